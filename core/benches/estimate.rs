@@ -1,0 +1,33 @@
+//! One provisioned estimate, with the trace off (bulk use) and on (`--explain`).
+//!
+//! Run with `cargo bench -p kcost-core --bench estimate`.
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use kcost_core::{provisioned, testing, Options, Rounding, StreamWorkload};
+
+fn bench(c: &mut Criterion) {
+    let book = testing::deck_book();
+    let region = book.region("eu-central-1").expect("fixture region");
+    let workload = StreamWorkload {
+        records: "100/s".parse().expect("rate"),
+        record_size: "100".parse().expect("size"),
+        consumers: Some(10),
+    };
+    let mut group = c.benchmark_group("provisioned_estimate");
+    for (name, rounding, trace) in [
+        ("calculator_trace_off", Rounding::Calculator, false),
+        ("calculator_trace_on", Rounding::Calculator, true),
+        ("exact_trace_off", Rounding::Exact, false),
+    ] {
+        let options = Options { rounding, trace };
+        group.bench_function(name, |b| {
+            b.iter(|| provisioned::estimate_in(black_box(&workload), region, options))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

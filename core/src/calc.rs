@@ -1,0 +1,243 @@
+//! The one computation path: every arithmetic step of an estimate goes through [`Calc`], which
+//! rounds it as the policy says and, when tracing, records it for the "show calculations" text.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::fixed::{self, MAX_MAGNITUDE};
+use crate::money::Money;
+use crate::trace::{Formula, NumFmt, Op, Step, Term};
+
+/// How intermediate values are rounded.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Rounding {
+    /// As the AWS Pricing Calculator: every shown step rounded at its shown precision (JavaScript
+    /// `toFixed`: exact binary value, half-up) and the rounded value reused downstream.
+    #[default]
+    Calculator,
+    /// No intermediate rounding; shard and PUT-unit counts are the ceiling of the exact need; money
+    /// is still rounded to cents per line.
+    Exact,
+}
+
+impl Rounding {
+    /// The policy's name as the CLI and JSON write it.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Rounding::Calculator => "calculator",
+            Rounding::Exact => "exact",
+        }
+    }
+}
+
+/// Decimals the exact policy keeps before taking a ceiling, so that binary noise such as
+/// 0.09765625 x 10.24 = 1.0000000000000002 does not buy a whole extra shard.
+const CEILING_NOISE_DECIMALS: u8 = 9;
+
+/// Rounds, checks and (optionally) records each step of one estimate.
+#[derive(Debug)]
+pub(crate) struct Calc {
+    rounding: Rounding,
+    steps: Option<Vec<Step>>,
+}
+
+impl Calc {
+    pub(crate) fn new(rounding: Rounding, trace: bool) -> Calc {
+        Calc {
+            rounding,
+            steps: trace.then(|| Vec::with_capacity(32)),
+        }
+    }
+
+    /// The recorded steps (empty when tracing was off).
+    pub(crate) fn into_steps(self) -> Vec<Step> {
+        self.steps.unwrap_or_default()
+    }
+
+    /// How a step shown at `decimals` is written under this policy.
+    pub(crate) fn shown(&self, decimals: u8) -> NumFmt {
+        match self.rounding {
+            Rounding::Calculator => NumFmt::Fixed(decimals),
+            Rounding::Exact => NumFmt::Exact(decimals),
+        }
+    }
+
+    /// A term for a value computed earlier, shown at `decimals`.
+    pub(crate) fn term(&self, value: f64, decimals: u8, unit: &'static str) -> Term {
+        Term::new(value, self.shown(decimals), unit)
+    }
+
+    /// `value` if it is finite and below the magnitude kcost can price.
+    pub(crate) fn checked(id: &'static str, value: f64) -> Result<f64, Error> {
+        if value.is_finite() && value.abs() < MAX_MAGNITUDE {
+            Ok(value)
+        } else {
+            Err(Error::OutOfRange { step: id, value })
+        }
+    }
+
+    /// Applies the policy to a step's raw value shown at `decimals`.
+    fn settle(&self, id: &'static str, value: f64, decimals: u8) -> Result<f64, Error> {
+        let value = Self::checked(id, value)?;
+        match self.rounding {
+            Rounding::Calculator => {
+                fixed::round(value, decimals).map_err(|_| Error::OutOfRange { step: id, value })
+            }
+            Rounding::Exact => Ok(value),
+        }
+    }
+
+    fn record(&mut self, id: &'static str, formula: impl FnOnce() -> Formula, result: Term) {
+        if let Some(steps) = &mut self.steps {
+            steps.push(Step {
+                id,
+                formula: formula(),
+                result,
+            });
+        }
+    }
+
+    /// `first op t1 op t2 ...`, left to right, rounded at `round_at` and shown as `show`.
+    pub(crate) fn chain_shown(
+        &mut self,
+        id: &'static str,
+        first: Term,
+        rest: &[(Op, Term)],
+        round_at: u8,
+        show: NumFmt,
+        unit: &'static str,
+    ) -> Result<Term, Error> {
+        let raw = rest
+            .iter()
+            .fold(first.value, |acc, (op, t)| op.apply(acc, t.value));
+        let result = Term::new(self.settle(id, raw, round_at)?, show, unit);
+        self.record(
+            id,
+            || Formula::Chain {
+                first,
+                rest: rest.to_vec(),
+            },
+            result,
+        );
+        Ok(result)
+    }
+
+    /// `first op t1 op t2 ...`, rounded and shown at `decimals`.
+    pub(crate) fn chain(
+        &mut self,
+        id: &'static str,
+        first: Term,
+        rest: &[(Op, Term)],
+        decimals: u8,
+        unit: &'static str,
+    ) -> Result<Term, Error> {
+        let show = self.shown(decimals);
+        self.chain_shown(id, first, rest, decimals, show, unit)
+    }
+
+    /// `Max (a, b, ...)`: the largest operand (the first of equals) and its index. The result is
+    /// shown as `show[index]`, so that a winner can be written differently from how it appears
+    /// inside the `Max`.
+    pub(crate) fn max(
+        &mut self,
+        id: &'static str,
+        of: &[Term],
+        show: &[NumFmt],
+        unit: &'static str,
+    ) -> (usize, Term) {
+        let mut best = 0;
+        for (i, t) in of.iter().enumerate() {
+            if of.get(best).is_some_and(|b| t.value > b.value) {
+                best = i;
+            }
+        }
+        let value = of.get(best).map_or(0.0, |t| t.value);
+        let fmt = show.get(best).copied().unwrap_or(NumFmt::Fixed(2));
+        let result = Term::new(value, fmt, unit);
+        self.record(id, || Formula::Max { of: of.to_vec() }, result);
+        (best, result)
+    }
+
+    /// `RoundUp (x)`: the ceiling, as a whole count.
+    pub(crate) fn round_up(
+        &mut self,
+        id: &'static str,
+        of: Term,
+        unit: &'static str,
+    ) -> Result<Term, Error> {
+        let x = Self::checked(id, of.value)?;
+        let x = match self.rounding {
+            Rounding::Calculator => x,
+            Rounding::Exact => fixed::round(x, CEILING_NOISE_DECIMALS)
+                .map_err(|_| Error::OutOfRange { step: id, value: x })?,
+        };
+        let result = Term::new(x.ceil(), NumFmt::Fixed(0), unit);
+        self.record(id, || Formula::RoundUp { of }, result);
+        Ok(result)
+    }
+
+    /// `Max (floor, x)`, recorded only when the floor applies.
+    pub(crate) fn at_least(&mut self, id: &'static str, floor: Term, of: Term) -> Term {
+        if of.value >= floor.value {
+            return of;
+        }
+        let result = Term {
+            value: floor.value,
+            ..of
+        };
+        self.record(id, || Formula::AtLeast { floor, of }, result);
+        result
+    }
+
+    /// A cost: `quantity x price`, rounded to cents whatever the policy, then restated as
+    /// `label: N USD`.
+    pub(crate) fn cost(
+        &mut self,
+        id: &'static str,
+        quantity: Term,
+        price_usd: f64,
+        label: &'static str,
+    ) -> Result<Money, Error> {
+        let price = Term::new(price_usd, NumFmt::Plain, "USD");
+        let raw = Self::checked(id, quantity.value * price_usd)?;
+        let money = Money::round_usd(raw).ok_or(Error::OutOfRange {
+            step: id,
+            value: raw,
+        })?;
+        let result = Term::new(money.to_f64(), NumFmt::Fixed(2), "USD");
+        self.record(
+            id,
+            || Formula::Chain {
+                first: quantity,
+                rest: vec![(Op::Mul, price)],
+            },
+            result,
+        );
+        self.record(id, || Formula::Label { label }, result);
+        Ok(money)
+    }
+
+    /// The sum of cent-rounded lines, then restated as `label: N USD`.
+    pub(crate) fn total(
+        &mut self,
+        id: &'static str,
+        lines: &[Money],
+        label: &'static str,
+    ) -> Money {
+        let total: Money = lines.iter().copied().sum();
+        let result = Term::new(total.to_f64(), NumFmt::Fixed(2), "USD");
+        self.record(
+            id,
+            || Formula::Sum {
+                of: lines
+                    .iter()
+                    .map(|m| Term::new(m.to_f64(), NumFmt::Fixed(2), "USD"))
+                    .collect(),
+            },
+            result,
+        );
+        self.record(id, || Formula::Label { label }, result);
+        total
+    }
+}

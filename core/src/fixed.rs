@@ -1,0 +1,226 @@
+//! Decimal rounding exactly as JavaScript's `Number.prototype.toFixed` does it.
+//!
+//! The AWS Pricing Calculator shows every step with `toFixed` and reuses the shown value. `toFixed`
+//! rounds the *exact binary value* of the double half-up at the shown digit: `0.15 / 2` is stored as
+//! 0.0749999999999999972..., so it shows `0.07`, while `9.765625` (exactly representable) is a true
+//! tie and shows `9.77`. Neither `(x * 100.0).round() / 100.0` (which rounds the scaled, already
+//! rounded product) nor `format!("{:.2}")` (ties to even) reproduces that, so the rounding here works
+//! on the double's integer mantissa and exponent and is exact.
+
+use std::fmt::{self, Write};
+
+/// The largest magnitude kcost prices. Every step value must stay below it; larger workloads get
+/// [`OutOfRange`] rather than figures that lose cents (a double holds whole cents exactly only
+/// below about 9e13 USD, and JavaScript stops writing `toFixed` in plain digits at 1e21).
+pub const MAX_MAGNITUDE: f64 = 1e15;
+
+/// The most decimals a step may be shown with.
+pub const MAX_SCALE: u8 = 12;
+
+/// A value is not a finite number below [`MAX_MAGNITUDE`], so it cannot be rounded or priced.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OutOfRange(pub f64);
+
+/// A decimal number with a fixed count of decimals: `units / 10^scale`, with a sign.
+///
+/// It is what `toFixed` would print, kept as an integer so that formatting and money never go
+/// back through a float.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fixed {
+    negative: bool,
+    units: u128,
+    scale: u8,
+}
+
+impl Fixed {
+    /// Rounds `x` to `scale` decimals with `toFixed` semantics (exact value, ties away from zero).
+    ///
+    /// # Errors
+    /// [`OutOfRange`] when `x` is NaN, infinite or at least [`MAX_MAGNITUDE`] in magnitude, or
+    /// when `scale` exceeds [`MAX_SCALE`].
+    pub fn round(x: f64, scale: u8) -> Result<Fixed, OutOfRange> {
+        if !x.is_finite() || x.abs() >= MAX_MAGNITUDE || scale > MAX_SCALE {
+            return Err(OutOfRange(x));
+        }
+        let bits = x.abs().to_bits();
+        let biased = ((bits >> 52) & 0x7ff) as i32;
+        let fraction = u128::from(bits & ((1u64 << 52) - 1));
+        // x = mantissa * 2^exponent, exactly.
+        let (mantissa, exponent) = if biased == 0 {
+            (fraction, -1074)
+        } else {
+            (fraction | (1u128 << 52), biased - 1075)
+        };
+        let pow10 = 10u128.pow(u32::from(scale));
+        // mantissa < 2^53 and pow10 <= 10^12 < 2^40, so the product fits in 93 bits; a positive
+        // exponent only occurs for integers below 2^50 (MAX_MAGNITUDE), which keeps the shift small.
+        let scaled = mantissa * pow10;
+        let units = if exponent >= 0 {
+            scaled << exponent
+        } else {
+            let shift = exponent.unsigned_abs();
+            if shift >= 127 {
+                0 // below 2^-34 after scaling: rounds to zero, and can't be a tie
+            } else {
+                let quotient = scaled >> shift;
+                let remainder = scaled & ((1u128 << shift) - 1);
+                let half = 1u128 << (shift - 1);
+                quotient + u128::from(remainder >= half)
+            }
+        };
+        Ok(Fixed {
+            negative: x.is_sign_negative() && units != 0,
+            units,
+            scale,
+        })
+    }
+
+    /// The number of decimals.
+    pub fn scale(self) -> u8 {
+        self.scale
+    }
+
+    /// The value in units of `10^-scale` (for money at scale 2: whole cents), with its sign.
+    pub fn scaled_units(self) -> i128 {
+        // units < 2^93 by construction, so the conversion cannot fail.
+        let magnitude = i128::try_from(self.units).unwrap_or(i128::MAX);
+        if self.negative {
+            -magnitude
+        } else {
+            magnitude
+        }
+    }
+
+    /// The double nearest to this decimal: what JavaScript's `Number(x.toFixed(n))` gives.
+    pub fn to_f64(self) -> f64 {
+        // Below 2^53 both operands are exact doubles and IEEE division rounds once, correctly.
+        let value = if self.units < (1u128 << 53) {
+            self.units as f64 / 10f64.powi(i32::from(self.scale))
+        } else {
+            // Rare (huge quantities): go through the decimal text, which Rust parses correctly.
+            let mut text = String::with_capacity(40);
+            let _ = self.write(&mut text, false);
+            text.parse::<f64>().unwrap_or(f64::NAN)
+        };
+        if self.negative {
+            -value
+        } else {
+            value
+        }
+    }
+
+    /// Writes the number with all its decimals, optionally with `,` between thousands.
+    pub fn write<W: Write>(self, out: &mut W, grouping: bool) -> fmt::Result {
+        let pow10 = 10u128.pow(u32::from(self.scale));
+        let whole = self.units / pow10;
+        let frac = self.units % pow10;
+        if self.negative {
+            out.write_char('-')?;
+        }
+        write_grouped(out, whole, grouping)?;
+        if self.scale > 0 {
+            write!(out, ".{:0width$}", frac, width = usize::from(self.scale))?;
+        }
+        Ok(())
+    }
+
+    /// The number as text, as `toFixed` would print it, optionally with thousands separators.
+    pub fn to_text(self, grouping: bool) -> String {
+        let mut s = String::with_capacity(24);
+        let _ = self.write(&mut s, grouping);
+        s
+    }
+}
+
+impl fmt::Display for Fixed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, false)
+    }
+}
+
+fn write_grouped<W: Write>(out: &mut W, n: u128, grouping: bool) -> fmt::Result {
+    if !grouping || n < 1000 {
+        return write!(out, "{n}");
+    }
+    write_grouped(out, n / 1000, true)?;
+    write!(out, ",{:03}", n % 1000)
+}
+
+/// `toFixed` followed by `Number(...)`: the rounded value a calculator step hands on.
+///
+/// # Errors
+/// [`OutOfRange`] as for [`Fixed::round`].
+pub fn round(x: f64, scale: u8) -> Result<f64, OutOfRange> {
+    Fixed::round(x, scale).map(Fixed::to_f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn shows(x: f64, scale: u8, expected: &str) {
+        assert_eq!(
+            Fixed::round(x, scale).unwrap().to_text(true),
+            expected,
+            "{x} at {scale}"
+        );
+    }
+
+    #[test]
+    fn to_fixed_uses_the_exact_binary_value() {
+        shows(0.15 / 2.0, 2, "0.07"); // 0.0749999999999999972...
+        shows(9.765625, 2, "9.77"); // an exact tie rounds up, not to even
+        shows(48.85, 2, "48.85");
+        shows(1.005, 2, "1.00"); // 1.00499999999999989...
+        shows(1.045, 2, "1.04");
+        shows(0.125, 2, "0.13"); // exact tie
+        shows(2.5, 0, "3");
+        shows(0.5 / 1024.0, 8, "0.00048828");
+        shows(100.0 / 1024.0, 8, "0.09765625");
+        shows(4.8828125, 2, "4.88");
+        shows(0.1, 3, "0.100");
+        shows(14.7168, 2, "14.72");
+        shows(18.396, 2, "18.40");
+        shows(0.0, 2, "0.00");
+        shows(5e-324, 2, "0.00");
+    }
+
+    #[test]
+    fn negative_values_round_away_from_zero_like_to_fixed() {
+        shows(-2.5, 0, "-3");
+        shows(-0.001, 2, "0.00"); // no negative zero in the text
+    }
+
+    #[test]
+    fn thousands_are_grouped_only_on_request() {
+        shows(26_280_000_000.0, 2, "26,280,000,000.00");
+        shows(7300.0, 2, "7,300.00");
+        shows(999.999, 2, "1,000.00");
+        assert_eq!(
+            Fixed::round(1_051_200_000.0, 2).unwrap().to_text(false),
+            "1051200000.00"
+        );
+    }
+
+    #[test]
+    fn the_rounded_value_is_the_nearest_double_to_the_text() {
+        for (x, scale) in [
+            (4.8828125, 2),
+            (19.52, 2),
+            (0.00048828125, 8),
+            (1e14 + 0.125, 2),
+        ] {
+            let fixed = Fixed::round(x, scale).unwrap();
+            assert_eq!(fixed.to_f64(), fixed.to_text(false).parse::<f64>().unwrap());
+        }
+    }
+
+    #[test]
+    fn values_out_of_range_are_refused() {
+        for x in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1e15, -2e300] {
+            assert!(Fixed::round(x, 2).is_err(), "{x}");
+        }
+        assert!(Fixed::round(1.0, MAX_SCALE + 1).is_err());
+    }
+}

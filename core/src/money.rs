@@ -1,0 +1,98 @@
+//! Money as whole cents, so that no total is ever a float to be formatted later.
+
+use std::fmt;
+use std::iter::Sum;
+use std::ops::Add;
+
+use serde::{Serialize, Serializer};
+
+use crate::fixed::Fixed;
+
+/// An amount in USD, held as whole cents.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Money {
+    cents: i64,
+}
+
+impl Money {
+    /// No money.
+    pub const ZERO: Money = Money { cents: 0 };
+
+    /// An amount of `cents` hundredths of a USD.
+    pub const fn from_cents(cents: i64) -> Money {
+        Money { cents }
+    }
+
+    /// The amount in whole cents.
+    pub const fn cents(self) -> i64 {
+        self.cents
+    }
+
+    /// `x` USD rounded to cents as `toFixed(2)` does, or `None` when it is not a finite amount that
+    /// kcost can hold.
+    pub fn round_usd(x: f64) -> Option<Money> {
+        let fixed = Fixed::round(x, 2).ok()?;
+        i64::try_from(fixed.scaled_units())
+            .ok()
+            .map(Money::from_cents)
+    }
+
+    /// The amount as a double, for arithmetic the calculator does on shown values (`109.50 + 367.92`).
+    pub fn to_f64(self) -> f64 {
+        self.cents as f64 / 100.0
+    }
+
+    /// The amount with two decimals and, if asked, thousands separators: `1,234.50`.
+    pub fn to_text(self, grouping: bool) -> String {
+        match Fixed::round(self.to_f64(), 2) {
+            Ok(fixed) => fixed.to_text(grouping),
+            Err(_) => format!("{}.{:02}", self.cents / 100, (self.cents % 100).abs()),
+        }
+    }
+}
+
+impl Add for Money {
+    type Output = Money;
+    fn add(self, other: Money) -> Money {
+        Money::from_cents(self.cents.saturating_add(other.cents))
+    }
+}
+
+impl Sum for Money {
+    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
+        iter.fold(Money::ZERO, Add::add)
+    }
+}
+
+impl fmt::Display for Money {
+    /// Two decimals, no separators: `551.27`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_text(false))
+    }
+}
+
+impl Serialize for Money {
+    /// A JSON number with at most two decimals (`551.27`): the shortest text of `cents / 100`,
+    /// which for whole cents below 2^53 is always the exact decimal amount.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f64(self.to_f64())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounds_like_to_fixed_and_prints_cents() {
+        assert_eq!(Money::round_usd(14.7168).unwrap().cents(), 1472);
+        assert_eq!(Money::round_usd(18.396).unwrap().to_string(), "18.40");
+        assert_eq!(Money::from_cents(123_456_78).to_text(true), "123,456.78");
+        assert_eq!(Money::from_cents(5).to_string(), "0.05");
+        assert!(Money::round_usd(f64::NAN).is_none());
+        let total: Money = [Money::from_cents(53655), Money::from_cents(1472)]
+            .into_iter()
+            .sum();
+        assert_eq!(total.to_string(), "551.27");
+    }
+}

@@ -1,0 +1,62 @@
+//! Parsing the plain numbers users type, with messages that say what was wrong.
+
+use crate::error::InputError;
+
+/// Parses a finite, non-negative decimal number (`100`, `0.5`, `2e6`).
+///
+/// # Errors
+/// [`InputError`] naming `what` when the text is empty, not a number, NaN, infinite or negative.
+pub fn parse_non_negative(what: &'static str, text: &str) -> Result<f64, InputError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(InputError::Empty { what });
+    }
+    let value: f64 = trimmed.parse().map_err(|_| InputError::NotANumber {
+        what,
+        text: text.to_string(),
+    })?;
+    if !value.is_finite() {
+        return Err(InputError::NotFinite {
+            what,
+            text: text.to_string(),
+        });
+    }
+    if value < 0.0 {
+        return Err(InputError::Negative {
+            what,
+            text: text.to_string(),
+        });
+    }
+    Ok(value)
+}
+
+/// Parses a whole number of at least 0 (`10`), refusing fractions and signs with a clear message.
+///
+/// # Errors
+/// [`InputError`] naming `what` when the text is not a whole number from 0 to `u32::MAX`.
+pub fn parse_count(what: &'static str, text: &str) -> Result<u32, InputError> {
+    let value = parse_non_negative(what, text)?;
+    if value.fract() != 0.0 || value > f64::from(u32::MAX) {
+        return Err(InputError::NotWhole {
+            what,
+            text: text.to_string(),
+        });
+    }
+    // A whole number in 0..=u32::MAX, checked just above.
+    Ok(value as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_whole_and_non_negative() {
+        assert_eq!(parse_count("consumers", "10").unwrap(), 10);
+        assert_eq!(parse_count("consumers", "0").unwrap(), 0);
+        assert_eq!(parse_count("consumers", "1e1").unwrap(), 10);
+        for bad in ["-1", "1.5", "x", "", "NaN", "1e10"] {
+            assert!(parse_count("consumers", bad).is_err(), "{bad}");
+        }
+    }
+}

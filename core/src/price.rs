@@ -1,0 +1,147 @@
+//! Prices with their provenance, as the core uses them. The `kcost-pricing` crate reads them from
+//! TOML; the core only looks them up.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+/// How sure we are of a price.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// Read in an AWS document, an AWS Pricing Calculator capture or the AWS Price List.
+    Confirmed,
+    /// The only value that reproduces a published total; not read anywhere.
+    Derived,
+    /// From a third-party source only.
+    Secondary,
+}
+
+impl Confidence {
+    /// The lowercase name used in tables and JSON.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Confidence::Confirmed => "confirmed",
+            Confidence::Derived => "derived",
+            Confidence::Secondary => "secondary",
+        }
+    }
+}
+
+impl fmt::Display for Confidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+macro_rules! price_keys {
+    ($($variant:ident => $key:literal, $unit:literal, $item:literal;)*) => {
+        /// Every price kcost knows, by the key a pricing table uses for it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum PriceKey {
+            $(#[doc = $item] #[serde(rename = $key)] $variant,)*
+        }
+
+        impl PriceKey {
+            /// Every key, in table order.
+            pub const ALL: &'static [PriceKey] = &[$(PriceKey::$variant),*];
+
+            /// The key as written in a pricing table.
+            pub const fn key(self) -> &'static str {
+                match self { $(PriceKey::$variant => $key,)* }
+            }
+
+            /// The unit the price is per; a table must state exactly this unit.
+            pub const fn unit(self) -> &'static str {
+                match self { $(PriceKey::$variant => $unit,)* }
+            }
+
+            /// What the price is for, in words.
+            pub const fn item(self) -> &'static str {
+                match self { $(PriceKey::$variant => $item,)* }
+            }
+        }
+    };
+}
+
+price_keys! {
+    KdsShardHour => "kds_shard_hour", "shard-hour", "Data Streams provisioned shard-hour";
+    KdsPutPayloadUnit => "kds_put_payload_unit", "PUT payload unit (25 KB)",
+        "Data Streams provisioned PUT payload unit";
+    KdsExtendedRetentionShardHour => "kds_extended_retention_shard_hour", "shard-hour",
+        "Data Streams extended retention (24 h to 7 days)";
+    KdsLongTermRetentionGbMonth => "kds_long_term_retention_gb_month", "GB-month",
+        "Data Streams long-term retention (over 7 days)";
+    KdsLongTermRetrievalGb => "kds_long_term_retrieval_gb", "GB",
+        "Data Streams long-term retention retrieval";
+    KdsEfoConsumerShardHour => "kds_efo_consumer_shard_hour", "consumer-shard-hour",
+        "Data Streams enhanced fan-out consumer-shard-hour";
+    KdsEfoRetrievalGb => "kds_efo_retrieval_gb", "GB", "Data Streams enhanced fan-out data retrieval";
+}
+
+impl fmt::Display for PriceKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// One price in USD per [`PriceKey::unit`], with where it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Price {
+    /// USD per unit, as the calculator multiplies it (a double, like the calculator's).
+    pub usd: f64,
+    /// Where the figure was read or how it was obtained.
+    pub source: String,
+    /// When the source gave this price (`YYYY-MM` or `YYYY-MM-DD`).
+    pub as_of: String,
+    /// How sure the figure is.
+    pub confidence: Confidence,
+}
+
+/// The prices of one region.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RegionPrices {
+    /// The AWS region code (`us-east-2`).
+    pub code: String,
+    /// Its display name (`US East (Ohio)`).
+    pub name: String,
+    /// Its prices by key.
+    pub prices: BTreeMap<PriceKey, Price>,
+}
+
+impl RegionPrices {
+    /// The price for `key`.
+    ///
+    /// # Errors
+    /// [`Error::MissingPrice`] naming the region and the price when the region lacks it.
+    pub fn get(&self, key: PriceKey) -> Result<&Price, Error> {
+        self.prices.get(&key).ok_or_else(|| Error::MissingPrice {
+            region: self.code.clone(),
+            key: key.key(),
+            item: key.item(),
+        })
+    }
+}
+
+/// Prices for every known region, keyed by region code.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct PriceBook {
+    /// Regions by code, sorted.
+    pub regions: BTreeMap<String, RegionPrices>,
+}
+
+impl PriceBook {
+    /// The prices of `code`.
+    ///
+    /// # Errors
+    /// [`Error::UnknownRegion`] listing the known regions.
+    pub fn region(&self, code: &str) -> Result<&RegionPrices, Error> {
+        self.regions.get(code).ok_or_else(|| Error::UnknownRegion {
+            region: code.to_string(),
+            known: self.regions.keys().cloned().collect::<Vec<_>>().join(", "),
+        })
+    }
+}

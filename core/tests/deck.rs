@@ -1,0 +1,131 @@
+//! The seed deck's and the calculator capture's figures, to the cent and line for line.
+
+use kcost_core::{provisioned, render_steps, testing, Estimate, Options, Rounding, StreamWorkload};
+
+#[track_caller]
+fn estimate(
+    records: &str,
+    size_kb: &str,
+    consumers: u32,
+    region: &str,
+    rounding: Rounding,
+) -> Estimate {
+    let workload = StreamWorkload {
+        records: records.parse().unwrap(),
+        record_size: size_kb.parse().unwrap(),
+        consumers: Some(consumers),
+    };
+    let options = Options {
+        rounding,
+        trace: true,
+    };
+    provisioned::estimate(&workload, Some(region), &testing::deck_book(), options).unwrap()
+}
+
+#[test]
+fn deck_shard_needs_and_count() {
+    let e = estimate("100", "100", 10, "us-east-2", Rounding::Calculator);
+    assert_eq!(
+        (
+            e.shards.ingress,
+            e.shards.egress,
+            e.shards.records,
+            e.shards.needed,
+            e.shards.count
+        ),
+        (9.77, 48.85, 0.1, 48.85, 49)
+    );
+    let text = render_steps(&e.steps);
+    assert!(
+        text.contains(
+            "Max (9.77 shards needed for ingress, 48.85 shards needed for egress, \
+             0.100 shards needed for records) = 48.85 Number of shards\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("RoundUp (48.85) = 49 shards\n"), "{text}");
+}
+
+#[test]
+fn deck_totals_ohio_and_frankfurt() {
+    let ohio = estimate("100", "100", 10, "us-east-2", Rounding::Calculator);
+    let cents: Vec<i64> = ohio.lines.iter().map(|l| l.monthly_usd.cents()).collect();
+    assert_eq!(cents, [536_55, 14_72]); // 49 x 730 x 0.015; 1,051,200,000 x 0.000000014
+    assert_eq!(ohio.monthly_usd.to_string(), "551.27");
+    assert!(ohio.warnings.is_empty(), "{:?}", ohio.warnings);
+
+    let frankfurt = estimate("100", "100", 10, "eu-central-1", Rounding::Calculator);
+    let cents: Vec<i64> = frankfurt
+        .lines
+        .iter()
+        .map(|l| l.monthly_usd.cents())
+        .collect();
+    assert_eq!(cents, [643_86, 18_40]); // 35,770 x 0.018; 1,051,200,000 x 0.0000000175 = 18.396
+    assert_eq!(frankfurt.monthly_usd.to_string(), "662.26");
+    // Frankfurt's prices are derived from the deck's total, and the estimate says so.
+    assert_eq!(frankfurt.warnings.len(), 2, "{:?}", frankfurt.warnings);
+    assert!(frankfurt.warnings[0].contains("derived, not confirmed"));
+}
+
+const CAPTURE: &str = "\
+0.50 KB / 1024 KB to MB conversion factor = 0.00048828 MB (Record size)
+0.00048828 MB x 10,000 records per sec = 4.88 MB/sec (Data ingress rate)
+4.88 MB/sec (Data ingress rate) / 1 MB per second per shard ingress capacity = 4.88 shards needed for ingress
+4.88 MB/sec (Data ingress rate) x 4 consumer applications = 19.52 MB/sec (Data egress rate)
+19.52 MB/sec / 2 MB per second per shard egress capacity = 9.76 shards needed for egress
+10,000 records per sec / 1000 factor for records per shard = 10.00 shards needed for records
+Max (4.88 shards needed for ingress, 9.76 shards needed for egress, 10.000 shards needed for records) = 10.00 Number of shards
+RoundUp (10.000) = 10 shards
+10 shards x 730 hours in a month = 7,300.00 Shard hours per month
+7,300.00 Shard hours per month x 0.015 USD = 109.50 USD
+Shard hours per month cost: 109.50 USD
+0.50 KB / 25 Payload Unit factor = 0.02 PUT Payload Units fraction
+RoundUp (0.02) = 1 PUT Payload Units
+1 PUT Payload Units x 10,000 records per sec x 2628000 seconds in a month = 26,280,000,000.00 PUT Payload Units per month
+26,280,000,000.00 PUT Payload Units x 0.000000014 USD = 367.92 USD
+PUT Payload Units per month cost: 367.92 USD
+109.50 USD + 367.92 USD = 477.42 USD
+Kinesis data stream cost (monthly): 477.42 USD
+";
+
+#[test]
+fn calculator_capture_line_for_line() {
+    let e = estimate("10000", "0.5", 4, "us-east-1", Rounding::Calculator);
+    assert_eq!(render_steps(&e.steps), CAPTURE);
+    assert_eq!(e.monthly_usd.cents(), 477_42);
+    // The rounded 4.88 is reused: the unrounded 4.8828 x 4 would have been 19.53.
+    assert_eq!(e.shards.egress, 9.76);
+}
+
+#[test]
+fn exact_policy_does_not_round_intermediates() {
+    let e = estimate("10000", "0.5", 4, "us-east-1", Rounding::Exact);
+    assert_eq!(e.shards.ingress, 0.5 / 1024.0 * 10_000.0); // 4.8828125
+    assert_eq!(e.shards.egress, 0.5 / 1024.0 * 10_000.0 * 4.0 / 2.0); // 9.765625
+    assert_eq!(e.shards.count, 10);
+    assert_eq!(e.monthly_usd.cents(), 477_42);
+    let text = render_steps(&e.steps);
+    assert!(
+        text.contains("= 4.8828125 MB/sec (Data ingress rate)\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn converted_rates_are_rounded_then_reused() {
+    // 1000/min = 16.666... records/s, shown and reused as 16.67.
+    let e = estimate("1000/min", "3", 1, "us-east-1", Rounding::Calculator);
+    assert_eq!(e.inputs.records_per_second, 16.67);
+    let text = render_steps(&e.steps);
+    assert!(
+        text.starts_with(
+            "1,000 records per minute / 60 seconds in a minute = 16.67 records per sec\n"
+        ),
+        "{text}"
+    );
+    // 1 unit x 16.67 x 2,628,000 = 43,808,760 units.
+    assert_eq!(e.lines[1].quantity, 43_808_760.0);
+    // Exact keeps 16.666...: 1 x 1000/60 x 2,628,000 = 43,800,000 units.
+    let exact = estimate("1000/min", "3", 1, "us-east-1", Rounding::Exact);
+    assert_eq!(exact.lines[1].quantity, 43_800_000.0);
+}
