@@ -1,0 +1,81 @@
+//! The prices kcost uses: the embedded tables, with a user's tables laid over them price by price.
+
+use std::collections::BTreeMap;
+
+use kcost_core::PriceBook;
+
+use crate::error::PricingError;
+use crate::table::parse;
+
+/// The tables compiled into kcost, by file name.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "ap-northeast-1.toml",
+        include_str!("../tables/ap-northeast-1.toml"),
+    ),
+    (
+        "eu-central-1.toml",
+        include_str!("../tables/eu-central-1.toml"),
+    ),
+    ("us-east-1.toml", include_str!("../tables/us-east-1.toml")),
+    ("us-east-2.toml", include_str!("../tables/us-east-2.toml")),
+    ("us-west-2.toml", include_str!("../tables/us-west-2.toml")),
+];
+
+/// A price book and, for each region, the tables its prices came from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Catalog {
+    book: PriceBook,
+    origins: BTreeMap<String, Vec<String>>,
+}
+
+impl Catalog {
+    /// The embedded tables alone.
+    ///
+    /// # Errors
+    /// Only if an embedded table is broken, which the crate's tests rule out.
+    pub fn embedded() -> Result<Catalog, PricingError> {
+        let mut catalog = Catalog::default();
+        for (name, text) in EMBEDDED {
+            catalog.overlay(text, &format!("embedded:{name}"))?;
+        }
+        Ok(catalog)
+    }
+
+    /// Lays the table `text` over the catalog: its regions are added, and each price it gives
+    /// replaces the one the catalog had for that region and key.
+    ///
+    /// # Errors
+    /// The table's own errors, located in `origin`; the catalog is unchanged then.
+    pub fn overlay(&mut self, text: &str, origin: &str) -> Result<(), PricingError> {
+        for table in parse(text, origin)? {
+            let code = table.prices.code.clone();
+            let origins = self.origins.entry(code.clone()).or_default();
+            if !origins.iter().any(|o| o == origin) {
+                origins.push(origin.to_string());
+            }
+            match self.book.regions.get_mut(&code) {
+                Some(region) => {
+                    if table.named {
+                        region.name = table.prices.name;
+                    }
+                    region.prices.extend(table.prices.prices);
+                }
+                None => {
+                    self.book.regions.insert(code, table.prices);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The prices, by region.
+    pub fn book(&self) -> &PriceBook {
+        &self.book
+    }
+
+    /// The tables a region's prices came from, in the order they were laid.
+    pub fn origins(&self, region: &str) -> &[String] {
+        self.origins.get(region).map_or(&[], Vec::as_slice)
+    }
+}

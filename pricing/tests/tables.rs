@@ -1,0 +1,302 @@
+//! The embedded tables parse, are complete and honest, and a user's table is checked with line and
+//! column.
+
+use std::collections::BTreeSet;
+
+use kcost_core::{provisioned, Confidence, Options, PriceKey, StreamWorkload};
+use kcost_pricing::{parse, Catalog, PricingError, EMBEDDED};
+
+#[test]
+fn every_table_file_is_embedded_once_sorted_and_named_after_its_region() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tables");
+    let mut on_disk: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".toml"))
+        .collect();
+    on_disk.sort();
+    let embedded: Vec<String> = EMBEDDED.iter().map(|(n, _)| n.to_string()).collect();
+    assert_eq!(embedded, on_disk, "EMBEDDED must list every table, sorted");
+
+    for (name, text) in EMBEDDED {
+        let regions = parse(text, name).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(regions.len(), 1, "{name}: one region per embedded table");
+        assert_eq!(format!("{}.toml", regions[0].prices.code), *name);
+        assert!(
+            regions[0].named,
+            "{name}: an embedded table names its region"
+        );
+    }
+}
+
+#[test]
+fn every_region_prices_what_a_provisioned_estimate_needs() {
+    let catalog = Catalog::embedded().unwrap();
+    let book = catalog.book();
+    let codes: BTreeSet<&str> = book.regions.keys().map(String::as_str).collect();
+    for required in ["us-east-1", "us-east-2", "eu-central-1"] {
+        assert!(codes.contains(required), "{required} missing");
+    }
+    let workload = StreamWorkload {
+        records: "100".parse().unwrap(),
+        record_size: "100".parse().unwrap(),
+        consumers: Some(10),
+    };
+    for code in codes {
+        let e = provisioned::estimate(&workload, Some(code), book, Options::default())
+            .unwrap_or_else(|err| panic!("{code}: {err}"));
+        assert!(e.monthly_usd.cents() > 0, "{code}");
+        // Every price is either confirmed or says so in a warning.
+        for line in &e.lines {
+            let warned = e.warnings.iter().any(|w| w.contains(line.price.key.item()));
+            assert_eq!(
+                line.price.confidence != Confidence::Confirmed,
+                warned,
+                "{code} {:?}",
+                line.item
+            );
+        }
+    }
+}
+
+#[test]
+fn prices_and_tags_follow_the_facts() {
+    let catalog = Catalog::embedded().unwrap();
+    let book = catalog.book();
+    let check = |region: &str, key: PriceKey, usd: f64, confidence: Confidence| {
+        let price = book.region(region).unwrap().get(key).unwrap();
+        assert_eq!(
+            (price.usd, price.confidence),
+            (usd, confidence),
+            "{region} {key}"
+        );
+    };
+    for region in ["us-east-1", "us-east-2"] {
+        check(region, PriceKey::KdsShardHour, 0.015, Confidence::Confirmed);
+        check(
+            region,
+            PriceKey::KdsPutPayloadUnit,
+            1.4e-8,
+            Confidence::Confirmed,
+        );
+        check(
+            region,
+            PriceKey::KdsExtendedRetentionShardHour,
+            0.020,
+            Confidence::Confirmed,
+        );
+        check(
+            region,
+            PriceKey::KdsLongTermRetentionGbMonth,
+            0.023,
+            Confidence::Confirmed,
+        );
+        check(
+            region,
+            PriceKey::KdsLongTermRetrievalGb,
+            0.021,
+            Confidence::Confirmed,
+        );
+        check(
+            region,
+            PriceKey::KdsEfoConsumerShardHour,
+            0.015,
+            Confidence::Confirmed,
+        );
+        check(
+            region,
+            PriceKey::KdsEfoRetrievalGb,
+            0.013,
+            Confidence::Confirmed,
+        );
+    }
+    check(
+        "eu-central-1",
+        PriceKey::KdsShardHour,
+        0.018,
+        Confidence::Derived,
+    );
+    check(
+        "eu-central-1",
+        PriceKey::KdsPutPayloadUnit,
+        1.75e-8,
+        Confidence::Derived,
+    );
+    check(
+        "us-west-2",
+        PriceKey::KdsShardHour,
+        0.015,
+        Confidence::Secondary,
+    );
+    check(
+        "ap-northeast-1",
+        PriceKey::KdsShardHour,
+        0.0195,
+        Confidence::Secondary,
+    );
+    check(
+        "ap-northeast-1",
+        PriceKey::KdsPutPayloadUnit,
+        2.15e-8,
+        Confidence::Secondary,
+    );
+}
+
+#[test]
+fn the_deck_totals_come_out_of_the_embedded_tables() {
+    let catalog = Catalog::embedded().unwrap();
+    let workload = StreamWorkload {
+        records: "100".parse().unwrap(),
+        record_size: "100".parse().unwrap(),
+        consumers: Some(10),
+    };
+    let total = |region| {
+        provisioned::estimate(&workload, Some(region), catalog.book(), Options::default())
+            .unwrap()
+            .monthly_usd
+            .to_string()
+    };
+    assert_eq!(total("us-east-2"), "551.27");
+    assert_eq!(total("eu-central-1"), "662.26");
+}
+
+const OVERRIDE: &str = r#"
+[[region]]
+code = "us-east-2"
+
+[region.prices.kds_shard_hour]
+usd = 0.0135
+unit = "shard-hour"
+source = "negotiated"
+as_of = "2026-01-15"
+confidence = "confirmed"
+
+[[region]]
+code = "eu-west-9"
+name = "Test West"
+
+[region.prices.kds_shard_hour]
+usd = 0.02
+unit = "shard-hour"
+source = "test"
+as_of = "2026-01"
+confidence = "secondary"
+"#;
+
+#[test]
+fn a_user_table_overrides_price_by_price_and_adds_regions() {
+    let mut catalog = Catalog::embedded().unwrap();
+    catalog.overlay(OVERRIDE, "mine.toml").unwrap();
+    let ohio = catalog.book().region("us-east-2").unwrap();
+    assert_eq!(
+        ohio.name, "US East (Ohio)",
+        "an unnamed override keeps the name"
+    );
+    assert_eq!(ohio.get(PriceKey::KdsShardHour).unwrap().usd, 0.0135);
+    assert_eq!(
+        ohio.get(PriceKey::KdsShardHour).unwrap().source,
+        "negotiated"
+    );
+    assert_eq!(
+        ohio.get(PriceKey::KdsPutPayloadUnit).unwrap().usd,
+        1.4e-8,
+        "others stay"
+    );
+    assert_eq!(
+        catalog.origins("us-east-2"),
+        ["embedded:us-east-2.toml", "mine.toml"]
+    );
+    let added = catalog.book().region("eu-west-9").unwrap();
+    assert_eq!(added.name, "Test West");
+    // The new region lacks a PUT price: an estimate there says which price is missing.
+    let workload = StreamWorkload {
+        records: "1".parse().unwrap(),
+        record_size: "1".parse().unwrap(),
+        consumers: None,
+    };
+    let err = provisioned::estimate(
+        &workload,
+        Some("eu-west-9"),
+        catalog.book(),
+        Options::default(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "region eu-west-9 has no price for Data Streams provisioned PUT payload unit \
+         (kds_put_payload_unit), which this estimate needs; add it with --pricing FILE or choose \
+         another region"
+    );
+}
+
+#[track_caller]
+fn error(text: &str) -> String {
+    let err = parse(text, "t.toml").unwrap_err();
+    match &err {
+        PricingError::Syntax { .. } | PricingError::Invalid { .. } => err.to_string(),
+    }
+}
+
+const ONE_PRICE: &str = "[[region]]\ncode = \"us-east-2\"\n[region.prices.kds_shard_hour]\n";
+
+#[test]
+fn bad_tables_are_located_by_line_and_column() {
+    assert!(
+        error("[[region]\ncode = 1").starts_with("t.toml:1:"),
+        "{}",
+        error("[[region]\ncode = 1")
+    );
+    let unknown = error("[[region]]\ncode = \"us-east-2\"\ncolour = \"red\"\n");
+    assert!(
+        unknown.starts_with("t.toml:3:1: unknown field `colour`"),
+        "{unknown}"
+    );
+    let bad_key =
+        error("[[region]]\ncode = \"us-east-2\"\n[region.prices.kds_shard_hr]\nusd = 1\n");
+    assert!(bad_key.starts_with("t.toml:3:"), "{bad_key}");
+    assert!(
+        bad_key.contains("kds_shard_hour"),
+        "lists the known keys: {bad_key}"
+    );
+
+    let price = |body: &str| error(&format!("{ONE_PRICE}{body}"));
+    let fields = "source = \"s\"\nas_of = \"2026-01\"\nconfidence = \"confirmed\"\n";
+    let wrong_unit = price(&format!("usd = 0.014\nunit = \"million units\"\n{fields}"));
+    assert!(
+        wrong_unit.starts_with("t.toml:5:8: kds_shard_hour: the unit 'million units'"),
+        "{wrong_unit}"
+    );
+    let negative = price(&format!("usd = -1\nunit = \"shard-hour\"\n{fields}"));
+    assert!(negative.starts_with("t.toml:4:7:"), "{negative}");
+    assert!(negative.contains("0 or more"), "{negative}");
+    let nan = price(&format!("usd = nan\nunit = \"shard-hour\"\n{fields}"));
+    assert!(nan.contains("finite"), "{nan}");
+    let date = price("usd = 1\nunit = \"shard-hour\"\nsource = \"s\"\nas_of = \"soon\"\nconfidence = \"confirmed\"\n");
+    assert!(
+        date.starts_with("t.toml:7:9:") && date.contains("YYYY-MM"),
+        "{date}"
+    );
+    let confidence = price("usd = 1\nunit = \"shard-hour\"\nsource = \"s\"\nas_of = \"2026-01\"\nconfidence = \"sure\"\n");
+    assert!(confidence.contains("confirmed"), "{confidence}");
+    let missing = price("usd = 1\n");
+    assert!(missing.contains("missing field"), "{missing}");
+
+    let twice = error("[[region]]\ncode = \"us-east-2\"\n[[region]]\ncode = \"us-east-2\"\n");
+    assert!(
+        twice.starts_with("t.toml:4:8: region us-east-2 is given twice"),
+        "{twice}"
+    );
+    let code = error("[[region]]\ncode = \"Ohio\"\n");
+    assert!(code.contains("not an AWS region code"), "{code}");
+    let dup_key = error("[[region]]\ncode = \"us-east-2\"\ncode = \"us-east-1\"\n");
+    assert!(dup_key.starts_with("t.toml:3:"), "{dup_key}");
+}
+
+#[test]
+fn a_failed_overlay_leaves_the_catalog_unchanged() {
+    let mut catalog = Catalog::embedded().unwrap();
+    let before = catalog.clone();
+    let broken = format!("{OVERRIDE}\n[[region]]\ncode = \"bad\"\n");
+    assert!(catalog.overlay(&broken, "broken.toml").is_err());
+    assert_eq!(catalog, before);
+}
