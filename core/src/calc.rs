@@ -29,6 +29,17 @@ impl Rounding {
             Rounding::Exact => "exact",
         }
     }
+
+    /// A value as this policy shows a step of `decimals` (`9.77` for the calculator, the unrounded
+    /// `9.765625` for exact), with thousands separators. Front ends use it for figures they show
+    /// outside the step text, so that both read the same.
+    pub fn show(self, value: f64, decimals: u8) -> String {
+        let fmt = match self {
+            Rounding::Calculator => NumFmt::Fixed(decimals),
+            Rounding::Exact => NumFmt::Exact(decimals),
+        };
+        Term::new(value, fmt, "").number()
+    }
 }
 
 /// Decimals the exact policy keeps before taking a ceiling, so that binary noise such as

@@ -369,12 +369,8 @@ fn price_warnings(lines: &[Line], region: &str) -> Vec<String> {
         .filter(|l| l.price.confidence != Confidence::Confirmed)
         .map(|l| {
             format!(
-                "the {region} price for {} ({} USD per {}) is {}, not confirmed: {}",
-                l.price.key.item(),
-                l.unit_price_usd,
-                l.unit,
-                l.price.confidence,
-                l.price.source
+                "the {region} price per {} ({} USD) is {}, not confirmed: {}",
+                l.unit, l.unit_price_usd, l.price.confidence, l.price.source
             )
         })
         .collect()

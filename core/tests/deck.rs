@@ -67,26 +67,8 @@ fn deck_totals_ohio_and_frankfurt() {
     assert!(frankfurt.warnings[0].contains("derived, not confirmed"));
 }
 
-const CAPTURE: &str = "\
-0.50 KB / 1024 KB to MB conversion factor = 0.00048828 MB (Record size)
-0.00048828 MB x 10,000 records per sec = 4.88 MB/sec (Data ingress rate)
-4.88 MB/sec (Data ingress rate) / 1 MB per second per shard ingress capacity = 4.88 shards needed for ingress
-4.88 MB/sec (Data ingress rate) x 4 consumer applications = 19.52 MB/sec (Data egress rate)
-19.52 MB/sec / 2 MB per second per shard egress capacity = 9.76 shards needed for egress
-10,000 records per sec / 1000 factor for records per shard = 10.00 shards needed for records
-Max (4.88 shards needed for ingress, 9.76 shards needed for egress, 10.000 shards needed for records) = 10.00 Number of shards
-RoundUp (10.000) = 10 shards
-10 shards x 730 hours in a month = 7,300.00 Shard hours per month
-7,300.00 Shard hours per month x 0.015 USD = 109.50 USD
-Shard hours per month cost: 109.50 USD
-0.50 KB / 25 Payload Unit factor = 0.02 PUT Payload Units fraction
-RoundUp (0.02) = 1 PUT Payload Units
-1 PUT Payload Units x 10,000 records per sec x 2628000 seconds in a month = 26,280,000,000.00 PUT Payload Units per month
-26,280,000,000.00 PUT Payload Units x 0.000000014 USD = 367.92 USD
-PUT Payload Units per month cost: 367.92 USD
-109.50 USD + 367.92 USD = 477.42 USD
-Kinesis data stream cost (monthly): 477.42 USD
-";
+/// The AWS Pricing Calculator capture of kinesis-facts section 2, verbatim.
+const CAPTURE: &str = include_str!("fixtures/capture-477.42.txt");
 
 #[test]
 fn calculator_capture_line_for_line() {

@@ -48,7 +48,10 @@ fn every_region_prices_what_a_provisioned_estimate_needs() {
         assert!(e.monthly_usd.cents() > 0, "{code}");
         // Every price is either confirmed or says so in a warning.
         for line in &e.lines {
-            let warned = e.warnings.iter().any(|w| w.contains(line.price.key.item()));
+            let warned = e
+                .warnings
+                .iter()
+                .any(|w| w.contains(&format!("price per {} ", line.unit)));
             assert_eq!(
                 line.price.confidence != Confidence::Confirmed,
                 warned,

@@ -1,0 +1,79 @@
+//! `kcost regions`: what each region prices, how sure, and from which tables.
+
+use std::collections::BTreeSet;
+
+use anyhow::Result;
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::Table;
+use kcost_core::{Confidence, PriceKey};
+use kcost_pricing::Catalog;
+use serde::Serialize;
+
+use crate::args::RegionsFormat;
+
+#[derive(Serialize)]
+struct Region<'a> {
+    code: &'a str,
+    name: &'a str,
+    prices: Vec<PriceKey>,
+    provisioned_estimates: bool,
+    confidence: BTreeSet<Confidence>,
+    oldest_as_of: Option<&'a str>,
+    tables: &'a [String],
+}
+
+pub fn render(catalog: &Catalog, format: RegionsFormat) -> Result<String> {
+    let regions: Vec<Region<'_>> = catalog
+        .book()
+        .regions
+        .values()
+        .map(|r| Region {
+            code: &r.code,
+            name: &r.name,
+            prices: r.prices.keys().copied().collect(),
+            provisioned_estimates: r.prices.contains_key(&PriceKey::KdsShardHour)
+                && r.prices.contains_key(&PriceKey::KdsPutPayloadUnit),
+            confidence: r.prices.values().map(|p| p.confidence).collect(),
+            oldest_as_of: r.prices.values().map(|p| p.as_of.as_str()).min(),
+            tables: catalog.origins(&r.code),
+        })
+        .collect();
+    if format == RegionsFormat::Json {
+        return Ok(serde_json::to_string_pretty(&regions)? + "\n");
+    }
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED).set_header(vec![
+        "Region",
+        "Name",
+        "Prices",
+        "Provisioned",
+        "Confidence",
+        "Oldest price",
+        "From",
+    ]);
+    for r in &regions {
+        t.add_row(vec![
+            r.code.to_string(),
+            r.name.to_string(),
+            r.prices.len().to_string(),
+            if r.provisioned_estimates {
+                "yes"
+            } else {
+                "incomplete"
+            }
+            .to_string(),
+            r.confidence
+                .iter()
+                .map(|c| c.name())
+                .collect::<Vec<_>>()
+                .join(", "),
+            r.oldest_as_of.unwrap_or("-").to_string(),
+            r.tables.join(", "),
+        ]);
+    }
+    Ok(format!(
+        "{t}\n`Prices` counts the items a region prices (kcost pricing keys); `confirmed` prices were\n\
+         read in AWS documents, `derived` ones reproduce a published total, `secondary` ones come\n\
+         from third parties only.\n"
+    ))
+}
