@@ -1,4 +1,4 @@
-//! The one computation path: every arithmetic step of an estimate goes through [`Calc`], which
+//! The one computation path: every arithmetic step of an estimate goes through `Calc`, which
 //! rounds it as the policy says and, when tracing, records it for the "show calculations" text.
 
 use serde::{Deserialize, Serialize};

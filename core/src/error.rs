@@ -47,7 +47,7 @@ pub enum Error {
     },
     #[error(
         "the workload is too large to price: a step of the calculation ({step}) reaches {value:e}, \
-         over the 1e15 kcost can price to the cent; check the inputs' units"
+         beyond what kcost can price to the cent; check the inputs and their units"
     )]
     OutOfRange { step: &'static str, value: f64 },
 }

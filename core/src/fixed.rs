@@ -9,10 +9,11 @@
 
 use std::fmt::{self, Write};
 
-/// The largest magnitude kcost prices. Every step value must stay below it; larger workloads get
-/// [`OutOfRange`] rather than figures that lose cents (a double holds whole cents exactly only
-/// below about 9e13 USD, and JavaScript stops writing `toFixed` in plain digits at 1e21).
-pub const MAX_MAGNITUDE: f64 = 1e15;
+/// The largest magnitude kcost computes with. Every step value must stay below it (a million
+/// 10 MiB records a second make about 1.1e15 PUT payload units a month); larger workloads get
+/// [`OutOfRange`] rather than figures in exponent notation (JavaScript stops writing `toFixed` in
+/// plain digits at 1e21). Money has its own, lower bound: whole cents in an `i64`.
+pub const MAX_MAGNITUDE: f64 = 1e18;
 
 /// The most decimals a step may be shown with.
 pub const MAX_SCALE: u8 = 12;
@@ -53,7 +54,8 @@ impl Fixed {
         };
         let pow10 = 10u128.pow(u32::from(scale));
         // mantissa < 2^53 and pow10 <= 10^12 < 2^40, so the product fits in 93 bits; a positive
-        // exponent only occurs for integers below 2^50 (MAX_MAGNITUDE), which keeps the shift small.
+        // exponent only occurs for integers below 2^60 (MAX_MAGNITUDE), so the shift is at most 7
+        // and the result stays below 2^100.
         let scaled = mantissa * pow10;
         let units = if exponent >= 0 {
             scaled << exponent
@@ -82,7 +84,7 @@ impl Fixed {
 
     /// The value in units of `10^-scale` (for money at scale 2: whole cents), with its sign.
     pub fn scaled_units(self) -> i128 {
-        // units < 2^93 by construction, so the conversion cannot fail.
+        // units < 2^100 by construction, so the conversion cannot fail.
         let magnitude = i128::try_from(self.units).unwrap_or(i128::MAX);
         if self.negative {
             -magnitude
@@ -218,7 +220,7 @@ mod tests {
 
     #[test]
     fn values_out_of_range_are_refused() {
-        for x in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1e15, -2e300] {
+        for x in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1e18, -2e300] {
             assert!(Fixed::round(x, 2).is_err(), "{x}");
         }
         assert!(Fixed::round(1.0, MAX_SCALE + 1).is_err());

@@ -28,9 +28,16 @@ impl Money {
         self.cents
     }
 
-    /// `x` USD rounded to cents as `toFixed(2)` does, or `None` when it is not a finite amount that
-    /// kcost can hold.
+    /// The largest amount one line may reach: 10^15 USD, so that any realistic number of lines
+    /// still sums exactly in whole cents.
+    pub const MAX_USD: f64 = 1e15;
+
+    /// `x` USD rounded to cents as `toFixed(2)` does, or `None` when it is not finite or not below
+    /// [`Money::MAX_USD`] in magnitude.
     pub fn round_usd(x: f64) -> Option<Money> {
+        if !x.is_finite() || x.abs() >= Self::MAX_USD {
+            return None;
+        }
         let fixed = Fixed::round(x, 2).ok()?;
         i64::try_from(fixed.scaled_units())
             .ok()
@@ -80,6 +87,7 @@ impl Serialize for Money {
 }
 
 #[cfg(test)]
+#[allow(clippy::inconsistent_digit_grouping)] // cents written as 123_456_78
 mod tests {
     use super::*;
 
@@ -90,6 +98,11 @@ mod tests {
         assert_eq!(Money::from_cents(123_456_78).to_text(true), "123,456.78");
         assert_eq!(Money::from_cents(5).to_string(), "0.05");
         assert!(Money::round_usd(f64::NAN).is_none());
+        assert!(Money::round_usd(1e15).is_none());
+        assert_eq!(
+            Money::round_usd(999_999_999_999_999.0).unwrap().cents(),
+            99_999_999_999_999_900
+        );
         let total: Money = [Money::from_cents(53655), Money::from_cents(1472)]
             .into_iter()
             .sum();

@@ -331,7 +331,7 @@ pub fn estimate_in(
             egress: egress_need.value,
             records: records_need.value,
             needed: needed.value,
-            // A whole number below 1e15, checked by round_up.
+            // A whole number below MAX_MAGNITUDE (1e18 < 2^64), checked by round_up.
             count: shards.value as u64,
         },
         lines,

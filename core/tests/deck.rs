@@ -1,5 +1,8 @@
 //! The seed deck's and the calculator capture's figures, to the cent and line for line.
 
+// Cents are written as 536_55 so that they read as 536.55 USD.
+#![allow(clippy::inconsistent_digit_grouping)]
+
 use kcost_core::{provisioned, render_steps, testing, Estimate, Options, Rounding, StreamWorkload};
 
 #[track_caller]

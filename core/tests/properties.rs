@@ -1,0 +1,203 @@
+//! What must hold for every valid input.
+
+use kcost_core::fixed::Fixed;
+use kcost_core::{
+    provisioned, render_steps, testing, Estimate, Options, Per, Rate, RecordSize, RegionPrices,
+    Rounding, StreamWorkload,
+};
+use proptest::prelude::*;
+
+fn region() -> RegionPrices {
+    testing::deck_book().region("eu-central-1").unwrap().clone()
+}
+
+fn run(records: f64, per: Per, size_kb: f64, consumers: u32, rounding: Rounding) -> Estimate {
+    let workload = StreamWorkload {
+        records: Rate::new(records, per).unwrap(),
+        record_size: RecordSize::from_kb(size_kb).unwrap(),
+        consumers: Some(consumers),
+    };
+    provisioned::estimate_in(
+        &workload,
+        &region(),
+        Options {
+            rounding,
+            trace: false,
+        },
+    )
+    .unwrap()
+}
+
+fn per() -> impl Strategy<Value = Per> {
+    prop_oneof![
+        Just(Per::Second),
+        Just(Per::Minute),
+        Just(Per::Hour),
+        Just(Per::Day),
+        Just(Per::Month)
+    ]
+}
+
+fn rounding() -> impl Strategy<Value = Rounding> {
+    prop_oneof![Just(Rounding::Calculator), Just(Rounding::Exact)]
+}
+
+/// Record rates from idle to a million a second, and sizes from 1 byte to 10 MiB.
+fn records() -> impl Strategy<Value = f64> {
+    prop_oneof![0.0..10.0, 0.0..1_000_000.0]
+}
+
+fn size_kb() -> impl Strategy<Value = f64> {
+    prop_oneof![0.001..2.0, 0.001..10_240.0]
+}
+
+/// `toFixed` by the book: write the double's exact decimal expansion, then round half-up.
+fn reference_to_fixed(x: f64, scale: usize) -> String {
+    let exact = format!("{:.1100}", x.abs()); // every double's expansion ends within 1074 places
+    let (whole, frac) = exact.split_once('.').unwrap();
+    let mut digits: Vec<u8> = format!("{whole}{}", &frac[..scale])
+        .bytes()
+        .map(|b| b - b'0')
+        .collect();
+    if frac.as_bytes()[scale] >= b'5' {
+        let mut i = digits.len();
+        loop {
+            if i == 0 {
+                digits.insert(0, 1);
+                break;
+            }
+            i -= 1;
+            if digits[i] == 9 {
+                digits[i] = 0;
+            } else {
+                digits[i] += 1;
+                break;
+            }
+        }
+    }
+    let text: String = digits.iter().map(|d| char::from(b'0' + d)).collect();
+    let (w, f) = text.split_at(text.len() - scale);
+    let w = w.trim_start_matches('0');
+    let w = if w.is_empty() { "0" } else { w };
+    let body = if scale == 0 {
+        w.to_string()
+    } else {
+        format!("{w}.{f}")
+    };
+    let is_zero = digits.iter().all(|&d| d == 0);
+    if x < 0.0 && !is_zero {
+        format!("-{body}")
+    } else {
+        body
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn to_fixed_matches_the_exact_decimal_expansion(
+        x in prop_oneof![-1e6..1e6f64, 0.0..1.0f64, any::<u32>().prop_map(|n| f64::from(n) / 1000.0 + 0.0005)],
+        scale in 0u8..=8,
+    ) {
+        let fixed = Fixed::round(x, scale).unwrap();
+        prop_assert_eq!(fixed.to_text(false), reference_to_fixed(x, usize::from(scale)));
+        prop_assert_eq!(fixed.to_f64(), fixed.to_text(false).parse::<f64>().unwrap());
+    }
+
+    #[test]
+    fn more_records_never_cost_less(
+        a in records(), b in records(), per in per(), size in size_kb(), consumers in 0u32..50,
+        rounding in rounding(),
+    ) {
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        let (cheap, dear) = (run(lo, per, size, consumers, rounding), run(hi, per, size, consumers, rounding));
+        prop_assert!(cheap.monthly_usd <= dear.monthly_usd);
+        prop_assert!(cheap.shards.count <= dear.shards.count);
+    }
+
+    #[test]
+    fn larger_records_never_cost_less(
+        rate in records(), a in size_kb(), b in size_kb(), consumers in 0u32..50, rounding in rounding(),
+    ) {
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        let (cheap, dear) = (run(rate, Per::Second, lo, consumers, rounding), run(rate, Per::Second, hi, consumers, rounding));
+        prop_assert!(cheap.monthly_usd <= dear.monthly_usd);
+    }
+
+    #[test]
+    fn more_consumers_never_cost_less(
+        rate in records(), size in size_kb(), a in 0u32..200, b in 0u32..200, rounding in rounding(),
+    ) {
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        let (cheap, dear) = (run(rate, Per::Second, size, lo, rounding), run(rate, Per::Second, size, hi, rounding));
+        prop_assert!(cheap.monthly_usd <= dear.monthly_usd);
+    }
+
+    #[test]
+    fn shards_cover_every_need_and_figures_are_sane(
+        rate in records(), per in per(), size in size_kb(), consumers in 0u32..200, rounding in rounding(),
+    ) {
+        let e = run(rate, per, size, consumers, rounding);
+        let count = e.shards.count as f64;
+        prop_assert!(count >= 1.0);
+        for need in [e.shards.ingress, e.shards.egress, e.shards.records, e.shards.needed] {
+            prop_assert!(need.is_finite() && need >= 0.0);
+            prop_assert!(count >= need, "{} shards for a need of {}", count, need);
+        }
+        prop_assert!(count < e.shards.needed + 1.0 || e.shards.needed < 1.0);
+        for line in &e.lines {
+            prop_assert!(line.quantity.is_finite() && line.quantity >= 0.0);
+            prop_assert!(line.monthly_usd.cents() >= 0);
+        }
+        prop_assert!(e.monthly_usd.cents() >= 0);
+    }
+
+    #[test]
+    fn the_total_is_the_sum_of_its_lines(
+        rate in records(), per in per(), size in size_kb(), consumers in 0u32..200, rounding in rounding(),
+    ) {
+        let e = run(rate, per, size, consumers, rounding);
+        let sum: i64 = e.lines.iter().map(|l| l.monthly_usd.cents()).sum();
+        prop_assert_eq!(e.monthly_usd.cents(), sum);
+    }
+
+    /// The calculator's reuse of rounded steps drifts from the exact figures by less than one
+    /// shard for up to 20 shared consumers. (The drift grows with the consumer count, because the
+    /// rounded ingress rate is multiplied by it: with hundreds of consumers the two policies can
+    /// differ by more.)
+    #[test]
+    fn the_two_policies_differ_by_at_most_one_shard(
+        rate in records(), per in per(), size in size_kb(), consumers in 0u32..=20,
+    ) {
+        let calculator = run(rate, per, size, consumers, Rounding::Calculator).shards.count;
+        let exact = run(rate, per, size, consumers, Rounding::Exact).shards.count;
+        prop_assert!(calculator.abs_diff(exact) <= 1, "calculator {} vs exact {}", calculator, exact);
+    }
+
+    /// Tracing changes nothing but the steps, and the step text ends with the total.
+    #[test]
+    fn the_trace_agrees_with_the_numbers(
+        rate in records(), per in per(), size in size_kb(), consumers in 0u32..50, rounding in rounding(),
+    ) {
+        let workload = StreamWorkload {
+            records: Rate::new(rate, per).unwrap(),
+            record_size: RecordSize::from_kb(size).unwrap(),
+            consumers: Some(consumers),
+        };
+        let traced = provisioned::estimate_in(&workload, &region(), Options { rounding, trace: true }).unwrap();
+        let mut untraced = traced.clone();
+        untraced.steps.clear();
+        let plain = provisioned::estimate_in(&workload, &region(), Options { rounding, trace: false }).unwrap();
+        prop_assert_eq!(&untraced, &plain);
+        let text = render_steps(&traced.steps);
+        let last = format!("Kinesis data stream cost (monthly): {} USD\n", traced.monthly_usd.to_text(true));
+        prop_assert!(text.ends_with(&last), "{}", text);
+        let shards = format!(" = {} shards\n", rounding.show(traced.shards.count as f64, 0));
+        prop_assert!(text.contains(&shards), "{}", text);
+        for line in &traced.lines {
+            let cost = format!(" = {} USD\n", line.monthly_usd.to_text(true));
+            prop_assert!(text.contains(&cost), "{}", text);
+        }
+    }
+}
