@@ -1,10 +1,13 @@
 //! The result of an estimate: what the CLI prints as a table, JSON, CSV or Markdown, and what the
 //! page renders. Its serde form *is* kcost's JSON schema.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::calc::Rounding;
 use crate::money::Money;
+use crate::notes::{Assumption, Warning};
 use crate::price::{Confidence, Price, PriceKey};
 use crate::rate::Rate;
 use crate::trace::Step;
@@ -78,9 +81,9 @@ pub struct PriceUsed {
     /// The pricing table key.
     pub key: PriceKey,
     /// Where the figure was read or how it was obtained.
-    pub source: String,
+    pub source: Arc<str>,
     /// When the source gave it.
-    pub as_of: String,
+    pub as_of: Arc<str>,
     /// How sure it is.
     pub confidence: Confidence,
 }
@@ -123,9 +126,9 @@ pub struct Estimate {
     /// The capacity mode.
     pub mode: Mode,
     /// The AWS region code.
-    pub region: String,
+    pub region: Arc<str>,
     /// The region's name.
-    pub region_name: String,
+    pub region_name: Arc<str>,
     /// The rounding policy used.
     pub rounding: Rounding,
     /// The inputs used.
@@ -137,9 +140,9 @@ pub struct Estimate {
     /// The monthly total: the sum of the cent-rounded lines.
     pub monthly_usd: Money,
     /// Values the estimate assumed because they were not given.
-    pub assumptions: Vec<String>,
+    pub assumptions: Vec<Assumption>,
     /// Things the user should know: uncertain prices, limits, rounding effects.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// The steps of the computation, when tracing was on.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<Step>,

@@ -18,6 +18,27 @@ pub const MAX_MAGNITUDE: f64 = 1e18;
 /// The most decimals a step may be shown with.
 pub const MAX_SCALE: u8 = 12;
 
+/// Powers of ten up to 10^MAX_SCALE, exact both as integers and as doubles.
+const POW10: [u64; MAX_SCALE as usize + 1] = [
+    1,
+    10,
+    100,
+    1_000,
+    10_000,
+    100_000,
+    1_000_000,
+    10_000_000,
+    100_000_000,
+    1_000_000_000,
+    10_000_000_000,
+    100_000_000_000,
+    1_000_000_000_000,
+];
+
+fn pow10(scale: u8) -> u64 {
+    POW10.get(usize::from(scale)).copied().unwrap_or(1)
+}
+
 /// A value is not a finite number below [`MAX_MAGNITUDE`], so it cannot be rounded or priced.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct OutOfRange(pub f64);
@@ -52,7 +73,7 @@ impl Fixed {
         } else {
             (fraction | (1u128 << 52), biased - 1075)
         };
-        let pow10 = 10u128.pow(u32::from(scale));
+        let pow10 = u128::from(pow10(scale));
         // mantissa < 2^53 and pow10 <= 10^12 < 2^40, so the product fits in 93 bits; a positive
         // exponent only occurs for integers below 2^60 (MAX_MAGNITUDE), so the shift is at most 7
         // and the result stays below 2^100.
@@ -97,7 +118,7 @@ impl Fixed {
     pub fn to_f64(self) -> f64 {
         // Below 2^53 both operands are exact doubles and IEEE division rounds once, correctly.
         let value = if self.units < (1u128 << 53) {
-            self.units as f64 / 10f64.powi(i32::from(self.scale))
+            self.units as f64 / pow10(self.scale) as f64
         } else {
             // Rare (huge quantities): go through the decimal text, which Rust parses correctly.
             let mut text = String::with_capacity(40);
@@ -113,7 +134,7 @@ impl Fixed {
 
     /// Writes the number with all its decimals, optionally with `,` between thousands.
     pub fn write<W: Write>(self, out: &mut W, grouping: bool) -> fmt::Result {
-        let pow10 = 10u128.pow(u32::from(self.scale));
+        let pow10 = u128::from(pow10(self.scale));
         let whole = self.units / pow10;
         let frac = self.units % pow10;
         if self.negative {

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -94,9 +95,9 @@ pub struct Price {
     /// USD per unit, as the calculator multiplies it (a double, like the calculator's).
     pub usd: f64,
     /// Where the figure was read or how it was obtained.
-    pub source: String,
+    pub source: Arc<str>,
     /// When the source gave this price (`YYYY-MM` or `YYYY-MM-DD`).
-    pub as_of: String,
+    pub as_of: Arc<str>,
     /// How sure the figure is.
     pub confidence: Confidence,
 }
@@ -105,9 +106,9 @@ pub struct Price {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RegionPrices {
     /// The AWS region code (`us-east-2`).
-    pub code: String,
+    pub code: Arc<str>,
     /// Its display name (`US East (Ohio)`).
-    pub name: String,
+    pub name: Arc<str>,
     /// Its prices by key.
     pub prices: BTreeMap<PriceKey, Price>,
 }
@@ -119,7 +120,7 @@ impl RegionPrices {
     /// [`Error::MissingPrice`] naming the region and the price when the region lacks it.
     pub fn get(&self, key: PriceKey) -> Result<&Price, Error> {
         self.prices.get(&key).ok_or_else(|| Error::MissingPrice {
-            region: self.code.clone(),
+            region: self.code.to_string(),
             key: key.key(),
             item: key.item(),
         })

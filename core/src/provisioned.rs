@@ -5,6 +5,7 @@ use crate::calc::{Calc, Rounding};
 use crate::error::Error;
 use crate::estimate::{Estimate, Inputs, Line, Mode, PriceUsed, Service, Shards};
 use crate::money::Money;
+use crate::notes::{Assumption, Warning};
 use crate::price::{Confidence, PriceBook, PriceKey, RegionPrices};
 use crate::rate::Per;
 use crate::trace::{NumFmt, Op, Term};
@@ -52,7 +53,10 @@ pub fn estimate(
     if region.is_none() {
         estimate.assumptions.insert(
             0,
-            format!("region not given: {} ({})", prices.code, prices.name),
+            Assumption::DefaultRegion {
+                code: prices.code.clone(),
+                name: prices.name.clone(),
+            },
         );
     }
     Ok(estimate)
@@ -106,10 +110,7 @@ pub fn estimate_in(
         .value
     };
     if rate.count > 0.0 && per_second == 0.0 {
-        warnings.push(format!(
-            "{rate} rounds to 0.00 records per second in the calculator's rounding, so it is \
-             priced as no traffic; use --rounding exact to price it"
-        ));
+        warnings.push(Warning::RateRoundsToZero(rate));
     }
     // A rate typed per second is shown as entered; a converted one as the step that made it.
     let records = if rate.per == Per::Second {
@@ -241,11 +242,7 @@ pub fn estimate_in(
         "PUT Payload Units",
     )?;
     if units.value < 1.0 {
-        warnings.push(format!(
-            "a {size_kb} KB record shows as 0.00 payload units in the calculator's rounding, which \
-             would price PUTs at zero; AWS bills every record at least one 25 KB unit, so kcost \
-             uses 1"
-        ));
+        warnings.push(Warning::PayloadUnitFloor { size_kb });
     }
     let units = c.at_least(
         "put_payload_units_minimum",
@@ -296,23 +293,26 @@ pub fn estimate_in(
             put_cost,
         )?,
     ];
-    warnings.extend(price_warnings(&lines, &prices.code));
+    warnings.extend(
+        lines
+            .iter()
+            .filter(|l| l.price.confidence != Confidence::Confirmed)
+            .map(|l| Warning::UnconfirmedPrice {
+                region: prices.code.clone(),
+                key: l.price.key,
+                usd: l.unit_price_usd,
+                confidence: l.price.confidence,
+                source: l.price.source.clone(),
+            }),
+    );
     if size_kb > DEFAULT_MAX_RECORD_KB {
-        warnings.push(format!(
-            "records of {size_kb} KB are over the default 1 MiB maximum record size; raise the \
-             stream's maximum record size (Kinesis allows up to 10 MiB since 2025-10-28)"
-        ));
+        warnings.push(Warning::LargeRecords { size_kb });
     }
     let mut assumptions = Vec::new();
     if workload.consumers.is_none() {
-        assumptions.push(format!(
-            "consumers not given: {consumers} shared-throughput consumer application"
-        ));
+        assumptions.push(Assumption::DefaultConsumers(consumers));
     }
-    assumptions.push(
-        "traffic is steady at the given average rate; shards are sized for it, with no headroom"
-            .to_string(),
-    );
+    assumptions.push(Assumption::SteadyTraffic);
 
     Ok(Estimate {
         service: Service::KinesisDataStreams,
@@ -360,18 +360,4 @@ fn line(
         monthly_usd,
         price: PriceUsed::new(key, price),
     })
-}
-
-/// A warning for each price used that is not confirmed.
-fn price_warnings(lines: &[Line], region: &str) -> Vec<String> {
-    lines
-        .iter()
-        .filter(|l| l.price.confidence != Confidence::Confirmed)
-        .map(|l| {
-            format!(
-                "the {region} price per {} ({} USD) is {}, not confirmed: {}",
-                l.unit, l.unit_price_usd, l.price.confidence, l.price.source
-            )
-        })
-        .collect()
 }

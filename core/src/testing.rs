@@ -9,8 +9,8 @@ use crate::price::{Confidence, Price, PriceBook, PriceKey, RegionPrices};
 fn price(usd: f64, confidence: Confidence) -> Price {
     Price {
         usd,
-        source: "test fixture (kinesis-facts section 3)".to_string(),
-        as_of: "2021-04".to_string(),
+        source: "test fixture (kinesis-facts section 3)".into(),
+        as_of: "2021-04".into(),
         confidence,
     }
 }
@@ -21,8 +21,8 @@ pub fn region(code: &str, shard_hour: f64, put_unit: f64, confidence: Confidence
     prices.insert(PriceKey::KdsShardHour, price(shard_hour, confidence));
     prices.insert(PriceKey::KdsPutPayloadUnit, price(put_unit, confidence));
     RegionPrices {
-        code: code.to_string(),
-        name: code.to_string(),
+        code: code.into(),
+        name: code.into(),
         prices,
     }
 }
@@ -36,6 +36,9 @@ pub fn deck_book() -> PriceBook {
         region("eu-central-1", 0.018, 0.0000000175, Confidence::Derived),
     ];
     PriceBook {
-        regions: regions.into_iter().map(|r| (r.code.clone(), r)).collect(),
+        regions: regions
+            .into_iter()
+            .map(|r| (r.code.to_string(), r))
+            .collect(),
     }
 }

@@ -67,7 +67,9 @@ fn deck_totals_ohio_and_frankfurt() {
     assert_eq!(frankfurt.monthly_usd.to_string(), "662.26");
     // Frankfurt's prices are derived from the deck's total, and the estimate says so.
     assert_eq!(frankfurt.warnings.len(), 2, "{:?}", frankfurt.warnings);
-    assert!(frankfurt.warnings[0].contains("derived, not confirmed"));
+    assert!(frankfurt.warnings[0]
+        .to_string()
+        .contains("derived, not confirmed"));
 }
 
 /// The AWS Pricing Calculator capture of kinesis-facts section 2, verbatim.

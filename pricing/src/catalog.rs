@@ -49,7 +49,7 @@ impl Catalog {
     /// The table's own errors, located in `origin`; the catalog is unchanged then.
     pub fn overlay(&mut self, text: &str, origin: &str) -> Result<(), PricingError> {
         for table in parse(text, origin)? {
-            let code = table.prices.code.clone();
+            let code = table.prices.code.to_string();
             let origins = self.origins.entry(code.clone()).or_default();
             if !origins.iter().any(|o| o == origin) {
                 origins.push(origin.to_string());

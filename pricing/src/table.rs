@@ -126,8 +126,8 @@ impl Checker<'_> {
         }
         Ok(Price {
             usd,
-            source: entry.source.into_inner(),
-            as_of: entry.as_of.into_inner(),
+            source: entry.source.into_inner().into(),
+            as_of: entry.as_of.into_inner().into(),
             confidence: entry.confidence,
         })
     }
@@ -185,8 +185,8 @@ pub fn parse(text: &str, origin: &str) -> Result<Vec<RegionTable>, PricingError>
         regions.push(RegionTable {
             named: entry.name.is_some(),
             prices: RegionPrices {
-                name: entry.name.unwrap_or_else(|| code.clone()),
-                code,
+                name: entry.name.unwrap_or_else(|| code.clone()).into(),
+                code: code.into(),
                 prices,
             },
         });

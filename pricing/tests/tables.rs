@@ -51,7 +51,7 @@ fn every_region_prices_what_a_provisioned_estimate_needs() {
             let warned = e
                 .warnings
                 .iter()
-                .any(|w| w.contains(&format!("price per {} ", line.unit)));
+                .any(|w| w.to_string().contains(&format!("price per {} ", line.unit)));
             assert_eq!(
                 line.price.confidence != Confidence::Confirmed,
                 warned,
@@ -192,12 +192,12 @@ fn a_user_table_overrides_price_by_price_and_adds_regions() {
     catalog.overlay(OVERRIDE, "mine.toml").unwrap();
     let ohio = catalog.book().region("us-east-2").unwrap();
     assert_eq!(
-        ohio.name, "US East (Ohio)",
+        &*ohio.name, "US East (Ohio)",
         "an unnamed override keeps the name"
     );
     assert_eq!(ohio.get(PriceKey::KdsShardHour).unwrap().usd, 0.0135);
     assert_eq!(
-        ohio.get(PriceKey::KdsShardHour).unwrap().source,
+        &*ohio.get(PriceKey::KdsShardHour).unwrap().source,
         "negotiated"
     );
     assert_eq!(
@@ -210,7 +210,7 @@ fn a_user_table_overrides_price_by_price_and_adds_regions() {
         ["embedded:us-east-2.toml", "mine.toml"]
     );
     let added = catalog.book().region("eu-west-9").unwrap();
-    assert_eq!(added.name, "Test West");
+    assert_eq!(&*added.name, "Test West");
     // The new region lacks a PUT price: an estimate there says which price is missing.
     let workload = StreamWorkload {
         records: "1".parse().unwrap(),

@@ -34,7 +34,7 @@ pub fn render(catalog: &Catalog, format: RegionsFormat) -> Result<String> {
             provisioned_estimates: r.prices.contains_key(&PriceKey::KdsShardHour)
                 && r.prices.contains_key(&PriceKey::KdsPutPayloadUnit),
             confidence: r.prices.values().map(|p| p.confidence).collect(),
-            oldest_as_of: r.prices.values().map(|p| p.as_of.as_str()).min(),
+            oldest_as_of: r.prices.values().map(|p| &*p.as_of).min(),
             tables: catalog.origins(&r.code),
         })
         .collect();
