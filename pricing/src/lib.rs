@@ -29,3 +29,8 @@ mod table;
 pub use catalog::{Catalog, EMBEDDED};
 pub use error::PricingError;
 pub use table::{parse, RegionTable};
+
+/// The README's Rust examples, compiled and run as doctests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
