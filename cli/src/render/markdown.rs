@@ -4,7 +4,7 @@ use comfy_table::presets::ASCII_MARKDOWN;
 use comfy_table::Table;
 use kcost_core::{render_steps, Estimate};
 
-use super::{notes, quantity, shard_rows, title};
+use super::{cost_rows, notes, shard_rows, title, COST_HEADER};
 
 pub fn render(e: &Estimate) -> String {
     let mut shards = Table::new();
@@ -15,29 +15,11 @@ pub fn render(e: &Estimate) -> String {
         shards.add_row(vec![label.to_string(), value]);
     }
     let mut cost = Table::new();
-    cost.load_style(ASCII_MARKDOWN).set_header(vec![
-        "Item",
-        "Quantity",
-        "Unit",
-        "Unit price (USD)",
-        "Monthly (USD)",
-    ]);
-    for line in &e.lines {
-        cost.add_row(vec![
-            line.description.to_string(),
-            quantity(e, line.quantity),
-            line.unit.to_string(),
-            line.unit_price_usd.to_string(),
-            line.monthly_usd.to_text(true),
-        ]);
-    }
-    cost.add_row(vec![
-        "**Total**".to_string(),
-        String::new(),
-        String::new(),
-        String::new(),
-        format!("**{}**", e.monthly_usd.to_text(true)),
-    ]);
+    cost.load_style(ASCII_MARKDOWN)
+        .set_header(COST_HEADER.to_vec())
+        .add_rows(cost_rows(e, |label, amount| {
+            [format!("**{label}**"), format!("**{amount}**")]
+        }));
     let mut out = format!("### {}\n\n{shards}\n\n{cost}\n\n", title(e));
     for note in notes(e) {
         // Headings become bold list items; their entries nest under them.

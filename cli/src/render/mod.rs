@@ -57,9 +57,40 @@ fn shard_rows(e: &Estimate) -> [(&'static str, String, &'static str); 5] {
     ]
 }
 
-/// A line's quantity as the calculation showed it.
-fn quantity(e: &Estimate, quantity: f64) -> String {
-    e.rounding.show(quantity, 2)
+/// The header of the cost table.
+const COST_HEADER: [&str; 5] = [
+    "Item",
+    "Quantity",
+    "Unit",
+    "Unit price (USD)",
+    "Monthly (USD)",
+];
+
+/// One row per cost line, then the total row with `total(label, amount)` deciding its emphasis.
+fn cost_rows(e: &Estimate, total: impl Fn(&str, String) -> [String; 2]) -> Vec<Vec<String>> {
+    let mut rows: Vec<Vec<String>> = e
+        .lines
+        .iter()
+        .map(|line| {
+            vec![
+                line.description.to_string(),
+                // The quantity as the calculation showed it.
+                e.rounding.show(line.quantity, 2),
+                line.unit.to_string(),
+                line.unit_price_usd.to_string(),
+                line.monthly_usd.to_text(true),
+            ]
+        })
+        .collect();
+    let [label, amount] = total("Total", e.monthly_usd.to_text(true));
+    rows.push(vec![
+        label,
+        String::new(),
+        String::new(),
+        String::new(),
+        amount,
+    ]);
+    rows
 }
 
 /// The notes under an estimate: prices with their provenance, assumptions and warnings.

@@ -4,7 +4,7 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
 use kcost_core::{render_steps, Estimate};
 
-use super::{notes, quantity, shard_rows, title};
+use super::{cost_rows, notes, shard_rows, title, COST_HEADER};
 
 fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
@@ -42,29 +42,8 @@ pub fn render(e: &Estimate) -> String {
     }
     align_right(&mut shards, &[1]);
 
-    let mut cost = table(&[
-        "Item",
-        "Quantity",
-        "Unit",
-        "Unit price (USD)",
-        "Monthly (USD)",
-    ]);
-    for line in &e.lines {
-        cost.add_row(vec![
-            line.description.to_string(),
-            quantity(e, line.quantity),
-            line.unit.to_string(),
-            line.unit_price_usd.to_string(),
-            line.monthly_usd.to_text(true),
-        ]);
-    }
-    cost.add_row(vec![
-        "Total".to_string(),
-        String::new(),
-        String::new(),
-        String::new(),
-        e.monthly_usd.to_text(true),
-    ]);
+    let mut cost = table(&COST_HEADER);
+    cost.add_rows(cost_rows(e, |label, amount| [label.to_string(), amount]));
     align_right(&mut cost, &[1, 3, 4]);
 
     let mut out = format!("{}\n\n{inputs}\n{shards}\n{cost}\n", title(e));
