@@ -162,10 +162,22 @@ fn csv_carries_the_lines_and_total() {
     let out = ok(&deck(&["--format", "csv"]));
     assert_eq!(
         out,
-        "item,description,quantity,unit,unit_price_usd,monthly_usd\n\
-         shard_hours,Shard hours,35770,shard-hour,0.015,536.55\n\
-         put_payload_units,PUT payload units,1051200000,PUT payload unit (25 KB),0.000000014,14.72\n\
-         total,Monthly total,,,,551.27\n"
+        "item,description,quantity,unit,unit_price_usd,monthly_usd,region,rounding\n\
+         shard_hours,Shard hours,35770,shard-hour,0.015,536.55,us-east-1,calculator\n\
+         put_payload_units,PUT payload units,1051200000,PUT payload unit (25 KB),0.000000014,14.72,us-east-1,calculator\n\
+         total,Monthly total,,,,551.27,us-east-1,calculator\n"
+    );
+    let exact = ok(&deck(&[
+        "--format",
+        "csv",
+        "--rounding",
+        "exact",
+        "--region",
+        "eu-central-1",
+    ]));
+    assert!(
+        exact.ends_with("total,Monthly total,,,,662.26,eu-central-1,exact\n"),
+        "{exact}"
     );
 }
 

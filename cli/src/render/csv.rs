@@ -1,4 +1,5 @@
-//! Cost lines and the total as CSV.
+//! Cost lines and the total as CSV. Every row names its region and rounding policy, so that the
+//! rows of several runs can be concatenated and still say what they are.
 
 use anyhow::Result;
 use kcost_core::Estimate;
@@ -12,7 +13,11 @@ pub fn render(e: &Estimate) -> Result<String> {
         "unit",
         "unit_price_usd",
         "monthly_usd",
+        "region",
+        "rounding",
     ])?;
+    let region = e.region.to_string();
+    let rounding = e.rounding.name().to_string();
     for line in &e.lines {
         w.write_record([
             line.item.to_string(),
@@ -21,6 +26,8 @@ pub fn render(e: &Estimate) -> Result<String> {
             line.unit.to_string(),
             line.unit_price_usd.to_string(),
             line.monthly_usd.to_string(),
+            region.clone(),
+            rounding.clone(),
         ])?;
     }
     w.write_record([
@@ -30,6 +37,8 @@ pub fn render(e: &Estimate) -> Result<String> {
         String::new(),
         String::new(),
         e.monthly_usd.to_string(),
+        region,
+        rounding,
     ])?;
     Ok(String::from_utf8(w.into_inner()?)?)
 }
