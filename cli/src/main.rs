@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use clap::Parser;
-use kcost_core::{provisioned, Options, StreamWorkload};
+use kcost_core::{Growth, Options, StreamWorkload};
 use kcost_pricing::Catalog;
 
 use args::{Cli, Command, EstimateArgs, Format};
@@ -68,15 +68,34 @@ fn estimate(args: &EstimateArgs, catalog: &Catalog) -> Result<String> {
         bail!("--explain has no CSV form; use --format table, json or markdown with --explain");
     }
     let workload = StreamWorkload {
-        records,
-        record_size,
         consumers: args.consumers,
+        efo_consumers: args.efo_consumers,
+        retention: args.retention,
+        long_term_reads_gb: args.long_term_reads_gb,
+        aggregate_kb: args.aggregate,
+        peak_records: args.peak_records,
+        target_utilization: args.target_utilization,
+        hot_key_share: args.hot_key_share,
+        max_record_size: args.max_record_size,
+        growth: args.growth.map(|percent| Growth {
+            percent_per_month: percent,
+            months: args.months,
+        }),
+        ..StreamWorkload::new(records, record_size)
     };
     let options = Options {
         rounding: args.rounding.into(),
         trace: args.explain,
     };
-    let estimate =
-        provisioned::estimate(&workload, args.region.as_deref(), catalog.book(), options)?;
-    render::estimate(&estimate, args.format)
+    let region = args.region.as_deref();
+    match args.mode.mode() {
+        Some(mode) => {
+            let estimate = kcost_core::estimate(&workload, mode, region, catalog.book(), options)?;
+            render::estimate(&estimate, args.format)
+        }
+        None => {
+            let comparison = kcost_core::compare(&workload, region, catalog.book(), options)?;
+            render::comparison(&comparison, args.format)
+        }
+    }
 }

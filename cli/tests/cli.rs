@@ -124,7 +124,29 @@ fn json_has_the_documented_fields() {
     assert_eq!(lines[1]["monthly_usd"], 14.72);
     assert_eq!(lines[1]["price"]["confidence"], "confirmed");
     assert_eq!(v["monthly_usd"], 551.27);
-    assert_eq!(v["warnings"], Value::Array(vec![]));
+    // Ten shared consumers wait 2 s between reads: the one warning, with what EFO would cost.
+    let warnings = v["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0]
+        .as_str()
+        .unwrap()
+        .starts_with("10 shared consumers split"));
+    assert_eq!(v["consumer_delay_ms"], 2000.0);
+    // Five consumers poll each shard once a second: nothing to warn about.
+    let quiet: Value = serde_json::from_str(&ok(&[
+        "--records",
+        "100",
+        "--size-kb",
+        "100",
+        "--consumers",
+        "5",
+        "--region",
+        "us-east-2",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(quiet["warnings"], Value::Array(vec![]));
     assert!(v.get("steps").is_none(), "steps only with --explain");
     // The money is exact in the JSON text, not a float artefact.
     assert!(out.contains("\"monthly_usd\": 551.27,\n"), "{out}");
@@ -162,10 +184,10 @@ fn csv_carries_the_lines_and_total() {
     let out = ok(&deck(&["--format", "csv"]));
     assert_eq!(
         out,
-        "item,description,quantity,unit,unit_price_usd,monthly_usd,region,rounding\n\
-         shard_hours,Shard hours,35770,shard-hour,0.015,536.55,us-east-1,calculator\n\
-         put_payload_units,PUT payload units,1051200000,PUT payload unit (25 KB),0.000000014,14.72,us-east-1,calculator\n\
-         total,Monthly total,,,,551.27,us-east-1,calculator\n"
+        "mode,item,description,quantity,unit,unit_price_usd,monthly_usd,region,rounding\n\
+         provisioned,shard_hours,Shard hours,35770,shard-hour,0.015,536.55,us-east-1,calculator\n\
+         provisioned,put_payload_units,PUT payload units,1051200000,PUT payload unit (25 KB),0.000000014,14.72,us-east-1,calculator\n\
+         provisioned,total,Monthly total,,,,551.27,us-east-1,calculator\n"
     );
     let exact = ok(&deck(&[
         "--format",
@@ -176,7 +198,7 @@ fn csv_carries_the_lines_and_total() {
         "eu-central-1",
     ]));
     assert!(
-        exact.ends_with("total,Monthly total,,,,662.26,eu-central-1,exact\n"),
+        exact.ends_with("provisioned,total,Monthly total,,,,662.26,eu-central-1,exact\n"),
         "{exact}"
     );
 }
@@ -354,11 +376,13 @@ fn a_pricing_file_adds_a_region() {
     assert_eq!(v["lines"][0]["monthly_usd"], 633.13);
     assert_eq!(v["lines"][1]["monthly_usd"], 20.6);
     assert_eq!(v["monthly_usd"], 653.73);
-    assert_eq!(
-        v["warnings"].as_array().unwrap().len(),
-        2,
-        "secondary prices are flagged"
-    );
+    let secondary = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w.as_str().unwrap().contains("is secondary, not confirmed"))
+        .count();
+    assert_eq!(secondary, 2, "secondary prices are flagged");
     let regions = ok(&["regions", "--pricing", table.as_str()]);
     assert!(regions.contains("eu-west-3"), "{regions}");
 }
@@ -461,6 +485,8 @@ fn bad_values_name_the_flag_and_the_fix() {
                 "1e14",
                 "--size-kb",
                 "10240",
+                "--max-record-size",
+                "10MiB",
                 "--consumers",
                 "4000000000",
             ],

@@ -11,9 +11,8 @@ fn bench(c: &mut Criterion) {
     let book = testing::deck_book();
     let region = book.region("eu-central-1").expect("fixture region");
     let workload = StreamWorkload {
-        records: "100/s".parse().expect("rate"),
-        record_size: "100".parse().expect("size"),
         consumers: Some(10),
+        ..StreamWorkload::new("100/s".parse().expect("rate"), "100".parse().expect("size"))
     };
     let mut group = c.benchmark_group("provisioned_estimate");
     for (name, rounding, trace) in [

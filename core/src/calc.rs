@@ -42,6 +42,15 @@ impl Rounding {
     }
 }
 
+/// How an estimate is computed, apart from the workload.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The rounding policy.
+    pub rounding: Rounding,
+    /// Record every step for the "show calculations" text (off for bulk use).
+    pub trace: bool,
+}
+
 /// Decimals the exact policy keeps before taking a ceiling, so that binary noise such as
 /// 0.09765625 x 10.24 = 1.0000000000000002 does not buy a whole extra shard.
 const CEILING_NOISE_DECIMALS: u8 = 9;
@@ -170,6 +179,17 @@ impl Calc {
         (best, result)
     }
 
+    /// `x` ready for a ceiling or floor: as shown under the calculator policy, and without binary
+    /// noise under the exact one.
+    fn noise_free(&self, id: &'static str, x: f64) -> Result<f64, Error> {
+        let x = Self::checked(id, x)?;
+        match self.rounding {
+            Rounding::Calculator => Ok(x),
+            Rounding::Exact => fixed::round(x, CEILING_NOISE_DECIMALS)
+                .map_err(|_| Error::OutOfRange { step: id, value: x }),
+        }
+    }
+
     /// `RoundUp (x)`: the ceiling, as a whole count.
     pub(crate) fn round_up(
         &mut self,
@@ -177,14 +197,22 @@ impl Calc {
         of: Term,
         unit: &'static str,
     ) -> Result<Term, Error> {
-        let x = Self::checked(id, of.value)?;
-        let x = match self.rounding {
-            Rounding::Calculator => x,
-            Rounding::Exact => fixed::round(x, CEILING_NOISE_DECIMALS)
-                .map_err(|_| Error::OutOfRange { step: id, value: x })?,
-        };
+        let x = self.noise_free(id, of.value)?;
         let result = Term::new(x.ceil(), NumFmt::Fixed(0), unit);
         self.record(id, || Formula::RoundUp { of }, result);
+        Ok(result)
+    }
+
+    /// `RoundDown (x)`: the floor, as a whole count.
+    pub(crate) fn round_down(
+        &mut self,
+        id: &'static str,
+        of: Term,
+        unit: &'static str,
+    ) -> Result<Term, Error> {
+        let x = self.noise_free(id, of.value)?;
+        let result = Term::new(x.floor(), NumFmt::Fixed(0), unit);
+        self.record(id, || Formula::RoundDown { of }, result);
         Ok(result)
     }
 

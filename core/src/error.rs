@@ -20,13 +20,49 @@ pub enum InputError {
          use /s, /min, /h, /day or /month (a month is 730 hours), e.g. 1000/min"
     )]
     RateUnit { text: String, unit: String },
-    #[error("the record size must be more than 0 KB")]
-    ZeroRecordSize,
+    #[error("the {what} must be more than 0 KB")]
+    ZeroSize { what: &'static str },
     #[error(
-        "a record of {kb} KB is over Kinesis' 10 MiB (10,240 KB) maximum record size; \
-         split it into smaller records"
+        "a {what} of {kb} KB is over Kinesis' 10 MiB (10,240 KB) limit; \
+         split records into smaller ones"
     )]
-    RecordTooLarge { kb: f64 },
+    RecordTooLarge { what: &'static str, kb: f64 },
+    #[error(
+        "records of {kb} KB are over the default 1 MiB maximum record size; give \
+         --max-record-size (up to 10MiB, as AWS allows since 2025-10-28), e.g. --max-record-size 2MiB"
+    )]
+    NeedsMaxRecordSize { kb: f64 },
+    #[error(
+        "records of {kb} KB are over the maximum record size of {max} KB; raise --max-record-size"
+    )]
+    OverMaxRecordSize { kb: f64, max: f64 },
+    #[error("the retention '{text}' is not a whole number of hours from 24h to 365d; write 24h, 48h, 7d or 365d")]
+    Retention { text: String },
+    #[error("the hot-key share '{text}' must be more than 0 and at most 1 (or a percentage such as 30%)")]
+    Share { text: String },
+    #[error("the target utilization '{text}' must be a percentage more than 0 and at most 100")]
+    Utilization { text: String },
+    #[error("the growth '{text}' must be a percentage per month above -100 and at most 1000, e.g. 5 or -2.5")]
+    Growth { text: String },
+    #[error("--months {months} is out of range; project 1 to 120 months")]
+    Months { months: u32 },
+    #[error("the peak rate {peak} is below the average rate {average}; a peak must be at least the average")]
+    PeakBelowAverage { peak: String, average: String },
+    #[error(
+        "an aggregated record of {kb} KB is not possible; aggregate into more than 0 KB and at most \
+         the maximum record size ({max} KB)"
+    )]
+    Aggregate { kb: f64, max: f64 },
+    #[error(
+        "{given} enhanced fan-out consumers is over the limit of {limit} per stream in {mode} mode; \
+         use at most {limit}{hint}"
+    )]
+    EfoLimit {
+        given: u32,
+        limit: u32,
+        mode: &'static str,
+        hint: &'static str,
+    },
 }
 
 /// An estimate could not be made.

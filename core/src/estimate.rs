@@ -30,18 +30,48 @@ impl Service {
 }
 
 /// The capacity mode of a stream.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Mode {
     /// Shards sized by the user, billed per shard-hour and PUT payload unit.
     Provisioned,
+    /// On-demand Standard: billed per stream-hour and per GB in and out.
+    OnDemand,
+    /// On-demand Advantage: no stream-hour, lower per-GB prices, a 25 MiB/s commitment.
+    Advantage,
 }
 
 impl Mode {
+    /// Every mode, in the order kcost compares them.
+    pub const ALL: [Mode; 3] = [Mode::Provisioned, Mode::OnDemand, Mode::Advantage];
+
     /// The mode's name as the CLI writes it.
     pub const fn name(self) -> &'static str {
         match self {
             Mode::Provisioned => "provisioned",
+            Mode::OnDemand => "on-demand",
+            Mode::Advantage => "advantage",
+        }
+    }
+
+    /// The prices without which no estimate in this mode can be made; a region prices the mode
+    /// when it has them all (others are needed only by the features that use them).
+    pub const fn required_prices(self) -> &'static [PriceKey] {
+        match self {
+            Mode::Provisioned => &[PriceKey::KdsShardHour, PriceKey::KdsPutPayloadUnit],
+            Mode::OnDemand => &[
+                PriceKey::KdsOnDemandStreamHour,
+                PriceKey::KdsOnDemandDataInGb,
+            ],
+            Mode::Advantage => &[PriceKey::KdsAdvantageDataInGb],
+        }
+    }
+
+    /// The most enhanced fan-out consumers a stream may have in this mode.
+    pub const fn efo_limit(self) -> u32 {
+        match self {
+            Mode::Provisioned | Mode::OnDemand => 20,
+            Mode::Advantage => 50,
         }
     }
 }
@@ -58,6 +88,25 @@ pub struct Inputs {
     pub size_kb: f64,
     /// Shared-throughput consumer applications.
     pub consumers: u32,
+    /// Enhanced fan-out consumers.
+    pub efo_consumers: u32,
+    /// Retention in hours.
+    pub retention_hours: f64,
+    /// GB a month read from data older than 7 days.
+    pub long_term_reads_gb: f64,
+    /// The peak record rate per second shards are sized for, when one was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub peak_records_per_second: Option<f64>,
+    /// Percent of shard capacity planned for.
+    pub target_utilization_percent: f64,
+    /// The busiest partition key's share of traffic, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hot_key_share: Option<f64>,
+    /// KPL aggregation target in KB, when aggregating.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aggregate_kb: Option<f64>,
+    /// The stream's maximum record size in KB.
+    pub max_record_size_kb: f64,
 }
 
 /// The shard needs and count, as shown (rounded under the calculator policy).
@@ -69,8 +118,15 @@ pub struct Shards {
     pub egress: f64,
     /// Shards needed for the record rate (1,000 records/s each).
     pub records: f64,
-    /// The largest of the three.
+    /// Shards needed to keep the hot key's shard under its limits, when a hot key was given and
+    /// some shard count can.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hot_key: Option<f64>,
+    /// The largest of the needs.
     pub needed: f64,
+    /// The need divided by the target utilization, when it is under 100%.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub with_headroom: Option<f64>,
     /// Shards provisioned: the need rounded up, at least 1.
     pub count: u64,
 }
@@ -133,12 +189,25 @@ pub struct Estimate {
     pub rounding: Rounding,
     /// The inputs used.
     pub inputs: Inputs,
-    /// Shard needs and count.
-    pub shards: Shards,
+    /// Shard needs and count (provisioned mode only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shards: Option<Shards>,
     /// The cost lines.
     pub lines: Vec<Line>,
     /// The monthly total: the sum of the cent-rounded lines.
     pub monthly_usd: Money,
+    /// What KPL aggregation saves against the same workload unaggregated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aggregation: Option<AggregationSaving>,
+    /// The busiest partition key's effect on its shard.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hot_key: Option<HotKey>,
+    /// About how long each shared consumer waits between reads of a shard, in milliseconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consumer_delay_ms: Option<f64>,
+    /// Month-by-month costs under growth.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub growth: Option<GrowthTable>,
     /// Values the estimate assumed because they were not given.
     pub assumptions: Vec<Assumption>,
     /// Things the user should know: uncertain prices, limits, rounding effects.
@@ -146,4 +215,91 @@ pub struct Estimate {
     /// The steps of the computation, when tracing was on.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<Step>,
+}
+
+/// What aggregation saves.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AggregationSaving {
+    /// User records packed into one Kinesis record.
+    pub user_records_per_kinesis_record: f64,
+    /// The same workload's monthly cost without aggregation.
+    pub unaggregated_monthly_usd: Money,
+    /// How much less the aggregated workload costs a month.
+    pub saving_usd: Money,
+}
+
+/// The busiest partition key and its shard.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct HotKey {
+    /// The key's share of the traffic.
+    pub share: f64,
+    /// The key's own write rate, MB/s.
+    pub key_mb_per_second: f64,
+    /// The key's own record rate, records/s.
+    pub key_records_per_second: f64,
+    /// Whether some shard count keeps the key's shard under its write limits.
+    pub fixable: bool,
+    /// The busiest shard's write rate at the estimate's shard count, MB/s (provisioned only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub busiest_shard_mb_per_second: Option<f64>,
+    /// The busiest shard's record rate at the estimate's shard count (provisioned only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub busiest_shard_records_per_second: Option<f64>,
+}
+
+/// One month of a growth projection.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GrowthMonth {
+    /// 1 for the first month.
+    pub month: u32,
+    /// The average record rate that month.
+    pub records_per_second: f64,
+    /// Shards that month (provisioned only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shards: Option<u64>,
+    /// That month's cost.
+    pub monthly_usd: Money,
+}
+
+/// A month-by-month projection under steady growth.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GrowthTable {
+    /// Growth of the record rate per month, percent.
+    pub percent_per_month: f64,
+    /// Each month.
+    pub months: Vec<GrowthMonth>,
+    /// The sum over the months.
+    pub total_usd: Money,
+}
+
+/// A mode that could not be estimated in a comparison, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unavailable {
+    /// The mode.
+    pub mode: Mode,
+    /// Why it was left out.
+    pub reason: String,
+}
+
+/// Every mode side by side.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    /// The service priced.
+    pub service: Service,
+    /// Always `"compare"`.
+    pub mode: &'static str,
+    /// The region code.
+    pub region: Arc<str>,
+    /// The rounding policy.
+    pub rounding: Rounding,
+    /// One estimate per mode that could be made.
+    pub estimates: Vec<Estimate>,
+    /// The mode with the lowest monthly total (the first of equals).
+    pub cheapest: Mode,
+    /// The lowest average record rate at which provisioned and on-demand Standard swap places
+    /// (the costlier becomes the cheaper), for this record size and consumer mix; `None` when
+    /// one is cheaper at every rate kcost tries (0.01 to 10,000,000 records/s).
+    pub break_even_records_per_second: Option<f64>,
+    /// Modes that could not be estimated here.
+    pub unavailable: Vec<Unavailable>,
 }

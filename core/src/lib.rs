@@ -8,12 +8,11 @@
 //! use kcost_core::{provisioned, PriceBook, Rate, RecordSize, StreamWorkload};
 //! # fn book() -> PriceBook { kcost_core::testing::deck_book() }
 //! let workload = StreamWorkload {
-//!     records: "100/s".parse()?,
-//!     record_size: "100".parse()?,
 //!     consumers: Some(10),
+//!     ..StreamWorkload::new("100/s".parse()?, "100".parse()?)
 //! };
 //! let estimate = provisioned::estimate(&workload, Some("us-east-2"), &book(), Default::default())?;
-//! assert_eq!(estimate.shards.count, 49);
+//! assert_eq!(estimate.shards.map(|s| s.count), Some(49));
 //! assert_eq!(estimate.monthly_usd.to_string(), "551.27");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -38,20 +37,23 @@ pub mod money;
 pub mod notes;
 pub mod number;
 pub mod price;
-pub mod provisioned;
 pub mod rate;
+pub mod streams;
 #[doc(hidden)]
 pub mod testing;
 pub mod trace;
 pub mod workload;
 
-pub use calc::Rounding;
+pub use calc::{Options, Rounding};
 pub use error::{Error, InputError};
-pub use estimate::{Estimate, Inputs, Line, Mode, PriceUsed, Service, Shards};
+pub use estimate::{
+    AggregationSaving, Comparison, Estimate, GrowthMonth, GrowthTable, HotKey, Inputs, Line, Mode,
+    PriceUsed, Service, Shards, Unavailable,
+};
 pub use money::Money;
 pub use notes::{Assumption, Warning};
 pub use price::{Confidence, Price, PriceBook, PriceKey, RegionPrices};
-pub use provisioned::Options;
 pub use rate::{Per, Rate};
+pub use streams::{break_even, compare, estimate, estimate_in, provisioned};
 pub use trace::{render as render_steps, Step};
-pub use workload::{RecordSize, StreamWorkload};
+pub use workload::{Growth, MaxRecordSize, RecordSize, Retention, StreamWorkload};

@@ -29,7 +29,7 @@ impl fmt::Display for Assumption {
                 write!(f, "consumers not given: {n} shared-throughput consumer application{s}")
             }
             Assumption::SteadyTraffic => f.write_str(
-                "traffic is steady at the given average rate; shards are sized for it, with no headroom",
+                "traffic is steady at the given average rate, with no peaks (give --peak-records for them)",
             ),
         }
     }
@@ -52,6 +52,29 @@ pub enum Warning {
     PayloadUnitFloor { size_kb: f64 },
     /// Records over 1 MiB need the stream's maximum record size raised.
     LargeRecords { size_kb: f64 },
+    /// Long-term reads were given but retention keeps nothing beyond 7 days.
+    ReadsWithoutLongTermData { retention_hours: f64 },
+    /// Long-term reads were given in a mode kcost has no price for them in.
+    LongTermReadsNotPriced { mode: &'static str },
+    /// The busiest key alone is over a shard's write limits.
+    HotKeyUnfixable {
+        mb_per_second: f64,
+        records_per_second: f64,
+    },
+    /// Shared consumers reading the hot key's shard exceed its 2 MB/s shared read.
+    HotKeyReads { mb_per_second: f64, consumers: u32 },
+    /// A peak beyond what a new on-demand stream takes at first.
+    OnDemandNewStream { peak_mb_per_second: f64 },
+    /// A peak more than twice the average: on-demand may throttle on a sudden jump.
+    OnDemandBurst { ratio: f64 },
+    /// Many shared consumers poll slowly; enhanced fan-out would be faster.
+    SlowConsumers {
+        consumers: u32,
+        delay_ms: f64,
+        /// How the monthly cost changes with the shared consumers moved to enhanced fan-out, or
+        /// `None` when the mode's fan-out limit or a missing price rules that out.
+        efo_change_usd: Option<crate::money::Money>,
+    },
 }
 
 impl fmt::Display for Warning {
@@ -79,10 +102,68 @@ impl fmt::Display for Warning {
                  which would price PUTs at zero; AWS bills every record at least one 25 KB unit, \
                  so kcost uses 1"
             ),
+            Warning::ReadsWithoutLongTermData { retention_hours } => write!(
+                f,
+                "long-term reads are priced, but a retention of {retention_hours} hours keeps no \
+                 data beyond 7 days to read; check --retention"
+            ),
+            Warning::LongTermReadsNotPriced { mode } => write!(
+                f,
+                "kcost has no {mode} price for reading long-term retained data; those reads are \
+                 not in this estimate"
+            ),
+            Warning::HotKeyUnfixable { mb_per_second, records_per_second } => write!(
+                f,
+                "the busiest partition key alone writes {mb_per_second} MB/s and \
+                 {records_per_second} records/s, at or over one shard's 1 MB/s and 1,000 records/s: \
+                 no shard count fixes that (a key always lands on one shard); re-key it (add a \
+                 suffix to spread it) or aggregate its records"
+            ),
+            Warning::HotKeyReads { mb_per_second, consumers } => write!(
+                f,
+                "{consumers} shared consumers reading the hot key's shard at {mb_per_second} MB/s \
+                 each exceed its 2 MB/s shared read capacity; use enhanced fan-out consumers"
+            ),
+            Warning::OnDemandNewStream { peak_mb_per_second } => write!(
+                f,
+                "the peak of {peak_mb_per_second} MB/s is over the 4 MB/s a new on-demand stream \
+                 takes at first; it scales up over time, so warm it up or start provisioned"
+            ),
+            Warning::OnDemandBurst { ratio } => write!(
+                f,
+                "the peak is {ratio:.1} times the average; on-demand absorbs up to twice its \
+                 previous 30-day peak at once and may throttle for about 15 minutes beyond that"
+            ),
+            Warning::SlowConsumers { consumers, delay_ms, efo_change_usd } => {
+                write!(
+                    f,
+                    "{consumers} shared consumers split each shard's 5 reads a second: each waits \
+                     about {delay_ms} ms between reads (over 1 s)"
+                )?;
+                match efo_change_usd {
+                    Some(change) if change.cents() == 0 => f.write_str(
+                        "; moving them to enhanced fan-out (about 70 ms) would not change the cost",
+                    ),
+                    Some(change) if change.cents() > 0 => write!(
+                        f,
+                        "; moving them to enhanced fan-out (about 70 ms) would add {change} USD a month"
+                    ),
+                    Some(change) => write!(
+                        f,
+                        "; moving them to enhanced fan-out (about 70 ms) would save {} USD a month",
+                        crate::money::Money::from_cents(-change.cents())
+                    ),
+                    None => f.write_str(
+                        "; kcost cannot price moving them to enhanced fan-out (about 70 ms) here: \
+                         that is over the mode's fan-out limit or the region has no fan-out prices",
+                    ),
+                }
+            }
             Warning::LargeRecords { size_kb } => write!(
                 f,
-                "records of {size_kb} KB are over the default 1 MiB maximum record size; raise the \
-                 stream's maximum record size (Kinesis allows up to 10 MiB since 2025-10-28)"
+                "records of {size_kb} KB are over the default 1 MiB maximum record size: the stream's \
+                 maximum record size must be raised (Kinesis allows up to 10 MiB since 2025-10-28), \
+                 and producers and consumers must accept records that large"
             ),
         }
     }

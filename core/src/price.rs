@@ -81,6 +81,22 @@ price_keys! {
     KdsEfoConsumerShardHour => "kds_efo_consumer_shard_hour", "consumer-shard-hour",
         "Data Streams enhanced fan-out consumer-shard-hour";
     KdsEfoRetrievalGb => "kds_efo_retrieval_gb", "GB", "Data Streams enhanced fan-out data retrieval";
+    KdsOnDemandStreamHour => "kds_on_demand_stream_hour", "stream-hour",
+        "Data Streams on-demand stream-hour";
+    KdsOnDemandDataInGb => "kds_on_demand_data_in_gb", "GB", "Data Streams on-demand data in";
+    KdsOnDemandDataOutGb => "kds_on_demand_data_out_gb", "GB", "Data Streams on-demand data out";
+    KdsOnDemandEfoDataOutGb => "kds_on_demand_efo_data_out_gb", "GB",
+        "Data Streams on-demand enhanced fan-out data out";
+    KdsOnDemandExtendedRetentionGbMonth => "kds_on_demand_extended_retention_gb_month", "GB-month",
+        "Data Streams on-demand retention beyond 24 hours, up to 7 days";
+    KdsOnDemandLongTermRetentionGbMonth => "kds_on_demand_long_term_retention_gb_month", "GB-month",
+        "Data Streams on-demand retention beyond 7 days";
+    KdsAdvantageDataInGb => "kds_advantage_data_in_gb", "GB", "Data Streams Advantage data in";
+    KdsAdvantageDataOutGb => "kds_advantage_data_out_gb", "GB", "Data Streams Advantage data out";
+    KdsAdvantageEfoDataOutGb => "kds_advantage_efo_data_out_gb", "GB",
+        "Data Streams Advantage enhanced fan-out data out";
+    KdsAdvantageRetentionGbMonth => "kds_advantage_retention_gb_month", "GB-month",
+        "Data Streams Advantage retention beyond 24 hours";
 }
 
 impl fmt::Display for PriceKey {

@@ -109,6 +109,8 @@ impl Serialize for Term {
 pub enum Op {
     Mul,
     Div,
+    Add,
+    Sub,
 }
 
 impl Op {
@@ -117,6 +119,8 @@ impl Op {
         match self {
             Op::Mul => a * b,
             Op::Div => a / b,
+            Op::Add => a + b,
+            Op::Sub => a - b,
         }
     }
 
@@ -124,6 +128,8 @@ impl Op {
         match self {
             Op::Mul => "x",
             Op::Div => "/",
+            Op::Add => "+",
+            Op::Sub => "-",
         }
     }
 }
@@ -138,6 +144,8 @@ pub enum Formula {
     Max { of: Vec<Term> },
     /// `RoundUp (a)`: the ceiling.
     RoundUp { of: Term },
+    /// `RoundDown (a)`: the floor.
+    RoundDown { of: Term },
     /// `a + b + c`.
     Sum { of: Vec<Term> },
     /// At least `floor`: shown as `Max (floor, of)`.
@@ -181,6 +189,7 @@ impl fmt::Display for Step {
                 f.write_str(")")?;
             }
             Formula::RoundUp { of } => write!(f, "RoundUp ({})", of.number())?,
+            Formula::RoundDown { of } => write!(f, "RoundDown ({})", of.number())?,
             Formula::Sum { of } => list(f, of, " + ")?,
             Formula::AtLeast { floor, of } => {
                 write!(f, "Max ({}, {})", floor.number(), of.number())?

@@ -1,4 +1,4 @@
-//! What the user describes: a stream's traffic and who reads it.
+//! What the user describes: a stream's traffic, how long it keeps it, and who reads it.
 
 use std::str::FromStr;
 
@@ -25,24 +25,7 @@ impl RecordSize {
     /// # Errors
     /// When `kb` is not finite, is 0 or less, or exceeds 10,240 KB.
     pub fn from_kb(kb: f64) -> Result<RecordSize, InputError> {
-        if !kb.is_finite() {
-            return Err(InputError::NotFinite {
-                what: "record size",
-                text: kb.to_string(),
-            });
-        }
-        if kb < 0.0 {
-            return Err(InputError::Negative {
-                what: "record size",
-                text: kb.to_string(),
-            });
-        }
-        if kb == 0.0 {
-            return Err(InputError::ZeroRecordSize);
-        }
-        if kb > MAX_RECORD_KB {
-            return Err(InputError::RecordTooLarge { kb });
-        }
+        check_size("record size", kb)?;
         Ok(RecordSize(kb))
     }
 
@@ -50,6 +33,28 @@ impl RecordSize {
     pub const fn kb(self) -> f64 {
         self.0
     }
+}
+
+fn check_size(what: &'static str, kb: f64) -> Result<(), InputError> {
+    if !kb.is_finite() {
+        return Err(InputError::NotFinite {
+            what,
+            text: kb.to_string(),
+        });
+    }
+    if kb < 0.0 {
+        return Err(InputError::Negative {
+            what,
+            text: kb.to_string(),
+        });
+    }
+    if kb == 0.0 {
+        return Err(InputError::ZeroSize { what });
+    }
+    if kb > MAX_RECORD_KB {
+        return Err(InputError::RecordTooLarge { what, kb });
+    }
+    Ok(())
 }
 
 impl FromStr for RecordSize {
@@ -60,24 +65,301 @@ impl FromStr for RecordSize {
     }
 }
 
-/// The traffic of one stream and its readers.
+/// A stream's maximum record size: 1 MiB by default, up to 10 MiB on request.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
+#[serde(transparent)]
+pub struct MaxRecordSize(f64);
+
+impl MaxRecordSize {
+    /// The size in KB.
+    pub const fn kb(self) -> f64 {
+        self.0
+    }
+}
+
+impl FromStr for MaxRecordSize {
+    type Err = InputError;
+
+    /// `2048` (KB), `2048KB`, `2MiB`, `10MiB`.
+    fn from_str(text: &str) -> Result<MaxRecordSize, InputError> {
+        const WHAT: &str = "maximum record size";
+        let trimmed = text.trim();
+        let lower = trimmed.to_ascii_lowercase();
+        let (number, factor) = if let Some(n) = lower.strip_suffix("mib") {
+            (n, 1024.0)
+        } else if let Some(n) = lower.strip_suffix("mb") {
+            (n, 1024.0)
+        } else if let Some(n) = lower
+            .strip_suffix("kib")
+            .or_else(|| lower.strip_suffix("kb"))
+        {
+            (n, 1.0)
+        } else {
+            (lower.as_str(), 1.0)
+        };
+        let kb = parse_non_negative(WHAT, number)? * factor;
+        check_size(WHAT, kb)?;
+        Ok(MaxRecordSize(kb))
+    }
+}
+
+/// How long a stream keeps records: 24 hours to 365 days, in whole hours.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize)]
+#[serde(transparent)]
+pub struct Retention(f64);
+
+impl Retention {
+    /// Kinesis' default and minimum: 24 hours.
+    pub const DEFAULT: Retention = Retention(24.0);
+    /// The longest retention Kinesis allows: 365 days.
+    pub const MAX_HOURS: f64 = 8_760.0;
+
+    /// A retention of `hours`.
+    ///
+    /// # Errors
+    /// When `hours` is not a whole number from 24 to 8,760.
+    pub fn from_hours(hours: f64) -> Result<Retention, InputError> {
+        if !hours.is_finite() || hours.fract() != 0.0 || !(24.0..=Self::MAX_HOURS).contains(&hours)
+        {
+            return Err(InputError::Retention {
+                text: hours.to_string(),
+            });
+        }
+        Ok(Retention(hours))
+    }
+
+    /// The retention in hours.
+    pub const fn hours(self) -> f64 {
+        self.0
+    }
+}
+
+impl Default for Retention {
+    fn default() -> Retention {
+        Retention::DEFAULT
+    }
+}
+
+impl FromStr for Retention {
+    type Err = InputError;
+
+    /// `24h`, `48h`, `7d`, `365d`, or a bare number of hours.
+    fn from_str(text: &str) -> Result<Retention, InputError> {
+        let lower = text.trim().to_ascii_lowercase();
+        let (number, factor) = if let Some(n) = lower.strip_suffix('d') {
+            (n, 24.0)
+        } else if let Some(n) = lower.strip_suffix('h') {
+            (n, 1.0)
+        } else {
+            (lower.as_str(), 1.0)
+        };
+        let bad = || InputError::Retention {
+            text: text.to_string(),
+        };
+        let value: f64 = number.trim().parse().map_err(|_| bad())?;
+        Retention::from_hours(value * factor).map_err(|_| bad())
+    }
+}
+
+/// A share between 0 (exclusive) and 1 (inclusive), such as the busiest partition key's share.
+fn check_share(share: f64) -> Result<f64, InputError> {
+    if share.is_finite() && share > 0.0 && share <= 1.0 {
+        Ok(share)
+    } else {
+        Err(InputError::Share {
+            text: share.to_string(),
+        })
+    }
+}
+
+/// Parses a hot-key share: `0.3` or `30%`.
+///
+/// # Errors
+/// When the share is not in (0, 1].
+pub fn parse_share(text: &str) -> Result<f64, InputError> {
+    let trimmed = text.trim();
+    let share = match trimmed.strip_suffix('%') {
+        Some(percent) => parse_non_negative("hot-key share", percent)? / 100.0,
+        None => parse_non_negative("hot-key share", trimmed)?,
+    };
+    check_share(share).map_err(|_| InputError::Share {
+        text: text.to_string(),
+    })
+}
+
+/// Parses a target utilization in percent: more than 0, at most 100.
+///
+/// # Errors
+/// When the percentage is not in (0, 100].
+pub fn parse_utilization(text: &str) -> Result<f64, InputError> {
+    let number = text.trim().trim_end_matches('%');
+    let percent = parse_non_negative("target utilization", number)?;
+    if percent > 0.0 && percent <= 100.0 {
+        Ok(percent)
+    } else {
+        Err(InputError::Utilization {
+            text: text.to_string(),
+        })
+    }
+}
+
+/// Monthly growth of the record rate, for a month-by-month projection.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Growth {
+    /// Percent per month; may be negative, above -100.
+    pub percent_per_month: f64,
+    /// Months projected, 1 to 120.
+    pub months: u32,
+}
+
+impl Growth {
+    /// Months projected when not given.
+    pub const DEFAULT_MONTHS: u32 = 12;
+
+    /// A projection of `months` months growing `percent_per_month` each.
+    ///
+    /// # Errors
+    /// When the percentage is not finite or not above -100, or months is not 1 to 120.
+    pub fn new(percent_per_month: f64, months: u32) -> Result<Growth, InputError> {
+        if !percent_per_month.is_finite()
+            || percent_per_month <= -100.0
+            || percent_per_month > 1000.0
+        {
+            return Err(InputError::Growth {
+                text: percent_per_month.to_string(),
+            });
+        }
+        if !(1..=120).contains(&months) {
+            return Err(InputError::Months { months });
+        }
+        Ok(Growth {
+            percent_per_month,
+            months,
+        })
+    }
+}
+
+/// Parses a growth percentage: `5`, `5%`, `-2.5`.
+///
+/// # Errors
+/// When it is not a number above -100 and at most 1000.
+pub fn parse_growth(text: &str) -> Result<f64, InputError> {
+    let number = text.trim().trim_end_matches('%').trim();
+    let value: f64 = number.parse().map_err(|_| InputError::Growth {
+        text: text.to_string(),
+    })?;
+    Growth::new(value, Growth::DEFAULT_MONTHS)
+        .map(|g| g.percent_per_month)
+        .map_err(|_| InputError::Growth {
+            text: text.to_string(),
+        })
+}
+
+/// The traffic of one stream, its retention and its readers.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct StreamWorkload {
-    /// Records written, per time unit as entered.
+    /// Records written, per time unit as entered (the average rate).
     pub records: Rate,
     /// Average record size.
     pub record_size: RecordSize,
     /// Shared-throughput consumer applications; `None` means the default of 1.
     pub consumers: Option<u32>,
+    /// Enhanced fan-out consumers (each with its own 2 MB/s per shard).
+    pub efo_consumers: u32,
+    /// How long records are kept.
+    pub retention: Retention,
+    /// GB a month read from data older than 7 days (provisioned long-term retention retrieval).
+    pub long_term_reads_gb: f64,
+    /// KPL aggregation into Kinesis records of up to this many KB.
+    pub aggregate_kb: Option<f64>,
+    /// The peak record rate shards must carry (usage-billed lines still use the average).
+    pub peak_records: Option<Rate>,
+    /// Percent of shard capacity to plan for (100 keeps calculator parity).
+    pub target_utilization: f64,
+    /// The busiest partition key's share of the traffic.
+    pub hot_key_share: Option<f64>,
+    /// The stream's maximum record size, needed for records over 1 MiB.
+    pub max_record_size: Option<MaxRecordSize>,
+    /// A month-by-month projection.
+    pub growth: Option<Growth>,
 }
 
 impl StreamWorkload {
     /// Consumer applications when none are given.
     pub const DEFAULT_CONSUMERS: u32 = 1;
+    /// The KPL's default aggregated record size, KB.
+    pub const DEFAULT_AGGREGATE_KB: f64 = 25.0;
+
+    /// A workload of `records` of `record_size`, with every other input at its default.
+    pub fn new(records: Rate, record_size: RecordSize) -> StreamWorkload {
+        StreamWorkload {
+            records,
+            record_size,
+            consumers: None,
+            efo_consumers: 0,
+            retention: Retention::DEFAULT,
+            long_term_reads_gb: 0.0,
+            aggregate_kb: None,
+            peak_records: None,
+            target_utilization: 100.0,
+            hot_key_share: None,
+            max_record_size: None,
+            growth: None,
+        }
+    }
 
     /// The consumer count used: as given, or the default.
     pub fn consumers(&self) -> u32 {
         self.consumers.unwrap_or(Self::DEFAULT_CONSUMERS)
+    }
+
+    /// Checks what no single value can: limits that depend on several inputs.
+    ///
+    /// # Errors
+    /// Records over the stream's maximum size, a peak below the average, an aggregated record
+    /// smaller than zero or over the maximum, bad shares or utilizations, negative reads.
+    pub fn check(&self) -> Result<(), InputError> {
+        let size = self.record_size.kb();
+        let max = self
+            .max_record_size
+            .map_or(DEFAULT_MAX_RECORD_KB, MaxRecordSize::kb);
+        if size > max {
+            return Err(match self.max_record_size {
+                None => InputError::NeedsMaxRecordSize { kb: size },
+                Some(_) => InputError::OverMaxRecordSize { kb: size, max },
+            });
+        }
+        if let Some(peak) = self.peak_records {
+            if peak.per_second() < self.records.per_second() {
+                return Err(InputError::PeakBelowAverage {
+                    peak: peak.to_string(),
+                    average: self.records.to_string(),
+                });
+            }
+        }
+        if let Some(kb) = self.aggregate_kb {
+            if !kb.is_finite() || kb <= 0.0 || kb > max {
+                return Err(InputError::Aggregate { kb, max });
+            }
+        }
+        if !self.long_term_reads_gb.is_finite() || self.long_term_reads_gb < 0.0 {
+            return Err(InputError::Negative {
+                what: "long-term reads",
+                text: self.long_term_reads_gb.to_string(),
+            });
+        }
+        if let Some(share) = self.hot_key_share {
+            check_share(share)?;
+        }
+        if !(self.target_utilization > 0.0 && self.target_utilization <= 100.0) {
+            return Err(InputError::Utilization {
+                text: self.target_utilization.to_string(),
+            });
+        }
+        if let Some(g) = self.growth {
+            Growth::new(g.percent_per_month, g.months)?;
+        }
+        Ok(())
     }
 }
 
@@ -94,5 +376,64 @@ mod tests {
         assert!(msg("10240.5").contains("10 MiB"));
         assert!(msg("-3").contains("negative"));
         assert!(msg("nan").contains("finite"));
+    }
+
+    #[test]
+    fn retention_is_24_hours_to_365_days() {
+        let hours = |t: &str| t.parse::<Retention>().unwrap().hours();
+        assert_eq!(hours("24h"), 24.0);
+        assert_eq!(hours("48h"), 48.0);
+        assert_eq!(hours("7d"), 168.0);
+        assert_eq!(hours("365d"), 8_760.0);
+        assert_eq!(hours("36"), 36.0);
+        for bad in ["23h", "366d", "1.5h", "x", "", "-24h", "NaN"] {
+            let err = bad.parse::<Retention>().unwrap_err().to_string();
+            assert!(err.contains("24h to 365d"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn max_record_sizes_take_units() {
+        let kb = |t: &str| t.parse::<MaxRecordSize>().unwrap().kb();
+        assert_eq!(kb("2048"), 2048.0);
+        assert_eq!(kb("2MiB"), 2048.0);
+        assert_eq!(kb("10MiB"), 10_240.0);
+        assert_eq!(kb("1500KB"), 1500.0);
+        assert!("11MiB".parse::<MaxRecordSize>().is_err());
+    }
+
+    #[test]
+    fn shares_and_utilizations() {
+        assert_eq!(parse_share("0.3").unwrap(), 0.3);
+        assert_eq!(parse_share("30%").unwrap(), 0.3);
+        assert!(parse_share("0").is_err() && parse_share("1.5").is_err());
+        assert_eq!(parse_utilization("80").unwrap(), 80.0);
+        assert_eq!(parse_utilization("80%").unwrap(), 80.0);
+        assert!(parse_utilization("0").is_err() && parse_utilization("101").is_err());
+        assert_eq!(parse_growth("5%").unwrap(), 5.0);
+        assert_eq!(parse_growth("-2.5").unwrap(), -2.5);
+        assert!(parse_growth("-100").is_err() && parse_growth("lots").is_err());
+    }
+
+    #[test]
+    fn workloads_check_limits_across_inputs() {
+        let w = |size: &str| StreamWorkload::new("100".parse().unwrap(), size.parse().unwrap());
+        assert!(w("1024").check().is_ok());
+        let big = w("2048");
+        assert!(big
+            .check()
+            .unwrap_err()
+            .to_string()
+            .contains("--max-record-size"));
+        let allowed = StreamWorkload {
+            max_record_size: Some("2MiB".parse().unwrap()),
+            ..big
+        };
+        assert!(allowed.check().is_ok());
+        let low_peak = StreamWorkload {
+            peak_records: Some("50".parse().unwrap()),
+            ..w("1")
+        };
+        assert!(low_peak.check().unwrap_err().to_string().contains("peak"));
     }
 }

@@ -3,7 +3,9 @@
 // Cents are written as 536_55 so that they read as 536.55 USD.
 #![allow(clippy::inconsistent_digit_grouping)]
 
-use kcost_core::{provisioned, render_steps, testing, Estimate, Options, Rounding, StreamWorkload};
+use kcost_core::{
+    provisioned, render_steps, testing, Estimate, Options, Rounding, StreamWorkload, Warning,
+};
 
 #[track_caller]
 fn estimate(
@@ -14,9 +16,8 @@ fn estimate(
     rounding: Rounding,
 ) -> Estimate {
     let workload = StreamWorkload {
-        records: records.parse().unwrap(),
-        record_size: size_kb.parse().unwrap(),
         consumers: Some(consumers),
+        ..StreamWorkload::new(records.parse().unwrap(), size_kb.parse().unwrap())
     };
     let options = Options {
         rounding,
@@ -30,11 +31,11 @@ fn deck_shard_needs_and_count() {
     let e = estimate("100", "100", 10, "us-east-2", Rounding::Calculator);
     assert_eq!(
         (
-            e.shards.ingress,
-            e.shards.egress,
-            e.shards.records,
-            e.shards.needed,
-            e.shards.count
+            e.shards.as_ref().unwrap().ingress,
+            e.shards.as_ref().unwrap().egress,
+            e.shards.as_ref().unwrap().records,
+            e.shards.as_ref().unwrap().needed,
+            e.shards.as_ref().unwrap().count
         ),
         (9.77, 48.85, 0.1, 48.85, 49)
     );
@@ -55,7 +56,16 @@ fn deck_totals_ohio_and_frankfurt() {
     let cents: Vec<i64> = ohio.lines.iter().map(|l| l.monthly_usd.cents()).collect();
     assert_eq!(cents, [536_55, 14_72]); // 49 x 730 x 0.015; 1,051,200,000 x 0.000000014
     assert_eq!(ohio.monthly_usd.to_string(), "551.27");
-    assert!(ohio.warnings.is_empty(), "{:?}", ohio.warnings);
+    // Ten shared consumers split each shard's 5 reads a second: 2 s between reads, said once.
+    assert_eq!(ohio.consumer_delay_ms, Some(2000.0));
+    assert!(
+        matches!(
+            ohio.warnings.as_slice(),
+            [Warning::SlowConsumers { consumers: 10, .. }]
+        ),
+        "{:?}",
+        ohio.warnings
+    );
 
     let frankfurt = estimate("100", "100", 10, "eu-central-1", Rounding::Calculator);
     let cents: Vec<i64> = frankfurt
@@ -66,7 +76,7 @@ fn deck_totals_ohio_and_frankfurt() {
     assert_eq!(cents, [643_86, 18_40]); // 35,770 x 0.018; 1,051,200,000 x 0.0000000175 = 18.396
     assert_eq!(frankfurt.monthly_usd.to_string(), "662.26");
     // Frankfurt's prices are derived from the deck's total, and the estimate says so.
-    assert_eq!(frankfurt.warnings.len(), 2, "{:?}", frankfurt.warnings);
+    assert_eq!(frankfurt.warnings.len(), 3, "{:?}", frankfurt.warnings);
     assert!(frankfurt.warnings[0]
         .to_string()
         .contains("derived, not confirmed"));
@@ -81,15 +91,18 @@ fn calculator_capture_line_for_line() {
     assert_eq!(render_steps(&e.steps), CAPTURE);
     assert_eq!(e.monthly_usd.cents(), 477_42);
     // The rounded 4.88 is reused: the unrounded 4.8828 x 4 would have been 19.53.
-    assert_eq!(e.shards.egress, 9.76);
+    assert_eq!(e.shards.as_ref().unwrap().egress, 9.76);
 }
 
 #[test]
 fn exact_policy_does_not_round_intermediates() {
     let e = estimate("10000", "0.5", 4, "us-east-1", Rounding::Exact);
-    assert_eq!(e.shards.ingress, 0.5 / 1024.0 * 10_000.0); // 4.8828125
-    assert_eq!(e.shards.egress, 0.5 / 1024.0 * 10_000.0 * 4.0 / 2.0); // 9.765625
-    assert_eq!(e.shards.count, 10);
+    assert_eq!(e.shards.as_ref().unwrap().ingress, 0.5 / 1024.0 * 10_000.0); // 4.8828125
+    assert_eq!(
+        e.shards.as_ref().unwrap().egress,
+        0.5 / 1024.0 * 10_000.0 * 4.0 / 2.0
+    ); // 9.765625
+    assert_eq!(e.shards.as_ref().unwrap().count, 10);
     assert_eq!(e.monthly_usd.cents(), 477_42);
     let text = render_steps(&e.steps);
     assert!(

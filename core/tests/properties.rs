@@ -13,9 +13,12 @@ fn region() -> RegionPrices {
 
 fn run(records: f64, per: Per, size_kb: f64, consumers: u32, rounding: Rounding) -> Estimate {
     let workload = StreamWorkload {
-        records: Rate::new(records, per).unwrap(),
-        record_size: RecordSize::from_kb(size_kb).unwrap(),
         consumers: Some(consumers),
+        max_record_size: Some("10MiB".parse().unwrap()),
+        ..StreamWorkload::new(
+            Rate::new(records, per).unwrap(),
+            RecordSize::from_kb(size_kb).unwrap(),
+        )
     };
     provisioned::estimate_in(
         &workload,
@@ -113,7 +116,7 @@ proptest! {
         let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
         let (cheap, dear) = (run(lo, per, size, consumers, rounding), run(hi, per, size, consumers, rounding));
         prop_assert!(cheap.monthly_usd <= dear.monthly_usd);
-        prop_assert!(cheap.shards.count <= dear.shards.count);
+        prop_assert!(cheap.shards.as_ref().unwrap().count <= dear.shards.as_ref().unwrap().count);
     }
 
     #[test]
@@ -139,13 +142,13 @@ proptest! {
         rate in records(), per in per(), size in size_kb(), consumers in 0u32..200, rounding in rounding(),
     ) {
         let e = run(rate, per, size, consumers, rounding);
-        let count = e.shards.count as f64;
+        let count = e.shards.as_ref().unwrap().count as f64;
         prop_assert!(count >= 1.0);
-        for need in [e.shards.ingress, e.shards.egress, e.shards.records, e.shards.needed] {
+        for need in [e.shards.as_ref().unwrap().ingress, e.shards.as_ref().unwrap().egress, e.shards.as_ref().unwrap().records, e.shards.as_ref().unwrap().needed] {
             prop_assert!(need.is_finite() && need >= 0.0);
             prop_assert!(count >= need, "{} shards for a need of {}", count, need);
         }
-        prop_assert!(count < e.shards.needed + 1.0 || e.shards.needed < 1.0);
+        prop_assert!(count < e.shards.as_ref().unwrap().needed + 1.0 || e.shards.as_ref().unwrap().needed < 1.0);
         for line in &e.lines {
             prop_assert!(line.quantity.is_finite() && line.quantity >= 0.0);
             prop_assert!(line.monthly_usd.cents() >= 0);
@@ -170,8 +173,8 @@ proptest! {
     fn the_two_policies_differ_by_at_most_one_shard(
         rate in records(), per in per(), size in size_kb(), consumers in 0u32..=20,
     ) {
-        let calculator = run(rate, per, size, consumers, Rounding::Calculator).shards.count;
-        let exact = run(rate, per, size, consumers, Rounding::Exact).shards.count;
+        let calculator = run(rate, per, size, consumers, Rounding::Calculator).shards.unwrap().count;
+        let exact = run(rate, per, size, consumers, Rounding::Exact).shards.unwrap().count;
         prop_assert!(calculator.abs_diff(exact) <= 1, "calculator {} vs exact {}", calculator, exact);
     }
 
@@ -181,10 +184,10 @@ proptest! {
         rate in records(), per in per(), size in size_kb(), consumers in 0u32..50, rounding in rounding(),
     ) {
         let workload = StreamWorkload {
-            records: Rate::new(rate, per).unwrap(),
-            record_size: RecordSize::from_kb(size).unwrap(),
-            consumers: Some(consumers),
-        };
+        consumers: Some(consumers),
+        max_record_size: Some("10MiB".parse().unwrap()),
+        ..StreamWorkload::new(Rate::new(rate, per).unwrap(), RecordSize::from_kb(size).unwrap())
+    };
         let traced = provisioned::estimate_in(&workload, &region(), Options { rounding, trace: true }).unwrap();
         let mut untraced = traced.clone();
         untraced.steps.clear();
@@ -193,7 +196,7 @@ proptest! {
         let text = render_steps(&traced.steps);
         let last = format!("Kinesis data stream cost (monthly): {} USD\n", traced.monthly_usd.to_text(true));
         prop_assert!(text.ends_with(&last), "{}", text);
-        let shards = format!(" = {} shards\n", rounding.show(traced.shards.count as f64, 0));
+        let shards = format!(" = {} shards\n", rounding.show(traced.shards.as_ref().unwrap().count as f64, 0));
         prop_assert!(text.contains(&shards), "{}", text);
         for line in &traced.lines {
             let cost = format!(" = {} USD\n", line.monthly_usd.to_text(true));

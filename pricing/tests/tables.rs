@@ -38,9 +38,8 @@ fn every_region_prices_what_a_provisioned_estimate_needs() {
         assert!(codes.contains(required), "{required} missing");
     }
     let workload = StreamWorkload {
-        records: "100".parse().unwrap(),
-        record_size: "100".parse().unwrap(),
         consumers: Some(10),
+        ..StreamWorkload::new("100".parse().unwrap(), "100".parse().unwrap())
     };
     for code in codes {
         let e = provisioned::estimate(&workload, Some(code), book, Options::default())
@@ -149,9 +148,8 @@ fn prices_and_tags_follow_the_facts() {
 fn the_deck_totals_come_out_of_the_embedded_tables() {
     let catalog = Catalog::embedded().unwrap();
     let workload = StreamWorkload {
-        records: "100".parse().unwrap(),
-        record_size: "100".parse().unwrap(),
         consumers: Some(10),
+        ..StreamWorkload::new("100".parse().unwrap(), "100".parse().unwrap())
     };
     let total = |region| {
         provisioned::estimate(&workload, Some(region), catalog.book(), Options::default())
@@ -213,9 +211,8 @@ fn a_user_table_overrides_price_by_price_and_adds_regions() {
     assert_eq!(&*added.name, "Test West");
     // The new region lacks a PUT price: an estimate there says which price is missing.
     let workload = StreamWorkload {
-        records: "1".parse().unwrap(),
-        record_size: "1".parse().unwrap(),
         consumers: None,
+        ..StreamWorkload::new("1".parse().unwrap(), "1".parse().unwrap())
     };
     let err = provisioned::estimate(
         &workload,

@@ -1,12 +1,13 @@
-//! Cost lines and the total as CSV. Every row names its region and rounding policy, so that the
-//! rows of several runs can be concatenated and still say what they are.
+//! Cost lines and totals as CSV. Every row names its mode, region and rounding policy, so that
+//! the rows of a comparison, or of several runs concatenated, still say what they are.
 
 use anyhow::Result;
 use kcost_core::Estimate;
 
-pub fn render(e: &Estimate) -> Result<String> {
+pub fn render(estimates: &[Estimate]) -> Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
+        "mode",
         "item",
         "description",
         "quantity",
@@ -16,29 +17,36 @@ pub fn render(e: &Estimate) -> Result<String> {
         "region",
         "rounding",
     ])?;
-    let region = e.region.to_string();
-    let rounding = e.rounding.name().to_string();
-    for line in &e.lines {
-        w.write_record([
-            line.item.to_string(),
-            line.description.to_string(),
-            line.quantity.to_string(),
-            line.unit.to_string(),
-            line.unit_price_usd.to_string(),
-            line.monthly_usd.to_string(),
-            region.clone(),
-            rounding.clone(),
-        ])?;
+    for e in estimates {
+        let tail = [e.region.to_string(), e.rounding.name().to_string()];
+        for line in &e.lines {
+            w.write_record(
+                [
+                    e.mode.name().to_string(),
+                    line.item.to_string(),
+                    line.description.to_string(),
+                    line.quantity.to_string(),
+                    line.unit.to_string(),
+                    line.unit_price_usd.to_string(),
+                    line.monthly_usd.to_string(),
+                ]
+                .iter()
+                .chain(&tail),
+            )?;
+        }
+        w.write_record(
+            [
+                e.mode.name().to_string(),
+                "total".to_string(),
+                "Monthly total".to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+                e.monthly_usd.to_string(),
+            ]
+            .iter()
+            .chain(&tail),
+        )?;
     }
-    w.write_record([
-        "total".to_string(),
-        "Monthly total".to_string(),
-        String::new(),
-        String::new(),
-        String::new(),
-        e.monthly_usd.to_string(),
-        region,
-        rounding,
-    ])?;
     Ok(String::from_utf8(w.into_inner()?)?)
 }

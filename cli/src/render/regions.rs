@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use anyhow::Result;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::Table;
-use kcost_core::{Confidence, PriceKey};
+use kcost_core::{Confidence, Mode, PriceKey};
 use kcost_pricing::Catalog;
 use serde::Serialize;
 
@@ -16,7 +16,7 @@ struct Region<'a> {
     code: &'a str,
     name: &'a str,
     prices: Vec<PriceKey>,
-    provisioned_estimates: bool,
+    modes: Vec<&'static str>,
     confidence: BTreeSet<Confidence>,
     oldest_as_of: Option<&'a str>,
     tables: &'a [String],
@@ -31,8 +31,11 @@ pub fn render(catalog: &Catalog, format: RegionsFormat) -> Result<String> {
             code: &r.code,
             name: &r.name,
             prices: r.prices.keys().copied().collect(),
-            provisioned_estimates: r.prices.contains_key(&PriceKey::KdsShardHour)
-                && r.prices.contains_key(&PriceKey::KdsPutPayloadUnit),
+            modes: Mode::ALL
+                .iter()
+                .filter(|m| m.required_prices().iter().all(|k| r.prices.contains_key(k)))
+                .map(|m| m.name())
+                .collect(),
             confidence: r.prices.values().map(|p| p.confidence).collect(),
             oldest_as_of: r.prices.values().map(|p| &*p.as_of).min(),
             tables: catalog.origins(&r.code),
@@ -46,7 +49,7 @@ pub fn render(catalog: &Catalog, format: RegionsFormat) -> Result<String> {
         "Region",
         "Name",
         "Prices",
-        "Provisioned",
+        "Modes",
         "Confidence",
         "Oldest price",
         "From",
@@ -56,12 +59,11 @@ pub fn render(catalog: &Catalog, format: RegionsFormat) -> Result<String> {
             r.code.to_string(),
             r.name.to_string(),
             r.prices.len().to_string(),
-            if r.provisioned_estimates {
-                "yes"
+            if r.modes.is_empty() {
+                "none".to_string()
             } else {
-                "incomplete"
-            }
-            .to_string(),
+                r.modes.join(", ")
+            },
             r.confidence
                 .iter()
                 .map(|c| c.name())

@@ -1,10 +1,13 @@
-//! The terminal table (comfy-table).
+//! The terminal tables (comfy-table).
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
-use kcost_core::{render_steps, Estimate};
+use kcost_core::{render_steps, Comparison, Estimate};
 
-use super::{cost_rows, notes, shard_rows, title, COST_HEADER};
+use super::{
+    comparison_notes, comparison_rows, comparison_title, cost_rows, findings, growth_rows,
+    input_rows, notes, shard_rows, title, COMPARISON_HEADER, COST_HEADER, GROWTH_HEADER,
+};
 
 fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
@@ -23,37 +26,43 @@ fn align_right(t: &mut Table, columns: &[usize]) {
 }
 
 pub fn render(e: &Estimate) -> String {
-    let i = &e.inputs;
     let mut inputs = table(&["Input", "Value"]);
-    inputs
-        .add_row(vec!["Records".to_string(), records(e)])
-        .add_row(vec![
-            "Average record size".to_string(),
-            format!("{} KB", i.size_kb),
-        ])
-        .add_row(vec![
-            "Consumer applications".to_string(),
-            format!("{} (shared throughput)", i.consumers),
-        ]);
+    inputs.add_rows(input_rows(e));
+    let mut out = format!("{}\n\n{inputs}\n", title(e));
 
-    let mut shards = table(&["Capacity", "Shards", "Per shard"]);
-    for (label, value, note) in shard_rows(e) {
-        shards.add_row(vec![label.to_string(), value, note.to_string()]);
+    let shards = shard_rows(e);
+    if !shards.is_empty() {
+        let mut t = table(&["Capacity", "Shards", "Per shard"]);
+        t.add_rows(shards);
+        align_right(&mut t, &[1]);
+        out.push_str(&format!("{t}\n"));
     }
-    align_right(&mut shards, &[1]);
 
     let mut cost = table(&COST_HEADER);
     cost.add_rows(cost_rows(e, |label, amount| [label.to_string(), amount]));
     align_right(&mut cost, &[1, 3, 4]);
-
-    let mut out = format!("{}\n\n{inputs}\n{shards}\n{cost}\n", title(e));
+    out.push_str(&format!("{cost}\n"));
     out.push_str(&format!(
-        "Monthly total: {} USD\n\n",
+        "Monthly total: {} USD\n",
         e.monthly_usd.to_text(true)
     ));
-    for note in notes(e) {
-        out.push_str(&note);
+
+    if let Some((heading, rows)) = growth_rows(e) {
+        let mut t = table(&GROWTH_HEADER);
+        t.add_rows(rows);
+        align_right(&mut t, &[1, 2, 3]);
+        out.push_str(&format!("\n{heading}\n{t}\n"));
+    }
+    let found = findings(e);
+    if !found.is_empty() {
         out.push('\n');
+        for line in found {
+            out.push_str(&format!("{line}\n"));
+        }
+    }
+    out.push('\n');
+    for note in notes(e) {
+        out.push_str(&format!("{note}\n"));
     }
     if !e.steps.is_empty() {
         out.push_str("\nShow calculations:\n");
@@ -62,18 +71,17 @@ pub fn render(e: &Estimate) -> String {
     out
 }
 
-/// `100 per second`, or `1000 per minute (16.67 per second)`.
-fn records(e: &Estimate) -> String {
-    let i = &e.inputs;
-    let per = i.records.per;
-    if per == kcost_core::Per::Second {
-        format!("{} per second", i.records.count)
-    } else {
-        format!(
-            "{} per {} ({} per second)",
-            i.records.count,
-            per.name(),
-            e.rounding.show(i.records_per_second, 2)
-        )
+pub fn render_comparison(c: &Comparison) -> String {
+    let mut summary = table(&COMPARISON_HEADER);
+    summary.add_rows(comparison_rows(c));
+    align_right(&mut summary, &[1, 2]);
+    let mut out = format!("{}\n\n{summary}\n", comparison_title(c));
+    for note in comparison_notes(c) {
+        out.push_str(&format!("{note}\n"));
     }
+    for e in &c.estimates {
+        out.push_str(&format!("\n== {} ==\n", e.mode.name()));
+        out.push_str(&render(e));
+    }
+    out
 }

@@ -1,0 +1,95 @@
+//! Analyses that need more than one run of a model: what aggregation saves, what enhanced fan-out
+//! would cost for slow shared consumers, and a month-by-month growth projection. Each extra run
+//! has the trace off and no analyses of its own.
+
+use crate::error::Error;
+use crate::estimate::{AggregationSaving, Estimate, GrowthMonth, GrowthTable, Mode};
+use crate::money::Money;
+use crate::notes::Warning;
+use crate::price::RegionPrices;
+use crate::rate::Rate;
+use crate::workload::StreamWorkload;
+use crate::Options;
+
+use super::model;
+
+/// Shared reads a shard serves per second, split among its shared consumers.
+pub const GET_RECORDS_PER_SECOND: f64 = 5.0;
+
+pub(super) fn add(
+    estimate: &mut Estimate,
+    w: &StreamWorkload,
+    mode: Mode,
+    prices: &RegionPrices,
+    options: Options,
+) -> Result<(), Error> {
+    let quiet = Options {
+        trace: false,
+        ..options
+    };
+    if let Some(kb) = w.aggregate_kb {
+        let plain = StreamWorkload {
+            aggregate_kb: None,
+            ..*w
+        };
+        let without = model(&plain, mode, prices, quiet)?;
+        let saving = without.monthly_usd.cents() - estimate.monthly_usd.cents();
+        estimate.aggregation = Some(AggregationSaving {
+            user_records_per_kinesis_record: (kb / w.record_size.kb()).floor().max(1.0),
+            unaggregated_monthly_usd: without.monthly_usd,
+            saving_usd: Money::from_cents(saving),
+        });
+    }
+
+    let consumers = w.consumers();
+    if consumers > 0 {
+        // Each shard serves 5 GetRecords calls a second shared by its consumers.
+        let delay_ms = f64::from(consumers) / GET_RECORDS_PER_SECOND * 1000.0;
+        estimate.consumer_delay_ms = Some(delay_ms);
+        if delay_ms > 1000.0 {
+            let moved = StreamWorkload {
+                consumers: Some(0),
+                efo_consumers: w.efo_consumers.saturating_add(consumers),
+                ..*w
+            };
+            let efo_change_usd = model(&moved, mode, prices, quiet)
+                .ok()
+                .map(|e| Money::from_cents(e.monthly_usd.cents() - estimate.monthly_usd.cents()));
+            estimate.warnings.push(Warning::SlowConsumers {
+                consumers,
+                delay_ms,
+                efo_change_usd,
+            });
+        }
+    }
+
+    if let Some(growth) = w.growth {
+        let factor = 1.0 + growth.percent_per_month / 100.0;
+        let mut months = Vec::with_capacity(growth.months as usize);
+        let mut scale = 1.0;
+        for month in 1..=growth.months {
+            let grown = |rate: Rate| Rate::new(rate.count * scale, rate.per);
+            let monthly = StreamWorkload {
+                records: grown(w.records)?,
+                peak_records: w.peak_records.map(grown).transpose()?,
+                growth: None,
+                ..*w
+            };
+            let e = model(&monthly, mode, prices, quiet)?;
+            months.push(GrowthMonth {
+                month,
+                records_per_second: e.inputs.records_per_second,
+                shards: e.shards.map(|s| s.count),
+                monthly_usd: e.monthly_usd,
+            });
+            scale *= factor;
+        }
+        let total_usd = months.iter().map(|m| m.monthly_usd).sum();
+        estimate.growth = Some(GrowthTable {
+            percent_per_month: growth.percent_per_month,
+            months,
+            total_usd,
+        });
+    }
+    Ok(())
+}

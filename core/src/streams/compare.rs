@@ -1,0 +1,152 @@
+//! Every mode side by side, the cheapest marked, and the break-even record rate between
+//! provisioned and on-demand Standard.
+
+use crate::error::Error;
+use crate::estimate::{Comparison, Mode, Service, Unavailable};
+use crate::money::Money;
+use crate::price::{PriceBook, RegionPrices};
+use crate::rate::{Per, Rate};
+use crate::workload::StreamWorkload;
+use crate::Options;
+
+use super::{estimate, model, DEFAULT_REGION};
+
+/// The lowest and highest average rates the break-even search tries, records/s.
+pub const BREAK_EVEN_RANGE: (f64, f64) = (0.01, 10_000_000.0);
+
+/// Estimates the workload in every mode the region can price.
+///
+/// # Errors
+/// An unknown region, or the first mode's error when no mode can be estimated.
+pub fn compare(
+    workload: &StreamWorkload,
+    region: Option<&str>,
+    book: &PriceBook,
+    options: Options,
+) -> Result<Comparison, Error> {
+    let prices = book.region(region.unwrap_or(DEFAULT_REGION))?;
+    let mut estimates = Vec::new();
+    let mut unavailable = Vec::new();
+    let mut first_error = None;
+    for mode in Mode::ALL {
+        match estimate(workload, mode, region, book, options) {
+            Ok(e) => estimates.push(e),
+            Err(err) => {
+                unavailable.push(Unavailable {
+                    mode,
+                    reason: err.to_string(),
+                });
+                first_error.get_or_insert(err);
+            }
+        }
+    }
+    let Some(cheapest) = estimates
+        .iter()
+        .min_by_key(|e| e.monthly_usd)
+        .map(|e| e.mode)
+    else {
+        return Err(first_error.unwrap_or(Error::UnknownRegion {
+            region: prices.code.to_string(),
+            known: String::new(),
+        }));
+    };
+    let both = [Mode::Provisioned, Mode::OnDemand]
+        .iter()
+        .all(|m| estimates.iter().any(|e| e.mode == *m));
+    let break_even_records_per_second = if both {
+        break_even(workload, prices, options)?
+    } else {
+        None
+    };
+    Ok(Comparison {
+        service: Service::KinesisDataStreams,
+        mode: "compare",
+        region: prices.code.clone(),
+        rounding: options.rounding,
+        estimates,
+        cheapest,
+        break_even_records_per_second,
+        unavailable,
+    })
+}
+
+/// The lowest average record rate (to 0.01 records/s) at which provisioned and on-demand Standard
+/// swap places: below it one mode is cheaper (or they are equal), at it the other is strictly
+/// cheaper. The record size, consumers, retention and the other inputs stay as given; a peak keeps
+/// its ratio to the average. `None` when neither swap happens between 0.01 and 10,000,000
+/// records/s.
+///
+/// # Errors
+/// A workload either mode cannot price at all.
+pub fn break_even(
+    workload: &StreamWorkload,
+    prices: &RegionPrices,
+    options: Options,
+) -> Result<Option<f64>, Error> {
+    let quiet = Options {
+        trace: false,
+        ..options
+    };
+    let base = workload.records.per_second();
+    let peak_ratio = match (workload.peak_records, base > 0.0) {
+        (Some(peak), true) => Some(peak.per_second() / base),
+        _ => None,
+    };
+    // The sign of provisioned minus on-demand at `rate` records/s: -1, 0 or 1.
+    let sign = |hundredths: u64| -> Result<i8, Error> {
+        let rate = hundredths as f64 / 100.0;
+        let at = StreamWorkload {
+            records: Rate::new(rate, Per::Second)?,
+            peak_records: peak_ratio
+                .map(|r| Rate::new(rate * r, Per::Second))
+                .transpose()?,
+            growth: None,
+            ..*workload
+        };
+        let cost = |mode| model(&at, mode, prices, quiet).map(|e| e.monthly_usd);
+        let (p, o): (Money, Money) = (cost(Mode::Provisioned)?, cost(Mode::OnDemand)?);
+        Ok(match p.cmp(&o) {
+            std::cmp::Ordering::Less => -1,
+            std::cmp::Ordering::Equal => 0,
+            std::cmp::Ordering::Greater => 1,
+        })
+    };
+    // A logarithmic scan finds the first interval where the cheaper mode changes; bisection then
+    // narrows it to one hundredth of a record per second.
+    let (low, high) = BREAK_EVEN_RANGE;
+    let steps = 400;
+    let at_step = |i: u32| -> u64 {
+        let rate = low * (high / low).powf(f64::from(i) / f64::from(steps));
+        (rate * 100.0).round() as u64
+    };
+    let mut lo = at_step(0);
+    let start = sign(lo)?;
+    let mut found = None;
+    for i in 1..=steps {
+        let hi = at_step(i);
+        let s = sign(hi)?;
+        if s != 0 && s != start {
+            found = Some(hi);
+            break;
+        }
+        if start == 0 && s != 0 {
+            // They were equal and now one is cheaper: the swap is here.
+            found = Some(hi);
+            break;
+        }
+        lo = hi;
+    }
+    let Some(mut hi) = found else {
+        return Ok(None);
+    };
+    let target = sign(hi)?;
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if sign(mid)? == target {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    Ok(Some(hi as f64 / 100.0))
+}

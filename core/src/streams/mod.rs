@@ -1,0 +1,333 @@
+//! Kinesis Data Streams in every capacity mode, and the analyses built on them: comparison,
+//! break-even, growth, aggregation savings and consumer delay.
+//!
+//! Each mode's model (`provisioned`, `on_demand`) computes its lines through one [`Calc`], so the
+//! numbers and the explain text come from the same steps. [`estimate_in`] adds what needs several
+//! runs of a model (aggregation savings, an EFO suggestion, growth), always with the trace off.
+
+mod analysis;
+mod compare;
+mod on_demand;
+pub mod provisioned;
+
+use crate::calc::Calc;
+use crate::error::{Error, InputError};
+use crate::estimate::{Estimate, Inputs, Line, Mode, Service};
+use crate::money::Money;
+use crate::notes::{Assumption, Warning};
+use crate::price::{Confidence, PriceBook, PriceKey, RegionPrices};
+use crate::rate::{Per, Rate};
+use crate::trace::{NumFmt, Op, Term};
+use crate::workload::{StreamWorkload, DEFAULT_MAX_RECORD_KB};
+use crate::Options;
+
+pub use compare::{break_even, compare};
+
+/// Hours in the calculator's month.
+pub const HOURS_PER_MONTH: f64 = 730.0;
+/// Seconds in the calculator's month (730 h).
+pub const SECONDS_PER_MONTH: f64 = 2_628_000.0;
+/// KB in a MB (and MB in a GB).
+pub const KB_PER_MB: f64 = 1024.0;
+/// KB in a GB.
+pub const KB_PER_GB: f64 = 1_048_576.0;
+/// Write capacity of one shard, MB/s.
+pub const SHARD_INGRESS_MB_S: f64 = 1.0;
+/// Shared read capacity of one shard, MB/s.
+pub const SHARD_EGRESS_MB_S: f64 = 2.0;
+/// Records per second one shard accepts.
+pub const SHARD_RECORDS_S: f64 = 1000.0;
+/// KB in one PUT payload unit.
+pub const PAYLOAD_UNIT_KB: f64 = 25.0;
+/// Hours of retention included in every mode's base price.
+pub const INCLUDED_RETENTION_HOURS: f64 = 24.0;
+/// Hours after which data moves to long-term retention (7 days).
+pub const LONG_TERM_AFTER_HOURS: f64 = 168.0;
+
+/// The region used when none is given.
+pub const DEFAULT_REGION: &str = "us-east-1";
+
+/// Estimates a stream in `mode` in `region` (or [`DEFAULT_REGION`]), with prices from `book`.
+///
+/// # Errors
+/// A workload that breaks a Kinesis limit, an unknown region, a price the region lacks, or a
+/// workload too large to price.
+pub fn estimate(
+    workload: &StreamWorkload,
+    mode: Mode,
+    region: Option<&str>,
+    book: &PriceBook,
+    options: Options,
+) -> Result<Estimate, Error> {
+    let prices = book.region(region.unwrap_or(DEFAULT_REGION))?;
+    let mut estimate = estimate_in(workload, mode, prices, options)?;
+    if region.is_none() {
+        estimate.assumptions.insert(
+            0,
+            Assumption::DefaultRegion {
+                code: prices.code.clone(),
+                name: prices.name.clone(),
+            },
+        );
+    }
+    Ok(estimate)
+}
+
+/// Estimates a stream in `mode` with one region's prices, with every analysis the workload asks
+/// for (aggregation savings, hot key, consumer delay, growth).
+///
+/// # Errors
+/// As [`estimate`], but for the region lookup.
+pub fn estimate_in(
+    workload: &StreamWorkload,
+    mode: Mode,
+    prices: &RegionPrices,
+    options: Options,
+) -> Result<Estimate, Error> {
+    let mut estimate = model(workload, mode, prices, options)?;
+    analysis::add(&mut estimate, workload, mode, prices, options)?;
+    Ok(estimate)
+}
+
+/// One run of a mode's model: checks, lines and total, with no multi-run analysis.
+pub(crate) fn model(
+    workload: &StreamWorkload,
+    mode: Mode,
+    prices: &RegionPrices,
+    options: Options,
+) -> Result<Estimate, Error> {
+    workload.check()?;
+    let limit = mode.efo_limit();
+    if workload.efo_consumers > limit {
+        return Err(Error::Input(InputError::EfoLimit {
+            given: workload.efo_consumers,
+            limit,
+            mode: mode.name(),
+            hint: if mode == Mode::Advantage {
+                ""
+            } else {
+                ", or use --mode advantage (up to 50)"
+            },
+        }));
+    }
+    let mut c = Calc::new(options.rounding, options.trace);
+    let mut notes = Notes::default();
+    let body = match mode {
+        Mode::Provisioned => provisioned::model(workload, prices, &mut c, &mut notes)?,
+        Mode::OnDemand | Mode::Advantage => {
+            on_demand::model(workload, mode, prices, &mut c, &mut notes)?
+        }
+    };
+    let total = c.total(
+        "monthly_total",
+        &body
+            .bill
+            .lines
+            .iter()
+            .map(|l| l.monthly_usd)
+            .collect::<Vec<_>>(),
+        "Kinesis data stream cost (monthly)",
+    );
+    let lines = body.bill.lines;
+    notes.warnings.extend(
+        lines
+            .iter()
+            .filter(|l| l.price.confidence != Confidence::Confirmed)
+            .map(|l| Warning::UnconfirmedPrice {
+                region: prices.code.clone(),
+                key: l.price.key,
+                usd: l.unit_price_usd,
+                confidence: l.price.confidence,
+                source: l.price.source.clone(),
+            }),
+    );
+    let size_kb = workload.record_size.kb();
+    if size_kb > DEFAULT_MAX_RECORD_KB {
+        notes.warnings.push(Warning::LargeRecords { size_kb });
+    }
+    if workload.consumers.is_none() {
+        notes
+            .assumptions
+            .push(Assumption::DefaultConsumers(workload.consumers()));
+    }
+    if workload.peak_records.is_none() {
+        notes.assumptions.push(Assumption::SteadyTraffic);
+    }
+    Ok(Estimate {
+        service: Service::KinesisDataStreams,
+        mode,
+        region: prices.code.clone(),
+        region_name: prices.name.clone(),
+        rounding: options.rounding,
+        inputs: Inputs {
+            records: workload.records,
+            records_per_second: body.records_per_second,
+            size_kb,
+            consumers: workload.consumers(),
+            efo_consumers: workload.efo_consumers,
+            retention_hours: workload.retention.hours(),
+            long_term_reads_gb: workload.long_term_reads_gb,
+            peak_records_per_second: body.peak_per_second,
+            target_utilization_percent: workload.target_utilization,
+            hot_key_share: workload.hot_key_share,
+            aggregate_kb: workload.aggregate_kb,
+            max_record_size_kb: workload
+                .max_record_size
+                .map_or(DEFAULT_MAX_RECORD_KB, |m| m.kb()),
+        },
+        shards: body.shards,
+        lines,
+        monthly_usd: total,
+        aggregation: None,
+        hot_key: body.hot_key,
+        consumer_delay_ms: None,
+        growth: None,
+        assumptions: notes.assumptions,
+        warnings: notes.warnings,
+        steps: c.into_steps(),
+    })
+}
+
+/// Assumptions and warnings gathered while a model runs.
+#[derive(Debug, Default)]
+pub(crate) struct Notes {
+    pub(crate) assumptions: Vec<Assumption>,
+    pub(crate) warnings: Vec<Warning>,
+}
+
+/// What a mode's model hands back.
+pub(crate) struct Body<'p> {
+    pub(crate) bill: Bill<'p>,
+    pub(crate) records_per_second: f64,
+    pub(crate) peak_per_second: Option<f64>,
+    pub(crate) shards: Option<crate::estimate::Shards>,
+    pub(crate) hot_key: Option<crate::estimate::HotKey>,
+}
+
+/// The cost lines of one estimate, each priced through the trace.
+pub(crate) struct Bill<'p> {
+    prices: &'p RegionPrices,
+    pub(crate) lines: Vec<Line>,
+}
+
+impl<'p> Bill<'p> {
+    pub(crate) fn new(prices: &'p RegionPrices) -> Bill<'p> {
+        Bill {
+            prices,
+            lines: Vec::with_capacity(8),
+        }
+    }
+
+    /// Prices `quantity` of `key` as the step `id`, restated as `label: N USD`, and adds the line.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn add(
+        &mut self,
+        c: &mut Calc,
+        id: &'static str,
+        item: &'static str,
+        description: &'static str,
+        quantity: Term,
+        key: PriceKey,
+        label: &'static str,
+    ) -> Result<Money, Error> {
+        let price = self.prices.get(key)?;
+        let monthly_usd = c.cost(id, quantity, price.usd, label)?;
+        self.lines.push(Line {
+            item,
+            description,
+            quantity: quantity.value,
+            unit: key.unit(),
+            unit_price_usd: price.usd,
+            monthly_usd,
+            price: crate::estimate::PriceUsed::new(key, price),
+        });
+        Ok(monthly_usd)
+    }
+}
+
+/// The per-second rate of `rate`: as entered, or converted and (calculator policy) rounded to 2
+/// decimals, the rounded rate being used everywhere after. `what` names it in the step text.
+pub(crate) fn per_second(
+    c: &mut Calc,
+    id: &'static str,
+    rate: Rate,
+    unit: &'static str,
+    notes: &mut Notes,
+) -> Result<Term, Error> {
+    if rate.per == Per::Second {
+        Calc::checked(id, rate.count)?;
+        return Ok(Term::new(rate.count, NumFmt::Input, unit));
+    }
+    let (rate_name, seconds_name) = match rate.per {
+        Per::Minute => ("records per minute", "seconds in a minute"),
+        Per::Hour => ("records per hour", "seconds in an hour"),
+        Per::Day => ("records per day", "seconds in a day"),
+        Per::Month | Per::Second => ("records per month", "seconds in a month"),
+    };
+    let result = c.chain(
+        id,
+        Term::new(rate.count, NumFmt::Input, rate_name),
+        &[(
+            Op::Div,
+            Term::new(rate.per.seconds(), NumFmt::Plain, seconds_name),
+        )],
+        2,
+        unit,
+    )?;
+    if rate.count > 0.0 && result.value == 0.0 {
+        notes.warnings.push(Warning::RateRoundsToZero(rate));
+    }
+    Ok(result)
+}
+
+/// `MB/sec x 2628000 seconds in a month / 1024 MB per GB = GB per month`.
+pub(crate) fn gb_per_month(
+    c: &mut Calc,
+    id: &'static str,
+    mb_per_second: Term,
+    unit: &'static str,
+) -> Result<Term, Error> {
+    c.chain(
+        id,
+        mb_per_second,
+        &[
+            (
+                Op::Mul,
+                Term::new(SECONDS_PER_MONTH, NumFmt::Plain, "seconds in a month"),
+            ),
+            (Op::Div, Term::new(KB_PER_MB, NumFmt::Plain, "MB per GB")),
+        ],
+        2,
+        unit,
+    )
+}
+
+/// How many user records one aggregated Kinesis record holds: `RoundDown (A / s)`, at least 1.
+pub(crate) fn records_per_aggregate(
+    c: &mut Calc,
+    aggregate_kb: f64,
+    size_kb: f64,
+) -> Result<Term, Error> {
+    let ratio = c.chain(
+        "aggregation_ratio",
+        Term::new(aggregate_kb, NumFmt::Input, "KB aggregated Kinesis record"),
+        &[(Op::Div, Term::new(size_kb, NumFmt::Input, "KB"))],
+        2,
+        "user records per Kinesis record",
+    )?;
+    let packed = c.round_down(
+        "user_records_per_kinesis_record",
+        ratio,
+        "user records per Kinesis record",
+    )?;
+    Ok(c.at_least(
+        "user_records_per_kinesis_record_minimum",
+        Term::new(1.0, NumFmt::Plain, ""),
+        packed,
+    ))
+}
+
+/// Hours of retention in the band `from..to` hours: `min(R, to) - from`, at least 0.
+pub(crate) fn retention_band(retention_hours: f64, from: f64, to: f64) -> f64 {
+    (retention_hours.min(to) - from).max(0.0)
+}

@@ -1,0 +1,565 @@
+//! Provisioned Data Streams, as the AWS Pricing Calculator's older form computes it (the form
+//! behind the seed deck's figures): three shard needs, shard-hours and PUT payload units; plus
+//! enhanced fan-out, retention, aggregation, peaks, headroom and a hot key, in the same style.
+
+use crate::calc::Calc;
+use crate::error::Error;
+use crate::estimate::{Estimate, HotKey, Mode, Shards};
+use crate::notes::Warning;
+use crate::price::{PriceBook, PriceKey, RegionPrices};
+use crate::trace::{NumFmt, Op, Term};
+use crate::workload::StreamWorkload;
+use crate::Options;
+
+use super::{
+    gb_per_month, per_second, records_per_aggregate, retention_band, Bill, Body, Notes,
+    HOURS_PER_MONTH, INCLUDED_RETENTION_HOURS, KB_PER_MB, LONG_TERM_AFTER_HOURS, PAYLOAD_UNIT_KB,
+    SECONDS_PER_MONTH, SHARD_EGRESS_MB_S, SHARD_INGRESS_MB_S, SHARD_RECORDS_S,
+};
+
+pub use super::DEFAULT_REGION;
+
+/// Estimates a provisioned stream in `region` (or the default region), with prices from `book`.
+///
+/// # Errors
+/// As [`super::estimate`].
+pub fn estimate(
+    workload: &StreamWorkload,
+    region: Option<&str>,
+    book: &PriceBook,
+    options: Options,
+) -> Result<Estimate, Error> {
+    super::estimate(workload, Mode::Provisioned, region, book, options)
+}
+
+/// Estimates a provisioned stream with one region's prices.
+///
+/// # Errors
+/// As [`super::estimate_in`].
+pub fn estimate_in(
+    workload: &StreamWorkload,
+    prices: &RegionPrices,
+    options: Options,
+) -> Result<Estimate, Error> {
+    super::estimate_in(workload, Mode::Provisioned, prices, options)
+}
+
+/// A constant in a step, written as its shortest text (`730 hours in a month`).
+fn plain(value: f64, unit: &'static str) -> Term {
+    Term::new(value, NumFmt::Plain, unit)
+}
+
+pub(super) fn model<'p>(
+    w: &StreamWorkload,
+    prices: &'p RegionPrices,
+    c: &mut Calc,
+    notes: &mut Notes,
+) -> Result<Body<'p>, Error> {
+    // Fail before any arithmetic when the region cannot price the basics.
+    prices.get(PriceKey::KdsShardHour)?;
+    prices.get(PriceKey::KdsPutPayloadUnit)?;
+    let mut bill = Bill::new(prices);
+    let consumers = w.consumers();
+    let size_kb = w.record_size.kb();
+
+    // Records per second, average and (when given) peak: shards are sized for the peak, usage is
+    // billed on the average.
+    let records = per_second(c, "records_per_second", w.records, "records per sec", notes)?;
+    let peak = match w.peak_records {
+        Some(rate) => Some(per_second(
+            c,
+            "peak_records_per_second",
+            rate,
+            "records per sec (peak)",
+            notes,
+        )?),
+        None => None,
+    };
+    let sizing = peak.unwrap_or(records);
+
+    // Aggregation packs user records into fewer, larger Kinesis records.
+    let packed = match w.aggregate_kb {
+        Some(kb) => Some(records_per_aggregate(c, kb, size_kb)?),
+        None => None,
+    };
+
+    // Shard needs.
+    let size_mb = c.chain(
+        "record_size_mb",
+        Term::new(size_kb, NumFmt::Input, "KB"),
+        &[(Op::Div, plain(KB_PER_MB, "KB to MB conversion factor"))],
+        8,
+        "MB (Record size)",
+    )?;
+    let ingress_rate = c.chain(
+        "ingress_rate",
+        c.term(size_mb.value, 8, "MB"),
+        &[(Op::Mul, sizing)],
+        2,
+        "MB/sec (Data ingress rate)",
+    )?;
+    let ingress_need = c.chain(
+        "ingress_need",
+        ingress_rate,
+        &[(
+            Op::Div,
+            plain(
+                SHARD_INGRESS_MB_S,
+                "MB per second per shard ingress capacity",
+            ),
+        )],
+        2,
+        "shards needed for ingress",
+    )?;
+    let egress_rate = c.chain(
+        "egress_rate",
+        ingress_rate,
+        &[(
+            Op::Mul,
+            Term::new(f64::from(consumers), NumFmt::Input, "consumer applications"),
+        )],
+        2,
+        "MB/sec (Data egress rate)",
+    )?;
+    let egress_need = c.chain(
+        "egress_need",
+        c.term(egress_rate.value, 2, "MB/sec"),
+        &[(
+            Op::Div,
+            plain(SHARD_EGRESS_MB_S, "MB per second per shard egress capacity"),
+        )],
+        2,
+        "shards needed for egress",
+    )?;
+    // With aggregation the records need counts Kinesis records, not user records.
+    let kinesis_records = match packed {
+        Some(n) => c.chain(
+            "kinesis_records_per_second",
+            sizing,
+            &[(Op::Div, n)],
+            2,
+            "Kinesis records per sec",
+        )?,
+        None => sizing,
+    };
+    // The records need is kept at 3 decimals but written with 2 on its own line once it reaches 1.
+    let records_raw = kinesis_records.value / SHARD_RECORDS_S;
+    let records_shown = c.shown(if records_raw < 1.0 { 3 } else { 2 });
+    let records_need = c.chain_shown(
+        "records_need",
+        kinesis_records,
+        &[(
+            Op::Div,
+            plain(SHARD_RECORDS_S, "factor for records per shard"),
+        )],
+        3,
+        records_shown,
+        "shards needed for records",
+    )?;
+    let records_inside = c.term(records_need.value, 3, "shards needed for records");
+
+    let hot = match w.hot_key_share {
+        Some(share) => Some(hot_key_need(
+            c,
+            share,
+            ingress_rate,
+            kinesis_records,
+            consumers,
+            notes,
+        )?),
+        None => None,
+    };
+    let mut needs = vec![ingress_need, egress_need, records_inside];
+    let mut shown = vec![ingress_need.fmt, egress_need.fmt, records_shown];
+    if let Some(Some(need)) = hot.as_ref().map(|h| h.need) {
+        needs.push(need);
+        shown.push(need.fmt);
+    }
+    let (winner, needed) = c.max("shards_needed", &needs, &shown, "Number of shards");
+    let mut round_up_of = match winner {
+        2 => records_inside,
+        _ => c.term(needed.value, 2, ""),
+    };
+    let with_headroom = if w.target_utilization < 100.0 {
+        let headroom = c.chain(
+            "shards_with_headroom",
+            c.term(needed.value, 2, "Number of shards"),
+            &[(
+                Op::Div,
+                Term::new(
+                    w.target_utilization / 100.0,
+                    NumFmt::Fixed(2),
+                    "target utilization",
+                ),
+            )],
+            2,
+            "shards needed with headroom",
+        )?;
+        round_up_of = headroom;
+        Some(headroom.value)
+    } else {
+        None
+    };
+    let shards = c.round_up("shard_count", round_up_of, "shards")?;
+    let shards = c.at_least("shard_minimum", plain(1.0, ""), shards);
+
+    // Shard hours.
+    let shard_hours = c.chain(
+        "shard_hours",
+        shards,
+        &[(Op::Mul, plain(HOURS_PER_MONTH, "hours in a month"))],
+        2,
+        "Shard hours per month",
+    )?;
+    bill.add(
+        c,
+        "shard_hours_cost",
+        "shard_hours",
+        "Shard hours",
+        shard_hours,
+        PriceKey::KdsShardHour,
+        "Shard hours per month cost",
+    )?;
+
+    // PUT payload units, on the average rate: every record is billed in whole 25 KB units.
+    let units_per_record = match packed {
+        None => {
+            let fraction = c.chain(
+                "put_payload_unit_fraction",
+                Term::new(size_kb, NumFmt::Input, "KB"),
+                &[(Op::Div, plain(PAYLOAD_UNIT_KB, "Payload Unit factor"))],
+                2,
+                "PUT Payload Units fraction",
+            )?;
+            let units = c.round_up(
+                "put_payload_units_per_record",
+                c.term(fraction.value, 2, ""),
+                "PUT Payload Units",
+            )?;
+            if units.value < 1.0 {
+                notes.warnings.push(Warning::PayloadUnitFloor { size_kb });
+            }
+            c.at_least("put_payload_units_minimum", plain(1.0, ""), units)
+        }
+        Some(n) => {
+            let fraction = c.chain(
+                "put_payload_unit_fraction",
+                n,
+                &[
+                    (Op::Mul, Term::new(size_kb, NumFmt::Input, "KB")),
+                    (Op::Div, plain(PAYLOAD_UNIT_KB, "Payload Unit factor")),
+                ],
+                2,
+                "PUT Payload Units fraction per Kinesis record",
+            )?;
+            let units = c.round_up(
+                "put_payload_units_per_kinesis_record",
+                c.term(fraction.value, 2, ""),
+                "PUT Payload Units per Kinesis record",
+            )?;
+            let units = c.at_least("put_payload_units_minimum", plain(1.0, ""), units);
+            // Per user record, kept at 8 decimals so the saving is not lost to rounding.
+            c.chain(
+                "put_payload_units_per_record",
+                units,
+                &[(Op::Div, n)],
+                8,
+                "PUT Payload Units per user record",
+            )?
+        }
+    };
+    let units_per_month = c.chain(
+        "put_payload_units_per_month",
+        units_per_record,
+        &[
+            (Op::Mul, records),
+            (Op::Mul, plain(SECONDS_PER_MONTH, "seconds in a month")),
+        ],
+        2,
+        "PUT Payload Units per month",
+    )?;
+    bill.add(
+        c,
+        "put_payload_units_cost",
+        "put_payload_units",
+        "PUT payload units",
+        c.term(units_per_month.value, 2, "PUT Payload Units"),
+        PriceKey::KdsPutPayloadUnit,
+        "PUT Payload Units per month cost",
+    )?;
+
+    // Data volume, on the average rate, for the lines billed per GB.
+    let needs_volume = w.efo_consumers > 0 || w.retention.hours() > LONG_TERM_AFTER_HOURS;
+    let gb_month = if needs_volume {
+        let average_rate = if peak.is_some() {
+            c.chain(
+                "average_ingress_rate",
+                c.term(size_mb.value, 8, "MB"),
+                &[(Op::Mul, records)],
+                2,
+                "MB/sec (average data ingress rate)",
+            )?
+        } else {
+            ingress_rate
+        };
+        Some(gb_per_month(
+            c,
+            "data_gb_per_month",
+            c.term(average_rate.value, 2, "MB/sec"),
+            "GB per month (data written)",
+        )?)
+    } else {
+        None
+    };
+
+    // Enhanced fan-out: a consumer-shard-hour per consumer per shard, and every GB each reads.
+    if let (true, Some(gb)) = (w.efo_consumers > 0, gb_month) {
+        let efo = Term::new(
+            f64::from(w.efo_consumers),
+            NumFmt::Input,
+            "enhanced fan-out consumers",
+        );
+        let consumer_shard_hours = c.chain(
+            "efo_consumer_shard_hours",
+            efo,
+            &[
+                (Op::Mul, shards),
+                (Op::Mul, plain(HOURS_PER_MONTH, "hours in a month")),
+            ],
+            2,
+            "Consumer-shard hours per month",
+        )?;
+        bill.add(
+            c,
+            "efo_consumer_shard_hours_cost",
+            "efo_consumer_shard_hours",
+            "Enhanced fan-out consumer-shard hours",
+            consumer_shard_hours,
+            PriceKey::KdsEfoConsumerShardHour,
+            "Enhanced fan-out consumer-shard hours cost",
+        )?;
+        let retrieved = c.chain(
+            "efo_data_retrieved",
+            c.term(gb.value, 2, "GB per month"),
+            &[(Op::Mul, efo)],
+            2,
+            "GB enhanced fan-out data retrievals per month",
+        )?;
+        bill.add(
+            c,
+            "efo_data_retrievals_cost",
+            "efo_data_retrievals",
+            "Enhanced fan-out data retrievals",
+            retrieved,
+            PriceKey::KdsEfoRetrievalGb,
+            "Enhanced fan-out data retrievals cost",
+        )?;
+    }
+
+    // Retention: every shard-hour pays the extended rate while retention is over 24 hours; data
+    // older than 7 days is billed per GB-month on top.
+    let retention = w.retention.hours();
+    if retention > INCLUDED_RETENTION_HOURS {
+        bill.add(
+            c,
+            "extended_retention_cost",
+            "extended_retention",
+            "Extended data retention",
+            c.term(shard_hours.value, 2, "Shard hours per month"),
+            PriceKey::KdsExtendedRetentionShardHour,
+            "Extended data retention cost",
+        )?;
+    }
+    if let (true, Some(gb)) = (retention > LONG_TERM_AFTER_HOURS, gb_month) {
+        let per_hour = c.chain(
+            "data_gb_per_hour",
+            c.term(gb.value, 2, "GB per month"),
+            &[(Op::Div, plain(HOURS_PER_MONTH, "hours in a month"))],
+            2,
+            "GB per hour",
+        )?;
+        let held = c.chain(
+            "long_term_gb_months",
+            per_hour,
+            &[(
+                Op::Mul,
+                plain(
+                    retention_band(retention, LONG_TERM_AFTER_HOURS, f64::INFINITY),
+                    "hours kept beyond 7 days",
+                ),
+            )],
+            2,
+            "GB-months of long-term retention",
+        )?;
+        bill.add(
+            c,
+            "long_term_retention_cost",
+            "long_term_retention",
+            "Long-term data retention",
+            held,
+            PriceKey::KdsLongTermRetentionGbMonth,
+            "Long-term data retention cost",
+        )?;
+    }
+    if w.long_term_reads_gb > 0.0 {
+        if retention <= LONG_TERM_AFTER_HOURS {
+            notes.warnings.push(Warning::ReadsWithoutLongTermData {
+                retention_hours: retention,
+            });
+        }
+        bill.add(
+            c,
+            "long_term_retrieval_cost",
+            "long_term_retrieval",
+            "Long-term retention retrieval",
+            Term::new(
+                w.long_term_reads_gb,
+                NumFmt::Input,
+                "GB read from long-term retention",
+            ),
+            PriceKey::KdsLongTermRetrievalGb,
+            "Long-term retention retrieval cost",
+        )?;
+    }
+
+    let count = shards.value;
+    let hot_key = hot.map(|h| {
+        let mut report = h.report;
+        if report.fixable {
+            // The key's own load plus an even share of the rest.
+            let share = report.share;
+            let rest = (1.0 - share) / count;
+            report.busiest_shard_mb_per_second =
+                Some(report.key_mb_per_second + rest * ingress_rate.value);
+            report.busiest_shard_records_per_second =
+                Some(report.key_records_per_second + rest * kinesis_records.value);
+        }
+        report
+    });
+    Ok(Body {
+        bill,
+        records_per_second: records.value,
+        peak_per_second: peak.map(|p| p.value),
+        shards: Some(Shards {
+            ingress: ingress_need.value,
+            egress: egress_need.value,
+            records: records_need.value,
+            hot_key: hot.and_then(|h| h.need).map(|t| t.value),
+            needed: needed.value,
+            with_headroom,
+            // A whole number below MAX_MAGNITUDE (1e18 < 2^64), checked by round_up.
+            count: count as u64,
+        }),
+        hot_key,
+    })
+}
+
+#[derive(Clone, Copy)]
+struct HotKeyNeed {
+    need: Option<Term>,
+    report: HotKey,
+}
+
+/// The shards needed so that the shard holding the busiest key, which also carries its even share
+/// of all other traffic, stays under 1 MB/s and 1,000 records/s:
+/// `rest share x total / (capacity - key's load)`. `None` when the key alone is over a limit.
+fn hot_key_need(
+    c: &mut Calc,
+    share: f64,
+    ingress_rate: Term,
+    records: Term,
+    consumers: u32,
+    notes: &mut Notes,
+) -> Result<HotKeyNeed, Error> {
+    let share_term = Term::new(share, NumFmt::Fixed(2), "hot-key share");
+    let key_mb = c.chain(
+        "hot_key_mb_per_second",
+        share_term,
+        &[(Op::Mul, ingress_rate)],
+        2,
+        "MB/sec on the hot key's shard",
+    )?;
+    let key_records = c.chain(
+        "hot_key_records_per_second",
+        share_term,
+        &[(Op::Mul, records)],
+        2,
+        "records per sec on the hot key's shard",
+    )?;
+    let mut report = HotKey {
+        share,
+        key_mb_per_second: key_mb.value,
+        key_records_per_second: key_records.value,
+        fixable: false,
+        busiest_shard_mb_per_second: None,
+        busiest_shard_records_per_second: None,
+    };
+    if key_mb.value >= SHARD_INGRESS_MB_S || key_records.value >= SHARD_RECORDS_S {
+        notes.warnings.push(Warning::HotKeyUnfixable {
+            mb_per_second: key_mb.value,
+            records_per_second: key_records.value,
+        });
+        return Ok(HotKeyNeed { need: None, report });
+    }
+    if key_mb.value * f64::from(consumers) > SHARD_EGRESS_MB_S {
+        notes.warnings.push(Warning::HotKeyReads {
+            mb_per_second: key_mb.value,
+            consumers,
+        });
+    }
+    report.fixable = true;
+    let rest = c.chain(
+        "hot_key_rest_share",
+        plain(1.0, ""),
+        &[(Op::Sub, share_term)],
+        2,
+        "share of the other keys",
+    )?;
+    let mb_left = c.chain(
+        "hot_key_mb_left",
+        plain(
+            SHARD_INGRESS_MB_S,
+            "MB per second per shard ingress capacity",
+        ),
+        &[(Op::Sub, key_mb)],
+        2,
+        "MB/sec left on the hot key's shard",
+    )?;
+    let by_mb = c.chain(
+        "hot_key_need_mb",
+        rest,
+        &[
+            (Op::Mul, c.term(ingress_rate.value, 2, "MB/sec")),
+            (Op::Div, mb_left),
+        ],
+        2,
+        "shards needed for the hot key's shard (data)",
+    )?;
+    let records_left = c.chain(
+        "hot_key_records_left",
+        plain(SHARD_RECORDS_S, "records per second per shard"),
+        &[(Op::Sub, key_records)],
+        2,
+        "records per sec left on the hot key's shard",
+    )?;
+    let by_records = c.chain(
+        "hot_key_need_records",
+        rest,
+        &[
+            (Op::Mul, c.term(records.value, 2, "records per sec")),
+            (Op::Div, records_left),
+        ],
+        2,
+        "shards needed for the hot key's shard (records)",
+    )?;
+    let (_, need) = c.max(
+        "hot_key_need",
+        &[by_mb, by_records],
+        &[by_mb.fmt, by_records.fmt],
+        "shards needed for the hot key",
+    );
+    Ok(HotKeyNeed {
+        need: Some(need),
+        report,
+    })
+}
