@@ -238,23 +238,54 @@ impl Calc {
         price_usd: f64,
         label: &'static str,
     ) -> Result<Money, Error> {
+        let money = self.price(id, quantity, price_usd)?;
+        self.record(id, || Formula::Label { label }, usd(money));
+        Ok(money)
+    }
+
+    /// `quantity x price`, rounded to cents whatever the policy.
+    pub(crate) fn price(
+        &mut self,
+        id: &'static str,
+        quantity: Term,
+        price_usd: f64,
+    ) -> Result<Money, Error> {
         let price = Term::new(price_usd, NumFmt::Plain, "USD");
         let raw = Self::checked(id, quantity.value * price_usd)?;
         let money = Money::round_usd(raw).ok_or(Error::OutOfRange {
             step: id,
             value: raw,
         })?;
-        let result = Term::new(money.to_f64(), NumFmt::Fixed(2), "USD");
         self.record(
             id,
             || Formula::Chain {
                 first: quantity,
                 rest: vec![(Op::Mul, price)],
             },
-            result,
+            usd(money),
         );
-        self.record(id, || Formula::Label { label }, result);
         Ok(money)
+    }
+
+    /// `from - a - b ...` in cents, then restated as `label: N USD`.
+    pub(crate) fn difference(
+        &mut self,
+        id: &'static str,
+        from: Money,
+        minus: &[Money],
+        label: &'static str,
+    ) -> Money {
+        let money = Money::from_cents(from.cents() - minus.iter().map(|m| m.cents()).sum::<i64>());
+        self.record(
+            id,
+            || Formula::Chain {
+                first: usd(from),
+                rest: minus.iter().map(|m| (Op::Sub, usd(*m))).collect(),
+            },
+            usd(money),
+        );
+        self.record(id, || Formula::Label { label }, usd(money));
+        money
     }
 
     /// The sum of cent-rounded lines, then restated as `label: N USD`.
@@ -265,18 +296,20 @@ impl Calc {
         label: &'static str,
     ) -> Money {
         let total: Money = lines.iter().copied().sum();
-        let result = Term::new(total.to_f64(), NumFmt::Fixed(2), "USD");
+        let result = usd(total);
         self.record(
             id,
             || Formula::Sum {
-                of: lines
-                    .iter()
-                    .map(|m| Term::new(m.to_f64(), NumFmt::Fixed(2), "USD"))
-                    .collect(),
+                of: lines.iter().map(|m| usd(*m)).collect(),
             },
             result,
         );
         self.record(id, || Formula::Label { label }, result);
         total
     }
+}
+
+/// Money as a step term: `12.34 USD`.
+fn usd(money: Money) -> Term {
+    Term::new(money.to_f64(), NumFmt::Fixed(2), "USD")
 }

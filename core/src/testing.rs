@@ -27,11 +27,40 @@ pub fn region(code: &str, shard_hour: f64, put_unit: f64, confidence: Confidence
     }
 }
 
-/// us-east-1 and us-east-2 (0.015, 0.000000014, confirmed) and eu-central-1 (0.018, 0.0000000175,
-/// derived).
+/// us-east-1 with every price of kinesis-facts section 3: provisioned, on-demand Standard and
+/// Advantage (the Advantage shared data-out price is secondary there, and here).
+pub fn full_region(code: &str) -> RegionPrices {
+    use PriceKey::*;
+    let mut r = region(code, 0.015, 0.000000014, Confidence::Confirmed);
+    let all = [
+        (KdsExtendedRetentionShardHour, 0.020),
+        (KdsLongTermRetentionGbMonth, 0.023),
+        (KdsLongTermRetrievalGb, 0.021),
+        (KdsEfoConsumerShardHour, 0.015),
+        (KdsEfoRetrievalGb, 0.013),
+        (KdsOnDemandStreamHour, 0.04),
+        (KdsOnDemandDataInGb, 0.08),
+        (KdsOnDemandDataOutGb, 0.04),
+        (KdsOnDemandEfoDataOutGb, 0.05),
+        (KdsOnDemandExtendedRetentionGbMonth, 0.10),
+        (KdsOnDemandLongTermRetentionGbMonth, 0.023),
+        (KdsAdvantageDataInGb, 0.032),
+        (KdsAdvantageEfoDataOutGb, 0.016),
+        (KdsAdvantageRetentionGbMonth, 0.023),
+    ];
+    for (key, usd) in all {
+        r.prices.insert(key, price(usd, Confidence::Confirmed));
+    }
+    r.prices
+        .insert(KdsAdvantageDataOutGb, price(0.016, Confidence::Secondary));
+    r
+}
+
+/// us-east-1 with every price ([`full_region`]), us-east-2 (0.015, 0.000000014, confirmed) and
+/// eu-central-1 (0.018, 0.0000000175, derived).
 pub fn deck_book() -> PriceBook {
     let regions = [
-        region("us-east-1", 0.015, 0.000000014, Confidence::Confirmed),
+        full_region("us-east-1"),
         region("us-east-2", 0.015, 0.000000014, Confidence::Confirmed),
         region("eu-central-1", 0.018, 0.0000000175, Confidence::Derived),
     ];

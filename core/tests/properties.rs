@@ -204,3 +204,137 @@ proptest! {
         }
     }
 }
+
+fn mode() -> impl Strategy<Value = kcost_core::Mode> {
+    prop_oneof![
+        Just(kcost_core::Mode::Provisioned),
+        Just(kcost_core::Mode::OnDemand),
+        Just(kcost_core::Mode::Advantage)
+    ]
+}
+
+/// A workload with every feature drawn at random, in us-east-1 (which prices every mode).
+fn full(rate: f64, size: f64, consumers: u32, efo: u32, retention_hours: f64) -> StreamWorkload {
+    StreamWorkload {
+        consumers: Some(consumers),
+        efo_consumers: efo,
+        retention: kcost_core::Retention::from_hours(retention_hours).unwrap(),
+        max_record_size: Some("10MiB".parse().unwrap()),
+        ..StreamWorkload::new(
+            Rate::new(rate, Per::Second).unwrap(),
+            RecordSize::from_kb(size).unwrap(),
+        )
+    }
+}
+
+fn total(w: &StreamWorkload, mode: kcost_core::Mode, rounding: Rounding) -> kcost_core::Money {
+    let region = testing::full_region("us-east-1");
+    kcost_core::estimate_in(
+        w,
+        mode,
+        &region,
+        Options {
+            rounding,
+            trace: false,
+        },
+    )
+    .unwrap()
+    .monthly_usd
+}
+
+fn retention_hours() -> impl Strategy<Value = f64> {
+    (24u32..=8760).prop_map(f64::from)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn more_efo_consumers_never_cost_less(
+        rate in records(), size in size_kb(), consumers in 0u32..20, a in 0u32..=20, b in 0u32..=20,
+        hours in retention_hours(), mode in mode(), rounding in rounding(),
+    ) {
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        prop_assert!(
+            total(&full(rate, size, consumers, lo, hours), mode, rounding)
+                <= total(&full(rate, size, consumers, hi, hours), mode, rounding)
+        );
+    }
+
+    #[test]
+    fn longer_retention_never_costs_less(
+        rate in records(), size in size_kb(), consumers in 0u32..20, efo in 0u32..=20,
+        a in retention_hours(), b in retention_hours(), mode in mode(), rounding in rounding(),
+    ) {
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        prop_assert!(
+            total(&full(rate, size, consumers, efo, lo), mode, rounding)
+                <= total(&full(rate, size, consumers, efo, hi), mode, rounding)
+        );
+    }
+
+    #[test]
+    fn more_records_never_cost_less_in_any_mode(
+        a in records(), b in records(), size in size_kb(), consumers in 0u32..20, efo in 0u32..=20,
+        hours in retention_hours(), mode in mode(), rounding in rounding(),
+    ) {
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        prop_assert!(
+            total(&full(lo, size, consumers, efo, hours), mode, rounding)
+                <= total(&full(hi, size, consumers, efo, hours), mode, rounding)
+        );
+    }
+
+    #[test]
+    fn aggregation_never_costs_more(
+        rate in records(), size in size_kb(), consumers in 0u32..20, efo in 0u32..=20,
+        hours in retention_hours(), target in 1.0..1024.0f64, mode in mode(), rounding in rounding(),
+    ) {
+        let plain = full(rate, size, consumers, efo, hours);
+        let packed = StreamWorkload { aggregate_kb: Some(target), ..plain };
+        prop_assert!(total(&packed, mode, rounding) <= total(&plain, mode, rounding));
+    }
+
+    #[test]
+    fn compare_marks_the_true_minimum(
+        rate in records(), size in size_kb(), consumers in 0u32..20, efo in 0u32..=20,
+        hours in retention_hours(),
+    ) {
+        let w = full(rate, size, consumers, efo, hours);
+        let c = kcost_core::compare(&w, Some("us-east-1"), &testing::deck_book(), Options::default()).unwrap();
+        let min = c.estimates.iter().map(|e| e.monthly_usd).min().unwrap();
+        let cheapest = c.estimates.iter().find(|e| e.mode == c.cheapest).unwrap();
+        prop_assert_eq!(cheapest.monthly_usd, min);
+        prop_assert_eq!(c.estimates.len(), 3);
+    }
+}
+
+proptest! {
+    // Each case runs a few hundred estimates; fewer cases keep the suite quick.
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn break_even_is_where_the_two_totals_cross(
+        size in 0.1..100.0f64, consumers in 0u32..5, peak_ratio in 1.0..100.0f64,
+    ) {
+        let w = StreamWorkload {
+            consumers: Some(consumers),
+            peak_records: Some(Rate::new(peak_ratio, Per::Second).unwrap()),
+            ..StreamWorkload::new(Rate::new(1.0, Per::Second).unwrap(), RecordSize::from_kb(size).unwrap())
+        };
+        let region = testing::full_region("us-east-1");
+        if let Some(rate) = kcost_core::break_even(&w, &region, Options::default()).unwrap() {
+            let sign = |r: f64| {
+                let at = StreamWorkload {
+                    records: Rate::new(r, Per::Second).unwrap(),
+                    peak_records: Some(Rate::new(r * peak_ratio, Per::Second).unwrap()),
+                    ..w
+                };
+                total(&at, kcost_core::Mode::Provisioned, Rounding::Calculator)
+                    .cmp(&total(&at, kcost_core::Mode::OnDemand, Rounding::Calculator))
+            };
+            let (below, at) = (sign(rate - 0.01), sign(rate));
+            prop_assert!(at != std::cmp::Ordering::Equal && below != at, "{:?} then {:?} at {}", below, at, rate);
+        }
+    }
+}

@@ -232,16 +232,35 @@ impl<'p> Bill<'p> {
     ) -> Result<Money, Error> {
         let price = self.prices.get(key)?;
         let monthly_usd = c.cost(id, quantity, price.usd, label)?;
+        self.push(item, description, quantity.value, key, monthly_usd)?;
+        Ok(monthly_usd)
+    }
+
+    /// Adds a line whose cost was worked out by the caller's own steps.
+    pub(crate) fn push(
+        &mut self,
+        item: &'static str,
+        description: &'static str,
+        quantity: f64,
+        key: PriceKey,
+        monthly_usd: Money,
+    ) -> Result<(), Error> {
+        let price = self.prices.get(key)?;
         self.lines.push(Line {
             item,
             description,
-            quantity: quantity.value,
+            quantity,
             unit: key.unit(),
             unit_price_usd: price.usd,
             monthly_usd,
             price: crate::estimate::PriceUsed::new(key, price),
         });
-        Ok(monthly_usd)
+        Ok(())
+    }
+
+    /// The price of `key` in USD.
+    pub(crate) fn usd(&self, key: PriceKey) -> Result<f64, Error> {
+        Ok(self.prices.get(key)?.usd)
     }
 }
 

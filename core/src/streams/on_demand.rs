@@ -9,6 +9,7 @@
 use crate::calc::Calc;
 use crate::error::Error;
 use crate::estimate::{HotKey, Mode};
+use crate::money::Money;
 use crate::notes::Warning;
 use crate::price::{PriceKey, RegionPrices};
 use crate::trace::{NumFmt, Op, Term};
@@ -171,7 +172,7 @@ pub(super) fn model<'p>(
     } else {
         None
     };
-    bill.add(
+    let data_in_cost = bill.add(
         c,
         "data_in_cost",
         "data_in",
@@ -185,13 +186,16 @@ pub(super) fn model<'p>(
             c,
             &mut bill,
             committed,
-            data_in,
+            (data_in, &[data_in_cost]),
             (
                 "ingest_shortfall_gb",
                 "ingest_commitment_cost",
                 "ingest_commitment",
             ),
-            "Ingest commitment shortfall",
+            (
+                "Ingest commitment shortfall",
+                "Ingest commitment shortfall cost",
+            ),
             tier.data_in,
         )?;
     }
@@ -199,6 +203,7 @@ pub(super) fn model<'p>(
     // Data out: every shared consumer reads all the data; so does every EFO consumer.
     let consumers = w.consumers();
     let mut retrieved = Vec::new();
+    let mut retrieved_cost = Vec::new();
     if consumers > 0 {
         let out = c.chain(
             "data_out_gb",
@@ -210,7 +215,7 @@ pub(super) fn model<'p>(
             2,
             "GB data out per month",
         )?;
-        bill.add(
+        retrieved_cost.push(bill.add(
             c,
             "data_out_cost",
             "data_out",
@@ -218,7 +223,7 @@ pub(super) fn model<'p>(
             c.term(out.value, 2, "GB data out"),
             tier.data_out,
             "Data out cost",
-        )?;
+        )?);
         retrieved.push(c.term(out.value, 2, "GB data out"));
     }
     if w.efo_consumers > 0 {
@@ -236,7 +241,7 @@ pub(super) fn model<'p>(
             2,
             "GB enhanced fan-out data out per month",
         )?;
-        bill.add(
+        retrieved_cost.push(bill.add(
             c,
             "efo_data_out_cost",
             "efo_data_out",
@@ -244,7 +249,7 @@ pub(super) fn model<'p>(
             c.term(out.value, 2, "GB enhanced fan-out data out"),
             tier.efo_out,
             "Enhanced fan-out data out cost",
-        )?;
+        )?);
         retrieved.push(c.term(out.value, 2, "GB enhanced fan-out data out"));
     }
     if let Some(committed) = committed {
@@ -265,13 +270,16 @@ pub(super) fn model<'p>(
             c,
             &mut bill,
             committed,
-            total_out,
+            (total_out, &retrieved_cost),
             (
                 "retrieval_shortfall_gb",
                 "retrieval_commitment_cost",
                 "retrieval_commitment",
             ),
-            "Retrieval commitment shortfall",
+            (
+                "Retrieval commitment shortfall",
+                "Retrieval commitment shortfall cost",
+            ),
             tier.efo_out,
         )?;
     }
@@ -287,57 +295,61 @@ pub(super) fn model<'p>(
             "GB per hour",
         )?;
         let (extended_key, long_key) = tier.retention;
-        let bands: &[(f64, &'static str, &'static str, &'static str, PriceKey)] = if tier.commitment
-        {
-            &[(
-                retention_band(retention, INCLUDED_RETENTION_HOURS, f64::INFINITY),
-                "hours kept beyond 24 hours",
-                "retention_gb_months",
-                "retention",
-                extended_key,
-            )]
+        let bands: &[Band] = if tier.commitment {
+            &[Band {
+                hours: retention_band(retention, INCLUDED_RETENTION_HOURS, f64::INFINITY),
+                words: "hours kept beyond 24 hours",
+                id: "retention_gb_months",
+                cost_id: "retention_cost",
+                item: "retention",
+                description: "Data retention",
+                label: "Data retention cost",
+                key: extended_key,
+            }]
         } else {
             &[
-                (
-                    retention_band(retention, INCLUDED_RETENTION_HOURS, LONG_TERM_AFTER_HOURS),
-                    "hours kept beyond 24 hours, up to 7 days",
-                    "extended_retention_gb_months",
-                    "extended_retention",
-                    extended_key,
-                ),
-                (
-                    retention_band(retention, LONG_TERM_AFTER_HOURS, f64::INFINITY),
-                    "hours kept beyond 7 days",
-                    "long_term_retention_gb_months",
-                    "long_term_retention",
-                    long_key,
-                ),
+                Band {
+                    hours: retention_band(
+                        retention,
+                        INCLUDED_RETENTION_HOURS,
+                        LONG_TERM_AFTER_HOURS,
+                    ),
+                    words: "hours kept beyond 24 hours, up to 7 days",
+                    id: "extended_retention_gb_months",
+                    cost_id: "extended_retention_cost",
+                    item: "extended_retention",
+                    description: "Extended data retention",
+                    label: "Extended data retention cost",
+                    key: extended_key,
+                },
+                Band {
+                    hours: retention_band(retention, LONG_TERM_AFTER_HOURS, f64::INFINITY),
+                    words: "hours kept beyond 7 days",
+                    id: "long_term_retention_gb_months",
+                    cost_id: "long_term_retention_cost",
+                    item: "long_term_retention",
+                    description: "Long-term data retention",
+                    label: "Long-term data retention cost",
+                    key: long_key,
+                },
             ]
         };
-        for &(hours, words, id, item, key) in bands {
-            if hours <= 0.0 {
-                continue;
-            }
+        for band in bands.iter().filter(|b| b.hours > 0.0) {
             let held = c.chain(
-                id,
+                band.id,
                 per_hour,
-                &[(Op::Mul, plain(hours, words))],
+                &[(Op::Mul, plain(band.hours, band.words))],
                 2,
                 "GB-months retained",
             )?;
-            let (cost_id, description) = match item {
-                "extended_retention" => ("extended_retention_cost", "Extended data retention"),
-                "long_term_retention" => ("long_term_retention_cost", "Long-term data retention"),
-                _ => ("retention_cost", "Data retention"),
-            };
             bill.add(
                 c,
-                cost_id,
-                item,
-                description,
+                band.cost_id,
+                band.item,
+                band.description,
                 held,
-                key,
-                "Data retention cost",
+                band.key,
+                band.label,
             )?;
         }
     }
@@ -391,14 +403,29 @@ pub(super) fn model<'p>(
     })
 }
 
-/// When use is below the commitment, bills the difference as its own line.
+/// One retention price band: the hours of it a record spends, and how its line is named.
+struct Band {
+    hours: f64,
+    words: &'static str,
+    id: &'static str,
+    cost_id: &'static str,
+    item: &'static str,
+    description: &'static str,
+    label: &'static str,
+    key: PriceKey,
+}
+
+/// When use is below the commitment, bills the difference as its own line. The line costs what
+/// the whole commitment costs less what the use lines cost, so that together they bill exactly the
+/// commitment (per-line cent rounding would otherwise make the total wobble by a cent as use
+/// grows).
 fn shortfall(
     c: &mut Calc,
     bill: &mut Bill<'_>,
     committed: Term,
-    used: Term,
+    (used, used_cost): (Term, &[Money]),
     (gb_id, cost_id, item): (&'static str, &'static str, &'static str),
-    description: &'static str,
+    (description, label): (&'static str, &'static str),
     key: PriceKey,
 ) -> Result<(), Error> {
     if used.value >= committed.value {
@@ -411,14 +438,10 @@ fn shortfall(
         2,
         "GB below the commitment",
     )?;
-    bill.add(
-        c,
-        cost_id,
-        item,
-        description,
-        gap,
-        key,
-        "Commitment shortfall cost",
-    )?;
+    let whole = c.price(gb_id, committed, bill.usd(key)?)?;
+    let cost = c.difference(cost_id, whole, used_cost, label);
+    if cost.cents() > 0 {
+        bill.push(item, description, gap.value, key, cost)?;
+    }
     Ok(())
 }

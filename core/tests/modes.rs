@@ -1,0 +1,439 @@
+//! Every line of every mode against figures computed by hand, the arithmetic written out beside
+//! each. Prices are us-east-1's (kinesis-facts section 3), from `testing::full_region`.
+
+// Cents are written as 536_55 so that they read as 536.55 USD.
+#![allow(clippy::inconsistent_digit_grouping)]
+
+use kcost_core::{
+    compare, estimate, testing, Error, Estimate, Growth, InputError, Mode, Options, Rounding,
+    StreamWorkload, Warning,
+};
+
+fn workload(records: &str, size_kb: &str) -> StreamWorkload {
+    StreamWorkload::new(records.parse().unwrap(), size_kb.parse().unwrap())
+}
+
+#[track_caller]
+fn run(mode: Mode, w: StreamWorkload) -> Estimate {
+    let options = Options {
+        rounding: Rounding::Calculator,
+        trace: true,
+    };
+    estimate(&w, mode, Some("us-east-1"), &testing::deck_book(), options).unwrap()
+}
+
+/// (quantity, cents) of the line `item`.
+#[track_caller]
+fn line(e: &Estimate, item: &str) -> (f64, i64) {
+    let l = e
+        .lines
+        .iter()
+        .find(|l| l.item == item)
+        .unwrap_or_else(|| panic!("no line {item} in {:?}", e.lines));
+    (l.quantity, l.monthly_usd.cents())
+}
+
+fn items(e: &Estimate) -> Vec<&str> {
+    e.lines.iter().map(|l| l.item).collect()
+}
+
+#[test]
+fn on_demand_standard_lines() {
+    let w = StreamWorkload {
+        consumers: Some(2),
+        efo_consumers: 1,
+        ..workload("100", "4.5")
+    };
+    let e = run(Mode::OnDemand, w);
+    assert_eq!(
+        items(&e),
+        ["stream_hours", "data_in", "data_out", "efo_data_out"]
+    );
+    // 1 stream x 730 h x 0.04 = 29.20.
+    assert_eq!(line(&e, "stream_hours"), (730.0, 29_20));
+    // 4.5 KB bills as 5 KB: 5 x 100 x 2,628,000 / 1,048,576 = 1,253.128... -> 1,253.13 GB;
+    // x 0.08 = 100.2504 -> 100.25.
+    assert_eq!(line(&e, "data_in"), (1253.13, 100_25));
+    // 1,253.13 x 2 consumers = 2,506.26 GB x 0.04 = 100.2504 -> 100.25.
+    assert_eq!(line(&e, "data_out"), (2506.26, 100_25));
+    // 1,253.13 x 1 EFO consumer x 0.05 = 62.6565 -> 62.66.
+    assert_eq!(line(&e, "efo_data_out"), (1253.13, 62_66));
+    assert_eq!(e.monthly_usd.cents(), 29_20 + 100_25 + 100_25 + 62_66);
+    assert!(e.shards.is_none());
+}
+
+#[test]
+fn advantage_at_exactly_the_commitment_costs_101_25_a_day() {
+    // 25,600 records/s of 1 KB is 25 MiB/s in and, with one consumer, 25 MiB/s out.
+    let e = run(Mode::Advantage, workload("25600", "1"));
+    assert_eq!(
+        items(&e),
+        ["data_in", "data_out"],
+        "no shortfall lines at the commitment"
+    );
+    // 1 KB x 25,600 x 2,628,000 / 1,048,576 = 64,160.15625 GB -> 64,160.16 GB.
+    assert_eq!(line(&e, "data_in"), (64_160.16, 2053_13)); // x 0.032 = 2,053.125...
+    assert_eq!(line(&e, "data_out"), (64_160.16, 1026_56)); // x 0.016 = 1,026.562...
+                                                            // A day: 2,109.375 GiB x (0.032 + 0.016) = 101.25; a month is 730 / 24 days of it.
+    let per_day: f64 = 2_109.375 * (0.032 + 0.016);
+    assert_eq!(per_day, 101.25);
+    assert_eq!(
+        e.monthly_usd.cents(),
+        (per_day * 730.0 / 24.0 * 100.0).round() as i64
+    );
+}
+
+#[test]
+fn advantage_bills_the_commitment_shortfall_as_its_own_lines() {
+    let w = StreamWorkload {
+        consumers: Some(0),
+        ..workload("100", "1")
+    };
+    let e = run(Mode::Advantage, w);
+    assert_eq!(
+        items(&e),
+        ["data_in", "ingest_commitment", "retrieval_commitment"]
+    );
+    // 1 x 100 x 2,628,000 / 1,048,576 = 250.63 GB in; commitment 25 x 2,628,000 / 1024 =
+    // 64,160.16 GB.
+    assert_eq!(line(&e, "data_in"), (250.63, 8_02));
+    // 64,160.16 - 250.63 = 63,909.53 GB short. The line bills the commitment less the use line,
+    // so the two together are exactly the commitment: 64,160.16 x 0.032 = 2,053.13 - 8.02.
+    assert_eq!(line(&e, "ingest_commitment"), (63_909.53, 2053_13 - 8_02));
+    assert_eq!(
+        line(&e, "data_in").1 + line(&e, "ingest_commitment").1,
+        2053_13
+    );
+    // Nothing read: the whole 64,160.16 GB x 0.016 = 1,026.56.
+    assert_eq!(line(&e, "retrieval_commitment"), (64_160.16, 1026_56));
+}
+
+#[test]
+fn provisioned_enhanced_fan_out() {
+    let w = StreamWorkload {
+        efo_consumers: 3,
+        ..workload("100", "10")
+    };
+    let e = run(Mode::Provisioned, w);
+    // 10 KB x 100/s = 0.98 MB/s: 1 shard. 3 consumers x 1 shard x 730 h = 2,190 x 0.015 = 32.85.
+    assert_eq!(line(&e, "efo_consumer_shard_hours"), (2190.0, 32_85));
+    // 0.98 MB/s x 2,628,000 / 1024 = 2,515.08 GB; x 3 = 7,545.24 GB x 0.013 = 98.088 -> 98.09.
+    assert_eq!(line(&e, "efo_data_retrievals"), (7545.24, 98_09));
+}
+
+#[test]
+fn enhanced_fan_out_limits() {
+    let over = |mode, n| {
+        let w = StreamWorkload {
+            efo_consumers: n,
+            ..workload("1", "1")
+        };
+        estimate(
+            &w,
+            mode,
+            Some("us-east-1"),
+            &testing::deck_book(),
+            Options::default(),
+        )
+    };
+    assert!(over(Mode::Provisioned, 20).is_ok());
+    assert!(over(Mode::Advantage, 50).is_ok());
+    for (mode, n, limit) in [
+        (Mode::Provisioned, 21, 20),
+        (Mode::OnDemand, 21, 20),
+        (Mode::Advantage, 51, 50),
+    ] {
+        let err = over(mode, n).unwrap_err();
+        assert!(
+            matches!(err, Error::Input(InputError::EfoLimit { limit: l, .. }) if l == limit),
+            "{err}"
+        );
+        assert!(
+            err.to_string().contains(&format!("limit of {limit}")),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn provisioned_retention() {
+    let w = StreamWorkload {
+        retention: "30d".parse().unwrap(),
+        long_term_reads_gb: 100.0,
+        ..workload("100", "10")
+    };
+    let e = run(Mode::Provisioned, w);
+    // Every shard-hour pays extended retention: 730 x 0.020 = 14.60.
+    assert_eq!(line(&e, "extended_retention"), (730.0, 14_60));
+    // 2,515.08 GB / 730 = 3.445... -> 3.45 GB per hour, held (720 - 168 =) 552 h beyond 7 days:
+    // 3.45 x 552 = 1,904.40 GB-months x 0.023 = 43.8012 -> 43.80.
+    assert_eq!(line(&e, "long_term_retention"), (1904.4, 43_80));
+    // 100 GB read x 0.021 = 2.10.
+    assert_eq!(line(&e, "long_term_retrieval"), (100.0, 2_10));
+
+    let week = StreamWorkload {
+        retention: "7d".parse().unwrap(),
+        ..workload("100", "10")
+    };
+    assert_eq!(
+        items(&run(Mode::Provisioned, week)),
+        ["shard_hours", "put_payload_units", "extended_retention"],
+        "nothing is older than 7 days"
+    );
+}
+
+#[test]
+fn on_demand_and_advantage_retention() {
+    let w = StreamWorkload {
+        retention: "10d".parse().unwrap(),
+        ..workload("100", "10")
+    };
+    let e = run(Mode::OnDemand, w);
+    // 10 x 100 x 2,628,000 / 1,048,576 = 2,506.26 GB; / 730 = 3.433... -> 3.43 GB per hour.
+    // 24 h to 7 days: 3.43 x 144 = 493.92 GB-months x 0.10 = 49.392 -> 49.39.
+    assert_eq!(line(&e, "extended_retention"), (493.92, 49_39));
+    // Beyond 7 days: 3.43 x (240 - 168 =) 72 = 246.96 GB-months x 0.023 = 5.68008 -> 5.68.
+    assert_eq!(line(&e, "long_term_retention"), (246.96, 5_68));
+
+    let a = run(Mode::Advantage, w);
+    // One band beyond 24 h: 3.43 x 216 = 740.88 GB-months x 0.023 = 17.04024 -> 17.04.
+    assert_eq!(line(&a, "retention"), (740.88, 17_04));
+}
+
+#[test]
+fn aggregation_packs_records_and_reports_the_saving() {
+    let plain = run(Mode::Provisioned, workload("5000", "0.5"));
+    let w = StreamWorkload {
+        aggregate_kb: Some(25.0),
+        ..workload("5000", "0.5")
+    };
+    let e = run(Mode::Provisioned, w);
+    // Unaggregated: 5 shards for 5,000 records/s: 3,650 h x 0.015 = 54.75; PUT 1 unit x 5,000 x
+    // 2,628,000 = 13,140,000,000 x 0.000000014 = 183.96; 238.71 in all.
+    assert_eq!(plain.monthly_usd.cents(), 238_71);
+    // 25 / 0.5 = 50 per Kinesis record: 100 Kinesis records/s; 2.44 MB/s needs 3 shards (32.85);
+    // 1 unit per Kinesis record / 50 = 0.02 per user record: 262,800,000 units = 3.68.
+    assert_eq!(e.shards.as_ref().unwrap().records, 0.1);
+    assert_eq!(line(&e, "shard_hours"), (2190.0, 32_85));
+    assert_eq!(line(&e, "put_payload_units"), (262_800_000.0, 3_68));
+    let saving = e.aggregation.as_ref().unwrap();
+    assert_eq!(saving.user_records_per_kinesis_record, 50.0);
+    assert_eq!(saving.unaggregated_monthly_usd.cents(), 238_71);
+    assert_eq!(saving.saving_usd.cents(), 238_71 - 36_53);
+
+    // On-demand: 0.5 KB bills as 1 KB unaggregated; packed, 25 KB per 50 records, 0.5 KB each.
+    let od = run(Mode::OnDemand, w);
+    // 0.5 x 5,000 x 2,628,000 / 1,048,576 = 6,265.64 GB x 0.08 = 501.2512 -> 501.25.
+    assert_eq!(line(&od, "data_in"), (6265.64, 501_25));
+}
+
+#[test]
+fn peaks_size_shards_and_averages_bill_usage() {
+    let w = StreamWorkload {
+        peak_records: Some("3000".parse().unwrap()),
+        target_utilization: 80.0,
+        ..workload("1000", "1")
+    };
+    let e = run(Mode::Provisioned, w);
+    let s = e.shards.as_ref().unwrap();
+    // Peak: 3,000 records/s of 1 KB = 2.93 MB/s; the records need 3.000 wins; / 0.80 = 3.75 -> 4.
+    assert_eq!((s.ingress, s.records, s.needed), (2.93, 3.0, 3.0));
+    assert_eq!(s.with_headroom, Some(3.75));
+    assert_eq!(s.count, 4);
+    // PUT units on the average: 1 x 1,000 x 2,628,000 = 2,628,000,000 x 0.000000014 = 36.792.
+    assert_eq!(line(&e, "put_payload_units"), (2_628_000_000.0, 36_79));
+    assert_eq!(e.inputs.peak_records_per_second, Some(3000.0));
+
+    // On-demand: a peak over 4 MB/s and over twice the average is worth a warning each.
+    let spiky = StreamWorkload {
+        peak_records: Some("10000".parse().unwrap()),
+        ..workload("1000", "1")
+    };
+    let od = run(Mode::OnDemand, spiky);
+    assert!(od
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::OnDemandNewStream { .. })));
+    assert!(od
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::OnDemandBurst { ratio } if *ratio == 10.0)));
+}
+
+#[test]
+fn a_hot_key_needs_shards_or_cannot_be_fixed() {
+    let w = StreamWorkload {
+        hot_key_share: Some(0.1),
+        ..workload("8000", "1")
+    };
+    let e = run(Mode::Provisioned, w);
+    // The key: 0.1 x 8,000 = 800 records/s (7.81 MB/s x 0.1 = 0.78 MB/s). The other 90% spread
+    // over S shards must fit in the 200 records/s left: 0.9 x 8,000 / 200 = 36 shards.
+    let s = e.shards.as_ref().unwrap();
+    assert_eq!(s.hot_key, Some(36.0));
+    assert_eq!(s.count, 36);
+    let hot = e.hot_key.unwrap();
+    assert!(hot.fixable);
+    assert_eq!(hot.key_records_per_second, 800.0);
+    // At 36 shards: 800 + 0.9 x 8,000 / 36 = 1,000 records/s on the busiest shard.
+    assert_eq!(hot.busiest_shard_records_per_second, Some(1000.0));
+
+    let hotter = StreamWorkload {
+        hot_key_share: Some(0.2),
+        ..workload("8000", "1")
+    };
+    let e = run(Mode::Provisioned, hotter);
+    // 0.2 x 8,000 = 1,600 records/s on one key: over 1,000, whatever the shard count.
+    assert!(!e.hot_key.unwrap().fixable);
+    assert!(e
+        .warnings
+        .iter()
+        .any(|w| w.to_string().contains("no shard count fixes that")));
+    assert_eq!(
+        e.shards.as_ref().unwrap().count,
+        8,
+        "the other needs still size the stream"
+    );
+}
+
+#[test]
+fn slow_shared_consumers_get_the_enhanced_fan_out_price() {
+    let w = StreamWorkload {
+        consumers: Some(10),
+        ..workload("100", "100")
+    };
+    let e = run(Mode::Provisioned, w);
+    assert_eq!(e.consumer_delay_ms, Some(2000.0));
+    // With the 10 consumers on EFO: 10 shards (109.50) + PUT 14.72 + 10 x 10 x 730 consumer-shard
+    // hours (1,095.00) + 25,073.79 GB x 10 x 0.013 (3,259.59) = 4,478.81; 4,478.81 - 551.27.
+    let change = e
+        .warnings
+        .iter()
+        .find_map(|w| match w {
+            Warning::SlowConsumers { efo_change_usd, .. } => *efo_change_usd,
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(change.cents(), 4478_81 - 551_27);
+
+    let five = StreamWorkload {
+        consumers: Some(5),
+        ..workload("100", "100")
+    };
+    let e = run(Mode::Provisioned, five);
+    assert_eq!(e.consumer_delay_ms, Some(1000.0));
+    assert!(
+        e.warnings.is_empty(),
+        "1 s is not over 1 s: {:?}",
+        e.warnings
+    );
+}
+
+#[test]
+fn records_over_1_mib_need_a_larger_maximum() {
+    let big = workload("1", "2048");
+    let err = estimate(
+        &big,
+        Mode::Provisioned,
+        None,
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("--max-record-size"), "{err}");
+    let allowed = StreamWorkload {
+        max_record_size: Some("2MiB".parse().unwrap()),
+        ..big
+    };
+    let e = run(Mode::Provisioned, allowed);
+    // 2,048 KB / 25 = 81.92 -> 82 units per record.
+    assert_eq!(line(&e, "put_payload_units").0, 82.0 * 2_628_000.0);
+    assert!(e
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::LargeRecords { .. })));
+}
+
+#[test]
+fn growth_resizes_every_month() {
+    let w = StreamWorkload {
+        growth: Some(Growth::new(50.0, 4).unwrap()),
+        ..workload("600", "1")
+    };
+    let e = run(Mode::Provisioned, w);
+    let g = e.growth.as_ref().unwrap();
+    let rates: Vec<f64> = g.months.iter().map(|m| m.records_per_second).collect();
+    // 600 x 1.5^(month - 1).
+    assert_eq!(rates, [600.0, 900.0, 1350.0, 2025.0]);
+    let shards: Vec<Option<u64>> = g.months.iter().map(|m| m.shards).collect();
+    assert_eq!(shards, [Some(1), Some(1), Some(2), Some(3)]);
+    let sum: i64 = g.months.iter().map(|m| m.monthly_usd.cents()).sum();
+    assert_eq!(g.total_usd.cents(), sum);
+    assert_eq!(
+        g.months[0].monthly_usd, e.monthly_usd,
+        "month 1 is the estimate itself"
+    );
+}
+
+#[test]
+fn compare_marks_the_cheapest_and_lists_what_it_cannot_price() {
+    let w = StreamWorkload {
+        consumers: Some(10),
+        ..workload("100", "100")
+    };
+    let book = testing::deck_book();
+    let c = compare(&w, Some("us-east-1"), &book, Options::default()).unwrap();
+    let modes: Vec<Mode> = c.estimates.iter().map(|e| e.mode).collect();
+    assert_eq!(modes, Mode::ALL);
+    let min = c.estimates.iter().map(|e| e.monthly_usd).min().unwrap();
+    assert_eq!(c.cheapest, Mode::Provisioned);
+    assert_eq!(c.estimates[0].monthly_usd, min);
+    assert!(c.unavailable.is_empty());
+    // Steady traffic: provisioned is cheaper at every rate for 100 KB records and 10 consumers.
+    assert_eq!(c.break_even_records_per_second, None);
+
+    // us-east-2 has no Advantage prices: compared without it, and said why.
+    let ohio = compare(&w, Some("us-east-2"), &book, Options::default()).unwrap();
+    assert_eq!(
+        ohio.estimates.len(),
+        1,
+        "the deck book's us-east-2 prices provisioned only"
+    );
+    assert_eq!(ohio.unavailable.len(), 2);
+    assert!(ohio.unavailable[0].reason.contains("has no price for"));
+}
+
+#[test]
+fn break_even_is_where_the_totals_cross() {
+    // Traffic that peaks at 50 times its average: provisioned pays for the peak all month, so
+    // on-demand wins once the rate is high enough to outweigh its stream-hour charge.
+    let w = StreamWorkload {
+        peak_records: Some("50".parse().unwrap()),
+        ..workload("1", "1")
+    };
+    let book = testing::deck_book();
+    let region = book.region("us-east-1").unwrap();
+    let rate = kcost_core::break_even(&w, region, Options::default())
+        .unwrap()
+        .unwrap();
+    let total = |r: f64, mode| {
+        let at = StreamWorkload {
+            records: kcost_core::Rate::new(r, kcost_core::Per::Second).unwrap(),
+            peak_records: Some(kcost_core::Rate::new(r * 50.0, kcost_core::Per::Second).unwrap()),
+            ..w
+        };
+        estimate(&at, mode, Some("us-east-1"), &book, Options::default())
+            .unwrap()
+            .monthly_usd
+    };
+    let below = (
+        total(rate - 0.01, Mode::Provisioned),
+        total(rate - 0.01, Mode::OnDemand),
+    );
+    let at = (total(rate, Mode::Provisioned), total(rate, Mode::OnDemand));
+    assert!(
+        below.0 <= below.1,
+        "provisioned no dearer just below {rate}: {below:?}"
+    );
+    assert!(at.0 > at.1, "on-demand cheaper at {rate}: {at:?}");
+}
