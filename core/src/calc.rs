@@ -30,6 +30,12 @@ impl Rounding {
         }
     }
 
+    /// A user input as the calculator prints it: whole numbers without decimals, others with
+    /// two, thousands grouped (`10,000`, `16.67`).
+    pub fn show_input(value: f64) -> String {
+        Term::new(value, NumFmt::Input, "").number()
+    }
+
     /// A value as this policy shows a step of `decimals` (`9.77` for the calculator, the unrounded
     /// `9.765625` for exact), with thousands separators. Front ends use it for figures they show
     /// outside the step text, so that both read the same.

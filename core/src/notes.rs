@@ -146,12 +146,13 @@ impl fmt::Display for Warning {
                     ),
                     Some(change) if change.cents() > 0 => write!(
                         f,
-                        "; moving them to enhanced fan-out (about 70 ms) would add {change} USD a month"
+                        "; moving them to enhanced fan-out (about 70 ms) would add {} USD a month",
+                        change.to_text(true)
                     ),
                     Some(change) => write!(
                         f,
                         "; moving them to enhanced fan-out (about 70 ms) would save {} USD a month",
-                        crate::money::Money::from_cents(-change.cents())
+                        crate::money::Money::from_cents(-change.cents()).to_text(true)
                     ),
                     None => f.write_str(
                         "; kcost cannot price moving them to enhanced fan-out (about 70 ms) here: \

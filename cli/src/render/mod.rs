@@ -7,7 +7,7 @@ pub mod regions;
 mod table;
 
 use anyhow::Result;
-use kcost_core::{Comparison, Estimate, Per};
+use kcost_core::{Comparison, Estimate, Per, Rounding};
 
 use crate::args::Format;
 
@@ -56,7 +56,6 @@ fn comparison_title(c: &Comparison) -> String {
 /// The inputs table: the three every estimate has, then those given beyond their defaults.
 fn input_rows(e: &Estimate) -> Vec<[String; 2]> {
     let i = &e.inputs;
-    let r = e.rounding;
     let mut rows = vec![
         ["Records".to_string(), records(e)],
         [
@@ -82,7 +81,10 @@ fn input_rows(e: &Estimate) -> Vec<[String; 2]> {
         );
     }
     if let Some(peak) = i.peak_records_per_second {
-        add("Peak records", format!("{} per second", r.show(peak, 2)));
+        add(
+            "Peak records",
+            format!("{} per second", Rounding::show_input(peak)),
+        );
     }
     if i.target_utilization_percent < 100.0 {
         add(
@@ -245,10 +247,15 @@ fn findings(e: &Estimate) -> Vec<String> {
         out.push(line);
     }
     if let Some(ms) = e.consumer_delay_ms {
+        let n = e.inputs.consumers;
+        let (s, they) = if n == 1 {
+            ("", "it reads")
+        } else {
+            ("s", "each reads")
+        };
         out.push(format!(
-            "Consumer delay: each of the {} shared consumers reads a shard about every {ms} ms \
-             (5 reads a second per shard, shared)",
-            e.inputs.consumers
+            "Consumer delay: with {n} shared consumer{s}, {they} a shard about every {ms} ms \
+             (a shard serves 5 reads a second, shared)"
         ));
     }
     out
