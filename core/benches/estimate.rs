@@ -14,7 +14,16 @@ fn bench(c: &mut Criterion) {
         consumers: Some(10),
         ..StreamWorkload::new("100/s".parse().expect("rate"), "100".parse().expect("size"))
     };
+    // One shared consumer: a single run of the model. The deck's ten consumers also price the
+    // enhanced fan-out alternative for them, a second run.
+    let single = StreamWorkload {
+        consumers: Some(1),
+        ..workload
+    };
     let mut group = c.benchmark_group("provisioned_estimate");
+    group.bench_function("calculator_trace_off_one_consumer", |b| {
+        b.iter(|| provisioned::estimate_in(black_box(&single), region, Options::default()))
+    });
     for (name, rounding, trace) in [
         ("calculator_trace_off", Rounding::Calculator, false),
         ("calculator_trace_on", Rounding::Calculator, true),

@@ -298,15 +298,15 @@ impl Calc {
     pub(crate) fn total(
         &mut self,
         id: &'static str,
-        lines: &[Money],
+        lines: impl Iterator<Item = Money> + Clone,
         label: &'static str,
     ) -> Money {
-        let total: Money = lines.iter().copied().sum();
+        let total: Money = lines.clone().sum();
         let result = usd(total);
         self.record(
             id,
             || Formula::Sum {
-                of: lines.iter().map(|m| usd(*m)).collect(),
+                of: lines.map(usd).collect(),
             },
             result,
         );

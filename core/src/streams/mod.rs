@@ -120,12 +120,7 @@ pub(crate) fn model(
     };
     let total = c.total(
         "monthly_total",
-        &body
-            .bill
-            .lines
-            .iter()
-            .map(|l| l.monthly_usd)
-            .collect::<Vec<_>>(),
+        body.bill.lines.iter().map(|l| l.monthly_usd),
         "Kinesis data stream cost (monthly)",
     );
     let lines = body.bill.lines;

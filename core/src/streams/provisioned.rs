@@ -169,13 +169,27 @@ pub(super) fn model<'p>(
         )?),
         None => None,
     };
-    let mut needs = vec![ingress_need, egress_need, records_inside];
-    let mut shown = vec![ingress_need.fmt, egress_need.fmt, records_shown];
-    if let Some(Some(need)) = hot.as_ref().map(|h| h.need) {
-        needs.push(need);
-        shown.push(need.fmt);
-    }
-    let (winner, needed) = c.max("shards_needed", &needs, &shown, "Number of shards");
+    // The needs, with the hot key's when there is one; a fixed array keeps bulk runs allocation-free.
+    let hot_need = hot.and_then(|h| h.need);
+    let needs = [
+        ingress_need,
+        egress_need,
+        records_inside,
+        hot_need.unwrap_or(records_inside),
+    ];
+    let shown = [
+        ingress_need.fmt,
+        egress_need.fmt,
+        records_shown,
+        hot_need.map_or(records_shown, |t| t.fmt),
+    ];
+    let used = if hot_need.is_some() { 4 } else { 3 };
+    let (winner, needed) = c.max(
+        "shards_needed",
+        needs.get(..used).unwrap_or(&needs),
+        shown.get(..used).unwrap_or(&shown),
+        "Number of shards",
+    );
     let mut round_up_of = match winner {
         2 => records_inside,
         _ => c.term(needed.value, 2, ""),
