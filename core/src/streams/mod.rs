@@ -1,7 +1,7 @@
 //! Kinesis Data Streams in every capacity mode, and the analyses built on them: comparison,
 //! break-even, growth, aggregation savings and consumer delay.
 //!
-//! Each mode's model (`provisioned`, `on_demand`) computes its lines through one [`Calc`], so the
+//! Each mode's model (`provisioned`, `on_demand`) computes its lines through one `Calc`, so the
 //! numbers and the explain text come from the same steps. [`estimate_in`] adds what needs several
 //! runs of a model (aggregation savings, an EFO suggestion, growth), always with the trace off.
 
