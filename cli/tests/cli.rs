@@ -48,7 +48,14 @@ fn explain_reproduces_the_calculator_capture_line_for_line() {
         "--explain",
     ]);
     let (_, steps) = out.split_once("\nShow calculations:\n").unwrap();
+    // The analyses' own steps follow under their own heading.
+    let (steps, analysis) = steps.split_once("\nAnalysis:\n").unwrap();
     assert_eq!(steps, CAPTURE);
+    assert_eq!(
+        analysis,
+        "4 consumer applications / 5 reads per second per shard x 1000 ms per second = 800 ms \
+         between reads for each consumer\n"
+    );
 }
 
 #[test]
@@ -148,7 +155,10 @@ fn csv_carries_the_lines_and_total() {
         "mode,item,description,quantity,unit,unit_price_usd,monthly_usd,region,rounding\n\
          provisioned,shard_hours,Shard hours,35770,shard-hour,0.015,536.55,us-east-1,calculator\n\
          provisioned,put_payload_units,PUT payload units,1051200000,PUT payload unit (25 KB),0.000000014,14.72,us-east-1,calculator\n\
-         provisioned,total,Monthly total,,,,551.27,us-east-1,calculator\n"
+         provisioned,total,Monthly total,,,,551.27,us-east-1,calculator\n\
+         provisioned,warning,\"10 shared consumers split each shard's 5 reads a second: each waits about 2000 ms \
+         between reads (over 1 s); moving them to enhanced fan-out (about 70 ms) would add 3,927.54 USD a \
+         month\",,,,,us-east-1,calculator\n"
     );
     let exact = ok(&deck(&[
         "--format",
@@ -159,7 +169,7 @@ fn csv_carries_the_lines_and_total() {
         "eu-central-1",
     ]));
     assert!(
-        exact.ends_with("provisioned,total,Monthly total,,,,662.26,eu-central-1,exact\n"),
+        exact.contains("\nprovisioned,total,Monthly total,,,,662.26,eu-central-1,exact\n"),
         "{exact}"
     );
 }

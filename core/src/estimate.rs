@@ -215,6 +215,10 @@ pub struct Estimate {
     /// The steps of the computation, when tracing was on.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<Step>,
+    /// The steps of the analyses built on other runs (aggregation saving, consumer delay and its
+    /// enhanced fan-out alternative), when tracing was on.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub analysis_steps: Vec<Step>,
 }
 
 /// What aggregation saves.

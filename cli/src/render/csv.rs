@@ -1,5 +1,6 @@
-//! Cost lines and totals as CSV. Every row names its mode, region and rounding policy, so that
-//! the rows of a comparison, or of several runs concatenated, still say what they are.
+//! Cost lines, totals and warnings as CSV. Every row names its mode, region and rounding policy,
+//! so that the rows of a comparison, or of several runs concatenated, still say what they are.
+//! A warning is a row whose item is `warning` and whose description is its text.
 
 use anyhow::Result;
 use kcost_core::Estimate;
@@ -47,6 +48,21 @@ pub fn render(estimates: &[Estimate]) -> Result<String> {
             .iter()
             .chain(&tail),
         )?;
+        for warning in &e.warnings {
+            w.write_record(
+                [
+                    e.mode.name().to_string(),
+                    "warning".to_string(),
+                    warning.to_string(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ]
+                .iter()
+                .chain(&tail),
+            )?;
+        }
     }
     Ok(String::from_utf8(w.into_inner()?)?)
 }

@@ -51,6 +51,7 @@ fn body(e: &Estimate, heading: &str) -> String {
     if !e.steps.is_empty() {
         out.push_str("\n```text\n");
         out.push_str(&render_steps(&e.steps));
+        out.push_str(&render_steps(&e.analysis_steps));
         out.push_str("```\n");
     }
     out

@@ -68,6 +68,10 @@ pub fn render(e: &Estimate) -> String {
         out.push_str("\nShow calculations:\n");
         out.push_str(&render_steps(&e.steps));
     }
+    if !e.analysis_steps.is_empty() {
+        out.push_str("\nAnalysis:\n");
+        out.push_str(&render_steps(&e.analysis_steps));
+    }
     out
 }
 

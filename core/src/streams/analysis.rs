@@ -8,6 +8,7 @@ use crate::money::Money;
 use crate::notes::Warning;
 use crate::price::RegionPrices;
 use crate::rate::Rate;
+use crate::trace::{Formula, NumFmt, Op, Step, Term};
 use crate::workload::StreamWorkload;
 use crate::Options;
 
@@ -34,6 +35,15 @@ pub(super) fn add(
         };
         let without = model(&plain, mode, prices, quiet)?;
         let saving = without.monthly_usd.cents() - estimate.monthly_usd.cents();
+        if options.trace {
+            explain(
+                estimate,
+                "aggregation_saving",
+                usd(without.monthly_usd, "USD unaggregated"),
+                &[(Op::Sub, usd(estimate.monthly_usd, "USD aggregated"))],
+                usd(Money::from_cents(saving), "USD saved by aggregation"),
+            );
+        }
         estimate.aggregation = Some(AggregationSaving {
             user_records_per_kinesis_record: (kb / w.record_size.kb()).floor().max(1.0),
             unaggregated_monthly_usd: without.monthly_usd,
@@ -46,15 +56,48 @@ pub(super) fn add(
         // Each shard serves 5 GetRecords calls a second shared by its consumers.
         let delay_ms = f64::from(consumers) / GET_RECORDS_PER_SECOND * 1000.0;
         estimate.consumer_delay_ms = Some(delay_ms);
+        if options.trace {
+            explain(
+                estimate,
+                "consumer_delay",
+                Term::new(f64::from(consumers), NumFmt::Input, "consumer applications"),
+                &[
+                    (
+                        Op::Div,
+                        Term::new(
+                            GET_RECORDS_PER_SECOND,
+                            NumFmt::Plain,
+                            "reads per second per shard",
+                        ),
+                    ),
+                    (Op::Mul, Term::new(1000.0, NumFmt::Plain, "ms per second")),
+                ],
+                Term::new(
+                    delay_ms,
+                    NumFmt::Fixed(0),
+                    "ms between reads for each consumer",
+                ),
+            );
+        }
         if delay_ms > 1000.0 {
             let moved = StreamWorkload {
                 consumers: Some(0),
                 efo_consumers: w.efo_consumers.saturating_add(consumers),
                 ..*w
             };
-            let efo_change_usd = model(&moved, mode, prices, quiet)
-                .ok()
+            let alternative = model(&moved, mode, prices, quiet).ok();
+            let efo_change_usd = alternative
+                .as_ref()
                 .map(|e| Money::from_cents(e.monthly_usd.cents() - estimate.monthly_usd.cents()));
+            if let (true, Some(e), Some(change)) = (options.trace, &alternative, efo_change_usd) {
+                explain(
+                    estimate,
+                    "efo_alternative",
+                    usd(e.monthly_usd, "USD with them on enhanced fan-out"),
+                    &[(Op::Sub, usd(estimate.monthly_usd, "USD"))],
+                    usd(change, "USD change for faster consumers"),
+                );
+            }
             estimate.warnings.push(Warning::SlowConsumers {
                 consumers,
                 delay_ms,
@@ -92,4 +135,27 @@ pub(super) fn add(
         });
     }
     Ok(())
+}
+
+/// Money as a step term with its words.
+fn usd(money: Money, unit: &'static str) -> Term {
+    Term::new(money.to_f64(), NumFmt::Fixed(2), unit)
+}
+
+/// Adds a step to the estimate's analysis trace: `first op ... = result`.
+fn explain(
+    estimate: &mut Estimate,
+    id: &'static str,
+    first: Term,
+    rest: &[(Op, Term)],
+    result: Term,
+) {
+    estimate.analysis_steps.push(Step {
+        id,
+        formula: Formula::Chain {
+            first,
+            rest: rest.to_vec(),
+        },
+        result,
+    });
 }

@@ -180,6 +180,7 @@ pub(crate) fn model(
         assumptions: notes.assumptions,
         warnings: notes.warnings,
         steps: c.into_steps(),
+        analysis_steps: Vec::new(),
     })
 }
 
