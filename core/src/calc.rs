@@ -203,10 +203,7 @@ impl Calc {
         of: Term,
         unit: &'static str,
     ) -> Result<Term, Error> {
-        let x = self.noise_free(id, of.value)?;
-        let result = Term::new(x.ceil(), NumFmt::Fixed(0), unit);
-        self.record(id, || Formula::RoundUp { of }, result);
-        Ok(result)
+        self.whole(id, of, unit, true)
     }
 
     /// `RoundDown (x)`: the floor, as a whole count.
@@ -216,9 +213,25 @@ impl Calc {
         of: Term,
         unit: &'static str,
     ) -> Result<Term, Error> {
+        self.whole(id, of, unit, false)
+    }
+
+    fn whole(
+        &mut self,
+        id: &'static str,
+        of: Term,
+        unit: &'static str,
+        up: bool,
+    ) -> Result<Term, Error> {
         let x = self.noise_free(id, of.value)?;
-        let result = Term::new(x.floor(), NumFmt::Fixed(0), unit);
-        self.record(id, || Formula::RoundDown { of }, result);
+        let value = if up { x.ceil() } else { x.floor() };
+        let result = Term::new(value, NumFmt::Fixed(0), unit);
+        let formula = if up {
+            Formula::RoundUp { of }
+        } else {
+            Formula::RoundDown { of }
+        };
+        self.record(id, || formula, result);
         Ok(result)
     }
 

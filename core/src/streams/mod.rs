@@ -317,6 +317,23 @@ pub(crate) fn gb_per_month(
     )
 }
 
+/// A constant in a step, written as its shortest text (`730 hours in a month`).
+pub(crate) fn plain(value: f64, unit: &'static str) -> Term {
+    Term::new(value, NumFmt::Plain, unit)
+}
+
+/// `X per Kinesis record / N user records per Kinesis record = X per user record`, kept at 8
+/// decimals so that what aggregation saves is not lost to rounding.
+pub(crate) fn per_user_record(
+    c: &mut Calc,
+    id: &'static str,
+    per_kinesis_record: Term,
+    packed: Term,
+    unit: &'static str,
+) -> Result<Term, Error> {
+    c.chain(id, per_kinesis_record, &[(Op::Div, packed)], 8, unit)
+}
+
 /// How many user records one aggregated Kinesis record holds: `RoundDown (A / s)`, at least 1.
 pub(crate) fn records_per_aggregate(
     c: &mut Calc,

@@ -16,19 +16,15 @@ use crate::trace::{NumFmt, Op, Term};
 use crate::workload::StreamWorkload;
 
 use super::{
-    per_second, records_per_aggregate, retention_band, Bill, Body, Notes, HOURS_PER_MONTH,
-    INCLUDED_RETENTION_HOURS, KB_PER_GB, KB_PER_MB, LONG_TERM_AFTER_HOURS, SECONDS_PER_MONTH,
-    SHARD_INGRESS_MB_S, SHARD_RECORDS_S,
+    per_second, per_user_record, plain, records_per_aggregate, retention_band, Bill, Body, Notes,
+    HOURS_PER_MONTH, INCLUDED_RETENTION_HOURS, KB_PER_GB, KB_PER_MB, LONG_TERM_AFTER_HOURS,
+    SECONDS_PER_MONTH, SHARD_INGRESS_MB_S, SHARD_RECORDS_S,
 };
 
 /// Advantage's commitment, each way: 25 MiB/s.
 pub const ADVANTAGE_COMMITMENT_MB_S: f64 = 25.0;
 /// Write throughput a new on-demand stream takes at first, MB/s.
 pub const NEW_STREAM_WRITE_MB_S: f64 = 4.0;
-
-fn plain(value: f64, unit: &'static str) -> Term {
-    Term::new(value, NumFmt::Plain, unit)
-}
 
 /// The price keys of one on-demand tier.
 struct Tier {
@@ -138,11 +134,11 @@ pub(super) fn model<'p>(
                 c.term(packed.value, 2, ""),
                 "KB billed per Kinesis record",
             )?;
-            c.chain(
+            per_user_record(
+                c,
                 "billed_kb_per_record",
                 billed,
-                &[(Op::Div, n)],
-                8,
+                n,
                 "KB billed per user record",
             )?
         }

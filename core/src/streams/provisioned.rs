@@ -12,9 +12,9 @@ use crate::workload::StreamWorkload;
 use crate::Options;
 
 use super::{
-    gb_per_month, per_second, records_per_aggregate, retention_band, Bill, Body, Notes,
-    HOURS_PER_MONTH, INCLUDED_RETENTION_HOURS, KB_PER_MB, LONG_TERM_AFTER_HOURS, PAYLOAD_UNIT_KB,
-    SECONDS_PER_MONTH, SHARD_EGRESS_MB_S, SHARD_INGRESS_MB_S, SHARD_RECORDS_S,
+    gb_per_month, per_second, per_user_record, plain, records_per_aggregate, retention_band, Bill,
+    Body, Notes, HOURS_PER_MONTH, INCLUDED_RETENTION_HOURS, KB_PER_MB, LONG_TERM_AFTER_HOURS,
+    PAYLOAD_UNIT_KB, SECONDS_PER_MONTH, SHARD_EGRESS_MB_S, SHARD_INGRESS_MB_S, SHARD_RECORDS_S,
 };
 
 pub use super::DEFAULT_REGION;
@@ -42,11 +42,6 @@ pub fn estimate_in(
     options: Options,
 ) -> Result<Estimate, Error> {
     super::estimate_in(workload, Mode::Provisioned, prices, options)
-}
-
-/// A constant in a step, written as its shortest text (`730 hours in a month`).
-fn plain(value: f64, unit: &'static str) -> Term {
-    Term::new(value, NumFmt::Plain, unit)
 }
 
 pub(super) fn model<'p>(
@@ -272,12 +267,11 @@ pub(super) fn model<'p>(
                 "PUT Payload Units per Kinesis record",
             )?;
             let units = c.at_least("put_payload_units_minimum", plain(1.0, ""), units);
-            // Per user record, kept at 8 decimals so the saving is not lost to rounding.
-            c.chain(
+            per_user_record(
+                c,
                 "put_payload_units_per_record",
                 units,
-                &[(Op::Div, n)],
-                8,
+                n,
                 "PUT Payload Units per user record",
             )?
         }
