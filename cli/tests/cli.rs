@@ -20,9 +20,10 @@ fn seed_example_table() {
 fn frankfurt_with_explain() {
     let out = ok(&deck(&["--region", "eu-central-1", "--explain"]));
     assert!(out.contains("Monthly total: 662.26 USD"), "{out}");
-    assert!(
-        out.contains("Warnings:\n  - the eu-central-1 price per shard-hour (0.018 USD) is derived")
-    );
+    assert!(out.contains(
+        "Warnings:\n  - the eu-central-1 price for Data Streams provisioned shard-hour (0.018 USD \
+             per shard-hour) is derived"
+    ));
     insta::assert_snapshot!("frankfurt_explain", out);
 }
 
@@ -269,6 +270,7 @@ fn regions_lists_each_region_and_where_its_prices_come_from() {
         [
             "ap-northeast-1",
             "eu-central-1",
+            "eu-west-2",
             "us-east-1",
             "us-east-2",
             "us-west-2"
@@ -442,7 +444,7 @@ fn bad_values_name_the_flag_and_the_fix() {
             ],
             &[
                 "unknown region 'eu-central-2'",
-                "known regions: ap-northeast-1, eu-central-1, us-east-1, us-east-2, us-west-2",
+                "known regions: ap-northeast-1, eu-central-1, eu-west-2, us-east-1, us-east-2, us-west-2",
                 "--pricing FILE",
             ],
         ),

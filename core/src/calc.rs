@@ -185,6 +185,43 @@ impl Calc {
         (best, result)
     }
 
+    /// `first op (group_first op t1 ...)`, rounded and shown at `decimals`.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn grouped(
+        &mut self,
+        id: &'static str,
+        first: Term,
+        op: Op,
+        group_first: Term,
+        group: &[(Op, Term)],
+        decimals: u8,
+        unit: &'static str,
+    ) -> Result<Term, Error> {
+        let inner = group
+            .iter()
+            .fold(group_first.value, |acc, (o, t)| o.apply(acc, t.value));
+        let raw = op.apply(first.value, inner);
+        let result = Term::new(self.settle(id, raw, decimals)?, self.shown(decimals), unit);
+        self.record(
+            id,
+            || Formula::Grouped {
+                first,
+                op,
+                group_first,
+                group: group.to_vec(),
+            },
+            result,
+        );
+        Ok(result)
+    }
+
+    /// `Min (a, b)`, shown as `a` is.
+    pub(crate) fn min(&mut self, id: &'static str, a: Term, b: Term, unit: &'static str) -> Term {
+        let result = Term::new(a.value.min(b.value), a.fmt, unit);
+        self.record(id, || Formula::Min { of: vec![a, b] }, result);
+        result
+    }
+
     /// `x` ready for a ceiling or floor: as shown under the calculator policy, and without binary
     /// noise under the exact one.
     fn noise_free(&self, id: &'static str, x: f64) -> Result<f64, Error> {

@@ -53,6 +53,27 @@ pub enum InputError {
          the maximum record size ({max} KB)"
     )]
     Aggregate { kb: f64, max: f64 },
+    #[error("unknown analytics engine '{text}'; use flink, sql or studio")]
+    Engine { text: String },
+    #[error(
+        "KPU-hours '{text}' must be per hour, day or month (e.g. 5/day, the calculator's form), \
+         not per second or minute"
+    )]
+    KpuHoursUnit { text: String },
+    #[error(
+        "unknown Firehose source '{text}'; use direct-put, kinesis-stream, msk or vended-logs"
+    )]
+    FirehoseSource { text: String },
+    #[error("the {what} must be at least 1")]
+    ZeroCount { what: &'static str },
+    #[error(
+        "a Firehose record of {kb} KB is over Firehose's 1,000 KiB maximum record size; split it"
+    )]
+    FirehoseRecordTooLarge { kb: f64 },
+    #[error("the {what} '{text}' must be more than 0")]
+    NotPositive { what: &'static str, text: String },
+    #[error("the VPC ratio '{text}' must be from 0 to 1: the share of ingested GB delivered into the VPC")]
+    VpcRatio { text: String },
     #[error(
         "{given} enhanced fan-out consumers is over the limit of {limit} per stream in {mode} mode; \
          use at most {limit}{hint}"

@@ -6,9 +6,10 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::calc::Rounding;
+use crate::error::Error;
 use crate::money::Money;
 use crate::notes::{Assumption, Warning};
-use crate::price::{Confidence, Price, PriceKey};
+use crate::price::{Confidence, Price, PriceKey, RegionPrices};
 use crate::rate::Rate;
 use crate::trace::Step;
 
@@ -18,6 +19,13 @@ use crate::trace::Step;
 pub enum Service {
     /// Amazon Kinesis Data Streams.
     KinesisDataStreams,
+    /// Amazon Managed Service for Apache Flink (and its Studio notebooks).
+    ManagedFlink,
+    /// Amazon Kinesis Data Analytics for SQL applications.
+    #[serde(rename = "kinesis-data-analytics-sql")]
+    DataAnalyticsSql,
+    /// Amazon Data Firehose.
+    DataFirehose,
 }
 
 impl Service {
@@ -25,6 +33,9 @@ impl Service {
     pub const fn title(self) -> &'static str {
         match self {
             Service::KinesisDataStreams => "Kinesis Data Streams",
+            Service::ManagedFlink => "Managed Service for Apache Flink",
+            Service::DataAnalyticsSql => "Kinesis Data Analytics for SQL",
+            Service::DataFirehose => "Data Firehose",
         }
     }
 }
@@ -306,4 +317,42 @@ pub struct Comparison {
     pub break_even_records_per_second: Option<f64>,
     /// Modes that could not be estimated here.
     pub unavailable: Vec<Unavailable>,
+}
+
+/// A cost line priced at `key`.
+pub(crate) fn line(
+    item: &'static str,
+    description: &'static str,
+    quantity: f64,
+    key: PriceKey,
+    prices: &RegionPrices,
+    monthly_usd: Money,
+) -> Result<Line, Error> {
+    let price = prices.get(key)?;
+    Ok(Line {
+        item,
+        description,
+        quantity,
+        unit: key.unit(),
+        unit_price_usd: price.usd,
+        monthly_usd,
+        price: PriceUsed::new(key, price),
+    })
+}
+
+/// A warning for each line whose price is not confirmed.
+pub(crate) fn unconfirmed<'a>(
+    lines: &'a [Line],
+    region: &'a Arc<str>,
+) -> impl Iterator<Item = Warning> + 'a {
+    lines
+        .iter()
+        .filter(|l| l.price.confidence != Confidence::Confirmed)
+        .map(move |l| Warning::UnconfirmedPrice {
+            region: region.clone(),
+            key: l.price.key,
+            usd: l.unit_price_usd,
+            confidence: l.price.confidence,
+            source: l.price.source.clone(),
+        })
 }

@@ -29,9 +29,11 @@
     allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
 )]
 
+pub mod analytics;
 pub mod calc;
 pub mod error;
 pub mod estimate;
+pub mod firehose;
 pub mod fixed;
 pub mod money;
 pub mod notes;

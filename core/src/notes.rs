@@ -18,6 +18,14 @@ pub enum Assumption {
     DefaultConsumers(u32),
     /// Traffic is taken as steady at the average rate.
     SteadyTraffic,
+    /// With KPU-hours given, the orchestration KPUs are taken to run all month.
+    OrchestrationAllMonth { kpus: f64 },
+    /// Running storage taken as included in the KPU price.
+    StorageIncluded,
+    /// A Firehose reading a stream takes the stream's traffic.
+    FirehoseFromStream { stream: Arc<str> },
+    /// Dynamic partitioning object size not given: the default used.
+    DefaultObjectSize { mb: f64 },
 }
 
 impl fmt::Display for Assumption {
@@ -30,6 +38,23 @@ impl fmt::Display for Assumption {
             }
             Assumption::SteadyTraffic => f.write_str(
                 "traffic is steady at the given average rate, with no peaks (give --peak-records for them)",
+            ),
+            Assumption::OrchestrationAllMonth { kpus } => write!(
+                f,
+                "KPU-hours are the applications' own; their {kpus} orchestration KPU(s) each are \
+                 taken to run all month (730 hours)"
+            ),
+            Assumption::StorageIncluded => f.write_str(
+                "running application storage (50 GB per KPU) is taken as included in the KPU price, \
+                 as one AWS reading has it; the calculator bills it (drop --storage-included)",
+            ),
+            Assumption::FirehoseFromStream { stream } => write!(
+                f,
+                "the Firehose takes its records and their size from the stream {stream}"
+            ),
+            Assumption::DefaultObjectSize { mb } => write!(
+                f,
+                "dynamic partitioning delivers S3 objects of {mb} MB (give --object-size-mb)"
             ),
         }
     }
@@ -67,6 +92,14 @@ pub enum Warning {
     OnDemandNewStream { peak_mb_per_second: f64 },
     /// A peak more than twice the average: on-demand may throttle on a sudden jump.
     OnDemandBurst { ratio: f64 },
+    /// Kinesis Data Analytics for SQL takes no new applications.
+    SqlRetired,
+    /// SQL applications have no storage or backups to price.
+    SqlHasNoStorage,
+    /// Studio's two orchestration KPUs come from a secondary source.
+    StudioOrchestrationSecondary,
+    /// Firehose's 5 KB rounding bills noticeably more than is sent.
+    FirehoseRounding { sent_gb: f64, billed_gb: f64 },
     /// Many shared consumers poll slowly; enhanced fan-out would be faster.
     SlowConsumers {
         consumers: u32,
@@ -88,7 +121,9 @@ impl fmt::Display for Warning {
                 source,
             } => write!(
                 f,
-                "the {region} price per {} ({usd} USD) is {confidence}, not confirmed: {source}",
+                "the {region} price for {} ({usd} USD per {}) is {confidence}, not confirmed: \
+                 {source}",
+                key.item(),
                 key.unit()
             ),
             Warning::RateRoundsToZero(rate) => write!(
@@ -160,6 +195,25 @@ impl fmt::Display for Warning {
                     ),
                 }
             }
+            Warning::SqlRetired => f.write_str(
+                "Kinesis Data Analytics for SQL takes no new applications since 2025-10-15 and \
+                 existing ones are being retired; price a Flink application for anything new",
+            ),
+            Warning::SqlHasNoStorage => f.write_str(
+                "SQL applications have no running storage or backups; --backup-gb and \
+                 --storage-included do not apply to them",
+            ),
+            Warning::StudioOrchestrationSecondary => f.write_str(
+                "Studio notebooks' two orchestration KPUs come from a secondary source, not an \
+                 AWS document",
+            ),
+            Warning::FirehoseRounding { sent_gb, billed_gb } => write!(
+                f,
+                "Firehose bills each record rounded up to 5 KB: {billed_gb} GB billed for \
+                 {sent_gb} GB sent (+{:.0}%); batching small records into larger ones before \
+                 sending would cut this",
+                (billed_gb / sent_gb - 1.0) * 100.0
+            ),
             Warning::LargeRecords { size_kb } => write!(
                 f,
                 "records of {size_kb} KB are over the default 1 MiB maximum record size: the stream's \

@@ -97,6 +97,27 @@ price_keys! {
         "Data Streams Advantage enhanced fan-out data out";
     KdsAdvantageRetentionGbMonth => "kds_advantage_retention_gb_month", "GB-month",
         "Data Streams Advantage retention beyond 24 hours";
+    KdaKpuHour => "kda_kpu_hour", "KPU-hour", "Managed Flink / Data Analytics KPU-hour";
+    KdaRunningStorageGbMonth => "kda_running_storage_gb_month", "GB-month",
+        "Managed Flink running application storage";
+    KdaBackupGbMonth => "kda_backup_gb_month", "GB-month", "Managed Flink durable application backups";
+    FirehoseIngestTier1Gb => "firehose_ingest_tier1_gb", "GB",
+        "Firehose ingestion, first 512,000 GB a month";
+    FirehoseIngestTier2Gb => "firehose_ingest_tier2_gb", "GB",
+        "Firehose ingestion, next 1,536,000 GB a month";
+    FirehoseIngestTier3Gb => "firehose_ingest_tier3_gb", "GB",
+        "Firehose ingestion, beyond 2,048,000 GB a month";
+    FirehoseMskIngestGb => "firehose_msk_ingest_gb", "GB", "Firehose ingestion from Amazon MSK";
+    FirehoseVendedLogsGb => "firehose_vended_logs_gb", "GB", "Firehose ingestion of vended logs";
+    FirehoseFormatConversionGb => "firehose_format_conversion_gb", "GB",
+        "Firehose format conversion (Parquet/ORC)";
+    FirehoseDynamicPartitioningGb => "firehose_dynamic_partitioning_gb", "GB",
+        "Firehose dynamic partitioning";
+    FirehoseS3ObjectsThousand => "firehose_s3_objects_thousand", "1,000 S3 objects",
+        "Firehose dynamic partitioning S3 objects delivered";
+    FirehoseJqHour => "firehose_jq_hour", "JQ processing hour", "Firehose JQ processing";
+    FirehoseVpcGb => "firehose_vpc_gb", "GB", "Firehose delivery into a VPC";
+    FirehoseVpcAzHour => "firehose_vpc_az_hour", "AZ-hour", "Firehose VPC delivery, per AZ";
 }
 
 impl fmt::Display for PriceKey {

@@ -140,8 +140,17 @@ impl Op {
 pub enum Formula {
     /// `a x b / c`, evaluated left to right.
     Chain { first: Term, rest: Vec<(Op, Term)> },
+    /// `first op (a op b ...)`: a chain with a parenthesised factor.
+    Grouped {
+        first: Term,
+        op: Op,
+        group_first: Term,
+        group: Vec<(Op, Term)>,
+    },
     /// `Max (a, b, c)`.
     Max { of: Vec<Term> },
+    /// `Min (a, b)`.
+    Min { of: Vec<Term> },
     /// `RoundUp (a)`: the ceiling.
     RoundUp { of: Term },
     /// `RoundDown (a)`: the floor.
@@ -183,8 +192,25 @@ impl fmt::Display for Step {
                     write!(f, " {} {t}", op.symbol())?;
                 }
             }
+            Formula::Grouped {
+                first,
+                op,
+                group_first,
+                group,
+            } => {
+                write!(f, "{first} {} ({group_first}", op.symbol())?;
+                for (op, t) in group {
+                    write!(f, " {} {t}", op.symbol())?;
+                }
+                f.write_str(")")?;
+            }
             Formula::Max { of } => {
                 f.write_str("Max (")?;
+                list(f, of, ", ")?;
+                f.write_str(")")?;
+            }
+            Formula::Min { of } => {
+                f.write_str("Min (")?;
                 list(f, of, ", ")?;
                 f.write_str(")")?;
             }

@@ -17,6 +17,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "eu-central-1.toml",
         include_str!("../tables/eu-central-1.toml"),
     ),
+    ("eu-west-2.toml", include_str!("../tables/eu-west-2.toml")),
     ("us-east-1.toml", include_str!("../tables/us-east-1.toml")),
     ("us-east-2.toml", include_str!("../tables/us-east-2.toml")),
     ("us-west-2.toml", include_str!("../tables/us-west-2.toml")),

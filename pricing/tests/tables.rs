@@ -3,7 +3,11 @@
 
 use std::collections::BTreeSet;
 
-use kcost_core::{provisioned, Confidence, Options, PriceKey, StreamWorkload};
+use kcost_core::analytics::{self, AnalyticsWorkload, AppSize, Engine};
+use kcost_core::firehose::{self, FirehoseWorkload};
+use kcost_core::{
+    provisioned, Confidence, Line, Mode, Options, PriceBook, PriceKey, StreamWorkload, Warning,
+};
 use kcost_pricing::{parse, Catalog, PricingError, EMBEDDED};
 
 #[test]
@@ -29,35 +33,135 @@ fn every_table_file_is_embedded_once_sorted_and_named_after_its_region() {
     }
 }
 
+/// The families of prices, the keys without which a family prices nothing, and an estimate that
+/// uses every key of the family (the keys it used, and its lines and warnings).
+type Uses = Vec<(PriceKey, Confidence, bool)>;
+type Run = fn(&PriceBook, &str) -> Uses;
+type Family<'a> = (&'a str, &'a [&'a str], &'a dyn Fn(&PriceBook, &str) -> Uses);
+
+fn used(lines: &[Line], warnings: &[Warning]) -> Vec<(PriceKey, Confidence, bool)> {
+    lines
+        .iter()
+        .map(|l| {
+            let warned = warnings.iter().any(|w| {
+                w.to_string()
+                    .contains(&format!("price for {} (", l.price.key.item()))
+            });
+            (l.price.key, l.price.confidence, warned)
+        })
+        .collect()
+}
+
+fn stream_run(mode: Mode) -> impl Fn(&PriceBook, &str) -> Vec<(PriceKey, Confidence, bool)> {
+    move |book, code| {
+        // Each feature whose prices the region has: fan-out, 30 days' retention, old reads.
+        let has = |k| book.region(code).unwrap().prices.contains_key(&k);
+        let (efo, retention, reads) = match mode {
+            Mode::Provisioned => (
+                PriceKey::KdsEfoConsumerShardHour,
+                PriceKey::KdsLongTermRetentionGbMonth,
+                has(PriceKey::KdsLongTermRetrievalGb),
+            ),
+            Mode::OnDemand => (
+                PriceKey::KdsOnDemandEfoDataOutGb,
+                PriceKey::KdsOnDemandLongTermRetentionGbMonth,
+                false,
+            ),
+            Mode::Advantage => (
+                PriceKey::KdsAdvantageEfoDataOutGb,
+                PriceKey::KdsAdvantageRetentionGbMonth,
+                false,
+            ),
+        };
+        let w = StreamWorkload {
+            // Advantage's shared data-out price is only used with a shared consumer.
+            consumers: Some(u32::from(mode != Mode::Provisioned)),
+            efo_consumers: if has(efo) { 2 } else { 0 },
+            retention: if has(retention) { "30d" } else { "24h" }.parse().unwrap(),
+            long_term_reads_gb: if reads { 10.0 } else { 0.0 },
+            ..StreamWorkload::new("100".parse().unwrap(), "100".parse().unwrap())
+        };
+        let e = kcost_core::estimate(&w, mode, Some(code), book, Options::default())
+            .unwrap_or_else(|err| panic!("{code} {}: {err}", mode.name()));
+        used(&e.lines, &e.warnings)
+    }
+}
+
+fn analytics_run(book: &PriceBook, code: &str) -> Vec<(PriceKey, Confidence, bool)> {
+    let w = AnalyticsWorkload {
+        backup_gb: 10.0,
+        ..AnalyticsWorkload::new(Engine::Flink, 2, AppSize::Kpus(2))
+    };
+    let e = analytics::estimate(&w, Some(code), book, Options::default())
+        .unwrap_or_else(|err| panic!("{code}: {err}"));
+    used(&e.lines, &e.warnings)
+}
+
+fn firehose_run(book: &PriceBook, code: &str) -> Vec<(PriceKey, Confidence, bool)> {
+    let has = |k| book.region(code).unwrap().prices.contains_key(&k);
+    let w = FirehoseWorkload {
+        format_conversion: has(PriceKey::FirehoseFormatConversionGb),
+        dynamic_partitioning: has(PriceKey::FirehoseDynamicPartitioningGb),
+        jq_hours: 10.0,
+        vpc_subnets: if has(PriceKey::FirehoseVpcGb) { 2 } else { 0 },
+        // Enough records to reach the third tier: 3,000,000 GB a month.
+        ..FirehoseWorkload::new("240000".parse().unwrap(), "5".parse().unwrap())
+    };
+    let e = firehose::estimate(&w, Some(code), book, Options::default())
+        .unwrap_or_else(|err| panic!("{code}: {err}"));
+    used(&e.lines, &e.warnings)
+}
+
 #[test]
-fn every_region_prices_what_a_provisioned_estimate_needs() {
+fn every_region_prices_every_line_it_claims() {
     let catalog = Catalog::embedded().unwrap();
     let book = catalog.book();
     let codes: BTreeSet<&str> = book.regions.keys().map(String::as_str).collect();
-    for required in ["us-east-1", "us-east-2", "eu-central-1"] {
+    for required in ["us-east-1", "us-east-2", "eu-central-1", "eu-west-2"] {
         assert!(codes.contains(required), "{required} missing");
     }
-    let workload = StreamWorkload {
-        consumers: Some(10),
-        ..StreamWorkload::new("100".parse().unwrap(), "100".parse().unwrap())
-    };
+    let provisioned = stream_run(Mode::Provisioned);
+    let on_demand = stream_run(Mode::OnDemand);
+    let advantage = stream_run(Mode::Advantage);
+    let families: [Family<'_>; 5] = [
+        ("kds_", &["kds_on_demand_", "kds_advantage_"], &provisioned),
+        ("kds_on_demand_", &[], &on_demand),
+        ("kds_advantage_", &[], &advantage),
+        ("kda_", &[], &(analytics_run as Run)),
+        (
+            "firehose_",
+            &["firehose_msk_", "firehose_vended_"],
+            &(firehose_run as Run),
+        ),
+    ];
     for code in codes {
-        let e = provisioned::estimate(&workload, Some(code), book, Options::default())
-            .unwrap_or_else(|err| panic!("{code}: {err}"));
-        assert!(e.monthly_usd.cents() > 0, "{code}");
-        // Every price is either confirmed or says so in a warning.
-        for line in &e.lines {
-            let warned = e
-                .warnings
-                .iter()
-                .any(|w| w.to_string().contains(&format!("price per {} ", line.unit)));
+        let region = book.region(code).unwrap();
+        let mut priced_something = false;
+        for (prefix, not, run) in &families {
+            let claimed: BTreeSet<PriceKey> = region
+                .prices
+                .keys()
+                .copied()
+                .filter(|k| {
+                    k.key().starts_with(prefix) && !not.iter().any(|n| k.key().starts_with(n))
+                })
+                .collect();
+            if claimed.is_empty() {
+                continue;
+            }
+            priced_something = true;
+            let lines = run(book, code);
+            let used: BTreeSet<PriceKey> = lines.iter().map(|(k, _, _)| *k).collect();
             assert_eq!(
-                line.price.confidence != Confidence::Confirmed,
-                warned,
-                "{code} {:?}",
-                line.item
+                used, claimed,
+                "{code}: the {prefix}* prices it has are the ones its estimate uses"
             );
+            // Every price is either confirmed or says so in a warning.
+            for (key, confidence, warned) in lines {
+                assert_eq!(confidence != Confidence::Confirmed, warned, "{code} {key}");
+            }
         }
+        assert!(priced_something, "{code} prices nothing");
     }
 }
 

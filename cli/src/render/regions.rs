@@ -35,6 +35,16 @@ pub fn render(catalog: &Catalog, format: RegionsFormat) -> Result<String> {
                 .iter()
                 .filter(|m| m.required_prices().iter().all(|k| r.prices.contains_key(k)))
                 .map(|m| m.name())
+                .chain(
+                    r.prices
+                        .contains_key(&PriceKey::KdaKpuHour)
+                        .then_some("analytics"),
+                )
+                .chain(
+                    r.prices
+                        .contains_key(&PriceKey::FirehoseIngestTier1Gb)
+                        .then_some("firehose"),
+                )
                 .collect(),
             confidence: r.prices.values().map(|p| p.confidence).collect(),
             oldest_as_of: r.prices.values().map(|p| &*p.as_of).min(),
@@ -49,7 +59,7 @@ pub fn render(catalog: &Catalog, format: RegionsFormat) -> Result<String> {
         "Region",
         "Name",
         "Prices",
-        "Modes",
+        "Estimates",
         "Confidence",
         "Oldest price",
         "From",

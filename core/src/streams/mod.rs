@@ -15,7 +15,7 @@ use crate::error::{Error, InputError};
 use crate::estimate::{Estimate, Inputs, Line, Mode, Service};
 use crate::money::Money;
 use crate::notes::{Assumption, Warning};
-use crate::price::{Confidence, PriceBook, PriceKey, RegionPrices};
+use crate::price::{PriceBook, PriceKey, RegionPrices};
 use crate::rate::{Per, Rate};
 use crate::trace::{NumFmt, Op, Term};
 use crate::workload::{StreamWorkload, DEFAULT_MAX_RECORD_KB};
@@ -124,18 +124,9 @@ pub(crate) fn model(
         "Kinesis data stream cost (monthly)",
     );
     let lines = body.bill.lines;
-    notes.warnings.extend(
-        lines
-            .iter()
-            .filter(|l| l.price.confidence != Confidence::Confirmed)
-            .map(|l| Warning::UnconfirmedPrice {
-                region: prices.code.clone(),
-                key: l.price.key,
-                usd: l.unit_price_usd,
-                confidence: l.price.confidence,
-                source: l.price.source.clone(),
-            }),
-    );
+    notes
+        .warnings
+        .extend(crate::estimate::unconfirmed(&lines, &prices.code));
     let size_kb = workload.record_size.kb();
     if size_kb > DEFAULT_MAX_RECORD_KB {
         notes.warnings.push(Warning::LargeRecords { size_kb });
@@ -241,16 +232,14 @@ impl<'p> Bill<'p> {
         key: PriceKey,
         monthly_usd: Money,
     ) -> Result<(), Error> {
-        let price = self.prices.get(key)?;
-        self.lines.push(Line {
+        self.lines.push(crate::estimate::line(
             item,
             description,
             quantity,
-            unit: key.unit(),
-            unit_price_usd: price.usd,
+            key,
+            self.prices,
             monthly_usd,
-            price: crate::estimate::PriceUsed::new(key, price),
-        });
+        )?);
         Ok(())
     }
 

@@ -1,0 +1,497 @@
+//! Amazon Managed Service for Apache Flink (and Studio notebooks) and Kinesis Data Analytics for
+//! SQL, as the AWS Pricing Calculator computes them: KPU-hours (with the orchestration KPUs Flink
+//! and Studio add), running application storage (50 GB per KPU) and durable backups.
+
+use std::str::FromStr;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::calc::{Calc, Options, Rounding};
+use crate::error::{Error, InputError};
+use crate::estimate::{line, unconfirmed, Line, Service};
+use crate::money::Money;
+use crate::notes::{Assumption, Warning};
+use crate::number::{parse_count, parse_non_negative};
+use crate::price::{PriceBook, PriceKey, RegionPrices};
+use crate::rate::{Per, Rate};
+use crate::streams::{plain, HOURS_PER_MONTH};
+use crate::trace::{NumFmt, Op, Step, Term};
+
+/// Running application storage that comes with each KPU, GB.
+pub const STORAGE_GB_PER_KPU: f64 = 50.0;
+
+/// Which analytics engine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Engine {
+    /// Managed Service for Apache Flink: one orchestration KPU per application.
+    Flink,
+    /// Kinesis Data Analytics for SQL: no orchestration, no storage; closed to new applications.
+    Sql,
+    /// Managed Service for Apache Flink Studio notebooks: two orchestration KPUs (secondary).
+    Studio,
+}
+
+impl Engine {
+    /// The engine's name as the CLI writes it.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Engine::Flink => "flink",
+            Engine::Sql => "sql",
+            Engine::Studio => "studio",
+        }
+    }
+
+    /// Orchestration KPUs billed per application on top of its own.
+    pub const fn orchestration_kpus(self) -> f64 {
+        match self {
+            Engine::Flink => 1.0,
+            Engine::Sql => 0.0,
+            Engine::Studio => 2.0,
+        }
+    }
+
+    const fn service(self) -> Service {
+        match self {
+            Engine::Flink | Engine::Studio => Service::ManagedFlink,
+            Engine::Sql => Service::DataAnalyticsSql,
+        }
+    }
+}
+
+impl FromStr for Engine {
+    type Err = InputError;
+
+    fn from_str(text: &str) -> Result<Engine, InputError> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "flink" => Ok(Engine::Flink),
+            "sql" => Ok(Engine::Sql),
+            "studio" => Ok(Engine::Studio),
+            _ => Err(InputError::Engine {
+                text: text.to_string(),
+            }),
+        }
+    }
+}
+
+/// How big each application is.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppSize {
+    /// This many KPUs, running all month.
+    Kpus(u32),
+    /// Parallelism over parallelism per KPU: KPUs = RoundUp(P / Q), running all month.
+    Parallelism { parallelism: u32, per_kpu: u32 },
+    /// KPU-hours per application, per hour, day or month (the calculator's "5 per day").
+    KpuHours(Rate),
+}
+
+impl AppSize {
+    /// KPU-hours per application given as a rate: `5/day`, `120/month`, `2/h`.
+    ///
+    /// # Errors
+    /// When the text is not a rate, or is per second or per minute.
+    pub fn kpu_hours(text: &str) -> Result<AppSize, InputError> {
+        let rate: Rate = text.parse()?;
+        match rate.per {
+            Per::Hour | Per::Day | Per::Month => Ok(AppSize::KpuHours(rate)),
+            Per::Second | Per::Minute => Err(InputError::KpuHoursUnit {
+                text: text.to_string(),
+            }),
+        }
+    }
+}
+
+/// A set of identical analytics applications.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct AnalyticsWorkload {
+    /// The engine.
+    pub engine: Engine,
+    /// How many applications.
+    pub apps: u32,
+    /// How big each one is.
+    pub size: AppSize,
+    /// Treat the 50 GB of running storage per KPU as included (one AWS reading) rather than billed
+    /// (the calculator's).
+    pub storage_included: bool,
+    /// Durable application backups per application, GB-month.
+    pub backup_gb: f64,
+}
+
+impl AnalyticsWorkload {
+    /// `apps` applications of `size` on `engine`, storage billed, no backups.
+    pub fn new(engine: Engine, apps: u32, size: AppSize) -> AnalyticsWorkload {
+        AnalyticsWorkload {
+            engine,
+            apps,
+            size,
+            storage_included: false,
+            backup_gb: 0.0,
+        }
+    }
+
+    fn check(&self) -> Result<(), InputError> {
+        if self.apps == 0 {
+            return Err(InputError::ZeroCount {
+                what: "application count",
+            });
+        }
+        match self.size {
+            AppSize::Kpus(0) => return Err(InputError::ZeroCount { what: "KPU count" }),
+            AppSize::Parallelism { parallelism: 0, .. } => {
+                return Err(InputError::ZeroCount {
+                    what: "parallelism",
+                })
+            }
+            AppSize::Parallelism { per_kpu: 0, .. } => {
+                return Err(InputError::ZeroCount {
+                    what: "parallelism per KPU",
+                })
+            }
+            _ => {}
+        }
+        if !self.backup_gb.is_finite() || self.backup_gb < 0.0 {
+            return Err(InputError::Negative {
+                what: "backup size",
+                text: self.backup_gb.to_string(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Parses a whole count of at least 1 (`--apps`, `--kpus`).
+///
+/// # Errors
+/// When the text is not a whole number from 1.
+pub fn parse_positive(what: &'static str, text: &str) -> Result<u32, InputError> {
+    match parse_count(what, text)? {
+        0 => Err(InputError::ZeroCount { what }),
+        n => Ok(n),
+    }
+}
+
+/// Parses a size in GB, 0 or more.
+///
+/// # Errors
+/// When the text is not a finite number of 0 or more.
+pub fn parse_gb(what: &'static str, text: &str) -> Result<f64, InputError> {
+    parse_non_negative(what, text)
+}
+
+/// The inputs an analytics estimate used.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnalyticsInputs {
+    /// The engine.
+    pub engine: Engine,
+    /// Applications.
+    pub apps: u32,
+    /// How each was sized.
+    pub size: AppSize,
+    /// KPUs per application (the work KPUs, without orchestration), when sized in KPUs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kpus: Option<f64>,
+    /// KPU-hours billed per application a month, orchestration included.
+    pub kpu_hours_per_app: f64,
+    /// Whether running storage was treated as included.
+    pub storage_included: bool,
+    /// Durable backups per application, GB.
+    pub backup_gb: f64,
+}
+
+/// A monthly estimate for a set of analytics applications.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnalyticsEstimate {
+    /// `managed-flink` or `kinesis-data-analytics-sql`.
+    pub service: Service,
+    /// The region code.
+    pub region: Arc<str>,
+    /// The region's name.
+    pub region_name: Arc<str>,
+    /// The rounding policy.
+    pub rounding: Rounding,
+    /// The inputs used.
+    pub inputs: AnalyticsInputs,
+    /// The cost lines.
+    pub lines: Vec<Line>,
+    /// The monthly total.
+    pub monthly_usd: Money,
+    /// What was assumed.
+    pub assumptions: Vec<Assumption>,
+    /// What the user should know.
+    pub warnings: Vec<Warning>,
+    /// The steps, when tracing.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<Step>,
+}
+
+/// Estimates analytics applications in `region` (or the default region).
+///
+/// # Errors
+/// Zero applications or KPUs, an unknown region, a price the region lacks, or figures too large.
+pub fn estimate(
+    w: &AnalyticsWorkload,
+    region: Option<&str>,
+    book: &PriceBook,
+    options: Options,
+) -> Result<AnalyticsEstimate, Error> {
+    let prices = book.region(region.unwrap_or(crate::streams::DEFAULT_REGION))?;
+    let mut e = estimate_in(w, prices, options)?;
+    if region.is_none() {
+        e.assumptions.insert(
+            0,
+            Assumption::DefaultRegion {
+                code: prices.code.clone(),
+                name: prices.name.clone(),
+            },
+        );
+    }
+    Ok(e)
+}
+
+/// Estimates analytics applications with one region's prices.
+///
+/// # Errors
+/// As [`estimate`], but for the region lookup.
+pub fn estimate_in(
+    w: &AnalyticsWorkload,
+    prices: &RegionPrices,
+    options: Options,
+) -> Result<AnalyticsEstimate, Error> {
+    w.check()?;
+    let kpu_price = prices.get(PriceKey::KdaKpuHour)?;
+    let mut c = Calc::new(options.rounding, options.trace);
+    let mut lines = Vec::new();
+    let mut assumptions = Vec::new();
+    let mut warnings = Vec::new();
+    let engine = w.engine;
+    let apps = Term::new(f64::from(w.apps), NumFmt::Input, "applications");
+    let orchestration = engine.orchestration_kpus();
+
+    // Work KPUs per application, when the size is given in KPUs or parallelism.
+    let kpus = match w.size {
+        AppSize::Kpus(k) => Some(Term::new(f64::from(k), NumFmt::Input, "KPUs")),
+        AppSize::Parallelism {
+            parallelism,
+            per_kpu,
+        } => {
+            let ratio = c.chain(
+                "kpus_from_parallelism",
+                Term::new(f64::from(parallelism), NumFmt::Input, "parallelism"),
+                &[(
+                    Op::Div,
+                    Term::new(f64::from(per_kpu), NumFmt::Input, "parallelism per KPU"),
+                )],
+                2,
+                "KPUs",
+            )?;
+            Some(c.round_up("kpus", ratio, "KPUs")?)
+        }
+        AppSize::KpuHours(_) => None,
+    };
+
+    // KPU-hours per application a month.
+    let kpu_hours = match (w.size, kpus) {
+        (AppSize::KpuHours(rate), _) => {
+            let per_month = match rate.per {
+                Per::Month => Term::new(rate.count, NumFmt::Input, "KPU-hours per month"),
+                Per::Hour => c.chain(
+                    "kpu_hours_per_month",
+                    Term::new(rate.count, NumFmt::Input, "per hour"),
+                    &[(Op::Mul, plain(HOURS_PER_MONTH, "hours in a month"))],
+                    2,
+                    "per month",
+                )?,
+                // The calculator: "5 per day x (730 hours in a month / 24 hours in a day)".
+                Per::Day | Per::Second | Per::Minute => c.grouped(
+                    "kpu_hours_per_month",
+                    Term::new(rate.count, NumFmt::Input, "per day"),
+                    Op::Mul,
+                    plain(HOURS_PER_MONTH, "hours in a month"),
+                    &[(Op::Div, plain(24.0, "hours in a day"))],
+                    2,
+                    "per month",
+                )?,
+            };
+            if orchestration > 0.0 {
+                assumptions.push(Assumption::OrchestrationAllMonth {
+                    kpus: orchestration,
+                });
+                c.chain(
+                    "billable_kpu_hours_per_app",
+                    per_month,
+                    &[(
+                        Op::Add,
+                        Term::new(
+                            orchestration * HOURS_PER_MONTH,
+                            NumFmt::Plain,
+                            "orchestration KPU-hours",
+                        ),
+                    )],
+                    2,
+                    "KPU-hours per application",
+                )?
+            } else {
+                per_month
+            }
+        }
+        (_, Some(k)) => {
+            let billable = if orchestration > 0.0 {
+                c.chain(
+                    "billable_kpus",
+                    k,
+                    &[(Op::Add, plain(orchestration, "orchestration KPU"))],
+                    0,
+                    "billable KPUs per application",
+                )?
+            } else {
+                k
+            };
+            c.chain(
+                "kpu_hours_per_app",
+                billable,
+                &[(Op::Mul, plain(HOURS_PER_MONTH, "hours in a month"))],
+                2,
+                "KPU-hours per application",
+            )?
+        }
+        (_, None) => Term::new(0.0, NumFmt::Fixed(2), ""),
+    };
+
+    // The calculator: "10 applications x 152.08 KPUs x 0.127 USD"; kcost shows the KPU-hours
+    // first, then prices them, which gives the same cents.
+    let total_kpu_hours = c.chain(
+        "kpu_hours",
+        apps,
+        &[(Op::Mul, c.term(kpu_hours.value, 2, "KPU-hours"))],
+        2,
+        "KPU-hours per month",
+    )?;
+    let kpu_cost = c.cost(
+        "kpu_hours_cost",
+        total_kpu_hours,
+        kpu_price.usd,
+        "KPU-hours cost",
+    )?;
+    lines.push(line(
+        "kpu_hours",
+        "KPU-hours",
+        total_kpu_hours.value,
+        PriceKey::KdaKpuHour,
+        prices,
+        kpu_cost,
+    )?);
+
+    // Running application storage: 50 GB per work KPU (Flink and Studio).
+    if engine != Engine::Sql {
+        let work_kpus = match kpus {
+            Some(k) => k,
+            None => c.chain(
+                "average_kpus",
+                c.term(
+                    kpu_hours.value - orchestration * HOURS_PER_MONTH,
+                    2,
+                    "KPU-hours per application",
+                ),
+                &[(Op::Div, plain(HOURS_PER_MONTH, "hours in a month"))],
+                2,
+                "KPUs on average",
+            )?,
+        };
+        if w.storage_included {
+            assumptions.push(Assumption::StorageIncluded);
+        } else {
+            let storage = c.chain(
+                "running_storage_gb_months",
+                apps,
+                &[
+                    (Op::Mul, work_kpus),
+                    (
+                        Op::Mul,
+                        plain(STORAGE_GB_PER_KPU, "GB running application storage per KPU"),
+                    ),
+                ],
+                2,
+                "GB-months of running application storage",
+            )?;
+            let key = PriceKey::KdaRunningStorageGbMonth;
+            let cost = c.cost(
+                "running_storage_cost",
+                storage,
+                prices.get(key)?.usd,
+                "Running application storage cost",
+            )?;
+            lines.push(line(
+                "running_storage",
+                "Running application storage",
+                storage.value,
+                key,
+                prices,
+                cost,
+            )?);
+        }
+        if w.backup_gb > 0.0 {
+            let backups = c.chain(
+                "backup_gb_months",
+                apps,
+                &[(
+                    Op::Mul,
+                    Term::new(w.backup_gb, NumFmt::Input, "GB durable application backups"),
+                )],
+                2,
+                "GB-months of backups",
+            )?;
+            let key = PriceKey::KdaBackupGbMonth;
+            let cost = c.cost(
+                "backups_cost",
+                backups,
+                prices.get(key)?.usd,
+                "Durable application backups cost",
+            )?;
+            lines.push(line(
+                "backups",
+                "Durable application backups",
+                backups.value,
+                key,
+                prices,
+                cost,
+            )?);
+        }
+    } else {
+        warnings.push(Warning::SqlRetired);
+        if w.backup_gb > 0.0 || w.storage_included {
+            warnings.push(Warning::SqlHasNoStorage);
+        }
+    }
+    if engine == Engine::Studio {
+        warnings.push(Warning::StudioOrchestrationSecondary);
+    }
+
+    let label = match engine {
+        Engine::Sql => "Kinesis Data Analytics for SQL applications cost (monthly)",
+        Engine::Flink | Engine::Studio => "Managed Service for Apache Flink cost (monthly)",
+    };
+    let monthly_usd = c.total("monthly_total", lines.iter().map(|l| l.monthly_usd), label);
+    warnings.extend(unconfirmed(&lines, &prices.code));
+    Ok(AnalyticsEstimate {
+        service: engine.service(),
+        region: prices.code.clone(),
+        region_name: prices.name.clone(),
+        rounding: options.rounding,
+        inputs: AnalyticsInputs {
+            engine,
+            apps: w.apps,
+            size: w.size,
+            kpus: kpus.map(|k| k.value),
+            kpu_hours_per_app: kpu_hours.value,
+            storage_included: w.storage_included,
+            backup_gb: w.backup_gb,
+        },
+        lines,
+        monthly_usd,
+        assumptions,
+        warnings,
+        steps: c.into_steps(),
+    })
+}
