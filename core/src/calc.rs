@@ -233,6 +233,16 @@ impl Calc {
         }
     }
 
+    /// `t` with binary noise removed under the exact policy (9 decimals), unchanged under the
+    /// calculator's (whose shown values are already rounded), so that comparisons against bounds
+    /// such as a price tier's land where the decimal arithmetic does.
+    pub(crate) fn clean(&self, id: &'static str, t: Term) -> Result<Term, Error> {
+        Ok(Term {
+            value: self.noise_free(id, t.value)?,
+            ..t
+        })
+    }
+
     /// `RoundUp (x)`: the ceiling, as a whole count.
     pub(crate) fn round_up(
         &mut self,

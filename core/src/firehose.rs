@@ -275,6 +275,7 @@ pub fn estimate_in(
         records,
         "GB ingested per month",
     )?;
+    let ingested = c.clean("ingested_gb", ingested)?;
     let rounding_5kb = if w.source.rounds_to_5kb() && billed_kb.value > size_kb {
         let sent = gb(
             &mut c,

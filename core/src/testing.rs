@@ -47,6 +47,9 @@ pub fn full_region(code: &str) -> RegionPrices {
         (KdsAdvantageDataInGb, 0.032),
         (KdsAdvantageEfoDataOutGb, 0.016),
         (KdsAdvantageRetentionGbMonth, 0.023),
+        (KdaKpuHour, 0.11),
+        (KdaRunningStorageGbMonth, 0.10),
+        (KdaBackupGbMonth, 0.023),
     ];
     for (key, usd) in all {
         r.prices.insert(key, price(usd, Confidence::Confirmed));
@@ -56,11 +59,42 @@ pub fn full_region(code: &str) -> RegionPrices {
     r
 }
 
-/// us-east-1 with every price ([`full_region`]), us-east-2 (0.015, 0.000000014, confirmed) and
+/// eu-west-2 with the analytics and Firehose prices of kinesis-facts section 3, and (for tests of
+/// dynamic partitioning) us-east-2's secondary dynamic-partitioning prices.
+pub fn london() -> RegionPrices {
+    use PriceKey::*;
+    let mut r = region("eu-west-2", 0.0, 0.0, Confidence::Confirmed);
+    r.prices.clear();
+    let confirmed = [
+        (KdaKpuHour, 0.127),
+        (KdaRunningStorageGbMonth, 0.116),
+        (KdaBackupGbMonth, 0.024),
+        (FirehoseIngestTier1Gb, 0.035),
+        (FirehoseIngestTier2Gb, 0.030),
+        (FirehoseIngestTier3Gb, 0.024),
+        (FirehoseFormatConversionGb, 0.021),
+        (FirehoseVpcGb, 0.01),
+        (FirehoseVpcAzHour, 0.011),
+    ];
+    for (key, usd) in confirmed {
+        r.prices.insert(key, price(usd, Confidence::Confirmed));
+    }
+    for (key, usd) in [
+        (FirehoseDynamicPartitioningGb, 0.02),
+        (FirehoseS3ObjectsThousand, 0.005),
+        (FirehoseJqHour, 0.07),
+    ] {
+        r.prices.insert(key, price(usd, Confidence::Secondary));
+    }
+    r
+}
+
+/// us-east-1 with every price ([`full_region`]), eu-west-2 ([`london`]), us-east-2 (0.015, 0.000000014, confirmed) and
 /// eu-central-1 (0.018, 0.0000000175, derived).
 pub fn deck_book() -> PriceBook {
     let regions = [
         full_region("us-east-1"),
+        london(),
         region("us-east-2", 0.015, 0.000000014, Confidence::Confirmed),
         region("eu-central-1", 0.018, 0.0000000175, Confidence::Derived),
     ];

@@ -1,0 +1,313 @@
+//! Managed Flink / Data Analytics and Data Firehose lines against figures computed by hand, the
+//! arithmetic beside each. Prices: eu-west-2 (`testing::london`) and us-east-1 analytics.
+
+// Cents are written as 193_14 so that they read as 193.14 USD.
+#![allow(clippy::inconsistent_digit_grouping)]
+
+use kcost_core::analytics::{self, AnalyticsWorkload, AppSize, Engine};
+use kcost_core::firehose::{self, FirehoseWorkload, Source};
+use kcost_core::{render_steps, testing, Line, Options, Rounding, Warning};
+
+fn traced() -> Options {
+    Options {
+        rounding: Rounding::Calculator,
+        trace: true,
+    }
+}
+
+#[track_caller]
+fn line<'a>(lines: &'a [Line], item: &str) -> &'a Line {
+    lines
+        .iter()
+        .find(|l| l.item == item)
+        .unwrap_or_else(|| panic!("no {item} in {lines:?}"))
+}
+
+#[test]
+fn the_decks_ten_sql_apps_cost_193_14_in_london() {
+    let w = AnalyticsWorkload::new(Engine::Sql, 10, AppSize::kpu_hours("5/day").unwrap());
+    let e = analytics::estimate(&w, Some("eu-west-2"), &testing::deck_book(), traced()).unwrap();
+    // 5 per day x (730 / 24) = 152.0833 -> 152.08, reused: 10 x 152.08 = 1,520.80 KPU-hours
+    // x 0.127 = 193.1416 -> 193.14 (the unrounded chain would give 193.15).
+    assert_eq!(e.inputs.kpu_hours_per_app, 152.08);
+    assert_eq!(e.monthly_usd.cents(), 193_14);
+    let text = render_steps(&e.steps);
+    assert!(
+        text.starts_with(
+            "5 per day x (730 hours in a month / 24 hours in a day) = 152.08 per month\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("Kinesis Data Analytics for SQL applications cost (monthly): 193.14 USD\n"),
+        "{text}"
+    );
+    assert_eq!(e.lines.len(), 1, "SQL has no storage or orchestration");
+    assert!(e.warnings.contains(&Warning::SqlRetired));
+    // Exact rounding keeps 152.0833...: 193.15.
+    let exact = Options {
+        rounding: Rounding::Exact,
+        trace: false,
+    };
+    let e = analytics::estimate(&w, Some("eu-west-2"), &testing::deck_book(), exact).unwrap();
+    assert_eq!(e.monthly_usd.cents(), 193_15);
+}
+
+#[test]
+fn flink_lines() {
+    let w = AnalyticsWorkload {
+        backup_gb: 10.0,
+        ..AnalyticsWorkload::new(Engine::Flink, 3, AppSize::Kpus(2))
+    };
+    let e = analytics::estimate(&w, Some("us-east-1"), &testing::deck_book(), traced()).unwrap();
+    // 2 KPUs + 1 orchestration = 3 billable x 730 = 2,190 KPU-hours per app; x 3 apps = 6,570
+    // x 0.11 = 722.70.
+    assert_eq!(line(&e.lines, "kpu_hours").quantity, 6570.0);
+    assert_eq!(line(&e.lines, "kpu_hours").monthly_usd.cents(), 722_70);
+    // Storage: 3 apps x 2 KPUs x 50 GB = 300 GB-months x 0.10 = 30.00.
+    assert_eq!(line(&e.lines, "running_storage").quantity, 300.0);
+    assert_eq!(line(&e.lines, "running_storage").monthly_usd.cents(), 30_00);
+    // Backups: 3 x 10 GB = 30 GB-months x 0.023 = 0.69.
+    assert_eq!(line(&e.lines, "backups").monthly_usd.cents(), 69);
+    assert_eq!(e.monthly_usd.cents(), 722_70 + 30_00 + 69);
+
+    // Parallelism 5 at 2 per KPU: RoundUp(2.5) = 3 KPUs; Studio adds 2 orchestration KPUs:
+    // (3 + 2) x 730 = 3,650 KPU-hours x 0.11 = 401.50; storage 3 x 50 = 150 x 0.10 = 15.00.
+    let studio = AnalyticsWorkload::new(
+        Engine::Studio,
+        1,
+        AppSize::Parallelism {
+            parallelism: 5,
+            per_kpu: 2,
+        },
+    );
+    let e =
+        analytics::estimate(&studio, Some("us-east-1"), &testing::deck_book(), traced()).unwrap();
+    assert_eq!(e.inputs.kpus, Some(3.0));
+    assert_eq!(line(&e.lines, "kpu_hours").monthly_usd.cents(), 401_50);
+    assert_eq!(line(&e.lines, "running_storage").monthly_usd.cents(), 15_00);
+
+    // Storage included: no storage line, and the assumption says so.
+    let included = AnalyticsWorkload {
+        storage_included: true,
+        ..AnalyticsWorkload::new(Engine::Flink, 1, AppSize::Kpus(1))
+    };
+    let e = analytics::estimate(
+        &included,
+        Some("us-east-1"),
+        &testing::deck_book(),
+        traced(),
+    )
+    .unwrap();
+    assert_eq!(e.lines.len(), 1);
+    // (1 + 1) x 730 = 1,460 x 0.11 = 160.60.
+    assert_eq!(e.monthly_usd.cents(), 160_60);
+}
+
+#[test]
+fn flink_sized_in_kpu_hours_bills_orchestration_all_month() {
+    let w = AnalyticsWorkload::new(Engine::Flink, 1, AppSize::kpu_hours("4/h").unwrap());
+    let e = analytics::estimate(&w, Some("us-east-1"), &testing::deck_book(), traced()).unwrap();
+    // 4 per hour x 730 = 2,920 + 730 orchestration = 3,650 KPU-hours x 0.11 = 401.50.
+    assert_eq!(e.inputs.kpu_hours_per_app, 3650.0);
+    assert_eq!(line(&e.lines, "kpu_hours").monthly_usd.cents(), 401_50);
+    // Storage on the average work KPUs: 2,920 / 730 = 4 x 50 GB = 200 GB-months x 0.10 = 20.00.
+    assert_eq!(line(&e.lines, "running_storage").quantity, 200.0);
+}
+
+#[test]
+fn analytics_inputs_are_checked() {
+    let book = testing::deck_book();
+    for (w, message) in [
+        (
+            AnalyticsWorkload::new(Engine::Flink, 0, AppSize::Kpus(1)),
+            "application count must be at least 1",
+        ),
+        (
+            AnalyticsWorkload::new(Engine::Flink, 1, AppSize::Kpus(0)),
+            "KPU count must be at least 1",
+        ),
+        (
+            AnalyticsWorkload::new(
+                Engine::Flink,
+                1,
+                AppSize::Parallelism {
+                    parallelism: 4,
+                    per_kpu: 0,
+                },
+            ),
+            "parallelism per KPU must be at least 1",
+        ),
+    ] {
+        let err =
+            analytics::estimate(&w, Some("us-east-1"), &book, Options::default()).unwrap_err();
+        assert!(err.to_string().contains(message), "{err}");
+    }
+    assert!(AppSize::kpu_hours("5/min")
+        .unwrap_err()
+        .to_string()
+        .contains("per hour, day or month"));
+    assert!("spark"
+        .parse::<Engine>()
+        .unwrap_err()
+        .to_string()
+        .contains("flink, sql or studio"));
+    // us-east-2 has no analytics prices in the deck book: the missing price is named.
+    let err = analytics::estimate(
+        &AnalyticsWorkload::new(Engine::Flink, 1, AppSize::Kpus(1)),
+        Some("us-east-2"),
+        &book,
+        Options::default(),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("kda_kpu_hour"), "{err}");
+}
+
+fn hose(records: &str, size: &str) -> FirehoseWorkload {
+    FirehoseWorkload::new(records.parse().unwrap(), size.parse().unwrap())
+}
+
+#[track_caller]
+fn fire(w: FirehoseWorkload) -> firehose::FirehoseEstimate {
+    firehose::estimate(&w, Some("eu-west-2"), &testing::deck_book(), traced()).unwrap()
+}
+
+#[test]
+fn firehose_rounds_each_record_up_to_5_kb() {
+    let e = fire(hose("1000", "3"));
+    // 3 KB bills as 5 KB: 5 x 1,000 x 2,628,000 / 1,048,576 = 12,531.28 GB x 0.035 = 438.5948.
+    assert_eq!(e.inputs.billed_kb_per_record, 5.0);
+    assert_eq!(line(&e.lines, "ingestion_tier1").quantity, 12_531.28);
+    assert_eq!(e.monthly_usd.cents(), 438_59);
+    // Sent: 3 x 1,000 x 2,628,000 / 1,048,576 = 7,518.77 GB; the warning says +67%.
+    let r = e.rounding_5kb.unwrap();
+    assert_eq!((r.sent_gb, r.billed_gb), (7518.77, 12_531.28));
+    assert!(
+        e.warnings.iter().any(|w| w.to_string().contains("+67%")),
+        "{:?}",
+        e.warnings
+    );
+    // A 12 KB record bills 15 KB; MSK and vended logs are not rounded.
+    assert_eq!(fire(hose("1", "12")).inputs.billed_kb_per_record, 15.0);
+    let msk = FirehoseWorkload {
+        source: Source::Msk,
+        ..hose("1", "3")
+    };
+    let err = firehose::estimate(
+        &msk,
+        Some("eu-west-2"),
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("firehose_msk_ingest_gb"),
+        "MSK has no price here: {err}"
+    );
+}
+
+#[test]
+fn firehose_tier_boundaries() {
+    let items = |e: &firehose::FirehoseEstimate| e.lines.iter().map(|l| l.item).collect::<Vec<_>>();
+    // Exactly 512,000 GB: 512,000 x 1,048,576 / 5 = 107,374,182,400 records of 5 KB a month
+    // (exact rounding, which keeps the rate unrounded): the first tier only.
+    let exact = Options {
+        rounding: Rounding::Exact,
+        trace: false,
+    };
+    let at = |records: &str, options| {
+        firehose::estimate(
+            &hose(records, "5"),
+            Some("eu-west-2"),
+            &testing::deck_book(),
+            options,
+        )
+        .unwrap()
+    };
+    let e = at("107374182400/month", exact);
+    assert_eq!(items(&e), ["ingestion_tier1"]);
+    assert_eq!(line(&e.lines, "ingestion_tier1").quantity, 512_000.0);
+    // 512,000 x 0.035 = 17,920.00.
+    assert_eq!(e.monthly_usd.cents(), 17_920_00);
+    // Exactly 2,048,000 GB (429,496,729,600 records a month): two tiers, the second full.
+    let e = at("429496729600/month", exact);
+    assert_eq!(items(&e), ["ingestion_tier1", "ingestion_tier2"]);
+    assert_eq!(line(&e.lines, "ingestion_tier2").quantity, 1_536_000.0);
+    // 17,920.00 + 1,536,000 x 0.030 (46,080.00).
+    assert_eq!(e.monthly_usd.cents(), 17_920_00 + 46_080_00);
+
+    // Either side of the first bound with the calculator's rounding: 5 x 40,857.75 x 2,628,000 /
+    // 1,048,576 = 511,999.93 GB (one tier); 40,857.76 gives 512,000.05 GB, 0.05 in the second.
+    let calc = Options::default();
+    assert_eq!(items(&at("40857.75", calc)), ["ingestion_tier1"]);
+    let over = at("40857.76", calc);
+    assert_eq!(line(&over.lines, "ingestion_tier2").quantity, 0.05);
+    // Beyond the second bound: 200,000 records/s = 2,506,256.10 GB; 458,256.10 GB in the third
+    // tier x 0.024 = 10,998.1464 -> 10,998.15.
+    let far = at("200000", calc);
+    assert_eq!(line(&far.lines, "ingestion_tier3").quantity, 458_256.1);
+    assert_eq!(
+        line(&far.lines, "ingestion_tier3").monthly_usd.cents(),
+        10_998_15
+    );
+}
+
+#[test]
+fn firehose_add_ons() {
+    let w = FirehoseWorkload {
+        format_conversion: true,
+        dynamic_partitioning: true,
+        object_size_mb: Some(64.0),
+        jq_hours: 100.0,
+        vpc_subnets: 3,
+        vpc_ratio: 0.5,
+        ..hose("1000", "10")
+    };
+    let e = fire(w);
+    // 10 x 1,000 x 2,628,000 / 1,048,576 = 25,062.56 GB.
+    let gb = 25_062.56;
+    assert_eq!(line(&e.lines, "ingestion_tier1").quantity, gb);
+    // Format conversion 25,062.56 x 0.021 = 526.31376 -> 526.31.
+    assert_eq!(
+        line(&e.lines, "format_conversion").monthly_usd.cents(),
+        526_31
+    );
+    // Dynamic partitioning 25,062.56 x 0.02 = 501.2512 -> 501.25.
+    assert_eq!(
+        line(&e.lines, "dynamic_partitioning").monthly_usd.cents(),
+        501_25
+    );
+    // Objects: 25,062.56 x 1024 / 64 / 1000 = 401.00 thousand x 0.005 = 2.005, which as a double
+    // is 2.00499999...: toFixed gives 2.00, as the calculator would.
+    assert_eq!(line(&e.lines, "s3_objects").quantity, 401.0);
+    assert_eq!(line(&e.lines, "s3_objects").monthly_usd.cents(), 2_00);
+    // JQ: 100 h x 0.07 = 7.00.
+    assert_eq!(line(&e.lines, "jq_processing").monthly_usd.cents(), 7_00);
+    // VPC: 25,062.56 x 0.5 = 12,531.28 GB x 0.01 = 125.31; 3 subnets x 730 = 2,190 AZ-hours
+    // x 0.011 = 24.09.
+    assert_eq!(line(&e.lines, "vpc_data").quantity, 12_531.28);
+    assert_eq!(line(&e.lines, "vpc_data").monthly_usd.cents(), 125_31);
+    assert_eq!(line(&e.lines, "vpc_az_hours").monthly_usd.cents(), 24_09);
+    let sum: i64 = e.lines.iter().map(|l| l.monthly_usd.cents()).sum();
+    assert_eq!(e.monthly_usd.cents(), sum);
+}
+
+#[test]
+fn firehose_inputs_are_checked() {
+    let book = testing::deck_book();
+    let big = FirehoseWorkload::new("1".parse().unwrap(), "1001".parse().unwrap());
+    let err = firehose::estimate(&big, Some("eu-west-2"), &book, Options::default()).unwrap_err();
+    assert!(err.to_string().contains("1,000 KiB"), "{err}");
+    let ratio = FirehoseWorkload {
+        vpc_subnets: 1,
+        vpc_ratio: 1.5,
+        ..hose("1", "1")
+    };
+    let err = firehose::estimate(&ratio, Some("eu-west-2"), &book, Options::default()).unwrap_err();
+    assert!(err.to_string().contains("from 0 to 1"), "{err}");
+    assert!("kafka"
+        .parse::<Source>()
+        .unwrap_err()
+        .to_string()
+        .contains("direct-put, kinesis-stream, msk or vended-logs"));
+}
