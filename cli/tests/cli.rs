@@ -153,7 +153,7 @@ fn csv_carries_the_lines_and_total() {
     let out = ok(&deck(&["--format", "csv"]));
     assert_eq!(
         out,
-        "mode,item,description,quantity,unit,unit_price_usd,monthly_usd,region,rounding\n\
+        "component,item,description,quantity,unit,unit_price_usd,monthly_usd,region,rounding\n\
          provisioned,shard_hours,Shard hours,35770,shard-hour,0.015,536.55,us-east-1,calculator\n\
          provisioned,put_payload_units,PUT payload units,1051200000,PUT payload unit (25 KB),0.000000014,14.72,us-east-1,calculator\n\
          provisioned,total,Monthly total,,,,551.27,us-east-1,calculator\n\

@@ -1,14 +1,16 @@
-//! Cost lines, totals and warnings as CSV. Every row names its mode, region and rounding policy,
-//! so that the rows of a comparison, or of several runs concatenated, still say what they are.
-//! A warning is a row whose item is `warning` and whose description is its text.
+//! Cost lines, totals and warnings as CSV. Every row names its component (a stream's mode, an
+//! analytics engine, `firehose`, or a pipeline component's name), region and rounding policy, so
+//! that rows from several components or runs still say what they are. A warning is a row whose
+//! item is `warning` and whose description is its text.
 
 use anyhow::Result;
-use kcost_core::Estimate;
 
-pub fn render(estimates: &[Estimate]) -> Result<String> {
+use super::Report;
+
+pub fn render(reports: &[Report<'_>]) -> Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
-        "mode",
+        "component",
         "item",
         "description",
         "quantity",
@@ -18,50 +20,40 @@ pub fn render(estimates: &[Estimate]) -> Result<String> {
         "region",
         "rounding",
     ])?;
-    for e in estimates {
-        let tail = [e.region.to_string(), e.rounding.name().to_string()];
-        for line in &e.lines {
-            w.write_record(
-                [
-                    e.mode.name().to_string(),
-                    line.item.to_string(),
-                    line.description.to_string(),
-                    line.quantity.to_string(),
-                    line.unit.to_string(),
-                    line.unit_price_usd.to_string(),
-                    line.monthly_usd.to_string(),
-                ]
-                .iter()
-                .chain(&tail),
-            )?;
+    for r in reports {
+        let tail = [r.region.to_string(), r.rounding.name().to_string()];
+        let mut row = |cells: [String; 7]| w.write_record(cells.iter().chain(&tail));
+        for line in r.lines {
+            row([
+                r.component.clone(),
+                line.item.to_string(),
+                line.description.to_string(),
+                line.quantity.to_string(),
+                line.unit.to_string(),
+                line.unit_price_usd.to_string(),
+                line.monthly_usd.to_string(),
+            ])?;
         }
-        w.write_record(
-            [
-                e.mode.name().to_string(),
-                "total".to_string(),
-                "Monthly total".to_string(),
-                String::new(),
-                String::new(),
-                String::new(),
-                e.monthly_usd.to_string(),
-            ]
-            .iter()
-            .chain(&tail),
-        )?;
-        for warning in &e.warnings {
-            w.write_record(
-                [
-                    e.mode.name().to_string(),
-                    "warning".to_string(),
-                    warning.to_string(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                ]
-                .iter()
-                .chain(&tail),
-            )?;
+        let blank = String::new;
+        row([
+            r.component.clone(),
+            "total".to_string(),
+            "Monthly total".to_string(),
+            blank(),
+            blank(),
+            blank(),
+            r.total.to_string(),
+        ])?;
+        for warning in &r.warnings {
+            row([
+                r.component.clone(),
+                "warning".to_string(),
+                warning.clone(),
+                blank(),
+                blank(),
+                blank(),
+                blank(),
+            ])?;
         }
     }
     Ok(String::from_utf8(w.into_inner()?)?)

@@ -1,13 +1,11 @@
-//! Estimates as Markdown, for design documents and reviews.
+//! Reports as Markdown, for design documents and reviews.
 
 use comfy_table::presets::ASCII_MARKDOWN;
 use comfy_table::Table;
-use kcost_core::{render_steps, Comparison, Estimate};
+use kcost_core::render_steps;
 
-use super::{
-    comparison_notes, comparison_rows, comparison_title, cost_rows, findings, growth_rows,
-    input_rows, notes, shard_rows, title, COMPARISON_HEADER, COST_HEADER, GROWTH_HEADER,
-};
+use super::report::{COST_HEADER, GROWTH_HEADER};
+use super::{Report, Summary};
 
 fn table<R: Into<comfy_table::Row>>(header: &[&str], rows: impl IntoIterator<Item = R>) -> Table {
     let mut t = Table::new();
@@ -17,62 +15,64 @@ fn table<R: Into<comfy_table::Row>>(header: &[&str], rows: impl IntoIterator<Ite
     t
 }
 
-fn body(e: &Estimate, heading: &str) -> String {
-    let mut out = format!("{heading} {}\n\n", title(e));
+/// One report under a heading of `level` (`###`).
+pub fn render(r: &Report<'_>, level: &str) -> String {
+    let mut out = format!("{level} {}\n\n", r.title);
     out.push_str(&format!(
         "{}\n\n",
-        table(&["Input", "Value"], input_rows(e))
+        table(&["Input", "Value"], r.inputs.clone())
     ));
-    let shards = shard_rows(e);
-    if !shards.is_empty() {
-        let two: Vec<[String; 2]> = shards.into_iter().map(|[a, b, _]| [a, b]).collect();
+    if !r.capacity.is_empty() {
+        let two: Vec<[String; 2]> = r
+            .capacity
+            .iter()
+            .map(|[a, b, _]| [a.clone(), b.clone()])
+            .collect();
         out.push_str(&format!("{}\n\n", table(&["Capacity", "Shards"], two)));
     }
     let cost = table(
         &COST_HEADER,
-        cost_rows(e, |label, amount| {
-            [format!("**{label}**"), format!("**{amount}**")]
-        }),
+        r.cost_rows(|label, amount| [format!("**{label}**"), format!("**{amount}**")]),
     );
     out.push_str(&format!("{cost}\n\n"));
-    if let Some((heading, rows)) = growth_rows(e) {
-        out.push_str(&format!("{heading}\n\n{}\n\n", table(&GROWTH_HEADER, rows)));
+    if let Some((heading, rows)) = &r.growth {
+        out.push_str(&format!(
+            "{heading}\n\n{}\n\n",
+            table(&GROWTH_HEADER, rows.clone())
+        ));
     }
-    for line in findings(e) {
+    for line in &r.findings {
         out.push_str(&format!("- {line}\n"));
     }
-    for note in notes(e) {
+    for note in r.notes() {
         // Headings become bold list items; their entries nest under them.
         match note.strip_prefix("  ") {
             Some(entry) => out.push_str(&format!("  - {}\n", entry.trim_start_matches("- "))),
             None => out.push_str(&format!("- **{note}**\n")),
         }
     }
-    if !e.steps.is_empty() {
+    if !r.steps.is_empty() {
         out.push_str("\n```text\n");
-        out.push_str(&render_steps(&e.steps));
-        out.push_str(&render_steps(&e.analysis_steps));
+        out.push_str(&render_steps(r.steps));
+        out.push_str(&render_steps(r.analysis_steps));
         out.push_str("```\n");
     }
     out
 }
 
-pub fn render(e: &Estimate) -> String {
-    body(e, "###")
-}
-
-pub fn render_comparison(c: &Comparison) -> String {
+/// A summary table and its notes, then each report one heading level down.
+pub fn render_many(summary: &Summary, reports: &[Report<'_>]) -> String {
     let mut out = format!(
         "### {}\n\n{}\n\n",
-        comparison_title(c),
-        table(&COMPARISON_HEADER, comparison_rows(c))
+        summary.title,
+        table(&summary.header, summary.rows.clone())
     );
-    for note in comparison_notes(c) {
+    for note in &summary.notes {
         out.push_str(&format!("- {note}\n"));
     }
-    for e in &c.estimates {
+    for r in reports {
         out.push('\n');
-        out.push_str(&body(e, "####"));
+        out.push_str(&render(r, "####"));
     }
     out
 }

@@ -2,12 +2,10 @@
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
-use kcost_core::{render_steps, Comparison, Estimate};
+use kcost_core::render_steps;
 
-use super::{
-    comparison_notes, comparison_rows, comparison_title, cost_rows, findings, growth_rows,
-    input_rows, notes, shard_rows, title, COMPARISON_HEADER, COST_HEADER, GROWTH_HEADER,
-};
+use super::report::{COST_HEADER, GROWTH_HEADER};
+use super::{Report, Summary};
 
 fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
@@ -25,67 +23,63 @@ fn align_right(t: &mut Table, columns: &[usize]) {
     }
 }
 
-pub fn render(e: &Estimate) -> String {
+pub fn render(r: &Report<'_>) -> String {
     let mut inputs = table(&["Input", "Value"]);
-    inputs.add_rows(input_rows(e));
-    let mut out = format!("{}\n\n{inputs}\n", title(e));
+    inputs.add_rows(r.inputs.clone());
+    let mut out = format!("{}\n\n{inputs}\n", r.title);
 
-    let shards = shard_rows(e);
-    if !shards.is_empty() {
+    if !r.capacity.is_empty() {
         let mut t = table(&["Capacity", "Shards", "Per shard"]);
-        t.add_rows(shards);
+        t.add_rows(r.capacity.clone());
         align_right(&mut t, &[1]);
         out.push_str(&format!("{t}\n"));
     }
 
     let mut cost = table(&COST_HEADER);
-    cost.add_rows(cost_rows(e, |label, amount| [label.to_string(), amount]));
+    cost.add_rows(r.cost_rows(|label, amount| [label.to_string(), amount]));
     align_right(&mut cost, &[1, 3, 4]);
     out.push_str(&format!("{cost}\n"));
-    out.push_str(&format!(
-        "Monthly total: {} USD\n",
-        e.monthly_usd.to_text(true)
-    ));
+    out.push_str(&format!("Monthly total: {} USD\n", r.total.to_text(true)));
 
-    if let Some((heading, rows)) = growth_rows(e) {
+    if let Some((heading, rows)) = &r.growth {
         let mut t = table(&GROWTH_HEADER);
-        t.add_rows(rows);
+        t.add_rows(rows.clone());
         align_right(&mut t, &[1, 2, 3]);
         out.push_str(&format!("\n{heading}\n{t}\n"));
     }
-    let found = findings(e);
-    if !found.is_empty() {
+    if !r.findings.is_empty() {
         out.push('\n');
-        for line in found {
+        for line in &r.findings {
             out.push_str(&format!("{line}\n"));
         }
     }
     out.push('\n');
-    for note in notes(e) {
+    for note in r.notes() {
         out.push_str(&format!("{note}\n"));
     }
-    if !e.steps.is_empty() {
+    if !r.steps.is_empty() {
         out.push_str("\nShow calculations:\n");
-        out.push_str(&render_steps(&e.steps));
+        out.push_str(&render_steps(r.steps));
     }
-    if !e.analysis_steps.is_empty() {
+    if !r.analysis_steps.is_empty() {
         out.push_str("\nAnalysis:\n");
-        out.push_str(&render_steps(&e.analysis_steps));
+        out.push_str(&render_steps(r.analysis_steps));
     }
     out
 }
 
-pub fn render_comparison(c: &Comparison) -> String {
-    let mut summary = table(&COMPARISON_HEADER);
-    summary.add_rows(comparison_rows(c));
-    align_right(&mut summary, &[1, 2]);
-    let mut out = format!("{}\n\n{summary}\n", comparison_title(c));
-    for note in comparison_notes(c) {
+/// A summary table, its notes, then each report under `== component ==`.
+pub fn render_many(summary: &Summary, reports: &[Report<'_>]) -> String {
+    let mut t = table(&summary.header);
+    t.add_rows(summary.rows.clone());
+    align_right(&mut t, &[1, 2]);
+    let mut out = format!("{}\n\n{t}\n", summary.title);
+    for note in &summary.notes {
         out.push_str(&format!("{note}\n"));
     }
-    for e in &c.estimates {
-        out.push_str(&format!("\n== {} ==\n", e.mode.name()));
-        out.push_str(&render(e));
+    for r in reports {
+        out.push_str(&format!("\n== {} ==\n", r.component));
+        out.push_str(&render(r));
     }
     out
 }

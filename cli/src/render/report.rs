@@ -1,0 +1,464 @@
+//! A [`Report`]: what every format shows of one priced component, built once from the core's
+//! result, so that the table, Markdown and CSV renderers agree and no renderer knows a service.
+
+use kcost_core::analytics::{AnalyticsEstimate, AppSize};
+use kcost_core::firehose::FirehoseEstimate;
+use kcost_core::{Estimate, Line, Money, Per, Rounding, Step};
+
+/// One priced component, ready to lay out.
+pub struct Report<'a> {
+    /// What the component is, for CSV's first column (`provisioned`, `flink`, a pipeline's name).
+    pub component: String,
+    /// The heading line.
+    pub title: String,
+    /// Label and value of each input shown.
+    pub inputs: Vec<[String; 2]>,
+    /// Label, value and note of each capacity figure (provisioned streams only).
+    pub capacity: Vec<[String; 3]>,
+    /// The cost lines.
+    pub lines: &'a [Line],
+    /// The monthly total.
+    pub total: Money,
+    /// The rounding policy, for showing quantities as the calculation did.
+    pub rounding: Rounding,
+    /// The region code.
+    pub region: &'a str,
+    /// What the analyses found, one sentence each.
+    pub findings: Vec<String>,
+    /// A heading and rows of month, rate, shards, cost.
+    pub growth: Option<(String, Vec<[String; 4]>)>,
+    /// Assumptions, written out.
+    pub assumptions: Vec<String>,
+    /// Warnings, written out.
+    pub warnings: Vec<String>,
+    /// The calculation's steps.
+    pub steps: &'a [Step],
+    /// The analyses' steps.
+    pub analysis_steps: &'a [Step],
+}
+
+/// The header of the cost table.
+pub const COST_HEADER: [&str; 5] = [
+    "Item",
+    "Quantity",
+    "Unit",
+    "Unit price (USD)",
+    "Monthly (USD)",
+];
+
+/// The header of the growth table.
+pub const GROWTH_HEADER: [&str; 4] = ["Month", "Records/s", "Shards", "Monthly (USD)"];
+
+impl<'a> Report<'a> {
+    /// A Data Streams estimate.
+    pub fn stream(e: &'a Estimate) -> Report<'a> {
+        Report {
+            component: e.mode.name().to_string(),
+            title: title(e),
+            inputs: input_rows(e),
+            capacity: shard_rows(e),
+            lines: &e.lines,
+            total: e.monthly_usd,
+            rounding: e.rounding,
+            region: &e.region,
+            findings: findings(e),
+            growth: growth_rows(e),
+            assumptions: e.assumptions.iter().map(ToString::to_string).collect(),
+            warnings: e.warnings.iter().map(ToString::to_string).collect(),
+            steps: &e.steps,
+            analysis_steps: &e.analysis_steps,
+        }
+    }
+
+    /// An analytics estimate.
+    pub fn analytics(e: &'a AnalyticsEstimate) -> Report<'a> {
+        let i = &e.inputs;
+        let mut inputs = vec![
+            ["Engine".to_string(), i.engine.name().to_string()],
+            ["Applications".to_string(), i.apps.to_string()],
+        ];
+        match i.size {
+            AppSize::Kpus(k) => inputs.push(["KPUs per application".to_string(), k.to_string()]),
+            AppSize::Parallelism {
+                parallelism,
+                per_kpu,
+            } => inputs.push([
+                "Parallelism".to_string(),
+                format!("{parallelism} at {per_kpu} per KPU"),
+            ]),
+            AppSize::KpuHours(rate) => inputs.push([
+                "KPU-hours per application".to_string(),
+                format!("{} per {}", rate.count, rate.per.name()),
+            ]),
+        }
+        inputs.push([
+            "Billed KPU-hours per application".to_string(),
+            format!("{} a month", e.rounding.show(i.kpu_hours_per_app, 2)),
+        ]);
+        if i.backup_gb > 0.0 {
+            inputs.push([
+                "Durable backups".to_string(),
+                format!("{} GB per application", i.backup_gb),
+            ]);
+        }
+        Report {
+            component: i.engine.name().to_string(),
+            title: heading(e.service.title(), &e.region, &e.region_name, e.rounding),
+            inputs,
+            capacity: Vec::new(),
+            lines: &e.lines,
+            total: e.monthly_usd,
+            rounding: e.rounding,
+            region: &e.region,
+            findings: Vec::new(),
+            growth: None,
+            assumptions: e.assumptions.iter().map(ToString::to_string).collect(),
+            warnings: e.warnings.iter().map(ToString::to_string).collect(),
+            steps: &e.steps,
+            analysis_steps: &[],
+        }
+    }
+
+    /// A Firehose estimate.
+    pub fn firehose(e: &'a FirehoseEstimate) -> Report<'a> {
+        let i = &e.inputs;
+        let mut inputs = vec![
+            [
+                "Records".to_string(),
+                rate_text(
+                    i.records.count,
+                    i.records.per,
+                    i.records_per_second,
+                    e.rounding,
+                ),
+            ],
+            [
+                "Average record size".to_string(),
+                format!("{} KB", i.size_kb),
+            ],
+            ["Source".to_string(), i.source.name().to_string()],
+            [
+                "Billed per record".to_string(),
+                format!("{} KB", Rounding::show_input(i.billed_kb_per_record)),
+            ],
+        ];
+        for (on, label) in [
+            (i.format_conversion, "Format conversion"),
+            (i.dynamic_partitioning, "Dynamic partitioning"),
+        ] {
+            if on {
+                inputs.push([label.to_string(), "yes".to_string()]);
+            }
+        }
+        if i.vpc_subnets > 0 {
+            inputs.push(["VPC subnets".to_string(), i.vpc_subnets.to_string()]);
+        }
+        let findings = e
+            .rounding_5kb
+            .map(|r| {
+                format!(
+                    "5 KB rounding: {} GB billed a month for {} GB sent",
+                    e.rounding.show(r.billed_gb, 2),
+                    e.rounding.show(r.sent_gb, 2)
+                )
+            })
+            .into_iter()
+            .collect();
+        Report {
+            component: "firehose".to_string(),
+            title: heading(e.service.title(), &e.region, &e.region_name, e.rounding),
+            inputs,
+            capacity: Vec::new(),
+            lines: &e.lines,
+            total: e.monthly_usd,
+            rounding: e.rounding,
+            region: &e.region,
+            findings,
+            growth: None,
+            assumptions: e.assumptions.iter().map(ToString::to_string).collect(),
+            warnings: e.warnings.iter().map(ToString::to_string).collect(),
+            steps: &e.steps,
+            analysis_steps: &[],
+        }
+    }
+
+    /// One row per cost line, then the total row with `total(label, amount)` deciding its
+    /// emphasis.
+    pub fn cost_rows(&self, total: impl Fn(&str, String) -> [String; 2]) -> Vec<Vec<String>> {
+        let mut rows: Vec<Vec<String>> = self
+            .lines
+            .iter()
+            .map(|line| {
+                vec![
+                    line.description.to_string(),
+                    // The quantity as the calculation showed it.
+                    self.rounding.show(line.quantity, 2),
+                    line.unit.to_string(),
+                    line.unit_price_usd.to_string(),
+                    line.monthly_usd.to_text(true),
+                ]
+            })
+            .collect();
+        let [label, amount] = total("Total", self.total.to_text(true));
+        rows.push(vec![
+            label,
+            String::new(),
+            String::new(),
+            String::new(),
+            amount,
+        ]);
+        rows
+    }
+
+    /// The notes under an estimate: prices with their provenance, assumptions and warnings.
+    pub fn notes(&self) -> Vec<String> {
+        let mut out = vec![format!("Prices for {} (USD):", self.region)];
+        for line in self.lines {
+            out.push(format!(
+                "  {}: {} per {}, {}, as of {}; {}",
+                line.description,
+                line.unit_price_usd,
+                line.unit,
+                line.price.confidence,
+                line.price.as_of,
+                line.price.source
+            ));
+        }
+        if !self.assumptions.is_empty() {
+            out.push("Assumptions:".to_string());
+            out.extend(self.assumptions.iter().map(|a| format!("  - {a}")));
+        }
+        if !self.warnings.is_empty() {
+            out.push("Warnings:".to_string());
+            out.extend(self.warnings.iter().map(|w| format!("  - {w}")));
+        }
+        out
+    }
+}
+
+/// `Managed Service for Apache Flink, eu-west-2 (Europe (London)), calculator rounding`.
+fn heading(service: &str, region: &str, name: &str, rounding: Rounding) -> String {
+    format!("{service}, {region} ({name}), {} rounding", rounding.name())
+}
+
+/// `100 per second`, or `1000 per minute (16.67 per second)`.
+fn rate_text(count: f64, per: Per, per_second: f64, rounding: Rounding) -> String {
+    if per == Per::Second {
+        format!("{count} per second")
+    } else {
+        format!(
+            "{count} per {} ({} per second)",
+            per.name(),
+            rounding.show(per_second, 2)
+        )
+    }
+}
+
+/// `Kinesis Data Streams, provisioned, us-east-2 (US East (Ohio)), calculator rounding`.
+fn title(e: &Estimate) -> String {
+    format!(
+        "{}, {}, {} ({}), {} rounding",
+        e.service.title(),
+        e.mode.name(),
+        e.region,
+        e.region_name,
+        e.rounding.name()
+    )
+}
+
+/// The inputs table: the three every estimate has, then those given beyond their defaults.
+fn input_rows(e: &Estimate) -> Vec<[String; 2]> {
+    let i = &e.inputs;
+    let mut rows = vec![
+        ["Records".to_string(), records(e)],
+        [
+            "Average record size".to_string(),
+            format!("{} KB", i.size_kb),
+        ],
+        [
+            "Consumer applications".to_string(),
+            format!("{} (shared throughput)", i.consumers),
+        ],
+    ];
+    let mut add = |label: &str, value: String| rows.push([label.to_string(), value]);
+    if i.efo_consumers > 0 {
+        add("Enhanced fan-out consumers", i.efo_consumers.to_string());
+    }
+    if i.retention_hours != 24.0 {
+        add("Retention", retention(i.retention_hours));
+    }
+    if i.long_term_reads_gb > 0.0 {
+        add(
+            "Long-term reads",
+            format!("{} GB a month", i.long_term_reads_gb),
+        );
+    }
+    if let Some(peak) = i.peak_records_per_second {
+        add(
+            "Peak records",
+            format!("{} per second", Rounding::show_input(peak)),
+        );
+    }
+    if i.target_utilization_percent < 100.0 {
+        add(
+            "Target utilization",
+            format!("{}%", i.target_utilization_percent),
+        );
+    }
+    if let Some(share) = i.hot_key_share {
+        add("Hot-key share", format!("{share} of the traffic"));
+    }
+    if let Some(kb) = i.aggregate_kb {
+        add(
+            "Aggregation",
+            format!("into Kinesis records of up to {kb} KB"),
+        );
+    }
+    if i.max_record_size_kb != 1024.0 {
+        add(
+            "Maximum record size",
+            format!("{} KB", i.max_record_size_kb),
+        );
+    }
+    rows
+}
+
+/// The stream's record rate as entered, with the per-second rate it came to.
+fn records(e: &Estimate) -> String {
+    let i = &e.inputs;
+    rate_text(
+        i.records.count,
+        i.records.per,
+        i.records_per_second,
+        e.rounding,
+    )
+}
+
+/// `7 days (168 hours)` or `36 hours`.
+fn retention(hours: f64) -> String {
+    if hours % 24.0 == 0.0 {
+        format!("{} days ({hours} hours)", hours / 24.0)
+    } else {
+        format!("{hours} hours")
+    }
+}
+
+/// The figures of the shard table: label, value as shown, note. Empty for on-demand modes.
+fn shard_rows(e: &Estimate) -> Vec<[String; 3]> {
+    let Some(s) = &e.shards else {
+        return Vec::new();
+    };
+    let r = e.rounding;
+    let row = |label: &str, value: String, note: &str| [label.to_string(), value, note.to_string()];
+    let mut rows = vec![
+        row(
+            "Shards needed for ingress",
+            r.show(s.ingress, 2),
+            "1 MB/s per shard",
+        ),
+        row(
+            "Shards needed for egress",
+            r.show(s.egress, 2),
+            "2 MB/s per shard, shared",
+        ),
+        row(
+            "Shards needed for records",
+            r.show(s.records, 3),
+            "1,000 records/s per shard",
+        ),
+    ];
+    if let Some(hot) = s.hot_key {
+        rows.push(row(
+            "Shards needed for the hot key",
+            r.show(hot, 2),
+            "its shard under 1 MB/s and 1,000 records/s",
+        ));
+    }
+    rows.push(row(
+        "Shards needed",
+        r.show(s.needed, 2),
+        "the largest need",
+    ));
+    if let Some(h) = s.with_headroom {
+        let pct = e.inputs.target_utilization_percent;
+        rows.push(row(
+            "With headroom",
+            r.show(h, 2),
+            &format!("at {pct}% utilization"),
+        ));
+    }
+    rows.push(row("Shards", s.count.to_string(), "rounded up, at least 1"));
+    rows
+}
+
+/// What the analyses found: aggregation savings, the hot key's shard, consumer delay.
+fn findings(e: &Estimate) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(a) = &e.aggregation {
+        out.push(format!(
+            "Aggregation: {} user records per Kinesis record; {} USD a month against {} USD \
+             unaggregated, a saving of {} USD",
+            a.user_records_per_kinesis_record,
+            e.monthly_usd.to_text(true),
+            a.unaggregated_monthly_usd.to_text(true),
+            a.saving_usd.to_text(true)
+        ));
+    }
+    if let Some(h) = &e.hot_key {
+        let mut line = format!(
+            "Hot key: {} of the traffic is {:.2} MB/s and {:.2} records/s on one shard",
+            h.share, h.key_mb_per_second, h.key_records_per_second
+        );
+        match (h.fixable, h.busiest_shard_mb_per_second, h.busiest_shard_records_per_second) {
+            (false, _, _) => line.push_str("; no shard count fixes it (see the warning)"),
+            (true, Some(mb), Some(recs)) => line.push_str(&format!(
+                "; with the rest spread evenly its shard carries {mb:.2} MB/s and {recs:.2} records/s"
+            )),
+            (true, _, _) => {}
+        }
+        out.push(line);
+    }
+    if let Some(ms) = e.consumer_delay_ms {
+        let n = e.inputs.consumers;
+        let (s, they) = if n == 1 {
+            ("", "it reads")
+        } else {
+            ("s", "each reads")
+        };
+        out.push(format!(
+            "Consumer delay: with {n} shared consumer{s}, {they} a shard about every {ms} ms \
+             (a shard serves 5 reads a second, shared)"
+        ));
+    }
+    out
+}
+
+/// The growth table's rows: month, records/s, shards, monthly cost.
+fn growth_rows(e: &Estimate) -> Option<(String, Vec<[String; 4]>)> {
+    let g = e.growth.as_ref()?;
+    let mut rows: Vec<[String; 4]> = g
+        .months
+        .iter()
+        .map(|m| {
+            [
+                m.month.to_string(),
+                e.rounding.show(m.records_per_second, 2),
+                m.shards.map_or_else(|| "-".to_string(), |s| s.to_string()),
+                m.monthly_usd.to_text(true),
+            ]
+        })
+        .collect();
+    rows.push([
+        "Total".to_string(),
+        String::new(),
+        String::new(),
+        g.total_usd.to_text(true),
+    ]);
+    let heading = format!(
+        "Growth: {}% a month over {} months, {} USD in all",
+        g.percent_per_month,
+        g.months.len(),
+        g.total_usd.to_text(true)
+    );
+    Some((heading, rows))
+}
