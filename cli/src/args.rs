@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use kcost_core::analytics::{self, AppSize, Engine};
+use kcost_core::firehose::Source;
 use kcost_core::{number, workload, MaxRecordSize, Mode, Rate, RecordSize, Retention, Rounding};
 
 const EXAMPLES: &str = "\
@@ -59,6 +61,10 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Price Managed Service for Apache Flink (or Studio) or Data Analytics for SQL applications.
+    Analytics(AnalyticsArgs),
+    /// Price an Amazon Data Firehose stream.
+    Firehose(FirehoseArgs),
     /// List the regions kcost has prices for, what each prices and how sure the prices are.
     Regions {
         /// Output format.
@@ -126,6 +132,13 @@ pub struct EstimateArgs {
     #[arg(long, value_name = "N", requires = "growth", default_value = "12", value_parser = parse_months)]
     pub months: u32,
 
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Where to price and how to show it: shared by every estimate.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
     /// AWS region code (see `kcost regions`) [default: us-east-1].
     #[arg(long, value_name = "REGION")]
     pub region: Option<String>,
@@ -141,6 +154,109 @@ pub struct EstimateArgs {
     /// Show every step of the calculation (the calculator's "show calculations" text).
     #[arg(long)]
     pub explain: bool,
+}
+
+const ANALYTICS_EXAMPLES: &str = "\
+Examples:
+  kcost analytics --engine sql --apps 10 --kpu-hours 5/day --region eu-west-2
+      The seed deck's ten SQL applications: 152.08 KPU-hours each, 193.14 USD a month.
+  kcost analytics --engine flink --apps 3 --kpus 2 --backup-gb 10
+      Three Flink applications of 2 KPUs (plus one orchestration KPU each), with backups.
+  kcost analytics --parallelism 8 --parallelism-per-kpu 2 --storage-included
+      KPUs from parallelism (RoundUp(8 / 2) = 4), running storage taken as included.";
+
+/// A set of identical Managed Flink or Data Analytics applications.
+#[derive(Debug, Args)]
+#[command(after_help = ANALYTICS_EXAMPLES)]
+#[command(group(clap::ArgGroup::new("size").required(true).args(["kpus", "parallelism", "kpu_hours"])))]
+pub struct AnalyticsArgs {
+    /// The engine: flink (1 orchestration KPU per app), studio (2), or sql (none; closed to new apps).
+    #[arg(long, value_name = "ENGINE", default_value = "flink", value_parser = parse_engine)]
+    pub engine: Engine,
+
+    /// How many applications.
+    #[arg(long, value_name = "N", default_value = "1", allow_hyphen_values = true, value_parser = parse_apps)]
+    pub apps: u32,
+
+    /// KPUs per application, running all month.
+    #[arg(long, value_name = "K", allow_hyphen_values = true, value_parser = parse_kpus)]
+    pub kpus: Option<u32>,
+
+    /// Parallelism per application; KPUs = RoundUp(P / parallelism per KPU).
+    #[arg(long, value_name = "P", allow_hyphen_values = true, value_parser = parse_parallelism)]
+    pub parallelism: Option<u32>,
+
+    /// Parallelism per KPU (with --parallelism) [default: 1].
+    #[arg(long = "parallelism-per-kpu", value_name = "Q", allow_hyphen_values = true, value_parser = parse_per_kpu)]
+    pub parallelism_per_kpu: Option<u32>,
+
+    /// KPU-hours per application, per hour, day or month (5/day, as the calculator takes it).
+    #[arg(long = "kpu-hours", value_name = "RATE", allow_hyphen_values = true, value_parser = parse_kpu_hours)]
+    pub kpu_hours: Option<AppSize>,
+
+    /// Treat the 50 GB of running storage per KPU as included rather than billed.
+    #[arg(long = "storage-included")]
+    pub storage_included: bool,
+
+    /// Durable application backups per application, GB.
+    #[arg(long = "backup-gb", value_name = "G", default_value = "0", allow_hyphen_values = true, value_parser = parse_backup)]
+    pub backup_gb: f64,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+const FIREHOSE_EXAMPLES: &str = "\
+Examples:
+  kcost firehose --records 1000 --size-kb 3 --region us-east-2
+      Each 3 KB record bills as 5 KB: the output shows billed against sent GB.
+  kcost firehose --records 1000 --size-kb 10 --format-conversion --region eu-west-2
+      JSON to Parquet or ORC on the way to S3.
+  kcost firehose --records 500 --size-kb 2 --dynamic-partitioning --object-size-mb 64 --jq-hours 730 --region us-east-2
+      Dynamic partitioning into S3 prefixes, with JQ processing all month.";
+
+/// One Firehose stream.
+#[derive(Debug, Args)]
+#[command(after_help = FIREHOSE_EXAMPLES)]
+pub struct FirehoseArgs {
+    /// Records delivered: a number per second, or with a unit (1000/min, 2e6/day).
+    #[arg(long, value_name = "RATE", allow_hyphen_values = true, value_parser = parse_rate)]
+    pub records: Rate,
+
+    /// Average record size in KB (at most 1,000 KiB for Firehose).
+    #[arg(long = "size-kb", value_name = "KB", allow_hyphen_values = true, value_parser = parse_size)]
+    pub size_kb: RecordSize,
+
+    /// Where records come from; direct-put and kinesis-stream bill each record rounded up to 5 KB.
+    #[arg(long, value_name = "SOURCE", default_value = "direct-put", value_parser = parse_source)]
+    pub source: Source,
+
+    /// Convert JSON to Parquet or ORC.
+    #[arg(long = "format-conversion")]
+    pub format_conversion: bool,
+
+    /// Partition data into S3 prefixes by keys in the records.
+    #[arg(long = "dynamic-partitioning")]
+    pub dynamic_partitioning: bool,
+
+    /// S3 object size with dynamic partitioning, MB: objects = GB x 1024 / M [default: 128].
+    #[arg(long = "object-size-mb", value_name = "M", requires = "dynamic_partitioning", allow_hyphen_values = true, value_parser = parse_object_size)]
+    pub object_size_mb: Option<f64>,
+
+    /// JQ processing hours a month, with dynamic partitioning [default: 0].
+    #[arg(long = "jq-hours", value_name = "H", requires = "dynamic_partitioning", allow_hyphen_values = true, value_parser = parse_jq_hours)]
+    pub jq_hours: Option<f64>,
+
+    /// Subnets (Availability Zones) of a destination in a VPC: AZ-hours = N x 730 [default: none].
+    #[arg(long = "vpc-subnets", value_name = "N", allow_hyphen_values = true, value_parser = parse_subnets)]
+    pub vpc_subnets: Option<u32>,
+
+    /// Share of ingested GB delivered into the VPC, 0 to 1 (with --vpc-subnets) [default: 1].
+    #[arg(long = "vpc-ratio", value_name = "R", requires = "vpc_subnets", allow_hyphen_values = true, value_parser = parse_ratio)]
+    pub vpc_ratio: Option<f64>,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -255,6 +371,67 @@ fn parse_max_size(text: &str) -> Result<MaxRecordSize, String> {
 
 fn parse_growth(text: &str) -> Result<f64, String> {
     workload::parse_growth(text).map_err(|e| e.to_string())
+}
+
+/// An input error as clap wants it.
+fn text<T>(result: Result<T, kcost_core::InputError>) -> Result<T, String> {
+    result.map_err(|e| e.to_string())
+}
+
+fn parse_engine(s: &str) -> Result<Engine, String> {
+    text(s.parse())
+}
+
+fn parse_apps(s: &str) -> Result<u32, String> {
+    text(analytics::parse_positive("application count", s))
+}
+
+fn parse_kpus(s: &str) -> Result<u32, String> {
+    text(analytics::parse_positive("KPU count", s))
+}
+
+fn parse_parallelism(s: &str) -> Result<u32, String> {
+    text(analytics::parse_positive("parallelism", s))
+}
+
+fn parse_per_kpu(s: &str) -> Result<u32, String> {
+    text(analytics::parse_positive("parallelism per KPU", s))
+}
+
+fn parse_kpu_hours(s: &str) -> Result<AppSize, String> {
+    text(AppSize::kpu_hours(s))
+}
+
+fn parse_backup(s: &str) -> Result<f64, String> {
+    text(analytics::parse_gb("backup size", s))
+}
+
+fn parse_source(s: &str) -> Result<Source, String> {
+    text(s.parse())
+}
+
+fn parse_object_size(s: &str) -> Result<f64, String> {
+    let mb = text(number::parse_non_negative("object size", s))?;
+    if mb == 0.0 {
+        return Err("the object size must be more than 0 MB".to_string());
+    }
+    Ok(mb)
+}
+
+fn parse_jq_hours(s: &str) -> Result<f64, String> {
+    text(number::parse_non_negative("JQ hours", s))
+}
+
+fn parse_subnets(s: &str) -> Result<u32, String> {
+    text(number::parse_count("subnet count", s))
+}
+
+fn parse_ratio(s: &str) -> Result<f64, String> {
+    let r = text(number::parse_non_negative("VPC ratio", s))?;
+    if r > 1.0 {
+        return Err(format!("the VPC ratio '{s}' must be from 0 to 1"));
+    }
+    Ok(r)
 }
 
 fn parse_months(text: &str) -> Result<u32, String> {

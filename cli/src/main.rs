@@ -9,10 +9,12 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use clap::Parser;
+use kcost_core::analytics::{AnalyticsWorkload, AppSize};
+use kcost_core::firehose::FirehoseWorkload;
 use kcost_core::{Growth, Options, StreamWorkload};
 use kcost_pricing::Catalog;
 
-use args::{Cli, Command, EstimateArgs, Format};
+use args::{AnalyticsArgs, Cli, Command, EstimateArgs, FirehoseArgs, Format, OutputArgs};
 
 /// Exit status for anything the user can fix: bad flags, values, files or regions.
 const USAGE: u8 = 2;
@@ -41,6 +43,8 @@ fn run(cli: &Cli) -> Result<String> {
     let catalog = catalog(cli.pricing.as_deref())?;
     match &cli.command {
         Some(Command::Regions { format }) => render::regions::render(&catalog, *format),
+        Some(Command::Analytics(args)) => analytics(args, &catalog),
+        Some(Command::Firehose(args)) => firehose(args, &catalog),
         None => estimate(&cli.estimate, &catalog),
     }
 }
@@ -64,9 +68,7 @@ fn estimate(args: &EstimateArgs, catalog: &Catalog) -> Result<String> {
     let (Some(records), Some(record_size)) = (args.records, args.size_kb) else {
         bail!("--records and --size-kb are required; see kcost --help");
     };
-    if args.explain && args.format == Format::Csv {
-        bail!("--explain has no CSV form; use --format table, json or markdown with --explain");
-    }
+    let options = options(&args.output)?;
     let workload = StreamWorkload {
         consumers: args.consumers,
         efo_consumers: args.efo_consumers,
@@ -83,19 +85,78 @@ fn estimate(args: &EstimateArgs, catalog: &Catalog) -> Result<String> {
         }),
         ..StreamWorkload::new(records, record_size)
     };
-    let options = Options {
-        rounding: args.rounding.into(),
-        trace: args.explain,
-    };
-    let region = args.region.as_deref();
+    let region = args.output.region.as_deref();
+    let format = args.output.format;
     match args.mode.mode() {
         Some(mode) => {
             let estimate = kcost_core::estimate(&workload, mode, region, catalog.book(), options)?;
-            render::estimate(&estimate, args.format)
+            render::estimate(&estimate, format)
         }
         None => {
             let comparison = kcost_core::compare(&workload, region, catalog.book(), options)?;
-            render::comparison(&comparison, args.format)
+            render::comparison(&comparison, format)
         }
     }
+}
+
+/// The core's options from the output flags, refusing `--explain` with CSV.
+fn options(output: &OutputArgs) -> Result<Options> {
+    if output.explain && output.format == Format::Csv {
+        bail!("--explain has no CSV form; use --format table, json or markdown with --explain");
+    }
+    Ok(Options {
+        rounding: output.rounding.into(),
+        trace: output.explain,
+    })
+}
+
+fn analytics(args: &AnalyticsArgs, catalog: &Catalog) -> Result<String> {
+    // clap's `requires` does not hold for an argument of a group, so this is checked here.
+    if args.parallelism_per_kpu.is_some() && args.parallelism.is_none() {
+        bail!("--parallelism-per-kpu goes with --parallelism; size the applications with --parallelism P --parallelism-per-kpu Q");
+    }
+    let size = match (args.kpus, args.parallelism, args.kpu_hours) {
+        (Some(k), _, _) => AppSize::Kpus(k),
+        (_, Some(p), _) => AppSize::Parallelism {
+            parallelism: p,
+            per_kpu: args.parallelism_per_kpu.unwrap_or(1),
+        },
+        (_, _, Some(rate)) => rate,
+        // clap's group requires exactly one of the three.
+        (None, None, None) => bail!("give --kpus, --parallelism or --kpu-hours"),
+    };
+    let workload = AnalyticsWorkload {
+        storage_included: args.storage_included,
+        backup_gb: args.backup_gb,
+        ..AnalyticsWorkload::new(args.engine, args.apps, size)
+    };
+    let options = options(&args.output)?;
+    let e = kcost_core::analytics::estimate(
+        &workload,
+        args.output.region.as_deref(),
+        catalog.book(),
+        options,
+    )?;
+    render::analytics(&e, args.output.format)
+}
+
+fn firehose(args: &FirehoseArgs, catalog: &Catalog) -> Result<String> {
+    let workload = FirehoseWorkload {
+        source: args.source,
+        format_conversion: args.format_conversion,
+        dynamic_partitioning: args.dynamic_partitioning,
+        object_size_mb: args.object_size_mb,
+        jq_hours: args.jq_hours.unwrap_or(0.0),
+        vpc_subnets: args.vpc_subnets.unwrap_or(0),
+        vpc_ratio: args.vpc_ratio.unwrap_or(1.0),
+        ..FirehoseWorkload::new(args.records, args.size_kb)
+    };
+    let options = options(&args.output)?;
+    let e = kcost_core::firehose::estimate(
+        &workload,
+        args.output.region.as_deref(),
+        catalog.book(),
+        options,
+    )?;
+    render::firehose(&e, args.output.format)
 }

@@ -363,13 +363,16 @@ impl Calc {
     ) -> Money {
         let total: Money = lines.clone().sum();
         let result = usd(total);
-        self.record(
-            id,
-            || Formula::Sum {
-                of: lines.map(usd).collect(),
-            },
-            result,
-        );
+        // A single line is its own total: no `x = x` step.
+        if lines.clone().nth(1).is_some() {
+            self.record(
+                id,
+                || Formula::Sum {
+                    of: lines.map(usd).collect(),
+                },
+                result,
+            );
+        }
         self.record(id, || Formula::Label { label }, result);
         total
     }

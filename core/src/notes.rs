@@ -209,9 +209,10 @@ impl fmt::Display for Warning {
             ),
             Warning::FirehoseRounding { sent_gb, billed_gb } => write!(
                 f,
-                "Firehose bills each record rounded up to 5 KB: {billed_gb} GB billed for \
-                 {sent_gb} GB sent (+{:.0}%); batching small records into larger ones before \
-                 sending would cut this",
+                "Firehose bills each record rounded up to 5 KB: {} GB billed for {} GB sent \
+                 (+{:.0}%); batching small records into larger ones before sending would cut this",
+                grouped(*billed_gb),
+                grouped(*sent_gb),
                 (billed_gb / sent_gb - 1.0) * 100.0
             ),
             Warning::LargeRecords { size_kb } => write!(
@@ -235,3 +236,8 @@ macro_rules! serialize_as_text {
 }
 
 serialize_as_text!(Assumption, Warning);
+
+/// `12,531.28`: two decimals with thousands separators.
+fn grouped(x: f64) -> String {
+    crate::fixed::Fixed::round(x, 2).map_or_else(|_| x.to_string(), |f| f.to_text(true))
+}
