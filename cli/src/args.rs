@@ -61,6 +61,19 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Price a whole pipeline described in a scenario file (see README, "Scenario files").
+    #[command(after_help = "Example:\n  kcost estimate examples/deck-pipeline.toml --explain")]
+    Estimate {
+        /// The scenario file (TOML).
+        #[arg(value_name = "FILE.toml")]
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Show every component's steps.
+        #[arg(long)]
+        explain: bool,
+    },
     /// Price Managed Service for Apache Flink (or Studio) or Data Analytics for SQL applications.
     Analytics(AnalyticsArgs),
     /// Price an Amazon Data Firehose stream.

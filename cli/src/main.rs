@@ -43,6 +43,11 @@ fn run(cli: &Cli) -> Result<String> {
     let catalog = catalog(cli.pricing.as_deref())?;
     match &cli.command {
         Some(Command::Regions { format }) => render::regions::render(&catalog, *format),
+        Some(Command::Estimate {
+            file,
+            format,
+            explain,
+        }) => scenario(file, *format, *explain, &catalog),
         Some(Command::Analytics(args)) => analytics(args, &catalog),
         Some(Command::Firehose(args)) => firehose(args, &catalog),
         None => estimate(&cli.estimate, &catalog),
@@ -108,6 +113,21 @@ fn options(output: &OutputArgs) -> Result<Options> {
         rounding: output.rounding.into(),
         trace: output.explain,
     })
+}
+
+fn scenario(file: &Path, format: Format, explain: bool, catalog: &Catalog) -> Result<String> {
+    if explain && format == Format::Csv {
+        bail!("--explain has no CSV form; use --format table, json or markdown with --explain");
+    }
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("cannot read the scenario file '{}'", file.display()))?;
+    let pipeline = kcost_core::scenario::estimate(
+        &text,
+        &file.display().to_string(),
+        catalog.book(),
+        explain,
+    )?;
+    render::pipeline(&pipeline, format)
 }
 
 fn analytics(args: &AnalyticsArgs, catalog: &Catalog) -> Result<String> {

@@ -40,9 +40,11 @@ pub mod notes;
 pub mod number;
 pub mod price;
 pub mod rate;
+pub mod scenario;
 pub mod streams;
 #[doc(hidden)]
 pub mod testing;
+pub mod text;
 pub mod trace;
 pub mod workload;
 

@@ -11,6 +11,7 @@ mod table;
 use anyhow::Result;
 use kcost_core::analytics::AnalyticsEstimate;
 use kcost_core::firehose::FirehoseEstimate;
+use kcost_core::scenario::{Component, ComponentEstimate, Kind, PipelineEstimate};
 use kcost_core::{Comparison, Estimate};
 use serde::Serialize;
 
@@ -49,6 +50,7 @@ pub fn comparison(comparison: &Comparison, format: Format) -> Result<String> {
         title: comparison_title(comparison),
         header: COMPARISON_HEADER,
         rows: comparison_rows(comparison),
+        right: &[1, 2],
         notes: comparison_notes(comparison),
     };
     match format {
@@ -64,7 +66,89 @@ pub struct Summary {
     title: String,
     header: [&'static str; 4],
     rows: Vec<[String; 4]>,
+    /// Columns aligned right in the terminal table.
+    right: &'static [usize],
     notes: Vec<String>,
+}
+
+/// A priced pipeline in `format`: a summary of its components and total, then each component.
+pub fn pipeline(p: &PipelineEstimate, format: Format) -> Result<String> {
+    let reports: Vec<Report<'_>> = p
+        .components
+        .iter()
+        .map(|c| {
+            let mut r = match &c.estimate {
+                ComponentEstimate::Stream(e) => Report::stream(e),
+                ComponentEstimate::Analytics(e) => Report::analytics(e),
+                ComponentEstimate::Firehose(e) => Report::firehose(e),
+            };
+            r.component = component_name(c);
+            r
+        })
+        .collect();
+    let mut rows: Vec<[String; 4]> = p
+        .components
+        .iter()
+        .zip(&reports)
+        .map(|(c, r)| {
+            let reads = match (&c.reads, c.read_by.is_empty()) {
+                (Some(stream), _) => format!("reads streams.{stream}"),
+                (None, false) => format!("read by {}", c.read_by.join(", ")),
+                (None, true) => String::new(),
+            };
+            [
+                r.component.clone(),
+                service_name(c),
+                reads,
+                c.estimate.monthly_usd().to_text(true),
+            ]
+        })
+        .collect();
+    rows.push([
+        "Total".to_string(),
+        String::new(),
+        String::new(),
+        p.monthly_usd.to_text(true),
+    ]);
+    let summary = Summary {
+        title: format!(
+            "{}, {} rounding",
+            p.name.as_deref().unwrap_or("Pipeline"),
+            p.rounding.name()
+        ),
+        header: ["Component", "Service", "Wiring", "Monthly (USD)"],
+        rows,
+        right: &[3],
+        notes: vec![format!(
+            "Pipeline total: {} USD a month",
+            p.monthly_usd.to_text(true)
+        )],
+    };
+    match format {
+        Format::Table => Ok(table::render_many(&summary, &reports)),
+        Format::Json => Ok(serde_json::to_string_pretty(p)? + "\n"),
+        Format::Csv => csv::render(&reports),
+        Format::Markdown => Ok(markdown::render_many(&summary, &reports)),
+    }
+}
+
+/// `streams.sensor-temperature`, as the file names it.
+fn component_name(c: &Component) -> String {
+    let table = match c.kind {
+        Kind::Stream => "streams",
+        Kind::Analytics => "analytics",
+        Kind::Firehose => "firehose",
+    };
+    format!("{table}.{}", c.name)
+}
+
+/// `Kinesis Data Streams (provisioned)`, `Kinesis Data Analytics for SQL`, `Data Firehose`.
+fn service_name(c: &Component) -> String {
+    match &c.estimate {
+        ComponentEstimate::Stream(e) => format!("{} ({})", e.service.title(), e.mode.name()),
+        ComponentEstimate::Analytics(e) => e.service.title().to_string(),
+        ComponentEstimate::Firehose(e) => e.service.title().to_string(),
+    }
 }
 
 /// `Kinesis Data Streams, all modes compared, us-east-1, calculator rounding`.

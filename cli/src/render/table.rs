@@ -72,7 +72,7 @@ pub fn render(r: &Report<'_>) -> String {
 pub fn render_many(summary: &Summary, reports: &[Report<'_>]) -> String {
     let mut t = table(&summary.header);
     t.add_rows(summary.rows.clone());
-    align_right(&mut t, &[1, 2]);
+    align_right(&mut t, summary.right);
     let mut out = format!("{}\n\n{t}\n", summary.title);
     for note in &summary.notes {
         out.push_str(&format!("{note}\n"));
