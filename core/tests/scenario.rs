@@ -1,0 +1,107 @@
+//! Scenario wiring and the pipeline's totals.
+
+use kcost_core::scenario::{self, ComponentEstimate, PipelineEstimate};
+use kcost_core::testing;
+use proptest::prelude::*;
+
+fn run(text: &str) -> PipelineEstimate {
+    scenario::estimate(text, "test.toml", &testing::deck_book(), false)
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn stream(p: &PipelineEstimate, name: &str) -> kcost_core::Estimate {
+    p.components
+        .iter()
+        .find_map(|c| match &c.estimate {
+            ComponentEstimate::Stream(e) if c.name == name => Some((**e).clone()),
+            _ => None,
+        })
+        .unwrap()
+}
+
+const CLICKS: &str =
+    "region = \"us-east-1\"\n[streams.clicks]\nrecords = \"1000/s\"\nsize_kb = 1\nconsumers = 1\n";
+
+#[test]
+fn a_firehose_reading_a_stream_raises_its_egress_need() {
+    let alone = stream(&run(CLICKS), "clicks");
+    let hose = format!("{CLICKS}[firehose.archive]\nstream = \"clicks\"\nregion = \"eu-west-2\"\n");
+    let fed = run(&hose);
+    let with = stream(&fed, "clicks");
+    // 0.98 MB/s x 1 consumer / 2 = 0.49 shards; with the Firehose, x 2 / 2 = 0.98.
+    assert_eq!(alone.shards.as_ref().unwrap().egress, 0.49);
+    assert_eq!(with.shards.as_ref().unwrap().egress, 0.98);
+    assert_eq!(with.inputs.consumers, 2);
+    // The Firehose took the stream's traffic: 1 KB bills as 5 KB, 1,000 records/s.
+    let ComponentEstimate::Firehose(f) = &fed.components[1].estimate else {
+        panic!()
+    };
+    assert_eq!(f.inputs.records_per_second, 1000.0);
+    assert_eq!(f.inputs.billed_kb_per_record, 5.0);
+    assert_eq!(f.inputs.source, kcost_core::firehose::Source::KinesisStream);
+}
+
+#[test]
+fn analytics_apps_count_one_consumer_each_and_efo_goes_to_fan_out() {
+    let text = format!(
+        "{CLICKS}[analytics.a]\nstream = \"clicks\"\napps = 3\nkpus = 1\n[analytics.b]\nstream = \"clicks\"\nefo = true\nkpus = 1\n"
+    );
+    let s = stream(&run(&text), "clicks");
+    assert_eq!((s.inputs.consumers, s.inputs.efo_consumers), (4, 1));
+}
+
+#[test]
+fn a_stream_written_by_an_app_takes_the_upstream_traffic() {
+    let text = format!(
+        "{CLICKS}[streams.enriched]\nsize_kb = 2\n[analytics.enrich]\nstream = \"clicks\"\noutput = \"enriched\"\nkpus = 1\n"
+    );
+    let s = stream(&run(&text), "enriched");
+    assert_eq!(s.inputs.records_per_second, 1000.0, "borrowed from clicks");
+    assert_eq!(s.inputs.size_kb, 2.0, "its own size stays");
+}
+
+#[test]
+fn the_total_is_the_sum_of_the_components() {
+    let p = run(include_str!("../../examples/clickstream-pipeline.toml")
+        .replace("us-east-2", "eu-west-2")
+        .as_str());
+    let sum: i64 = p
+        .components
+        .iter()
+        .map(|c| c.estimate.monthly_usd().cents())
+        .sum();
+    assert_eq!(p.monthly_usd.cents(), sum);
+    assert_eq!(p.components.len(), 7);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Adding a component, wired to the stream or not, never lowers the total, and the total is
+    /// always the sum of the components.
+    #[test]
+    fn adding_a_component_never_lowers_the_total(
+        records in 1u32..20_000, size in 1u32..200, consumers in 0u32..5,
+        apps in 1u32..5, kpus in 1u32..8, reads in any::<bool>(), efo in any::<bool>(),
+        hose_reads in any::<bool>(), hose_kb in 1u32..100,
+    ) {
+        let base = format!(
+            "region = \"us-east-1\"\n[streams.s]\nrecords = {records}\nsize_kb = {size}\nconsumers = {consumers}\n"
+        );
+        let wire = if reads { "stream = \"s\"\n" } else { "" };
+        let with_app = format!("{base}[analytics.a]\n{wire}efo = {efo}\napps = {apps}\nkpus = {kpus}\n");
+        let hose = if hose_reads {
+            "[firehose.f]\nstream = \"s\"\nregion = \"eu-west-2\"\n".to_string()
+        } else {
+            format!("[firehose.f]\nrecords = {records}\nsize_kb = {hose_kb}\nregion = \"eu-west-2\"\n")
+        };
+        let with_hose = format!("{with_app}{hose}");
+        let totals: Vec<PipelineEstimate> = [base, with_app, with_hose].iter().map(|t| run(t)).collect();
+        for p in &totals {
+            let sum: i64 = p.components.iter().map(|c| c.estimate.monthly_usd().cents()).sum();
+            prop_assert_eq!(p.monthly_usd.cents(), sum);
+        }
+        prop_assert!(totals[0].monthly_usd <= totals[1].monthly_usd);
+        prop_assert!(totals[1].monthly_usd <= totals[2].monthly_usd);
+    }
+}
