@@ -56,7 +56,11 @@ fn readme_examples_print_what_the_readme_shows() {
     );
     for example in examples {
         let args: Vec<&str> = example.args.iter().map(String::as_str).collect();
-        let output = kcost(&args).output().unwrap();
+        // README commands run from the repository root.
+        let output = kcost(&args)
+            .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+            .output()
+            .unwrap();
         let text = format!(
             "{}{}",
             String::from_utf8_lossy(&output.stdout),
