@@ -6,6 +6,7 @@ use kcost_core::firehose::FirehoseEstimate;
 use kcost_core::{Estimate, Line, Money, Per, Rounding, Step};
 
 /// One priced component, ready to lay out.
+#[derive(Debug)]
 pub struct Report<'a> {
     /// What the component is, for CSV's first column (`provisioned`, `flink`, a pipeline's name).
     pub component: String,

@@ -3,11 +3,13 @@
 //! that rows from several components or runs still say what they are. A warning is a row whose
 //! item is `warning` and whose description is its text.
 
-use anyhow::Result;
-
-use super::Report;
+use super::{RenderError, Report, Result};
 
 pub fn render(reports: &[Report<'_>]) -> Result<String> {
+    write(reports).map_err(|e| RenderError::Csv(e.to_string()))
+}
+
+fn write(reports: &[Report<'_>]) -> std::result::Result<String, Box<dyn std::error::Error>> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
         "component",

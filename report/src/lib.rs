@@ -1,0 +1,231 @@
+//! kcost's results as text: terminal tables, JSON, CSV and Markdown, shared by the CLI and the
+//! browser page so that both export the same shapes. Each result becomes a [`Report`] (what every
+//! format shows of it); the renderers lay reports out; JSON is the core's own serde form.
+//! Renderers compute nothing.
+#![forbid(unsafe_code)]
+
+mod csv;
+mod markdown;
+mod report;
+mod table;
+
+use kcost_core::analytics::AnalyticsEstimate;
+use kcost_core::firehose::FirehoseEstimate;
+use kcost_core::scenario::{Component, ComponentEstimate, Kind, PipelineEstimate};
+use kcost_core::{Comparison, Estimate};
+use serde::Serialize;
+use thiserror::Error;
+
+pub use report::Report;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Tables for a terminal.
+    Table,
+    /// The result as JSON (the library's result type).
+    Json,
+    /// Cost lines, totals and warnings as CSV.
+    Csv,
+    /// Tables as Markdown.
+    Markdown,
+}
+
+/// Rendering failed (it cannot for well-formed results; the CSV and JSON writers report errors).
+#[derive(Debug, Error)]
+pub enum RenderError {
+    /// JSON serialization failed.
+    #[error("cannot write JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// CSV writing failed.
+    #[error("cannot write CSV: {0}")]
+    Csv(String),
+}
+
+/// What rendering returns.
+pub type Result<T> = std::result::Result<T, RenderError>;
+
+/// One report in `format` (JSON from `value`), ending with a newline.
+fn one<T: Serialize>(report: &Report<'_>, value: &T, format: Format) -> Result<String> {
+    match format {
+        Format::Table => Ok(table::render(report)),
+        Format::Json => Ok(serde_json::to_string_pretty(value)? + "\n"),
+        Format::Csv => csv::render(std::slice::from_ref(report)),
+        Format::Markdown => Ok(markdown::render(report, "###")),
+    }
+}
+
+/// A Data Streams estimate in `format`.
+pub fn estimate(e: &Estimate, format: Format) -> Result<String> {
+    one(&Report::stream(e), e, format)
+}
+
+/// An analytics estimate in `format`.
+pub fn analytics(e: &AnalyticsEstimate, format: Format) -> Result<String> {
+    one(&Report::analytics(e), e, format)
+}
+
+/// A Firehose estimate in `format`.
+pub fn firehose(e: &FirehoseEstimate, format: Format) -> Result<String> {
+    one(&Report::firehose(e), e, format)
+}
+
+/// The comparison in `format`, ending with a newline.
+pub fn comparison(comparison: &Comparison, format: Format) -> Result<String> {
+    let reports: Vec<Report<'_>> = comparison.estimates.iter().map(Report::stream).collect();
+    let summary = Summary {
+        title: comparison_title(comparison),
+        header: COMPARISON_HEADER,
+        rows: comparison_rows(comparison),
+        right: &[1, 2],
+        notes: comparison_notes(comparison),
+    };
+    match format {
+        Format::Table => Ok(table::render_many(&summary, &reports)),
+        Format::Json => Ok(serde_json::to_string_pretty(comparison)? + "\n"),
+        Format::Csv => csv::render(&reports),
+        Format::Markdown => Ok(markdown::render_many(&summary, &reports)),
+    }
+}
+
+/// The head of a multi-component output: a title, a summary table and notes under it.
+#[derive(Debug)]
+pub struct Summary {
+    title: String,
+    header: [&'static str; 4],
+    rows: Vec<[String; 4]>,
+    /// Columns aligned right in the terminal table.
+    right: &'static [usize],
+    notes: Vec<String>,
+}
+
+/// A priced pipeline in `format`: a summary of its components and total, then each component.
+pub fn pipeline(p: &PipelineEstimate, format: Format) -> Result<String> {
+    let reports: Vec<Report<'_>> = p
+        .components
+        .iter()
+        .map(|c| {
+            let mut r = match &c.estimate {
+                ComponentEstimate::Stream(e) => Report::stream(e),
+                ComponentEstimate::Analytics(e) => Report::analytics(e),
+                ComponentEstimate::Firehose(e) => Report::firehose(e),
+            };
+            r.component = component_name(c);
+            r
+        })
+        .collect();
+    let mut rows: Vec<[String; 4]> = p
+        .components
+        .iter()
+        .zip(&reports)
+        .map(|(c, r)| {
+            let reads = match (&c.reads, c.read_by.is_empty()) {
+                (Some(stream), _) => format!("reads streams.{stream}"),
+                (None, false) => format!("read by {}", c.read_by.join(", ")),
+                (None, true) => String::new(),
+            };
+            [
+                r.component.clone(),
+                service_name(c),
+                reads,
+                c.estimate.monthly_usd().to_text(true),
+            ]
+        })
+        .collect();
+    rows.push([
+        "Total".to_string(),
+        String::new(),
+        String::new(),
+        p.monthly_usd.to_text(true),
+    ]);
+    let summary = Summary {
+        title: format!(
+            "{}, {} rounding",
+            p.name.as_deref().unwrap_or("Pipeline"),
+            p.rounding.name()
+        ),
+        header: ["Component", "Service", "Wiring", "Monthly (USD)"],
+        rows,
+        right: &[3],
+        notes: vec![format!(
+            "Pipeline total: {} USD a month",
+            p.monthly_usd.to_text(true)
+        )],
+    };
+    match format {
+        Format::Table => Ok(table::render_many(&summary, &reports)),
+        Format::Json => Ok(serde_json::to_string_pretty(p)? + "\n"),
+        Format::Csv => csv::render(&reports),
+        Format::Markdown => Ok(markdown::render_many(&summary, &reports)),
+    }
+}
+
+/// `streams.sensor-temperature`, as the file names it.
+fn component_name(c: &Component) -> String {
+    let table = match c.kind {
+        Kind::Stream => "streams",
+        Kind::Analytics => "analytics",
+        Kind::Firehose => "firehose",
+    };
+    format!("{table}.{}", c.name)
+}
+
+/// `Kinesis Data Streams (provisioned)`, `Kinesis Data Analytics for SQL`, `Data Firehose`.
+fn service_name(c: &Component) -> String {
+    match &c.estimate {
+        ComponentEstimate::Stream(e) => format!("{} ({})", e.service.title(), e.mode.name()),
+        ComponentEstimate::Analytics(e) => e.service.title().to_string(),
+        ComponentEstimate::Firehose(e) => e.service.title().to_string(),
+    }
+}
+
+/// `Kinesis Data Streams, all modes compared, us-east-1, calculator rounding`.
+fn comparison_title(c: &Comparison) -> String {
+    format!(
+        "{}, all modes compared, {}, {} rounding",
+        c.service.title(),
+        c.region,
+        c.rounding.name()
+    )
+}
+
+/// The summary of a comparison: mode, shards, monthly total, the cheapest marked.
+fn comparison_rows(c: &Comparison) -> Vec<[String; 4]> {
+    c.estimates
+        .iter()
+        .map(|e| {
+            [
+                e.mode.name().to_string(),
+                e.shards
+                    .as_ref()
+                    .map_or_else(|| "-".to_string(), |s| s.count.to_string()),
+                e.monthly_usd.to_text(true),
+                if e.mode == c.cheapest { "cheapest" } else { "" }.to_string(),
+            ]
+        })
+        .collect()
+}
+
+const COMPARISON_HEADER: [&str; 4] = ["Mode", "Shards", "Monthly (USD)", ""];
+
+/// The lines under a comparison's summary: break-even and what could not be estimated.
+fn comparison_notes(c: &Comparison) -> Vec<String> {
+    let mut out = Vec::new();
+    let has = |m| c.estimates.iter().any(|e| e.mode == m);
+    if has(kcost_core::Mode::Provisioned) && has(kcost_core::Mode::OnDemand) {
+        out.push(match c.break_even_records_per_second {
+            Some(rate) => format!(
+                "Break-even: provisioned and on-demand swap places at {} records/s (average), for \
+                 this record size and consumer mix",
+                c.rounding.show(rate, 2)
+            ),
+            None => "Break-even: none between 0.01 and 10,000,000 records/s; the same mode is \
+                     cheaper at every rate for this record size and consumer mix"
+                .to_string(),
+        });
+    }
+    for u in &c.unavailable {
+        out.push(format!("Not compared: {}: {}", u.mode.name(), u.reason));
+    }
+    out
+}
