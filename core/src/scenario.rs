@@ -76,6 +76,8 @@ struct StreamSpec {
     target_utilization: Option<f64>,
     hot_key_share: Option<f64>,
     max_record_size: Option<Spanned<Text>>,
+    growth: Option<Spanned<f64>>,
+    months: Option<Spanned<u32>>,
     region: Option<Spanned<String>>,
 }
 
@@ -408,7 +410,23 @@ pub fn estimate(
                     .map_err(|e| fail(m.span(), e.to_string()))?,
             ),
         };
+        let growth = match (&spec.growth, &spec.months) {
+            (None, None) => None,
+            (None, Some(m)) => {
+                return Err(fail(m.span(), "`months` goes with `growth`".to_string()))
+            }
+            (Some(g), months) => Some(
+                crate::workload::Growth::new(
+                    *g.get_ref(),
+                    months
+                        .as_ref()
+                        .map_or(crate::workload::Growth::DEFAULT_MONTHS, |m| *m.get_ref()),
+                )
+                .map_err(|e| fail(g.span(), e.to_string()))?,
+            ),
+        };
         let workload = StreamWorkload {
+            growth,
             consumers: Some(spec.consumers.saturating_add(shared)),
             efo_consumers: spec.efo_consumers.saturating_add(efo),
             retention,

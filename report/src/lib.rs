@@ -16,7 +16,7 @@ use kcost_core::{Comparison, Estimate};
 use serde::Serialize;
 use thiserror::Error;
 
-pub use report::Report;
+pub use report::{Report, COST_HEADER, GROWTH_HEADER};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

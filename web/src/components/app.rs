@@ -1,0 +1,163 @@
+//! The page: inputs on the left (or on top on a phone), results, chart and exports beside them.
+//! Every input lives in the URL under the CLI's flag name.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::chart::CostChart;
+use crate::components::exports::Exports;
+use crate::components::field::{FieldInput, Kind};
+use crate::components::results::Results;
+use crate::query;
+use crate::state::{self, Action, Field, State};
+
+fn options(pairs: &[(&str, &str)]) -> Kind {
+    Kind::Select(
+        pairs
+            .iter()
+            .map(|(v, l)| (v.to_string(), l.to_string()))
+            .collect(),
+    )
+}
+
+fn location() -> (String, String) {
+    let location = web_sys::window().map(|w| w.location());
+    let search = location
+        .as_ref()
+        .and_then(|l| l.search().ok())
+        .unwrap_or_default();
+    let base = location
+        .as_ref()
+        .and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?)))
+        .unwrap_or_default();
+    (search, base)
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let (search, base) = location();
+    let state = use_reducer(move || {
+        let (inputs, problems) = query::parse(&search);
+        State::new(inputs, problems, state::book())
+    });
+    let query = query::to_query(&state.inputs);
+    {
+        // Keep the URL in step with the inputs, without adding history entries per keystroke.
+        let query = query.clone();
+        use_effect_with(query, move |query| {
+            if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                let path = web_sys::window()
+                    .and_then(|w| w.location().pathname().ok())
+                    .unwrap_or_default();
+                let _ = history.replace_state_with_url(
+                    &wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some(&format!("{path}{query}")),
+                );
+            }
+        });
+    }
+    let regions: Vec<(String, String)> = state
+        .book
+        .regions
+        .values()
+        .map(|r| (r.code.to_string(), format!("{} ({})", r.code, r.name)))
+        .collect();
+    let field = |field: Field, label: &'static str, hint: &'static str, kind: Kind| {
+        let dispatcher = state.clone();
+        let onchange =
+            Callback::from(move |value: String| dispatcher.dispatch(Action::Set(field, value)));
+        html! {
+            <FieldInput {field} label={label} hint={hint} value={state.value(field).to_string()}
+                error={state.errors.get(&field).map(|e| AttrValue::from(e.clone()))} {kind} {onchange} />
+        }
+    };
+    let text = || Kind::Text;
+    let explain = {
+        let dispatcher = state.clone();
+        let on = state.explain;
+        Callback::from(move |_| dispatcher.dispatch(Action::Explain(!on)))
+    };
+    let chart = state.chart();
+    html! {
+        <>
+        <header>
+            <h1>{ "kcost" }</h1>
+            <p>{ "The cost and capacity of AWS Kinesis, computed as the AWS Pricing Calculator does, every step explained. Prices: kcost's tables, each with its source and date." }</p>
+        </header>
+        if !state.url_problems.is_empty() {
+            <div class="notice" role="status" id="url-problems">
+                <strong>{ "Some of the link's parameters were ignored: " }</strong>
+                { state.url_problems.join("; ") }
+            </div>
+        }
+        <main>
+            <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <fieldset>
+                    <legend>{ "Data stream" }</legend>
+                    { field(Field::Records, "Records", "per second, or 1000/min, 5/h, 2e6/day, 1e9/month", text()) }
+                    { field(Field::SizeKb, "Average record size (KB)", "1 KB = 1,024 bytes", text()) }
+                    { field(Field::Consumers, "Shared consumers", "applications reading with GetRecords", text()) }
+                    { field(Field::EfoConsumers, "Enhanced fan-out consumers", "", text()) }
+                    { field(Field::Mode, "Capacity mode", "", options(&[("provisioned", "provisioned"), ("on-demand", "on-demand Standard"), ("advantage", "on-demand Advantage"), ("compare", "compare all")])) }
+                    { field(Field::Region, "Region", "", Kind::Select(regions.clone())) }
+                    { field(Field::Retention, "Retention", "24h to 365d", text()) }
+                    { field(Field::Rounding, "Rounding", "", options(&[("calculator", "as the AWS calculator"), ("exact", "exact")])) }
+                    <details>
+                        <summary>{ "More: aggregation, peaks, hot keys, growth" }</summary>
+                        { field(Field::Aggregate, "KPL aggregation (KB)", "empty for none; 25 is the KPL's", text()) }
+                        { field(Field::PeakRecords, "Peak records", "shards are sized for it", text()) }
+                        { field(Field::TargetUtilization, "Target utilization (%)", "", text()) }
+                        { field(Field::HotKeyShare, "Hot-key share", "0 to 1, or 30%", text()) }
+                        { field(Field::Growth, "Growth (% a month)", "empty for none", text()) }
+                        { field(Field::Months, "Months", "", text()) }
+                    </details>
+                </fieldset>
+                <fieldset>
+                    <legend>{ "Analytics" }</legend>
+                    { field(Field::Analytics, "Managed Flink / Data Analytics applications", "", Kind::Switch) }
+                    if state.value(Field::Analytics) == "on" {
+                        { field(Field::AnalyticsReads, "They read the stream", "each adds a consumer", Kind::Switch) }
+                        { field(Field::Engine, "Engine", "", options(&[("flink", "Flink"), ("studio", "Studio notebooks"), ("sql", "SQL (closed to new apps)")])) }
+                        { field(Field::Apps, "Applications", "", text()) }
+                        { field(Field::Kpus, "KPUs each", "", text()) }
+                        { field(Field::AnalyticsRegion, "Region", "", Kind::Select(regions.clone())) }
+                    }
+                </fieldset>
+                <fieldset>
+                    <legend>{ "Firehose" }</legend>
+                    { field(Field::Firehose, "A Firehose stream", "", Kind::Switch) }
+                    if state.value(Field::Firehose) == "on" {
+                        { field(Field::FirehoseReads, "It reads the stream", "and takes its records", Kind::Switch) }
+                        if state.value(Field::FirehoseReads) != "on" {
+                            { field(Field::Source, "Source", "", options(&[("direct-put", "Direct PUT"), ("msk", "Amazon MSK"), ("vended-logs", "vended logs")])) }
+                            { field(Field::FirehoseRecords, "Records", "", text()) }
+                            { field(Field::FirehoseSizeKb, "Record size (KB)", "", text()) }
+                        }
+                        { field(Field::FormatConversion, "Convert to Parquet/ORC", "", Kind::Switch) }
+                        { field(Field::FirehoseRegion, "Region", "", Kind::Select(regions)) }
+                    }
+                </fieldset>
+            </form>
+            <div class="output">
+                if let Some(problem) = &state.problem {
+                    <p class="error problem" role="alert" id="problem">{ problem }</p>
+                }
+                if let Some(outcome) = &state.outcome {
+                    <div class="toolbar">
+                        <button type="button" id="explain" aria-pressed={state.explain.to_string()} onclick={explain}>
+                            { if state.explain { "Hide calculations" } else { "Show calculations" } }
+                        </button>
+                    </div>
+                    <Results pipeline={outcome.pipeline.clone()} comparison={outcome.comparison.clone()} explain={state.explain} />
+                    if let Some(chart) = chart {
+                        <CostChart {chart} />
+                    }
+                    <Exports outcome={Rc::clone(outcome)} link={format!("{base}{query}")} />
+                }
+            </div>
+        </main>
+        </>
+    }
+}

@@ -1,0 +1,89 @@
+//! Copy the link, and download the estimate as JSON, CSV, Markdown or a scenario file, in the same
+//! shapes as the CLI's (`kcost-report`).
+
+use kcost_report::Format;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::state::Outcome;
+
+#[derive(Debug, Properties, PartialEq)]
+pub struct Props {
+    pub outcome: std::rc::Rc<Outcome>,
+    pub link: AttrValue,
+}
+
+/// The estimate's text in `format`: the comparison in compare mode, the pipeline when it has
+/// more than the stream, else the stream alone (as `kcost` prints each).
+pub fn export(outcome: &Outcome, format: Format) -> String {
+    let result = match (&outcome.comparison, outcome.stream()) {
+        (Some(c), _) if outcome.pipeline.components.len() == 1 => {
+            kcost_report::comparison(c, format)
+        }
+        (_, Some(e)) if outcome.pipeline.components.len() == 1 => kcost_report::estimate(e, format),
+        _ => kcost_report::pipeline(&outcome.pipeline, format),
+    };
+    result.unwrap_or_else(|e| e.to_string())
+}
+
+fn download(name: &str, mime: &str, text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+#[function_component(Exports)]
+pub fn exports(props: &Props) -> Html {
+    let copied = use_state(|| false);
+    let copy = {
+        let link = props.link.to_string();
+        let copied = copied.clone();
+        Callback::from(move |_| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.navigator().clipboard().write_text(&link);
+                copied.set(true);
+            }
+        })
+    };
+    let button =
+        |label: &'static str, name: &'static str, mime: &'static str, format: Option<Format>| {
+            let outcome = props.outcome.clone();
+            let onclick = Callback::from(move |_| {
+                let text = match format {
+                    Some(f) => export(&outcome, f),
+                    None => outcome.scenario.clone(),
+                };
+                download(name, mime, &text);
+            });
+            html! { <button type="button" {onclick}>{ label }</button> }
+        };
+    html! {
+        <section class="exports" aria-label="Share and export">
+            <button type="button" id="copy-link" onclick={copy}>{ if *copied { "Link copied" } else { "Copy link" } }</button>
+            <input class="link" id="link" readonly=true value={props.link.clone()} aria-label="Link to this estimate" />
+            { button("JSON", "kcost.json", "application/json", Some(Format::Json)) }
+            { button("CSV", "kcost.csv", "text/csv", Some(Format::Csv)) }
+            { button("Markdown", "kcost.md", "text/markdown", Some(Format::Markdown)) }
+            { button("Scenario file", "kcost.toml", "application/toml", None) }
+        </section>
+    }
+}

@@ -1,0 +1,14 @@
+//! kcost's browser calculator: a Yew page over the same core as the `kcost` CLI. The page parses
+//! inputs, calls the core and renders; it computes no price itself.
+#![forbid(unsafe_code)]
+
+mod components;
+pub mod query;
+pub mod state;
+
+pub use components::app::App;
+
+/// Mounts the page on the document's body.
+pub fn start() {
+    yew::Renderer::<App>::new().render();
+}

@@ -1,0 +1,690 @@
+//! The page's state: every input as typed, the message of each one that does not parse, and the
+//! last valid result. The reducer calls the core; the page computes no price itself.
+//!
+//! The page describes what the user entered as a scenario file (the stream, and the analytics
+//! applications and Firehose stream when switched on), so it is priced and wired exactly as
+//! `kcost estimate` would price it; that file is also one of the exports.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use kcost_core::scenario::{self, ComponentEstimate, PipelineEstimate};
+use kcost_core::{
+    analytics, number, streams, workload, Comparison, Estimate, Mode, Options, Per, PriceBook,
+    Rate, RecordSize, Retention, Rounding, StreamWorkload,
+};
+use yew::Reducible;
+
+/// Every input of the page, named as the CLI's flag (and the URL's query parameter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Records,
+    SizeKb,
+    Consumers,
+    EfoConsumers,
+    Mode,
+    Retention,
+    Region,
+    Rounding,
+    Aggregate,
+    PeakRecords,
+    TargetUtilization,
+    HotKeyShare,
+    Growth,
+    Months,
+    Analytics,
+    Engine,
+    Apps,
+    Kpus,
+    AnalyticsReads,
+    AnalyticsRegion,
+    Firehose,
+    FirehoseReads,
+    FirehoseRecords,
+    FirehoseSizeKb,
+    Source,
+    FormatConversion,
+    FirehoseRegion,
+}
+
+impl Field {
+    /// Every field, in the order of the page.
+    pub const ALL: [Field; 27] = [
+        Field::Records,
+        Field::SizeKb,
+        Field::Consumers,
+        Field::EfoConsumers,
+        Field::Mode,
+        Field::Retention,
+        Field::Region,
+        Field::Rounding,
+        Field::Aggregate,
+        Field::PeakRecords,
+        Field::TargetUtilization,
+        Field::HotKeyShare,
+        Field::Growth,
+        Field::Months,
+        Field::Analytics,
+        Field::Engine,
+        Field::Apps,
+        Field::Kpus,
+        Field::AnalyticsReads,
+        Field::AnalyticsRegion,
+        Field::Firehose,
+        Field::FirehoseReads,
+        Field::FirehoseRecords,
+        Field::FirehoseSizeKb,
+        Field::Source,
+        Field::FormatConversion,
+        Field::FirehoseRegion,
+    ];
+
+    /// The query parameter, which is the CLI's flag name where the CLI has one.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Field::Records => "records",
+            Field::SizeKb => "size-kb",
+            Field::Consumers => "consumers",
+            Field::EfoConsumers => "efo-consumers",
+            Field::Mode => "mode",
+            Field::Retention => "retention",
+            Field::Region => "region",
+            Field::Rounding => "rounding",
+            Field::Aggregate => "aggregate",
+            Field::PeakRecords => "peak-records",
+            Field::TargetUtilization => "target-utilization",
+            Field::HotKeyShare => "hot-key-share",
+            Field::Growth => "growth",
+            Field::Months => "months",
+            Field::Analytics => "analytics",
+            Field::Engine => "engine",
+            Field::Apps => "apps",
+            Field::Kpus => "kpus",
+            Field::AnalyticsReads => "analytics-reads-stream",
+            Field::AnalyticsRegion => "analytics-region",
+            Field::Firehose => "firehose",
+            Field::FirehoseReads => "firehose-reads-stream",
+            Field::FirehoseRecords => "firehose-records",
+            Field::FirehoseSizeKb => "firehose-size-kb",
+            Field::Source => "source",
+            Field::FormatConversion => "format-conversion",
+            Field::FirehoseRegion => "firehose-region",
+        }
+    }
+
+    /// The field with query parameter `key`.
+    pub fn from_key(key: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    /// The value a new page starts with (and that the URL leaves out).
+    pub const fn default_value(self) -> &'static str {
+        match self {
+            Field::Records => "100",
+            Field::SizeKb => "100",
+            Field::Consumers => "1",
+            Field::EfoConsumers => "0",
+            Field::Mode => "provisioned",
+            Field::Retention => "24h",
+            Field::Region => "us-east-1",
+            Field::Rounding => "calculator",
+            Field::TargetUtilization => "100",
+            Field::Months => "12",
+            Field::Engine => "flink",
+            Field::Apps => "1",
+            Field::Kpus => "1",
+            Field::AnalyticsReads | Field::FirehoseReads => "on",
+            Field::AnalyticsRegion => "us-east-1",
+            Field::Source => "direct-put",
+            Field::FirehoseRegion => "us-east-2",
+            Field::Analytics
+            | Field::Firehose
+            | Field::FormatConversion
+            | Field::Aggregate
+            | Field::PeakRecords
+            | Field::HotKeyShare
+            | Field::Growth
+            | Field::FirehoseRecords
+            | Field::FirehoseSizeKb => "",
+        }
+    }
+
+    /// Whether the field is an on/off switch (`on` or empty).
+    pub const fn is_switch(self) -> bool {
+        matches!(
+            self,
+            Field::Analytics
+                | Field::Firehose
+                | Field::FormatConversion
+                | Field::AnalyticsReads
+                | Field::FirehoseReads
+        )
+    }
+}
+
+/// What the user typed, field by field.
+pub type Inputs = BTreeMap<Field, String>;
+
+/// Every field at its default.
+pub fn defaults() -> Inputs {
+    Field::ALL
+        .into_iter()
+        .map(|f| (f, f.default_value().to_string()))
+        .collect()
+}
+
+/// A valid result: the priced pipeline and, in compare mode, the comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// The scenario file the page priced.
+    pub scenario: String,
+    /// The stream, and the analytics applications and Firehose when switched on.
+    pub pipeline: PipelineEstimate,
+    /// All modes side by side, in compare mode.
+    pub comparison: Option<Comparison>,
+    /// The stream's workload as priced (consumers include the components that read it).
+    pub workload: StreamWorkload,
+}
+
+impl Outcome {
+    /// The stream's estimate.
+    pub fn stream(&self) -> Option<&Estimate> {
+        self.pipeline
+            .components
+            .iter()
+            .find_map(|c| match &c.estimate {
+                ComponentEstimate::Stream(e) => Some(&**e),
+                _ => None,
+            })
+    }
+}
+
+/// The page's whole state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// What the user typed.
+    pub inputs: Inputs,
+    /// The message of each field that does not parse.
+    pub errors: BTreeMap<Field, String>,
+    /// A problem with the inputs as a whole (a region without a price the estimate needs).
+    pub problem: Option<String>,
+    /// The last valid result; kept while the inputs are invalid.
+    pub outcome: Option<Rc<Outcome>>,
+    /// URL parameters that were unknown or malformed, reported rather than fatal.
+    pub url_problems: Vec<String>,
+    /// Show the calculation steps.
+    pub explain: bool,
+    /// The prices.
+    pub book: Rc<PriceBook>,
+}
+
+/// What can happen to the state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A field changed.
+    Set(Field, String),
+    /// The explain switch changed.
+    Explain(bool),
+}
+
+impl State {
+    /// The state for `inputs` (for example from the URL), priced with `book`.
+    pub fn new(inputs: Inputs, url_problems: Vec<String>, book: Rc<PriceBook>) -> State {
+        let mut state = State {
+            inputs,
+            errors: BTreeMap::new(),
+            problem: None,
+            outcome: None,
+            url_problems,
+            explain: false,
+            book,
+        };
+        state.recompute();
+        state
+    }
+
+    /// The value of a field.
+    pub fn value(&self, field: Field) -> &str {
+        self.inputs.get(&field).map_or("", String::as_str)
+    }
+
+    fn on(&self, field: Field) -> bool {
+        self.value(field) == "on"
+    }
+
+    /// Re-prices after a change; keeps the last result when the inputs are invalid.
+    fn recompute(&mut self) {
+        match self.compute() {
+            Ok(outcome) => {
+                self.errors.clear();
+                self.problem = None;
+                self.outcome = Some(Rc::new(outcome));
+            }
+            Err(Invalid::Fields(errors)) => {
+                self.errors = errors;
+                self.problem = None;
+            }
+            Err(Invalid::Whole(message)) => {
+                self.errors.clear();
+                self.problem = Some(message);
+            }
+        }
+    }
+
+    fn compute(&self) -> Result<Outcome, Invalid> {
+        let mut errors = BTreeMap::new();
+        let mut check = |field: Field, result: Result<(), String>| {
+            if let Err(message) = result {
+                errors.insert(field, message);
+            }
+        };
+        let v = |f| self.value(f).trim().to_string();
+        let optional = |f| Some(v(f)).filter(|s| !s.is_empty());
+
+        let records: Option<Rate> = v(Field::Records)
+            .parse()
+            .map_err(|e: kcost_core::InputError| check(Field::Records, Err(e.to_string())))
+            .ok();
+        let size: Option<RecordSize> = v(Field::SizeKb)
+            .parse()
+            .map_err(|e: kcost_core::InputError| check(Field::SizeKb, Err(e.to_string())))
+            .ok();
+        check(
+            Field::Consumers,
+            number::parse_count("consumer count", &v(Field::Consumers))
+                .map(drop)
+                .map_err(|e| e.to_string()),
+        );
+        check(
+            Field::EfoConsumers,
+            number::parse_count("enhanced fan-out consumer count", &v(Field::EfoConsumers))
+                .map(drop)
+                .map_err(|e| e.to_string()),
+        );
+        check(
+            Field::Retention,
+            v(Field::Retention)
+                .parse::<Retention>()
+                .map(drop)
+                .map_err(|e| e.to_string()),
+        );
+        for (field, region) in [
+            (Field::Region, v(Field::Region)),
+            (Field::AnalyticsRegion, v(Field::AnalyticsRegion)),
+            (Field::FirehoseRegion, v(Field::FirehoseRegion)),
+        ] {
+            check(
+                field,
+                self.book
+                    .region(&region)
+                    .map(drop)
+                    .map_err(|e| e.to_string()),
+            );
+        }
+        check(
+            Field::Mode,
+            match v(Field::Mode).as_str() {
+                "provisioned" | "on-demand" | "advantage" | "compare" => Ok(()),
+                other => Err(format!(
+                    "unknown mode '{other}'; use provisioned, on-demand, advantage or compare"
+                )),
+            },
+        );
+        check(
+            Field::Rounding,
+            match v(Field::Rounding).as_str() {
+                "calculator" | "exact" => Ok(()),
+                other => Err(format!(
+                    "unknown rounding '{other}'; use calculator or exact"
+                )),
+            },
+        );
+        if let Some(kb) = optional(Field::Aggregate) {
+            check(
+                Field::Aggregate,
+                number::parse_non_negative("aggregated record size", &kb)
+                    .map(drop)
+                    .map_err(|e| e.to_string()),
+            );
+        }
+        if let Some(peak) = optional(Field::PeakRecords) {
+            check(
+                Field::PeakRecords,
+                peak.parse::<Rate>().map(drop).map_err(|e| e.to_string()),
+            );
+        }
+        check(
+            Field::TargetUtilization,
+            workload::parse_utilization(&v(Field::TargetUtilization))
+                .map(drop)
+                .map_err(|e| e.to_string()),
+        );
+        if let Some(share) = optional(Field::HotKeyShare) {
+            check(
+                Field::HotKeyShare,
+                workload::parse_share(&share)
+                    .map(drop)
+                    .map_err(|e| e.to_string()),
+            );
+        }
+        if let Some(growth) = optional(Field::Growth) {
+            check(
+                Field::Growth,
+                workload::parse_growth(&growth)
+                    .map(drop)
+                    .map_err(|e| e.to_string()),
+            );
+            check(
+                Field::Months,
+                number::parse_count("month count", &v(Field::Months))
+                    .map_err(|e| e.to_string())
+                    .and_then(|m| {
+                        kcost_core::Growth::new(0.0, m)
+                            .map(drop)
+                            .map_err(|e| e.to_string())
+                    }),
+            );
+        }
+        if self.on(Field::Analytics) {
+            check(
+                Field::Engine,
+                v(Field::Engine)
+                    .parse::<analytics::Engine>()
+                    .map(drop)
+                    .map_err(|e| e.to_string()),
+            );
+            check(
+                Field::Apps,
+                analytics::parse_positive("application count", &v(Field::Apps))
+                    .map(drop)
+                    .map_err(|e| e.to_string()),
+            );
+            check(
+                Field::Kpus,
+                analytics::parse_positive("KPU count", &v(Field::Kpus))
+                    .map(drop)
+                    .map_err(|e| e.to_string()),
+            );
+        }
+        if self.on(Field::Firehose) {
+            check(
+                Field::Source,
+                v(Field::Source)
+                    .parse::<kcost_core::firehose::Source>()
+                    .map(drop)
+                    .map_err(|e| e.to_string()),
+            );
+            if !self.on(Field::FirehoseReads) {
+                for (field, what) in [
+                    (Field::FirehoseRecords, "record rate"),
+                    (Field::FirehoseSizeKb, "record size"),
+                ] {
+                    if v(field).is_empty() {
+                        check(
+                            field,
+                            Err(format!(
+                                "give the Firehose's {what}, or let it read the stream"
+                            )),
+                        );
+                    }
+                }
+                if !v(Field::FirehoseRecords).is_empty() {
+                    check(
+                        Field::FirehoseRecords,
+                        v(Field::FirehoseRecords)
+                            .parse::<Rate>()
+                            .map(drop)
+                            .map_err(|e| e.to_string()),
+                    );
+                }
+                if !v(Field::FirehoseSizeKb).is_empty() {
+                    check(
+                        Field::FirehoseSizeKb,
+                        v(Field::FirehoseSizeKb)
+                            .parse::<RecordSize>()
+                            .map(drop)
+                            .map_err(|e| e.to_string()),
+                    );
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(Invalid::Fields(errors));
+        }
+        let (Some(records), Some(size)) = (records, size) else {
+            return Err(Invalid::Whole(
+                "the record rate and size are needed".to_string(),
+            ));
+        };
+
+        let scenario = self.scenario(records, size);
+        let pipeline = scenario::estimate(&scenario, "page", &self.book, self.explain)
+            .map_err(|e| Invalid::Whole(e.message))?;
+        let priced = pipeline
+            .components
+            .iter()
+            .find_map(|c| match &c.estimate {
+                ComponentEstimate::Stream(e) => Some(&**e),
+                _ => None,
+            })
+            .ok_or_else(|| Invalid::Whole("the stream could not be priced".to_string()))?;
+        // The stream as priced, with the consumers its readers in the page added.
+        let workload = StreamWorkload {
+            consumers: Some(priced.inputs.consumers),
+            efo_consumers: priced.inputs.efo_consumers,
+            retention: v(Field::Retention).parse().unwrap_or_default(),
+            aggregate_kb: optional(Field::Aggregate).and_then(|a| a.parse().ok()),
+            peak_records: optional(Field::PeakRecords).and_then(|p| p.parse().ok()),
+            target_utilization: v(Field::TargetUtilization)
+                .trim_end_matches('%')
+                .parse()
+                .unwrap_or(100.0),
+            hot_key_share: optional(Field::HotKeyShare)
+                .and_then(|h| workload::parse_share(&h).ok()),
+            ..StreamWorkload::new(records, size)
+        };
+        let options = Options {
+            rounding: self.rounding(),
+            trace: self.explain,
+        };
+        let comparison = if v(Field::Mode) == "compare" {
+            Some(
+                kcost_core::compare(&workload, Some(&v(Field::Region)), &self.book, options)
+                    .map_err(|e| Invalid::Whole(e.to_string()))?,
+            )
+        } else {
+            None
+        };
+        Ok(Outcome {
+            scenario,
+            pipeline,
+            comparison,
+            workload,
+        })
+    }
+
+    /// The rounding policy chosen.
+    pub fn rounding(&self) -> Rounding {
+        if self.value(Field::Rounding) == "exact" {
+            Rounding::Exact
+        } else {
+            Rounding::Calculator
+        }
+    }
+
+    /// The inputs as a scenario file (every value already checked).
+    fn scenario(&self, records: Rate, size: RecordSize) -> String {
+        let v = |f| self.value(f).trim().to_string();
+        let quote = |s: &str| toml_string(s);
+        let rate = |r: Rate| quote(&r.to_string());
+        let mode = match v(Field::Mode).as_str() {
+            "compare" => "provisioned".to_string(),
+            m => m.to_string(),
+        };
+        let mut out = format!(
+            "# The page's inputs as a kcost scenario file: kcost estimate this.toml\nname = \"kcost page\"\nrounding = {}\n\n[streams.stream]\nrecords = {}\nsize_kb = {}\nconsumers = {}\nefo_consumers = {}\nmode = {}\nretention = {}\nregion = {}\ntarget_utilization = {}\n",
+            quote(self.rounding().name()),
+            rate(records),
+            size.kb(),
+            v(Field::Consumers),
+            v(Field::EfoConsumers),
+            quote(&mode),
+            quote(&v(Field::Retention)),
+            quote(&v(Field::Region)),
+            v(Field::TargetUtilization).trim_end_matches('%'),
+        );
+        let mut opt = |key: &str, field: Field, as_text: bool| {
+            let value = v(field);
+            if !value.is_empty() {
+                let value = if as_text {
+                    quote(&value)
+                } else {
+                    value.trim_end_matches('%').to_string()
+                };
+                out.push_str(&format!("{key} = {value}\n"));
+            }
+        };
+        opt("aggregate_kb", Field::Aggregate, false);
+        opt("peak_records", Field::PeakRecords, true);
+        if let Ok(share) = workload::parse_share(&v(Field::HotKeyShare)) {
+            out.push_str(&format!("hot_key_share = {share}\n"));
+        }
+        if !v(Field::Growth).is_empty() {
+            out.push_str(&format!(
+                "growth = {}\nmonths = {}\n",
+                v(Field::Growth).trim_end_matches('%'),
+                v(Field::Months)
+            ));
+        }
+        if self.on(Field::Analytics) {
+            out.push_str(&format!(
+                "\n[analytics.applications]\n{}engine = {}\napps = {}\nkpus = {}\nregion = {}\n",
+                if self.on(Field::AnalyticsReads) {
+                    "stream = \"stream\"\n"
+                } else {
+                    ""
+                },
+                quote(&v(Field::Engine)),
+                v(Field::Apps),
+                v(Field::Kpus),
+                quote(&v(Field::AnalyticsRegion)),
+            ));
+        }
+        if self.on(Field::Firehose) {
+            out.push_str("\n[firehose.delivery]\n");
+            if self.on(Field::FirehoseReads) {
+                out.push_str("stream = \"stream\"\n");
+            } else {
+                out.push_str(&format!(
+                    "source = {}\nrecords = {}\nsize_kb = {}\n",
+                    quote(&v(Field::Source)),
+                    quote(&v(Field::FirehoseRecords)),
+                    v(Field::FirehoseSizeKb),
+                ));
+            }
+            out.push_str(&format!(
+                "format_conversion = {}\nregion = {}\n",
+                self.on(Field::FormatConversion),
+                quote(&v(Field::FirehoseRegion))
+            ));
+        }
+        out
+    }
+
+    /// Points of the chart: the monthly cost of each mode the region prices, at record rates
+    /// from a hundredth to a hundred times the current one, all else equal.
+    pub fn chart(&self) -> Option<Chart> {
+        let outcome = self.outcome.as_ref()?;
+        let w = outcome.workload;
+        let region = self.book.region(self.value(Field::Region).trim()).ok()?;
+        let current = w.records.per_second().max(0.01);
+        let options = Options {
+            rounding: self.rounding(),
+            trace: false,
+        };
+        let points = 40;
+        let (low, high) = (current / 100.0, current * 100.0);
+        let mut series = Vec::new();
+        for mode in Mode::ALL {
+            let mut line = Vec::with_capacity(points);
+            for i in 0..points {
+                let rate = low * (high / low).powf(i as f64 / (points - 1) as f64);
+                let at = StreamWorkload {
+                    records: Rate::new(rate, Per::Second).ok()?,
+                    peak_records: w
+                        .peak_records
+                        .and_then(|p| Rate::new(rate * p.per_second() / current, Per::Second).ok()),
+                    growth: None,
+                    ..w
+                };
+                match streams::estimate_in(&at, mode, region, options) {
+                    Ok(e) => line.push((rate, e.monthly_usd.to_f64())),
+                    Err(_) => break,
+                }
+            }
+            if line.len() == points {
+                series.push((mode, line));
+            }
+        }
+        let break_even = kcost_core::break_even(&w, region, options).ok().flatten();
+        Some(Chart {
+            series,
+            current,
+            break_even,
+        })
+    }
+}
+
+/// Monthly cost against record rate, per mode.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    /// Each mode's (records/s, USD a month) points.
+    pub series: Vec<(Mode, Vec<(f64, f64)>)>,
+    /// The current record rate.
+    pub current: f64,
+    /// Where provisioned and on-demand swap places, if they do.
+    pub break_even: Option<f64>,
+}
+
+enum Invalid {
+    Fields(BTreeMap<Field, String>),
+    Whole(String),
+}
+
+/// A TOML basic string.
+fn toml_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Set(field, value) => {
+                next.inputs.insert(field, value);
+            }
+            Action::Explain(on) => next.explain = on,
+        }
+        next.recompute();
+        Rc::new(next)
+    }
+}
+
+/// The prices the page uses: kcost's built-in tables.
+pub fn book() -> Rc<PriceBook> {
+    let catalog = kcost_pricing::Catalog::embedded().unwrap_or_default();
+    Rc::new(catalog.book().clone())
+}
