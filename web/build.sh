@@ -51,13 +51,13 @@ fi
 # ---- 4. build for wasm32 ----
 if rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$'; then
   log "building with rustup's wasm32 target"
-  cargo build --release -p kcost-web --bin web --target wasm32-unknown-unknown --target-dir target/wasm
+  cargo build --profile wasm-release -p kcost-web --bin web --target wasm32-unknown-unknown --target-dir target/wasm
 else
   log "building with Debian's rustc-web (build-std)"
   env PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 \
-    cargo --config .cargo/wasm.toml build --release -p kcost-web --bin web
+    cargo --config .cargo/wasm.toml build --profile wasm-release -p kcost-web --bin web
 fi
-WASM=target/wasm/wasm32-unknown-unknown/release/web.wasm
+WASM=target/wasm/wasm32-unknown-unknown/wasm-release/web.wasm
 
 # ---- 5. bundle into web/dist ----
 DIST=web/dist

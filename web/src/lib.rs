@@ -7,6 +7,7 @@ pub mod query;
 pub mod state;
 
 pub use components::app::App;
+pub use components::exports::export;
 
 /// Mounts the page on the document's body.
 pub fn start() {

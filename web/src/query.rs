@@ -87,35 +87,3 @@ fn decode(text: &str) -> Option<String> {
     }
     String::from_utf8(out).ok()
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_decks_url_sets_four_fields() {
-        let (inputs, problems) = parse("?records=100&size-kb=100&consumers=10&region=eu-central-1");
-        assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(inputs[&Field::Consumers], "10");
-        assert_eq!(inputs[&Field::Region], "eu-central-1");
-        assert_eq!(to_query(&inputs), "?consumers=10&region=eu-central-1");
-    }
-
-    #[test]
-    fn any_query_loads_and_problems_are_reported() {
-        let (inputs, problems) =
-            parse("?records=1000%2Fmin&bogus=1&size-kb=%ZZ&analytics=maybe&&=x");
-        assert_eq!(inputs[&Field::Records], "1000/min");
-        assert_eq!(
-            inputs[&Field::SizeKb],
-            "100",
-            "a malformed value keeps the default"
-        );
-        assert_eq!(problems.len(), 4, "{problems:?}");
-        assert!(problems
-            .iter()
-            .any(|p| p.contains("unknown parameter 'bogus'")));
-        let (round, _) = parse(&to_query(&inputs));
-        assert_eq!(round, inputs, "to_query and parse agree");
-    }
-}

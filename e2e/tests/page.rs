@@ -1,0 +1,228 @@
+//! The page end to end, driven like a person: serve `web/dist` on 127.0.0.1, open it in headless
+//! Chromium through chromedriver, type the deck's workload and read 662.26 and 49; open the deck's
+//! URL and read the same; enter a bad value and see the core's message; load a malformed URL; and
+//! save screenshots (desktop and phone width) to `target/e2e/`.
+//!
+//! Needs the built page (`bash web/build.sh`) and Debian's chromium and chromium-driver; run by
+//! `scripts/test`. DIST_DIR overrides where the page is.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use thirtyfour::components::SelectElement;
+use thirtyfour::prelude::*;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Serves `dir` over HTTP on 127.0.0.1 from a background thread; returns the base URL.
+fn serve(dir: PathBuf) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+    let port = listener.local_addr().expect("address").port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let dir = dir.clone();
+            std::thread::spawn(move || respond(stream, &dir));
+        }
+    });
+    format!("http://127.0.0.1:{port}/")
+}
+
+fn respond(mut stream: TcpStream, dir: &Path) {
+    let mut reader = BufReader::new(match stream.try_clone() {
+        Ok(s) => s,
+        Err(_) => return,
+    });
+    let mut request = String::new();
+    if reader.read_line(&mut request).is_err() {
+        return;
+    }
+    // Drain the headers.
+    let mut line = String::new();
+    while reader.read_line(&mut line).map(|n| n > 2).unwrap_or(false) {
+        line.clear();
+    }
+    let path = request.split_whitespace().nth(1).unwrap_or("/");
+    let path = path.split('?').next().unwrap_or("/").trim_start_matches('/');
+    let path = if path.is_empty() { "index.html" } else { path };
+    let file = dir.join(path);
+    let (status, body) = match (path.contains(".."), std::fs::read(&file)) {
+        (false, Ok(body)) => ("200 OK", body),
+        _ => ("404 Not Found", b"not found".to_vec()),
+    };
+    let kind = match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        _ => "application/octet-stream",
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(&body));
+}
+
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts chromedriver on a free port and waits until it answers.
+fn chromedriver() -> (Driver, String) {
+    let port = TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("free port")
+        .port();
+    let child = Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()))
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start chromedriver (apt-get install chromium-driver, or run web/build.sh)");
+    let start = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(start.elapsed() < Duration::from_secs(20), "chromedriver did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    (Driver(child), format!("http://127.0.0.1:{port}"))
+}
+
+async fn browser(server: &str, profile: &Path) -> WebDriverResult<WebDriver> {
+    let mut caps = DesiredCapabilities::chrome();
+    caps.set_binary("/usr/bin/chromium")?;
+    for arg in [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,1800",
+    ] {
+        caps.add_arg(arg)?;
+    }
+    caps.add_arg(&format!("--user-data-dir={}", profile.display()))?;
+    WebDriver::new(server, caps).await
+}
+
+/// The text of `#id` once it exists and is not empty (the page renders asynchronously).
+async fn text(driver: &WebDriver, id: &str) -> String {
+    let start = Instant::now();
+    loop {
+        if let Ok(elem) = driver.find(By::Id(id)).await {
+            if let Ok(t) = elem.text().await {
+                if !t.is_empty() {
+                    return t;
+                }
+            }
+        }
+        assert!(start.elapsed() < Duration::from_secs(20), "#{id} never appeared");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Waits until `#id` reads `want`.
+async fn wait_for(driver: &WebDriver, id: &str, want: &str) {
+    let start = Instant::now();
+    loop {
+        if text(driver, id).await == want {
+            return;
+        }
+        assert!(start.elapsed() < Duration::from_secs(20), "#{id} never read {want}: {}", text(driver, id).await);
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn type_into(driver: &WebDriver, id: &str, value: &str) -> WebDriverResult<()> {
+    let input = driver.find(By::Id(id)).await?;
+    // Select all, then type over it, as a person would.
+    input.click().await?;
+    input.send_keys(Key::Control + "a").await?;
+    input.send_keys(value).await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_page_end_to_end() -> WebDriverResult<()> {
+    let dist = std::env::var("DIST_DIR").map(PathBuf::from).unwrap_or_else(|_| repo().join("web/dist"));
+    assert!(dist.join("index.html").exists(), "no page at {}: run bash web/build.sh", dist.display());
+    let shots = repo().join("target/e2e");
+    std::fs::create_dir_all(&shots)?;
+    let base = serve(dist);
+    let (_chromedriver, server) = chromedriver();
+    let profile = std::env::temp_dir().join(format!("kcost-e2e-profile-{}", std::process::id()));
+    let driver = browser(&server, &profile).await?;
+
+    // 1. Type the deck's workload: 100 records/s of 100 KB, 10 consumers, Frankfurt.
+    driver.goto(&base).await?;
+    // The defaults: 100 records/s of 100 KB, one consumer, us-east-1: 10 shards (109.50) + 14.72.
+    wait_for(&driver, "stream-total", "124.22").await;
+    let first_ms = driver.execute("return window.__kcostFirstResult;", Vec::new()).await?;
+    type_into(&driver, "input-consumers", "10").await?;
+    let region = SelectElement::new(&driver.find(By::Id("input-region")).await?).await?;
+    region.select_by_value("eu-central-1").await?;
+    wait_for(&driver, "stream-total", "662.26").await;
+    assert_eq!(text(&driver, "stream-shards").await, "49");
+    driver.screenshot(&shots.join("deck-typed.png")).await?;
+    let link = driver.find(By::Id("link")).await?.value().await?.unwrap_or_default();
+    assert!(link.ends_with("?consumers=10&region=eu-central-1"), "the link holds the inputs: {link}");
+
+    // 2. The deck's URL opens on the same estimate.
+    driver.goto(format!("{base}?records=100&size-kb=100&consumers=10&region=eu-central-1")).await?;
+    wait_for(&driver, "stream-total", "662.26").await;
+    assert_eq!(text(&driver, "stream-shards").await, "49");
+
+    // 3. A bad value shows the core's message beside the field, and the last result stays.
+    type_into(&driver, "input-records", "-5").await?;
+    let message = text(&driver, "error-records").await;
+    assert!(message.contains("negative"), "{message}");
+    assert_eq!(text(&driver, "stream-total").await, "662.26");
+    driver.screenshot(&shots.join("bad-value.png")).await?;
+
+    // 4. Compare mode with the calculation steps.
+    driver.goto(format!("{base}?consumers=10&mode=compare")).await?;
+    wait_for(&driver, "stream-total", "551.27").await;
+    let compare = text(&driver, "compare").await;
+    assert!(compare.contains("cheapest"), "{compare}");
+    driver.find(By::Id("explain")).await?.click().await?;
+    let steps = text(&driver, "stream-steps").await;
+    assert!(steps.contains("Max (9.77 shards needed for ingress, 48.85 shards needed for egress, 0.100 shards needed for records) = 48.85 Number of shards"), "{steps}");
+    driver.find(By::Id("chart")).await?;
+    driver.screenshot(&shots.join("compare-explain.png")).await?;
+
+    // 5. Any URL loads: unknown and malformed parameters are reported, not fatal.
+    driver.goto(format!("{base}?records=abc&colour=red&size-kb=%ZZ&analytics=maybe")).await?;
+    let problems = text(&driver, "url-problems").await;
+    assert!(problems.contains("unknown parameter 'colour'"), "{problems}");
+    assert!(text(&driver, "error-records").await.contains("not a number"));
+
+    // 6. A pipeline: Flink apps and a Firehose reading the stream, on a phone-width screen.
+    driver.set_window_rect(0, 0, 390, 1600).await?;
+    driver
+        .goto(format!("{base}?records=1000&size-kb=1&analytics=on&kpus=2&firehose=on&firehose-region=us-east-2"))
+        .await?;
+    let total = text(&driver, "pipeline-total").await;
+    assert!(!total.is_empty());
+    driver.screenshot(&shots.join("pipeline-phone.png")).await?;
+
+    println!(
+        "first result {} ms after navigation (localhost, headless Chromium)",
+        first_ms.json().as_f64().map_or("?".to_string(), |ms| format!("{ms:.0}"))
+    );
+    driver.quit().await?;
+    let _ = std::fs::remove_dir_all(&profile);
+    Ok(())
+}

@@ -1,0 +1,136 @@
+//! The page's state and components, tested inside headless Chromium (wasm-bindgen-test).
+
+use kcost_web::query;
+use kcost_web::state::{book, Action, Field, State};
+use std::rc::Rc;
+use wasm_bindgen_test::*;
+use yew::Reducible;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn state(query: &str) -> Rc<State> {
+    let (inputs, problems) = query::parse(query);
+    Rc::new(State::new(inputs, problems, book()))
+}
+
+fn total(s: &State) -> String {
+    s.outcome.as_ref().unwrap().stream().unwrap().monthly_usd.to_string()
+}
+
+#[wasm_bindgen_test]
+fn the_decks_url_gives_49_shards_and_662_26() {
+    let s = state("?records=100&size-kb=100&consumers=10&region=eu-central-1");
+    assert!(s.url_problems.is_empty(), "{:?}", s.url_problems);
+    let e = s.outcome.as_ref().unwrap().stream().unwrap().clone();
+    assert_eq!(e.shards.unwrap().count, 49);
+    assert_eq!(e.monthly_usd.to_string(), "662.26");
+}
+
+#[wasm_bindgen_test]
+fn a_bad_value_shows_the_cores_message_and_keeps_the_last_result() {
+    let s = state("?consumers=10");
+    assert_eq!(total(&s), "551.27");
+    let s = s.reduce(Action::Set(Field::Records, "-5".into()));
+    assert!(s.errors[&Field::Records].contains("negative"), "{:?}", s.errors);
+    assert_eq!(total(&s), "551.27", "the last valid result stays");
+    let s = s.reduce(Action::Set(Field::Records, "1000/min".into()));
+    assert!(s.errors.is_empty());
+    assert_eq!(s.outcome.as_ref().unwrap().stream().unwrap().inputs.records_per_second, 16.67);
+}
+
+#[wasm_bindgen_test]
+fn any_url_loads() {
+    let s = state("?records=abc&colour=red&size-kb=%ZZ&analytics=maybe");
+    assert_eq!(s.url_problems.len(), 3, "{:?}", s.url_problems);
+    assert!(s.errors[&Field::Records].contains("not a number"));
+    assert!(s.outcome.is_none(), "nothing valid yet, and no panic");
+}
+
+#[wasm_bindgen_test]
+fn a_region_without_the_needed_price_is_a_problem_not_a_crash() {
+    let s = state("?mode=advantage&region=us-east-2");
+    assert!(s.problem.as_ref().unwrap().contains("has no price for"), "{:?}", s.problem);
+}
+
+#[wasm_bindgen_test]
+fn the_pipeline_wires_readers_into_the_stream() {
+    let s = state("?consumers=1&analytics=on&apps=3&kpus=2&firehose=on&firehose-region=us-east-2");
+    let o = s.outcome.as_ref().unwrap();
+    // The three apps and the Firehose read the stream: 1 + 3 + 1 shared consumers.
+    assert_eq!(o.stream().unwrap().inputs.consumers, 5);
+    assert_eq!(o.pipeline.components.len(), 3);
+    let sum: i64 = o.pipeline.components.iter().map(|c| c.estimate.monthly_usd().cents()).sum();
+    assert_eq!(o.pipeline.monthly_usd.cents(), sum);
+    assert!(o.scenario.contains("[firehose.delivery]\nstream = \"stream\""), "{}", o.scenario);
+}
+
+#[wasm_bindgen_test]
+fn compare_mode_and_the_chart() {
+    let s = state("?consumers=10&mode=compare");
+    let c = s.outcome.as_ref().unwrap().comparison.as_ref().unwrap();
+    assert_eq!(c.estimates.len(), 3);
+    let chart = s.chart().unwrap();
+    assert_eq!(chart.series.len(), 3, "us-east-1 prices all three modes");
+    assert!(chart.series.iter().all(|(_, points)| points.windows(2).all(|w| w[0].1 <= w[1].1)), "cost never falls as the rate grows");
+}
+
+#[wasm_bindgen_test]
+fn exports_have_the_clis_shapes() {
+    let s = state("?records=100&size-kb=100&consumers=10&region=eu-central-1");
+    let o = s.outcome.as_ref().unwrap();
+    let csv = kcost_web::export(o, kcost_report::Format::Csv);
+    assert!(csv.starts_with("component,item,description,quantity,unit,unit_price_usd,monthly_usd,region,rounding\n"), "{csv}");
+    assert!(csv.contains("\nprovisioned,total,Monthly total,,,,662.26,eu-central-1,calculator\n"), "{csv}");
+    let json: serde_json::Value = serde_json::from_str(&kcost_web::export(o, kcost_report::Format::Json)).unwrap();
+    assert_eq!(json["monthly_usd"], 662.26);
+    assert!(kcost_web::export(o, kcost_report::Format::Markdown).contains("**662.26**"));
+}
+
+#[wasm_bindgen_test]
+async fn the_app_renders_the_result_into_the_page() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<kcost_web::App>::with_root(root.clone()).render();
+    // Let Yew render.
+    for _ in 0..50 {
+        if root.text_content().unwrap_or_default().contains("USD a month") {
+            break;
+        }
+        gloo_sleep().await;
+    }
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("124.22"), "the defaults' total: {text}");
+    assert!(document.get_element_by_id("input-records").is_some(), "every input has an id and a label");
+    assert!(document.query_selector("label[for=input-records]").unwrap().is_some());
+}
+
+async fn gloo_sleep() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn the_decks_url_sets_four_fields_and_round_trips() {
+    let (inputs, problems) = query::parse("?records=100&size-kb=100&consumers=10&region=eu-central-1");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(inputs[&Field::Consumers], "10");
+    assert_eq!(inputs[&Field::Region], "eu-central-1");
+    assert_eq!(query::to_query(&inputs), "?consumers=10&region=eu-central-1");
+}
+
+#[wasm_bindgen_test]
+fn malformed_parameters_are_reported_and_the_rest_kept() {
+    let (inputs, problems) = query::parse("?records=1000%2Fmin&bogus=1&size-kb=%ZZ&analytics=maybe&&=x");
+    assert_eq!(inputs[&Field::Records], "1000/min");
+    assert_eq!(inputs[&Field::SizeKb], "100", "a malformed value keeps the default");
+    assert_eq!(problems.len(), 4, "{problems:?}");
+    assert!(problems.iter().any(|p| p.contains("unknown parameter 'bogus'")));
+    let (round, _) = query::parse(&query::to_query(&inputs));
+    assert_eq!(round, inputs, "to_query and parse agree");
+}
