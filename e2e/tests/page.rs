@@ -47,7 +47,11 @@ fn respond(mut stream: TcpStream, dir: &Path) {
         line.clear();
     }
     let path = request.split_whitespace().nth(1).unwrap_or("/");
-    let path = path.split('?').next().unwrap_or("/").trim_start_matches('/');
+    let path = path
+        .split('?')
+        .next()
+        .unwrap_or("/")
+        .trim_start_matches('/');
     let path = if path.is_empty() { "index.html" } else { path };
     let file = dir.join(path);
     let (status, body) = match (path.contains(".."), std::fs::read(&file)) {
@@ -65,7 +69,9 @@ fn respond(mut stream: TcpStream, dir: &Path) {
         "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
         body.len()
     );
-    let _ = stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(&body));
+    let _ = stream
+        .write_all(head.as_bytes())
+        .and_then(|()| stream.write_all(&body));
 }
 
 struct Driver(Child);
@@ -83,15 +89,20 @@ fn chromedriver() -> (Driver, String) {
         .and_then(|l| l.local_addr())
         .expect("free port")
         .port();
-    let child = Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()))
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start chromedriver (apt-get install chromium-driver, or run web/build.sh)");
+    let child = Command::new(
+        std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()),
+    )
+    .arg(format!("--port={port}"))
+    .stdout(Stdio::null())
+    .stderr(Stdio::null())
+    .spawn()
+    .expect("start chromedriver (apt-get install chromium-driver, or run web/build.sh)");
     let start = Instant::now();
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(start.elapsed() < Duration::from_secs(20), "chromedriver did not start");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "chromedriver did not start"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
     (Driver(child), format!("http://127.0.0.1:{port}"))
@@ -129,7 +140,10 @@ async fn text(driver: &WebDriver, id: &str) -> String {
                 }
             }
         }
-        assert!(start.elapsed() < Duration::from_secs(20), "#{id} never appeared");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "#{id} never appeared"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
@@ -141,7 +155,11 @@ async fn wait_for(driver: &WebDriver, id: &str, want: &str) {
         if text(driver, id).await == want {
             return;
         }
-        assert!(start.elapsed() < Duration::from_secs(20), "#{id} never read {want}: {}", text(driver, id).await);
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "#{id} never read {want}: {}",
+            text(driver, id).await
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
@@ -157,8 +175,14 @@ async fn type_into(driver: &WebDriver, id: &str, value: &str) -> WebDriverResult
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_page_end_to_end() -> WebDriverResult<()> {
-    let dist = std::env::var("DIST_DIR").map(PathBuf::from).unwrap_or_else(|_| repo().join("web/dist"));
-    assert!(dist.join("index.html").exists(), "no page at {}: run bash web/build.sh", dist.display());
+    let dist = std::env::var("DIST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| repo().join("web/dist"));
+    assert!(
+        dist.join("index.html").exists(),
+        "no page at {}: run bash web/build.sh",
+        dist.display()
+    );
     let shots = repo().join("target/e2e");
     std::fs::create_dir_all(&shots)?;
     let base = serve(dist);
@@ -170,18 +194,32 @@ async fn the_page_end_to_end() -> WebDriverResult<()> {
     driver.goto(&base).await?;
     // The defaults: 100 records/s of 100 KB, one consumer, us-east-1: 10 shards (109.50) + 14.72.
     wait_for(&driver, "stream-total", "124.22").await;
-    let first_ms = driver.execute("return window.__kcostFirstResult;", Vec::new()).await?;
+    let first_ms = driver
+        .execute("return window.__kcostFirstResult;", Vec::new())
+        .await?;
     type_into(&driver, "input-consumers", "10").await?;
     let region = SelectElement::new(&driver.find(By::Id("input-region")).await?).await?;
     region.select_by_value("eu-central-1").await?;
     wait_for(&driver, "stream-total", "662.26").await;
     assert_eq!(text(&driver, "stream-shards").await, "49");
     driver.screenshot(&shots.join("deck-typed.png")).await?;
-    let link = driver.find(By::Id("link")).await?.value().await?.unwrap_or_default();
-    assert!(link.ends_with("?consumers=10&region=eu-central-1"), "the link holds the inputs: {link}");
+    let link = driver
+        .find(By::Id("link"))
+        .await?
+        .value()
+        .await?
+        .unwrap_or_default();
+    assert!(
+        link.ends_with("?consumers=10&region=eu-central-1"),
+        "the link holds the inputs: {link}"
+    );
 
     // 2. The deck's URL opens on the same estimate.
-    driver.goto(format!("{base}?records=100&size-kb=100&consumers=10&region=eu-central-1")).await?;
+    driver
+        .goto(format!(
+            "{base}?records=100&size-kb=100&consumers=10&region=eu-central-1"
+        ))
+        .await?;
     wait_for(&driver, "stream-total", "662.26").await;
     assert_eq!(text(&driver, "stream-shards").await, "49");
 
@@ -193,7 +231,9 @@ async fn the_page_end_to_end() -> WebDriverResult<()> {
     driver.screenshot(&shots.join("bad-value.png")).await?;
 
     // 4. Compare mode with the calculation steps.
-    driver.goto(format!("{base}?consumers=10&mode=compare")).await?;
+    driver
+        .goto(format!("{base}?consumers=10&mode=compare"))
+        .await?;
     wait_for(&driver, "stream-total", "551.27").await;
     let compare = text(&driver, "compare").await;
     assert!(compare.contains("cheapest"), "{compare}");
@@ -201,13 +241,24 @@ async fn the_page_end_to_end() -> WebDriverResult<()> {
     let steps = text(&driver, "stream-steps").await;
     assert!(steps.contains("Max (9.77 shards needed for ingress, 48.85 shards needed for egress, 0.100 shards needed for records) = 48.85 Number of shards"), "{steps}");
     driver.find(By::Id("chart")).await?;
-    driver.screenshot(&shots.join("compare-explain.png")).await?;
+    driver
+        .screenshot(&shots.join("compare-explain.png"))
+        .await?;
 
     // 5. Any URL loads: unknown and malformed parameters are reported, not fatal.
-    driver.goto(format!("{base}?records=abc&colour=red&size-kb=%ZZ&analytics=maybe")).await?;
+    driver
+        .goto(format!(
+            "{base}?records=abc&colour=red&size-kb=%ZZ&analytics=maybe"
+        ))
+        .await?;
     let problems = text(&driver, "url-problems").await;
-    assert!(problems.contains("unknown parameter 'colour'"), "{problems}");
-    assert!(text(&driver, "error-records").await.contains("not a number"));
+    assert!(
+        problems.contains("unknown parameter 'colour'"),
+        "{problems}"
+    );
+    assert!(text(&driver, "error-records")
+        .await
+        .contains("not a number"));
 
     // 6. A pipeline: Flink apps and a Firehose reading the stream, on a phone-width screen.
     driver.set_window_rect(0, 0, 390, 1600).await?;
@@ -220,7 +271,10 @@ async fn the_page_end_to_end() -> WebDriverResult<()> {
 
     println!(
         "first result {} ms after navigation (localhost, headless Chromium)",
-        first_ms.json().as_f64().map_or("?".to_string(), |ms| format!("{ms:.0}"))
+        first_ms
+            .json()
+            .as_f64()
+            .map_or("?".to_string(), |ms| format!("{ms:.0}"))
     );
     driver.quit().await?;
     let _ = std::fs::remove_dir_all(&profile);

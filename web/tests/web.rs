@@ -14,7 +14,13 @@ fn state(query: &str) -> Rc<State> {
 }
 
 fn total(s: &State) -> String {
-    s.outcome.as_ref().unwrap().stream().unwrap().monthly_usd.to_string()
+    s.outcome
+        .as_ref()
+        .unwrap()
+        .stream()
+        .unwrap()
+        .monthly_usd
+        .to_string()
 }
 
 #[wasm_bindgen_test]
@@ -31,11 +37,24 @@ fn a_bad_value_shows_the_cores_message_and_keeps_the_last_result() {
     let s = state("?consumers=10");
     assert_eq!(total(&s), "551.27");
     let s = s.reduce(Action::Set(Field::Records, "-5".into()));
-    assert!(s.errors[&Field::Records].contains("negative"), "{:?}", s.errors);
+    assert!(
+        s.errors[&Field::Records].contains("negative"),
+        "{:?}",
+        s.errors
+    );
     assert_eq!(total(&s), "551.27", "the last valid result stays");
     let s = s.reduce(Action::Set(Field::Records, "1000/min".into()));
     assert!(s.errors.is_empty());
-    assert_eq!(s.outcome.as_ref().unwrap().stream().unwrap().inputs.records_per_second, 16.67);
+    assert_eq!(
+        s.outcome
+            .as_ref()
+            .unwrap()
+            .stream()
+            .unwrap()
+            .inputs
+            .records_per_second,
+        16.67
+    );
 }
 
 #[wasm_bindgen_test]
@@ -49,7 +68,11 @@ fn any_url_loads() {
 #[wasm_bindgen_test]
 fn a_region_without_the_needed_price_is_a_problem_not_a_crash() {
     let s = state("?mode=advantage&region=us-east-2");
-    assert!(s.problem.as_ref().unwrap().contains("has no price for"), "{:?}", s.problem);
+    assert!(
+        s.problem.as_ref().unwrap().contains("has no price for"),
+        "{:?}",
+        s.problem
+    );
 }
 
 #[wasm_bindgen_test]
@@ -59,9 +82,19 @@ fn the_pipeline_wires_readers_into_the_stream() {
     // The three apps and the Firehose read the stream: 1 + 3 + 1 shared consumers.
     assert_eq!(o.stream().unwrap().inputs.consumers, 5);
     assert_eq!(o.pipeline.components.len(), 3);
-    let sum: i64 = o.pipeline.components.iter().map(|c| c.estimate.monthly_usd().cents()).sum();
+    let sum: i64 = o
+        .pipeline
+        .components
+        .iter()
+        .map(|c| c.estimate.monthly_usd().cents())
+        .sum();
     assert_eq!(o.pipeline.monthly_usd.cents(), sum);
-    assert!(o.scenario.contains("[firehose.delivery]\nstream = \"stream\""), "{}", o.scenario);
+    assert!(
+        o.scenario
+            .contains("[firehose.delivery]\nstream = \"stream\""),
+        "{}",
+        o.scenario
+    );
 }
 
 #[wasm_bindgen_test]
@@ -71,7 +104,13 @@ fn compare_mode_and_the_chart() {
     assert_eq!(c.estimates.len(), 3);
     let chart = s.chart().unwrap();
     assert_eq!(chart.series.len(), 3, "us-east-1 prices all three modes");
-    assert!(chart.series.iter().all(|(_, points)| points.windows(2).all(|w| w[0].1 <= w[1].1)), "cost never falls as the rate grows");
+    assert!(
+        chart
+            .series
+            .iter()
+            .all(|(_, points)| points.windows(2).all(|w| w[0].1 <= w[1].1)),
+        "cost never falls as the rate grows"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -79,9 +118,18 @@ fn exports_have_the_clis_shapes() {
     let s = state("?records=100&size-kb=100&consumers=10&region=eu-central-1");
     let o = s.outcome.as_ref().unwrap();
     let csv = kcost_web::export(o, kcost_report::Format::Csv);
-    assert!(csv.starts_with("component,item,description,quantity,unit,unit_price_usd,monthly_usd,region,rounding\n"), "{csv}");
-    assert!(csv.contains("\nprovisioned,total,Monthly total,,,,662.26,eu-central-1,calculator\n"), "{csv}");
-    let json: serde_json::Value = serde_json::from_str(&kcost_web::export(o, kcost_report::Format::Json)).unwrap();
+    assert!(
+        csv.starts_with(
+            "component,item,description,quantity,unit,unit_price_usd,monthly_usd,region,rounding\n"
+        ),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\nprovisioned,total,Monthly total,,,,662.26,eu-central-1,calculator\n"),
+        "{csv}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&kcost_web::export(o, kcost_report::Format::Json)).unwrap();
     assert_eq!(json["monthly_usd"], 662.26);
     assert!(kcost_web::export(o, kcost_report::Format::Markdown).contains("**662.26**"));
 }
@@ -94,15 +142,25 @@ async fn the_app_renders_the_result_into_the_page() {
     yew::Renderer::<kcost_web::App>::with_root(root.clone()).render();
     // Let Yew render.
     for _ in 0..50 {
-        if root.text_content().unwrap_or_default().contains("USD a month") {
+        if root
+            .text_content()
+            .unwrap_or_default()
+            .contains("USD a month")
+        {
             break;
         }
         gloo_sleep().await;
     }
     let text = root.text_content().unwrap_or_default();
     assert!(text.contains("124.22"), "the defaults' total: {text}");
-    assert!(document.get_element_by_id("input-records").is_some(), "every input has an id and a label");
-    assert!(document.query_selector("label[for=input-records]").unwrap().is_some());
+    assert!(
+        document.get_element_by_id("input-records").is_some(),
+        "every input has an id and a label"
+    );
+    assert!(document
+        .query_selector("label[for=input-records]")
+        .unwrap()
+        .is_some());
 }
 
 async fn gloo_sleep() {
@@ -117,20 +175,31 @@ async fn gloo_sleep() {
 
 #[wasm_bindgen_test]
 fn the_decks_url_sets_four_fields_and_round_trips() {
-    let (inputs, problems) = query::parse("?records=100&size-kb=100&consumers=10&region=eu-central-1");
+    let (inputs, problems) =
+        query::parse("?records=100&size-kb=100&consumers=10&region=eu-central-1");
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(inputs[&Field::Consumers], "10");
     assert_eq!(inputs[&Field::Region], "eu-central-1");
-    assert_eq!(query::to_query(&inputs), "?consumers=10&region=eu-central-1");
+    assert_eq!(
+        query::to_query(&inputs),
+        "?consumers=10&region=eu-central-1"
+    );
 }
 
 #[wasm_bindgen_test]
 fn malformed_parameters_are_reported_and_the_rest_kept() {
-    let (inputs, problems) = query::parse("?records=1000%2Fmin&bogus=1&size-kb=%ZZ&analytics=maybe&&=x");
+    let (inputs, problems) =
+        query::parse("?records=1000%2Fmin&bogus=1&size-kb=%ZZ&analytics=maybe&&=x");
     assert_eq!(inputs[&Field::Records], "1000/min");
-    assert_eq!(inputs[&Field::SizeKb], "100", "a malformed value keeps the default");
+    assert_eq!(
+        inputs[&Field::SizeKb],
+        "100",
+        "a malformed value keeps the default"
+    );
     assert_eq!(problems.len(), 4, "{problems:?}");
-    assert!(problems.iter().any(|p| p.contains("unknown parameter 'bogus'")));
+    assert!(problems
+        .iter()
+        .any(|p| p.contains("unknown parameter 'bogus'")));
     let (round, _) = query::parse(&query::to_query(&inputs));
     assert_eq!(round, inputs, "to_query and parse agree");
 }
