@@ -32,6 +32,8 @@ pub enum Field {
     HotKeyShare,
     Growth,
     Months,
+    LongTermReads,
+    MaxRecordSize,
     Analytics,
     Engine,
     Apps,
@@ -49,7 +51,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the order of the page.
-    pub const ALL: [Field; 27] = [
+    pub const ALL: [Field; 29] = [
         Field::Records,
         Field::SizeKb,
         Field::Consumers,
@@ -64,6 +66,8 @@ impl Field {
         Field::HotKeyShare,
         Field::Growth,
         Field::Months,
+        Field::LongTermReads,
+        Field::MaxRecordSize,
         Field::Analytics,
         Field::Engine,
         Field::Apps,
@@ -96,6 +100,8 @@ impl Field {
             Field::HotKeyShare => "hot-key-share",
             Field::Growth => "growth",
             Field::Months => "months",
+            Field::LongTermReads => "long-term-reads-gb",
+            Field::MaxRecordSize => "max-record-size",
             Field::Analytics => "analytics",
             Field::Engine => "engine",
             Field::Apps => "apps",
@@ -130,6 +136,7 @@ impl Field {
             Field::Rounding => "calculator",
             Field::TargetUtilization => "100",
             Field::Months => "12",
+            Field::LongTermReads => "0",
             Field::Engine => "flink",
             Field::Apps => "1",
             Field::Kpus => "1",
@@ -144,6 +151,7 @@ impl Field {
             | Field::PeakRecords
             | Field::HotKeyShare
             | Field::Growth
+            | Field::MaxRecordSize
             | Field::FirehoseRecords
             | Field::FirehoseSizeKb => "",
         }
@@ -545,7 +553,11 @@ impl State {
             }
         };
         opt("aggregate_kb", Field::Aggregate, false);
+        opt("max_record_size", Field::MaxRecordSize, true);
         opt("peak_records", Field::PeakRecords, true);
+        if v(Field::LongTermReads) != "0" {
+            opt("long_term_reads_gb", Field::LongTermReads, false);
+        }
         if let Ok(share) = workload::parse_share(&v(Field::HotKeyShare)) {
             out.push_str(&format!("hot_key_share = {share}\n"));
         }

@@ -203,3 +203,22 @@ fn malformed_parameters_are_reported_and_the_rest_kept() {
     let (round, _) = query::parse(&query::to_query(&inputs));
     assert_eq!(round, inputs, "to_query and parse agree");
 }
+
+#[wasm_bindgen_test]
+fn records_over_1_mib_need_the_maximum_record_size() {
+    let s = state("?records=1&size-kb=2048");
+    assert!(
+        s.problem.as_ref().unwrap().contains("max-record-size"),
+        "{:?}",
+        s.problem
+    );
+    let s =
+        state("?records=1&size-kb=2048&max-record-size=2MiB&long-term-reads-gb=10&retention=30d");
+    let e = s.outcome.as_ref().unwrap().stream().unwrap().clone();
+    assert_eq!(e.inputs.max_record_size_kb, 2048.0);
+    assert!(
+        e.lines.iter().any(|l| l.item == "long_term_retrieval"),
+        "{:?}",
+        e.lines
+    );
+}

@@ -60,7 +60,7 @@ fn card(report: &Report<'_>, id: &str, explain: bool) -> Html {
             if !report.warnings.is_empty() {
                 <ul class="warnings" aria-label="Warnings">{ for report.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
             }
-            <details class="sources">
+            <details class="sources" open=true>
                 <summary>{ "Prices, sources and assumptions" }</summary>
                 <ul>{ for report.notes().iter().filter(|n| !n.ends_with(':')).map(|n| html! { <li>{ n.trim_start_matches("  ").trim_start_matches("- ") }</li> }) }</ul>
             </details>
