@@ -62,7 +62,8 @@ fn card(report: &Report<'_>, id: &str, explain: bool) -> Html {
             }
             <details class="sources" open=true>
                 <summary>{ "Prices, sources and assumptions" }</summary>
-                <ul>{ for report.notes().iter().filter(|n| !n.ends_with(':')).map(|n| html! { <li>{ n.trim_start_matches("  ").trim_start_matches("- ") }</li> }) }</ul>
+                // Prices and assumptions; the warnings are listed above.
+                <ul>{ for report.notes().iter().take_while(|n| n.as_str() != "Warnings:").filter(|n| !n.ends_with(':')).map(|n| html! { <li>{ n.trim_start_matches("  ").trim_start_matches("- ") }</li> }) }</ul>
             </details>
             if explain && !report.steps.is_empty() {
                 <pre class="steps" id={format!("{id}-steps")}>{ render_steps(report.steps) }{ render_steps(report.analysis_steps) }</pre>
