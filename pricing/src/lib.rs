@@ -24,6 +24,7 @@
 
 mod catalog;
 mod error;
+pub mod offer;
 mod table;
 
 pub use catalog::{Catalog, EMBEDDED};

@@ -1,0 +1,427 @@
+//! Importing AWS Price List bulk offer files (AmazonKinesis, AmazonKinesisFirehose,
+//! AmazonKinesisAnalytics) into kcost's price tables.
+//!
+//! Rows are matched on product family, usage type (with the region's prefix: `USE2-`, `EUC1-`,
+//! `EU-` for eu-west-1, none for Kinesis Streams in us-east-1), operation and group, never on
+//! display names; rows kcost does not use are skipped. A price kcost needs that a file lacks is
+//! reported by region and usage type, never taken as zero. The file is read once into only the
+//! fields kcost uses, so a many-megabyte offer is not held in several copies.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Read;
+use std::sync::Arc;
+
+use kcost_core::{Confidence, Price, PriceKey, RegionPrices};
+use serde::Deserialize;
+use thiserror::Error;
+
+/// An offer file could not be imported.
+#[derive(Debug, Error)]
+pub enum OfferError {
+    /// Not JSON, or not the offer layout.
+    #[error("{origin}: not an AWS Price List offer file: {message}")]
+    Malformed { origin: String, message: String },
+    /// An offer for a service kcost does not price.
+    #[error(
+        "{origin}: offer code '{code}' is not one kcost imports; use the AmazonKinesis, \
+         AmazonKinesisFirehose or AmazonKinesisAnalytics offer"
+    )]
+    Service { origin: String, code: String },
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Offer {
+    offer_code: String,
+    version: String,
+    publication_date: String,
+    products: HashMap<String, Product>,
+    terms: Terms,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Product {
+    product_family: Option<String>,
+    attributes: Attributes,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Attributes {
+    usagetype: Option<String>,
+    operation: Option<String>,
+    group: Option<String>,
+    region_code: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Terms {
+    #[serde(rename = "OnDemand", default)]
+    on_demand: HashMap<String, HashMap<String, Term>>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Term {
+    price_dimensions: HashMap<String, Dimension>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Dimension {
+    begin_range: Option<String>,
+    price_per_unit: HashMap<String, String>,
+}
+
+/// A price kcost needs that the offer does not have for a region.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missing {
+    /// The region code.
+    pub region: String,
+    /// The usage type looked for (with the region's prefix).
+    pub usage_type: String,
+    /// The kcost price key it would have filled.
+    pub key: PriceKey,
+}
+
+/// The prices an offer file gave, by region.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    /// The offer code (`AmazonKinesis`).
+    pub offer: String,
+    /// The offer's version.
+    pub version: String,
+    /// Its publication date, `YYYY-MM-DD`.
+    pub published: String,
+    /// Each region's prices from this offer.
+    pub regions: Vec<RegionPrices>,
+    /// Prices the offer lacks for a region it covers.
+    pub missing: Vec<Missing>,
+}
+
+/// How one kcost price is found in an offer.
+struct Rule {
+    family: &'static str,
+    usage: &'static str,
+    operation: Option<&'static str>,
+    group: Option<&'static str>,
+    /// For tiered rows: the tier's lower bound (`beginRange`).
+    begin: Option<&'static str>,
+    key: PriceKey,
+    /// Multiplies the offer's price into kcost's unit (1,000 S3 objects from per object).
+    factor: f64,
+}
+
+const fn rule(family: &'static str, usage: &'static str, key: PriceKey) -> Rule {
+    Rule {
+        family,
+        usage,
+        operation: None,
+        group: None,
+        begin: None,
+        key,
+        factor: 1.0,
+    }
+}
+
+const STREAMS: &str = "Kinesis Streams";
+const FIREHOSE: &str = "Kinesis Firehose";
+const ANALYTICS: &str = "Kinesis Analytics";
+const ADVANTAGE: &str = "OnDemand Advantage";
+
+fn rules(offer: &str) -> Option<Vec<Rule>> {
+    use PriceKey::*;
+    let advantage = |usage, key| Rule {
+        group: Some(ADVANTAGE),
+        ..rule(STREAMS, usage, key)
+    };
+    let tier = |begin, key| Rule {
+        begin: Some(begin),
+        ..rule(FIREHOSE, "BilledBytes", key)
+    };
+    Some(match offer {
+        "AmazonKinesis" => vec![
+            rule(STREAMS, "Storage-ShardHour", KdsShardHour),
+            rule(STREAMS, "PutRequestPayloadUnits", KdsPutPayloadUnit),
+            rule(STREAMS, "Extended-ShardHour", KdsExtendedRetentionShardHour),
+            rule(
+                STREAMS,
+                "LongTermRetention-ByteHrs",
+                KdsLongTermRetentionGbMonth,
+            ),
+            rule(
+                STREAMS,
+                "LongTermRetention-ReadBytes",
+                KdsLongTermRetrievalGb,
+            ),
+            rule(STREAMS, "EnhancedFanoutHour", KdsEfoConsumerShardHour),
+            Rule {
+                operation: Some("EnhancedFanoutDataRetrieval"),
+                ..rule(STREAMS, "ReadBytes", KdsEfoRetrievalGb)
+            },
+            rule(STREAMS, "OnDemand-StreamHour", KdsOnDemandStreamHour),
+            rule(STREAMS, "OnDemand-BilledIncomingBytes", KdsOnDemandDataInGb),
+            rule(
+                STREAMS,
+                "OnDemand-BilledOutgoingBytes",
+                KdsOnDemandDataOutGb,
+            ),
+            rule(
+                STREAMS,
+                "OnDemand-BilledOutgoingEFOBytes",
+                KdsOnDemandEfoDataOutGb,
+            ),
+            rule(
+                STREAMS,
+                "OnDemand-ExtendedRetention-ByteHrs",
+                KdsOnDemandExtendedRetentionGbMonth,
+            ),
+            rule(
+                STREAMS,
+                "OnDemand-LongTermRetention-ByteHrs",
+                KdsOnDemandLongTermRetentionGbMonth,
+            ),
+            advantage("OnDemand-BilledIncomingBytes", KdsAdvantageDataInGb),
+            advantage("OnDemand-BilledOutgoingBytes", KdsAdvantageDataOutGb),
+            advantage("OnDemand-BilledOutgoingEFOBytes", KdsAdvantageEfoDataOutGb),
+            advantage(
+                "OnDemand-ExtendedRetention-ByteHrs",
+                KdsAdvantageRetentionGbMonth,
+            ),
+        ],
+        "AmazonKinesisFirehose" => vec![
+            tier("0", FirehoseIngestTier1Gb),
+            tier("512000", FirehoseIngestTier2Gb),
+            tier("2048000", FirehoseIngestTier3Gb),
+            rule(FIREHOSE, "DFCBilledBytes", FirehoseFormatConversionGb),
+            rule(FIREHOSE, "DPBytesDelivered", FirehoseDynamicPartitioningGb),
+            Rule {
+                factor: 1000.0,
+                ..rule(FIREHOSE, "S3DeliveryObjectCount", FirehoseS3ObjectsThousand)
+            },
+            rule(FIREHOSE, "Firehose-VpcDelivery-Bytes", FirehoseVpcGb),
+            rule(FIREHOSE, "Firehose-VpcDelivery-Hours", FirehoseVpcAzHour),
+        ],
+        "AmazonKinesisAnalytics" => vec![
+            rule(ANALYTICS, "KPU-Hour-Java", KdaKpuHour),
+            rule(
+                ANALYTICS,
+                "RunningApplicationStorage",
+                KdaRunningStorageGbMonth,
+            ),
+            rule(ANALYTICS, "DurableApplicationBackups", KdaBackupGbMonth),
+        ],
+        _ => return None,
+    })
+}
+
+/// The usage-type prefix of a region (`USE2`), as the Price List writes it.
+pub fn usage_prefix(region: &str) -> Option<&'static str> {
+    Some(match region {
+        "us-east-1" => "USE1",
+        "us-east-2" => "USE2",
+        "us-west-1" => "USW1",
+        "us-west-2" => "USW2",
+        "ca-central-1" => "CAN1",
+        "eu-west-1" => "EU",
+        "eu-west-2" => "EUW2",
+        "eu-west-3" => "EUW3",
+        "eu-central-1" => "EUC1",
+        "eu-central-2" => "EUC2",
+        "eu-north-1" => "EUN1",
+        "eu-south-1" => "EUS1",
+        "ap-northeast-1" => "APN1",
+        "ap-northeast-2" => "APN2",
+        "ap-northeast-3" => "APN3",
+        "ap-southeast-1" => "APS1",
+        "ap-southeast-2" => "APS2",
+        "ap-south-1" => "APS3",
+        "sa-east-1" => "SAE1",
+        "me-south-1" => "MES1",
+        "af-south-1" => "AFS1",
+        _ => return None,
+    })
+}
+
+/// Whether `usage_type` is `base` for `region`: `PREFIX-base`, or plain `base` for Kinesis in
+/// us-east-1 (the Price List's one unprefixed region). Regions kcost has no prefix for accept any
+/// single prefix.
+fn usage_matches(usage_type: &str, base: &str, region: &str) -> bool {
+    if usage_type == base {
+        return region == "us-east-1";
+    }
+    let Some(prefix) = usage_type
+        .strip_suffix(base)
+        .and_then(|p| p.strip_suffix('-'))
+    else {
+        return false;
+    };
+    match usage_prefix(region) {
+        Some(expected) => prefix == expected,
+        None => {
+            !prefix.is_empty()
+                && prefix
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        }
+    }
+}
+
+/// Reads the offer in `reader` (named `origin` in errors) and keeps the prices kcost uses, for
+/// every region in it or only those in `only`.
+///
+/// # Errors
+/// [`OfferError`] when the text is not an offer file, or is one for another service.
+pub fn import(reader: impl Read, origin: &str, only: &[String]) -> Result<Imported, OfferError> {
+    let offer: Offer = serde_json::from_reader(reader).map_err(|e| OfferError::Malformed {
+        origin: origin.to_string(),
+        message: e.to_string(),
+    })?;
+    let rules = rules(&offer.offer_code).ok_or_else(|| OfferError::Service {
+        origin: origin.to_string(),
+        code: offer.offer_code.clone(),
+    })?;
+    let published = offer
+        .publication_date
+        .get(..10)
+        .unwrap_or(&offer.publication_date)
+        .to_string();
+    let mut found: BTreeMap<String, BTreeMap<PriceKey, Price>> = BTreeMap::new();
+    let mut covered: BTreeMap<String, ()> = BTreeMap::new();
+    for (sku, product) in &offer.products {
+        let a = &product.attributes;
+        let (Some(region), Some(usage)) = (&a.region_code, &a.usagetype) else {
+            continue;
+        };
+        if !only.is_empty() && !only.contains(region) {
+            continue;
+        }
+        let family = product.product_family.as_deref().unwrap_or("");
+        if rules.iter().any(|r| r.family == family) {
+            covered.insert(region.clone(), ());
+        }
+        for r in rules.iter().filter(|r| {
+            r.family == family
+                && usage_matches(usage, r.usage, region)
+                && r.operation
+                    .is_none_or(|op| a.operation.as_deref() == Some(op))
+                && (r.group.is_some() == (a.group.as_deref() == Some(ADVANTAGE)))
+        }) {
+            let dimensions = offer
+                .terms
+                .on_demand
+                .get(sku)
+                .into_iter()
+                .flat_map(|t| t.values())
+                .flat_map(|t| t.price_dimensions.values());
+            for d in dimensions {
+                if r.begin
+                    .is_some_and(|b| d.begin_range.as_deref().unwrap_or("0") != b)
+                {
+                    continue;
+                }
+                let Some(usd) = d
+                    .price_per_unit
+                    .get("USD")
+                    .and_then(|p| p.parse::<f64>().ok())
+                else {
+                    continue;
+                };
+                found.entry(region.clone()).or_default().insert(
+                    r.key,
+                    Price {
+                        usd: usd * r.factor,
+                        source: Arc::from(format!(
+                            "AWS Price List {} offer, version {}, usage type {usage}",
+                            offer.offer_code, offer.version
+                        )),
+                        as_of: Arc::from(published.as_str()),
+                        confidence: Confidence::Confirmed,
+                    },
+                );
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    for region in covered.keys() {
+        let have = found.get(region);
+        for r in &rules {
+            if have.is_some_and(|h| h.contains_key(&r.key)) {
+                continue;
+            }
+            let prefix = match (region.as_str(), r.family) {
+                ("us-east-1", STREAMS) => String::new(),
+                _ => usage_prefix(region).map_or(String::new(), |p| format!("{p}-")),
+            };
+            missing.push(Missing {
+                region: region.clone(),
+                usage_type: format!("{prefix}{}", r.usage),
+                key: r.key,
+            });
+        }
+    }
+    let regions = found
+        .into_iter()
+        .map(|(code, prices)| RegionPrices {
+            name: Arc::from(code.as_str()),
+            code: Arc::from(code.as_str()),
+            prices,
+        })
+        .collect();
+    Ok(Imported {
+        offer: offer.offer_code,
+        version: offer.version,
+        published,
+        regions,
+        missing,
+    })
+}
+
+/// A region's prices as a pricing table (TOML), in kcost's layout.
+pub fn to_toml(region: &RegionPrices) -> String {
+    let mut out = format!(
+        "# Kinesis prices for {}, imported from the AWS Price List by `kcost pricing import`.\n\n[[region]]\ncode = {}\n",
+        region.code,
+        quote(&region.code)
+    );
+    if region.name != region.code {
+        out.push_str(&format!("name = {}\n", quote(&region.name)));
+    }
+    for (key, price) in &region.prices {
+        out.push_str(&format!(
+            "\n[region.prices.{}]\nusd = {}\nunit = {}\nsource = {}\nas_of = {}\nconfidence = \"{}\"\n",
+            key.key(),
+            float(price.usd),
+            quote(key.unit()),
+            quote(&price.source),
+            quote(&price.as_of),
+            price.confidence
+        ));
+    }
+    out
+}
+
+/// A TOML float: always with a decimal point or exponent, shortest round-trip text.
+fn float(x: f64) -> String {
+    let text = format!("{x}");
+    if text.contains('.') || text.contains('e') || text.contains("inf") || text.contains("NaN") {
+        text
+    } else {
+        format!("{text}.0")
+    }
+}
+
+fn quote(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}

@@ -1,0 +1,194 @@
+//! Importing AWS Price List offer files (fixtures in the real layout, written for these tests).
+
+use std::fs::File;
+use std::path::PathBuf;
+
+use kcost_core::{provisioned, Confidence, Options, PriceKey, StreamWorkload};
+use kcost_pricing::offer::{import, to_toml, Imported, OfferError};
+use kcost_pricing::Catalog;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/offers")
+        .join(name)
+}
+
+fn load(name: &str) -> Imported {
+    import(File::open(fixture(name)).unwrap(), name, &[]).unwrap()
+}
+
+#[test]
+fn each_fixture_imports_to_the_expected_tables() {
+    for name in [
+        "AmazonKinesis.json",
+        "AmazonKinesisFirehose.json",
+        "AmazonKinesisAnalytics.json",
+    ] {
+        let imported = load(name);
+        assert_eq!(imported.published, "2025-11-20");
+        for region in &imported.regions {
+            insta::assert_snapshot!(
+                format!("{}_{}", name.trim_end_matches(".json"), region.code),
+                to_toml(region)
+            );
+            // Every table kcost writes reads back.
+            kcost_pricing::parse(&to_toml(region), "imported").unwrap();
+        }
+    }
+}
+
+#[test]
+fn rows_are_matched_on_family_usage_type_operation_and_group() {
+    let kinesis = load("AmazonKinesis.json");
+    let region = |code: &str| kinesis.regions.iter().find(|r| &*r.code == code).unwrap();
+    let price = |code: &str, key| region(code).prices.get(&key).map(|p| p.usd);
+    // us-east-1's Kinesis rows have no prefix; us-east-2's are USE2-.
+    assert_eq!(price("us-east-1", PriceKey::KdsShardHour), Some(0.015));
+    assert_eq!(
+        price("us-east-2", PriceKey::KdsShardHour),
+        Some(0.015),
+        "the EUC1- row in us-east-2 is skipped"
+    );
+    // ReadBytes counts only with the EnhancedFanoutDataRetrieval operation.
+    assert_eq!(price("us-east-2", PriceKey::KdsEfoRetrievalGb), Some(0.013));
+    // The Advantage group's rows fill the Advantage keys, in us-east-1 only, and not the Standard ones.
+    assert_eq!(
+        price("us-east-1", PriceKey::KdsAdvantageDataInGb),
+        Some(0.032)
+    );
+    assert_eq!(
+        price("us-east-1", PriceKey::KdsOnDemandDataInGb),
+        Some(0.08)
+    );
+    assert_eq!(price("us-east-2", PriceKey::KdsAdvantageDataInGb), None);
+    // The Firehose row in the Kinesis offer is not a Kinesis price.
+    assert!(region("us-east-2")
+        .prices
+        .keys()
+        .all(|k| k.key().starts_with("kds_")));
+    // eu-west-1's EU- shard-hour row is read; its missing PUT row is reported by name.
+    assert_eq!(price("eu-west-1", PriceKey::KdsShardHour), Some(0.015));
+    let missing: Vec<String> = kinesis
+        .missing
+        .iter()
+        .filter(|m| m.region == "eu-west-1")
+        .map(|m| m.usage_type.clone())
+        .collect();
+    assert!(
+        missing.contains(&"EU-PutRequestPayloadUnits".to_string()),
+        "{missing:?}"
+    );
+    assert!(
+        kinesis
+            .missing
+            .iter()
+            .all(|m| m.region != "us-east-1" || m.key == PriceKey::KdsAdvantageDataOutGb),
+        "{:?}",
+        kinesis.missing
+    );
+
+    // Firehose: the tiers keep their ranges; S3 objects are priced per 1,000.
+    let firehose = load("AmazonKinesisFirehose.json");
+    let ohio = firehose
+        .regions
+        .iter()
+        .find(|r| &*r.code == "us-east-2")
+        .unwrap();
+    let usd = |key| ohio.prices[&key].usd;
+    assert_eq!(
+        (
+            usd(PriceKey::FirehoseIngestTier1Gb),
+            usd(PriceKey::FirehoseIngestTier2Gb),
+            usd(PriceKey::FirehoseIngestTier3Gb)
+        ),
+        (0.029, 0.025, 0.02)
+    );
+    assert_eq!(usd(PriceKey::FirehoseS3ObjectsThousand), 0.005);
+    assert!(ohio
+        .prices
+        .values()
+        .all(|p| p.source.contains("usage type USE2-")));
+}
+
+#[test]
+fn only_the_regions_asked_for() {
+    let only = vec!["us-east-2".to_string()];
+    let imported = import(
+        File::open(fixture("AmazonKinesis.json")).unwrap(),
+        "k",
+        &only,
+    )
+    .unwrap();
+    let codes: Vec<&str> = imported.regions.iter().map(|r| &*r.code).collect();
+    assert_eq!(codes, ["us-east-2"]);
+}
+
+#[test]
+fn bad_files_say_what_is_wrong() {
+    match import(
+        File::open(fixture("AmazonS3.json")).unwrap(),
+        "AmazonS3.json",
+        &[],
+    ) {
+        Err(e @ OfferError::Service { .. }) => assert!(e
+            .to_string()
+            .contains("'AmazonS3' is not one kcost imports")),
+        other => panic!("{other:?}"),
+    }
+    match import(&b"{\"offerCode\": "[..], "broken.json", &[]) {
+        Err(e @ OfferError::Malformed { .. }) => assert!(
+            e.to_string()
+                .starts_with("broken.json: not an AWS Price List offer file"),
+            "{e}"
+        ),
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        import(&b"[1, 2]"[..], "list.json", &[]),
+        Err(OfferError::Malformed { .. })
+    ));
+}
+
+#[test]
+fn the_embedded_confirmed_prices_agree_with_the_fixtures() {
+    let embedded = Catalog::embedded().unwrap();
+    for name in [
+        "AmazonKinesis.json",
+        "AmazonKinesisFirehose.json",
+        "AmazonKinesisAnalytics.json",
+    ] {
+        for region in load(name).regions {
+            let Ok(ours) = embedded.book().region(&region.code) else {
+                continue;
+            };
+            for (key, price) in &region.prices {
+                if let Some(mine) = ours.prices.get(key) {
+                    if mine.confidence == Confidence::Confirmed {
+                        assert_eq!(mine.usd, price.usd, "{} {key}", region.code);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn estimates_with_imported_prices_match_the_deck() {
+    let mut catalog = Catalog::default();
+    for region in load("AmazonKinesis.json").regions {
+        catalog.overlay(&to_toml(&region), "imported").unwrap();
+    }
+    let w = StreamWorkload {
+        consumers: Some(10),
+        ..StreamWorkload::new("100".parse().unwrap(), "100".parse().unwrap())
+    };
+    let e =
+        provisioned::estimate(&w, Some("us-east-2"), catalog.book(), Options::default()).unwrap();
+    // 49 x 730 x 0.015 = 536.55; 1,051,200,000 x 0.000000014 = 14.72.
+    assert_eq!(e.monthly_usd.to_string(), "551.27");
+    assert!(e.lines[0]
+        .price
+        .source
+        .starts_with("AWS Price List AmazonKinesis offer, version 20251120190000"));
+    assert_eq!(&*e.lines[0].price.as_of, "2025-11-20");
+}
