@@ -78,11 +78,68 @@ pub enum Command {
     Analytics(AnalyticsArgs),
     /// Price an Amazon Data Firehose stream.
     Firehose(FirehoseArgs),
+    /// Import, update, show and compare price tables.
+    Pricing {
+        #[command(subcommand)]
+        command: PricingCommand,
+    },
     /// List the regions kcost has prices for, what each prices and how sure the prices are.
     Regions {
         /// Output format.
         #[arg(long, value_enum, default_value_t = RegionsFormat::Table)]
         format: RegionsFormat,
+    },
+}
+
+/// What `kcost pricing` does.
+#[derive(Debug, Subcommand)]
+pub enum PricingCommand {
+    /// Import AWS Price List offer files (AmazonKinesis, AmazonKinesisFirehose,
+    /// AmazonKinesisAnalytics; JSON) into your pricing directory, one table per region.
+    #[command(
+        after_help = "Example:\n  kcost pricing import AmazonKinesis.json AmazonKinesisFirehose.json --region us-east-2"
+    )]
+    Import {
+        /// Offer files, whole or per region.
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        /// Import only this region (repeat for more) [default: every region in the files].
+        #[arg(long, value_name = "REGION")]
+        region: Vec<String>,
+        /// Where the tables go [default: $XDG_DATA_HOME/kcost/pricing, or ~/.local/share/kcost/pricing].
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// Download the current offer files from the AWS Price List and import them.
+    Update {
+        /// The Price List endpoint; offers are read from BASE/offers/v1.0/aws/CODE/current/index.json.
+        #[arg(
+            long,
+            value_name = "BASE",
+            default_value = "https://pricing.us-east-1.amazonaws.com"
+        )]
+        url: String,
+        /// Import only this region (repeat for more) [default: every region].
+        #[arg(long, value_name = "REGION")]
+        region: Vec<String>,
+        /// Where the offers and tables go [default: as for import].
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// Every price of a region, with its source, date, confidence and table.
+    Show {
+        /// The region code.
+        region: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = RegionsFormat::Table)]
+        format: RegionsFormat,
+    },
+    /// Compare two regions' prices (or two pricing tables), price by price.
+    Diff {
+        /// A region code, or a pricing table file.
+        a: String,
+        /// A region code, or a pricing table file.
+        b: String,
     },
 }
 

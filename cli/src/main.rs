@@ -1,6 +1,7 @@
 //! `kcost`: parse the command line, call the core, render. No price is computed here.
 
 mod args;
+mod pricing_cmd;
 mod render;
 
 use std::io::Write;
@@ -14,7 +15,9 @@ use kcost_core::firehose::FirehoseWorkload;
 use kcost_core::{Growth, Options, StreamWorkload};
 use kcost_pricing::Catalog;
 
-use args::{AnalyticsArgs, Cli, Command, EstimateArgs, FirehoseArgs, Format, OutputArgs};
+use args::{
+    AnalyticsArgs, Cli, Command, EstimateArgs, FirehoseArgs, Format, OutputArgs, PricingCommand,
+};
 
 /// Exit status for anything the user can fix: bad flags, values, files or regions.
 const USAGE: u8 = 2;
@@ -40,8 +43,18 @@ fn main() -> ExitCode {
 
 /// Everything the run prints on success. Nothing reaches stdout unless the whole output is ready.
 fn run(cli: &Cli) -> Result<String> {
+    // Import and update write the user's tables, so they must not need them to be readable.
+    if let Some(Command::Pricing { command }) = &cli.command {
+        if matches!(
+            command,
+            PricingCommand::Import { .. } | PricingCommand::Update { .. }
+        ) {
+            return pricing_cmd::run(command, &Catalog::default());
+        }
+    }
     let catalog = catalog(cli.pricing.as_deref())?;
     match &cli.command {
+        Some(Command::Pricing { command }) => pricing_cmd::run(command, &catalog),
         Some(Command::Regions { format }) => render::regions::render(&catalog, *format),
         Some(Command::Estimate {
             file,
@@ -54,8 +67,17 @@ fn run(cli: &Cli) -> Result<String> {
     }
 }
 
+/// The embedded tables, then the user's pricing directory's tables, then `--pricing`, each laid
+/// over the last price by price.
 fn catalog(user_table: Option<&Path>) -> Result<Catalog> {
     let mut catalog = Catalog::embedded().context("a built-in pricing table is broken")?;
+    if let Some(dir) = pricing_cmd::user_dir() {
+        for path in pricing_cmd::tables_in(&dir)? {
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read the pricing table '{}'", path.display()))?;
+            catalog.overlay(&text, &path.display().to_string())?;
+        }
+    }
     if let Some(path) = user_table {
         let text = std::fs::read_to_string(path).with_context(|| {
             format!(

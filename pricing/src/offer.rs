@@ -50,6 +50,7 @@ struct Product {
 #[serde(rename_all = "camelCase")]
 struct Attributes {
     usagetype: Option<String>,
+    location: Option<String>,
     operation: Option<String>,
     group: Option<String>,
     region_code: Option<String>,
@@ -268,6 +269,21 @@ fn usage_matches(usage_type: &str, base: &str, region: &str) -> bool {
     }
 }
 
+/// The family of a price: its key up to the part that names the item.
+fn family_of(key: PriceKey) -> &'static str {
+    let k = key.key();
+    [
+        "kds_on_demand_",
+        "kds_advantage_",
+        "kds_",
+        "kda_",
+        "firehose_",
+    ]
+    .into_iter()
+    .find(|p| k.starts_with(p))
+    .unwrap_or("")
+}
+
 /// Reads the offer in `reader` (named `origin` in errors) and keeps the prices kcost uses, for
 /// every region in it or only those in `only`.
 ///
@@ -288,7 +304,7 @@ pub fn import(reader: impl Read, origin: &str, only: &[String]) -> Result<Import
         .unwrap_or(&offer.publication_date)
         .to_string();
     let mut found: BTreeMap<String, BTreeMap<PriceKey, Price>> = BTreeMap::new();
-    let mut covered: BTreeMap<String, ()> = BTreeMap::new();
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
     for (sku, product) in &offer.products {
         let a = &product.attributes;
         let (Some(region), Some(usage)) = (&a.region_code, &a.usagetype) else {
@@ -298,8 +314,10 @@ pub fn import(reader: impl Read, origin: &str, only: &[String]) -> Result<Import
             continue;
         }
         let family = product.product_family.as_deref().unwrap_or("");
-        if rules.iter().any(|r| r.family == family) {
-            covered.insert(region.clone(), ());
+        if let (true, Some(location)) = (rules.iter().any(|r| r.family == family), &a.location) {
+            names
+                .entry(region.clone())
+                .or_insert_with(|| location.clone());
         }
         for r in rules.iter().filter(|r| {
             r.family == family
@@ -343,11 +361,14 @@ pub fn import(reader: impl Read, origin: &str, only: &[String]) -> Result<Import
             }
         }
     }
+    // A price is missing when the region has others of its family (provisioned, on-demand,
+    // Advantage, analytics, Firehose) but not it: a region without Advantage at all is not
+    // missing Advantage prices.
     let mut missing = Vec::new();
-    for region in covered.keys() {
-        let have = found.get(region);
+    for (region, have) in &found {
         for r in &rules {
-            if have.is_some_and(|h| h.contains_key(&r.key)) {
+            let family = family_of(r.key);
+            if have.contains_key(&r.key) || !have.keys().any(|k| family_of(*k) == family) {
                 continue;
             }
             let prefix = match (region.as_str(), r.family) {
@@ -364,7 +385,7 @@ pub fn import(reader: impl Read, origin: &str, only: &[String]) -> Result<Import
     let regions = found
         .into_iter()
         .map(|(code, prices)| RegionPrices {
-            name: Arc::from(code.as_str()),
+            name: Arc::from(names.get(&code).map_or(code.as_str(), String::as_str)),
             code: Arc::from(code.as_str()),
             prices,
         })
