@@ -73,6 +73,9 @@ pub enum Command {
         /// Show every component's steps.
         #[arg(long)]
         explain: bool,
+        /// A discount on every line, percent; overrides the file's `discount`.
+        #[arg(long, value_name = "PCT", allow_hyphen_values = true, value_parser = parse_discount)]
+        discount: Option<u32>,
     },
     /// Price Managed Service for Apache Flink (or Studio) or Data Analytics for SQL applications.
     Analytics(AnalyticsArgs),
@@ -224,6 +227,10 @@ pub struct OutputArgs {
     /// Show every step of the calculation (the calculator's "show calculations" text).
     #[arg(long)]
     pub explain: bool,
+
+    /// A discount on every line, percent (your negotiated rate); shown as its own line.
+    #[arg(long, value_name = "PCT", allow_hyphen_values = true, value_parser = parse_discount)]
+    pub discount: Option<u32>,
 }
 
 const ANALYTICS_EXAMPLES: &str = "\
@@ -502,6 +509,10 @@ fn parse_ratio(s: &str) -> Result<f64, String> {
         return Err(format!("the VPC ratio '{s}' must be from 0 to 1"));
     }
     Ok(r)
+}
+
+fn parse_discount(s: &str) -> Result<u32, String> {
+    text(kcost_core::calc::parse_discount(s))
 }
 
 fn parse_months(text: &str) -> Result<u32, String> {

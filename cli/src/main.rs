@@ -60,7 +60,8 @@ fn run(cli: &Cli) -> Result<String> {
             file,
             format,
             explain,
-        }) => scenario(file, *format, *explain, &catalog),
+            discount,
+        }) => scenario(file, *format, *explain, *discount, &catalog),
         Some(Command::Analytics(args)) => analytics(args, &catalog),
         Some(Command::Firehose(args)) => firehose(args, &catalog),
         None => estimate(&cli.estimate, &catalog),
@@ -126,6 +127,29 @@ fn estimate(args: &EstimateArgs, catalog: &Catalog) -> Result<String> {
     }
 }
 
+/// Today's year and month (UTC), for the warning about old prices: `KCOST_TODAY=YYYY-MM` when
+/// set (tests pin it), else the system clock.
+fn today() -> Option<(u32, u32)> {
+    if let Ok(text) = std::env::var("KCOST_TODAY") {
+        let (year, month) = text.split_once('-')?;
+        return Some((year.parse().ok()?, month.parse().ok()?));
+    }
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = i64::try_from(secs / 86_400).ok()? + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Some((u32::try_from(year).ok()?, u32::try_from(month).ok()?))
+}
+
 /// The core's options from the output flags, refusing `--explain` with CSV.
 fn options(output: &OutputArgs) -> Result<Options> {
     if output.explain && output.format == Format::Csv {
@@ -134,10 +158,18 @@ fn options(output: &OutputArgs) -> Result<Options> {
     Ok(Options {
         rounding: output.rounding.into(),
         trace: output.explain,
+        discount_bp: output.discount.unwrap_or(0),
+        today: today(),
     })
 }
 
-fn scenario(file: &Path, format: Format, explain: bool, catalog: &Catalog) -> Result<String> {
+fn scenario(
+    file: &Path,
+    format: Format,
+    explain: bool,
+    discount: Option<u32>,
+    catalog: &Catalog,
+) -> Result<String> {
     if explain && format == Format::Csv {
         bail!("--explain has no CSV form; use --format table, json or markdown with --explain");
     }
@@ -147,7 +179,12 @@ fn scenario(file: &Path, format: Format, explain: bool, catalog: &Catalog) -> Re
         &text,
         &file.display().to_string(),
         catalog.book(),
-        explain,
+        Options {
+            trace: explain,
+            discount_bp: discount.unwrap_or(0),
+            today: today(),
+            ..Options::default()
+        },
     )?;
     render::pipeline(&pipeline, format)
 }

@@ -106,6 +106,7 @@ fn write_tables(dir: &Path, offers: &[Imported]) -> Result<String> {
                         code: region.code.clone(),
                         name: region.name.clone(),
                         prices: BTreeMap::new(),
+                        discount_bp: None,
                     })
             });
             entry

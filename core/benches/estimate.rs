@@ -29,7 +29,11 @@ fn bench(c: &mut Criterion) {
         ("calculator_trace_on", Rounding::Calculator, true),
         ("exact_trace_off", Rounding::Exact, false),
     ] {
-        let options = Options { rounding, trace };
+        let options = Options {
+            rounding,
+            trace,
+            ..Options::default()
+        };
         group.bench_function(name, |b| {
             b.iter(|| provisioned::estimate_in(black_box(&workload), region, options))
         });

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::calc::{Calc, Options, Rounding};
 use crate::error::{Error, InputError};
-use crate::estimate::{line, unconfirmed, Line, Service};
+use crate::estimate::{line, Line, Service};
 use crate::money::Money;
 use crate::notes::{Assumption, Warning};
 use crate::number::{parse_count, parse_non_negative};
@@ -215,8 +215,11 @@ pub struct AnalyticsEstimate {
     pub inputs: AnalyticsInputs,
     /// The cost lines.
     pub lines: Vec<Line>,
-    /// The monthly total.
+    /// The monthly total, less any discount.
     pub monthly_usd: Money,
+    /// The discount, when one applies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discount: Option<crate::estimate::DiscountLine>,
     /// What was assumed.
     pub assumptions: Vec<Assumption>,
     /// What the user should know.
@@ -472,8 +475,9 @@ pub fn estimate_in(
         Engine::Sql => "Kinesis Data Analytics for SQL applications cost (monthly)",
         Engine::Flink | Engine::Studio => "Managed Service for Apache Flink cost (monthly)",
     };
-    let monthly_usd = c.total("monthly_total", lines.iter().map(|l| l.monthly_usd), label);
-    warnings.extend(unconfirmed(&lines, &prices.code));
+    let (monthly_usd, discount, price_warnings) =
+        crate::estimate::finish(&mut c, &lines, prices, options, label);
+    warnings.extend(price_warnings);
     Ok(AnalyticsEstimate {
         service: engine.service(),
         region: prices.code.clone(),
@@ -490,6 +494,7 @@ pub fn estimate_in(
         },
         lines,
         monthly_usd,
+        discount,
         assumptions,
         warnings,
         steps: c.into_steps(),

@@ -55,6 +55,28 @@ pub struct Options {
     pub rounding: Rounding,
     /// Record every step for the "show calculations" text (off for bulk use).
     pub trace: bool,
+    /// A discount on every line, in hundredths of a percent (1000 = 10%); 0 uses the region's
+    /// table's discount, if it has one.
+    pub discount_bp: u32,
+    /// Today's year and month, to warn about prices over a year old; `None` skips the check
+    /// (the core reads no clock: the front end says what day it is).
+    pub today: Option<(u32, u32)>,
+}
+
+/// Parses a discount percentage (`10`, `12.5%`) into hundredths of a percent.
+///
+/// # Errors
+/// When it is not a number from 0 to 100 with at most two decimals.
+pub fn parse_discount(text: &str) -> Result<u32, crate::error::InputError> {
+    let percent = crate::number::parse_non_negative("discount", text.trim().trim_end_matches('%'))?;
+    let bp = (percent * 100.0).round();
+    if percent > 100.0 || (bp - percent * 100.0).abs() > 1e-6 {
+        return Err(crate::error::InputError::Discount {
+            text: text.to_string(),
+        });
+    }
+    // 0..=10,000, checked above.
+    Ok(bp as u32)
 }
 
 /// Decimals the exact policy keeps before taking a ceiling, so that binary noise such as
@@ -316,8 +338,24 @@ impl Calc {
         quantity: Term,
         price_usd: f64,
     ) -> Result<Money, Error> {
-        let price = Term::new(price_usd, NumFmt::Plain, "USD");
-        let raw = Self::checked(id, quantity.value * price_usd)?;
+        self.money(
+            id,
+            quantity,
+            &[(Op::Mul, Term::new(price_usd, NumFmt::Plain, "USD"))],
+        )
+    }
+
+    /// `first op t1 ...` as money: rounded to cents whatever the policy.
+    pub(crate) fn money(
+        &mut self,
+        id: &'static str,
+        first: Term,
+        rest: &[(Op, Term)],
+    ) -> Result<Money, Error> {
+        let raw = rest
+            .iter()
+            .fold(first.value, |acc, (op, t)| op.apply(acc, t.value));
+        let raw = Self::checked(id, raw)?;
         let money = Money::round_usd(raw).ok_or(Error::OutOfRange {
             step: id,
             value: raw,
@@ -325,8 +363,8 @@ impl Calc {
         self.record(
             id,
             || Formula::Chain {
-                first: quantity,
-                rest: vec![(Op::Mul, price)],
+                first,
+                rest: rest.to_vec(),
             },
             usd(money),
         );

@@ -64,6 +64,8 @@ pub enum InputError {
         "unknown Firehose source '{text}'; use direct-put, kinesis-stream, msk or vended-logs"
     )]
     FirehoseSource { text: String },
+    #[error("the discount '{text}' must be a percentage from 0 to 100 with at most two decimals, e.g. 12.5")]
+    Discount { text: String },
     #[error("the {what} must be at least 1")]
     ZeroCount { what: &'static str },
     #[error(

@@ -205,8 +205,11 @@ pub struct Estimate {
     pub shards: Option<Shards>,
     /// The cost lines.
     pub lines: Vec<Line>,
-    /// The monthly total: the sum of the cent-rounded lines.
+    /// The monthly total: the sum of the cent-rounded lines, less any discount.
     pub monthly_usd: Money,
+    /// The discount, when one applies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discount: Option<DiscountLine>,
     /// What KPL aggregation saves against the same workload unaggregated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggregation: Option<AggregationSaving>,
@@ -317,6 +320,89 @@ pub struct Comparison {
     pub break_even_records_per_second: Option<f64>,
     /// Modes that could not be estimated here.
     pub unavailable: Vec<Unavailable>,
+}
+
+/// A discount on the whole bill, shown as its own line so the list price stays visible.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct DiscountLine {
+    /// The discount, percent.
+    pub percent: f64,
+    /// The total before the discount.
+    pub list_usd: Money,
+    /// The amount taken off (positive).
+    pub discount_usd: Money,
+}
+
+/// The end of every estimate: the total of the lines, the discount (the options' or the region
+/// table's) as its own step, and the warnings about the prices used (unconfirmed, or over a year
+/// old when the options say what day it is).
+pub(crate) fn finish(
+    c: &mut crate::calc::Calc,
+    lines: &[Line],
+    prices: &RegionPrices,
+    options: crate::calc::Options,
+    label: &'static str,
+) -> (Money, Option<DiscountLine>, Vec<Warning>) {
+    let bp = match options.discount_bp {
+        0 => prices.discount_bp.unwrap_or(0),
+        bp => bp,
+    };
+    let mut warnings: Vec<Warning> = unconfirmed(lines, &prices.code).collect();
+    if let Some((year, month)) = options.today {
+        let now = year * 12 + month;
+        for l in lines {
+            let as_of = &l.price.as_of;
+            let when = as_of
+                .get(..4)
+                .and_then(|y| y.parse::<u32>().ok())
+                .zip(as_of.get(5..7).and_then(|m| m.parse::<u32>().ok()));
+            if when.is_some_and(|(y, m)| y * 12 + m + 12 < now) {
+                warnings.push(Warning::StalePrice {
+                    region: prices.code.clone(),
+                    key: l.price.key,
+                    as_of: as_of.clone(),
+                });
+            }
+        }
+    }
+    let list_label = if bp == 0 {
+        label
+    } else {
+        "List price (monthly)"
+    };
+    let list = c.total(
+        "monthly_total",
+        lines.iter().map(|l| l.monthly_usd),
+        list_label,
+    );
+    if bp == 0 {
+        return (list, None, warnings);
+    }
+    let percent = f64::from(bp) / 100.0;
+    use crate::trace::{NumFmt, Op, Term};
+    let amount = c
+        .money(
+            "discount",
+            Term::new(list.to_f64(), NumFmt::Fixed(2), "USD list price"),
+            &[
+                (
+                    Op::Mul,
+                    Term::new(percent, NumFmt::Plain, "percent discount"),
+                ),
+                (Op::Div, Term::new(100.0, NumFmt::Plain, "")),
+            ],
+        )
+        .unwrap_or(Money::ZERO);
+    let total = c.difference("discounted_total", list, &[amount], label);
+    (
+        total,
+        Some(DiscountLine {
+            percent,
+            list_usd: list,
+            discount_usd: amount,
+        }),
+        warnings,
+    )
 }
 
 /// A cost line priced at `key`.

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::calc::{Calc, Options, Rounding};
 use crate::error::{Error, InputError};
-use crate::estimate::{line, unconfirmed, Line, Service};
+use crate::estimate::{line, Line, Service};
 use crate::money::Money;
 use crate::notes::{Assumption, Warning};
 use crate::price::{PriceBook, PriceKey, RegionPrices};
@@ -187,8 +187,11 @@ pub struct FirehoseEstimate {
     pub inputs: FirehoseInputs,
     /// The cost lines.
     pub lines: Vec<Line>,
-    /// The monthly total.
+    /// The monthly total, less any discount.
     pub monthly_usd: Money,
+    /// The discount, when one applies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discount: Option<crate::estimate::DiscountLine>,
     /// Sent and billed GB, when the 5 KB rounding applies.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rounding_5kb: Option<Rounding5Kb>,
@@ -497,12 +500,14 @@ pub fn estimate_in(
         )?;
     }
 
-    let monthly_usd = c.total(
-        "monthly_total",
-        lines.iter().map(|l| l.monthly_usd),
+    let (monthly_usd, discount, price_warnings) = crate::estimate::finish(
+        &mut c,
+        &lines,
+        prices,
+        options,
         "Data Firehose cost (monthly)",
     );
-    notes.warnings.extend(unconfirmed(&lines, &prices.code));
+    notes.warnings.extend(price_warnings);
     Ok(FirehoseEstimate {
         service: Service::DataFirehose,
         region: prices.code.clone(),
@@ -520,6 +525,7 @@ pub fn estimate_in(
         },
         lines,
         monthly_usd,
+        discount,
         rounding_5kb,
         assumptions: notes.assumptions,
         warnings: notes.warnings,

@@ -51,8 +51,8 @@ pub mod workload;
 pub use calc::{Options, Rounding};
 pub use error::{Error, InputError};
 pub use estimate::{
-    AggregationSaving, Comparison, Estimate, GrowthMonth, GrowthTable, HotKey, Inputs, Line, Mode,
-    PriceUsed, Service, Shards, Unavailable,
+    AggregationSaving, Comparison, DiscountLine, Estimate, GrowthMonth, GrowthTable, HotKey,
+    Inputs, Line, Mode, PriceUsed, Service, Shards, Unavailable,
 };
 pub use money::Money;
 pub use notes::{Assumption, Warning};

@@ -63,6 +63,12 @@ impl fmt::Display for Assumption {
 /// Something the user should know about an estimate.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Warning {
+    /// A price used is more than a year old.
+    StalePrice {
+        region: Arc<str>,
+        key: PriceKey,
+        as_of: Arc<str>,
+    },
     /// A price used is derived or secondary, not confirmed.
     UnconfirmedPrice {
         region: Arc<str>,
@@ -125,6 +131,12 @@ impl fmt::Display for Warning {
                  {source}",
                 key.item(),
                 key.unit()
+            ),
+            Warning::StalePrice { region, key, as_of } => write!(
+                f,
+                "the {region} price for {} is from {as_of}, over a year ago; refresh it with \
+                 `kcost pricing update` or check it",
+                key.item()
             ),
             Warning::RateRoundsToZero(rate) => write!(
                 f,

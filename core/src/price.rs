@@ -148,6 +148,9 @@ pub struct RegionPrices {
     pub name: Arc<str>,
     /// Its prices by key.
     pub prices: BTreeMap<PriceKey, Price>,
+    /// A discount the table gives on every line, in hundredths of a percent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discount_bp: Option<u32>,
 }
 
 impl RegionPrices {

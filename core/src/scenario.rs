@@ -50,6 +50,7 @@ struct File {
     name: Option<String>,
     region: Option<Spanned<String>>,
     rounding: Option<Spanned<String>>,
+    discount: Option<Spanned<f64>>,
     #[serde(default)]
     streams: BTreeMap<String, Spanned<StreamSpec>>,
     #[serde(default)]
@@ -239,8 +240,9 @@ struct Traffic {
     size: RecordSize,
 }
 
-/// Reads and prices the scenario `text`; `origin` names it in errors. `trace` records every
-/// component's steps.
+/// Reads and prices the scenario `text`; `origin` names it in errors. `options` gives the trace,
+/// today's date and a discount; the file's own `rounding` and `discount` apply where the options
+/// leave them at their defaults (calculator rounding, no discount).
 ///
 /// # Errors
 /// [`ScenarioError`] for TOML that does not parse, unknown keys, bad values, wiring to unknown
@@ -250,7 +252,7 @@ pub fn estimate(
     text: &str,
     origin: &str,
     book: &PriceBook,
-    trace: bool,
+    options: Options,
 ) -> Result<PipelineEstimate, ScenarioError> {
     let ctx = Ctx { text, origin };
     let file: File = toml::from_str(text).map_err(|e| {
@@ -258,7 +260,7 @@ pub fn estimate(
         ctx.error(span, None, e.message().trim().to_string())
     })?;
     let rounding = match &file.rounding {
-        None => Rounding::Calculator,
+        None => options.rounding,
         Some(r) => match r.get_ref().as_str() {
             "calculator" => Rounding::Calculator,
             "exact" => Rounding::Exact,
@@ -271,7 +273,16 @@ pub fn estimate(
             }
         },
     };
-    let options = Options { rounding, trace };
+    let discount_bp = match (&file.discount, options.discount_bp) {
+        (Some(d), 0) => crate::calc::parse_discount(&d.get_ref().to_string())
+            .map_err(|e| ctx.error(d.span(), None, e.to_string()))?,
+        (_, bp) => bp,
+    };
+    let options = Options {
+        rounding,
+        discount_bp,
+        ..options
+    };
     if file.streams.is_empty() && file.analytics.is_empty() && file.firehose.is_empty() {
         return Err(ctx.error(
             0..0,

@@ -24,6 +24,7 @@ pub fn region(code: &str, shard_hour: f64, put_unit: f64, confidence: Confidence
         code: code.into(),
         name: code.into(),
         prices,
+        discount_bp: None,
     }
 }
 

@@ -12,6 +12,7 @@ fn traced() -> Options {
     Options {
         rounding: Rounding::Calculator,
         trace: true,
+        ..Options::default()
     }
 }
 
@@ -48,6 +49,7 @@ fn the_decks_ten_sql_apps_cost_193_14_in_london() {
     let exact = Options {
         rounding: Rounding::Exact,
         trace: false,
+        ..Options::default()
     };
     let e = analytics::estimate(&w, Some("eu-west-2"), &testing::deck_book(), exact).unwrap();
     assert_eq!(e.monthly_usd.cents(), 193_15);
@@ -214,6 +216,7 @@ fn firehose_tier_boundaries() {
     let exact = Options {
         rounding: Rounding::Exact,
         trace: false,
+        ..Options::default()
     };
     let at = |records: &str, options| {
         firehose::estimate(

@@ -22,6 +22,7 @@ fn estimate(
     let options = Options {
         rounding,
         trace: true,
+        ..Options::default()
     };
     provisioned::estimate(&workload, Some(region), &testing::deck_book(), options).unwrap()
 }

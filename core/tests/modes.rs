@@ -18,6 +18,7 @@ fn run(mode: Mode, w: StreamWorkload) -> Estimate {
     let options = Options {
         rounding: Rounding::Calculator,
         trace: true,
+        ..Options::default()
     };
     estimate(&w, mode, Some("us-east-1"), &testing::deck_book(), options).unwrap()
 }

@@ -26,6 +26,7 @@ fn run(records: f64, per: Per, size_kb: f64, consumers: u32, rounding: Rounding)
         Options {
             rounding,
             trace: false,
+            ..Options::default()
         },
     )
     .unwrap()
@@ -188,11 +189,11 @@ proptest! {
         max_record_size: Some("10MiB".parse().unwrap()),
         ..StreamWorkload::new(Rate::new(rate, per).unwrap(), RecordSize::from_kb(size).unwrap())
     };
-        let traced = provisioned::estimate_in(&workload, &region(), Options { rounding, trace: true }).unwrap();
+        let traced = provisioned::estimate_in(&workload, &region(), Options { rounding, trace: true, ..Options::default() }).unwrap();
         let mut untraced = traced.clone();
         untraced.steps.clear();
         untraced.analysis_steps.clear();
-        let plain = provisioned::estimate_in(&workload, &region(), Options { rounding, trace: false }).unwrap();
+        let plain = provisioned::estimate_in(&workload, &region(), Options { rounding, trace: false, ..Options::default() }).unwrap();
         prop_assert_eq!(&untraced, &plain);
         let text = render_steps(&traced.steps);
         let last = format!("Kinesis data stream cost (monthly): {} USD\n", traced.monthly_usd.to_text(true));
@@ -237,6 +238,7 @@ fn total(w: &StreamWorkload, mode: kcost_core::Mode, rounding: Rounding) -> kcos
         Options {
             rounding,
             trace: false,
+            ..Options::default()
         },
     )
     .unwrap()

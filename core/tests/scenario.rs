@@ -1,11 +1,11 @@
 //! Scenario wiring and the pipeline's totals.
 
 use kcost_core::scenario::{self, ComponentEstimate, PipelineEstimate};
-use kcost_core::testing;
+use kcost_core::{testing, Options};
 use proptest::prelude::*;
 
 fn run(text: &str) -> PipelineEstimate {
-    scenario::estimate(text, "test.toml", &testing::deck_book(), false)
+    scenario::estimate(text, "test.toml", &testing::deck_book(), Options::default())
         .unwrap_or_else(|e| panic!("{e}"))
 }
 

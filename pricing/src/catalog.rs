@@ -61,6 +61,9 @@ impl Catalog {
                         region.name = table.prices.name;
                     }
                     region.prices.extend(table.prices.prices);
+                    if table.prices.discount_bp.is_some() {
+                        region.discount_bp = table.prices.discount_bp;
+                    }
                 }
                 None => {
                     self.book.regions.insert(code, table.prices);

@@ -388,6 +388,7 @@ pub fn import(reader: impl Read, origin: &str, only: &[String]) -> Result<Import
             name: Arc::from(names.get(&code).map_or(code.as_str(), String::as_str)),
             code: Arc::from(code.as_str()),
             prices,
+            discount_bp: None,
         })
         .collect();
     Ok(Imported {

@@ -34,6 +34,8 @@ struct File {
 struct RegionEntry {
     code: Spanned<String>,
     name: Option<String>,
+    /// A negotiated discount on every line, percent.
+    discount: Option<Spanned<f64>>,
     #[serde(default)]
     prices: BTreeMap<PriceKey, PriceEntry>,
 }
@@ -178,6 +180,13 @@ pub fn parse(text: &str, origin: &str) -> Result<Vec<RegionTable>, PricingError>
                 format!("region {code} is given twice in this table; merge the two entries"),
             ));
         }
+        let discount_bp = match &entry.discount {
+            None => None,
+            Some(d) => Some(
+                kcost_core::calc::parse_discount(&d.get_ref().to_string())
+                    .map_err(|e| checker.invalid(d.span(), e.to_string()))?,
+            ),
+        };
         let mut prices = BTreeMap::new();
         for (key, price) in entry.prices {
             prices.insert(key, checker.price(key, price)?);
@@ -188,6 +197,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Vec<RegionTable>, PricingError>
                 name: entry.name.unwrap_or_else(|| code.clone()).into(),
                 code: code.into(),
                 prices,
+                discount_bp,
             },
         });
     }

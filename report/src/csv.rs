@@ -37,6 +37,17 @@ fn write(reports: &[Report<'_>]) -> std::result::Result<String, Box<dyn std::err
             ])?;
         }
         let blank = String::new;
+        if let Some(d) = &r.discount {
+            row([
+                r.component.clone(),
+                "discount".to_string(),
+                format!("Discount ({}%)", d.percent),
+                blank(),
+                blank(),
+                blank(),
+                format!("-{}", d.discount_usd),
+            ])?;
+        }
         row([
             r.component.clone(),
             "total".to_string(),

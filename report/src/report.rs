@@ -3,7 +3,7 @@
 
 use kcost_core::analytics::{AnalyticsEstimate, AppSize};
 use kcost_core::firehose::FirehoseEstimate;
-use kcost_core::{Estimate, Line, Money, Per, Rounding, Step};
+use kcost_core::{DiscountLine, Estimate, Line, Money, Per, Rounding, Step};
 
 /// One priced component, ready to lay out.
 #[derive(Debug)]
@@ -18,8 +18,10 @@ pub struct Report<'a> {
     pub capacity: Vec<[String; 3]>,
     /// The cost lines.
     pub lines: &'a [Line],
-    /// The monthly total.
+    /// The monthly total, after any discount.
     pub total: Money,
+    /// The discount, shown as its own line.
+    pub discount: Option<DiscountLine>,
     /// The rounding policy, for showing quantities as the calculation did.
     pub rounding: Rounding,
     /// The region code.
@@ -60,6 +62,7 @@ impl<'a> Report<'a> {
             capacity: shard_rows(e),
             lines: &e.lines,
             total: e.monthly_usd,
+            discount: e.discount,
             rounding: e.rounding,
             region: &e.region,
             findings: findings(e),
@@ -109,6 +112,7 @@ impl<'a> Report<'a> {
             capacity: Vec::new(),
             lines: &e.lines,
             total: e.monthly_usd,
+            discount: e.discount,
             rounding: e.rounding,
             region: &e.region,
             findings: Vec::new(),
@@ -172,6 +176,7 @@ impl<'a> Report<'a> {
             capacity: Vec::new(),
             lines: &e.lines,
             total: e.monthly_usd,
+            discount: e.discount,
             rounding: e.rounding,
             region: &e.region,
             findings,
@@ -200,6 +205,19 @@ impl<'a> Report<'a> {
                 ]
             })
             .collect();
+        if let Some(d) = &self.discount {
+            rows.push(vec![
+                format!(
+                    "Discount ({}%) on {} USD",
+                    d.percent,
+                    d.list_usd.to_text(true)
+                ),
+                String::new(),
+                String::new(),
+                String::new(),
+                format!("-{}", d.discount_usd.to_text(true)),
+            ]);
+        }
         let [label, amount] = total("Total", self.total.to_text(true));
         rows.push(vec![
             label,

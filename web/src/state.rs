@@ -32,6 +32,7 @@ pub enum Field {
     HotKeyShare,
     Growth,
     Months,
+    Discount,
     LongTermReads,
     MaxRecordSize,
     Analytics,
@@ -51,7 +52,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the order of the page.
-    pub const ALL: [Field; 29] = [
+    pub const ALL: [Field; 30] = [
         Field::Records,
         Field::SizeKb,
         Field::Consumers,
@@ -66,6 +67,7 @@ impl Field {
         Field::HotKeyShare,
         Field::Growth,
         Field::Months,
+        Field::Discount,
         Field::LongTermReads,
         Field::MaxRecordSize,
         Field::Analytics,
@@ -101,6 +103,7 @@ impl Field {
             Field::Growth => "growth",
             Field::Months => "months",
             Field::LongTermReads => "long-term-reads-gb",
+            Field::Discount => "discount",
             Field::MaxRecordSize => "max-record-size",
             Field::Analytics => "analytics",
             Field::Engine => "engine",
@@ -152,6 +155,7 @@ impl Field {
             | Field::HotKeyShare
             | Field::Growth
             | Field::MaxRecordSize
+            | Field::Discount
             | Field::FirehoseRecords
             | Field::FirehoseSizeKb => "",
         }
@@ -393,6 +397,14 @@ impl State {
                     }),
             );
         }
+        if let Some(d) = optional(Field::Discount) {
+            check(
+                Field::Discount,
+                kcost_core::calc::parse_discount(&d)
+                    .map(drop)
+                    .map_err(|e| e.to_string()),
+            );
+        }
         if self.on(Field::Analytics) {
             check(
                 Field::Engine,
@@ -466,7 +478,13 @@ impl State {
         };
 
         let scenario = self.scenario(records, size);
-        let pipeline = scenario::estimate(&scenario, "page", &self.book, self.explain)
+        let options = Options {
+            trace: self.explain,
+            discount_bp: self.discount_bp(),
+            today: today(),
+            ..Options::default()
+        };
+        let pipeline = scenario::estimate(&scenario, "page", &self.book, options)
             .map_err(|e| Invalid::Whole(e.message))?;
         let priced = pipeline
             .components
@@ -494,6 +512,8 @@ impl State {
         let options = Options {
             rounding: self.rounding(),
             trace: self.explain,
+            discount_bp: self.discount_bp(),
+            today: today(),
         };
         let comparison = if v(Field::Mode) == "compare" {
             Some(
@@ -509,6 +529,11 @@ impl State {
             comparison,
             workload,
         })
+    }
+
+    /// The discount asked for, in hundredths of a percent (0 for none).
+    pub fn discount_bp(&self) -> u32 {
+        kcost_core::calc::parse_discount(self.value(Field::Discount)).unwrap_or(0)
     }
 
     /// The rounding policy chosen.
@@ -613,6 +638,7 @@ impl State {
         let options = Options {
             rounding: self.rounding(),
             trace: false,
+            ..Options::default()
         };
         let points = 40;
         let (low, high) = (current / 100.0, current * 100.0);
@@ -661,6 +687,15 @@ pub struct Chart {
 enum Invalid {
     Fields(BTreeMap<Field, String>),
     Whole(String),
+}
+
+/// Today's year and month (UTC) from the browser, for the warning about old prices.
+fn today() -> Option<(u32, u32)> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
+    let now = js_sys::Date::new_0();
+    Some((now.get_utc_full_year(), now.get_utc_month() + 1))
 }
 
 /// A TOML basic string.

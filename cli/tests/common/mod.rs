@@ -6,7 +6,8 @@ use assert_cmd::Command;
 
 pub fn kcost(args: &[&str]) -> Command {
     let mut cmd = cargo_bin_cmd!("kcost");
-    cmd.env_clear().args(args);
+    // The day is pinned so that warnings about old prices do not change with the calendar.
+    cmd.env_clear().env("KCOST_TODAY", "2026-11").args(args);
     cmd
 }
 

@@ -118,15 +118,15 @@ pub(crate) fn model(
             on_demand::model(workload, mode, prices, &mut c, &mut notes)?
         }
     };
-    let total = c.total(
-        "monthly_total",
-        body.bill.lines.iter().map(|l| l.monthly_usd),
+    let lines = body.bill.lines;
+    let (total, discount, price_warnings) = crate::estimate::finish(
+        &mut c,
+        &lines,
+        prices,
+        options,
         "Kinesis data stream cost (monthly)",
     );
-    let lines = body.bill.lines;
-    notes
-        .warnings
-        .extend(crate::estimate::unconfirmed(&lines, &prices.code));
+    notes.warnings.extend(price_warnings);
     let size_kb = workload.record_size.kb();
     if size_kb > DEFAULT_MAX_RECORD_KB {
         notes.warnings.push(Warning::LargeRecords { size_kb });
@@ -164,6 +164,7 @@ pub(crate) fn model(
         shards: body.shards,
         lines,
         monthly_usd: total,
+        discount,
         aggregation: None,
         hot_key: body.hot_key,
         consumer_delay_ms: None,

@@ -126,6 +126,7 @@ pub fn app() -> Html {
                         { field(Field::HotKeyShare, "Hot-key share", "0 to 1, or 30%", text()) }
                         { field(Field::Growth, "Growth (% a month)", "empty for none", text()) }
                         { field(Field::Months, "Months", "", text()) }
+                        { field(Field::Discount, "Discount (%)", "your negotiated rate, on every line", text()) }
                         { field(Field::LongTermReads, "Long-term reads (GB a month)", "reads of data older than 7 days", text()) }
                         { field(Field::MaxRecordSize, "Maximum record size", "needed over 1 MiB: up to 10MiB", text()) }
                     </details>
