@@ -81,6 +81,22 @@ pub enum Command {
     Analytics(AnalyticsArgs),
     /// Price an Amazon Data Firehose stream.
     Firehose(FirehoseArgs),
+    /// Estimate many streams: one per row of a CSV (with a header) or JSON Lines file (`-` reads
+    /// stdin), with totals by region and mode. Exit status 3 when some rows failed.
+    #[command(
+        after_help = "Columns (the flags' names): name, mode, region, records, size-kb, consumers, efo-consumers,\nretention, long-term-reads-gb, aggregate, peak-records, target-utilization, hot-key-share,\nmax-record-size, discount. Empty cells take the flag's default.\n\nExample:\n  kcost batch streams.csv --format table"
+    )]
+    Batch {
+        /// The CSV or JSON Lines file, or - for stdin.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = BatchFormat::Csv)]
+        format: BatchFormat,
+        /// How intermediate steps are rounded.
+        #[arg(long, value_enum, default_value_t = RoundingArg::Calculator)]
+        rounding: RoundingArg,
+    },
     /// Import, update, show and compare price tables.
     Pricing {
         #[command(subcommand)]
@@ -387,6 +403,16 @@ pub enum Format {
     Csv,
     /// Cost lines and total as a Markdown table.
     Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchFormat {
+    /// One CSV row per input row, then the totals.
+    Csv,
+    /// One JSON object per input row, then the totals.
+    Jsonl,
+    /// Tables for a terminal.
+    Table,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

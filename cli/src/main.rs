@@ -1,6 +1,7 @@
 //! `kcost`: parse the command line, call the core, render. No price is computed here.
 
 mod args;
+mod batch_cmd;
 mod pricing_cmd;
 mod render;
 
@@ -22,9 +23,40 @@ use args::{
 /// Exit status for anything the user can fix: bad flags, values, files or regions.
 const USAGE: u8 = 2;
 
+/// Exit status of a batch in which some rows failed (the others were estimated).
+const SOME_ROWS_FAILED: u8 = 3;
+
 fn main() -> ExitCode {
     // clap prints its own errors and exits with status 2, help and version with 0.
     let cli = Cli::parse();
+    // A batch writes as it goes, so a million rows need not be held; it has its own exit status.
+    if let Some(Command::Batch {
+        file,
+        format,
+        rounding,
+    }) = &cli.command
+    {
+        let result = catalog(cli.pricing.as_deref()).and_then(|catalog| {
+            let options = Options {
+                rounding: (*rounding).into(),
+                today: today(),
+                ..Options::default()
+            };
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let totals = batch_cmd::run(file, *format, catalog.book(), options, &mut out)?;
+            out.flush()?;
+            Ok(totals)
+        });
+        return match result {
+            Ok(totals) if totals.failed == 0 => ExitCode::SUCCESS,
+            Ok(_) => ExitCode::from(SOME_ROWS_FAILED),
+            Err(err) => {
+                eprintln!("error: {err:#}");
+                ExitCode::from(USAGE)
+            }
+        };
+    }
     match run(&cli) {
         Ok(output) => {
             let mut stdout = std::io::stdout().lock();
@@ -55,6 +87,7 @@ fn run(cli: &Cli) -> Result<String> {
     let catalog = catalog(cli.pricing.as_deref())?;
     match &cli.command {
         Some(Command::Pricing { command }) => pricing_cmd::run(command, &catalog),
+        Some(Command::Batch { .. }) => unreachable!("handled in main"),
         Some(Command::Regions { format }) => render::regions::render(&catalog, *format),
         Some(Command::Estimate {
             file,

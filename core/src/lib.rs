@@ -30,6 +30,7 @@
 )]
 
 pub mod analytics;
+pub mod batch;
 pub mod calc;
 pub mod error;
 pub mod estimate;

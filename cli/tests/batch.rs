@@ -1,0 +1,119 @@
+//! `kcost batch`: good and bad rows, row numbers, nothing lost, exit status, CSV, JSONL and stdin.
+
+mod common;
+use common::kcost;
+
+const CSV: &str = "name,region,records,size-kb,consumers,mode
+deck-ohio,us-east-2,100,100,10,
+deck-frankfurt,eu-central-1,100,100,10,provisioned
+bad-rate,us-east-1,-5,1,,
+on-demand,us-east-1,1000,1,,on-demand
+short,us-east-1
+bad-region,mars-1,1,1,,
+";
+
+fn file(name: &str, text: &str) -> String {
+    let path = std::env::temp_dir().join(format!("kcost-batch-{}-{name}", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn every_row_appears_once_with_its_number_and_bad_rows_do_not_stop_the_run() {
+    let path = file("rows.csv", CSV);
+    let out = kcost(&["batch", &path]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "some rows failed");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .filter(|l| !l.starts_with("total-"))
+        .collect();
+    let numbers: Vec<&str> = rows.iter().map(|r| r.split(',').next().unwrap()).collect();
+    assert_eq!(numbers, ["1", "2", "3", "4", "5", "6"], "{text}");
+    assert_eq!(
+        rows[0],
+        "1,deck-ohio,provisioned,us-east-2,100,100,10,49,551.27,"
+    );
+    assert_eq!(
+        rows[1],
+        "2,deck-frankfurt,provisioned,eu-central-1,100,100,10,49,662.26,"
+    );
+    assert!(
+        rows[2].ends_with("records: the record rate '-5' is negative; it must be 0 or more"),
+        "{}",
+        rows[2]
+    );
+    assert!(
+        rows[4].ends_with("2 fields where the header has 6"),
+        "{}",
+        rows[4]
+    );
+    assert!(rows[5].contains("unknown region 'mars-1'"), "{}", rows[5]);
+    // Totals by region and mode: 551.27 + 662.26 provisioned; on-demand 1,000 records/s of 1 KB.
+    assert!(
+        text.contains("\ntotal-region,us-east-2,,,,,,,551.27,\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\ntotal-mode,provisioned,,,,,,,1213.53,\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(&format!(
+            "total-all,3 rows,,,,,,,{},\n",
+            551.27 + 662.26 + 329.95
+        )),
+        "{text}"
+    );
+}
+
+#[test]
+fn json_lines_and_stdin() {
+    let input = "{\"name\":\"a\",\"records\":100,\"size-kb\":100,\"consumers\":10,\"region\":\"us-east-2\"}\nnot json\n{\"records\":\"1000/min\",\"size_kb\":3,\"colour\":\"red\"}\n";
+    let out = kcost(&["batch", "-", "--format", "jsonl"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4);
+    assert_eq!(
+        (lines[0]["row"].as_u64(), lines[0]["monthly_usd"].as_f64()),
+        (Some(1), Some(551.27))
+    );
+    assert!(lines[1]["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("not a JSON object"));
+    assert!(lines[2]["error"]
+        .as_str()
+        .unwrap()
+        .contains("unknown column 'colour'"));
+    assert_eq!(lines[3]["totals"]["estimated"], 1);
+    assert_eq!(lines[3]["totals"]["failed"], 2);
+}
+
+#[test]
+fn all_good_rows_exit_0_and_an_unreadable_file_exits_2() {
+    let path = file("good.csv", "records,size-kb\n100,1\n200,2\n");
+    let out = kcost(&["batch", &path, "--format", "table"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("│ all      ┆ 2 rows"));
+    let out = kcost(&["batch", "/nonexistent/streams.csv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("cannot read the batch file '/nonexistent/streams.csv'"));
+}

@@ -1,0 +1,190 @@
+//! Many stream estimates from rows of named fields (a CSV's columns or a JSON object's keys),
+//! named as the CLI's flags. A bad row becomes an error for that row; the others are estimated.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::calc::Options;
+use crate::error::{Error, InputError};
+use crate::estimate::{Estimate, Mode};
+use crate::money::Money;
+use crate::number::{parse_count, parse_non_negative};
+use crate::price::PriceBook;
+use crate::streams;
+use crate::workload::{parse_share, parse_utilization, StreamWorkload};
+
+/// The columns a batch row may have: the CLI's flag names (`size-kb`; `size_kb` is accepted too).
+pub const COLUMNS: &[&str] = &[
+    "name",
+    "mode",
+    "region",
+    "records",
+    "size-kb",
+    "consumers",
+    "efo-consumers",
+    "retention",
+    "long-term-reads-gb",
+    "aggregate",
+    "peak-records",
+    "target-utilization",
+    "hot-key-share",
+    "max-record-size",
+    "discount",
+];
+
+/// One row's outcome.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RowResult {
+    /// The row's number in the input, from 1 (the header is not counted).
+    pub row: usize,
+    /// The row's `name`, if it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The estimate, or why there is none.
+    #[serde(flatten)]
+    pub outcome: RowOutcome,
+}
+
+/// An estimate, or the error that stopped it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum RowOutcome {
+    /// The row was estimated.
+    Estimated {
+        /// The estimate.
+        estimate: Box<Estimate>,
+    },
+    /// The row could not be estimated.
+    Failed {
+        /// What was wrong with it.
+        error: String,
+    },
+}
+
+/// Totals of the estimated rows.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Totals {
+    /// Rows estimated.
+    pub estimated: usize,
+    /// Rows that failed.
+    pub failed: usize,
+    /// Monthly total by region.
+    pub by_region: BTreeMap<String, Money>,
+    /// Monthly total by mode.
+    pub by_mode: BTreeMap<String, Money>,
+    /// Monthly total of every estimated row.
+    pub monthly_usd: Money,
+}
+
+impl Totals {
+    /// Adds a row's result.
+    pub fn add(&mut self, result: &RowResult) {
+        match &result.outcome {
+            RowOutcome::Estimated { estimate } => {
+                self.estimated += 1;
+                let add = |map: &mut BTreeMap<String, Money>, key: &str| {
+                    let entry = map.entry(key.to_string()).or_default();
+                    *entry = *entry + estimate.monthly_usd;
+                };
+                add(&mut self.by_region, &estimate.region);
+                add(&mut self.by_mode, estimate.mode.name());
+                self.monthly_usd = self.monthly_usd + estimate.monthly_usd;
+            }
+            RowOutcome::Failed { .. } => self.failed += 1,
+        }
+    }
+}
+
+/// Estimates one row of `(column, value)` pairs; empty values take the flag's default.
+pub fn estimate_row(
+    row: usize,
+    fields: &[(&str, &str)],
+    book: &PriceBook,
+    options: Options,
+) -> RowResult {
+    let name = fields
+        .iter()
+        .find(|(k, v)| *k == "name" && !v.trim().is_empty())
+        .map(|(_, v)| v.trim().to_string());
+    let outcome = match row_estimate(fields, book, options) {
+        Ok(estimate) => RowOutcome::Estimated {
+            estimate: Box::new(estimate),
+        },
+        Err(error) => RowOutcome::Failed { error },
+    };
+    RowResult { row, name, outcome }
+}
+
+fn row_estimate(
+    fields: &[(&str, &str)],
+    book: &PriceBook,
+    options: Options,
+) -> Result<Estimate, String> {
+    let mut values: BTreeMap<&str, &str> = BTreeMap::new();
+    for (key, value) in fields {
+        let key = key.trim();
+        let canonical = COLUMNS
+            .iter()
+            .find(|c| **c == key || c.replace('-', "_") == key)
+            .ok_or_else(|| format!("unknown column '{key}'; columns are {}", COLUMNS.join(", ")))?;
+        let value = value.trim();
+        if !value.is_empty() {
+            values.insert(canonical, value);
+        }
+    }
+    let get = |k: &str| values.get(k).copied();
+    let field = |k: &'static str, e: InputError| format!("{k}: {e}");
+    let records = get("records").ok_or("records: missing; give the record rate")?;
+    let size = get("size-kb").ok_or("size-kb: missing; give the average record size in KB")?;
+    let mut w = StreamWorkload::new(
+        records.parse().map_err(|e| field("records", e))?,
+        size.parse().map_err(|e| field("size-kb", e))?,
+    );
+    if let Some(v) = get("consumers") {
+        w.consumers = Some(parse_count("consumer count", v).map_err(|e| field("consumers", e))?);
+    }
+    if let Some(v) = get("efo-consumers") {
+        w.efo_consumers = parse_count("enhanced fan-out consumer count", v)
+            .map_err(|e| field("efo-consumers", e))?;
+    }
+    if let Some(v) = get("retention") {
+        w.retention = v.parse().map_err(|e| field("retention", e))?;
+    }
+    if let Some(v) = get("long-term-reads-gb") {
+        w.long_term_reads_gb =
+            parse_non_negative("long-term reads", v).map_err(|e| field("long-term-reads-gb", e))?;
+    }
+    if let Some(v) = get("aggregate") {
+        w.aggregate_kb = Some(
+            parse_non_negative("aggregated record size", v).map_err(|e| field("aggregate", e))?,
+        );
+    }
+    if let Some(v) = get("peak-records") {
+        w.peak_records = Some(v.parse().map_err(|e| field("peak-records", e))?);
+    }
+    if let Some(v) = get("target-utilization") {
+        w.target_utilization = parse_utilization(v).map_err(|e| field("target-utilization", e))?;
+    }
+    if let Some(v) = get("hot-key-share") {
+        w.hot_key_share = Some(parse_share(v).map_err(|e| field("hot-key-share", e))?);
+    }
+    if let Some(v) = get("max-record-size") {
+        w.max_record_size = Some(v.parse().map_err(|e| field("max-record-size", e))?);
+    }
+    let mut options = options;
+    if let Some(v) = get("discount") {
+        options.discount_bp = crate::calc::parse_discount(v).map_err(|e| field("discount", e))?;
+    }
+    let mode = match get("mode").unwrap_or("provisioned") {
+        "provisioned" => Mode::Provisioned,
+        "on-demand" => Mode::OnDemand,
+        "advantage" => Mode::Advantage,
+        other => {
+            return Err(format!(
+                "mode: unknown mode '{other}'; use provisioned, on-demand or advantage"
+            ))
+        }
+    };
+    streams::estimate(&w, mode, get("region"), book, options).map_err(|e: Error| e.to_string())
+}
