@@ -97,6 +97,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = RoundingArg::Calculator)]
         rounding: RoundingArg,
     },
+    /// How cost grows with one input (--records, --size-kb or --consumers given as FROM..TO),
+    /// per mode, as a table or CSV and optionally an SVG plot.
+    Sweep(SweepArgs),
+    /// Print a shell completion script: kcost completions bash > /etc/bash_completion.d/kcost
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print kcost's man page (roff): kcost man > kcost.1 && man ./kcost.1
+    Man,
     /// Import, update, show and compare price tables.
     Pricing {
         #[command(subcommand)]
@@ -403,6 +414,64 @@ pub enum Format {
     Csv,
     /// Cost lines and total as a Markdown table.
     Markdown,
+}
+
+const SWEEP_EXAMPLES: &str = "\
+Examples:
+  kcost sweep --records 100..100000 --steps 50 --log --size-kb 1 --plot cost.svg
+      Cost per mode from 100 to 100,000 records/s, on a log scale, with the break-even marked.
+  kcost sweep --records 1000 --size-kb 1..1024 --steps 20 --format csv
+      How record size drives the cost.";
+
+/// The inputs of a sweep: one of --records, --size-kb or --consumers is a range FROM..TO.
+#[derive(Debug, Args)]
+#[command(after_help = SWEEP_EXAMPLES)]
+pub struct SweepArgs {
+    /// Records per second, or a range of them (100..100000).
+    #[arg(long, value_name = "RATE|FROM..TO", allow_hyphen_values = true)]
+    pub records: String,
+    /// Average record size in KB, or a range (1..1024).
+    #[arg(
+        long = "size-kb",
+        value_name = "KB|FROM..TO",
+        allow_hyphen_values = true
+    )]
+    pub size_kb: String,
+    /// Shared consumers, or a range (1..20) [default: 1].
+    #[arg(long, value_name = "N|FROM..TO", allow_hyphen_values = true)]
+    pub consumers: Option<String>,
+    /// Enhanced fan-out consumers.
+    #[arg(long = "efo-consumers", value_name = "N", default_value = "0", value_parser = parse_efo)]
+    pub efo_consumers: u32,
+    /// How long records are kept.
+    #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = parse_retention)]
+    pub retention: Retention,
+    /// How many points, ends included.
+    #[arg(long, value_name = "N", default_value = "20")]
+    pub steps: u32,
+    /// Space the points on a log scale.
+    #[arg(long)]
+    pub log: bool,
+    /// Also draw the sweep into this SVG file.
+    #[arg(long, value_name = "FILE.svg")]
+    pub plot: Option<PathBuf>,
+    /// AWS region code [default: us-east-1].
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+    /// How intermediate steps are rounded.
+    #[arg(long, value_enum, default_value_t = RoundingArg::Calculator)]
+    pub rounding: RoundingArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SweepFormat::Table)]
+    pub format: SweepFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SweepFormat {
+    /// A table for a terminal.
+    Table,
+    /// CSV.
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

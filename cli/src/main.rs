@@ -4,6 +4,7 @@ mod args;
 mod batch_cmd;
 mod pricing_cmd;
 mod render;
+mod sweep_cmd;
 
 use std::io::Write;
 use std::path::Path;
@@ -88,6 +89,22 @@ fn run(cli: &Cli) -> Result<String> {
     match &cli.command {
         Some(Command::Pricing { command }) => pricing_cmd::run(command, &catalog),
         Some(Command::Batch { .. }) => unreachable!("handled in main"),
+        Some(Command::Sweep(args)) => sweep_cmd::run(args, catalog.book()),
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(
+                *shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "kcost",
+                &mut out,
+            );
+            Ok(String::from_utf8(out)?)
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out)?;
+            Ok(String::from_utf8(out)?)
+        }
         Some(Command::Regions { format }) => render::regions::render(&catalog, *format),
         Some(Command::Estimate {
             file,

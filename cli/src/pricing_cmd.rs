@@ -47,8 +47,10 @@ pub fn tables_in(dir: &Path) -> Result<Vec<PathBuf>> {
 /// Writes `text` to `path` atomically: a temporary file in the same folder, then a rename, so an
 /// interrupted run leaves the old file whole.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create '{}'", dir.display()))?;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     let result = File::create(&tmp)
@@ -117,6 +119,7 @@ fn write_tables(dir: &Path, offers: &[Imported]) -> Result<String> {
     if merged.is_empty() {
         bail!("the offer files hold no price kcost uses for the regions asked for");
     }
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create '{}'", dir.display()))?;
     let mut out = String::new();
     for (code, region) in &merged {
         let path = dir.join(format!("{code}.toml"));

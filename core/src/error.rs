@@ -66,6 +66,12 @@ pub enum InputError {
     FirehoseSource { text: String },
     #[error("the discount '{text}' must be a percentage from 0 to 100 with at most two decimals, e.g. 12.5")]
     Discount { text: String },
+    #[error("the range '{text}' must be FROM..TO with TO above FROM, e.g. 100..100000")]
+    SweepRange { text: String },
+    #[error("--steps {steps} is out of range; sweep 2 to 10,000 points")]
+    SweepSteps { steps: u32 },
+    #[error("a --log sweep cannot start at 0; start it above 0, e.g. 1..100000")]
+    SweepLogFromZero,
     #[error("the {what} must be at least 1")]
     ZeroCount { what: &'static str },
     #[error(

@@ -43,6 +43,7 @@ pub mod price;
 pub mod rate;
 pub mod scenario;
 pub mod streams;
+pub mod sweep;
 #[doc(hidden)]
 pub mod testing;
 pub mod text;
