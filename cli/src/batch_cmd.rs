@@ -40,8 +40,10 @@ pub fn run(
         .unwrap_or(false);
     let mut sink = Sink::new(format, out)?;
     let mut totals = Totals::default();
+    let mut progress = crate::progress::Progress::new(None, "rows");
     let mut emit = |result: RowResult, sink: &mut Sink<'_>| -> Result<()> {
         totals.add(&result);
+        progress.inc();
         sink.row(&result)
     };
     if jsonl {
@@ -124,6 +126,7 @@ pub fn run(
             emit(result, &mut sink)?;
         }
     }
+    progress.finish();
     sink.finish(&totals)?;
     Ok(totals)
 }

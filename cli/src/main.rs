@@ -3,6 +3,7 @@
 mod args;
 mod batch_cmd;
 mod pricing_cmd;
+mod progress;
 mod render;
 mod sweep_cmd;
 
@@ -38,9 +39,11 @@ fn main() -> ExitCode {
     }) = &cli.command
     {
         let result = catalog(cli.pricing.as_deref()).and_then(|catalog| {
+            // Batch output shows no analysis, so none is run: a second pricing per row for nothing.
             let options = Options {
                 rounding: (*rounding).into(),
                 today: today(),
+                skip_analyses: true,
                 ..Options::default()
             };
             let stdout = std::io::stdout();
@@ -210,6 +213,7 @@ fn options(output: &OutputArgs) -> Result<Options> {
         trace: output.explain,
         discount_bp: output.discount.unwrap_or(0),
         today: today(),
+        skip_analyses: false,
     })
 }
 

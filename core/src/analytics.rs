@@ -82,7 +82,12 @@ pub enum AppSize {
     /// This many KPUs, running all month.
     Kpus(u32),
     /// Parallelism over parallelism per KPU: KPUs = RoundUp(P / Q), running all month.
-    Parallelism { parallelism: u32, per_kpu: u32 },
+    Parallelism {
+        /// The application's parallelism (P).
+        parallelism: u32,
+        /// Parallelism per KPU (Q).
+        per_kpu: u32,
+    },
     /// KPU-hours per application, per hour, day or month (the calculator's "5 per day").
     KpuHours(Rate),
 }

@@ -83,9 +83,11 @@ impl Totals {
         match &result.outcome {
             RowOutcome::Estimated { estimate } => {
                 self.estimated += 1;
-                let add = |map: &mut BTreeMap<String, Money>, key: &str| {
-                    let entry = map.entry(key.to_string()).or_default();
-                    *entry = *entry + estimate.monthly_usd;
+                let add = |map: &mut BTreeMap<String, Money>, key: &str| match map.get_mut(key) {
+                    Some(total) => *total = *total + estimate.monthly_usd,
+                    None => {
+                        map.insert(key.to_string(), estimate.monthly_usd);
+                    }
                 };
                 add(&mut self.by_region, &estimate.region);
                 add(&mut self.by_mode, estimate.mode.name());
@@ -124,9 +126,16 @@ fn row_estimate(
     let mut values: BTreeMap<&str, &str> = BTreeMap::new();
     for (key, value) in fields {
         let key = key.trim();
+        // `size_kb` is `size-kb`, compared without allocating (a batch has millions of fields).
+        let same = |c: &str| {
+            c.len() == key.len()
+                && c.bytes()
+                    .zip(key.bytes())
+                    .all(|(a, b)| a == b || (a == b'-' && b == b'_'))
+        };
         let canonical = COLUMNS
             .iter()
-            .find(|c| **c == key || c.replace('-', "_") == key)
+            .find(|c| same(c))
             .ok_or_else(|| format!("unknown column '{key}'; columns are {}", COLUMNS.join(", ")))?;
         let value = value.trim();
         if !value.is_empty() {

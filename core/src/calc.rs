@@ -61,6 +61,9 @@ pub struct Options {
     /// Today's year and month, to warn about prices over a year old; `None` skips the check
     /// (the core reads no clock: the front end says what day it is).
     pub today: Option<(u32, u32)>,
+    /// Skip the analyses that price the workload again (aggregation savings, the enhanced
+    /// fan-out alternative for slow consumers, growth): bulk runs that show none of them.
+    pub skip_analyses: bool,
 }
 
 /// Parses a discount percentage (`10`, `12.5%`) into hundredths of a percent.

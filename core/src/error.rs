@@ -5,91 +5,225 @@ use thiserror::Error;
 /// A value the user gave is not usable. Each message names the value and the fix.
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum InputError {
+    /// A value is empty.
     #[error("the {what} is empty; give a number")]
-    Empty { what: &'static str },
+    Empty {
+        /// What the value is ("record rate").
+        what: &'static str,
+    },
+    /// A value is not a number.
     #[error("the {what} '{text}' is not a number; write it like 100, 0.5 or 2e6")]
-    NotANumber { what: &'static str, text: String },
+    NotANumber {
+        /// What the value is ("record rate").
+        what: &'static str,
+        /// The text as the user gave it.
+        text: String,
+    },
+    /// A value is infinite or not a number (`inf`, `NaN`).
     #[error("the {what} '{text}' is not a finite number; give a plain number such as 100")]
-    NotFinite { what: &'static str, text: String },
+    NotFinite {
+        /// What the value is ("record rate").
+        what: &'static str,
+        /// The text as the user gave it.
+        text: String,
+    },
+    /// A value that must be 0 or more is negative.
     #[error("the {what} '{text}' is negative; it must be 0 or more")]
-    Negative { what: &'static str, text: String },
+    Negative {
+        /// What the value is ("record rate").
+        what: &'static str,
+        /// The text as the user gave it.
+        text: String,
+    },
+    /// A count is not a whole number from 0 to `u32::MAX`.
     #[error("the {what} '{text}' is not a whole number from 0 to 4294967295")]
-    NotWhole { what: &'static str, text: String },
+    NotWhole {
+        /// What the value is ("consumer count").
+        what: &'static str,
+        /// The text as the user gave it.
+        text: String,
+    },
+    /// A record rate has a time unit kcost does not know.
     #[error(
         "unknown time unit '{unit}' in the record rate '{text}'; \
          use /s, /min, /h, /day or /month (a month is 730 hours), e.g. 1000/min"
     )]
-    RateUnit { text: String, unit: String },
+    RateUnit {
+        /// The rate as the user gave it.
+        text: String,
+        /// The unknown unit, as written after the `/`.
+        unit: String,
+    },
+    /// A record size is 0 KB.
     #[error("the {what} must be more than 0 KB")]
-    ZeroSize { what: &'static str },
+    ZeroSize {
+        /// What the size is ("record size").
+        what: &'static str,
+    },
+    /// A record size is over Kinesis' 10 MiB limit.
     #[error(
         "a {what} of {kb} KB is over Kinesis' 10 MiB (10,240 KB) limit; \
          split records into smaller ones"
     )]
-    RecordTooLarge { what: &'static str, kb: f64 },
+    RecordTooLarge {
+        /// What the size is ("record size").
+        what: &'static str,
+        /// The size given, in KB.
+        kb: f64,
+    },
+    /// Records are over 1 MiB but no maximum record size was given.
     #[error(
         "records of {kb} KB are over the default 1 MiB maximum record size; give \
          --max-record-size (up to 10MiB, as AWS allows since 2025-10-28), e.g. --max-record-size 2MiB"
     )]
-    NeedsMaxRecordSize { kb: f64 },
+    NeedsMaxRecordSize {
+        /// The record size, in KB.
+        kb: f64,
+    },
+    /// Records are over the maximum record size given.
     #[error(
         "records of {kb} KB are over the maximum record size of {max} KB; raise --max-record-size"
     )]
-    OverMaxRecordSize { kb: f64, max: f64 },
+    OverMaxRecordSize {
+        /// The record size, in KB.
+        kb: f64,
+        /// The maximum record size given, in KB.
+        max: f64,
+    },
+    /// A retention is not a whole number of hours from 24 hours to 365 days.
     #[error("the retention '{text}' is not a whole number of hours from 24h to 365d; write 24h, 48h, 7d or 365d")]
-    Retention { text: String },
+    Retention {
+        /// The retention as the user gave it.
+        text: String,
+    },
+    /// A hot-key share is not more than 0 and at most 1.
     #[error("the hot-key share '{text}' must be more than 0 and at most 1 (or a percentage such as 30%)")]
-    Share { text: String },
+    Share {
+        /// The share as the user gave it.
+        text: String,
+    },
+    /// A target utilization is not a percentage more than 0 and at most 100.
     #[error("the target utilization '{text}' must be a percentage more than 0 and at most 100")]
-    Utilization { text: String },
+    Utilization {
+        /// The utilization as the user gave it.
+        text: String,
+    },
+    /// A monthly growth is not a percentage above -100 and at most 1000.
     #[error("the growth '{text}' must be a percentage per month above -100 and at most 1000, e.g. 5 or -2.5")]
-    Growth { text: String },
+    Growth {
+        /// The growth as the user gave it.
+        text: String,
+    },
+    /// A number of months to project is not from 1 to 120.
     #[error("--months {months} is out of range; project 1 to 120 months")]
-    Months { months: u32 },
+    Months {
+        /// The number of months given.
+        months: u32,
+    },
+    /// A peak record rate is below the average rate.
     #[error("the peak rate {peak} is below the average rate {average}; a peak must be at least the average")]
-    PeakBelowAverage { peak: String, average: String },
+    PeakBelowAverage {
+        /// The peak rate, as text.
+        peak: String,
+        /// The average rate, as text.
+        average: String,
+    },
+    /// An aggregated record size is not more than 0 and at most the maximum record size.
     #[error(
         "an aggregated record of {kb} KB is not possible; aggregate into more than 0 KB and at most \
          the maximum record size ({max} KB)"
     )]
-    Aggregate { kb: f64, max: f64 },
+    Aggregate {
+        /// The aggregated record size given, in KB.
+        kb: f64,
+        /// The maximum record size, in KB.
+        max: f64,
+    },
+    /// An analytics engine kcost does not know.
     #[error("unknown analytics engine '{text}'; use flink, sql or studio")]
-    Engine { text: String },
+    Engine {
+        /// The engine as the user gave it.
+        text: String,
+    },
+    /// KPU-hours given per second or per minute instead of per hour, day or month.
     #[error(
         "KPU-hours '{text}' must be per hour, day or month (e.g. 5/day, the calculator's form), \
          not per second or minute"
     )]
-    KpuHoursUnit { text: String },
+    KpuHoursUnit {
+        /// The KPU-hours as the user gave them.
+        text: String,
+    },
+    /// A Firehose source kcost does not know.
     #[error(
         "unknown Firehose source '{text}'; use direct-put, kinesis-stream, msk or vended-logs"
     )]
-    FirehoseSource { text: String },
+    FirehoseSource {
+        /// The source as the user gave it.
+        text: String,
+    },
+    /// A discount is not a percentage from 0 to 100 with at most two decimals.
     #[error("the discount '{text}' must be a percentage from 0 to 100 with at most two decimals, e.g. 12.5")]
-    Discount { text: String },
+    Discount {
+        /// The discount as the user gave it.
+        text: String,
+    },
+    /// A sweep range is not `FROM..TO` with `TO` above `FROM`.
     #[error("the range '{text}' must be FROM..TO with TO above FROM, e.g. 100..100000")]
-    SweepRange { text: String },
+    SweepRange {
+        /// The range as the user gave it.
+        text: String,
+    },
+    /// A number of sweep steps is not from 2 to 10,000.
     #[error("--steps {steps} is out of range; sweep 2 to 10,000 points")]
-    SweepSteps { steps: u32 },
+    SweepSteps {
+        /// The number of steps given.
+        steps: u32,
+    },
+    /// A logarithmic sweep starts at 0.
     #[error("a --log sweep cannot start at 0; start it above 0, e.g. 1..100000")]
     SweepLogFromZero,
+    /// A count that must be at least 1 is 0.
     #[error("the {what} must be at least 1")]
-    ZeroCount { what: &'static str },
+    ZeroCount {
+        /// What the count is ("KPU count").
+        what: &'static str,
+    },
+    /// A Firehose record is over Firehose's 1,000 KiB maximum record size.
     #[error(
         "a Firehose record of {kb} KB is over Firehose's 1,000 KiB maximum record size; split it"
     )]
-    FirehoseRecordTooLarge { kb: f64 },
+    FirehoseRecordTooLarge {
+        /// The record size, in KB.
+        kb: f64,
+    },
+    /// A value that must be more than 0 is not.
     #[error("the {what} '{text}' must be more than 0")]
-    NotPositive { what: &'static str, text: String },
+    NotPositive {
+        /// What the value is ("object size").
+        what: &'static str,
+        /// The value as text.
+        text: String,
+    },
+    /// A VPC delivery ratio is not from 0 to 1.
     #[error("the VPC ratio '{text}' must be from 0 to 1: the share of ingested GB delivered into the VPC")]
-    VpcRatio { text: String },
+    VpcRatio {
+        /// The ratio as the user gave it.
+        text: String,
+    },
+    /// More enhanced fan-out consumers than the capacity mode allows per stream.
     #[error(
         "{given} enhanced fan-out consumers is over the limit of {limit} per stream in {mode} mode; \
          use at most {limit}{hint}"
     )]
     EfoLimit {
+        /// The number of enhanced fan-out consumers given.
         given: u32,
+        /// The most enhanced fan-out consumers the mode allows per stream.
         limit: u32,
+        /// The capacity mode's name ("on-demand").
         mode: &'static str,
+        /// A suggestion appended to the message (another mode), or empty.
         hint: &'static str,
     },
 }
@@ -97,22 +231,39 @@ pub enum InputError {
 /// An estimate could not be made.
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum Error {
+    /// A value the user gave is not usable.
     #[error(transparent)]
     Input(#[from] InputError),
+    /// A region not in the price book.
     #[error("unknown region '{region}'; known regions: {known}; or add one with --pricing FILE")]
-    UnknownRegion { region: String, known: String },
+    UnknownRegion {
+        /// The region code as the user gave it.
+        region: String,
+        /// The known region codes, separated by commas.
+        known: String,
+    },
+    /// The region has no price that the estimate needs.
     #[error(
         "region {region} has no price for {item} ({key}), which this estimate needs; \
          add it with --pricing FILE or choose another region"
     )]
     MissingPrice {
+        /// The region code.
         region: String,
+        /// The price's key as written in a pricing table.
         key: &'static str,
+        /// What the price is for, in words.
         item: &'static str,
     },
+    /// A step of the calculation reaches a value too large (or not finite) to price to the cent.
     #[error(
         "the workload is too large to price: a step of the calculation ({step}) reaches {value:e}, \
          beyond what kcost can price to the cent; check the inputs and their units"
     )]
-    OutOfRange { step: &'static str, value: f64 },
+    OutOfRange {
+        /// The identifier of the step (`ingress_rate`).
+        step: &'static str,
+        /// The value the step reached.
+        value: f64,
+    },
 }

@@ -13,19 +13,33 @@ use crate::rate::Rate;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Assumption {
     /// No region was given; this one was used.
-    DefaultRegion { code: Arc<str>, name: Arc<str> },
+    DefaultRegion {
+        /// The region code (`us-east-1`).
+        code: Arc<str>,
+        /// The region's display name (`US East (N. Virginia)`).
+        name: Arc<str>,
+    },
     /// No consumer count was given; this many shared-throughput consumers were used.
     DefaultConsumers(u32),
     /// Traffic is taken as steady at the average rate.
     SteadyTraffic,
     /// With KPU-hours given, the orchestration KPUs are taken to run all month.
-    OrchestrationAllMonth { kpus: f64 },
+    OrchestrationAllMonth {
+        /// Orchestration KPUs per application.
+        kpus: f64,
+    },
     /// Running storage taken as included in the KPU price.
     StorageIncluded,
     /// A Firehose reading a stream takes the stream's traffic.
-    FirehoseFromStream { stream: Arc<str> },
+    FirehoseFromStream {
+        /// The name of the stream the Firehose reads.
+        stream: Arc<str>,
+    },
     /// Dynamic partitioning object size not given: the default used.
-    DefaultObjectSize { mb: f64 },
+    DefaultObjectSize {
+        /// The S3 object size used, in MB.
+        mb: f64,
+    },
 }
 
 impl fmt::Display for Assumption {
@@ -65,39 +79,72 @@ impl fmt::Display for Assumption {
 pub enum Warning {
     /// A price used is more than a year old.
     StalePrice {
+        /// The region code.
         region: Arc<str>,
+        /// Which price it is.
         key: PriceKey,
+        /// When the source gave the price (`YYYY-MM` or `YYYY-MM-DD`).
         as_of: Arc<str>,
     },
     /// A price used is derived or secondary, not confirmed.
     UnconfirmedPrice {
+        /// The region code.
         region: Arc<str>,
+        /// Which price it is.
         key: PriceKey,
+        /// USD per unit.
         usd: f64,
+        /// How sure the price is.
         confidence: Confidence,
+        /// Where the price was read or how it was obtained.
         source: Arc<str>,
     },
     /// A positive rate rounds to 0.00 records/s under the calculator policy.
     RateRoundsToZero(Rate),
     /// The calculator's rounded payload fraction shows 0.00; kcost bills one unit per record.
-    PayloadUnitFloor { size_kb: f64 },
+    PayloadUnitFloor {
+        /// The record size, in KB.
+        size_kb: f64,
+    },
     /// Records over 1 MiB need the stream's maximum record size raised.
-    LargeRecords { size_kb: f64 },
+    LargeRecords {
+        /// The record size, in KB.
+        size_kb: f64,
+    },
     /// Long-term reads were given but retention keeps nothing beyond 7 days.
-    ReadsWithoutLongTermData { retention_hours: f64 },
+    ReadsWithoutLongTermData {
+        /// The retention, in hours.
+        retention_hours: f64,
+    },
     /// Long-term reads were given in a mode kcost has no price for them in.
-    LongTermReadsNotPriced { mode: &'static str },
+    LongTermReadsNotPriced {
+        /// The capacity mode's name ("on-demand").
+        mode: &'static str,
+    },
     /// The busiest key alone is over a shard's write limits.
     HotKeyUnfixable {
+        /// MB per second the busiest key writes.
         mb_per_second: f64,
+        /// Records per second the busiest key writes.
         records_per_second: f64,
     },
     /// Shared consumers reading the hot key's shard exceed its 2 MB/s shared read.
-    HotKeyReads { mb_per_second: f64, consumers: u32 },
+    HotKeyReads {
+        /// MB per second each consumer reads from the hot key's shard.
+        mb_per_second: f64,
+        /// The number of shared consumers.
+        consumers: u32,
+    },
     /// A peak beyond what a new on-demand stream takes at first.
-    OnDemandNewStream { peak_mb_per_second: f64 },
+    OnDemandNewStream {
+        /// The peak write rate, in MB per second.
+        peak_mb_per_second: f64,
+    },
     /// A peak more than twice the average: on-demand may throttle on a sudden jump.
-    OnDemandBurst { ratio: f64 },
+    OnDemandBurst {
+        /// The peak rate over the average rate.
+        ratio: f64,
+    },
     /// Kinesis Data Analytics for SQL takes no new applications.
     SqlRetired,
     /// SQL applications have no storage or backups to price.
@@ -105,10 +152,17 @@ pub enum Warning {
     /// Studio's two orchestration KPUs come from a secondary source.
     StudioOrchestrationSecondary,
     /// Firehose's 5 KB rounding bills noticeably more than is sent.
-    FirehoseRounding { sent_gb: f64, billed_gb: f64 },
+    FirehoseRounding {
+        /// GB sent per month.
+        sent_gb: f64,
+        /// GB billed per month, with each record rounded up to 5 KB.
+        billed_gb: f64,
+    },
     /// Many shared consumers poll slowly; enhanced fan-out would be faster.
     SlowConsumers {
+        /// The number of shared consumers.
         consumers: u32,
+        /// About how long each consumer waits between reads, in milliseconds.
         delay_ms: f64,
         /// How the monthly cost changes with the shared consumers moved to enhanced fan-out, or
         /// `None` when the mode's fan-out limit or a missing price rules that out.

@@ -13,10 +13,15 @@ use crate::number::parse_non_negative;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Per {
+    /// Per second (`/s`).
     Second,
+    /// Per minute (`/min`).
     Minute,
+    /// Per hour (`/h`).
     Hour,
+    /// Per day of 86,400 s (`/day`).
     Day,
+    /// Per month of 730 hours (`/month`).
     Month,
 }
 

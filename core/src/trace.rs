@@ -107,9 +107,13 @@ impl Serialize for Term {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Op {
+    /// Multiplication, shown as `x`.
     Mul,
+    /// Division, shown as `/`.
     Div,
+    /// Addition, shown as `+`.
     Add,
+    /// Subtraction, shown as `-`.
     Sub,
 }
 
@@ -139,28 +143,60 @@ impl Op {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Formula {
     /// `a x b / c`, evaluated left to right.
-    Chain { first: Term, rest: Vec<(Op, Term)> },
+    Chain {
+        /// The first term.
+        first: Term,
+        /// Each following operator and term, in order.
+        rest: Vec<(Op, Term)>,
+    },
     /// `first op (a op b ...)`: a chain with a parenthesised factor.
     Grouped {
+        /// The term before the parentheses.
         first: Term,
+        /// The operator between `first` and the parenthesised factor.
         op: Op,
+        /// The first term inside the parentheses.
         group_first: Term,
+        /// Each following operator and term inside the parentheses, in order.
         group: Vec<(Op, Term)>,
     },
     /// `Max (a, b, c)`.
-    Max { of: Vec<Term> },
+    Max {
+        /// The terms compared.
+        of: Vec<Term>,
+    },
     /// `Min (a, b)`.
-    Min { of: Vec<Term> },
+    Min {
+        /// The terms compared.
+        of: Vec<Term>,
+    },
     /// `RoundUp (a)`: the ceiling.
-    RoundUp { of: Term },
+    RoundUp {
+        /// The term rounded up.
+        of: Term,
+    },
     /// `RoundDown (a)`: the floor.
-    RoundDown { of: Term },
+    RoundDown {
+        /// The term rounded down.
+        of: Term,
+    },
     /// `a + b + c`.
-    Sum { of: Vec<Term> },
+    Sum {
+        /// The terms added.
+        of: Vec<Term>,
+    },
     /// At least `floor`: shown as `Max (floor, of)`.
-    AtLeast { floor: Term, of: Term },
+    AtLeast {
+        /// The least the result may be.
+        floor: Term,
+        /// The term held to at least `floor`.
+        of: Term,
+    },
     /// A labelled restatement of the previous result: `label: result`.
-    Label { label: &'static str },
+    Label {
+        /// The words before the result.
+        label: &'static str,
+    },
 }
 
 /// One step of a computation: an identifier, a formula and its result.

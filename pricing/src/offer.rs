@@ -20,13 +20,23 @@ use thiserror::Error;
 pub enum OfferError {
     /// Not JSON, or not the offer layout.
     #[error("{origin}: not an AWS Price List offer file: {message}")]
-    Malformed { origin: String, message: String },
+    Malformed {
+        /// The path of the offer file.
+        origin: String,
+        /// What is wrong, from the JSON parser.
+        message: String,
+    },
     /// An offer for a service kcost does not price.
     #[error(
         "{origin}: offer code '{code}' is not one kcost imports; use the AmazonKinesis, \
          AmazonKinesisFirehose or AmazonKinesisAnalytics offer"
     )]
-    Service { origin: String, code: String },
+    Service {
+        /// The path of the offer file.
+        origin: String,
+        /// The offer code in the file.
+        code: String,
+    },
 }
 
 #[derive(Deserialize)]

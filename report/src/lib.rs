@@ -3,6 +3,7 @@
 //! format shows of it); the renderers lay reports out; JSON is the core's own serde form.
 //! Renderers compute nothing.
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 mod csv;
 mod markdown;

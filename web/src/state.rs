@@ -514,6 +514,7 @@ impl State {
             trace: self.explain,
             discount_bp: self.discount_bp(),
             today: today(),
+            skip_analyses: false,
         };
         let comparison = if v(Field::Mode) == "compare" {
             Some(

@@ -28,7 +28,7 @@ pub(super) fn add(
         trace: false,
         ..options
     };
-    if let Some(kb) = w.aggregate_kb {
+    if let (false, Some(kb)) = (options.skip_analyses, w.aggregate_kb) {
         let plain = StreamWorkload {
             aggregate_kb: None,
             ..*w
@@ -79,7 +79,7 @@ pub(super) fn add(
                 ),
             );
         }
-        if delay_ms > 1000.0 {
+        if delay_ms > 1000.0 && !options.skip_analyses {
             let moved = StreamWorkload {
                 consumers: Some(0),
                 efo_consumers: w.efo_consumers.saturating_add(consumers),
@@ -106,7 +106,7 @@ pub(super) fn add(
         }
     }
 
-    if let Some(growth) = w.growth {
+    if let (false, Some(growth)) = (options.skip_analyses, w.growth) {
         let factor = 1.0 + growth.percent_per_month / 100.0;
         let mut months = Vec::with_capacity(growth.months as usize);
         let mut scale = 1.0;
