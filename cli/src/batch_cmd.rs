@@ -8,7 +8,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::Table;
-use kcost_core::batch::{estimate_row, RowOutcome, RowResult, Totals};
+use kcost_core::batch::{self, estimate_row, RowOutcome, RowResult, Totals};
 use kcost_core::{Options, PriceBook};
 use serde_json::{json, Value};
 
@@ -90,6 +90,13 @@ pub fn run(
             .iter()
             .map(str::to_string)
             .collect();
+        // The header is matched to kcost's columns once; an unknown column fails every row.
+        let positions: Vec<Option<usize>> = header.iter().map(|h| batch::column(h)).collect();
+        let unknown = header
+            .iter()
+            .zip(&positions)
+            .find(|(_, p)| p.is_none())
+            .map(|(h, _)| h.clone());
         let mut record = csv::StringRecord::new();
         let mut row = 0;
         loop {
@@ -107,14 +114,27 @@ pub fn run(
                         ),
                     },
                 },
-                Ok(true) => {
-                    let fields: Vec<(&str, &str)> = header
-                        .iter()
-                        .map(String::as_str)
-                        .zip(record.iter())
-                        .collect();
-                    estimate_row(row, &fields, book, options)
-                }
+                Ok(true) => match &unknown {
+                    Some(key) => RowResult {
+                        row,
+                        name: None,
+                        outcome: RowOutcome::Failed {
+                            error: format!(
+                                "unknown column '{key}'; columns are {}",
+                                batch::COLUMNS.join(", ")
+                            ),
+                        },
+                    },
+                    None => {
+                        let mut values: batch::Values<'_> = [None; 15];
+                        for (position, value) in positions.iter().zip(record.iter()) {
+                            if let Some(slot) = position.and_then(|p| values.get_mut(p)) {
+                                *slot = Some(value).filter(|v| !v.is_empty());
+                            }
+                        }
+                        batch::estimate_values(row, &values, book, options)
+                    }
+                },
                 Err(e) => RowResult {
                     row,
                     name: None,

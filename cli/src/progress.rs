@@ -42,7 +42,12 @@ impl Progress {
     /// One more step done.
     pub fn inc(&mut self) {
         self.bar.inc(1);
-        if self.wanted && !self.shown && self.start.elapsed() > Duration::from_secs(1) {
+        // Reading the clock for every row of a million would cost more than the bar is worth.
+        if self.wanted
+            && !self.shown
+            && self.bar.position() % 1024 == 0
+            && self.start.elapsed() > Duration::from_secs(1)
+        {
             self.bar.set_draw_target(ProgressDrawTarget::stderr());
             self.shown = true;
         }

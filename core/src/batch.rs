@@ -98,6 +98,22 @@ impl Totals {
     }
 }
 
+/// The position in [`COLUMNS`] of a column name (`size_kb` is `size-kb`), if it is one.
+pub fn column(name: &str) -> Option<usize> {
+    let name = name.trim();
+    // Compared without allocating: a batch has millions of fields.
+    let same = |c: &str| {
+        c.len() == name.len()
+            && c.bytes()
+                .zip(name.bytes())
+                .all(|(a, b)| a == b || (a == b'-' && b == b'_'))
+    };
+    COLUMNS.iter().position(|c| same(c))
+}
+
+/// A row's values by column position in [`COLUMNS`] (empty cells as `None`).
+pub type Values<'a> = [Option<&'a str>; 15];
+
 /// Estimates one row of `(column, value)` pairs; empty values take the flag's default.
 pub fn estimate_row(
     row: usize,
@@ -105,11 +121,40 @@ pub fn estimate_row(
     book: &PriceBook,
     options: Options,
 ) -> RowResult {
-    let name = fields
-        .iter()
-        .find(|(k, v)| *k == "name" && !v.trim().is_empty())
-        .map(|(_, v)| v.trim().to_string());
-    let outcome = match row_estimate(fields, book, options) {
+    let mut values: Values<'_> = [None; 15];
+    let mut unknown = None;
+    for (key, value) in fields {
+        match column(key) {
+            Some(i) => {
+                if let Some(slot) = values.get_mut(i) {
+                    *slot = Some(value.trim()).filter(|v| !v.is_empty());
+                }
+            }
+            None => unknown = Some(key.trim().to_string()),
+        }
+    }
+    match unknown {
+        Some(key) => RowResult {
+            row,
+            name: values.first().copied().flatten().map(str::to_string),
+            outcome: RowOutcome::Failed {
+                error: format!("unknown column '{key}'; columns are {}", COLUMNS.join(", ")),
+            },
+        },
+        None => estimate_values(row, &values, book, options),
+    }
+}
+
+/// Estimates one row given by column position (see [`column`]); the fast path for CSV, whose
+/// header is matched once.
+pub fn estimate_values(
+    row: usize,
+    values: &Values<'_>,
+    book: &PriceBook,
+    options: Options,
+) -> RowResult {
+    let name = values.first().copied().flatten().map(str::to_string);
+    let outcome = match row_estimate(values, book, options) {
         Ok(estimate) => RowOutcome::Estimated {
             estimate: Box::new(estimate),
         },
@@ -119,30 +164,11 @@ pub fn estimate_row(
 }
 
 fn row_estimate(
-    fields: &[(&str, &str)],
+    values: &Values<'_>,
     book: &PriceBook,
     options: Options,
 ) -> Result<Estimate, String> {
-    let mut values: BTreeMap<&str, &str> = BTreeMap::new();
-    for (key, value) in fields {
-        let key = key.trim();
-        // `size_kb` is `size-kb`, compared without allocating (a batch has millions of fields).
-        let same = |c: &str| {
-            c.len() == key.len()
-                && c.bytes()
-                    .zip(key.bytes())
-                    .all(|(a, b)| a == b || (a == b'-' && b == b'_'))
-        };
-        let canonical = COLUMNS
-            .iter()
-            .find(|c| same(c))
-            .ok_or_else(|| format!("unknown column '{key}'; columns are {}", COLUMNS.join(", ")))?;
-        let value = value.trim();
-        if !value.is_empty() {
-            values.insert(canonical, value);
-        }
-    }
-    let get = |k: &str| values.get(k).copied();
+    let get = |k: &str| column(k).and_then(|i| values.get(i).copied().flatten());
     let field = |k: &'static str, e: InputError| format!("{k}: {e}");
     let records = get("records").ok_or("records: missing; give the record rate")?;
     let size = get("size-kb").ok_or("size-kb: missing; give the average record size in KB")?;
