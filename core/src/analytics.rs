@@ -238,6 +238,15 @@ pub struct AnalyticsEstimate {
 ///
 /// # Errors
 /// Zero applications or KPUs, an unknown region, a price the region lacks, or figures too large.
+/// ```
+/// use kcost_core::analytics::{estimate, AnalyticsWorkload, AppSize, Engine};
+/// use kcost_core::{testing, Options};
+/// // The seed deck's ten SQL applications at 5 KPU-hours a day each, in London.
+/// let w = AnalyticsWorkload::new(Engine::Sql, 10, AppSize::kpu_hours("5/day")?);
+/// let e = estimate(&w, Some("eu-west-2"), &testing::deck_book(), Options::default())?;
+/// assert_eq!(e.monthly_usd.to_string(), "193.14");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn estimate(
     w: &AnalyticsWorkload,
     region: Option<&str>,

@@ -115,6 +115,15 @@ pub fn column(name: &str) -> Option<usize> {
 pub type Values<'a> = [Option<&'a str>; 15];
 
 /// Estimates one row of `(column, value)` pairs; empty values take the flag's default.
+/// ```
+/// use kcost_core::batch::{estimate_row, RowOutcome};
+/// use kcost_core::{testing, Options};
+/// let row = estimate_row(1, &[("records", "100"), ("size-kb", "100"), ("consumers", "10"), ("region", "us-east-2")], &testing::deck_book(), Options::default());
+/// let RowOutcome::Estimated { estimate } = row.outcome else { panic!() };
+/// assert_eq!(estimate.monthly_usd.to_string(), "551.27");
+/// let bad = estimate_row(2, &[("records", "-5"), ("size-kb", "1")], &testing::deck_book(), Options::default());
+/// assert!(matches!(bad.outcome, RowOutcome::Failed { .. }));
+/// ```
 pub fn estimate_row(
     row: usize,
     fields: &[(&str, &str)],
@@ -145,7 +154,7 @@ pub fn estimate_row(
     }
 }
 
-/// Estimates one row given by column position (see [`column`]); the fast path for CSV, whose
+/// Estimates one row given by column position (see [`column()`]); the fast path for CSV, whose
 /// header is matched once.
 pub fn estimate_values(
     row: usize,

@@ -209,6 +209,15 @@ pub struct FirehoseEstimate {
 /// # Errors
 /// A record over 1,000 KiB, bad options, an unknown region, a price the region lacks, or figures
 /// too large.
+/// ```
+/// use kcost_core::firehose::{estimate, FirehoseWorkload};
+/// use kcost_core::{testing, Options};
+/// // 3 KB records bill as 5 KB: 12,531.28 GB a month x 0.035 in London.
+/// let w = FirehoseWorkload::new("1000/s".parse()?, "3".parse()?);
+/// let e = estimate(&w, Some("eu-west-2"), &testing::deck_book(), Options::default())?;
+/// assert_eq!(e.monthly_usd.to_string(), "438.59");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn estimate(
     w: &FirehoseWorkload,
     region: Option<&str>,

@@ -248,6 +248,24 @@ struct Traffic {
 /// [`ScenarioError`] for TOML that does not parse, unknown keys, bad values, wiring to unknown
 /// streams or in a cycle, and anything a component's own estimate refuses, each located in the
 /// file and naming the component.
+/// ```
+/// use kcost_core::{scenario, testing, Options};
+/// let text = r#"
+///     region = "us-east-2"
+///     [streams.clicks]
+///     records = "100/s"
+///     size_kb = 100
+///     consumers = 9
+///     [firehose.archive]
+///     stream = "clicks"    # a tenth consumer, with the stream's traffic
+///     region = "eu-west-2"
+/// "#;
+/// let p = scenario::estimate(text, "pipeline.toml", &testing::deck_book(), Options::default())?;
+/// assert_eq!(p.components.len(), 2);
+/// // The stream now has ten consumers: the seed deck's 49 shards, 551.27 USD.
+/// assert_eq!(p.components[0].estimate.monthly_usd().to_string(), "551.27");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn estimate(
     text: &str,
     origin: &str,

@@ -116,6 +116,16 @@ pub struct Sweep {
 /// # Errors
 /// Fewer than 2 or more than 10,000 steps, a log sweep from 0, an unknown region, or a base
 /// workload no mode can price.
+/// ```
+/// use kcost_core::sweep::{sweep, Axis, Variable};
+/// use kcost_core::{testing, Options, StreamWorkload};
+/// let w = StreamWorkload::new("1".parse()?, "1".parse()?);
+/// let axis = Axis { variable: Variable::Records, range: "10..10000".parse()?, steps: 4, log: true };
+/// let s = sweep(&w, axis, Some("us-east-1"), &testing::deck_book(), Options::default())?;
+/// let values: Vec<f64> = s.points.iter().map(|p| p.value.round()).collect();
+/// assert_eq!(values, [10.0, 100.0, 1000.0, 10000.0]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn sweep(
     base: &StreamWorkload,
     axis: Axis,

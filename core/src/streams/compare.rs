@@ -18,6 +18,14 @@ pub const BREAK_EVEN_RANGE: (f64, f64) = (0.01, 10_000_000.0);
 ///
 /// # Errors
 /// An unknown region, or the first mode's error when no mode can be estimated.
+/// ```
+/// use kcost_core::{compare, testing, Mode, Options, StreamWorkload};
+/// let w = StreamWorkload::new("100/s".parse()?, "100".parse()?);
+/// let c = compare(&w, Some("us-east-1"), &testing::deck_book(), Options::default())?;
+/// assert_eq!(c.cheapest, Mode::Provisioned);
+/// assert_eq!(c.estimates.len(), 3);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn compare(
     workload: &StreamWorkload,
     region: Option<&str>,
@@ -78,6 +86,18 @@ pub fn compare(
 ///
 /// # Errors
 /// A workload either mode cannot price at all.
+/// ```
+/// use kcost_core::{break_even, testing, Options, Per, Rate, StreamWorkload};
+/// // 1 KB records whose peak is 50 times the average.
+/// let w = StreamWorkload {
+///     peak_records: Some(Rate::new(50.0, Per::Second)?),
+///     ..StreamWorkload::new(Rate::new(1.0, Per::Second)?, "1".parse()?)
+/// };
+/// let book = testing::deck_book();
+/// let rate = break_even(&w, book.region("us-east-1")?, Options::default())?;
+/// assert_eq!(rate, Some(80.01));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn break_even(
     workload: &StreamWorkload,
     prices: &RegionPrices,

@@ -52,6 +52,17 @@ pub const DEFAULT_REGION: &str = "us-east-1";
 /// # Errors
 /// A workload that breaks a Kinesis limit, an unknown region, a price the region lacks, or a
 /// workload too large to price.
+/// ```
+/// use kcost_core::{estimate, testing, Mode, Options, StreamWorkload};
+/// let w = StreamWorkload {
+///     consumers: Some(10),
+///     ..StreamWorkload::new("100/s".parse()?, "100".parse()?)
+/// };
+/// let e = estimate(&w, Mode::OnDemand, Some("us-east-1"), &testing::deck_book(), Options::default())?;
+/// // 29.20 stream-hours + 25,062.56 GB in x 0.08 + 250,625.60 GB out x 0.04.
+/// assert_eq!(e.monthly_usd.to_string(), "12059.22");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn estimate(
     workload: &StreamWorkload,
     mode: Mode,
