@@ -240,7 +240,7 @@ pub struct EstimateArgs {
 #[derive(Debug, Args)]
 pub struct OutputArgs {
     /// AWS region code (see `kcost regions`) [default: us-east-1].
-    #[arg(long, value_name = "REGION")]
+    #[arg(long, value_name = "REGION", value_parser = parse_region)]
     pub region: Option<String>,
 
     /// How intermediate steps are rounded.
@@ -456,7 +456,7 @@ pub struct SweepArgs {
     #[arg(long, value_name = "FILE.svg")]
     pub plot: Option<PathBuf>,
     /// AWS region code [default: us-east-1].
-    #[arg(long, value_name = "REGION")]
+    #[arg(long, value_name = "REGION", value_parser = parse_region)]
     pub region: Option<String>,
     /// How intermediate steps are rounded.
     #[arg(long, value_enum, default_value_t = RoundingArg::Calculator)]
@@ -524,6 +524,11 @@ fn parse_aggregate(text: &str) -> Result<f64, String> {
         number::parse_non_negative("aggregated record size", text).map_err(|e| e.to_string())?;
     if kb == 0.0 {
         return Err("the aggregated record size must be more than 0 KB".to_string());
+    }
+    if kb > kcost_core::workload::MAX_RECORD_KB {
+        return Err(format!(
+            "the aggregated record size '{text}' is over Kinesis' 10 MiB (10,240 KB) limit"
+        ));
     }
     Ok(kb)
 }
@@ -608,6 +613,17 @@ fn parse_ratio(s: &str) -> Result<f64, String> {
 
 fn parse_discount(s: &str) -> Result<u32, String> {
     text(kcost_core::calc::parse_discount(s))
+}
+
+fn parse_region(s: &str) -> Result<String, String> {
+    let code = s.trim();
+    if code.is_empty() {
+        return Err(
+            "the region is empty; give a region code such as us-east-1 (kcost regions lists them)"
+                .to_string(),
+        );
+    }
+    Ok(code.to_string())
 }
 
 fn parse_months(text: &str) -> Result<u32, String> {

@@ -48,7 +48,7 @@ pub fn run(
     };
     if jsonl {
         for (i, line) in reader.lines().enumerate() {
-            let line = line.context("cannot read the batch input")?;
+            let line = line.with_context(|| format!("cannot read '{}'", file.display()))?;
             if line.trim().is_empty() {
                 continue;
             }
@@ -86,7 +86,7 @@ pub fn run(
             .from_reader(reader);
         let header: Vec<String> = csv
             .headers()
-            .context("cannot read the CSV header")?
+            .with_context(|| format!("cannot read the CSV header of '{}'", file.display()))?
             .iter()
             .map(str::to_string)
             .collect();

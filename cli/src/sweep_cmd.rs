@@ -19,7 +19,9 @@ fn workload(args: &SweepArgs) -> Result<(StreamWorkload, Variable, Range)> {
             if swept.is_some() {
                 bail!("sweep one input at a time: only one of --records, --size-kb and --consumers may be a range FROM..TO");
             }
-            let range: Range = text.parse()?;
+            let range: Range = text
+                .parse()
+                .map_err(|e| anyhow::anyhow!("--{}: {e}", variable.name()))?;
             swept = Some((variable, range));
             Ok(Some(range.from.to_string()))
         } else {
@@ -43,13 +45,22 @@ fn workload(args: &SweepArgs) -> Result<(StreamWorkload, Variable, Range)> {
     };
     let base = StreamWorkload {
         consumers: match consumers {
-            Some(c) => Some(number::parse_count("consumer count", &c)?),
+            Some(c) => Some(
+                number::parse_count("consumer count", &c)
+                    .map_err(|e| anyhow::anyhow!("--consumers: {e}"))?,
+            ),
             None => None,
         },
         efo_consumers: args.efo_consumers,
         retention: args.retention,
         max_record_size: Some("10MiB".parse()?),
-        ..StreamWorkload::new(records.parse()?, size.parse()?)
+        ..StreamWorkload::new(
+            records
+                .parse()
+                .map_err(|e| anyhow::anyhow!("--records: {e}"))?,
+            size.parse()
+                .map_err(|e| anyhow::anyhow!("--size-kb: {e}"))?,
+        )
     };
     Ok((base, variable, range))
 }

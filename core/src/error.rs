@@ -62,8 +62,9 @@ pub enum InputError {
     },
     /// A record size is over Kinesis' 10 MiB limit.
     #[error(
-        "a {what} of {kb} KB is over Kinesis' 10 MiB (10,240 KB) limit; \
-         split records into smaller ones"
+        "a {what} of {} KB is over Kinesis' 10 MiB (10,240 KB) limit; \
+         split records into smaller ones",
+        Num(*.kb)
     )]
     RecordTooLarge {
         /// What the size is ("record size").
@@ -73,17 +74,15 @@ pub enum InputError {
     },
     /// Records are over 1 MiB but no maximum record size was given.
     #[error(
-        "records of {kb} KB are over the default 1 MiB maximum record size; give \
-         --max-record-size (up to 10MiB, as AWS allows since 2025-10-28), e.g. --max-record-size 2MiB"
-    )]
+        "records of {} KB are over the default 1 MiB maximum record size; give \
+         --max-record-size (up to 10MiB, as AWS allows since 2025-10-28), e.g. --max-record-size 2MiB", Num(*.kb))]
     NeedsMaxRecordSize {
         /// The record size, in KB.
         kb: f64,
     },
     /// Records are over the maximum record size given.
     #[error(
-        "records of {kb} KB are over the maximum record size of {max} KB; raise --max-record-size"
-    )]
+        "records of {} KB are over the maximum record size of {} KB; raise --max-record-size", Num(*.kb), Num(*.max))]
     OverMaxRecordSize {
         /// The record size, in KB.
         kb: f64,
@@ -130,9 +129,8 @@ pub enum InputError {
     },
     /// An aggregated record size is not more than 0 and at most the maximum record size.
     #[error(
-        "an aggregated record of {kb} KB is not possible; aggregate into more than 0 KB and at most \
-         the maximum record size ({max} KB)"
-    )]
+        "an aggregated record of {} KB is not possible; aggregate into more than 0 KB and at most \
+         the maximum record size ({} KB)", Num(*.kb), Num(*.max))]
     Aggregate {
         /// The aggregated record size given, in KB.
         kb: f64,
@@ -191,8 +189,7 @@ pub enum InputError {
     },
     /// A Firehose record is over Firehose's 1,000 KiB maximum record size.
     #[error(
-        "a Firehose record of {kb} KB is over Firehose's 1,000 KiB maximum record size; split it"
-    )]
+        "a Firehose record of {} KB is over Firehose's 1,000 KiB maximum record size; split it", Num(*.kb))]
     FirehoseRecordTooLarge {
         /// The record size, in KB.
         kb: f64,
@@ -266,4 +263,19 @@ pub enum Error {
         /// The value the step reached.
         value: f64,
     },
+}
+
+/// A number for a message: as typed for ordinary sizes, in exponent form when huge or tiny, so
+/// that `1e308` is not written out in 309 digits.
+struct Num(f64);
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let x = self.0;
+        if x != 0.0 && (x.abs() >= 1e9 || x.abs() < 1e-6) {
+            write!(f, "{x:e}")
+        } else {
+            write!(f, "{x}")
+        }
+    }
 }

@@ -1,0 +1,211 @@
+//! The bad-input battery: every flag and argument with negative, zero, NaN, infinite, huge, empty
+//! and garbage values, and every file input empty, truncated, binary and huge. Each run either
+//! succeeds with finite figures or exits 2 with one message naming the input, nothing on stdout,
+//! and no panic.
+
+use std::path::PathBuf;
+
+mod common;
+use common::kcost;
+
+const VALUES: [&str; 8] = ["-1", "0", "NaN", "inf", "1e308", "", "garbage", "-0"];
+
+/// Runs kcost and checks the outcome is either a clean success or a clean refusal naming `names`.
+#[track_caller]
+fn check(args: &[&str], names: &[&str]) {
+    let out = kcost(args).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("panicked"),
+        "kcost {args:?} panicked: {stderr}"
+    );
+    match out.status.code() {
+        Some(0) | Some(3) => {
+            for bad in ["NaN", "inf"] {
+                assert!(
+                    !stdout.contains(bad),
+                    "kcost {args:?} printed {bad}: {stdout}"
+                );
+            }
+        }
+        Some(2) => {
+            assert!(
+                stdout.is_empty(),
+                "kcost {args:?} failed but printed: {stdout}"
+            );
+            assert!(stderr.starts_with("error: "), "kcost {args:?}: {stderr}");
+            assert!(
+                names.iter().any(|n| !n.is_empty() && stderr.contains(n))
+                    || stderr.contains("too large to price"),
+                "kcost {args:?}: the message names none of {names:?}: {stderr}"
+            );
+        }
+        other => panic!("kcost {args:?} exited {other:?}: {stderr}"),
+    }
+}
+
+#[test]
+fn every_estimate_flag_with_every_bad_value() {
+    let base = ["--records", "100", "--size-kb", "100"];
+    let flags = [
+        "--records",
+        "--size-kb",
+        "--consumers",
+        "--efo-consumers",
+        "--retention",
+        "--long-term-reads-gb",
+        "--peak-records",
+        "--target-utilization",
+        "--hot-key-share",
+        "--max-record-size",
+        "--growth",
+        "--region",
+        "--discount",
+    ];
+    for flag in flags {
+        for value in VALUES {
+            let mut args: Vec<&str> = base.to_vec();
+            // A flag already in the base is replaced, not repeated.
+            if let Some(i) = args.iter().position(|a| *a == flag) {
+                args[i + 1] = value;
+            } else {
+                args.extend([flag, value]);
+            }
+            check(&args, &[flag, value]);
+        }
+    }
+    for value in VALUES {
+        check(
+            &["--records", "100", "--size-kb", "1", "--aggregate", value],
+            &["--aggregate", value],
+        );
+        let equals = format!("--aggregate={value}");
+        check(
+            &["--records", "100", "--size-kb", "1", &equals],
+            &["--aggregate", value],
+        );
+        check(
+            &[
+                "--records",
+                "100",
+                "--size-kb",
+                "1",
+                "--growth",
+                "5",
+                "--months",
+                value,
+            ],
+            &["--months", value],
+        );
+    }
+}
+
+#[test]
+fn every_service_flag_with_every_bad_value() {
+    for (base, flags) in [
+        (
+            vec!["analytics", "--kpus", "1"],
+            vec![
+                "--apps",
+                "--backup-gb",
+                "--region",
+                "--engine",
+                "--discount",
+            ],
+        ),
+        (
+            vec!["analytics"],
+            vec!["--kpus", "--parallelism", "--kpu-hours"],
+        ),
+        (
+            vec![
+                "firehose",
+                "--records",
+                "1",
+                "--size-kb",
+                "1",
+                "--region",
+                "us-east-2",
+            ],
+            vec![
+                "--records",
+                "--size-kb",
+                "--source",
+                "--vpc-subnets",
+                "--discount",
+            ],
+        ),
+        (
+            vec!["sweep", "--records", "1..100", "--size-kb", "1"],
+            vec!["--steps", "--consumers", "--region", "--efo-consumers"],
+        ),
+    ] {
+        for flag in flags {
+            for value in VALUES {
+                let mut args = base.clone();
+                if let Some(i) = args.iter().position(|a| *a == flag) {
+                    args[i + 1] = value;
+                } else {
+                    args.extend([flag, value]);
+                }
+                check(&args, &[flag, value]);
+            }
+        }
+    }
+}
+
+fn files() -> Vec<(&'static str, PathBuf)> {
+    let dir = std::env::temp_dir().join(format!("kcost-battery-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let deck = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/deck-pipeline.toml"
+    ))
+    .unwrap();
+    let offer = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../pricing/tests/fixtures/offers/AmazonKinesis.json"
+    ))
+    .unwrap();
+    let mut huge = Vec::with_capacity(8 << 20);
+    while huge.len() < 8 << 20 {
+        huge.extend_from_slice(b"records,size-kb\n");
+    }
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty", Vec::new()),
+        ("truncated-toml", deck[..deck.len() / 2].to_vec()),
+        ("truncated-json", offer[..offer.len() / 2].to_vec()),
+        ("binary", (0..=255u8).cycle().take(4096).collect()),
+        ("huge", huge),
+    ];
+    cases
+        .into_iter()
+        .map(|(name, bytes)| {
+            let path = dir.join(name);
+            std::fs::write(&path, bytes).unwrap();
+            (name, path)
+        })
+        .collect()
+}
+
+#[test]
+fn every_file_input_empty_truncated_binary_and_huge() {
+    let pricing = std::env::temp_dir().join(format!("kcost-battery-dir-{}", std::process::id()));
+    for (name, path) in files() {
+        let p = path.to_str().unwrap();
+        let names = [p, name];
+        check(&["estimate", p], &names);
+        check(
+            &["--records", "1", "--size-kb", "1", "--pricing", p],
+            &names,
+        );
+        check(
+            &["pricing", "import", p, "--dir", pricing.to_str().unwrap()],
+            &names,
+        );
+        check(&["pricing", "diff", "us-east-1", p], &names);
+        // A batch file that is readable but bad reports its rows (status 3) or nothing to do.
+        check(&["batch", p], &names);
+    }
+}
