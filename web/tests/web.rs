@@ -222,3 +222,50 @@ fn records_over_1_mib_need_the_maximum_record_size() {
         e.lines
     );
 }
+
+#[wasm_bindgen_test]
+fn any_query_string_loads_without_a_panic() {
+    // A small generator of queries from pieces of real ones and noise (no RNG crate in the page).
+    let pieces = [
+        "records=",
+        "size-kb=",
+        "consumers=",
+        "mode=",
+        "region=",
+        "retention=",
+        "analytics=",
+        "firehose=",
+        "kpus=",
+        "discount=",
+        "growth=",
+        "months=",
+        "-5",
+        "NaN",
+        "1e308",
+        "%ZZ",
+        "%E2%82",
+        "on",
+        "compare",
+        "eu-central-1",
+        "&",
+        "=",
+        "?",
+        "+",
+        "10MiB",
+        "1..5",
+        "\u{feff}",
+        "",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..300 {
+        let mut query = String::from("?");
+        for _ in 0..6 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            query.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+        }
+        let s = state(&query);
+        let _ = s.chart();
+    }
+}
