@@ -320,6 +320,10 @@ pub fn import(reader: impl Read, origin: &str, only: &[String]) -> Result<Import
         let (Some(region), Some(usage)) = (&a.region_code, &a.usagetype) else {
             continue;
         };
+        // A row whose region code is not one would become a table kcost cannot read back.
+        if !crate::table::is_region_code(region) {
+            continue;
+        }
         if !only.is_empty() && !only.contains(region) {
             continue;
         }

@@ -77,12 +77,7 @@ impl Checker<'_> {
 
     fn region_code(&self, code: &Spanned<String>) -> Result<String, PricingError> {
         let value = code.get_ref();
-        let well_formed = value.split('-').count() >= 3
-            && value.split('-').all(|part| !part.is_empty())
-            && value
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if well_formed {
+        if is_region_code(value) {
             Ok(value.clone())
         } else {
             Err(self.invalid(
@@ -136,6 +131,17 @@ impl Checker<'_> {
 }
 
 /// `YYYY-MM` or `YYYY-MM-DD` with a real month and a day from 1 to 31.
+/// Whether `text` is shaped like an AWS region code (`us-east-2`, `ap-southeast-3`): three or more
+/// non-empty parts of lowercase letters and digits joined by `-`. Tables and imported offers use
+/// the same rule, so kcost never writes a table it cannot read back.
+pub(crate) fn is_region_code(text: &str) -> bool {
+    text.split('-').count() >= 3
+        && text.split('-').all(|part| !part.is_empty())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
 fn is_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
     let number = |s: &str, len: usize| {

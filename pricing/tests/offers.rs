@@ -123,6 +123,38 @@ fn only_the_regions_asked_for() {
     assert_eq!(codes, ["us-east-2"]);
 }
 
+/// Found by the `offer_json` fuzz target: a row whose regionCode is not a region code (here
+/// `us=east-1`) was imported into a table that kcost then refused to read. Such rows are skipped
+/// now, and every table written from an offer reads back.
+#[test]
+fn a_row_with_a_malformed_region_code_is_skipped_and_what_is_written_reads_back() {
+    let text = std::fs::read_to_string(fixture("AmazonKinesisAnalytics.json")).unwrap();
+    let broken = text.replacen(
+        r#""regionCode": "us-east-1""#,
+        r#""regionCode": "us=east-1""#,
+        1,
+    );
+    assert_ne!(broken, text, "the fixture has a us-east-1 row to break");
+    let imported = import(broken.as_bytes(), "broken.json", &[]).unwrap();
+    let codes: Vec<&str> = imported.regions.iter().map(|r| &*r.code).collect();
+    assert!(!codes.contains(&"us=east-1"), "{codes:?}");
+    assert!(
+        codes.contains(&"us-east-1"),
+        "the other us-east-1 rows stay: {codes:?}"
+    );
+    for name in [
+        "AmazonKinesis.json",
+        "AmazonKinesisAnalytics.json",
+        "AmazonKinesisFirehose.json",
+    ] {
+        for region in load(name).regions.iter().chain(&imported.regions) {
+            let written = to_toml(region);
+            let read = kcost_pricing::parse(&written, "written.toml").unwrap();
+            assert_eq!(read.len(), 1, "{written}");
+        }
+    }
+}
+
 #[test]
 fn bad_files_say_what_is_wrong() {
     match import(
