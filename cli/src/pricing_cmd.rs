@@ -82,7 +82,8 @@ pub fn run(command: &PricingCommand, catalog: &Catalog) -> Result<String> {
                     .with_context(|| format!("cannot read the offer file '{}'", file.display()))?;
                 offers.push(import(reader, &file.display().to_string(), region)?);
             }
-            write_tables(&dir, &offers)
+            let merged = merge_tables(&dir, &offers)?;
+            write_tables(&dir, &merged, &offers)
         }
         PricingCommand::Update { url, region, dir } => update(url, region, &dir_or_default(dir)?),
         PricingCommand::Show { region, format } => show(catalog, region, *format),
@@ -90,38 +91,61 @@ pub fn run(command: &PricingCommand, catalog: &Catalog) -> Result<String> {
     }
 }
 
+/// The table already in `dir` for `region`'s code, to merge into, or an empty one when there is
+/// none. A table that is there but unreadable is an error, never overwritten: its other prices
+/// would be lost.
+fn existing_table(dir: &Path, region: &RegionPrices) -> Result<RegionPrices> {
+    let path = dir.join(format!("{}.toml", region.code));
+    let empty = || RegionPrices {
+        code: region.code.clone(),
+        name: region.name.clone(),
+        prices: BTreeMap::new(),
+        discount_bp: None,
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(empty()),
+        Err(e) => bail!("cannot read '{}' to merge into it: {e}", path.display()),
+    };
+    let mut tables = kcost_pricing::parse(&text, &path.display().to_string()).context(
+        "the table the import merges into is not valid; fix or remove it, then import again \
+         (nothing was changed)",
+    )?;
+    Ok(tables.pop().map_or_else(empty, |t| t.prices))
+}
+
 /// Merges the imported prices into `dir`'s table for each region (prices already there for
-/// other services stay), writes each atomically, and reports what was written and what is missing.
-fn write_tables(dir: &Path, offers: &[Imported]) -> Result<String> {
+/// other services stay). Nothing is written yet.
+fn merge_tables(dir: &Path, offers: &[Imported]) -> Result<BTreeMap<String, RegionPrices>> {
     let mut merged: BTreeMap<String, RegionPrices> = BTreeMap::new();
     for offer in offers {
         for region in &offer.regions {
-            let entry = merged.entry(region.code.to_string()).or_insert_with(|| {
-                // Start from the table already in the directory, if any.
-                let path = dir.join(format!("{}.toml", region.code));
-                std::fs::read_to_string(&path)
-                    .ok()
-                    .and_then(|text| kcost_pricing::parse(&text, &path.display().to_string()).ok())
-                    .and_then(|mut tables| tables.pop())
-                    .map(|t| t.prices)
-                    .unwrap_or_else(|| RegionPrices {
-                        code: region.code.clone(),
-                        name: region.name.clone(),
-                        prices: BTreeMap::new(),
-                        discount_bp: None,
-                    })
-            });
-            entry
-                .prices
-                .extend(region.prices.iter().map(|(k, p)| (*k, p.clone())));
+            let code = region.code.to_string();
+            if !merged.contains_key(&code) {
+                merged.insert(code.clone(), existing_table(dir, region)?);
+            }
+            if let Some(entry) = merged.get_mut(&code) {
+                entry
+                    .prices
+                    .extend(region.prices.iter().map(|(k, p)| (*k, p.clone())));
+            }
         }
     }
     if merged.is_empty() {
         bail!("the offer files hold no price kcost uses for the regions asked for");
     }
+    Ok(merged)
+}
+
+/// Writes each merged table atomically and reports what was written and what is missing.
+fn write_tables(
+    dir: &Path,
+    merged: &BTreeMap<String, RegionPrices>,
+    offers: &[Imported],
+) -> Result<String> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create '{}'", dir.display()))?;
     let mut out = String::new();
-    for (code, region) in &merged {
+    for (code, region) in merged {
         let path = dir.join(format!("{code}.toml"));
         write_atomic(&path, to_toml(region).as_bytes())?;
         out.push_str(&format!(
@@ -179,10 +203,18 @@ fn update(base: &str, regions: &[String], dir: &Path) -> Result<String> {
             }
         }
     }
+    // Merge with the tables already there before replacing anything, too.
+    let merged = match merge_tables(dir, &imported) {
+        Ok(merged) => merged,
+        Err(e) => {
+            cleanup(&downloaded);
+            return Err(e);
+        }
+    };
     for (tmp, path) in &downloaded {
         std::fs::rename(tmp, path).with_context(|| format!("cannot write '{}'", path.display()))?;
     }
-    write_tables(dir, &imported)
+    write_tables(dir, &merged, &imported)
 }
 
 fn download(url: &str, to: &Path) -> Result<()> {

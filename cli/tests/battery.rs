@@ -8,7 +8,9 @@ use std::path::PathBuf;
 mod common;
 use common::kcost;
 
-const VALUES: [&str; 8] = ["-1", "0", "NaN", "inf", "1e308", "", "garbage", "-0"];
+const VALUES: [&str; 9] = [
+    "-1", "0", "NaN", "inf", "1e12", "1e308", "", "garbage", "-0",
+];
 
 /// Runs kcost and checks the outcome is either a clean success or a clean refusal naming `names`.
 #[track_caller]

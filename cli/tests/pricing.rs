@@ -282,3 +282,31 @@ fn discounts_from_the_flag_or_a_pricing_table() {
     assert_eq!(status, 2);
     assert!(err.contains("mine.toml:3:12: the discount '150'"), "{err}");
 }
+
+#[test]
+fn an_invalid_table_to_merge_into_is_named_and_left_as_it_was() {
+    let xdg = temp("merge-into-bad");
+    let dir = xdg.join("tables");
+    std::fs::create_dir_all(&dir).unwrap();
+    let table = dir.join("us-east-2.toml");
+    let hand_edited = "[[region]]\ncode = \"us-east-2\"\nname = \"US East (Ohio)\"\n\n[region.prices.kds_shard_hour]\nusd = \"cheap\"\n";
+    std::fs::write(&table, hand_edited).unwrap();
+    let (kinesis, into) = (fixtures().join("AmazonKinesis.json"), dir.to_str().unwrap());
+    let args = [
+        "pricing",
+        "import",
+        kinesis.to_str().unwrap(),
+        "--dir",
+        into,
+    ];
+    let (status, out, err) = run(&xdg, &args);
+    assert_eq!((status, out.as_str()), (2, ""), "{err}");
+    assert!(
+        err.contains("the table the import merges into is not valid")
+            && err.contains(&format!("{}:6:7", table.display())),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&table).unwrap(), hand_edited);
+    let written: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+    assert_eq!(written.len(), 1, "no other table written: {written:?}");
+}

@@ -6,7 +6,9 @@ fuzz_target!(|bytes: &[u8]| {
     if let Ok(imported) = kcost_pricing::offer::import(bytes, "fuzz.json", &[]) {
         for region in &imported.regions {
             let text = kcost_pricing::offer::to_toml(region);
-            assert!(kcost_pricing::parse(&text, "written.toml").is_ok(), "kcost cannot read what it wrote");
+            if let Err(e) = kcost_pricing::parse(&text, "written.toml") {
+                panic!("kcost cannot read what it wrote: {e}\n{text}");
+            }
         }
     }
 });

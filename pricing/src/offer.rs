@@ -313,6 +313,16 @@ pub fn import(reader: impl Read, origin: &str, only: &[String]) -> Result<Import
         .get(..10)
         .unwrap_or(&offer.publication_date)
         .to_string();
+    // The date becomes every price's as-of date; one the tables cannot read is refused here.
+    if !crate::table::is_date(&published) {
+        return Err(OfferError::Malformed {
+            origin: origin.to_string(),
+            message: format!(
+                "publicationDate '{}' is not a date (YYYY-MM-DD...)",
+                offer.publication_date
+            ),
+        });
+    }
     let mut found: BTreeMap<String, BTreeMap<PriceKey, Price>> = BTreeMap::new();
     let mut names: BTreeMap<String, String> = BTreeMap::new();
     for (sku, product) in &offer.products {
@@ -360,10 +370,15 @@ pub fn import(reader: impl Read, origin: &str, only: &[String]) -> Result<Import
                 else {
                     continue;
                 };
+                // Not a price (NaN, infinite or negative): the key is reported missing instead.
+                let usd = usd * r.factor;
+                if !usd.is_finite() || usd < 0.0 {
+                    continue;
+                }
                 found.entry(region.clone()).or_default().insert(
                     r.key,
                     Price {
-                        usd: usd * r.factor,
+                        usd,
                         source: Arc::from(format!(
                             "AWS Price List {} offer, version {}, usage type {usage}",
                             offer.offer_code, offer.version

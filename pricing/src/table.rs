@@ -142,7 +142,8 @@ pub(crate) fn is_region_code(text: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-fn is_date(text: &str) -> bool {
+/// Whether `text` is a date as tables write it: `YYYY-MM` or `YYYY-MM-DD`.
+pub(crate) fn is_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
     let number = |s: &str, len: usize| {
         (s.len() == len && s.chars().all(|c| c.is_ascii_digit()))

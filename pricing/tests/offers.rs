@@ -155,6 +155,45 @@ fn a_row_with_a_malformed_region_code_is_skipped_and_what_is_written_reads_back(
     }
 }
 
+/// Also found by the `offer_json` target: a publication date the tables cannot read (it becomes
+/// every price's as-of date), and prices that are not prices.
+#[test]
+fn a_bad_publication_date_is_refused_and_a_bad_price_is_reported_missing() {
+    let text = std::fs::read_to_string(fixture("AmazonKinesisAnalytics.json")).unwrap();
+    let dated = text.replace("2025-11-20T19:00:00Z", "2021-0125-");
+    assert_ne!(dated, text);
+    let error = import(dated.as_bytes(), "dated.json", &[]).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "dated.json: not an AWS Price List offer file: publicationDate '2021-0125-' is not a date (YYYY-MM-DD...)"
+    );
+    for bad in ["NaN", "-0.11", "1e400"] {
+        let priced = text.replacen("0.1100000000", bad, 1);
+        assert_ne!(priced, text);
+        let imported = import(priced.as_bytes(), "priced.json", &[]).unwrap();
+        let us_east_1 = imported
+            .regions
+            .iter()
+            .find(|r| &*r.code == "us-east-1")
+            .unwrap();
+        assert!(
+            !us_east_1.prices.contains_key(&PriceKey::KdaKpuHour),
+            "{bad}"
+        );
+        assert!(
+            imported
+                .missing
+                .iter()
+                .any(|m| m.region == "us-east-1" && m.key == PriceKey::KdaKpuHour),
+            "{bad}: {:?}",
+            imported.missing
+        );
+        for region in &imported.regions {
+            kcost_pricing::parse(&to_toml(region), "written.toml").unwrap();
+        }
+    }
+}
+
 #[test]
 fn bad_files_say_what_is_wrong() {
     match import(
