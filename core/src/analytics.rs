@@ -253,17 +253,9 @@ pub fn estimate(
     book: &PriceBook,
     options: Options,
 ) -> Result<AnalyticsEstimate, Error> {
-    let prices = book.region(region.unwrap_or(crate::streams::DEFAULT_REGION))?;
+    let (prices, assumed) = book.region_or_default(region)?;
     let mut e = estimate_in(w, prices, options)?;
-    if region.is_none() {
-        e.assumptions.insert(
-            0,
-            Assumption::DefaultRegion {
-                code: prices.code.clone(),
-                name: prices.name.clone(),
-            },
-        );
-    }
+    e.assumptions.splice(0..0, assumed);
     Ok(e)
 }
 

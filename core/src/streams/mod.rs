@@ -70,17 +70,9 @@ pub fn estimate(
     book: &PriceBook,
     options: Options,
 ) -> Result<Estimate, Error> {
-    let prices = book.region(region.unwrap_or(DEFAULT_REGION))?;
+    let (prices, assumed) = book.region_or_default(region)?;
     let mut estimate = estimate_in(workload, mode, prices, options)?;
-    if region.is_none() {
-        estimate.assumptions.insert(
-            0,
-            Assumption::DefaultRegion {
-                code: prices.code.clone(),
-                name: prices.name.clone(),
-            },
-        );
-    }
+    estimate.assumptions.splice(0..0, assumed);
     Ok(estimate)
 }
 
