@@ -3,10 +3,13 @@
 
 use std::path::PathBuf;
 
+use crate::face::Terminal;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use kcost_core::analytics::{self, AppSize, Engine};
+use kcost_core::analytics::{AppSize, Engine};
 use kcost_core::firehose::Source;
-use kcost_core::{number, workload, MaxRecordSize, Mode, Rate, RecordSize, Retention, Rounding};
+use kcost_core::input::parse;
+use kcost_core::Input as I;
+use kcost_core::{workload, MaxRecordSize, Mode, Rate, RecordSize, Retention, Rounding};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -53,10 +56,28 @@ pub struct Cli {
 
     #[command(flatten)]
     pub estimate: EstimateArgs,
+}
 
+/// Which prices to use and how old a price may be: every command that prices takes these.
+#[derive(Debug, Args, Clone, Default)]
+pub struct PriceArgs {
     /// A pricing table (TOML) that adds regions or overrides prices, laid over the built-in tables.
-    #[arg(long, value_name = "FILE", global = true)]
+    #[arg(long, value_name = "FILE")]
     pub pricing: Option<PathBuf>,
+
+    /// Warn when prices used are older than this many months; `off` (or 0) turns the warning off.
+    #[arg(long = "price-age", value_name = "MONTHS", env = "KCOST_PRICE_AGE", default_value = "12", value_parser = parse_price_age)]
+    pub price_age: PriceAge,
+}
+
+/// The age in months past which a price is old, or `None` for no check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PriceAge(pub Option<u32>);
+
+impl Default for PriceAge {
+    fn default() -> PriceAge {
+        PriceAge(Some(kcost_core::PriceAge::DEFAULT_MONTHS))
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -76,6 +97,8 @@ pub enum Command {
         /// A discount on every line, percent; overrides the file's `discount`.
         #[arg(long, value_name = "PCT", allow_hyphen_values = true, value_parser = parse_discount)]
         discount: Option<u32>,
+        #[command(flatten)]
+        prices: PriceArgs,
     },
     /// Price Managed Service for Apache Flink (or Studio) or Data Analytics for SQL applications.
     Analytics(AnalyticsArgs),
@@ -96,6 +119,8 @@ pub enum Command {
         /// How intermediate steps are rounded.
         #[arg(long, value_enum, default_value_t = RoundingArg::Calculator)]
         rounding: RoundingArg,
+        #[command(flatten)]
+        prices: PriceArgs,
     },
     /// How cost grows with one input (--records, --size-kb or --consumers given as FROM..TO),
     /// per mode, as a table or CSV and optionally an SVG plot.
@@ -107,7 +132,11 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     /// Print kcost's man page (roff): kcost man > kcost.1 && man ./kcost.1
-    Man,
+    Man {
+        /// Write kcost.1 and one page per subcommand (the pages kcost.1 refers to) into DIR.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Import, update, show and compare price tables.
     Pricing {
         #[command(subcommand)]
@@ -118,6 +147,8 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = RegionsFormat::Table)]
         format: RegionsFormat,
+        #[command(flatten)]
+        prices: PriceArgs,
     },
 }
 
@@ -163,6 +194,8 @@ pub enum PricingCommand {
         /// Output format.
         #[arg(long, value_enum, default_value_t = RegionsFormat::Table)]
         format: RegionsFormat,
+        #[command(flatten)]
+        prices: PriceArgs,
     },
     /// Compare two regions' prices (or two pricing tables), price by price.
     Diff {
@@ -170,66 +203,54 @@ pub enum PricingCommand {
         a: String,
         /// A region code, or a pricing table file.
         b: String,
+        #[command(flatten)]
+        prices: PriceArgs,
     },
 }
 
 /// The workload and how to show its estimate.
 #[derive(Debug, Args)]
 pub struct EstimateArgs {
-    /// Records written to the stream: a number per second, or with a unit (1000/min, 2e6/day).
-    #[arg(long, value_name = "RATE", required = true, allow_hyphen_values = true, value_parser = parse_rate)]
+    #[arg(long = flag(I::Records), help = help(I::Records), value_name = value_name(I::Records), required = true, allow_hyphen_values = true, value_parser = parse_rate)]
     pub records: Option<Rate>,
 
-    /// Average record size in KB (1 KB = 1,024 bytes), more than 0 and at most 10,240 (10 MiB).
-    #[arg(long = "size-kb", value_name = "KB", required = true, allow_hyphen_values = true, value_parser = parse_size)]
+    #[arg(long = flag(I::SizeKb), help = help(I::SizeKb), value_name = value_name(I::SizeKb), required = true, allow_hyphen_values = true, value_parser = parse_size)]
     pub size_kb: Option<RecordSize>,
 
-    /// Shared-throughput consumer applications reading the stream [default: 1].
-    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = parse_consumers)]
+    #[arg(long = flag(I::Consumers), value_name = value_name(I::Consumers), help = help(I::Consumers), allow_hyphen_values = true, value_parser = parse_consumers)]
     pub consumers: Option<u32>,
 
-    /// Enhanced fan-out consumers (dedicated 2 MB/s per shard each; at most 20, 50 with Advantage).
-    #[arg(long = "efo-consumers", value_name = "N", default_value = "0", allow_hyphen_values = true, value_parser = parse_efo)]
+    #[arg(long = flag(I::EfoConsumers), help = help(I::EfoConsumers), value_name = value_name(I::EfoConsumers), default_value = default(I::EfoConsumers), allow_hyphen_values = true, value_parser = parse_efo)]
     pub efo_consumers: u32,
 
-    /// Capacity mode, or `compare` for all of them side by side.
-    #[arg(long, value_enum, default_value_t = ModeArg::Provisioned)]
+    #[arg(long = flag(I::Mode), help = help(I::Mode), value_enum, default_value_t = ModeArg::Provisioned)]
     pub mode: ModeArg,
 
-    /// How long records are kept: 24h to 365d (24h, 48h, 7d, 365d).
-    #[arg(long, value_name = "DURATION", default_value = "24h", allow_hyphen_values = true, value_parser = parse_retention)]
+    #[arg(long = flag(I::Retention), help = help(I::Retention), value_name = value_name(I::Retention), default_value = default(I::Retention), allow_hyphen_values = true, value_parser = parse_retention)]
     pub retention: Retention,
 
-    /// GB a month read from data older than 7 days (provisioned long-term retrieval).
-    #[arg(long = "long-term-reads-gb", value_name = "GB", default_value = "0", allow_hyphen_values = true, value_parser = parse_gb)]
+    #[arg(long = flag(I::LongTermReadsGb), help = help(I::LongTermReadsGb), value_name = value_name(I::LongTermReadsGb), default_value = default(I::LongTermReadsGb), allow_hyphen_values = true, value_parser = parse_gb)]
     pub long_term_reads_gb: f64,
 
-    /// KPL aggregation: pack user records into Kinesis records of up to KB (default 25).
-    #[arg(long, value_name = "KB", num_args = 0..=1, require_equals = true, default_missing_value = "25", allow_hyphen_values = true, value_parser = parse_aggregate)]
+    #[arg(long = flag(I::Aggregate), help = help(I::Aggregate), value_name = value_name(I::Aggregate), num_args = 0..=1, require_equals = true, default_missing_value = "25", allow_hyphen_values = true, value_parser = parse_aggregate)]
     pub aggregate: Option<f64>,
 
-    /// The peak record rate: shards are sized for it, usage is billed on --records (the average).
-    #[arg(long = "peak-records", value_name = "RATE", allow_hyphen_values = true, value_parser = parse_rate)]
+    #[arg(long = flag(I::PeakRecords), help = help(I::PeakRecords), value_name = value_name(I::PeakRecords), allow_hyphen_values = true, value_parser = parse_rate)]
     pub peak_records: Option<Rate>,
 
-    /// Percent of shard capacity to plan for; below 100 adds headroom.
-    #[arg(long = "target-utilization", value_name = "PCT", default_value = "100", allow_hyphen_values = true, value_parser = parse_utilization)]
+    #[arg(long = flag(I::TargetUtilization), help = help(I::TargetUtilization), value_name = value_name(I::TargetUtilization), default_value = default(I::TargetUtilization), allow_hyphen_values = true, value_parser = parse_utilization)]
     pub target_utilization: f64,
 
-    /// Share of the traffic on the busiest partition key, 0 to 1 (or a percentage, 30%).
-    #[arg(long = "hot-key-share", value_name = "F", allow_hyphen_values = true, value_parser = parse_share)]
+    #[arg(long = flag(I::HotKeyShare), help = help(I::HotKeyShare), value_name = value_name(I::HotKeyShare), allow_hyphen_values = true, value_parser = parse_share)]
     pub hot_key_share: Option<f64>,
 
-    /// The stream's maximum record size, needed for records over 1 MiB: up to 10MiB (e.g. 2MiB, 4096).
-    #[arg(long = "max-record-size", value_name = "SIZE", allow_hyphen_values = true, value_parser = parse_max_size)]
+    #[arg(long = flag(I::MaxRecordSize), help = help(I::MaxRecordSize), value_name = value_name(I::MaxRecordSize), allow_hyphen_values = true, value_parser = parse_max_size)]
     pub max_record_size: Option<MaxRecordSize>,
 
-    /// Project costs month by month with the record rate growing PCT per month (may be negative).
-    #[arg(long, value_name = "PCT", allow_hyphen_values = true, value_parser = parse_growth)]
+    #[arg(long = flag(I::Growth), help = help(I::Growth), value_name = value_name(I::Growth), allow_hyphen_values = true, value_parser = parse_growth)]
     pub growth: Option<f64>,
 
-    /// Months to project with --growth.
-    #[arg(long, value_name = "N", requires = "growth", default_value = "12", value_parser = parse_months)]
+    #[arg(long = flag(I::Months), help = help(I::Months), value_name = value_name(I::Months), requires = "growth", default_value = default(I::Months), value_parser = parse_months)]
     pub months: u32,
 
     #[command(flatten)]
@@ -239,12 +260,10 @@ pub struct EstimateArgs {
 /// Where to price and how to show it: shared by every estimate.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// AWS region code (see `kcost regions`) [default: us-east-1].
-    #[arg(long, value_name = "REGION", value_parser = parse_region)]
+    #[arg(long = flag(I::Region), help = help(I::Region), value_name = value_name(I::Region), value_parser = RegionParser, hide_possible_values = true)]
     pub region: Option<String>,
 
-    /// How intermediate steps are rounded.
-    #[arg(long, value_enum, default_value_t = RoundingArg::Calculator)]
+    #[arg(long = flag(I::Rounding), help = help(I::Rounding), value_enum, default_value_t = RoundingArg::Calculator)]
     pub rounding: RoundingArg,
 
     /// Output format.
@@ -255,9 +274,11 @@ pub struct OutputArgs {
     #[arg(long)]
     pub explain: bool,
 
-    /// A discount on every line, percent (your negotiated rate); shown as its own line.
-    #[arg(long, value_name = "PCT", allow_hyphen_values = true, value_parser = parse_discount)]
+    #[arg(long = flag(I::Discount), help = help(I::Discount), value_name = value_name(I::Discount), allow_hyphen_values = true, value_parser = parse_discount)]
     pub discount: Option<u32>,
+
+    #[command(flatten)]
+    pub prices: PriceArgs,
 }
 
 const ANALYTICS_EXAMPLES: &str = "\
@@ -274,36 +295,28 @@ Examples:
 #[command(after_help = ANALYTICS_EXAMPLES)]
 #[command(group(clap::ArgGroup::new("size").required(true).args(["kpus", "parallelism", "kpu_hours"])))]
 pub struct AnalyticsArgs {
-    /// The engine: flink (1 orchestration KPU per app), studio (2), or sql (none; closed to new apps).
-    #[arg(long, value_name = "ENGINE", default_value = "flink", value_parser = parse_engine)]
+    #[arg(long = flag(I::Engine), help = help(I::Engine), value_name = value_name(I::Engine), default_value = default(I::Engine), value_parser = parse_engine)]
     pub engine: Engine,
 
-    /// How many applications.
-    #[arg(long, value_name = "N", default_value = "1", allow_hyphen_values = true, value_parser = parse_apps)]
+    #[arg(long = flag(I::Apps), help = help(I::Apps), value_name = value_name(I::Apps), default_value = default(I::Apps), allow_hyphen_values = true, value_parser = parse_apps)]
     pub apps: u32,
 
-    /// KPUs per application, running all month.
-    #[arg(long, value_name = "K", allow_hyphen_values = true, value_parser = parse_kpus)]
+    #[arg(long = flag(I::Kpus), help = help(I::Kpus), value_name = value_name(I::Kpus), allow_hyphen_values = true, value_parser = parse_kpus)]
     pub kpus: Option<u32>,
 
-    /// Parallelism per application; KPUs = RoundUp(P / parallelism per KPU).
-    #[arg(long, value_name = "P", allow_hyphen_values = true, value_parser = parse_parallelism)]
+    #[arg(long = flag(I::Parallelism), help = help(I::Parallelism), value_name = value_name(I::Parallelism), allow_hyphen_values = true, value_parser = parse_parallelism)]
     pub parallelism: Option<u32>,
 
-    /// Parallelism per KPU (with --parallelism) [default: 1].
-    #[arg(long = "parallelism-per-kpu", value_name = "Q", allow_hyphen_values = true, value_parser = parse_per_kpu)]
+    #[arg(long = flag(I::ParallelismPerKpu), help = help(I::ParallelismPerKpu), value_name = value_name(I::ParallelismPerKpu), allow_hyphen_values = true, value_parser = parse_per_kpu)]
     pub parallelism_per_kpu: Option<u32>,
 
-    /// KPU-hours per application, per hour, day or month (5/day, as the calculator takes it).
-    #[arg(long = "kpu-hours", value_name = "RATE", allow_hyphen_values = true, value_parser = parse_kpu_hours)]
+    #[arg(long = flag(I::KpuHours), help = help(I::KpuHours), value_name = value_name(I::KpuHours), allow_hyphen_values = true, value_parser = parse_kpu_hours)]
     pub kpu_hours: Option<AppSize>,
 
-    /// Treat the 50 GB of running storage per KPU as included rather than billed.
-    #[arg(long = "storage-included")]
+    #[arg(long = flag(I::StorageIncluded), help = help(I::StorageIncluded))]
     pub storage_included: bool,
 
-    /// Durable application backups per application, GB.
-    #[arg(long = "backup-gb", value_name = "G", default_value = "0", allow_hyphen_values = true, value_parser = parse_backup)]
+    #[arg(long = flag(I::BackupGb), help = help(I::BackupGb), value_name = value_name(I::BackupGb), default_value = default(I::BackupGb), allow_hyphen_values = true, value_parser = parse_backup)]
     pub backup_gb: f64,
 
     #[command(flatten)]
@@ -323,40 +336,31 @@ Examples:
 #[derive(Debug, Args)]
 #[command(after_help = FIREHOSE_EXAMPLES)]
 pub struct FirehoseArgs {
-    /// Records delivered: a number per second, or with a unit (1000/min, 2e6/day).
-    #[arg(long, value_name = "RATE", allow_hyphen_values = true, value_parser = parse_rate)]
+    #[arg(long = flag(I::FirehoseRecords), help = help(I::FirehoseRecords), value_name = value_name(I::FirehoseRecords), allow_hyphen_values = true, value_parser = parse_rate)]
     pub records: Rate,
 
-    /// Average record size in KB (at most 1,000 KiB for Firehose).
-    #[arg(long = "size-kb", value_name = "KB", allow_hyphen_values = true, value_parser = parse_size)]
+    #[arg(long = flag(I::FirehoseSizeKb), help = help(I::FirehoseSizeKb), value_name = value_name(I::FirehoseSizeKb), allow_hyphen_values = true, value_parser = parse_size)]
     pub size_kb: RecordSize,
 
-    /// Where records come from; direct-put and kinesis-stream bill each record rounded up to 5 KB.
-    #[arg(long, value_name = "SOURCE", default_value = "direct-put", value_parser = parse_source)]
+    #[arg(long = flag(I::Source), help = help(I::Source), value_name = value_name(I::Source), default_value = default(I::Source), value_parser = parse_source)]
     pub source: Source,
 
-    /// Convert JSON to Parquet or ORC.
-    #[arg(long = "format-conversion")]
+    #[arg(long = flag(I::FormatConversion), help = help(I::FormatConversion))]
     pub format_conversion: bool,
 
-    /// Partition data into S3 prefixes by keys in the records.
-    #[arg(long = "dynamic-partitioning")]
+    #[arg(long = flag(I::DynamicPartitioning), help = help(I::DynamicPartitioning))]
     pub dynamic_partitioning: bool,
 
-    /// S3 object size with dynamic partitioning, MB: objects = GB x 1024 / M [default: 128].
-    #[arg(long = "object-size-mb", value_name = "M", requires = "dynamic_partitioning", allow_hyphen_values = true, value_parser = parse_object_size)]
+    #[arg(long = flag(I::ObjectSizeMb), help = help(I::ObjectSizeMb), value_name = value_name(I::ObjectSizeMb), requires = "dynamic_partitioning", allow_hyphen_values = true, value_parser = parse_object_size)]
     pub object_size_mb: Option<f64>,
 
-    /// JQ processing hours a month, with dynamic partitioning [default: 0].
-    #[arg(long = "jq-hours", value_name = "H", requires = "dynamic_partitioning", allow_hyphen_values = true, value_parser = parse_jq_hours)]
+    #[arg(long = flag(I::JqHours), help = help(I::JqHours), value_name = value_name(I::JqHours), requires = "dynamic_partitioning", allow_hyphen_values = true, value_parser = parse_jq_hours)]
     pub jq_hours: Option<f64>,
 
-    /// Subnets (Availability Zones) of a destination in a VPC: AZ-hours = N x 730 [default: none].
-    #[arg(long = "vpc-subnets", value_name = "N", allow_hyphen_values = true, value_parser = parse_subnets)]
+    #[arg(long = flag(I::VpcSubnets), help = help(I::VpcSubnets), value_name = value_name(I::VpcSubnets), allow_hyphen_values = true, value_parser = parse_subnets)]
     pub vpc_subnets: Option<u32>,
 
-    /// Share of ingested GB delivered into the VPC, 0 to 1 (with --vpc-subnets) [default: 1].
-    #[arg(long = "vpc-ratio", value_name = "R", requires = "vpc_subnets", allow_hyphen_values = true, value_parser = parse_ratio)]
+    #[arg(long = flag(I::VpcRatio), help = help(I::VpcRatio), value_name = value_name(I::VpcRatio), requires = "vpc_subnets", allow_hyphen_values = true, value_parser = parse_ratio)]
     pub vpc_ratio: Option<f64>,
 
     #[command(flatten)]
@@ -373,6 +377,28 @@ pub enum ModeArg {
     Advantage,
     /// All three side by side, with the cheapest marked and the break-even rate.
     Compare,
+}
+
+impl Command {
+    /// The prices this command uses, if it prices anything.
+    pub fn prices(&self) -> Option<&PriceArgs> {
+        match self {
+            Command::Estimate { prices, .. }
+            | Command::Batch { prices, .. }
+            | Command::Regions { prices, .. }
+            | Command::Pricing {
+                command: PricingCommand::Show { prices, .. } | PricingCommand::Diff { prices, .. },
+            } => Some(prices),
+            Command::Analytics(args) => Some(&args.output.prices),
+            Command::Firehose(args) => Some(&args.output.prices),
+            Command::Sweep(args) => Some(&args.prices),
+            Command::Completions { .. }
+            | Command::Man { .. }
+            | Command::Pricing {
+                command: PricingCommand::Import { .. } | PricingCommand::Update { .. },
+            } => None,
+        }
+    }
 }
 
 impl ModeArg {
@@ -456,7 +482,7 @@ pub struct SweepArgs {
     #[arg(long, value_name = "FILE.svg")]
     pub plot: Option<PathBuf>,
     /// AWS region code [default: us-east-1].
-    #[arg(long, value_name = "REGION", value_parser = parse_region)]
+    #[arg(long, value_name = "REGION", value_parser = RegionParser, hide_possible_values = true)]
     pub region: Option<String>,
     /// How intermediate steps are rounded.
     #[arg(long, value_enum, default_value_t = RoundingArg::Calculator)]
@@ -464,6 +490,8 @@ pub struct SweepArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = SweepFormat::Table)]
     pub format: SweepFormat,
+    #[command(flatten)]
+    pub prices: PriceArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -492,67 +520,80 @@ pub enum RegionsFormat {
     Json,
 }
 
+/// The flag of an input, as the core declares it.
+const fn flag(input: I) -> &'static str {
+    input.spec().flag
+}
+
+/// The placeholder of an input's value in help.
+const fn value_name(input: I) -> &'static str {
+    input.spec().value_name
+}
+
+/// The help line of an input.
+const fn help(input: I) -> &'static str {
+    input.spec().help
+}
+
+/// The default of an input, as it would be typed.
+const fn default(input: I) -> &'static str {
+    match input.spec().default {
+        Some(value) => value,
+        None => "",
+    }
+}
+
 fn parse_rate(text: &str) -> Result<Rate, String> {
     text.parse()
-        .map_err(|e: kcost_core::InputError| e.to_string())
+        .map_err(|e: kcost_core::InputError| e.text(&Terminal))
 }
 
 fn parse_size(text: &str) -> Result<RecordSize, String> {
     text.parse()
-        .map_err(|e: kcost_core::InputError| e.to_string())
+        .map_err(|e: kcost_core::InputError| e.text(&Terminal))
 }
 
-fn parse_consumers(text: &str) -> Result<u32, String> {
-    number::parse_count("consumer count", text).map_err(|e| e.to_string())
+fn parse_consumers(s: &str) -> Result<u32, String> {
+    text(parse::consumers(s))
 }
 
-fn parse_efo(text: &str) -> Result<u32, String> {
-    number::parse_count("enhanced fan-out consumer count", text).map_err(|e| e.to_string())
+fn parse_efo(s: &str) -> Result<u32, String> {
+    text(parse::efo_consumers(s))
 }
 
 fn parse_retention(text: &str) -> Result<Retention, String> {
     text.parse()
-        .map_err(|e: kcost_core::InputError| e.to_string())
+        .map_err(|e: kcost_core::InputError| e.text(&Terminal))
 }
 
-fn parse_gb(text: &str) -> Result<f64, String> {
-    number::parse_non_negative("long-term reads", text).map_err(|e| e.to_string())
+fn parse_gb(s: &str) -> Result<f64, String> {
+    text(parse::long_term_reads_gb(s))
 }
 
-fn parse_aggregate(text: &str) -> Result<f64, String> {
-    let kb =
-        number::parse_non_negative("aggregated record size", text).map_err(|e| e.to_string())?;
-    if kb == 0.0 {
-        return Err("the aggregated record size must be more than 0 KB".to_string());
-    }
-    if kb > kcost_core::workload::MAX_RECORD_KB {
-        return Err(format!(
-            "the aggregated record size '{text}' is over Kinesis' 10 MiB (10,240 KB) limit"
-        ));
-    }
-    Ok(kb)
+fn parse_aggregate(s: &str) -> Result<f64, String> {
+    text(parse::aggregate_kb(s))
 }
 
 fn parse_utilization(text: &str) -> Result<f64, String> {
-    workload::parse_utilization(text).map_err(|e| e.to_string())
+    workload::parse_utilization(text).map_err(|e| e.text(&Terminal))
 }
 
 fn parse_share(text: &str) -> Result<f64, String> {
-    workload::parse_share(text).map_err(|e| e.to_string())
+    workload::parse_share(text).map_err(|e| e.text(&Terminal))
 }
 
 fn parse_max_size(text: &str) -> Result<MaxRecordSize, String> {
     text.parse()
-        .map_err(|e: kcost_core::InputError| e.to_string())
+        .map_err(|e: kcost_core::InputError| e.text(&Terminal))
 }
 
 fn parse_growth(text: &str) -> Result<f64, String> {
-    workload::parse_growth(text).map_err(|e| e.to_string())
+    workload::parse_growth(text).map_err(|e| e.text(&Terminal))
 }
 
 /// An input error as clap wants it.
 fn text<T>(result: Result<T, kcost_core::InputError>) -> Result<T, String> {
-    result.map_err(|e| e.to_string())
+    result.map_err(|e| e.text(&Terminal))
 }
 
 fn parse_engine(s: &str) -> Result<Engine, String> {
@@ -560,19 +601,19 @@ fn parse_engine(s: &str) -> Result<Engine, String> {
 }
 
 fn parse_apps(s: &str) -> Result<u32, String> {
-    text(analytics::parse_positive("application count", s))
+    text(parse::positive("application count", s))
 }
 
 fn parse_kpus(s: &str) -> Result<u32, String> {
-    text(analytics::parse_positive("KPU count", s))
+    text(parse::positive("KPU count", s))
 }
 
 fn parse_parallelism(s: &str) -> Result<u32, String> {
-    text(analytics::parse_positive("parallelism", s))
+    text(parse::positive("parallelism", s))
 }
 
 fn parse_per_kpu(s: &str) -> Result<u32, String> {
-    text(analytics::parse_positive("parallelism per KPU", s))
+    text(parse::positive("parallelism per KPU", s))
 }
 
 fn parse_kpu_hours(s: &str) -> Result<AppSize, String> {
@@ -580,7 +621,7 @@ fn parse_kpu_hours(s: &str) -> Result<AppSize, String> {
 }
 
 fn parse_backup(s: &str) -> Result<f64, String> {
-    text(analytics::parse_gb("backup size", s))
+    text(parse::backup_gb(s))
 }
 
 fn parse_source(s: &str) -> Result<Source, String> {
@@ -588,34 +629,60 @@ fn parse_source(s: &str) -> Result<Source, String> {
 }
 
 fn parse_object_size(s: &str) -> Result<f64, String> {
-    let mb = text(number::parse_non_negative("object size", s))?;
-    if mb == 0.0 {
-        return Err("the object size must be more than 0 MB".to_string());
-    }
-    Ok(mb)
+    text(parse::object_size_mb(s))
 }
 
 fn parse_jq_hours(s: &str) -> Result<f64, String> {
-    text(number::parse_non_negative("JQ hours", s))
+    text(parse::jq_hours(s))
 }
 
 fn parse_subnets(s: &str) -> Result<u32, String> {
-    text(number::parse_count("subnet count", s))
+    text(parse::vpc_subnets(s))
 }
 
 fn parse_ratio(s: &str) -> Result<f64, String> {
-    let r = text(number::parse_non_negative("VPC ratio", s))?;
-    if r > 1.0 {
-        return Err(format!("the VPC ratio '{s}' must be from 0 to 1"));
-    }
-    Ok(r)
+    text(parse::vpc_ratio(s))
+}
+
+fn parse_price_age(s: &str) -> Result<PriceAge, String> {
+    text(kcost_core::calc::parse_price_age(s)).map(PriceAge)
 }
 
 fn parse_discount(s: &str) -> Result<u32, String> {
     text(kcost_core::calc::parse_discount(s))
 }
 
-fn parse_region(s: &str) -> Result<String, String> {
+/// A region code: any non-empty code is taken (a pricing table may add regions); the built-in
+/// regions are offered to shell completion, so that `--region <TAB>` completes codes, not files.
+#[derive(Debug, Clone, Copy)]
+struct RegionParser;
+
+impl clap::builder::TypedValueParser for RegionParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new()
+            .try_map(parse_region)
+            .parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let catalog = kcost_pricing::Catalog::embedded().unwrap_or_default();
+        let codes: Vec<String> = catalog.book().regions.keys().cloned().collect();
+        Some(Box::new(
+            codes.into_iter().map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
+fn parse_region(s: String) -> Result<String, String> {
     let code = s.trim();
     if code.is_empty() {
         return Err(
@@ -626,11 +693,8 @@ fn parse_region(s: &str) -> Result<String, String> {
     Ok(code.to_string())
 }
 
-fn parse_months(text: &str) -> Result<u32, String> {
-    let months = number::parse_count("month count", text).map_err(|e| e.to_string())?;
-    kcost_core::Growth::new(0.0, months)
-        .map(|g| g.months)
-        .map_err(|e| e.to_string())
+fn parse_months(s: &str) -> Result<u32, String> {
+    text(parse::months(s))
 }
 
 #[cfg(test)]
@@ -640,5 +704,69 @@ mod tests {
     #[test]
     fn the_command_line_definition_is_consistent() {
         super::Cli::command().debug_assert();
+    }
+
+    /// The modes and roundings clap offers are the core's, by the core's names.
+    #[test]
+    fn modes_and_roundings_are_the_cores() {
+        use clap::ValueEnum;
+        for arg in super::ModeArg::value_variants() {
+            let name = arg.to_possible_value().unwrap().get_name().to_string();
+            match arg.mode() {
+                Some(mode) => assert_eq!(name.parse::<kcost_core::Mode>(), Ok(mode)),
+                None => assert_eq!(name, "compare"),
+            }
+        }
+        for arg in super::RoundingArg::value_variants() {
+            let name = arg.to_possible_value().unwrap().get_name().to_string();
+            assert_eq!(
+                name.parse::<kcost_core::Rounding>(),
+                Ok(kcost_core::Rounding::from(*arg))
+            );
+        }
+    }
+
+    /// Every input the core declares is a flag of the command that prices its scope, with the
+    /// core's name, help line and default (the core's default, or said in the help when the
+    /// default is worked out rather than typed).
+    #[test]
+    fn every_declared_input_is_a_flag_in_the_cores_words() {
+        use kcost_core::{Input, Scope};
+        let cli = super::Cli::command();
+        let sub = |name: &str| cli.find_subcommand(name).unwrap().clone();
+        for &input in Input::ALL {
+            let spec = input.spec();
+            let commands = match spec.scope {
+                Scope::Every => vec![cli.clone(), sub("analytics"), sub("firehose")],
+                Scope::Stream => vec![cli.clone()],
+                Scope::Analytics => vec![sub("analytics")],
+                Scope::Firehose => vec![sub("firehose")],
+            };
+            for command in commands {
+                let name = command.get_name().to_string();
+                let arg = command
+                    .get_arguments()
+                    .find(|a| a.get_long() == Some(spec.flag))
+                    .unwrap_or_else(|| panic!("{name} has no --{} ({input:?})", spec.flag));
+                let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+                assert_eq!(help, spec.help, "{name} --{}", spec.flag);
+                let default: Vec<String> = arg
+                    .get_default_values()
+                    .iter()
+                    .map(|v| v.to_string_lossy().into_owned())
+                    .collect();
+                match (spec.default, default.as_slice()) {
+                    (Some(d), [given]) => assert_eq!(given, d, "{name} --{}", spec.flag),
+                    (Some(d), []) => assert!(
+                        help.contains(&format!("[default: {d}]")),
+                        "{name} --{}: the default {d} is neither set nor said",
+                        spec.flag
+                    ),
+                    (None, []) => {}
+                    (None, given) => panic!("{name} --{} has a default {given:?}", spec.flag),
+                    (Some(_), given) => panic!("{name} --{}: defaults {given:?}", spec.flag),
+                }
+            }
+        }
     }
 }

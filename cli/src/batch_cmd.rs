@@ -38,6 +38,29 @@ pub fn run(
         .fill_buf()
         .map(|b| b.iter().find(|c| !c.is_ascii_whitespace()) == Some(&b'{'))
         .unwrap_or(false);
+    // A CSV's header is read and checked before anything is written: an unknown column is a
+    // mistake in the file, not in each row.
+    let (mut lines, mut csv) = if jsonl {
+        (Some(reader), None)
+    } else {
+        let csv = csv::ReaderBuilder::new()
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(reader);
+        (None, Some(csv))
+    };
+    let header: Vec<String> = match &mut csv {
+        Some(csv) => csv
+            .headers()
+            .with_context(|| format!("cannot read the CSV header of '{}'", file.display()))?
+            .iter()
+            .map(str::to_string)
+            .collect(),
+        None => Vec::new(),
+    };
+    for name in &header {
+        known_column(name, file, 1)?;
+    }
     let mut sink = Sink::new(format, out)?;
     let mut totals = Totals::default();
     let mut progress = crate::progress::Progress::new(None, "rows");
@@ -46,86 +69,63 @@ pub fn run(
         progress.inc();
         sink.row(&result)
     };
-    if jsonl {
-        for (i, line) in reader.lines().enumerate() {
-            let line = line.with_context(|| format!("cannot read '{}'", file.display()))?;
-            if line.trim().is_empty() {
-                continue;
-            }
-            let result = match serde_json::from_str::<serde_json::Map<String, Value>>(&line) {
-                Ok(object) => {
-                    let owned: Vec<(String, String)> = object
-                        .iter()
-                        .map(|(k, v)| {
-                            (
-                                k.clone(),
-                                v.as_str().map_or_else(|| v.to_string(), str::to_string),
-                            )
-                        })
-                        .collect();
-                    let fields: Vec<(&str, &str)> = owned
-                        .iter()
-                        .map(|(k, v)| (k.as_str(), v.as_str()))
-                        .collect();
-                    estimate_row(i + 1, &fields, book, options)
+    match (lines.take(), csv) {
+        (Some(reader), _) => {
+            for (i, line) in reader.lines().enumerate() {
+                let line = line.with_context(|| format!("cannot read '{}'", file.display()))?;
+                if line.trim().is_empty() {
+                    continue;
                 }
-                Err(e) => RowResult {
-                    row: i + 1,
-                    name: None,
-                    outcome: RowOutcome::Failed {
-                        error: format!("not a JSON object: {e}"),
+                let result = match serde_json::from_str::<serde_json::Map<String, Value>>(&line) {
+                    Ok(object) => {
+                        let owned: Vec<(String, String)> = object
+                            .iter()
+                            .map(|(k, v)| {
+                                (
+                                    k.clone(),
+                                    v.as_str().map_or_else(|| v.to_string(), str::to_string),
+                                )
+                            })
+                            .collect();
+                        let fields: Vec<(&str, &str)> = owned
+                            .iter()
+                            .map(|(k, v)| (k.as_str(), v.as_str()))
+                            .collect();
+                        estimate_row(i + 1, &fields, book, options)
+                    }
+                    Err(e) => RowResult {
+                        row: i + 1,
+                        name: None,
+                        outcome: RowOutcome::Failed {
+                            error: format!("not a JSON object: {e}"),
+                        },
                     },
-                },
-            };
-            emit(result, &mut sink)?;
+                };
+                emit(result, &mut sink)?;
+            }
         }
-    } else {
-        let mut csv = csv::ReaderBuilder::new()
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(reader);
-        let header: Vec<String> = csv
-            .headers()
-            .with_context(|| format!("cannot read the CSV header of '{}'", file.display()))?
-            .iter()
-            .map(str::to_string)
-            .collect();
-        // The header is matched to kcost's columns once; an unknown column fails every row.
-        let positions: Vec<Option<usize>> = header.iter().map(|h| batch::column(h)).collect();
-        let unknown = header
-            .iter()
-            .zip(&positions)
-            .find(|(_, p)| p.is_none())
-            .map(|(h, _)| h.clone());
-        let mut record = csv::StringRecord::new();
-        let mut row = 0;
-        loop {
-            row += 1;
-            let result = match csv.read_record(&mut record) {
-                Ok(false) => break,
-                Ok(true) if record.len() != header.len() => RowResult {
-                    row,
-                    name: None,
-                    outcome: RowOutcome::Failed {
-                        error: format!(
-                            "{} fields where the header has {}",
-                            record.len(),
-                            header.len()
-                        ),
-                    },
-                },
-                Ok(true) => match &unknown {
-                    Some(key) => RowResult {
+        (None, None) => {}
+        (None, Some(mut csv)) => {
+            // The header is matched to kcost's columns once.
+            let positions: Vec<Option<usize>> = header.iter().map(|h| batch::column(h)).collect();
+            let mut record = csv::StringRecord::new();
+            let mut row = 0;
+            loop {
+                row += 1;
+                let result = match csv.read_record(&mut record) {
+                    Ok(false) => break,
+                    Ok(true) if record.len() != header.len() => RowResult {
                         row,
                         name: None,
                         outcome: RowOutcome::Failed {
                             error: format!(
-                                "unknown column '{key}'; columns are {}",
-                                batch::COLUMNS.join(", ")
+                                "{} fields where the header has {}",
+                                record.len(),
+                                header.len()
                             ),
                         },
                     },
-                    None => {
+                    Ok(true) => {
                         let mut values: batch::Values<'_> = [None; 15];
                         for (position, value) in positions.iter().zip(record.iter()) {
                             if let Some(slot) = position.and_then(|p| values.get_mut(p)) {
@@ -134,21 +134,35 @@ pub fn run(
                         }
                         batch::estimate_values(row, &values, book, options)
                     }
-                },
-                Err(e) => RowResult {
-                    row,
-                    name: None,
-                    outcome: RowOutcome::Failed {
-                        error: format!("not CSV: {e}"),
+                    Err(e) => RowResult {
+                        row,
+                        name: None,
+                        outcome: RowOutcome::Failed {
+                            error: format!("not CSV: {e}"),
+                        },
                     },
-                },
-            };
-            emit(result, &mut sink)?;
+                };
+                emit(result, &mut sink)?;
+            }
         }
     }
     progress.finish();
     sink.finish(&totals)?;
     Ok(totals)
+}
+
+/// Refuses a CSV header's column kcost does not know, naming the file and line. (A JSON Lines
+/// object is a row of its own: an unknown key fails that row, so the rows stream as they come.)
+fn known_column(name: &str, file: &Path, line: usize) -> Result<()> {
+    if batch::column(name).is_none() {
+        anyhow::bail!(
+            "{}:{line}: unknown column '{}'; columns are {}",
+            file.display(),
+            name.trim(),
+            batch::COLUMNS.join(", ")
+        );
+    }
+    Ok(())
 }
 
 /// Writes rows as they come (CSV, JSON Lines) or at the end (table).
@@ -251,7 +265,10 @@ impl<'a> Sink<'a> {
             )
             .chain(std::iter::once([
                 "all".to_string(),
-                format!("{} rows", totals.estimated),
+                match totals.estimated {
+                    1 => "1 row".to_string(),
+                    n => format!("{n} rows"),
+                },
                 totals.monthly_usd.to_string(),
             ]))
             .collect();

@@ -2,6 +2,7 @@
 
 mod args;
 mod batch_cmd;
+mod face;
 mod pricing_cmd;
 mod progress;
 mod render;
@@ -19,7 +20,8 @@ use kcost_core::{Growth, Options, StreamWorkload};
 use kcost_pricing::Catalog;
 
 use args::{
-    AnalyticsArgs, Cli, Command, EstimateArgs, FirehoseArgs, Format, OutputArgs, PricingCommand,
+    AnalyticsArgs, Cli, Command, EstimateArgs, FirehoseArgs, Format, OutputArgs, PriceArgs,
+    PricingCommand,
 };
 
 /// Exit status for anything the user can fix: bad flags, values, files or regions.
@@ -36,13 +38,14 @@ fn main() -> ExitCode {
         file,
         format,
         rounding,
+        prices,
     }) = &cli.command
     {
-        let result = catalog(cli.pricing.as_deref()).and_then(|catalog| {
+        let result = catalog(prices).and_then(|catalog| {
             // Batch output shows no analysis, so none is run: a second pricing per row for nothing.
             let options = Options {
                 rounding: (*rounding).into(),
-                today: today(),
+                price_age: price_age(prices),
                 skip_analyses: true,
                 ..Options::default()
             };
@@ -88,7 +91,11 @@ fn run(cli: &Cli) -> Result<String> {
             return pricing_cmd::run(command, &Catalog::default());
         }
     }
-    let catalog = catalog(cli.pricing.as_deref())?;
+    let prices = match &cli.command {
+        Some(command) => command.prices().cloned().unwrap_or_default(),
+        None => cli.estimate.output.prices.clone(),
+    };
+    let catalog = catalog(&prices)?;
     match &cli.command {
         Some(Command::Pricing { command }) => pricing_cmd::run(command, &catalog),
         Some(Command::Batch { .. }) => unreachable!("handled in main"),
@@ -103,18 +110,30 @@ fn run(cli: &Cli) -> Result<String> {
             );
             Ok(String::from_utf8(out)?)
         }
-        Some(Command::Man) => {
+        Some(Command::Man { dir: Some(dir) }) => {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create the directory '{}'", dir.display()))?;
+            clap_mangen::generate_to(<Cli as clap::CommandFactory>::command(), dir)
+                .with_context(|| format!("cannot write the man pages into '{}'", dir.display()))?;
+            Ok(format!(
+                "wrote kcost.1 and its subcommands' pages into {}\n",
+                dir.display()
+            ))
+        }
+        Some(Command::Man { dir: None }) => {
             let mut out = Vec::new();
-            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out)?;
+            let command = <Cli as clap::CommandFactory>::command().disable_help_subcommand(true);
+            clap_mangen::Man::new(command).render(&mut out)?;
             Ok(String::from_utf8(out)?)
         }
-        Some(Command::Regions { format }) => render::regions::render(&catalog, *format),
+        Some(Command::Regions { format, .. }) => render::regions::render(&catalog, *format),
         Some(Command::Estimate {
             file,
             format,
             explain,
             discount,
-        }) => scenario(file, *format, *explain, *discount, &catalog),
+            prices,
+        }) => scenario(file, *format, *explain, *discount, prices, &catalog),
         Some(Command::Analytics(args)) => analytics(args, &catalog),
         Some(Command::Firehose(args)) => firehose(args, &catalog),
         None => estimate(&cli.estimate, &catalog),
@@ -123,7 +142,8 @@ fn run(cli: &Cli) -> Result<String> {
 
 /// The embedded tables, then the user's pricing directory's tables, then `--pricing`, each laid
 /// over the last price by price.
-fn catalog(user_table: Option<&Path>) -> Result<Catalog> {
+fn catalog(prices: &PriceArgs) -> Result<Catalog> {
+    let user_table: Option<&Path> = prices.pricing.as_deref();
     let mut catalog = Catalog::embedded().context("a built-in pricing table is broken")?;
     if let Some(dir) = pricing_cmd::user_dir() {
         for path in pricing_cmd::tables_in(&dir)? {
@@ -170,14 +190,24 @@ fn estimate(args: &EstimateArgs, catalog: &Catalog) -> Result<String> {
     let format = args.output.format;
     match args.mode.mode() {
         Some(mode) => {
-            let estimate = kcost_core::estimate(&workload, mode, region, catalog.book(), options)?;
+            let estimate = kcost_core::estimate(&workload, mode, region, catalog.book(), options)
+                .map_err(face::error)?;
             render::estimate(&estimate, format)
         }
         None => {
-            let comparison = kcost_core::compare(&workload, region, catalog.book(), options)?;
+            let comparison = kcost_core::compare(&workload, region, catalog.book(), options)
+                .map_err(face::error)?;
             render::comparison(&comparison, format)
         }
     }
+}
+
+/// The check for old prices: `--price-age` (or `KCOST_PRICE_AGE`) against today.
+fn price_age(prices: &PriceArgs) -> Option<kcost_core::PriceAge> {
+    Some(kcost_core::PriceAge {
+        today: today()?,
+        months: prices.price_age.0?,
+    })
 }
 
 /// Today's year and month (UTC), for the warning about old prices: `KCOST_TODAY=YYYY-MM` when
@@ -212,7 +242,7 @@ fn options(output: &OutputArgs) -> Result<Options> {
         rounding: output.rounding.into(),
         trace: output.explain,
         discount_bp: output.discount.unwrap_or(0),
-        today: today(),
+        price_age: price_age(&output.prices),
         skip_analyses: false,
     })
 }
@@ -222,6 +252,7 @@ fn scenario(
     format: Format,
     explain: bool,
     discount: Option<u32>,
+    prices: &PriceArgs,
     catalog: &Catalog,
 ) -> Result<String> {
     if explain && format == Format::Csv {
@@ -236,10 +267,11 @@ fn scenario(
         Options {
             trace: explain,
             discount_bp: discount.unwrap_or(0),
-            today: today(),
+            price_age: price_age(prices),
             ..Options::default()
         },
-    )?;
+    )
+    .map_err(|e| anyhow::anyhow!(e.text(&face::Terminal)))?;
     render::pipeline(&pipeline, format)
 }
 
@@ -269,7 +301,8 @@ fn analytics(args: &AnalyticsArgs, catalog: &Catalog) -> Result<String> {
         args.output.region.as_deref(),
         catalog.book(),
         options,
-    )?;
+    )
+    .map_err(face::error)?;
     render::analytics(&e, args.output.format)
 }
 
@@ -290,6 +323,7 @@ fn firehose(args: &FirehoseArgs, catalog: &Catalog) -> Result<String> {
         args.output.region.as_deref(),
         catalog.book(),
         options,
-    )?;
+    )
+    .map_err(face::error)?;
     render::firehose(&e, args.output.format)
 }

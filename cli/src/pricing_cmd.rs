@@ -86,8 +86,8 @@ pub fn run(command: &PricingCommand, catalog: &Catalog) -> Result<String> {
             write_tables(&dir, &merged, &offers)
         }
         PricingCommand::Update { url, region, dir } => update(url, region, &dir_or_default(dir)?),
-        PricingCommand::Show { region, format } => show(catalog, region, *format),
-        PricingCommand::Diff { a, b } => diff(catalog, a, b),
+        PricingCommand::Show { region, format, .. } => show(catalog, region, *format),
+        PricingCommand::Diff { a, b, .. } => diff(catalog, a, b),
     }
 }
 
@@ -231,7 +231,7 @@ fn download(url: &str, to: &Path) -> Result<()> {
 }
 
 fn show(catalog: &Catalog, code: &str, format: RegionsFormat) -> Result<String> {
-    let region = catalog.book().region(code)?;
+    let region = catalog.book().region(code).map_err(crate::face::error)?;
     if format == RegionsFormat::Json {
         return Ok(serde_json::to_string_pretty(region)? + "\n");
     }
@@ -277,7 +277,11 @@ fn side(catalog: &Catalog, which: &str) -> Result<RegionPrices> {
             _ => bail!("'{which}' must hold exactly one region to compare"),
         };
     }
-    Ok(catalog.book().region(which)?.clone())
+    Ok(catalog
+        .book()
+        .region(which)
+        .map_err(crate::face::error)?
+        .clone())
 }
 
 fn diff(catalog: &Catalog, a: &str, b: &str) -> Result<String> {

@@ -6,7 +6,7 @@ use anyhow::{bail, Result};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, Table};
 use kcost_core::sweep::{sweep, Axis, Range, Sweep, Variable};
-use kcost_core::{number, Mode, Options, PriceBook, StreamWorkload};
+use kcost_core::{number, Mode, Options, PriceBook, Rounding, StreamWorkload};
 use plotters::prelude::*;
 
 use crate::args::{SweepArgs, SweepFormat};
@@ -77,7 +77,8 @@ pub fn run(args: &SweepArgs, book: &PriceBook) -> Result<String> {
         steps: args.steps,
         log: args.log,
     };
-    let result = sweep(&base, axis, args.region.as_deref(), book, options)?;
+    let result =
+        sweep(&base, axis, args.region.as_deref(), book, options).map_err(crate::face::error)?;
     if let Some(path) = &args.plot {
         plot(&result, path)?;
     }
@@ -85,23 +86,38 @@ pub fn run(args: &SweepArgs, book: &PriceBook) -> Result<String> {
         .chain(["Shards".to_string()])
         .chain(Mode::ALL.iter().map(|m| format!("{} (USD)", m.name())))
         .collect();
+    // CSV keeps plain numbers for other programs; the table groups thousands and shows every
+    // amount with two decimals.
+    let table = args.format == SweepFormat::Table;
     let rows: Vec<Vec<String>> = result
         .points
         .iter()
         .map(|p| {
-            std::iter::once(format!("{}", (p.value * 100.0).round() / 100.0))
+            let value = if table {
+                Rounding::show_input(p.value)
+            } else {
+                format!("{}", (p.value * 100.0).round() / 100.0)
+            };
+            std::iter::once(value)
                 .chain([p.shards.map_or(String::new(), |s| s.to_string())])
-                .chain(
-                    p.monthly_usd
-                        .iter()
-                        .map(|(_, m)| m.map_or(String::new(), |m| m.to_string())),
-                )
+                .chain(p.monthly_usd.iter().map(|(_, m)| {
+                    m.map_or(String::new(), |m| {
+                        if table {
+                            m.to_text(true)
+                        } else {
+                            m.to_string()
+                        }
+                    })
+                }))
                 .collect()
         })
         .collect();
-    let break_even = result
-        .break_even_records_per_second
-        .map(|r| format!("break-even (provisioned / on-demand): {r} records/s"));
+    let break_even = result.break_even_records_per_second.map(|r| {
+        format!(
+            "break-even (provisioned / on-demand): {} records/s",
+            Rounding::show_input(r)
+        )
+    });
     Ok(match args.format {
         SweepFormat::Csv => {
             let mut w = csv::Writer::from_writer(Vec::new());

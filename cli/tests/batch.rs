@@ -99,6 +99,21 @@ fn json_lines_and_stdin() {
 }
 
 #[test]
+fn an_unknown_csv_column_is_a_file_error_before_any_output() {
+    let path = file("colour.csv", "records,size-kb,colour\n100,1,red\n");
+    let out = kcost(&["batch", &path]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with(&format!(
+            "error: {path}:1: unknown column 'colour'; columns are name,"
+        )),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn all_good_rows_exit_0_and_an_unreadable_file_exits_2() {
     let path = file("good.csv", "records,size-kb\n100,1\n200,2\n");
     let out = kcost(&["batch", &path, "--format", "table"])

@@ -320,7 +320,7 @@ fn new_bad_inputs_name_the_flag_and_the_fix() {
         }
     }
     let big = fails(&["--records", "1", "--size-kb", "2048"]);
-    assert!(big.contains("give --max-record-size"), "{big}");
+    assert!(big.contains("raise --max-record-size"), "{big}");
     let over = fails(&[
         "--records",
         "1",

@@ -57,7 +57,9 @@ fn readme_examples_print_what_the_readme_shows() {
     for example in examples {
         let args: Vec<&str> = example.args.iter().map(String::as_str).collect();
         // README commands run from the repository root.
+        // The README's output is what a user sees today: the date is not pinned.
         let output = kcost(&args)
+            .env_remove("KCOST_TODAY")
             .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
             .output()
             .unwrap();

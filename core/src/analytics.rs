@@ -60,6 +60,12 @@ impl Engine {
     }
 }
 
+impl std::fmt::Display for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 impl FromStr for Engine {
     type Err = InputError;
 
@@ -254,7 +260,7 @@ pub fn estimate(
     options: Options,
 ) -> Result<AnalyticsEstimate, Error> {
     let (prices, assumed) = book.region_or_default(region)?;
-    let mut e = estimate_in(w, prices, options)?;
+    let mut e = estimate_in(w, prices, options).map_err(|e| book.locate(e))?;
     e.assumptions.splice(0..0, assumed);
     Ok(e)
 }
@@ -484,6 +490,10 @@ pub fn estimate_in(
     let (monthly_usd, discount, price_warnings) =
         crate::estimate::finish(&mut c, &lines, prices, options, label);
     warnings.extend(price_warnings);
+    warnings.extend(crate::estimate::old_prices(
+        [(&*prices.code, &lines[..])],
+        options.price_age,
+    ));
     Ok(AnalyticsEstimate {
         service: engine.service(),
         region: prices.code.clone(),

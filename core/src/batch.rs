@@ -8,8 +8,8 @@ use serde::Serialize;
 use crate::calc::Options;
 use crate::error::{Error, InputError};
 use crate::estimate::{Estimate, Mode};
+use crate::input::parse;
 use crate::money::Money;
-use crate::number::{parse_count, parse_non_negative};
 use crate::price::PriceBook;
 use crate::streams;
 use crate::workload::{parse_share, parse_utilization, StreamWorkload};
@@ -186,23 +186,20 @@ fn row_estimate(
         size.parse().map_err(|e| field("size-kb", e))?,
     );
     if let Some(v) = get("consumers") {
-        w.consumers = Some(parse_count("consumer count", v).map_err(|e| field("consumers", e))?);
+        w.consumers = Some(parse::consumers(v).map_err(|e| field("consumers", e))?);
     }
     if let Some(v) = get("efo-consumers") {
-        w.efo_consumers = parse_count("enhanced fan-out consumer count", v)
-            .map_err(|e| field("efo-consumers", e))?;
+        w.efo_consumers = parse::efo_consumers(v).map_err(|e| field("efo-consumers", e))?;
     }
     if let Some(v) = get("retention") {
         w.retention = v.parse().map_err(|e| field("retention", e))?;
     }
     if let Some(v) = get("long-term-reads-gb") {
         w.long_term_reads_gb =
-            parse_non_negative("long-term reads", v).map_err(|e| field("long-term-reads-gb", e))?;
+            parse::long_term_reads_gb(v).map_err(|e| field("long-term-reads-gb", e))?;
     }
     if let Some(v) = get("aggregate") {
-        w.aggregate_kb = Some(
-            parse_non_negative("aggregated record size", v).map_err(|e| field("aggregate", e))?,
-        );
+        w.aggregate_kb = Some(parse::aggregate_kb(v).map_err(|e| field("aggregate", e))?);
     }
     if let Some(v) = get("peak-records") {
         w.peak_records = Some(v.parse().map_err(|e| field("peak-records", e))?);
@@ -220,15 +217,39 @@ fn row_estimate(
     if let Some(v) = get("discount") {
         options.discount_bp = crate::calc::parse_discount(v).map_err(|e| field("discount", e))?;
     }
-    let mode = match get("mode").unwrap_or("provisioned") {
-        "provisioned" => Mode::Provisioned,
-        "on-demand" => Mode::OnDemand,
-        "advantage" => Mode::Advantage,
-        other => {
-            return Err(format!(
-                "mode: unknown mode '{other}'; use provisioned, on-demand or advantage"
-            ))
-        }
+    let mode: Mode = match get("mode") {
+        Some(text) => text.parse().map_err(|e| field("mode", e))?,
+        None => Mode::Provisioned,
     };
     streams::estimate(&w, mode, get("region"), book, options).map_err(|e: Error| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{Input, Scope};
+
+    /// Stream inputs a batch row does not take: a batch prices each row once, with no growth
+    /// projection, and its rounding is the whole batch's.
+    const NOT_COLUMNS: &[Input] = &[Input::Growth, Input::Months, Input::Rounding];
+
+    #[test]
+    fn the_columns_are_the_declared_inputs() {
+        for column in COLUMNS.iter().filter(|c| **c != "name") {
+            assert!(
+                Input::ALL.iter().any(|i| i.spec().flag == *column
+                    && matches!(i.spec().scope, Scope::Stream | Scope::Every)),
+                "column {column} is not a declared stream input"
+            );
+        }
+        for input in Input::of(Scope::Stream).chain(Input::of(Scope::Every)) {
+            let flag = input.spec().flag;
+            assert!(
+                COLUMNS.contains(&flag) || NOT_COLUMNS.contains(&input),
+                "{input:?} has no batch column"
+            );
+        }
+        let values: Values<'_> = [None; 15];
+        assert_eq!(COLUMNS.len(), values.len());
+    }
 }

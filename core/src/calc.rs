@@ -48,6 +48,27 @@ impl Rounding {
     }
 }
 
+impl std::fmt::Display for Rounding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::str::FromStr for Rounding {
+    type Err = crate::error::InputError;
+
+    /// `calculator` or `exact`, in any case.
+    fn from_str(text: &str) -> Result<Rounding, Self::Err> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "calculator" => Ok(Rounding::Calculator),
+            "exact" => Ok(Rounding::Exact),
+            _ => Err(crate::error::InputError::Rounding {
+                text: text.to_string(),
+            }),
+        }
+    }
+}
+
 /// How an estimate is computed, apart from the workload.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Options {
@@ -58,12 +79,58 @@ pub struct Options {
     /// A discount on every line, in hundredths of a percent (1000 = 10%); 0 uses the region's
     /// table's discount, if it has one.
     pub discount_bp: u32,
-    /// Today's year and month, to warn about prices over a year old; `None` skips the check
-    /// (the core reads no clock: the front end says what day it is).
-    pub today: Option<(u32, u32)>,
+    /// The check for old prices: what month it is and the age past which a price counts as old;
+    /// `None` skips it (the core reads no clock: the front end says what day it is).
+    pub price_age: Option<PriceAge>,
     /// Skip the analyses that price the workload again (aggregation savings, the enhanced
     /// fan-out alternative for slow consumers, growth): bulk runs that show none of them.
     pub skip_analyses: bool,
+}
+
+/// When a price counts as old: today's month and the age in months past which a price is old.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PriceAge {
+    /// Today's year and month.
+    pub today: (u32, u32),
+    /// A price dated more than this many months before today is old.
+    pub months: u32,
+}
+
+impl PriceAge {
+    /// The age past which kcost calls a price old unless told otherwise: a year.
+    pub const DEFAULT_MONTHS: u32 = 12;
+
+    /// Whether a price dated `as_of` (`YYYY-MM` or `YYYY-MM-DD`) is old; an unreadable date is
+    /// not (the pricing tables refuse those).
+    pub fn is_old(self, as_of: &str) -> bool {
+        let (year, month) = self.today;
+        let when = as_of
+            .get(..4)
+            .and_then(|y| y.parse::<u32>().ok())
+            .zip(as_of.get(5..7).and_then(|m| m.parse::<u32>().ok()));
+        when.is_some_and(|(y, m)| {
+            u64::from(y) * 12 + u64::from(m) + u64::from(self.months)
+                < u64::from(year) * 12 + u64::from(month)
+        })
+    }
+}
+
+/// Parses the age past which prices count as old: a whole number of months, or `off` (or `0`)
+/// for no check.
+///
+/// # Errors
+/// When it is neither.
+pub fn parse_price_age(text: &str) -> Result<Option<u32>, crate::error::InputError> {
+    if text.trim().eq_ignore_ascii_case("off") {
+        return Ok(None);
+    }
+    match crate::number::parse_count("price age", text) {
+        Ok(0) => Ok(None),
+        Ok(months) => Ok(Some(months)),
+        Err(_) => Err(crate::error::InputError::PriceAge {
+            text: text.to_string(),
+        }),
+    }
 }
 
 /// Parses a discount percentage (`10`, `12.5%`) into hundredths of a percent.

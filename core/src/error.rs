@@ -2,6 +2,9 @@
 
 use thiserror::Error;
 
+use crate::face::{Face, Fix, Plain};
+use crate::input::Input;
+
 /// A value the user gave is not usable. Each message names the value and the fix.
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum InputError {
@@ -73,16 +76,13 @@ pub enum InputError {
         kb: f64,
     },
     /// Records are over 1 MiB but no maximum record size was given.
-    #[error(
-        "records of {} KB are over the default 1 MiB maximum record size; give \
-         --max-record-size (up to 10MiB, as AWS allows since 2025-10-28), e.g. --max-record-size 2MiB", Num(*.kb))]
+    #[error("{}", self.text(&Plain))]
     NeedsMaxRecordSize {
         /// The record size, in KB.
         kb: f64,
     },
     /// Records are over the maximum record size given.
-    #[error(
-        "records of {} KB are over the maximum record size of {} KB; raise --max-record-size", Num(*.kb), Num(*.max))]
+    #[error("{}", self.text(&Plain))]
     OverMaxRecordSize {
         /// The record size, in KB.
         kb: f64,
@@ -114,7 +114,7 @@ pub enum InputError {
         text: String,
     },
     /// A number of months to project is not from 1 to 120.
-    #[error("--months {months} is out of range; project 1 to 120 months")]
+    #[error("{months} months is out of range; project 1 to 120 months")]
     Months {
         /// The number of months given.
         months: u32,
@@ -136,6 +136,18 @@ pub enum InputError {
         kb: f64,
         /// The maximum record size, in KB.
         max: f64,
+    },
+    /// A capacity mode kcost does not know.
+    #[error("unknown mode '{text}'; use provisioned, on-demand or advantage")]
+    Mode {
+        /// The mode as the user gave it.
+        text: String,
+    },
+    /// A rounding policy kcost does not know.
+    #[error("unknown rounding '{text}'; use calculator or exact")]
+    Rounding {
+        /// The rounding as the user gave it.
+        text: String,
     },
     /// An analytics engine kcost does not know.
     #[error("unknown analytics engine '{text}'; use flink, sql or studio")]
@@ -166,6 +178,12 @@ pub enum InputError {
         /// The discount as the user gave it.
         text: String,
     },
+    /// An age for old prices is not a whole number of months or `off`.
+    #[error("the price age '{text}' must be a whole number of months (12), or off for no check")]
+    PriceAge {
+        /// The age as the user gave it.
+        text: String,
+    },
     /// A sweep range is not `FROM..TO` with `TO` above `FROM`.
     #[error("the range '{text}' must be FROM..TO with TO above FROM, e.g. 100..100000")]
     SweepRange {
@@ -173,13 +191,13 @@ pub enum InputError {
         text: String,
     },
     /// A number of sweep steps is not from 2 to 10,000.
-    #[error("--steps {steps} is out of range; sweep 2 to 10,000 points")]
+    #[error("{steps} points is out of range; sweep 2 to 10,000 points")]
     SweepSteps {
         /// The number of steps given.
         steps: u32,
     },
     /// A logarithmic sweep starts at 0.
-    #[error("a --log sweep cannot start at 0; start it above 0, e.g. 1..100000")]
+    #[error("a sweep on a log scale cannot start at 0; start it above 0, e.g. 1..100000")]
     SweepLogFromZero,
     /// A count that must be at least 1 is 0.
     #[error("the {what} must be at least 1")]
@@ -209,10 +227,7 @@ pub enum InputError {
         text: String,
     },
     /// More enhanced fan-out consumers than the capacity mode allows per stream.
-    #[error(
-        "{given} enhanced fan-out consumers is over the limit of {limit} per stream in {mode} mode; \
-         use at most {limit}{hint}"
-    )]
+    #[error("{}", self.text(&Plain))]
     EfoLimit {
         /// The number of enhanced fan-out consumers given.
         given: u32,
@@ -220,8 +235,8 @@ pub enum InputError {
         limit: u32,
         /// The capacity mode's name ("on-demand").
         mode: &'static str,
-        /// A suggestion appended to the message (another mode), or empty.
-        hint: &'static str,
+        /// A mode that allows more, with its limit, if one does.
+        instead: Option<(&'static str, u32)>,
     },
 }
 
@@ -232,18 +247,17 @@ pub enum Error {
     #[error(transparent)]
     Input(#[from] InputError),
     /// A region not in the price book.
-    #[error("unknown region '{region}'; known regions: {known}; or add one with --pricing FILE")]
+    #[error("{}", self.text(&Plain))]
     UnknownRegion {
         /// The region code as the user gave it.
         region: String,
         /// The known region codes, separated by commas.
         known: String,
+        /// The known region the user most likely meant (`us-east-1` for `US-EAST-1`).
+        suggestion: Option<String>,
     },
     /// The region has no price that the estimate needs.
-    #[error(
-        "region {region} has no price for {item} ({key}), which this estimate needs; \
-         add it with --pricing FILE or choose another region"
-    )]
+    #[error("{}", self.text(&Plain))]
     MissingPrice {
         /// The region code.
         region: String,
@@ -251,6 +265,8 @@ pub enum Error {
         key: &'static str,
         /// What the price is for, in words.
         item: &'static str,
+        /// The regions that have the price, once the price book has been asked (`None` before).
+        elsewhere: Option<Vec<String>>,
     },
     /// A step of the calculation reaches a value too large (or not finite) to price to the cent.
     #[error(
@@ -263,6 +279,86 @@ pub enum Error {
         /// The value the step reached.
         value: f64,
     },
+}
+
+impl InputError {
+    /// The message in the words of `face`.
+    pub fn text(&self, face: &dyn Face) -> String {
+        match self {
+            InputError::NeedsMaxRecordSize { kb } => format!(
+                "records of {} KB are over the default 1 MiB maximum record size; raise {} (up to \
+                 10 MiB, as AWS allows since 2025-10-28), e.g. {}",
+                Num(*kb),
+                face.input(Input::MaxRecordSize),
+                face.fix(Fix::Set(Input::MaxRecordSize, "2MiB"))
+            ),
+            InputError::OverMaxRecordSize { kb, max } => format!(
+                "records of {} KB are over the maximum record size of {} KB; raise {}",
+                Num(*kb),
+                Num(*max),
+                face.input(Input::MaxRecordSize)
+            ),
+            InputError::EfoLimit {
+                given,
+                limit,
+                mode,
+                instead,
+            } => {
+                let mut text = format!(
+                    "{given} enhanced fan-out consumers is over the limit of {limit} per stream in \
+                     {mode} mode; use at most {limit}"
+                );
+                if let Some((other, most)) = instead {
+                    text.push_str(&format!(
+                        ", or {} (up to {most})",
+                        face.fix(Fix::Set(Input::Mode, other))
+                    ));
+                }
+                text
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
+impl Error {
+    /// The message in the words of `face`.
+    pub fn text(&self, face: &dyn Face) -> String {
+        match self {
+            Error::Input(e) => e.text(face),
+            Error::UnknownRegion {
+                region,
+                suggestion: Some(code),
+                ..
+            } => format!("unknown region '{region}'; did you mean {code}?"),
+            Error::UnknownRegion { region, known, .. } => format!(
+                "unknown region '{region}'; known regions: {known}; or {}",
+                face.fix(Fix::AddPrices)
+            ),
+            Error::MissingPrice {
+                region,
+                key,
+                item,
+                elsewhere,
+            } => {
+                let head = format!(
+                    "region {region} has no price for {item} ({key}), which this estimate needs"
+                );
+                let add = face.fix(Fix::AddPrices);
+                match elsewhere.as_deref() {
+                    None => format!("{head}; {add} or choose another region"),
+                    Some([]) => format!("{head}, and no region kcost has prices for has it: {add}"),
+                    Some(regions) => format!(
+                        "{head}; {} {} it: give {} one of them, or {add}",
+                        regions.join(", "),
+                        if regions.len() == 1 { "has" } else { "have" },
+                        face.input(Input::Region)
+                    ),
+                }
+            }
+            other => other.to_string(),
+        }
+    }
 }
 
 /// A number for a message: as typed for ordinary sizes, in exponent form when huge or tiny, so

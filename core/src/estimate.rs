@@ -87,6 +87,27 @@ impl Mode {
     }
 }
 
+impl std::fmt::Display for Mode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::str::FromStr for Mode {
+    type Err = crate::error::InputError;
+
+    /// `provisioned`, `on-demand` or `advantage`, in any case.
+    fn from_str(text: &str) -> Result<Mode, Self::Err> {
+        let lower = text.trim().to_ascii_lowercase();
+        Mode::ALL
+            .into_iter()
+            .find(|m| m.name() == lower)
+            .ok_or_else(|| crate::error::InputError::Mode {
+                text: text.to_string(),
+            })
+    }
+}
+
 /// The inputs the estimate used, after defaults and unit conversion.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Inputs {
@@ -296,7 +317,8 @@ pub struct Unavailable {
     /// The mode.
     pub mode: Mode,
     /// Why it was left out.
-    pub reason: String,
+    #[serde(serialize_with = "as_text")]
+    pub reason: Error,
 }
 
 /// Every mode side by side.
@@ -320,6 +342,9 @@ pub struct Comparison {
     pub break_even_records_per_second: Option<f64>,
     /// Modes that could not be estimated here.
     pub unavailable: Vec<Unavailable>,
+    /// Warnings about the comparison as a whole (old prices, once for every mode).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
 }
 
 /// A discount on the whole bill, shown as its own line so the list price stays visible.
@@ -333,9 +358,8 @@ pub struct DiscountLine {
     pub discount_usd: Money,
 }
 
-/// The end of every estimate: the total of the lines, the discount (the options' or the region
-/// table's) as its own step, and the warnings about the prices used (unconfirmed, or over a year
-/// old when the options say what day it is).
+/// The end of every model run: the total of the lines, the discount (the options' or the region
+/// table's) as its own step, and the warnings about unconfirmed prices used.
 pub(crate) fn finish(
     c: &mut crate::calc::Calc,
     lines: &[Line],
@@ -347,24 +371,7 @@ pub(crate) fn finish(
         0 => prices.discount_bp.unwrap_or(0),
         bp => bp,
     };
-    let mut warnings: Vec<Warning> = unconfirmed(lines, &prices.code).collect();
-    if let Some((year, month)) = options.today {
-        let now = year * 12 + month;
-        for l in lines {
-            let as_of = &l.price.as_of;
-            let when = as_of
-                .get(..4)
-                .and_then(|y| y.parse::<u32>().ok())
-                .zip(as_of.get(5..7).and_then(|m| m.parse::<u32>().ok()));
-            if when.is_some_and(|(y, m)| y * 12 + m + 12 < now) {
-                warnings.push(Warning::StalePrice {
-                    region: prices.code.clone(),
-                    key: l.price.key,
-                    as_of: as_of.clone(),
-                });
-            }
-        }
-    }
+    let warnings: Vec<Warning> = unconfirmed(lines, &prices.code).collect();
     let list_label = if bp == 0 {
         label
     } else {
@@ -405,6 +412,31 @@ pub(crate) fn finish(
     )
 }
 
+/// One warning for all the old prices among the lines of one or more estimates (each given with
+/// its region), or none. It goes last, after the warnings about the workload; a comparison and a
+/// pipeline give one for all their estimates.
+pub(crate) fn old_prices<'a>(
+    priced: impl IntoIterator<Item = (&'a str, &'a [Line])>,
+    check: Option<crate::calc::PriceAge>,
+) -> Option<Warning> {
+    let check = check?;
+    let mut old = std::collections::BTreeSet::new();
+    let mut oldest: Option<&Arc<str>> = None;
+    for (region, lines) in priced {
+        for l in lines.iter().filter(|l| check.is_old(&l.price.as_of)) {
+            old.insert((region, l.price.key));
+            if oldest.is_none_or(|o| l.price.as_of < *o) {
+                oldest = Some(&l.price.as_of);
+            }
+        }
+    }
+    oldest.map(|oldest| Warning::OldPrices {
+        count: old.len(),
+        oldest: oldest.clone(),
+        months: check.months,
+    })
+}
+
 /// A cost line priced at `key`.
 pub(crate) fn line(
     item: &'static str,
@@ -441,4 +473,8 @@ pub(crate) fn unconfirmed<'a>(
             confidence: l.price.confidence,
             source: l.price.source.clone(),
         })
+}
+
+fn as_text<S: serde::Serializer>(error: &Error, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(error)
 }

@@ -59,6 +59,12 @@ impl Source {
     }
 }
 
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 impl FromStr for Source {
     type Err = InputError;
 
@@ -225,7 +231,7 @@ pub fn estimate(
     options: Options,
 ) -> Result<FirehoseEstimate, Error> {
     let (prices, assumed) = book.region_or_default(region)?;
-    let mut e = estimate_in(w, prices, options)?;
+    let mut e = estimate_in(w, prices, options).map_err(|e| book.locate(e))?;
     e.assumptions.splice(0..0, assumed);
     Ok(e)
 }
@@ -509,6 +515,10 @@ pub fn estimate_in(
         "Data Firehose cost (monthly)",
     );
     notes.warnings.extend(price_warnings);
+    notes.warnings.extend(crate::estimate::old_prices(
+        [(&*prices.code, &lines[..])],
+        options.price_age,
+    ));
     Ok(FirehoseEstimate {
         service: Service::DataFirehose,
         region: prices.code.clone(),

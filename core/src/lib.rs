@@ -35,8 +35,10 @@ pub mod batch;
 pub mod calc;
 pub mod error;
 pub mod estimate;
+pub mod face;
 pub mod firehose;
 pub mod fixed;
+pub mod input;
 pub mod money;
 pub mod notes;
 pub mod number;
@@ -51,12 +53,14 @@ pub mod text;
 pub mod trace;
 pub mod workload;
 
-pub use calc::{Options, Rounding};
+pub use calc::{Options, PriceAge, Rounding};
 pub use error::{Error, InputError};
 pub use estimate::{
     AggregationSaving, Comparison, DiscountLine, Estimate, GrowthMonth, GrowthTable, HotKey,
     Inputs, Line, Mode, PriceUsed, Service, Shards, Unavailable,
 };
+pub use face::{Face, Fix, Plain};
+pub use input::{Input, Scope, Spec};
 pub use money::Money;
 pub use notes::{Assumption, Warning};
 pub use price::{Confidence, Price, PriceBook, PriceKey, RegionPrices};

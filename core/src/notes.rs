@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use serde::{Serialize, Serializer};
 
+use crate::face::{Face, Fix, Plain};
+use crate::input::Input;
 use crate::price::{Confidence, PriceKey};
 use crate::rate::Rate;
 
@@ -42,25 +44,34 @@ pub enum Assumption {
     },
 }
 
-impl fmt::Display for Assumption {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Assumption {
+    /// The assumption in the words of `face`.
+    pub fn text(&self, face: &dyn Face) -> String {
+        written(|out| self.write(out, face))
+    }
+
+    fn write(&self, f: &mut dyn fmt::Write, face: &dyn Face) -> fmt::Result {
         match self {
             Assumption::DefaultRegion { code, name } => write!(f, "region not given: {code} ({name})"),
             Assumption::DefaultConsumers(n) => {
                 let s = if *n == 1 { "" } else { "s" };
                 write!(f, "consumers not given: {n} shared-throughput consumer application{s}")
             }
-            Assumption::SteadyTraffic => f.write_str(
-                "traffic is steady at the given average rate, with no peaks (give --peak-records for them)",
+            Assumption::SteadyTraffic => write!(
+                f,
+                "traffic is steady at the given average rate, with no peaks (give {} for them)",
+                face.input(Input::PeakRecords)
             ),
             Assumption::OrchestrationAllMonth { kpus } => write!(
                 f,
                 "KPU-hours are the applications' own; their {kpus} orchestration KPU(s) each are \
                  taken to run all month (730 hours)"
             ),
-            Assumption::StorageIncluded => f.write_str(
+            Assumption::StorageIncluded => write!(
+                f,
                 "running application storage (50 GB per KPU) is taken as included in the KPU price, \
-                 as one AWS reading has it; the calculator bills it (drop --storage-included)",
+                 as one AWS reading has it; the calculator bills it (leave out {})",
+                face.input(Input::StorageIncluded)
             ),
             Assumption::FirehoseFromStream { stream } => write!(
                 f,
@@ -68,23 +79,30 @@ impl fmt::Display for Assumption {
             ),
             Assumption::DefaultObjectSize { mb } => write!(
                 f,
-                "dynamic partitioning delivers S3 objects of {mb} MB (give --object-size-mb)"
+                "dynamic partitioning delivers S3 objects of {mb} MB (give {})",
+                face.input(Input::ObjectSizeMb)
             ),
         }
+    }
+}
+
+impl fmt::Display for Assumption {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, &Plain)
     }
 }
 
 /// Something the user should know about an estimate.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Warning {
-    /// A price used is more than a year old.
-    StalePrice {
-        /// The region code.
-        region: Arc<str>,
-        /// Which price it is.
-        key: PriceKey,
-        /// When the source gave the price (`YYYY-MM` or `YYYY-MM-DD`).
-        as_of: Arc<str>,
+    /// Some prices used are older than the age that counts as old.
+    OldPrices {
+        /// How many of the prices used are old.
+        count: usize,
+        /// The oldest one's date (`YYYY-MM` or `YYYY-MM-DD`).
+        oldest: Arc<str>,
+        /// The age, in months, past which a price counts as old.
+        months: u32,
     },
     /// A price used is derived or secondary, not confirmed.
     UnconfirmedPrice {
@@ -170,8 +188,13 @@ pub enum Warning {
     },
 }
 
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Warning {
+    /// The warning in the words of `face`.
+    pub fn text(&self, face: &dyn Face) -> String {
+        written(|out| self.write(out, face))
+    }
+
+    fn write(&self, f: &mut dyn fmt::Write, face: &dyn Face) -> fmt::Result {
         match self {
             Warning::UnconfirmedPrice {
                 region,
@@ -186,16 +209,28 @@ impl fmt::Display for Warning {
                 key.item(),
                 key.unit()
             ),
-            Warning::StalePrice { region, key, as_of } => write!(
-                f,
-                "the {region} price for {} is from {as_of}, over a year ago; refresh it with \
-                 `kcost pricing update` or check it",
-                key.item()
-            ),
+            Warning::OldPrices {
+                count,
+                oldest,
+                months,
+            } => {
+                let (n, are) = match count {
+                    1 => ("1 price".to_string(), "is"),
+                    n => (format!("{n} prices"), "are"),
+                };
+                write!(
+                    f,
+                    "{n} used here {are} over {months} months old (the oldest from {oldest}): {}, \
+                     or {}",
+                    face.fix(Fix::RefreshPrices),
+                    face.fix(Fix::AddPrices)
+                )
+            }
             Warning::RateRoundsToZero(rate) => write!(
                 f,
                 "{rate} rounds to 0.00 records per second in the calculator's rounding, so it is \
-                 priced as no traffic; use --rounding exact to price it"
+                 priced as no traffic; price it with {}",
+                face.fix(Fix::Set(Input::Rounding, "exact"))
             ),
             Warning::PayloadUnitFloor { size_kb } => write!(
                 f,
@@ -206,7 +241,8 @@ impl fmt::Display for Warning {
             Warning::ReadsWithoutLongTermData { retention_hours } => write!(
                 f,
                 "long-term reads are priced, but a retention of {retention_hours} hours keeps no \
-                 data beyond 7 days to read; check --retention"
+                 data beyond 7 days to read; check {}",
+                face.input(Input::Retention)
             ),
             Warning::LongTermReadsNotPriced { mode } => write!(
                 f,
@@ -265,9 +301,12 @@ impl fmt::Display for Warning {
                 "Kinesis Data Analytics for SQL takes no new applications since 2025-10-15 and \
                  existing ones are being retired; price a Flink application for anything new",
             ),
-            Warning::SqlHasNoStorage => f.write_str(
-                "SQL applications have no running storage or backups; --backup-gb and \
-                 --storage-included do not apply to them",
+            Warning::SqlHasNoStorage => write!(
+                f,
+                "SQL applications have no running storage or backups; {} and {} do not apply to \
+                 them",
+                face.input(Input::BackupGb),
+                face.input(Input::StorageIncluded)
             ),
             Warning::StudioOrchestrationSecondary => f.write_str(
                 "Studio notebooks' two orchestration KPUs come from a secondary source, not an \
@@ -289,6 +328,20 @@ impl fmt::Display for Warning {
             ),
         }
     }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, &Plain)
+    }
+}
+
+/// What `write` writes, as a string.
+fn written(write: impl FnOnce(&mut String) -> fmt::Result) -> String {
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = write(&mut out);
+    out
 }
 
 macro_rules! serialize_as_text {

@@ -163,6 +163,7 @@ impl RegionPrices {
             region: self.code.to_string(),
             key: key.key(),
             item: key.item(),
+            elsewhere: None,
         })
     }
 }
@@ -183,7 +184,66 @@ impl PriceBook {
         self.regions.get(code).ok_or_else(|| Error::UnknownRegion {
             region: code.to_string(),
             known: self.regions.keys().cloned().collect::<Vec<_>>().join(", "),
+            suggestion: self.suggest(code),
         })
+    }
+
+    /// The known region a mistyped code most likely means: the same letters and digits in
+    /// another case or punctuation (`US-EAST-1`, `us-east1`, `useast1`), or one letter wrong,
+    /// missing, extra or swapped (`us-eats-1`). The digits must match, and only one region may
+    /// be that close: `eu-west-1` and `ap-southeast-1` are real regions, not typos of `eu-west-2`
+    /// or `ap-northeast-1`.
+    pub fn suggest(&self, code: &str) -> Option<String> {
+        let bare = |s: &str| -> String {
+            s.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .collect()
+        };
+        let typed = bare(code);
+        if typed.is_empty() {
+            return None;
+        }
+        let digits = |s: &str| -> String { s.chars().filter(char::is_ascii_digit).collect() };
+        let close: Vec<(usize, &String)> = self
+            .regions
+            .keys()
+            .filter(|known| digits(known) == digits(&typed))
+            .map(|known| (strsim::osa_distance(&bare(known), &typed), known))
+            .filter(|(d, _)| *d <= 1)
+            .collect();
+        let best = close.iter().map(|(d, _)| *d).min()?;
+        match close.iter().filter(|(d, _)| *d == best).collect::<Vec<_>>()[..] {
+            [(_, known)] => Some((*known).clone()),
+            _ => None,
+        }
+    }
+
+    /// `error`, with the regions that have the missing price when it is a missing price, so that
+    /// its message can name where the estimate can be made.
+    pub(crate) fn locate(&self, error: Error) -> Error {
+        match error {
+            Error::MissingPrice {
+                region,
+                key,
+                item,
+                elsewhere: None,
+            } => {
+                let have = self
+                    .regions
+                    .values()
+                    .filter(|r| r.prices.keys().any(|k| k.key() == key))
+                    .map(|r| r.code.to_string())
+                    .collect();
+                Error::MissingPrice {
+                    region,
+                    key,
+                    item,
+                    elsewhere: Some(have),
+                }
+            }
+            other => other,
+        }
     }
 
     /// The prices of `region`, or of the default region when none is given, with the assumption

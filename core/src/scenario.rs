@@ -19,6 +19,7 @@ use toml::Spanned;
 
 use crate::analytics::{self, AnalyticsEstimate, AnalyticsWorkload, AppSize, Engine};
 use crate::calc::{Options, Rounding};
+use crate::error::Error;
 use crate::estimate::{Estimate, Mode};
 use crate::firehose::{self, FirehoseEstimate, FirehoseWorkload, Source};
 use crate::money::Money;
@@ -30,7 +31,7 @@ use crate::workload::{MaxRecordSize, RecordSize, Retention, StreamWorkload};
 
 /// A scenario file could not be read or priced.
 #[derive(Debug, Clone, PartialEq, Error)]
-#[error("{origin}:{line}:{column}: {}{message}", component.as_ref().map(|c| format!("{c}: ")).unwrap_or_default())]
+#[error("{}", self.text(&crate::face::Plain))]
 pub struct ScenarioError {
     /// The file's name as given.
     pub origin: String,
@@ -42,6 +43,28 @@ pub struct ScenarioError {
     pub component: Option<String>,
     /// What is wrong and how to fix it.
     pub message: String,
+    /// The estimate's own error, when a component's estimate failed: [`ScenarioError::text`]
+    /// words it for the face that shows it, with inputs as the file's keys.
+    pub cause: Option<Box<Error>>,
+}
+
+impl ScenarioError {
+    /// The error, located in the file, in the words of `face` (inputs as the file's keys).
+    pub fn text(&self, face: &dyn crate::face::Face) -> String {
+        let message = match &self.cause {
+            Some(cause) => cause.text(&crate::face::ScenarioFile(face)),
+            None => self.message.clone(),
+        };
+        let component = self
+            .component
+            .as_ref()
+            .map(|c| format!("{c}: "))
+            .unwrap_or_default();
+        format!(
+            "{}:{}:{}: {component}{message}",
+            self.origin, self.line, self.column
+        )
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -169,6 +192,15 @@ pub enum ComponentEstimate {
 }
 
 impl ComponentEstimate {
+    /// The component's region and cost lines.
+    pub fn priced(&self) -> (&str, &[crate::estimate::Line]) {
+        match self {
+            ComponentEstimate::Stream(e) => (&e.region, &e.lines),
+            ComponentEstimate::Analytics(e) => (&e.region, &e.lines),
+            ComponentEstimate::Firehose(e) => (&e.region, &e.lines),
+        }
+    }
+
     /// The component's monthly total.
     pub fn monthly_usd(&self) -> Money {
         match self {
@@ -208,6 +240,9 @@ pub struct PipelineEstimate {
     pub components: Vec<Component>,
     /// The sum of the components' totals.
     pub monthly_usd: Money,
+    /// Warnings about the pipeline as a whole (old prices, once for every component).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<crate::notes::Warning>,
 }
 
 struct Ctx<'a> {
@@ -229,6 +264,15 @@ impl Ctx<'_> {
             column,
             component,
             message: message.into(),
+            cause: None,
+        }
+    }
+
+    /// A component whose estimate failed with `cause`.
+    fn failed(&self, span: Range<usize>, component: &str, cause: Error) -> ScenarioError {
+        ScenarioError {
+            cause: Some(Box::new(cause.clone())),
+            ..self.error(span, Some(component.to_string()), cause.to_string())
         }
     }
 }
@@ -277,28 +321,24 @@ pub fn estimate(
         let span = e.span().unwrap_or(0..0);
         ctx.error(span, None, e.message().trim().to_string())
     })?;
-    let rounding = match &file.rounding {
+    let rounding: Rounding = match &file.rounding {
         None => options.rounding,
-        Some(r) => match r.get_ref().as_str() {
-            "calculator" => Rounding::Calculator,
-            "exact" => Rounding::Exact,
-            other => {
-                return Err(ctx.error(
-                    r.span(),
-                    None,
-                    format!("unknown rounding '{other}'; use calculator or exact"),
-                ))
-            }
-        },
+        Some(r) => r
+            .get_ref()
+            .parse()
+            .map_err(|e: crate::error::InputError| ctx.error(r.span(), None, e.to_string()))?,
     };
     let discount_bp = match (&file.discount, options.discount_bp) {
         (Some(d), 0) => crate::calc::parse_discount(&d.get_ref().to_string())
             .map_err(|e| ctx.error(d.span(), None, e.to_string()))?,
         (_, bp) => bp,
     };
+    // One warning about old prices for the whole pipeline, not one per component.
+    let price_age = options.price_age;
     let options = Options {
         rounding,
         discount_bp,
+        price_age: None,
         ..options
     };
     if file.streams.is_empty() && file.analytics.is_empty() && file.firehose.is_empty() {
@@ -400,19 +440,12 @@ pub fn estimate(
         let (shared, efo, read_by) = readers.get(name.as_str()).cloned().unwrap_or_default();
         let fail =
             |span: Range<usize>, message: String| ctx.error(span, Some(component.clone()), message);
-        let mode = match &spec.mode {
+        let mode: Mode = match &spec.mode {
             None => Mode::Provisioned,
-            Some(m) => match m.get_ref().as_str() {
-                "provisioned" => Mode::Provisioned,
-                "on-demand" => Mode::OnDemand,
-                "advantage" => Mode::Advantage,
-                other => {
-                    return Err(fail(
-                        m.span(),
-                        format!("unknown mode '{other}'; use provisioned, on-demand or advantage (compare is for the command line)"),
-                    ))
-                }
-            },
+            Some(m) => m
+                .get_ref()
+                .parse()
+                .map_err(|e: crate::error::InputError| fail(m.span(), e.to_string()))?,
         };
         let retention = match &spec.retention {
             None => Retention::DEFAULT,
@@ -474,7 +507,7 @@ pub fn estimate(
             book,
             options,
         )
-        .map_err(|e| fail(at.clone(), e.to_string()))?;
+        .map_err(|e| ctx.failed(at.clone(), &component, e))?;
         components.push(Component {
             name: name.clone(),
             kind: Kind::Stream,
@@ -523,7 +556,7 @@ pub fn estimate(
             book,
             options,
         )
-        .map_err(|e| fail(at.clone(), e.to_string()))?;
+        .map_err(|e| ctx.failed(at.clone(), &component, e))?;
         components.push(Component {
             name: name.clone(),
             kind: Kind::Analytics,
@@ -595,7 +628,7 @@ pub fn estimate(
             book,
             options,
         )
-        .map_err(|e| fail(at.clone(), e.to_string()))?;
+        .map_err(|e| ctx.failed(at.clone(), &component, e))?;
         if let (Some(s), true) = (&spec.stream, spec.records.is_none()) {
             e.assumptions
                 .push(crate::notes::Assumption::FirehoseFromStream {
@@ -611,11 +644,16 @@ pub fn estimate(
         });
     }
     let monthly_usd = components.iter().map(|c| c.estimate.monthly_usd()).sum();
+    let warnings =
+        crate::estimate::old_prices(components.iter().map(|c| c.estimate.priced()), price_age)
+            .into_iter()
+            .collect();
     Ok(PipelineEstimate {
         name: file.name,
         rounding,
         components,
         monthly_usd,
+        warnings,
     })
 }
 

@@ -106,3 +106,239 @@ pub fn deck_book() -> PriceBook {
             .collect(),
     }
 }
+
+/// One message of every kind the core words through a face: every warning, assumption and error
+/// variant (each `match` below fails to compile when a variant is added without a sample).
+/// Tests render them through each face and hold each face to its own words.
+pub fn every_message() -> Vec<crate::face::Message> {
+    use crate::error::{Error, InputError as I};
+    use crate::face::Message;
+    use crate::notes::{Assumption as A, Warning as W};
+    use crate::rate::Rate;
+    let rate = Rate::new(1.0, crate::rate::Per::Month).unwrap_or(Rate {
+        count: 1.0,
+        per: crate::rate::Per::Month,
+    });
+    let text = || "x".to_string();
+    let warnings = vec![
+        W::OldPrices {
+            count: 2,
+            oldest: "2021-04".into(),
+            months: 12,
+        },
+        W::UnconfirmedPrice {
+            region: "us-east-1".into(),
+            key: PriceKey::KdsShardHour,
+            usd: 0.015,
+            confidence: Confidence::Derived,
+            source: "test".into(),
+        },
+        W::RateRoundsToZero(rate),
+        W::PayloadUnitFloor { size_kb: 0.1 },
+        W::LargeRecords { size_kb: 2048.0 },
+        W::ReadsWithoutLongTermData {
+            retention_hours: 24.0,
+        },
+        W::LongTermReadsNotPriced { mode: "on-demand" },
+        W::HotKeyUnfixable {
+            mb_per_second: 2.0,
+            records_per_second: 2000.0,
+        },
+        W::HotKeyReads {
+            mb_per_second: 1.0,
+            consumers: 3,
+        },
+        W::OnDemandNewStream {
+            peak_mb_per_second: 8.0,
+        },
+        W::OnDemandBurst { ratio: 3.0 },
+        W::SqlRetired,
+        W::SqlHasNoStorage,
+        W::StudioOrchestrationSecondary,
+        W::FirehoseRounding {
+            sent_gb: 1.0,
+            billed_gb: 2.0,
+        },
+        W::SlowConsumers {
+            consumers: 10,
+            delay_ms: 2000.0,
+            efo_change_usd: None,
+        },
+        W::SlowConsumers {
+            consumers: 10,
+            delay_ms: 2000.0,
+            efo_change_usd: Some(crate::money::Money::from_cents(-5)),
+        },
+    ];
+    for w in &warnings {
+        match w {
+            W::OldPrices { .. }
+            | W::UnconfirmedPrice { .. }
+            | W::RateRoundsToZero(_)
+            | W::PayloadUnitFloor { .. }
+            | W::LargeRecords { .. }
+            | W::ReadsWithoutLongTermData { .. }
+            | W::LongTermReadsNotPriced { .. }
+            | W::HotKeyUnfixable { .. }
+            | W::HotKeyReads { .. }
+            | W::OnDemandNewStream { .. }
+            | W::OnDemandBurst { .. }
+            | W::SqlRetired
+            | W::SqlHasNoStorage
+            | W::StudioOrchestrationSecondary
+            | W::FirehoseRounding { .. }
+            | W::SlowConsumers { .. } => {}
+        }
+    }
+    let assumptions = vec![
+        A::DefaultRegion {
+            code: "us-east-1".into(),
+            name: "US East (N. Virginia)".into(),
+        },
+        A::DefaultConsumers(1),
+        A::SteadyTraffic,
+        A::OrchestrationAllMonth { kpus: 1.0 },
+        A::StorageIncluded,
+        A::FirehoseFromStream { stream: "s".into() },
+        A::DefaultObjectSize { mb: 128.0 },
+    ];
+    for a in &assumptions {
+        match a {
+            A::DefaultRegion { .. }
+            | A::DefaultConsumers(_)
+            | A::SteadyTraffic
+            | A::OrchestrationAllMonth { .. }
+            | A::StorageIncluded
+            | A::FirehoseFromStream { .. }
+            | A::DefaultObjectSize { .. } => {}
+        }
+    }
+    let what = "record rate";
+    let inputs = vec![
+        I::Empty { what },
+        I::NotANumber { what, text: text() },
+        I::NotFinite { what, text: text() },
+        I::Negative { what, text: text() },
+        I::NotWhole { what, text: text() },
+        I::RateUnit {
+            text: text(),
+            unit: text(),
+        },
+        I::ZeroSize { what },
+        I::RecordTooLarge { what, kb: 20_000.0 },
+        I::NeedsMaxRecordSize { kb: 2048.0 },
+        I::OverMaxRecordSize {
+            kb: 4096.0,
+            max: 2048.0,
+        },
+        I::Retention { text: text() },
+        I::Share { text: text() },
+        I::Utilization { text: text() },
+        I::Growth { text: text() },
+        I::Months { months: 0 },
+        I::PeakBelowAverage {
+            peak: text(),
+            average: text(),
+        },
+        I::Aggregate {
+            kb: 0.0,
+            max: 1024.0,
+        },
+        I::Mode { text: text() },
+        I::Rounding { text: text() },
+        I::Engine { text: text() },
+        I::KpuHoursUnit { text: text() },
+        I::FirehoseSource { text: text() },
+        I::Discount { text: text() },
+        I::PriceAge { text: text() },
+        I::SweepRange { text: text() },
+        I::SweepSteps { steps: 1 },
+        I::SweepLogFromZero,
+        I::ZeroCount { what },
+        I::FirehoseRecordTooLarge { kb: 2000.0 },
+        I::NotPositive { what, text: text() },
+        I::VpcRatio { text: text() },
+        I::EfoLimit {
+            given: 30,
+            limit: 20,
+            mode: "provisioned",
+            instead: Some(("advantage", 50)),
+        },
+    ];
+    for i in &inputs {
+        match i {
+            I::Empty { .. }
+            | I::NotANumber { .. }
+            | I::NotFinite { .. }
+            | I::Negative { .. }
+            | I::NotWhole { .. }
+            | I::RateUnit { .. }
+            | I::ZeroSize { .. }
+            | I::RecordTooLarge { .. }
+            | I::NeedsMaxRecordSize { .. }
+            | I::OverMaxRecordSize { .. }
+            | I::Retention { .. }
+            | I::Share { .. }
+            | I::Utilization { .. }
+            | I::Growth { .. }
+            | I::Months { .. }
+            | I::PeakBelowAverage { .. }
+            | I::Aggregate { .. }
+            | I::Mode { .. }
+            | I::Rounding { .. }
+            | I::Engine { .. }
+            | I::KpuHoursUnit { .. }
+            | I::FirehoseSource { .. }
+            | I::Discount { .. }
+            | I::PriceAge { .. }
+            | I::SweepRange { .. }
+            | I::SweepSteps { .. }
+            | I::SweepLogFromZero
+            | I::ZeroCount { .. }
+            | I::FirehoseRecordTooLarge { .. }
+            | I::NotPositive { .. }
+            | I::VpcRatio { .. }
+            | I::EfoLimit { .. } => {}
+        }
+    }
+    let mut errors: Vec<Error> = inputs.into_iter().map(Error::Input).collect();
+    let missing = |elsewhere| Error::MissingPrice {
+        region: "us-east-1".into(),
+        key: "kds_shard_hour",
+        item: "shard-hour",
+        elsewhere,
+    };
+    errors.extend([
+        Error::UnknownRegion {
+            region: "mars-1".into(),
+            known: "us-east-1".into(),
+            suggestion: None,
+        },
+        Error::UnknownRegion {
+            region: "US-EAST-1".into(),
+            known: "us-east-1".into(),
+            suggestion: Some("us-east-1".into()),
+        },
+        missing(None),
+        missing(Some(Vec::new())),
+        missing(Some(vec!["us-east-2".into()])),
+        Error::OutOfRange {
+            step: "ingress_rate",
+            value: 1e300,
+        },
+    ]);
+    for e in &errors {
+        match e {
+            Error::Input(_)
+            | Error::UnknownRegion { .. }
+            | Error::MissingPrice { .. }
+            | Error::OutOfRange { .. } => {}
+        }
+    }
+    warnings
+        .into_iter()
+        .map(Message::Warning)
+        .chain(assumptions.into_iter().map(Message::Assumption))
+        .chain(errors.into_iter().map(Message::Error))
+        .collect()
+}

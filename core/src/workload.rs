@@ -424,7 +424,7 @@ mod tests {
             .check()
             .unwrap_err()
             .to_string()
-            .contains("--max-record-size"));
+            .contains("raise the maximum record size"));
         let allowed = StreamWorkload {
             max_record_size: Some("2MiB".parse().unwrap()),
             ..big

@@ -4,7 +4,9 @@
 #![allow(clippy::inconsistent_digit_grouping)]
 
 use kcost_core::analytics::{self, AnalyticsWorkload, AppSize, Engine};
-use kcost_core::{provisioned, render_steps, scenario, testing, Options, StreamWorkload, Warning};
+use kcost_core::{
+    provisioned, render_steps, scenario, testing, Options, PriceAge, StreamWorkload, Warning,
+};
 use proptest::prelude::*;
 
 fn deck() -> StreamWorkload {
@@ -76,32 +78,103 @@ fn a_region_table_or_a_scenario_can_carry_the_discount() {
 }
 
 #[test]
-fn prices_over_a_year_old_are_flagged_when_the_day_is_known() {
-    let at = |today| {
+fn old_prices_are_one_warning_after_the_others() {
+    let age = |today, months| Some(PriceAge { today, months });
+    let at = |price_age| {
         let options = Options {
-            today,
+            price_age,
             ..Options::default()
         };
         provisioned::estimate(&deck(), Some("us-east-2"), &testing::deck_book(), options)
             .unwrap()
             .warnings
     };
-    let stale = |w: &[Warning]| {
+    let old = |w: &[Warning]| -> Vec<(usize, String, u32)> {
         w.iter()
-            .filter(|w| matches!(w, Warning::StalePrice { .. }))
-            .count()
+            .filter_map(|w| match w {
+                Warning::OldPrices {
+                    count,
+                    oldest,
+                    months,
+                } => Some((*count, oldest.to_string(), *months)),
+                _ => None,
+            })
+            .collect()
     };
     // The fixture's prices are as of 2021-04.
-    assert_eq!(stale(&at(None)), 0, "no clock, no check");
+    assert_eq!(old(&at(None)), vec![], "no clock, no check");
     assert_eq!(
-        stale(&at(Some((2022, 4)))),
-        0,
+        old(&at(age((2022, 4), 12))),
+        vec![],
         "exactly a year is not over a year"
     );
-    assert_eq!(stale(&at(Some((2022, 5)))), 2);
-    assert!(at(Some((2026, 11)))
+    assert_eq!(
+        old(&at(age((2022, 5), 12))),
+        vec![(2, "2021-04".to_string(), 12)]
+    );
+    assert_eq!(old(&at(age((2022, 5), 13))), vec![], "the age is a setting");
+    let warnings = at(age((2026, 11), 12));
+    // Last, after the warning about the workload (ten consumers polling slowly).
+    assert!(matches!(
+        warnings.first(),
+        Some(Warning::SlowConsumers { .. })
+    ));
+    assert_eq!(
+        warnings.last().unwrap().to_string(),
+        "2 prices used here are over 12 months old (the oldest from 2021-04): refresh the price \
+         tables from the AWS Price List, or add a pricing table with the prices"
+    );
+}
+
+#[test]
+fn a_comparison_and_a_pipeline_warn_of_old_prices_once() {
+    let options = Options {
+        price_age: Some(PriceAge {
+            today: (2026, 11),
+            months: 12,
+        }),
+        ..Options::default()
+    };
+    let book = testing::deck_book();
+    let c = kcost_core::compare(&deck(), Some("us-east-1"), &book, options).unwrap();
+    let count = |w: &[Warning]| {
+        w.iter()
+            .filter(|w| matches!(w, Warning::OldPrices { .. }))
+            .count()
+    };
+    assert!(c.estimates.iter().all(|e| count(&e.warnings) == 0));
+    assert_eq!(count(&c.warnings), 1);
+    // Every price of every mode's lines, each once.
+    let used: std::collections::BTreeSet<_> = c
+        .estimates
         .iter()
-        .any(|w| w.to_string().contains("is from 2021-04, over a year ago")));
+        .flat_map(|e| e.lines.iter().map(|l| l.price.key))
+        .collect();
+    assert!(matches!(&c.warnings[0], Warning::OldPrices { count, .. } if *count == used.len()));
+
+    let text = "region = \"us-east-2\"\n[streams.a]\nrecords = 100\nsize_kb = 100\n[streams.b]\nrecords = 1\nsize_kb = 1\n";
+    let p = scenario::estimate(text, "t.toml", &book, options).unwrap();
+    assert_eq!(count(&p.warnings), 1);
+    // Both streams use the same two prices: two old prices, not four.
+    assert!(matches!(
+        &p.warnings[0],
+        Warning::OldPrices { count: 2, .. }
+    ));
+    for component in &p.components {
+        let scenario::ComponentEstimate::Stream(e) = &component.estimate else {
+            panic!("streams only")
+        };
+        assert_eq!(count(&e.warnings), 0);
+    }
+}
+
+#[test]
+fn price_ages_parse_as_months_or_off() {
+    use kcost_core::calc::parse_price_age;
+    assert_eq!(parse_price_age("12").unwrap(), Some(12));
+    assert_eq!(parse_price_age("off").unwrap(), None);
+    assert_eq!(parse_price_age("0").unwrap(), None);
+    assert!(parse_price_age("-1").is_err() && parse_price_age("soon").is_err());
 }
 
 #[test]

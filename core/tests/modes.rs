@@ -341,7 +341,10 @@ fn records_over_1_mib_need_a_larger_maximum() {
         Options::default(),
     )
     .unwrap_err();
-    assert!(err.to_string().contains("--max-record-size"), "{err}");
+    assert!(
+        err.to_string().contains("raise the maximum record size"),
+        "{err}"
+    );
     let allowed = StreamWorkload {
         max_record_size: Some("2MiB".parse().unwrap()),
         ..big
@@ -401,7 +404,10 @@ fn compare_marks_the_cheapest_and_lists_what_it_cannot_price() {
         "the deck book's us-east-2 prices provisioned only"
     );
     assert_eq!(ohio.unavailable.len(), 2);
-    assert!(ohio.unavailable[0].reason.contains("has no price for"));
+    assert!(ohio.unavailable[0]
+        .reason
+        .to_string()
+        .contains("has no price for"));
 }
 
 #[test]

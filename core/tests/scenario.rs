@@ -105,3 +105,47 @@ proptest! {
         prop_assert!(totals[1].monthly_usd <= totals[2].monthly_usd);
     }
 }
+
+/// Every input the core declares is a key of its table in a scenario file, under the declared
+/// key: a file with the key set to the declared example is never refused for an unknown key.
+#[test]
+fn every_declared_input_is_a_scenario_key() {
+    use kcost_core::{Input, Scope};
+    let value = |example: &str| {
+        if example == "on" {
+            "true".to_string()
+        } else if example.parse::<f64>().is_ok() {
+            example.to_string()
+        } else {
+            format!("\"{example}\"")
+        }
+    };
+    for &input in Input::ALL {
+        let spec = input.spec();
+        let line = format!("{} = {}\n", spec.key, value(spec.example));
+        let texts = match spec.scope {
+            // Rounding and discount are the file's; a region may be the file's or a component's.
+            Scope::Every if spec.key != "region" => {
+                vec![format!("{line}[streams.s]\nrecords = 1\nsize_kb = 1\n")]
+            }
+            Scope::Every => vec![
+                format!("{line}[streams.s]\nrecords = 1\nsize_kb = 1\n"),
+                format!("[streams.s]\nrecords = 1\nsize_kb = 1\n{line}"),
+            ],
+            Scope::Stream => vec![format!("[streams.s]\nrecords = 1\nsize_kb = 1\n{line}")],
+            Scope::Analytics => vec![format!("[analytics.a]\n{line}")],
+            Scope::Firehose => vec![format!("[firehose.f]\nregion = \"eu-west-2\"\n{line}")],
+        };
+        for text in texts {
+            if let Err(e) =
+                scenario::estimate(&text, "t.toml", &testing::deck_book(), Options::default())
+            {
+                let message = e.to_string();
+                assert!(
+                    !message.contains("unknown field") && !message.contains("invalid type"),
+                    "{input:?}: {message}\n{text}"
+                );
+            }
+        }
+    }
+}

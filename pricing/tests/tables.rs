@@ -328,8 +328,9 @@ fn a_user_table_overrides_price_by_price_and_adds_regions() {
     assert_eq!(
         err.to_string(),
         "region eu-west-9 has no price for Data Streams provisioned PUT payload unit \
-         (kds_put_payload_unit), which this estimate needs; add it with --pricing FILE or choose \
-         another region"
+         (kds_put_payload_unit), which this estimate needs; ap-northeast-1, eu-central-1, us-east-1, \
+         us-east-2, us-west-2 have it: give the region one of them, or add a pricing table with the \
+         prices"
     );
 }
 

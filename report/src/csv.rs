@@ -5,11 +5,15 @@
 
 use super::{RenderError, Report, Result};
 
-pub fn render(reports: &[Report<'_>]) -> Result<String> {
-    write(reports).map_err(|e| RenderError::Csv(e.to_string()))
+/// The reports' rows, then `warnings` about them all as rows of no component.
+pub fn render(reports: &[Report<'_>], warnings: &[String]) -> Result<String> {
+    write(reports, warnings).map_err(|e| RenderError::Csv(e.to_string()))
 }
 
-fn write(reports: &[Report<'_>]) -> std::result::Result<String, Box<dyn std::error::Error>> {
+fn write(
+    reports: &[Report<'_>],
+    warnings: &[String],
+) -> std::result::Result<String, Box<dyn std::error::Error>> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
         "component",
@@ -68,6 +72,9 @@ fn write(reports: &[Report<'_>]) -> std::result::Result<String, Box<dyn std::err
                 blank(),
             ])?;
         }
+    }
+    for warning in warnings {
+        w.write_record(["", "warning", warning, "", "", "", "", "", ""])?;
     }
     Ok(String::from_utf8(w.into_inner()?)?)
 }

@@ -13,7 +13,7 @@ mod table;
 use kcost_core::analytics::AnalyticsEstimate;
 use kcost_core::firehose::FirehoseEstimate;
 use kcost_core::scenario::{Component, ComponentEstimate, Kind, PipelineEstimate};
-use kcost_core::{Comparison, Estimate};
+use kcost_core::{Comparison, Estimate, Face, Warning};
 use serde::Serialize;
 use thiserror::Error;
 
@@ -51,42 +51,68 @@ fn one<T: Serialize>(report: &Report<'_>, value: &T, format: Format) -> Result<S
     match format {
         Format::Table => Ok(table::render(report)),
         Format::Json => Ok(serde_json::to_string_pretty(value)? + "\n"),
-        Format::Csv => csv::render(std::slice::from_ref(report)),
+        Format::Csv => csv::render(std::slice::from_ref(report), &[]),
         Format::Markdown => Ok(markdown::render(report, "###")),
     }
 }
 
-/// A Data Streams estimate in `format`.
-pub fn estimate(e: &Estimate, format: Format) -> Result<String> {
-    one(&Report::stream(e), e, format)
+/// A Data Streams estimate in `format`, its notes in the words of `face`.
+pub fn estimate(e: &Estimate, format: Format, face: &dyn Face) -> Result<String> {
+    one(&Report::stream(e, face), e, format)
 }
 
-/// An analytics estimate in `format`.
-pub fn analytics(e: &AnalyticsEstimate, format: Format) -> Result<String> {
-    one(&Report::analytics(e), e, format)
+/// An analytics estimate in `format`, its notes in the words of `face`.
+pub fn analytics(e: &AnalyticsEstimate, format: Format, face: &dyn Face) -> Result<String> {
+    one(&Report::analytics(e, face), e, format)
 }
 
-/// A Firehose estimate in `format`.
-pub fn firehose(e: &FirehoseEstimate, format: Format) -> Result<String> {
-    one(&Report::firehose(e), e, format)
+/// A Firehose estimate in `format`, its notes in the words of `face`.
+pub fn firehose(e: &FirehoseEstimate, format: Format, face: &dyn Face) -> Result<String> {
+    one(&Report::firehose(e, face), e, format)
 }
 
-/// The comparison in `format`, ending with a newline.
-pub fn comparison(comparison: &Comparison, format: Format) -> Result<String> {
-    let reports: Vec<Report<'_>> = comparison.estimates.iter().map(Report::stream).collect();
+/// The comparison in `format`, ending with a newline; notes in the words of `face`.
+pub fn comparison(comparison: &Comparison, format: Format, face: &dyn Face) -> Result<String> {
+    let mut reports: Vec<Report<'_>> = comparison
+        .estimates
+        .iter()
+        .map(|e| Report::stream(e, face))
+        .collect();
     let summary = Summary {
         title: comparison_title(comparison),
         header: COMPARISON_HEADER,
         rows: comparison_rows(comparison),
         right: &[1, 2],
-        notes: comparison_notes(comparison),
+        notes: comparison_notes(comparison, face),
+        warnings: worded(&comparison.warnings, face),
     };
-    match format {
-        Format::Table => Ok(table::render_many(&summary, &reports)),
-        Format::Json => Ok(serde_json::to_string_pretty(comparison)? + "\n"),
-        Format::Csv => csv::render(&reports),
-        Format::Markdown => Ok(markdown::render_many(&summary, &reports)),
+    many(&summary, &mut reports, comparison, format)
+}
+
+/// A multi-component output in `format`. A warning already shown under one component is not
+/// shown again under the next (two components may use the same unconfirmed price).
+fn many<T: Serialize>(
+    summary: &Summary,
+    reports: &mut [Report<'_>],
+    value: &T,
+    format: Format,
+) -> Result<String> {
+    let mut seen = std::collections::BTreeSet::new();
+    for r in reports.iter_mut() {
+        r.warnings.retain(|w| seen.insert(w.clone()));
     }
+    let reports = &*reports;
+    match format {
+        Format::Table => Ok(table::render_many(summary, reports)),
+        Format::Json => Ok(serde_json::to_string_pretty(value)? + "\n"),
+        Format::Csv => csv::render(reports, &summary.warnings),
+        Format::Markdown => Ok(markdown::render_many(summary, reports)),
+    }
+}
+
+/// Warnings in the words of `face`.
+fn worded(warnings: &[Warning], face: &dyn Face) -> Vec<String> {
+    warnings.iter().map(|w| w.text(face)).collect()
 }
 
 /// The head of a multi-component output: a title, a summary table and notes under it.
@@ -98,18 +124,21 @@ pub struct Summary {
     /// Columns aligned right in the terminal table.
     right: &'static [usize],
     notes: Vec<String>,
+    /// Warnings about the whole (old prices), shown after every component.
+    warnings: Vec<String>,
 }
 
-/// A priced pipeline in `format`: a summary of its components and total, then each component.
-pub fn pipeline(p: &PipelineEstimate, format: Format) -> Result<String> {
-    let reports: Vec<Report<'_>> = p
+/// A priced pipeline in `format`: a summary of its components and total, then each component;
+/// notes in the words of `face`.
+pub fn pipeline(p: &PipelineEstimate, format: Format, face: &dyn Face) -> Result<String> {
+    let mut reports: Vec<Report<'_>> = p
         .components
         .iter()
         .map(|c| {
             let mut r = match &c.estimate {
-                ComponentEstimate::Stream(e) => Report::stream(e),
-                ComponentEstimate::Analytics(e) => Report::analytics(e),
-                ComponentEstimate::Firehose(e) => Report::firehose(e),
+                ComponentEstimate::Stream(e) => Report::stream(e, face),
+                ComponentEstimate::Analytics(e) => Report::analytics(e, face),
+                ComponentEstimate::Firehose(e) => Report::firehose(e, face),
             };
             r.component = component_name(c);
             r
@@ -152,13 +181,9 @@ pub fn pipeline(p: &PipelineEstimate, format: Format) -> Result<String> {
             "Pipeline total: {} USD a month",
             p.monthly_usd.to_text(true)
         )],
+        warnings: worded(&p.warnings, face),
     };
-    match format {
-        Format::Table => Ok(table::render_many(&summary, &reports)),
-        Format::Json => Ok(serde_json::to_string_pretty(p)? + "\n"),
-        Format::Csv => csv::render(&reports),
-        Format::Markdown => Ok(markdown::render_many(&summary, &reports)),
-    }
+    many(&summary, &mut reports, p, format)
 }
 
 /// `streams.sensor-temperature`, as the file names it.
@@ -210,7 +235,7 @@ fn comparison_rows(c: &Comparison) -> Vec<[String; 4]> {
 const COMPARISON_HEADER: [&str; 4] = ["Mode", "Shards", "Monthly (USD)", ""];
 
 /// The lines under a comparison's summary: break-even and what could not be estimated.
-fn comparison_notes(c: &Comparison) -> Vec<String> {
+fn comparison_notes(c: &Comparison, face: &dyn Face) -> Vec<String> {
     let mut out = Vec::new();
     let has = |m| c.estimates.iter().any(|e| e.mode == m);
     if has(kcost_core::Mode::Provisioned) && has(kcost_core::Mode::OnDemand) {
@@ -226,7 +251,11 @@ fn comparison_notes(c: &Comparison) -> Vec<String> {
         });
     }
     for u in &c.unavailable {
-        out.push(format!("Not compared: {}: {}", u.mode.name(), u.reason));
+        out.push(format!(
+            "Not compared: {}: {}",
+            u.mode.name(),
+            u.reason.text(face)
+        ));
     }
     out
 }

@@ -74,5 +74,11 @@ pub fn render_many(summary: &Summary, reports: &[Report<'_>]) -> String {
         out.push('\n');
         out.push_str(&render(r, "####"));
     }
+    if !summary.warnings.is_empty() {
+        out.push_str("\n- **Warnings:**\n");
+        for w in &summary.warnings {
+            out.push_str(&format!("  - {w}\n"));
+        }
+    }
     out
 }

@@ -3,7 +3,7 @@
 
 use kcost_core::analytics::{AnalyticsEstimate, AppSize};
 use kcost_core::firehose::FirehoseEstimate;
-use kcost_core::{DiscountLine, Estimate, Line, Money, Per, Rounding, Step};
+use kcost_core::{DiscountLine, Estimate, Face, Line, Money, Per, Rounding, Step};
 
 /// One priced component, ready to lay out.
 #[derive(Debug)]
@@ -53,8 +53,8 @@ pub const COST_HEADER: [&str; 5] = [
 pub const GROWTH_HEADER: [&str; 4] = ["Month", "Records/s", "Shards", "Monthly (USD)"];
 
 impl<'a> Report<'a> {
-    /// A Data Streams estimate.
-    pub fn stream(e: &'a Estimate) -> Report<'a> {
+    /// A Data Streams estimate, its notes in the words of `face`.
+    pub fn stream(e: &'a Estimate, face: &dyn Face) -> Report<'a> {
         Report {
             component: e.mode.name().to_string(),
             title: title(e),
@@ -67,15 +67,15 @@ impl<'a> Report<'a> {
             region: &e.region,
             findings: findings(e),
             growth: growth_rows(e),
-            assumptions: e.assumptions.iter().map(ToString::to_string).collect(),
-            warnings: e.warnings.iter().map(ToString::to_string).collect(),
+            assumptions: e.assumptions.iter().map(|a| a.text(face)).collect(),
+            warnings: e.warnings.iter().map(|w| w.text(face)).collect(),
             steps: &e.steps,
             analysis_steps: &e.analysis_steps,
         }
     }
 
-    /// An analytics estimate.
-    pub fn analytics(e: &'a AnalyticsEstimate) -> Report<'a> {
+    /// An analytics estimate, its notes in the words of `face`.
+    pub fn analytics(e: &'a AnalyticsEstimate, face: &dyn Face) -> Report<'a> {
         let i = &e.inputs;
         let mut inputs = vec![
             ["Engine".to_string(), i.engine.name().to_string()],
@@ -117,15 +117,15 @@ impl<'a> Report<'a> {
             region: &e.region,
             findings: Vec::new(),
             growth: None,
-            assumptions: e.assumptions.iter().map(ToString::to_string).collect(),
-            warnings: e.warnings.iter().map(ToString::to_string).collect(),
+            assumptions: e.assumptions.iter().map(|a| a.text(face)).collect(),
+            warnings: e.warnings.iter().map(|w| w.text(face)).collect(),
             steps: &e.steps,
             analysis_steps: &[],
         }
     }
 
-    /// A Firehose estimate.
-    pub fn firehose(e: &'a FirehoseEstimate) -> Report<'a> {
+    /// A Firehose estimate, its notes in the words of `face`.
+    pub fn firehose(e: &'a FirehoseEstimate, face: &dyn Face) -> Report<'a> {
         let i = &e.inputs;
         let mut inputs = vec![
             [
@@ -181,8 +181,8 @@ impl<'a> Report<'a> {
             region: &e.region,
             findings,
             growth: None,
-            assumptions: e.assumptions.iter().map(ToString::to_string).collect(),
-            warnings: e.warnings.iter().map(ToString::to_string).collect(),
+            assumptions: e.assumptions.iter().map(|a| a.text(face)).collect(),
+            warnings: e.warnings.iter().map(|w| w.text(face)).collect(),
             steps: &e.steps,
             analysis_steps: &[],
         }

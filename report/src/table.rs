@@ -81,5 +81,11 @@ pub fn render_many(summary: &Summary, reports: &[Report<'_>]) -> String {
         out.push_str(&format!("\n== {} ==\n", r.component));
         out.push_str(&render(r));
     }
+    if !summary.warnings.is_empty() {
+        out.push_str("\nWarnings:\n");
+        for w in &summary.warnings {
+            out.push_str(&format!("  - {w}\n"));
+        }
+    }
     out
 }

@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 mod components;
+pub mod face;
 pub mod query;
 pub mod state;
 

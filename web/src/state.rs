@@ -8,12 +8,15 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use kcost_core::input::parse;
 use kcost_core::scenario::{self, ComponentEstimate, PipelineEstimate};
 use kcost_core::{
-    analytics, number, streams, workload, Comparison, Estimate, Mode, Options, Per, PriceBook,
-    Rate, RecordSize, Retention, Rounding, StreamWorkload,
+    analytics, streams, workload, Comparison, Estimate, Input, Mode, Options, Per, PriceBook, Rate,
+    RecordSize, Retention, Rounding, StreamWorkload,
 };
 use yew::Reducible;
+
+use crate::face::Page;
 
 /// Every input of the page, named as the CLI's flag (and the URL's query parameter).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -161,6 +164,54 @@ impl Field {
         }
     }
 
+    /// The input the field sets, as the core declares it; `None` for the page's own switches.
+    pub const fn input(self) -> Option<Input> {
+        Some(match self {
+            Field::Records => Input::Records,
+            Field::SizeKb => Input::SizeKb,
+            Field::Consumers => Input::Consumers,
+            Field::EfoConsumers => Input::EfoConsumers,
+            Field::Mode => Input::Mode,
+            Field::Retention => Input::Retention,
+            Field::Region | Field::AnalyticsRegion | Field::FirehoseRegion => Input::Region,
+            Field::Rounding => Input::Rounding,
+            Field::Aggregate => Input::Aggregate,
+            Field::PeakRecords => Input::PeakRecords,
+            Field::TargetUtilization => Input::TargetUtilization,
+            Field::HotKeyShare => Input::HotKeyShare,
+            Field::Growth => Input::Growth,
+            Field::Months => Input::Months,
+            Field::Discount => Input::Discount,
+            Field::LongTermReads => Input::LongTermReadsGb,
+            Field::MaxRecordSize => Input::MaxRecordSize,
+            Field::Engine => Input::Engine,
+            Field::Apps => Input::Apps,
+            Field::Kpus => Input::Kpus,
+            Field::FirehoseRecords => Input::FirehoseRecords,
+            Field::FirehoseSizeKb => Input::FirehoseSizeKb,
+            Field::Source => Input::Source,
+            Field::FormatConversion => Input::FormatConversion,
+            Field::Analytics | Field::Firehose | Field::AnalyticsReads | Field::FirehoseReads => {
+                return None
+            }
+        })
+    }
+
+    /// The field's label: the input's, with its unit (`Average record size (KB)`).
+    pub fn label(self) -> String {
+        match self.input().map(Input::spec) {
+            Some(spec) if spec.unit.is_empty() => spec.label.to_string(),
+            Some(spec) => format!("{} ({})", spec.label, spec.unit),
+            None => match self {
+                Field::Analytics => "Managed Flink / Data Analytics applications",
+                Field::Firehose => "A Firehose stream",
+                Field::AnalyticsReads => "They read the stream",
+                _ => "It reads the stream",
+            }
+            .to_string(),
+        }
+    }
+
     /// Whether the field is an on/off switch (`on` or empty).
     pub const fn is_switch(self) -> bool {
         matches!(
@@ -303,16 +354,22 @@ impl State {
             .ok();
         check(
             Field::Consumers,
-            number::parse_count("consumer count", &v(Field::Consumers))
-                .map(drop)
-                .map_err(|e| e.to_string()),
+            words(parse::consumers(&v(Field::Consumers))),
         );
         check(
             Field::EfoConsumers,
-            number::parse_count("enhanced fan-out consumer count", &v(Field::EfoConsumers))
-                .map(drop)
-                .map_err(|e| e.to_string()),
+            words(parse::efo_consumers(&v(Field::EfoConsumers))),
         );
+        check(
+            Field::LongTermReads,
+            words(parse::long_term_reads_gb(&v(Field::LongTermReads))),
+        );
+        if let Some(max) = optional(Field::MaxRecordSize) {
+            check(
+                Field::MaxRecordSize,
+                words(max.parse::<kcost_core::MaxRecordSize>()),
+            );
+        }
         check(
             Field::Retention,
             v(Field::Retention)
@@ -333,31 +390,15 @@ impl State {
                     .map_err(|e| e.to_string()),
             );
         }
-        check(
-            Field::Mode,
-            match v(Field::Mode).as_str() {
-                "provisioned" | "on-demand" | "advantage" | "compare" => Ok(()),
-                other => Err(format!(
-                    "unknown mode '{other}'; use provisioned, on-demand, advantage or compare"
-                )),
-            },
-        );
+        if v(Field::Mode) != COMPARE {
+            check(Field::Mode, words(v(Field::Mode).parse::<Mode>()));
+        }
         check(
             Field::Rounding,
-            match v(Field::Rounding).as_str() {
-                "calculator" | "exact" => Ok(()),
-                other => Err(format!(
-                    "unknown rounding '{other}'; use calculator or exact"
-                )),
-            },
+            words(v(Field::Rounding).parse::<Rounding>()),
         );
         if let Some(kb) = optional(Field::Aggregate) {
-            check(
-                Field::Aggregate,
-                number::parse_non_negative("aggregated record size", &kb)
-                    .map(drop)
-                    .map_err(|e| e.to_string()),
-            );
+            check(Field::Aggregate, words(parse::aggregate_kb(&kb)));
         }
         if let Some(peak) = optional(Field::PeakRecords) {
             check(
@@ -386,16 +427,7 @@ impl State {
                     .map(drop)
                     .map_err(|e| e.to_string()),
             );
-            check(
-                Field::Months,
-                number::parse_count("month count", &v(Field::Months))
-                    .map_err(|e| e.to_string())
-                    .and_then(|m| {
-                        kcost_core::Growth::new(0.0, m)
-                            .map(drop)
-                            .map_err(|e| e.to_string())
-                    }),
-            );
+            check(Field::Months, words(parse::months(&v(Field::Months))));
         }
         if let Some(d) = optional(Field::Discount) {
             check(
@@ -415,15 +447,11 @@ impl State {
             );
             check(
                 Field::Apps,
-                analytics::parse_positive("application count", &v(Field::Apps))
-                    .map(drop)
-                    .map_err(|e| e.to_string()),
+                words(parse::positive("application count", &v(Field::Apps))),
             );
             check(
                 Field::Kpus,
-                analytics::parse_positive("KPU count", &v(Field::Kpus))
-                    .map(drop)
-                    .map_err(|e| e.to_string()),
+                words(parse::positive("KPU count", &v(Field::Kpus))),
             );
         }
         if self.on(Field::Firehose) {
@@ -481,11 +509,15 @@ impl State {
         let options = Options {
             trace: self.explain,
             discount_bp: self.discount_bp(),
-            today: today(),
+            price_age: price_age(),
             ..Options::default()
         };
-        let pipeline = scenario::estimate(&scenario, "page", &self.book, options)
-            .map_err(|e| Invalid::Whole(e.message))?;
+        let pipeline = scenario::estimate(&scenario, "page", &self.book, options).map_err(|e| {
+            Invalid::Whole(match e.cause {
+                Some(cause) => cause.text(&Page),
+                None => e.message,
+            })
+        })?;
         let priced = pipeline
             .components
             .iter()
@@ -513,13 +545,13 @@ impl State {
             rounding: self.rounding(),
             trace: self.explain,
             discount_bp: self.discount_bp(),
-            today: today(),
+            price_age: price_age(),
             skip_analyses: false,
         };
         let comparison = if v(Field::Mode) == "compare" {
             Some(
                 kcost_core::compare(&workload, Some(&v(Field::Region)), &self.book, options)
-                    .map_err(|e| Invalid::Whole(e.to_string()))?,
+                    .map_err(|e| Invalid::Whole(e.text(&Page)))?,
             )
         } else {
             None
@@ -539,11 +571,7 @@ impl State {
 
     /// The rounding policy chosen.
     pub fn rounding(&self) -> Rounding {
-        if self.value(Field::Rounding) == "exact" {
-            Rounding::Exact
-        } else {
-            Rounding::Calculator
-        }
+        self.value(Field::Rounding).parse().unwrap_or_default()
     }
 
     /// The inputs as a scenario file (every value already checked).
@@ -685,18 +713,31 @@ pub struct Chart {
     pub break_even: Option<f64>,
 }
 
+/// The mode field's value that compares every mode.
+const COMPARE: &str = "compare";
+
+/// A field's parse result as the page shows it: nothing, or the core's message in the page's
+/// words.
+fn words<T>(result: Result<T, kcost_core::InputError>) -> Result<(), String> {
+    result.map(drop).map_err(|e| e.text(&Page))
+}
+
 enum Invalid {
     Fields(BTreeMap<Field, String>),
     Whole(String),
 }
 
-/// Today's year and month (UTC) from the browser, for the warning about old prices.
-fn today() -> Option<(u32, u32)> {
+/// Today's year and month (UTC) from the browser, for the warning about prices older than a
+/// year.
+fn price_age() -> Option<kcost_core::PriceAge> {
     if !cfg!(target_arch = "wasm32") {
         return None;
     }
     let now = js_sys::Date::new_0();
-    Some((now.get_utc_full_year(), now.get_utc_month() + 1))
+    Some(kcost_core::PriceAge {
+        today: (now.get_utc_full_year(), now.get_utc_month() + 1),
+        months: kcost_core::PriceAge::DEFAULT_MONTHS,
+    })
 }
 
 /// A TOML basic string.

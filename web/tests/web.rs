@@ -269,3 +269,77 @@ fn any_query_string_loads_without_a_panic() {
         let _ = s.chart();
     }
 }
+
+#[wasm_bindgen_test]
+fn the_pages_messages_name_its_fields_not_flags_or_commands() {
+    use kcost_core::face::names_a_flag_or_command;
+    use kcost_web::face::Page;
+    for m in kcost_core::testing::every_message() {
+        let text = m.text(&Page);
+        assert_eq!(names_a_flag_or_command(&text), None, "{text}");
+    }
+    // And the page's own messages, on a bad value and a region without a needed price.
+    let s = state("?records=100&size-kb=2000");
+    let problem = s.problem.clone().unwrap_or_default();
+    assert!(
+        problem.contains("the “Maximum record size” field"),
+        "{problem}"
+    );
+    assert_eq!(names_a_flag_or_command(&problem), None, "{problem}");
+}
+
+/// Inputs the core declares that the page does not offer yet; a new input fails the test below
+/// until the page has a field for it or it is listed here.
+const NOT_ON_THE_PAGE: &[kcost_core::Input] = {
+    use kcost_core::Input::*;
+    &[
+        Parallelism,
+        ParallelismPerKpu,
+        KpuHours,
+        StorageIncluded,
+        BackupGb,
+        DynamicPartitioning,
+        ObjectSizeMb,
+        JqHours,
+        VpcSubnets,
+        VpcRatio,
+    ]
+};
+
+#[wasm_bindgen_test]
+fn every_declared_input_is_a_field_in_the_cores_words() {
+    use kcost_core::{Input, Scope};
+    for &input in Input::ALL {
+        let spec = input.spec();
+        let fields: Vec<Field> = Field::ALL
+            .into_iter()
+            .filter(|f| f.input() == Some(input))
+            .collect();
+        if NOT_ON_THE_PAGE.contains(&input) {
+            assert!(
+                fields.is_empty(),
+                "{input:?} is on the page; drop it from the list"
+            );
+            continue;
+        }
+        assert!(!fields.is_empty(), "the page has no field for {input:?}");
+        for field in fields {
+            // The URL parameter is the flag, prefixed by the section where names would clash.
+            let key = field.key();
+            let prefixed = ["analytics-", "firehose-"]
+                .iter()
+                .any(|p| key.strip_prefix(p) == Some(spec.flag));
+            assert!(
+                key == spec.flag || prefixed,
+                "{field:?}: {key} vs {}",
+                spec.flag
+            );
+            assert!(field.label().starts_with(spec.label), "{field:?}");
+            if spec.scope == Scope::Every || field.key() == spec.flag {
+                if let Some(default) = spec.default {
+                    assert_eq!(field.default_value(), default, "{field:?}");
+                }
+            }
+        }
+    }
+}

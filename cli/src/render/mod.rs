@@ -23,21 +23,41 @@ impl From<Format> for kcost_report::Format {
 }
 
 pub fn estimate(e: &Estimate, format: Format) -> Result<String> {
-    Ok(kcost_report::estimate(e, format.into())?)
+    Ok(kcost_report::estimate(
+        e,
+        format.into(),
+        &crate::face::Terminal,
+    )?)
 }
 
 pub fn comparison(c: &Comparison, format: Format) -> Result<String> {
-    Ok(kcost_report::comparison(c, format.into())?)
+    Ok(kcost_report::comparison(
+        c,
+        format.into(),
+        &crate::face::Terminal,
+    )?)
 }
 
 pub fn analytics(e: &AnalyticsEstimate, format: Format) -> Result<String> {
-    Ok(kcost_report::analytics(e, format.into())?)
+    Ok(kcost_report::analytics(
+        e,
+        format.into(),
+        &crate::face::Terminal,
+    )?)
 }
 
 pub fn firehose(e: &FirehoseEstimate, format: Format) -> Result<String> {
-    Ok(kcost_report::firehose(e, format.into())?)
+    Ok(kcost_report::firehose(
+        e,
+        format.into(),
+        &crate::face::Terminal,
+    )?)
 }
 
 pub fn pipeline(p: &PipelineEstimate, format: Format) -> Result<String> {
-    Ok(kcost_report::pipeline(p, format.into())?)
+    Ok(kcost_report::pipeline(
+        p,
+        format.into(),
+        &crate::face::Terminal,
+    )?)
 }

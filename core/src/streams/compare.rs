@@ -36,15 +36,17 @@ pub fn compare(
     let mut estimates = Vec::new();
     let mut unavailable = Vec::new();
     let mut first_error = None;
+    // One warning about old prices for the whole comparison, not one per mode.
+    let each = Options {
+        price_age: None,
+        ..options
+    };
     for mode in Mode::ALL {
-        match estimate(workload, mode, region, book, options) {
+        match estimate(workload, mode, region, book, each) {
             Ok(e) => estimates.push(e),
             Err(err) => {
-                unavailable.push(Unavailable {
-                    mode,
-                    reason: err.to_string(),
-                });
-                first_error.get_or_insert(err);
+                first_error.get_or_insert(err.clone());
+                unavailable.push(Unavailable { mode, reason: err });
             }
         }
     }
@@ -56,6 +58,7 @@ pub fn compare(
         return Err(first_error.unwrap_or(Error::UnknownRegion {
             region: prices.code.to_string(),
             known: String::new(),
+            suggestion: None,
         }));
     };
     let both = [Mode::Provisioned, Mode::OnDemand]
@@ -66,6 +69,12 @@ pub fn compare(
     } else {
         None
     };
+    let warnings = crate::estimate::old_prices(
+        estimates.iter().map(|e| (&*e.region, &e.lines[..])),
+        options.price_age,
+    )
+    .into_iter()
+    .collect();
     Ok(Comparison {
         service: Service::KinesisDataStreams,
         mode: "compare",
@@ -75,6 +84,7 @@ pub fn compare(
         cheapest,
         break_even_records_per_second,
         unavailable,
+        warnings,
     })
 }
 

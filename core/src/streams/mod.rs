@@ -71,7 +71,7 @@ pub fn estimate(
     options: Options,
 ) -> Result<Estimate, Error> {
     let (prices, assumed) = book.region_or_default(region)?;
-    let mut estimate = estimate_in(workload, mode, prices, options)?;
+    let mut estimate = estimate_in(workload, mode, prices, options).map_err(|e| book.locate(e))?;
     estimate.assumptions.splice(0..0, assumed);
     Ok(estimate)
 }
@@ -89,6 +89,11 @@ pub fn estimate_in(
 ) -> Result<Estimate, Error> {
     let mut estimate = model(workload, mode, prices, options)?;
     analysis::add(&mut estimate, workload, mode, prices, options)?;
+    let old = crate::estimate::old_prices(
+        [(&*estimate.region, &estimate.lines[..])],
+        options.price_age,
+    );
+    estimate.warnings.extend(old);
     Ok(estimate)
 }
 
@@ -106,11 +111,8 @@ pub(crate) fn model(
             given: workload.efo_consumers,
             limit,
             mode: mode.name(),
-            hint: if mode == Mode::Advantage {
-                ""
-            } else {
-                ", or use --mode advantage (up to 50)"
-            },
+            instead: (mode != Mode::Advantage)
+                .then_some((Mode::Advantage.name(), Mode::Advantage.efo_limit())),
         }));
     }
     let mut c = Calc::new(options.rounding, options.trace);

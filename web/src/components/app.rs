@@ -78,7 +78,8 @@ pub fn app() -> Html {
         .values()
         .map(|r| (r.code.to_string(), format!("{} ({})", r.code, r.name)))
         .collect();
-    let field = |field: Field, label: &'static str, hint: &'static str, kind: Kind| {
+    let field = |field: Field, hint: &'static str, kind: Kind| {
+        let label = field.label();
         let dispatcher = state.clone();
         let onchange =
             Callback::from(move |value: String| dispatcher.dispatch(Action::Set(field, value)));
@@ -110,50 +111,50 @@ pub fn app() -> Html {
             <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <fieldset>
                     <legend>{ "Data stream" }</legend>
-                    { field(Field::Records, "Records", "per second, or 1000/min, 5/h, 2e6/day, 1e9/month", text()) }
-                    { field(Field::SizeKb, "Average record size (KB)", "1 KB = 1,024 bytes", text()) }
-                    { field(Field::Consumers, "Shared consumers", "applications reading with GetRecords", text()) }
-                    { field(Field::EfoConsumers, "Enhanced fan-out consumers", "", text()) }
-                    { field(Field::Mode, "Capacity mode", "", options(&[("provisioned", "provisioned"), ("on-demand", "on-demand Standard"), ("advantage", "on-demand Advantage"), ("compare", "compare all")])) }
-                    { field(Field::Region, "Region", "", Kind::Select(regions.clone())) }
-                    { field(Field::Retention, "Retention", "24h to 365d", text()) }
-                    { field(Field::Rounding, "Rounding", "", options(&[("calculator", "as the AWS calculator"), ("exact", "exact")])) }
+                    { field(Field::Records, "per second, or 1000/min, 5/h, 2e6/day, 1e9/month", text()) }
+                    { field(Field::SizeKb, "1 KB = 1,024 bytes", text()) }
+                    { field(Field::Consumers, "applications reading with GetRecords", text()) }
+                    { field(Field::EfoConsumers, "", text()) }
+                    { field(Field::Mode, "", options(&[("provisioned", "provisioned"), ("on-demand", "on-demand Standard"), ("advantage", "on-demand Advantage"), ("compare", "compare all")])) }
+                    { field(Field::Region, "", Kind::Select(regions.clone())) }
+                    { field(Field::Retention, "24h to 365d", text()) }
+                    { field(Field::Rounding, "", options(&[("calculator", "as the AWS calculator"), ("exact", "exact")])) }
                     <details>
                         <summary>{ "More: aggregation, peaks, hot keys, growth" }</summary>
-                        { field(Field::Aggregate, "KPL aggregation (KB)", "empty for none; 25 is the KPL's", text()) }
-                        { field(Field::PeakRecords, "Peak records", "shards are sized for it", text()) }
-                        { field(Field::TargetUtilization, "Target utilization (%)", "", text()) }
-                        { field(Field::HotKeyShare, "Hot-key share", "0 to 1, or 30%", text()) }
-                        { field(Field::Growth, "Growth (% a month)", "empty for none", text()) }
-                        { field(Field::Months, "Months", "", text()) }
-                        { field(Field::Discount, "Discount (%)", "your negotiated rate, on every line", text()) }
-                        { field(Field::LongTermReads, "Long-term reads (GB a month)", "reads of data older than 7 days", text()) }
-                        { field(Field::MaxRecordSize, "Maximum record size", "needed over 1 MiB: up to 10MiB", text()) }
+                        { field(Field::Aggregate, "empty for none; 25 is the KPL's", text()) }
+                        { field(Field::PeakRecords, "shards are sized for it", text()) }
+                        { field(Field::TargetUtilization, "", text()) }
+                        { field(Field::HotKeyShare, "0 to 1, or 30%", text()) }
+                        { field(Field::Growth, "empty for none", text()) }
+                        { field(Field::Months, "", text()) }
+                        { field(Field::Discount, "your negotiated rate, on every line", text()) }
+                        { field(Field::LongTermReads, "reads of data older than 7 days", text()) }
+                        { field(Field::MaxRecordSize, "needed over 1 MiB: up to 10MiB", text()) }
                     </details>
                 </fieldset>
                 <fieldset>
                     <legend>{ "Analytics" }</legend>
-                    { field(Field::Analytics, "Managed Flink / Data Analytics applications", "", Kind::Switch) }
+                    { field(Field::Analytics, "", Kind::Switch) }
                     if state.value(Field::Analytics) == "on" {
-                        { field(Field::AnalyticsReads, "They read the stream", "each adds a consumer", Kind::Switch) }
-                        { field(Field::Engine, "Engine", "", options(&[("flink", "Flink"), ("studio", "Studio notebooks"), ("sql", "SQL (closed to new apps)")])) }
-                        { field(Field::Apps, "Applications", "", text()) }
-                        { field(Field::Kpus, "KPUs each", "", text()) }
-                        { field(Field::AnalyticsRegion, "Region", "", Kind::Select(regions.clone())) }
+                        { field(Field::AnalyticsReads, "each adds a consumer", Kind::Switch) }
+                        { field(Field::Engine, "", options(&[("flink", "Flink"), ("studio", "Studio notebooks"), ("sql", "SQL (closed to new apps)")])) }
+                        { field(Field::Apps, "", text()) }
+                        { field(Field::Kpus, "", text()) }
+                        { field(Field::AnalyticsRegion, "", Kind::Select(regions.clone())) }
                     }
                 </fieldset>
                 <fieldset>
                     <legend>{ "Firehose" }</legend>
-                    { field(Field::Firehose, "A Firehose stream", "", Kind::Switch) }
+                    { field(Field::Firehose, "", Kind::Switch) }
                     if state.value(Field::Firehose) == "on" {
-                        { field(Field::FirehoseReads, "It reads the stream", "and takes its records", Kind::Switch) }
+                        { field(Field::FirehoseReads, "and takes its records", Kind::Switch) }
                         if state.value(Field::FirehoseReads) != "on" {
-                            { field(Field::Source, "Source", "", options(&[("direct-put", "Direct PUT"), ("msk", "Amazon MSK"), ("vended-logs", "vended logs")])) }
-                            { field(Field::FirehoseRecords, "Records", "", text()) }
-                            { field(Field::FirehoseSizeKb, "Record size (KB)", "", text()) }
+                            { field(Field::Source, "", options(&[("direct-put", "Direct PUT"), ("msk", "Amazon MSK"), ("vended-logs", "vended logs")])) }
+                            { field(Field::FirehoseRecords, "", text()) }
+                            { field(Field::FirehoseSizeKb, "", text()) }
                         }
-                        { field(Field::FormatConversion, "Convert to Parquet/ORC", "", Kind::Switch) }
-                        { field(Field::FirehoseRegion, "Region", "", Kind::Select(regions)) }
+                        { field(Field::FormatConversion, "", Kind::Switch) }
+                        { field(Field::FirehoseRegion, "", Kind::Select(regions)) }
                     }
                 </fieldset>
             </form>

@@ -5,6 +5,7 @@ use kcost_report::Format;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::face::Page;
 use crate::state::Outcome;
 
 #[derive(Debug, Properties, PartialEq)]
@@ -18,10 +19,12 @@ pub struct Props {
 pub fn export(outcome: &Outcome, format: Format) -> String {
     let result = match (&outcome.comparison, outcome.stream()) {
         (Some(c), _) if outcome.pipeline.components.len() == 1 => {
-            kcost_report::comparison(c, format)
+            kcost_report::comparison(c, format, &Page)
         }
-        (_, Some(e)) if outcome.pipeline.components.len() == 1 => kcost_report::estimate(e, format),
-        _ => kcost_report::pipeline(&outcome.pipeline, format),
+        (_, Some(e)) if outcome.pipeline.components.len() == 1 => {
+            kcost_report::estimate(e, format, &Page)
+        }
+        _ => kcost_report::pipeline(&outcome.pipeline, format, &Page),
     };
     result.unwrap_or_else(|e| e.to_string())
 }

@@ -5,6 +5,8 @@ use kcost_core::render_steps;
 use kcost_core::scenario::{ComponentEstimate, PipelineEstimate};
 use kcost_core::Comparison;
 use kcost_report::Report;
+
+use crate::face::Page;
 use yew::prelude::*;
 
 #[derive(Debug, Properties, PartialEq)]
@@ -79,10 +81,19 @@ pub fn results(props: &Props) -> Html {
         .components
         .iter()
         .map(|c| match &c.estimate {
-            ComponentEstimate::Stream(e) => ("stream".to_string(), Report::stream(e)),
-            ComponentEstimate::Analytics(e) => ("analytics".to_string(), Report::analytics(e)),
-            ComponentEstimate::Firehose(e) => ("firehose".to_string(), Report::firehose(e)),
+            ComponentEstimate::Stream(e) => ("stream".to_string(), Report::stream(e, &Page)),
+            ComponentEstimate::Analytics(e) => {
+                ("analytics".to_string(), Report::analytics(e, &Page))
+            }
+            ComponentEstimate::Firehose(e) => ("firehose".to_string(), Report::firehose(e, &Page)),
         })
+        .collect();
+    // Warnings about the whole estimate (old prices), once, after every component.
+    let whole: Vec<String> = p
+        .warnings
+        .iter()
+        .chain(props.comparison.iter().flat_map(|c| &c.warnings))
+        .map(|w| w.text(&Page))
         .collect();
     html! {
         <section class="results" aria-live="polite" aria-label="Results">
@@ -104,10 +115,13 @@ pub fn results(props: &Props) -> Html {
                         Some(rate) => format!("Break-even: provisioned and on-demand swap places at {} records/s (average).", c.rounding.show(rate, 2)),
                         None => "Break-even: none between 0.01 and 10,000,000 records/s for this record size and consumer mix.".to_string(),
                     } }</p>
-                    { for c.unavailable.iter().map(|u| html! { <p class="muted">{ format!("Not compared: {}: {}", u.mode.name(), u.reason) }</p> }) }
+                    { for c.unavailable.iter().map(|u| html! { <p class="muted">{ format!("Not compared: {}: {}", u.mode.name(), u.reason.text(&Page)) }</p> }) }
                 </article>
             }
             { for reports.iter().map(|(id, r)| card(r, id, props.explain)) }
+            if !whole.is_empty() {
+                <ul class="warnings" id="warnings" aria-label="Warnings">{ for whole.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+            }
             if p.components.len() > 1 {
                 <p class="pipeline">{ "Pipeline total: " }<span class="big" id="pipeline-total">{ p.monthly_usd.to_text(true) }</span>{ " USD a month" }</p>
             }

@@ -1,0 +1,339 @@
+//! Every input kcost takes, declared once: its name on the command line (and as a batch column
+//! and URL parameter), its key in a scenario file, its label on the page, its help line, its
+//! default and an example value. The front ends take their flags, columns, keys and fields from
+//! here, and tests check each front end against this table, so a new input is declared in one
+//! place and no face words it differently.
+
+use std::fmt;
+
+/// Which estimate an input belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Scope {
+    /// A setting of every estimate (region, rounding, discount).
+    Every,
+    /// A Kinesis data stream.
+    Stream,
+    /// Managed Flink / Data Analytics applications.
+    Analytics,
+    /// A Firehose stream.
+    Firehose,
+}
+
+/// One input's declaration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spec {
+    /// Which input.
+    pub input: Input,
+    /// The estimate it belongs to.
+    pub scope: Scope,
+    /// Its name on the command line without the dashes (`size-kb`); also its batch column and
+    /// its URL parameter on the page.
+    pub flag: &'static str,
+    /// Its key in a scenario file (`size_kb`).
+    pub key: &'static str,
+    /// Its label on the page, and its name in a sentence after "the" once lowercased
+    /// (`Average record size`).
+    pub label: &'static str,
+    /// The value's placeholder in help (`KB`).
+    pub value_name: &'static str,
+    /// The unit of the value in words, if it has one (`KB`, `% a month`); the page shows it
+    /// after the label.
+    pub unit: &'static str,
+    /// One line of help: what it is, its unit and its allowed range.
+    pub help: &'static str,
+    /// The default as it would be typed, or `None` when the input is required or absent by
+    /// default.
+    pub default: Option<&'static str>,
+    /// A valid value as it would be typed.
+    pub example: &'static str,
+    /// Whether the input is an on/off switch.
+    pub switch: bool,
+}
+
+macro_rules! inputs {
+    ($($variant:ident: $scope:ident, $flag:literal, $key:literal, $label:literal, $value:literal,
+       $unit:literal, $default:expr, $example:literal, $switch:literal, $help:literal;)*) => {
+        /// Every input kcost takes. Its declaration is [`Input::spec`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Input {
+            $(#[doc = $label] $variant,)*
+        }
+
+        impl Input {
+            /// Every input, in the order help lists them.
+            pub const ALL: &'static [Input] = &[$(Input::$variant),*];
+
+            /// The input's declaration.
+            pub const fn spec(self) -> &'static Spec {
+                match self {
+                    $(Input::$variant => &Spec {
+                        input: Input::$variant,
+                        scope: Scope::$scope,
+                        flag: $flag,
+                        key: $key,
+                        label: $label,
+                        value_name: $value,
+                        unit: $unit,
+                        help: $help,
+                        default: $default,
+                        example: $example,
+                        switch: $switch,
+                    },)*
+                }
+            }
+        }
+    };
+}
+
+inputs! {
+    Region: Every, "region", "region", "Region", "REGION", "", None, "eu-central-1", false,
+        "AWS region code, such as eu-central-1 [default: us-east-1]";
+    Rounding: Every, "rounding", "rounding", "Rounding", "ROUNDING", "", Some("calculator"), "exact", false,
+        "How intermediate steps are rounded: calculator (as the AWS Pricing Calculator) or exact";
+    Discount: Every, "discount", "discount", "Discount", "PCT", "%", None, "12.5", false,
+        "A discount on every line, percent (your negotiated rate); shown as its own line";
+
+    Records: Stream, "records", "records", "Records", "RATE", "", None, "100/s", false,
+        "Records written to the stream: a number per second, or with a unit (1000/min, 2e6/day)";
+    SizeKb: Stream, "size-kb", "size_kb", "Average record size", "KB", "KB", None, "100", false,
+        "Average record size in KB (1 KB = 1,024 bytes), more than 0 and at most 10,240 (10 MiB)";
+    Consumers: Stream, "consumers", "consumers", "Consumer applications", "N", "", Some("1"), "10", false,
+        "Shared-throughput consumer applications reading the stream [default: 1]";
+    EfoConsumers: Stream, "efo-consumers", "efo_consumers", "Enhanced fan-out consumers", "N", "",
+        Some("0"), "2", false,
+        "Enhanced fan-out consumers (dedicated 2 MB/s per shard each; at most 20, 50 with Advantage)";
+    Mode: Stream, "mode", "mode", "Capacity mode", "MODE", "", Some("provisioned"), "on-demand", false,
+        "Capacity mode, or compare for all of them side by side";
+    Retention: Stream, "retention", "retention", "Retention", "DURATION", "", Some("24h"), "7d", false,
+        "How long records are kept: 24h to 365d (24h, 48h, 7d, 365d)";
+    LongTermReadsGb: Stream, "long-term-reads-gb", "long_term_reads_gb", "Long-term reads", "GB", "GB a month",
+        Some("0"), "100", false,
+        "GB a month read from data older than 7 days (provisioned long-term retrieval)";
+    Aggregate: Stream, "aggregate", "aggregate_kb", "Aggregation", "KB", "KB", None, "25", false,
+        "KPL aggregation: pack user records into Kinesis records of up to KB (default 25)";
+    PeakRecords: Stream, "peak-records", "peak_records", "Peak records", "RATE", "", None, "400/s", false,
+        "The peak record rate: shards are sized for it, usage is billed on the average record rate";
+    TargetUtilization: Stream, "target-utilization", "target_utilization", "Target utilization",
+        "PCT", "%", Some("100"), "80", false,
+        "Percent of shard capacity to plan for; below 100 adds headroom";
+    HotKeyShare: Stream, "hot-key-share", "hot_key_share", "Hot-key share", "F", "", None, "0.3", false,
+        "Share of the traffic on the busiest partition key, 0 to 1 (or a percentage, 30%)";
+    MaxRecordSize: Stream, "max-record-size", "max_record_size", "Maximum record size", "SIZE", "", None,
+        "2MiB", false,
+        "The stream's maximum record size, needed for records over 1 MiB: up to 10MiB (e.g. 2MiB, 4096)";
+    Growth: Stream, "growth", "growth", "Growth", "PCT", "% a month", None, "5", false,
+        "Project costs month by month with the record rate growing PCT per month (may be negative)";
+    Months: Stream, "months", "months", "Months", "N", "", Some("12"), "24", false,
+        "Months to project with growth, 1 to 120";
+
+    Engine: Analytics, "engine", "engine", "Engine", "ENGINE", "", Some("flink"), "sql", false,
+        "The engine: flink (1 orchestration KPU per app), studio (2), or sql (none; closed to new apps)";
+    Apps: Analytics, "apps", "apps", "Applications", "N", "", Some("1"), "10", false,
+        "How many applications";
+    Kpus: Analytics, "kpus", "kpus", "KPUs per application", "K", "", None, "2", false,
+        "KPUs per application, running all month";
+    Parallelism: Analytics, "parallelism", "parallelism", "Parallelism", "P", "", None, "8", false,
+        "Parallelism per application; KPUs = RoundUp(P / parallelism per KPU)";
+    ParallelismPerKpu: Analytics, "parallelism-per-kpu", "parallelism_per_kpu",
+        "Parallelism per KPU", "Q", "", None, "2", false,
+        "Parallelism per KPU (with parallelism) [default: 1]";
+    KpuHours: Analytics, "kpu-hours", "kpu_hours", "KPU-hours per application", "RATE", "", None,
+        "5/day", false,
+        "KPU-hours per application, per hour, day or month (5/day, as the calculator takes it)";
+    StorageIncluded: Analytics, "storage-included", "storage_included", "Storage included", "", "", None,
+        "on", true,
+        "Treat the 50 GB of running storage per KPU as included rather than billed";
+    BackupGb: Analytics, "backup-gb", "backup_gb", "Durable backups", "G", "GB per application", Some("0"), "10", false,
+        "Durable application backups per application, GB";
+
+    FirehoseRecords: Firehose, "records", "records", "Firehose records", "RATE", "", None, "1000/s", false,
+        "Records delivered: a number per second, or with a unit (1000/min, 2e6/day)";
+    FirehoseSizeKb: Firehose, "size-kb", "size_kb", "Firehose record size", "KB", "KB", None, "3", false,
+        "Average record size in KB (at most 1,000 KiB for Firehose)";
+    Source: Firehose, "source", "source", "Source", "SOURCE", "", Some("direct-put"), "msk", false,
+        "Where records come from; direct-put and kinesis-stream bill each record rounded up to 5 KB";
+    FormatConversion: Firehose, "format-conversion", "format_conversion", "Format conversion", "", "",
+        None, "on", true,
+        "Convert JSON to Parquet or ORC";
+    DynamicPartitioning: Firehose, "dynamic-partitioning", "dynamic_partitioning",
+        "Dynamic partitioning", "", "", None, "on", true,
+        "Partition data into S3 prefixes by keys in the records";
+    ObjectSizeMb: Firehose, "object-size-mb", "object_size_mb", "S3 object size", "M", "MB", None, "64", false,
+        "S3 object size with dynamic partitioning, MB: objects = GB x 1024 / M [default: 128]";
+    JqHours: Firehose, "jq-hours", "jq_hours", "JQ hours", "H", "hours a month", None, "730", false,
+        "JQ processing hours a month, with dynamic partitioning [default: 0]";
+    VpcSubnets: Firehose, "vpc-subnets", "vpc_subnets", "VPC subnets", "N", "", None, "3", false,
+        "Subnets (Availability Zones) of a destination in a VPC: AZ-hours = N x 730 [default: none]";
+    VpcRatio: Firehose, "vpc-ratio", "vpc_ratio", "VPC ratio", "R", "", None, "0.5", false,
+        "Share of ingested GB delivered into the VPC, 0 to 1 (with VPC subnets) [default: 1]";
+}
+
+impl Input {
+    /// The inputs of one scope.
+    pub fn of(scope: Scope) -> impl Iterator<Item = Input> {
+        Input::ALL
+            .iter()
+            .copied()
+            .filter(move |i| i.spec().scope == scope)
+    }
+
+    /// The input's words in a sentence: its label, lowercased but for acronyms
+    /// (`average record size`, `KPUs per application`).
+    pub fn words(self) -> String {
+        let label = self.spec().label;
+        let mut chars = label.chars();
+        match (chars.next(), chars.next()) {
+            // `KPUs`, `JQ`, `VPC`: an acronym keeps its capitals.
+            (Some(_), Some(b)) if b.is_ascii_uppercase() => label.to_string(),
+            (Some(a), _) => a.to_lowercase().chain(label.chars().skip(1)).collect(),
+            (None, _) => String::new(),
+        }
+        .replace("firehose", "Firehose")
+    }
+}
+
+impl fmt::Display for Input {
+    /// The input's words (`average record size`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.words())
+    }
+}
+
+/// The one parser of each input that is a plain number: what it accepts and the words it refuses
+/// with, for the flags, batch columns and page fields alike. (Rates, sizes, retention, shares and
+/// the like parse through their types' `FromStr`.)
+pub mod parse {
+    use crate::error::InputError;
+    use crate::number::{parse_count, parse_non_negative};
+
+    /// Shared-throughput consumers: a whole number, 0 or more.
+    pub fn consumers(text: &str) -> Result<u32, InputError> {
+        parse_count("consumer count", text)
+    }
+
+    /// Enhanced fan-out consumers: a whole number, 0 or more (the mode's limit is checked with
+    /// the mode).
+    pub fn efo_consumers(text: &str) -> Result<u32, InputError> {
+        parse_count("enhanced fan-out consumer count", text)
+    }
+
+    /// GB a month read from long-term retention: 0 or more.
+    pub fn long_term_reads_gb(text: &str) -> Result<f64, InputError> {
+        parse_non_negative("long-term reads", text)
+    }
+
+    /// The aggregated record size in KB: more than 0 and at most 10 MiB (a stream's maximum
+    /// record size, when smaller, is checked with the workload).
+    pub fn aggregate_kb(text: &str) -> Result<f64, InputError> {
+        let kb = parse_non_negative("aggregated record size", text)?;
+        let max = crate::workload::MAX_RECORD_KB;
+        if kb == 0.0 || kb > max {
+            return Err(InputError::Aggregate { kb, max });
+        }
+        Ok(kb)
+    }
+
+    /// Months to project: 1 to 120.
+    pub fn months(text: &str) -> Result<u32, InputError> {
+        let months = parse_count("month count", text)?;
+        crate::workload::Growth::new(0.0, months).map(|g| g.months)
+    }
+
+    /// A count of at least 1 (applications, KPUs, parallelism, parallelism per KPU).
+    pub fn positive(what: &'static str, text: &str) -> Result<u32, InputError> {
+        match parse_count(what, text)? {
+            0 => Err(InputError::ZeroCount { what }),
+            n => Ok(n),
+        }
+    }
+
+    /// GB of durable backups per application: 0 or more.
+    pub fn backup_gb(text: &str) -> Result<f64, InputError> {
+        parse_non_negative("backup size", text)
+    }
+
+    /// The S3 object size of dynamic partitioning in MB: more than 0.
+    pub fn object_size_mb(text: &str) -> Result<f64, InputError> {
+        match parse_non_negative("object size", text)? {
+            0.0 => Err(InputError::NotPositive {
+                what: "object size",
+                text: text.to_string(),
+            }),
+            mb => Ok(mb),
+        }
+    }
+
+    /// JQ processing hours a month: 0 or more.
+    pub fn jq_hours(text: &str) -> Result<f64, InputError> {
+        parse_non_negative("JQ hours", text)
+    }
+
+    /// Subnets of a VPC destination: a whole number, 0 or more.
+    pub fn vpc_subnets(text: &str) -> Result<u32, InputError> {
+        parse_count("subnet count", text)
+    }
+
+    /// The share of ingested GB delivered into the VPC: 0 to 1.
+    pub fn vpc_ratio(text: &str) -> Result<f64, InputError> {
+        let ratio = parse_non_negative("VPC ratio", text)?;
+        if ratio > 1.0 {
+            return Err(InputError::VpcRatio {
+                text: text.to_string(),
+            });
+        }
+        Ok(ratio)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_within_a_scope() {
+        for scope in [
+            Scope::Every,
+            Scope::Stream,
+            Scope::Analytics,
+            Scope::Firehose,
+        ] {
+            let every = Input::of(Scope::Every).filter(|_| scope != Scope::Every);
+            let mut flags: Vec<&str> = Input::of(scope)
+                .chain(every)
+                .map(|i| i.spec().flag)
+                .collect();
+            let n = flags.len();
+            flags.sort_unstable();
+            flags.dedup();
+            assert_eq!(flags.len(), n, "{scope:?}");
+        }
+    }
+
+    #[test]
+    fn flags_and_keys_are_the_same_words() {
+        for &i in Input::ALL {
+            let s = i.spec();
+            assert_eq!(s.input, i);
+            // The scenario key is the flag in snake case, or the flag with its unit added.
+            let snake = s.flag.replace('-', "_");
+            assert!(
+                s.key == snake || s.key.starts_with(&snake),
+                "{i:?}: {} vs {}",
+                s.key,
+                s.flag
+            );
+            assert!(
+                !s.help.ends_with('.'),
+                "{i:?}: help lines end without a period"
+            );
+        }
+    }
+
+    #[test]
+    fn words_keep_acronyms() {
+        assert_eq!(Input::SizeKb.words(), "average record size");
+        assert_eq!(Input::Kpus.words(), "KPUs per application");
+        assert_eq!(Input::VpcRatio.words(), "VPC ratio");
+        assert_eq!(Input::FirehoseRecords.words(), "Firehose records");
+    }
+}
