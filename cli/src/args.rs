@@ -7,7 +7,7 @@ use crate::face::Terminal;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use kcost_core::analytics::{AppSize, Engine};
 use kcost_core::firehose::Source;
-use kcost_core::input::parse;
+use kcost_core::parse;
 use kcost_core::Input as I;
 use kcost_core::{workload, MaxRecordSize, Mode, Rate, RecordSize, Retention, Rounding};
 

@@ -7,16 +7,17 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::bill::line;
 use crate::calc::{Calc, Options, Rounding};
 use crate::error::{Error, InputError};
-use crate::estimate::{line, Line, Service};
+use crate::estimate::{Line, Service};
 use crate::money::Money;
 use crate::notes::{Assumption, Warning};
 use crate::number::{parse_count, parse_non_negative};
 use crate::price::{PriceBook, PriceKey, RegionPrices};
 use crate::rate::{Per, Rate};
-use crate::streams::{plain, HOURS_PER_MONTH};
 use crate::trace::{NumFmt, Op, Step, Term};
+use crate::units::{plain, HOURS_PER_MONTH};
 
 /// Running application storage that comes with each KPU, GB.
 pub const STORAGE_GB_PER_KPU: f64 = 50.0;
@@ -259,7 +260,7 @@ pub fn estimate(
     book: &PriceBook,
     options: Options,
 ) -> Result<AnalyticsEstimate, Error> {
-    let (prices, assumed) = book.region_or_default(region)?;
+    let (prices, assumed) = crate::bill::region_or_default(book, region)?;
     let mut e = estimate_in(w, prices, options).map_err(|e| book.locate(e))?;
     e.assumptions.splice(0..0, assumed);
     Ok(e)
@@ -488,9 +489,9 @@ pub fn estimate_in(
         Engine::Flink | Engine::Studio => "Managed Service for Apache Flink cost (monthly)",
     };
     let (monthly_usd, discount, price_warnings) =
-        crate::estimate::finish(&mut c, &lines, prices, options, label);
+        crate::bill::finish(&mut c, &lines, prices, options, label);
     warnings.extend(price_warnings);
-    warnings.extend(crate::estimate::old_prices(
+    warnings.extend(crate::bill::old_prices(
         [(&*prices.code, &lines[..])],
         options.price_age,
     ));

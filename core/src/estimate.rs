@@ -9,7 +9,7 @@ use crate::calc::Rounding;
 use crate::error::Error;
 use crate::money::Money;
 use crate::notes::{Assumption, Warning};
-use crate::price::{Confidence, Price, PriceKey, RegionPrices};
+use crate::price::{Confidence, Price, PriceKey};
 use crate::rate::Rate;
 use crate::trace::Step;
 
@@ -356,123 +356,6 @@ pub struct DiscountLine {
     pub list_usd: Money,
     /// The amount taken off (positive).
     pub discount_usd: Money,
-}
-
-/// The end of every model run: the total of the lines, the discount (the options' or the region
-/// table's) as its own step, and the warnings about unconfirmed prices used.
-pub(crate) fn finish(
-    c: &mut crate::calc::Calc,
-    lines: &[Line],
-    prices: &RegionPrices,
-    options: crate::calc::Options,
-    label: &'static str,
-) -> (Money, Option<DiscountLine>, Vec<Warning>) {
-    let bp = match options.discount_bp {
-        0 => prices.discount_bp.unwrap_or(0),
-        bp => bp,
-    };
-    let warnings: Vec<Warning> = unconfirmed(lines, &prices.code).collect();
-    let list_label = if bp == 0 {
-        label
-    } else {
-        "List price (monthly)"
-    };
-    let list = c.total(
-        "monthly_total",
-        lines.iter().map(|l| l.monthly_usd),
-        list_label,
-    );
-    if bp == 0 {
-        return (list, None, warnings);
-    }
-    let percent = f64::from(bp) / 100.0;
-    use crate::trace::{NumFmt, Op, Term};
-    let amount = c
-        .money(
-            "discount",
-            Term::new(list.to_f64(), NumFmt::Fixed(2), "USD list price"),
-            &[
-                (
-                    Op::Mul,
-                    Term::new(percent, NumFmt::Plain, "percent discount"),
-                ),
-                (Op::Div, Term::new(100.0, NumFmt::Plain, "")),
-            ],
-        )
-        .unwrap_or(Money::ZERO);
-    let total = c.difference("discounted_total", list, &[amount], label);
-    (
-        total,
-        Some(DiscountLine {
-            percent,
-            list_usd: list,
-            discount_usd: amount,
-        }),
-        warnings,
-    )
-}
-
-/// One warning for all the old prices among the lines of one or more estimates (each given with
-/// its region), or none. It goes last, after the warnings about the workload; a comparison and a
-/// pipeline give one for all their estimates.
-pub(crate) fn old_prices<'a>(
-    priced: impl IntoIterator<Item = (&'a str, &'a [Line])>,
-    check: Option<crate::calc::PriceAge>,
-) -> Option<Warning> {
-    let check = check?;
-    let mut old = std::collections::BTreeSet::new();
-    let mut oldest: Option<&Arc<str>> = None;
-    for (region, lines) in priced {
-        for l in lines.iter().filter(|l| check.is_old(&l.price.as_of)) {
-            old.insert((region, l.price.key));
-            if oldest.is_none_or(|o| l.price.as_of < *o) {
-                oldest = Some(&l.price.as_of);
-            }
-        }
-    }
-    oldest.map(|oldest| Warning::OldPrices {
-        count: old.len(),
-        oldest: oldest.clone(),
-        months: check.months,
-    })
-}
-
-/// A cost line priced at `key`.
-pub(crate) fn line(
-    item: &'static str,
-    description: &'static str,
-    quantity: f64,
-    key: PriceKey,
-    prices: &RegionPrices,
-    monthly_usd: Money,
-) -> Result<Line, Error> {
-    let price = prices.get(key)?;
-    Ok(Line {
-        item,
-        description,
-        quantity,
-        unit: key.unit(),
-        unit_price_usd: price.usd,
-        monthly_usd,
-        price: PriceUsed::new(key, price),
-    })
-}
-
-/// A warning for each line whose price is not confirmed.
-pub(crate) fn unconfirmed<'a>(
-    lines: &'a [Line],
-    region: &'a Arc<str>,
-) -> impl Iterator<Item = Warning> + 'a {
-    lines
-        .iter()
-        .filter(|l| l.price.confidence != Confidence::Confirmed)
-        .map(move |l| Warning::UnconfirmedPrice {
-            region: region.clone(),
-            key: l.price.key,
-            usd: l.unit_price_usd,
-            confidence: l.price.confidence,
-            source: l.price.source.clone(),
-        })
 }
 
 fn as_text<S: serde::Serializer>(error: &Error, serializer: S) -> Result<S::Ok, S::Error> {

@@ -28,37 +28,6 @@ pub trait Face {
     fn fix(&self, fix: Fix) -> String;
 }
 
-/// Any message the core words through a face.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Message {
-    /// A warning on an estimate.
-    Warning(crate::notes::Warning),
-    /// An assumption of an estimate.
-    Assumption(crate::notes::Assumption),
-    /// An error.
-    Error(crate::error::Error),
-}
-
-impl Message {
-    #[cfg(test)]
-    fn to_string_plain(&self) -> String {
-        match self {
-            Message::Warning(w) => w.to_string(),
-            Message::Assumption(a) => a.to_string(),
-            Message::Error(e) => e.to_string(),
-        }
-    }
-
-    /// The message in the words of `face`.
-    pub fn text(&self, face: &dyn Face) -> String {
-        match self {
-            Message::Warning(w) => w.text(face),
-            Message::Assumption(a) => a.text(face),
-            Message::Error(e) => e.text(face),
-        }
-    }
-}
-
 /// Words that name no face's controls: for JSON, libraries and `Display`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Plain;

@@ -6,15 +6,17 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::bill::line;
+use crate::bill::Notes;
 use crate::calc::{Calc, Options, Rounding};
 use crate::error::{Error, InputError};
-use crate::estimate::{line, Line, Service};
+use crate::estimate::{Line, Service};
 use crate::money::Money;
 use crate::notes::{Assumption, Warning};
 use crate::price::{PriceBook, PriceKey, RegionPrices};
 use crate::rate::Rate;
-use crate::streams::{per_second, plain, Notes, HOURS_PER_MONTH, KB_PER_GB, SECONDS_PER_MONTH};
 use crate::trace::{NumFmt, Op, Step, Term};
+use crate::units::{per_second, plain, HOURS_PER_MONTH, KB_PER_GB, SECONDS_PER_MONTH};
 use crate::workload::RecordSize;
 
 /// Firehose's largest record: 1,000 KiB.
@@ -230,7 +232,7 @@ pub fn estimate(
     book: &PriceBook,
     options: Options,
 ) -> Result<FirehoseEstimate, Error> {
-    let (prices, assumed) = book.region_or_default(region)?;
+    let (prices, assumed) = crate::bill::region_or_default(book, region)?;
     let mut e = estimate_in(w, prices, options).map_err(|e| book.locate(e))?;
     e.assumptions.splice(0..0, assumed);
     Ok(e)
@@ -507,7 +509,7 @@ pub fn estimate_in(
         )?;
     }
 
-    let (monthly_usd, discount, price_warnings) = crate::estimate::finish(
+    let (monthly_usd, discount, price_warnings) = crate::bill::finish(
         &mut c,
         &lines,
         prices,
@@ -515,7 +517,7 @@ pub fn estimate_in(
         "Data Firehose cost (monthly)",
     );
     notes.warnings.extend(price_warnings);
-    notes.warnings.extend(crate::estimate::old_prices(
+    notes.warnings.extend(crate::bill::old_prices(
         [(&*prices.code, &lines[..])],
         options.price_age,
     ));

@@ -32,6 +32,7 @@
 
 pub mod analytics;
 pub mod batch;
+mod bill;
 pub mod calc;
 pub mod error;
 pub mod estimate;
@@ -42,6 +43,7 @@ pub mod input;
 pub mod money;
 pub mod notes;
 pub mod number;
+pub mod parse;
 pub mod price;
 pub mod rate;
 pub mod scenario;
@@ -51,6 +53,7 @@ pub mod sweep;
 pub mod testing;
 pub mod text;
 pub mod trace;
+pub mod units;
 pub mod workload;
 
 pub use calc::{Options, PriceAge, Rounding};

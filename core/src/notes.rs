@@ -344,6 +344,37 @@ fn written(write: impl FnOnce(&mut String) -> fmt::Result) -> String {
     out
 }
 
+/// Any message the core words through a face.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    /// A warning on an estimate.
+    Warning(Warning),
+    /// An assumption of an estimate.
+    Assumption(Assumption),
+    /// An error.
+    Error(crate::error::Error),
+}
+
+impl Message {
+    #[cfg(test)]
+    pub(crate) fn to_string_plain(&self) -> String {
+        match self {
+            Message::Warning(w) => w.to_string(),
+            Message::Assumption(a) => a.to_string(),
+            Message::Error(e) => e.to_string(),
+        }
+    }
+
+    /// The message in the words of `face`.
+    pub fn text(&self, face: &dyn Face) -> String {
+        match self {
+            Message::Warning(w) => w.text(face),
+            Message::Assumption(a) => a.text(face),
+            Message::Error(e) => e.text(face),
+        }
+    }
+}
+
 macro_rules! serialize_as_text {
     ($($t:ty),*) => {$(
         impl Serialize for $t {

@@ -245,20 +245,4 @@ impl PriceBook {
             other => other,
         }
     }
-
-    /// The prices of `region`, or of the default region when none is given, with the assumption
-    /// an estimate records first in that case. Every service's `estimate` starts here.
-    pub(crate) fn region_or_default(
-        &self,
-        region: Option<&str>,
-    ) -> Result<(&RegionPrices, Option<crate::notes::Assumption>), Error> {
-        let prices = self.region(region.unwrap_or(crate::streams::DEFAULT_REGION))?;
-        let assumed = region
-            .is_none()
-            .then(|| crate::notes::Assumption::DefaultRegion {
-                code: prices.code.clone(),
-                name: prices.name.clone(),
-            });
-        Ok((prices, assumed))
-    }
 }

@@ -645,7 +645,7 @@ pub fn estimate(
     }
     let monthly_usd = components.iter().map(|c| c.estimate.monthly_usd()).sum();
     let warnings =
-        crate::estimate::old_prices(components.iter().map(|c| c.estimate.priced()), price_age)
+        crate::bill::old_prices(components.iter().map(|c| c.estimate.priced()), price_age)
             .into_iter()
             .collect();
     Ok(PipelineEstimate {

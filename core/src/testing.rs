@@ -110,9 +110,9 @@ pub fn deck_book() -> PriceBook {
 /// One message of every kind the core words through a face: every warning, assumption and error
 /// variant (each `match` below fails to compile when a variant is added without a sample).
 /// Tests render them through each face and hold each face to its own words.
-pub fn every_message() -> Vec<crate::face::Message> {
+pub fn every_message() -> Vec<crate::notes::Message> {
     use crate::error::{Error, InputError as I};
-    use crate::face::Message;
+    use crate::notes::Message;
     use crate::notes::{Assumption as A, Warning as W};
     use crate::rate::Rate;
     let rate = Rate::new(1.0, crate::rate::Per::Month).unwrap_or(Rate {

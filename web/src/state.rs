@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use kcost_core::input::parse;
+use kcost_core::parse;
 use kcost_core::scenario::{self, ComponentEstimate, PipelineEstimate};
 use kcost_core::{
     analytics, streams, workload, Comparison, Estimate, Input, Mode, Options, Per, PriceBook, Rate,

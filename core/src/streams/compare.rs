@@ -69,7 +69,7 @@ pub fn compare(
     } else {
         None
     };
-    let warnings = crate::estimate::old_prices(
+    let warnings = crate::bill::old_prices(
         estimates.iter().map(|e| (&*e.region, &e.lines[..])),
         options.price_age,
     )

@@ -10,27 +10,20 @@ mod compare;
 mod on_demand;
 pub mod provisioned;
 
+pub(crate) use crate::bill::{Bill, Notes};
 use crate::calc::Calc;
 use crate::error::{Error, InputError};
-use crate::estimate::{Estimate, Inputs, Line, Mode, Service};
-use crate::money::Money;
+use crate::estimate::{Estimate, Inputs, Mode, Service};
 use crate::notes::{Assumption, Warning};
-use crate::price::{PriceBook, PriceKey, RegionPrices};
-use crate::rate::{Per, Rate};
+use crate::price::{PriceBook, RegionPrices};
 use crate::trace::{NumFmt, Op, Term};
+pub(crate) use crate::units::{gb_per_month, per_second, plain};
 use crate::workload::{StreamWorkload, DEFAULT_MAX_RECORD_KB};
 use crate::Options;
 
 pub use compare::{break_even, compare};
 
-/// Hours in the calculator's month.
-pub const HOURS_PER_MONTH: f64 = 730.0;
-/// Seconds in the calculator's month (730 h).
-pub const SECONDS_PER_MONTH: f64 = 2_628_000.0;
-/// KB in a MB (and MB in a GB).
-pub const KB_PER_MB: f64 = 1024.0;
-/// KB in a GB.
-pub const KB_PER_GB: f64 = 1_048_576.0;
+pub use crate::units::{HOURS_PER_MONTH, KB_PER_GB, KB_PER_MB, SECONDS_PER_MONTH};
 /// Write capacity of one shard, MB/s.
 pub const SHARD_INGRESS_MB_S: f64 = 1.0;
 /// Shared read capacity of one shard, MB/s.
@@ -44,8 +37,7 @@ pub const INCLUDED_RETENTION_HOURS: f64 = 24.0;
 /// Hours after which data moves to long-term retention (7 days).
 pub const LONG_TERM_AFTER_HOURS: f64 = 168.0;
 
-/// The region used when none is given.
-pub const DEFAULT_REGION: &str = "us-east-1";
+pub use crate::bill::DEFAULT_REGION;
 
 /// Estimates a stream in `mode` in `region` (or [`DEFAULT_REGION`]), with prices from `book`.
 ///
@@ -70,7 +62,7 @@ pub fn estimate(
     book: &PriceBook,
     options: Options,
 ) -> Result<Estimate, Error> {
-    let (prices, assumed) = book.region_or_default(region)?;
+    let (prices, assumed) = crate::bill::region_or_default(book, region)?;
     let mut estimate = estimate_in(workload, mode, prices, options).map_err(|e| book.locate(e))?;
     estimate.assumptions.splice(0..0, assumed);
     Ok(estimate)
@@ -89,7 +81,7 @@ pub fn estimate_in(
 ) -> Result<Estimate, Error> {
     let mut estimate = model(workload, mode, prices, options)?;
     analysis::add(&mut estimate, workload, mode, prices, options)?;
-    let old = crate::estimate::old_prices(
+    let old = crate::bill::old_prices(
         [(&*estimate.region, &estimate.lines[..])],
         options.price_age,
     );
@@ -124,7 +116,7 @@ pub(crate) fn model(
         }
     };
     let lines = body.bill.lines;
-    let (total, discount, price_warnings) = crate::estimate::finish(
+    let (total, discount, price_warnings) = crate::bill::finish(
         &mut c,
         &lines,
         prices,
@@ -181,13 +173,6 @@ pub(crate) fn model(
     })
 }
 
-/// Assumptions and warnings gathered while a model runs.
-#[derive(Debug, Default)]
-pub(crate) struct Notes {
-    pub(crate) assumptions: Vec<Assumption>,
-    pub(crate) warnings: Vec<Warning>,
-}
-
 /// What a mode's model hands back.
 pub(crate) struct Body<'p> {
     pub(crate) bill: Bill<'p>,
@@ -195,126 +180,6 @@ pub(crate) struct Body<'p> {
     pub(crate) peak_per_second: Option<f64>,
     pub(crate) shards: Option<crate::estimate::Shards>,
     pub(crate) hot_key: Option<crate::estimate::HotKey>,
-}
-
-/// The cost lines of one estimate, each priced through the trace.
-pub(crate) struct Bill<'p> {
-    prices: &'p RegionPrices,
-    pub(crate) lines: Vec<Line>,
-}
-
-impl<'p> Bill<'p> {
-    pub(crate) fn new(prices: &'p RegionPrices) -> Bill<'p> {
-        Bill {
-            prices,
-            lines: Vec::with_capacity(8),
-        }
-    }
-
-    /// Prices `quantity` of `key` as the step `id`, restated as `label: N USD`, and adds the line.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn add(
-        &mut self,
-        c: &mut Calc,
-        id: &'static str,
-        item: &'static str,
-        description: &'static str,
-        quantity: Term,
-        key: PriceKey,
-        label: &'static str,
-    ) -> Result<Money, Error> {
-        let price = self.prices.get(key)?;
-        let monthly_usd = c.cost(id, quantity, price.usd, label)?;
-        self.push(item, description, quantity.value, key, monthly_usd)?;
-        Ok(monthly_usd)
-    }
-
-    /// Adds a line whose cost was worked out by the caller's own steps.
-    pub(crate) fn push(
-        &mut self,
-        item: &'static str,
-        description: &'static str,
-        quantity: f64,
-        key: PriceKey,
-        monthly_usd: Money,
-    ) -> Result<(), Error> {
-        self.lines.push(crate::estimate::line(
-            item,
-            description,
-            quantity,
-            key,
-            self.prices,
-            monthly_usd,
-        )?);
-        Ok(())
-    }
-
-    /// The price of `key` in USD.
-    pub(crate) fn usd(&self, key: PriceKey) -> Result<f64, Error> {
-        Ok(self.prices.get(key)?.usd)
-    }
-}
-
-/// The per-second rate of `rate`: as entered, or converted and (calculator policy) rounded to 2
-/// decimals, the rounded rate being used everywhere after. `what` names it in the step text.
-pub(crate) fn per_second(
-    c: &mut Calc,
-    id: &'static str,
-    rate: Rate,
-    unit: &'static str,
-    notes: &mut Notes,
-) -> Result<Term, Error> {
-    if rate.per == Per::Second {
-        Calc::checked(id, rate.count)?;
-        return Ok(Term::new(rate.count, NumFmt::Input, unit));
-    }
-    let (rate_name, seconds_name) = match rate.per {
-        Per::Minute => ("records per minute", "seconds in a minute"),
-        Per::Hour => ("records per hour", "seconds in an hour"),
-        Per::Day => ("records per day", "seconds in a day"),
-        Per::Month | Per::Second => ("records per month", "seconds in a month"),
-    };
-    let result = c.chain(
-        id,
-        Term::new(rate.count, NumFmt::Input, rate_name),
-        &[(
-            Op::Div,
-            Term::new(rate.per.seconds(), NumFmt::Plain, seconds_name),
-        )],
-        2,
-        unit,
-    )?;
-    if rate.count > 0.0 && result.value == 0.0 {
-        notes.warnings.push(Warning::RateRoundsToZero(rate));
-    }
-    Ok(result)
-}
-
-/// `MB/sec x 2628000 seconds in a month / 1024 MB per GB = GB per month`.
-pub(crate) fn gb_per_month(
-    c: &mut Calc,
-    id: &'static str,
-    mb_per_second: Term,
-    unit: &'static str,
-) -> Result<Term, Error> {
-    c.chain(
-        id,
-        mb_per_second,
-        &[
-            (
-                Op::Mul,
-                Term::new(SECONDS_PER_MONTH, NumFmt::Plain, "seconds in a month"),
-            ),
-            (Op::Div, Term::new(KB_PER_MB, NumFmt::Plain, "MB per GB")),
-        ],
-        2,
-        unit,
-    )
-}
-
-/// A constant in a step, written as its shortest text (`730 hours in a month`).
-pub(crate) fn plain(value: f64, unit: &'static str) -> Term {
-    Term::new(value, NumFmt::Plain, unit)
 }
 
 /// `X per Kinesis record / N user records per Kinesis record = X per user record`, kept at 8

@@ -1,0 +1,84 @@
+//! The one parser of each input that is a plain number: what it accepts and the words it refuses
+//! with, for the flags, batch columns and page fields alike. (Rates, sizes, retention, shares and
+//! the like parse through their types' `FromStr`.)
+
+use crate::error::InputError;
+use crate::number::{parse_count, parse_non_negative};
+
+/// Shared-throughput consumers: a whole number, 0 or more.
+pub fn consumers(text: &str) -> Result<u32, InputError> {
+    parse_count("consumer count", text)
+}
+
+/// Enhanced fan-out consumers: a whole number, 0 or more (the mode's limit is checked with
+/// the mode).
+pub fn efo_consumers(text: &str) -> Result<u32, InputError> {
+    parse_count("enhanced fan-out consumer count", text)
+}
+
+/// GB a month read from long-term retention: 0 or more.
+pub fn long_term_reads_gb(text: &str) -> Result<f64, InputError> {
+    parse_non_negative("long-term reads", text)
+}
+
+/// The aggregated record size in KB: more than 0 and at most 10 MiB (a stream's maximum
+/// record size, when smaller, is checked with the workload).
+pub fn aggregate_kb(text: &str) -> Result<f64, InputError> {
+    let kb = parse_non_negative("aggregated record size", text)?;
+    let max = crate::workload::MAX_RECORD_KB;
+    if kb == 0.0 || kb > max {
+        return Err(InputError::Aggregate { kb, max });
+    }
+    Ok(kb)
+}
+
+/// Months to project: 1 to 120.
+pub fn months(text: &str) -> Result<u32, InputError> {
+    let months = parse_count("month count", text)?;
+    crate::workload::Growth::new(0.0, months).map(|g| g.months)
+}
+
+/// A count of at least 1 (applications, KPUs, parallelism, parallelism per KPU).
+pub fn positive(what: &'static str, text: &str) -> Result<u32, InputError> {
+    match parse_count(what, text)? {
+        0 => Err(InputError::ZeroCount { what }),
+        n => Ok(n),
+    }
+}
+
+/// GB of durable backups per application: 0 or more.
+pub fn backup_gb(text: &str) -> Result<f64, InputError> {
+    parse_non_negative("backup size", text)
+}
+
+/// The S3 object size of dynamic partitioning in MB: more than 0.
+pub fn object_size_mb(text: &str) -> Result<f64, InputError> {
+    match parse_non_negative("object size", text)? {
+        0.0 => Err(InputError::NotPositive {
+            what: "object size",
+            text: text.to_string(),
+        }),
+        mb => Ok(mb),
+    }
+}
+
+/// JQ processing hours a month: 0 or more.
+pub fn jq_hours(text: &str) -> Result<f64, InputError> {
+    parse_non_negative("JQ hours", text)
+}
+
+/// Subnets of a VPC destination: a whole number, 0 or more.
+pub fn vpc_subnets(text: &str) -> Result<u32, InputError> {
+    parse_count("subnet count", text)
+}
+
+/// The share of ingested GB delivered into the VPC: 0 to 1.
+pub fn vpc_ratio(text: &str) -> Result<f64, InputError> {
+    let ratio = parse_non_negative("VPC ratio", text)?;
+    if ratio > 1.0 {
+        return Err(InputError::VpcRatio {
+            text: text.to_string(),
+        });
+    }
+    Ok(ratio)
+}

@@ -1,0 +1,79 @@
+//! The calculator's units and the steps that convert between them, shared by every service.
+
+use crate::bill::Notes;
+use crate::calc::Calc;
+use crate::error::Error;
+use crate::notes::Warning;
+use crate::rate::{Per, Rate};
+use crate::trace::{NumFmt, Op, Term};
+
+/// Hours in the calculator's month.
+pub const HOURS_PER_MONTH: f64 = 730.0;
+/// Seconds in the calculator's month (730 h).
+pub const SECONDS_PER_MONTH: f64 = 2_628_000.0;
+/// KB in a MB (and MB in a GB).
+pub const KB_PER_MB: f64 = 1024.0;
+/// KB in a GB.
+pub const KB_PER_GB: f64 = 1_048_576.0;
+
+/// The per-second rate of `rate`: as entered, or converted and (calculator policy) rounded to 2
+/// decimals, the rounded rate being used everywhere after. `what` names it in the step text.
+pub(crate) fn per_second(
+    c: &mut Calc,
+    id: &'static str,
+    rate: Rate,
+    unit: &'static str,
+    notes: &mut Notes,
+) -> Result<Term, Error> {
+    if rate.per == Per::Second {
+        Calc::checked(id, rate.count)?;
+        return Ok(Term::new(rate.count, NumFmt::Input, unit));
+    }
+    let (rate_name, seconds_name) = match rate.per {
+        Per::Minute => ("records per minute", "seconds in a minute"),
+        Per::Hour => ("records per hour", "seconds in an hour"),
+        Per::Day => ("records per day", "seconds in a day"),
+        Per::Month | Per::Second => ("records per month", "seconds in a month"),
+    };
+    let result = c.chain(
+        id,
+        Term::new(rate.count, NumFmt::Input, rate_name),
+        &[(
+            Op::Div,
+            Term::new(rate.per.seconds(), NumFmt::Plain, seconds_name),
+        )],
+        2,
+        unit,
+    )?;
+    if rate.count > 0.0 && result.value == 0.0 {
+        notes.warnings.push(Warning::RateRoundsToZero(rate));
+    }
+    Ok(result)
+}
+
+/// `MB/sec x 2628000 seconds in a month / 1024 MB per GB = GB per month`.
+pub(crate) fn gb_per_month(
+    c: &mut Calc,
+    id: &'static str,
+    mb_per_second: Term,
+    unit: &'static str,
+) -> Result<Term, Error> {
+    c.chain(
+        id,
+        mb_per_second,
+        &[
+            (
+                Op::Mul,
+                Term::new(SECONDS_PER_MONTH, NumFmt::Plain, "seconds in a month"),
+            ),
+            (Op::Div, Term::new(KB_PER_MB, NumFmt::Plain, "MB per GB")),
+        ],
+        2,
+        unit,
+    )
+}
+
+/// A constant in a step, written as its shortest text (`730 hours in a month`).
+pub(crate) fn plain(value: f64, unit: &'static str) -> Term {
+    Term::new(value, NumFmt::Plain, unit)
+}
