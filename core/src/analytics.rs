@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::bill::line;
+use crate::bill::{Bill, Notes};
 use crate::calc::{Calc, Options, Rounding};
 use crate::error::{Error, InputError};
 use crate::estimate::{Line, Service};
@@ -276,222 +276,40 @@ pub fn estimate_in(
     options: Options,
 ) -> Result<AnalyticsEstimate, Error> {
     w.check()?;
-    let kpu_price = prices.get(PriceKey::KdaKpuHour)?;
+    // Without the KPU price there is nothing to estimate: say so before any step.
+    prices.get(PriceKey::KdaKpuHour)?;
     let mut c = Calc::new(options.rounding, options.trace);
-    let mut lines = Vec::new();
-    let mut assumptions = Vec::new();
-    let mut warnings = Vec::new();
+    let mut notes = Notes::default();
+    let mut bill = Bill::new(prices);
     let engine = w.engine;
     let apps = Term::new(f64::from(w.apps), NumFmt::Input, "applications");
-    let orchestration = engine.orchestration_kpus();
-
-    // Work KPUs per application, when the size is given in KPUs or parallelism.
-    let kpus = match w.size {
-        AppSize::Kpus(k) => Some(Term::new(f64::from(k), NumFmt::Input, "KPUs")),
-        AppSize::Parallelism {
-            parallelism,
-            per_kpu,
-        } => {
-            let ratio = c.chain(
-                "kpus_from_parallelism",
-                Term::new(f64::from(parallelism), NumFmt::Input, "parallelism"),
-                &[(
-                    Op::Div,
-                    Term::new(f64::from(per_kpu), NumFmt::Input, "parallelism per KPU"),
-                )],
-                2,
-                "KPUs",
-            )?;
-            Some(c.round_up("kpus", ratio, "KPUs")?)
-        }
-        AppSize::KpuHours(_) => None,
-    };
-
-    // KPU-hours per application a month.
+    let kpus = work_kpus(&mut c, w.size)?;
     let kpu_hours = match (w.size, kpus) {
-        (AppSize::KpuHours(rate), _) => {
-            let per_month = match rate.per {
-                Per::Month => Term::new(rate.count, NumFmt::Input, "KPU-hours per month"),
-                Per::Hour => c.chain(
-                    "kpu_hours_per_month",
-                    Term::new(rate.count, NumFmt::Input, "per hour"),
-                    &[(Op::Mul, plain(HOURS_PER_MONTH, "hours in a month"))],
-                    2,
-                    "per month",
-                )?,
-                // The calculator: "5 per day x (730 hours in a month / 24 hours in a day)".
-                Per::Day | Per::Second | Per::Minute => c.grouped(
-                    "kpu_hours_per_month",
-                    Term::new(rate.count, NumFmt::Input, "per day"),
-                    Op::Mul,
-                    plain(HOURS_PER_MONTH, "hours in a month"),
-                    &[(Op::Div, plain(24.0, "hours in a day"))],
-                    2,
-                    "per month",
-                )?,
-            };
-            if orchestration > 0.0 {
-                assumptions.push(Assumption::OrchestrationAllMonth {
-                    kpus: orchestration,
-                });
-                c.chain(
-                    "billable_kpu_hours_per_app",
-                    per_month,
-                    &[(
-                        Op::Add,
-                        Term::new(
-                            orchestration * HOURS_PER_MONTH,
-                            NumFmt::Plain,
-                            "orchestration KPU-hours",
-                        ),
-                    )],
-                    2,
-                    "KPU-hours per application",
-                )?
-            } else {
-                per_month
-            }
-        }
-        (_, Some(k)) => {
-            let billable = if orchestration > 0.0 {
-                c.chain(
-                    "billable_kpus",
-                    k,
-                    &[(Op::Add, plain(orchestration, "orchestration KPU"))],
-                    0,
-                    "billable KPUs per application",
-                )?
-            } else {
-                k
-            };
-            c.chain(
-                "kpu_hours_per_app",
-                billable,
-                &[(Op::Mul, plain(HOURS_PER_MONTH, "hours in a month"))],
-                2,
-                "KPU-hours per application",
-            )?
-        }
+        (AppSize::KpuHours(rate), _) => kpu_hours_from_rate(&mut c, rate, engine, &mut notes)?,
+        (_, Some(k)) => kpu_hours_from_kpus(&mut c, k, engine)?,
         (_, None) => Term::new(0.0, NumFmt::Fixed(2), ""),
     };
-
-    // The calculator: "10 applications x 152.08 KPUs x 0.127 USD"; kcost shows the KPU-hours
-    // first, then prices them, which gives the same cents.
-    let total_kpu_hours = c.chain(
-        "kpu_hours",
-        apps,
-        &[(Op::Mul, c.term(kpu_hours.value, 2, "KPU-hours"))],
-        2,
-        "KPU-hours per month",
-    )?;
-    let kpu_cost = c.cost(
-        "kpu_hours_cost",
-        total_kpu_hours,
-        kpu_price.usd,
-        "KPU-hours cost",
-    )?;
-    lines.push(line(
-        "kpu_hours",
-        "KPU-hours",
-        total_kpu_hours.value,
-        PriceKey::KdaKpuHour,
-        prices,
-        kpu_cost,
-    )?);
-
-    // Running application storage: 50 GB per work KPU (Flink and Studio).
-    if engine != Engine::Sql {
-        let work_kpus = match kpus {
-            Some(k) => k,
-            None => c.chain(
-                "average_kpus",
-                c.term(
-                    kpu_hours.value - orchestration * HOURS_PER_MONTH,
-                    2,
-                    "KPU-hours per application",
-                ),
-                &[(Op::Div, plain(HOURS_PER_MONTH, "hours in a month"))],
-                2,
-                "KPUs on average",
-            )?,
-        };
-        if w.storage_included {
-            assumptions.push(Assumption::StorageIncluded);
-        } else {
-            let storage = c.chain(
-                "running_storage_gb_months",
-                apps,
-                &[
-                    (Op::Mul, work_kpus),
-                    (
-                        Op::Mul,
-                        plain(STORAGE_GB_PER_KPU, "GB running application storage per KPU"),
-                    ),
-                ],
-                2,
-                "GB-months of running application storage",
-            )?;
-            let key = PriceKey::KdaRunningStorageGbMonth;
-            let cost = c.cost(
-                "running_storage_cost",
-                storage,
-                prices.get(key)?.usd,
-                "Running application storage cost",
-            )?;
-            lines.push(line(
-                "running_storage",
-                "Running application storage",
-                storage.value,
-                key,
-                prices,
-                cost,
-            )?);
-        }
-        if w.backup_gb > 0.0 {
-            let backups = c.chain(
-                "backup_gb_months",
-                apps,
-                &[(
-                    Op::Mul,
-                    Term::new(w.backup_gb, NumFmt::Input, "GB durable application backups"),
-                )],
-                2,
-                "GB-months of backups",
-            )?;
-            let key = PriceKey::KdaBackupGbMonth;
-            let cost = c.cost(
-                "backups_cost",
-                backups,
-                prices.get(key)?.usd,
-                "Durable application backups cost",
-            )?;
-            lines.push(line(
-                "backups",
-                "Durable application backups",
-                backups.value,
-                key,
-                prices,
-                cost,
-            )?);
+    kpu_hours_line(&mut c, &mut bill, apps, kpu_hours)?;
+    if engine == Engine::Sql {
+        notes.warnings.push(Warning::SqlRetired);
+        if w.backup_gb > 0.0 || w.storage_included {
+            notes.warnings.push(Warning::SqlHasNoStorage);
         }
     } else {
-        warnings.push(Warning::SqlRetired);
-        if w.backup_gb > 0.0 || w.storage_included {
-            warnings.push(Warning::SqlHasNoStorage);
-        }
+        storage_lines(&mut c, &mut bill, w, apps, kpus, kpu_hours, &mut notes)?;
     }
     if engine == Engine::Studio {
-        warnings.push(Warning::StudioOrchestrationSecondary);
+        notes.warnings.push(Warning::StudioOrchestrationSecondary);
     }
-
     let label = match engine {
         Engine::Sql => "Kinesis Data Analytics for SQL applications cost (monthly)",
         Engine::Flink | Engine::Studio => "Managed Service for Apache Flink cost (monthly)",
     };
+    let lines = bill.lines;
     let (monthly_usd, discount, price_warnings) =
         crate::bill::finish(&mut c, &lines, prices, options, label);
-    warnings.extend(price_warnings);
-    warnings.extend(crate::bill::old_prices(
+    notes.warnings.extend(price_warnings);
+    notes.warnings.extend(crate::bill::old_prices(
         [(&*prices.code, &lines[..])],
         options.price_age,
     ));
@@ -512,8 +330,228 @@ pub fn estimate_in(
         lines,
         monthly_usd,
         discount,
-        assumptions,
-        warnings,
+        assumptions: notes.assumptions,
+        warnings: notes.warnings,
         steps: c.into_steps(),
     })
+}
+
+/// Work KPUs per application, when the size is given in KPUs or parallelism
+/// (`RoundUp (P / Q)`); `None` when it is given in KPU-hours.
+fn work_kpus(c: &mut Calc, size: AppSize) -> Result<Option<Term>, Error> {
+    match size {
+        AppSize::Kpus(k) => Ok(Some(Term::new(f64::from(k), NumFmt::Input, "KPUs"))),
+        AppSize::Parallelism {
+            parallelism,
+            per_kpu,
+        } => {
+            let ratio = c.chain(
+                "kpus_from_parallelism",
+                Term::new(f64::from(parallelism), NumFmt::Input, "parallelism"),
+                &[(
+                    Op::Div,
+                    Term::new(f64::from(per_kpu), NumFmt::Input, "parallelism per KPU"),
+                )],
+                2,
+                "KPUs",
+            )?;
+            Ok(Some(c.round_up("kpus", ratio, "KPUs")?))
+        }
+        AppSize::KpuHours(_) => Ok(None),
+    }
+}
+
+/// KPU-hours per application a month from a rate of KPU-hours, plus the orchestration KPUs
+/// taken to run all month (an assumption, said).
+fn kpu_hours_from_rate(
+    c: &mut Calc,
+    rate: Rate,
+    engine: Engine,
+    notes: &mut Notes,
+) -> Result<Term, Error> {
+    let per_month = match rate.per {
+        Per::Month => Term::new(rate.count, NumFmt::Input, "KPU-hours per month"),
+        Per::Hour => c.chain(
+            "kpu_hours_per_month",
+            Term::new(rate.count, NumFmt::Input, "per hour"),
+            &[(Op::Mul, plain(HOURS_PER_MONTH, "hours in a month"))],
+            2,
+            "per month",
+        )?,
+        // The calculator: "5 per day x (730 hours in a month / 24 hours in a day)".
+        Per::Day | Per::Second | Per::Minute => c.grouped(
+            "kpu_hours_per_month",
+            Term::new(rate.count, NumFmt::Input, "per day"),
+            Op::Mul,
+            plain(HOURS_PER_MONTH, "hours in a month"),
+            &[(Op::Div, plain(24.0, "hours in a day"))],
+            2,
+            "per month",
+        )?,
+    };
+    let orchestration = engine.orchestration_kpus();
+    if orchestration == 0.0 {
+        return Ok(per_month);
+    }
+    notes.assumptions.push(Assumption::OrchestrationAllMonth {
+        kpus: orchestration,
+    });
+    c.chain(
+        "billable_kpu_hours_per_app",
+        per_month,
+        &[(
+            Op::Add,
+            Term::new(
+                orchestration * HOURS_PER_MONTH,
+                NumFmt::Plain,
+                "orchestration KPU-hours",
+            ),
+        )],
+        2,
+        "KPU-hours per application",
+    )
+}
+
+/// KPU-hours per application a month from its work KPUs and the engine's orchestration KPUs,
+/// all month.
+fn kpu_hours_from_kpus(c: &mut Calc, kpus: Term, engine: Engine) -> Result<Term, Error> {
+    let orchestration = engine.orchestration_kpus();
+    let billable = if orchestration > 0.0 {
+        c.chain(
+            "billable_kpus",
+            kpus,
+            &[(Op::Add, plain(orchestration, "orchestration KPU"))],
+            0,
+            "billable KPUs per application",
+        )?
+    } else {
+        kpus
+    };
+    c.chain(
+        "kpu_hours_per_app",
+        billable,
+        &[(Op::Mul, plain(HOURS_PER_MONTH, "hours in a month"))],
+        2,
+        "KPU-hours per application",
+    )
+}
+
+/// The KPU-hours line. The calculator writes "10 applications x 152.08 KPUs x 0.127 USD"; kcost
+/// shows the KPU-hours first, then prices them, which gives the same cents.
+fn kpu_hours_line(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    apps: Term,
+    kpu_hours: Term,
+) -> Result<(), Error> {
+    let total = c.chain(
+        "kpu_hours",
+        apps,
+        &[(Op::Mul, c.term(kpu_hours.value, 2, "KPU-hours"))],
+        2,
+        "KPU-hours per month",
+    )?;
+    bill.add(
+        c,
+        "kpu_hours_cost",
+        "kpu_hours",
+        "KPU-hours",
+        total,
+        PriceKey::KdaKpuHour,
+        "KPU-hours cost",
+    )?;
+    Ok(())
+}
+
+/// Flink's and Studio's storage: running application storage (50 GB per work KPU, unless taken
+/// as included) and durable backups.
+fn storage_lines(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    w: &AnalyticsWorkload,
+    apps: Term,
+    kpus: Option<Term>,
+    kpu_hours: Term,
+    notes: &mut Notes,
+) -> Result<(), Error> {
+    let orchestration = w.engine.orchestration_kpus();
+    let work_kpus = match kpus {
+        Some(k) => k,
+        None => c.chain(
+            "average_kpus",
+            c.term(
+                kpu_hours.value - orchestration * HOURS_PER_MONTH,
+                2,
+                "KPU-hours per application",
+            ),
+            &[(Op::Div, plain(HOURS_PER_MONTH, "hours in a month"))],
+            2,
+            "KPUs on average",
+        )?,
+    };
+    if w.storage_included {
+        notes.assumptions.push(Assumption::StorageIncluded);
+    } else {
+        running_storage(c, bill, apps, work_kpus)?;
+    }
+    if w.backup_gb > 0.0 {
+        backups(c, bill, apps, w.backup_gb)?;
+    }
+    Ok(())
+}
+
+/// Running application storage: applications x work KPUs x 50 GB.
+fn running_storage(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    apps: Term,
+    work_kpus: Term,
+) -> Result<(), Error> {
+    let storage = c.chain(
+        "running_storage_gb_months",
+        apps,
+        &[
+            (Op::Mul, work_kpus),
+            (
+                Op::Mul,
+                plain(STORAGE_GB_PER_KPU, "GB running application storage per KPU"),
+            ),
+        ],
+        2,
+        "GB-months of running application storage",
+    )?;
+    bill.add(
+        c,
+        "running_storage_cost",
+        "running_storage",
+        "Running application storage",
+        storage,
+        PriceKey::KdaRunningStorageGbMonth,
+        "Running application storage cost",
+    )?;
+    Ok(())
+}
+
+/// Durable application backups: applications x GB each.
+fn backups(c: &mut Calc, bill: &mut Bill<'_>, apps: Term, backup_gb: f64) -> Result<(), Error> {
+    let backups = c.chain(
+        "backup_gb_months",
+        apps,
+        &[(
+            Op::Mul,
+            Term::new(backup_gb, NumFmt::Input, "GB durable application backups"),
+        )],
+        2,
+        "GB-months of backups",
+    )?;
+    bill.add(
+        c,
+        "backups_cost",
+        "backups",
+        "Durable application backups",
+        backups,
+        PriceKey::KdaBackupGbMonth,
+        "Durable application backups cost",
+    )?;
+    Ok(())
 }

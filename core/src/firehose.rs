@@ -6,8 +6,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::bill::line;
-use crate::bill::Notes;
+use crate::bill::{Bill, Notes};
 use crate::calc::{Calc, Options, Rounding};
 use crate::error::{Error, InputError};
 use crate::estimate::{Line, Service};
@@ -250,8 +249,7 @@ pub fn estimate_in(
     w.check()?;
     let mut c = Calc::new(options.rounding, options.trace);
     let mut notes = Notes::default();
-    let mut lines = Vec::new();
-    let size_kb = w.record_size.kb();
+    let mut bill = Bill::new(prices);
     let records = per_second(
         &mut c,
         "records_per_second",
@@ -259,27 +257,7 @@ pub fn estimate_in(
         "records per sec",
         &mut notes,
     )?;
-
-    // KB billed per record: 5 KB steps for Direct PUT and Kinesis Data Streams sources.
-    let billed_kb = if w.source.rounds_to_5kb() {
-        let steps = c.chain(
-            "billing_increments",
-            Term::new(size_kb, NumFmt::Input, "KB"),
-            &[(Op::Div, plain(BILLING_INCREMENT_KB, "KB billing increment"))],
-            2,
-            "increments",
-        )?;
-        let whole = c.round_up("billing_increments_per_record", steps, "increments")?;
-        c.chain(
-            "billed_kb_per_record",
-            whole,
-            &[(Op::Mul, plain(BILLING_INCREMENT_KB, "KB"))],
-            2,
-            "KB billed per record",
-        )?
-    } else {
-        Term::new(size_kb, NumFmt::Input, "KB billed per record")
-    };
+    let billed_kb = billed_kb_per_record(&mut c, w)?;
     let ingested = gb(
         &mut c,
         "ingested_gb",
@@ -288,227 +266,22 @@ pub fn estimate_in(
         "GB ingested per month",
     )?;
     let ingested = c.clean("ingested_gb", ingested)?;
-    let rounding_5kb = if w.source.rounds_to_5kb() && billed_kb.value > size_kb {
-        let sent = gb(
-            &mut c,
-            "sent_gb",
-            Term::new(size_kb, NumFmt::Input, "KB sent per record"),
-            records,
-            "GB sent per month",
-        )?;
-        if ingested.value > sent.value * 1.1 {
-            notes.warnings.push(Warning::FirehoseRounding {
-                sent_gb: sent.value,
-                billed_gb: ingested.value,
-            });
-        }
-        Some(Rounding5Kb {
-            sent_gb: sent.value,
-            billed_gb: ingested.value,
-        })
-    } else {
-        None
-    };
-
-    // Ingestion, tiered by GB a month.
-    let mut add = |c: &mut Calc,
-                   id,
-                   item,
-                   description,
-                   quantity: Term,
-                   key: PriceKey,
-                   label|
-     -> Result<(), Error> {
-        let cost = c.cost(id, quantity, prices.get(key)?.usd, label)?;
-        lines.push(line(item, description, quantity.value, key, prices, cost)?);
-        Ok(())
-    };
-    match w.source {
-        Source::Msk => add(
-            &mut c,
-            "ingestion_cost",
-            "ingestion",
-            "Ingestion (MSK)",
-            ingested,
-            PriceKey::FirehoseMskIngestGb,
-            "Ingestion cost",
-        )?,
-        Source::VendedLogs => add(
-            &mut c,
-            "ingestion_cost",
-            "ingestion",
-            "Ingestion (vended logs)",
-            ingested,
-            PriceKey::FirehoseVendedLogsGb,
-            "Ingestion cost",
-        )?,
-        Source::DirectPut | Source::KinesisStream => {
-            let tier1 = c.min(
-                "ingested_tier1_gb",
-                ingested,
-                Term::new(TIER1_GB, NumFmt::Input, "GB first tier"),
-                "GB in the first tier",
-            );
-            add(
-                &mut c,
-                "ingestion_tier1_cost",
-                "ingestion_tier1",
-                "Ingestion, first 512,000 GB",
-                tier1,
-                PriceKey::FirehoseIngestTier1Gb,
-                "Ingestion (first tier) cost",
-            )?;
-            if ingested.value > TIER1_GB {
-                let over = c.chain(
-                    "ingested_over_tier1_gb",
-                    ingested,
-                    &[(Op::Sub, Term::new(TIER1_GB, NumFmt::Input, "GB first tier"))],
-                    2,
-                    "GB beyond the first tier",
-                )?;
-                let tier2 = c.min(
-                    "ingested_tier2_gb",
-                    over,
-                    Term::new(TIER2_GB - TIER1_GB, NumFmt::Input, "GB second tier"),
-                    "GB in the second tier",
-                );
-                add(
-                    &mut c,
-                    "ingestion_tier2_cost",
-                    "ingestion_tier2",
-                    "Ingestion, next 1,536,000 GB",
-                    tier2,
-                    PriceKey::FirehoseIngestTier2Gb,
-                    "Ingestion (second tier) cost",
-                )?;
-            }
-            if ingested.value > TIER2_GB {
-                let tier3 = c.chain(
-                    "ingested_tier3_gb",
-                    ingested,
-                    &[(
-                        Op::Sub,
-                        Term::new(TIER2_GB, NumFmt::Input, "GB in the first two tiers"),
-                    )],
-                    2,
-                    "GB beyond 2,048,000 GB",
-                )?;
-                add(
-                    &mut c,
-                    "ingestion_tier3_cost",
-                    "ingestion_tier3",
-                    "Ingestion, beyond 2,048,000 GB",
-                    tier3,
-                    PriceKey::FirehoseIngestTier3Gb,
-                    "Ingestion (third tier) cost",
-                )?;
-            }
-        }
-    }
-
-    let gb_term = |c: &Calc, unit| c.term(ingested.value, 2, unit);
+    let rounding_5kb = rounding_5kb(&mut c, w, billed_kb, records, ingested, &mut notes)?;
+    ingestion(&mut c, &mut bill, w.source, ingested)?;
+    let delivered = |c: &Calc, unit| c.term(ingested.value, 2, unit);
     if w.format_conversion {
-        let q = gb_term(&c, "GB converted");
-        add(
-            &mut c,
-            "format_conversion_cost",
-            "format_conversion",
-            "Format conversion",
-            q,
-            PriceKey::FirehoseFormatConversionGb,
-            "Format conversion cost",
-        )?;
+        let converted = delivered(&c, "GB converted");
+        format_conversion(&mut c, &mut bill, converted)?;
     }
     if w.dynamic_partitioning {
-        let q = gb_term(&c, "GB partitioned");
-        add(
-            &mut c,
-            "dynamic_partitioning_cost",
-            "dynamic_partitioning",
-            "Dynamic partitioning",
-            q,
-            PriceKey::FirehoseDynamicPartitioningGb,
-            "Dynamic partitioning cost",
-        )?;
-        let object_mb = w.object_size_mb.unwrap_or_else(|| {
-            notes.assumptions.push(Assumption::DefaultObjectSize {
-                mb: DEFAULT_OBJECT_SIZE_MB,
-            });
-            DEFAULT_OBJECT_SIZE_MB
-        });
-        let objects = c.chain(
-            "s3_objects_thousands",
-            gb_term(&c, "GB delivered"),
-            &[
-                (Op::Mul, plain(1024.0, "MB per GB")),
-                (
-                    Op::Div,
-                    Term::new(object_mb, NumFmt::Input, "MB per object"),
-                ),
-                (Op::Div, plain(1000.0, "objects per thousand")),
-            ],
-            2,
-            "thousand S3 objects",
-        )?;
-        add(
-            &mut c,
-            "s3_objects_cost",
-            "s3_objects",
-            "S3 objects delivered",
-            objects,
-            PriceKey::FirehoseS3ObjectsThousand,
-            "S3 objects cost",
-        )?;
-        if w.jq_hours > 0.0 {
-            add(
-                &mut c,
-                "jq_cost",
-                "jq_processing",
-                "JQ processing",
-                Term::new(w.jq_hours, NumFmt::Input, "JQ processing hours"),
-                PriceKey::FirehoseJqHour,
-                "JQ processing cost",
-            )?;
-        }
+        let partitioned = delivered(&c, "GB partitioned");
+        dynamic_partitioning(&mut c, &mut bill, w, partitioned, &mut notes)?;
     }
     if w.vpc_subnets > 0 {
-        let to_vpc = c.chain(
-            "vpc_gb",
-            gb_term(&c, "GB ingested"),
-            &[(
-                Op::Mul,
-                Term::new(w.vpc_ratio, NumFmt::Fixed(2), "delivered into the VPC"),
-            )],
-            2,
-            "GB delivered into the VPC",
-        )?;
-        add(
-            &mut c,
-            "vpc_gb_cost",
-            "vpc_data",
-            "VPC delivery data",
-            to_vpc,
-            PriceKey::FirehoseVpcGb,
-            "VPC delivery data cost",
-        )?;
-        let az_hours = c.chain(
-            "vpc_az_hours",
-            Term::new(f64::from(w.vpc_subnets), NumFmt::Input, "subnets"),
-            &[(Op::Mul, plain(HOURS_PER_MONTH, "hours in a month"))],
-            2,
-            "AZ-hours per month",
-        )?;
-        add(
-            &mut c,
-            "vpc_az_hours_cost",
-            "vpc_az_hours",
-            "VPC delivery AZ-hours",
-            az_hours,
-            PriceKey::FirehoseVpcAzHour,
-            "VPC delivery AZ-hours cost",
-        )?;
+        let to_vpc = delivered(&c, "GB ingested");
+        vpc_delivery(&mut c, &mut bill, w, to_vpc)?;
     }
-
+    let lines = bill.lines;
     let (monthly_usd, discount, price_warnings) = crate::bill::finish(
         &mut c,
         &lines,
@@ -529,7 +302,7 @@ pub fn estimate_in(
         inputs: FirehoseInputs {
             records: w.records,
             records_per_second: records.value,
-            size_kb,
+            size_kb: w.record_size.kb(),
             source: w.source,
             billed_kb_per_record: billed_kb.value,
             format_conversion: w.format_conversion,
@@ -544,6 +317,315 @@ pub fn estimate_in(
         warnings: notes.warnings,
         steps: c.into_steps(),
     })
+}
+
+/// KB billed per record: the size in 5 KB steps for Direct PUT and Kinesis Data Streams
+/// sources, the size itself for the others.
+fn billed_kb_per_record(c: &mut Calc, w: &FirehoseWorkload) -> Result<Term, Error> {
+    let size_kb = w.record_size.kb();
+    if !w.source.rounds_to_5kb() {
+        return Ok(Term::new(size_kb, NumFmt::Input, "KB billed per record"));
+    }
+    let steps = c.chain(
+        "billing_increments",
+        Term::new(size_kb, NumFmt::Input, "KB"),
+        &[(Op::Div, plain(BILLING_INCREMENT_KB, "KB billing increment"))],
+        2,
+        "increments",
+    )?;
+    let whole = c.round_up("billing_increments_per_record", steps, "increments")?;
+    c.chain(
+        "billed_kb_per_record",
+        whole,
+        &[(Op::Mul, plain(BILLING_INCREMENT_KB, "KB"))],
+        2,
+        "KB billed per record",
+    )
+}
+
+/// GB sent against GB billed when the 5 KB steps bill more than is sent, with a warning when
+/// they bill over a tenth more.
+fn rounding_5kb(
+    c: &mut Calc,
+    w: &FirehoseWorkload,
+    billed_kb: Term,
+    records: Term,
+    ingested: Term,
+    notes: &mut Notes,
+) -> Result<Option<Rounding5Kb>, Error> {
+    let size_kb = w.record_size.kb();
+    if !w.source.rounds_to_5kb() || billed_kb.value <= size_kb {
+        return Ok(None);
+    }
+    let sent = gb(
+        c,
+        "sent_gb",
+        Term::new(size_kb, NumFmt::Input, "KB sent per record"),
+        records,
+        "GB sent per month",
+    )?;
+    if ingested.value > sent.value * 1.1 {
+        notes.warnings.push(Warning::FirehoseRounding {
+            sent_gb: sent.value,
+            billed_gb: ingested.value,
+        });
+    }
+    Ok(Some(Rounding5Kb {
+        sent_gb: sent.value,
+        billed_gb: ingested.value,
+    }))
+}
+
+/// The ingestion line: one price for MSK and vended logs, tiers by GB a month for the others.
+fn ingestion(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    source: Source,
+    ingested: Term,
+) -> Result<(), Error> {
+    let (description, key) = match source {
+        Source::Msk => ("Ingestion (MSK)", PriceKey::FirehoseMskIngestGb),
+        Source::VendedLogs => ("Ingestion (vended logs)", PriceKey::FirehoseVendedLogsGb),
+        Source::DirectPut | Source::KinesisStream => return tiered_ingestion(c, bill, ingested),
+    };
+    bill.add(
+        c,
+        "ingestion_cost",
+        "ingestion",
+        description,
+        ingested,
+        key,
+        "Ingestion cost",
+    )?;
+    Ok(())
+}
+
+/// One tier of tiered ingestion: its line and the words of its steps.
+struct Tier {
+    /// GB a month below the tier.
+    from_gb: f64,
+    /// GB a month at its top, if it has one.
+    to_gb: Option<f64>,
+    key: PriceKey,
+    item: &'static str,
+    description: &'static str,
+    cost_id: &'static str,
+    label: &'static str,
+    /// The step that takes the tier's GB, the unit of the bound it uses, and its result's unit.
+    step: (&'static str, &'static str, &'static str),
+    /// For a tier between two bounds: the step of the GB beyond its start, and that step's
+    /// units.
+    beyond: Option<(&'static str, &'static str, &'static str)>,
+}
+
+/// Firehose's three ingestion tiers (kinesis-facts section 5).
+const TIERS: [Tier; 3] = [
+    Tier {
+        from_gb: 0.0,
+        to_gb: Some(TIER1_GB),
+        key: PriceKey::FirehoseIngestTier1Gb,
+        item: "ingestion_tier1",
+        description: "Ingestion, first 512,000 GB",
+        cost_id: "ingestion_tier1_cost",
+        label: "Ingestion (first tier) cost",
+        step: ("ingested_tier1_gb", "GB first tier", "GB in the first tier"),
+        beyond: None,
+    },
+    Tier {
+        from_gb: TIER1_GB,
+        to_gb: Some(TIER2_GB),
+        key: PriceKey::FirehoseIngestTier2Gb,
+        item: "ingestion_tier2",
+        description: "Ingestion, next 1,536,000 GB",
+        cost_id: "ingestion_tier2_cost",
+        label: "Ingestion (second tier) cost",
+        step: (
+            "ingested_tier2_gb",
+            "GB second tier",
+            "GB in the second tier",
+        ),
+        beyond: Some((
+            "ingested_over_tier1_gb",
+            "GB first tier",
+            "GB beyond the first tier",
+        )),
+    },
+    Tier {
+        from_gb: TIER2_GB,
+        to_gb: None,
+        key: PriceKey::FirehoseIngestTier3Gb,
+        item: "ingestion_tier3",
+        description: "Ingestion, beyond 2,048,000 GB",
+        cost_id: "ingestion_tier3_cost",
+        label: "Ingestion (third tier) cost",
+        step: (
+            "ingested_tier3_gb",
+            "GB in the first two tiers",
+            "GB beyond 2,048,000 GB",
+        ),
+        beyond: None,
+    },
+];
+
+/// Tiered ingestion: a line for each tier the month's GB reach.
+fn tiered_ingestion(c: &mut Calc, bill: &mut Bill<'_>, ingested: Term) -> Result<(), Error> {
+    for tier in &TIERS {
+        if ingested.value <= tier.from_gb && tier.from_gb > 0.0 {
+            break;
+        }
+        let quantity = tier_gb(c, tier, ingested)?;
+        bill.add(
+            c,
+            tier.cost_id,
+            tier.item,
+            tier.description,
+            quantity,
+            tier.key,
+            tier.label,
+        )?;
+    }
+    Ok(())
+}
+
+/// The GB of `ingested` that fall in `tier`, through the calculator's steps.
+fn tier_gb(c: &mut Calc, tier: &Tier, ingested: Term) -> Result<Term, Error> {
+    let (id, bound_unit, unit) = tier.step;
+    let beyond =
+        |c: &mut Calc, (id, bound_unit, unit): (&'static str, &'static str, &'static str)| {
+            let start = Term::new(tier.from_gb, NumFmt::Input, bound_unit);
+            c.chain(id, ingested, &[(Op::Sub, start)], 2, unit)
+        };
+    Ok(match (tier.to_gb, tier.beyond) {
+        // The first tier: the GB up to its top.
+        (Some(to), None) => c.min(id, ingested, Term::new(to, NumFmt::Input, bound_unit), unit),
+        // A middle tier: the GB beyond its start, up to its width.
+        (Some(to), Some(over)) => {
+            let over = beyond(c, over)?;
+            let width = Term::new(to - tier.from_gb, NumFmt::Input, bound_unit);
+            c.min(id, over, width, unit)
+        }
+        // The last tier: every GB beyond its start.
+        (None, _) => beyond(c, tier.step)?,
+    })
+}
+
+/// Format conversion: every GB converted.
+fn format_conversion(c: &mut Calc, bill: &mut Bill<'_>, converted: Term) -> Result<(), Error> {
+    bill.add(
+        c,
+        "format_conversion_cost",
+        "format_conversion",
+        "Format conversion",
+        converted,
+        PriceKey::FirehoseFormatConversionGb,
+        "Format conversion cost",
+    )?;
+    Ok(())
+}
+
+/// Dynamic partitioning: the GB partitioned, the S3 objects delivered and the JQ hours.
+fn dynamic_partitioning(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    w: &FirehoseWorkload,
+    partitioned: Term,
+    notes: &mut Notes,
+) -> Result<(), Error> {
+    bill.add(
+        c,
+        "dynamic_partitioning_cost",
+        "dynamic_partitioning",
+        "Dynamic partitioning",
+        partitioned,
+        PriceKey::FirehoseDynamicPartitioningGb,
+        "Dynamic partitioning cost",
+    )?;
+    let object_mb = w.object_size_mb.unwrap_or_else(|| {
+        notes.assumptions.push(Assumption::DefaultObjectSize {
+            mb: DEFAULT_OBJECT_SIZE_MB,
+        });
+        DEFAULT_OBJECT_SIZE_MB
+    });
+    let objects = c.chain(
+        "s3_objects_thousands",
+        c.term(partitioned.value, 2, "GB delivered"),
+        &[
+            (Op::Mul, plain(1024.0, "MB per GB")),
+            (
+                Op::Div,
+                Term::new(object_mb, NumFmt::Input, "MB per object"),
+            ),
+            (Op::Div, plain(1000.0, "objects per thousand")),
+        ],
+        2,
+        "thousand S3 objects",
+    )?;
+    bill.add(
+        c,
+        "s3_objects_cost",
+        "s3_objects",
+        "S3 objects delivered",
+        objects,
+        PriceKey::FirehoseS3ObjectsThousand,
+        "S3 objects cost",
+    )?;
+    if w.jq_hours > 0.0 {
+        bill.add(
+            c,
+            "jq_cost",
+            "jq_processing",
+            "JQ processing",
+            Term::new(w.jq_hours, NumFmt::Input, "JQ processing hours"),
+            PriceKey::FirehoseJqHour,
+            "JQ processing cost",
+        )?;
+    }
+    Ok(())
+}
+
+/// Delivery into a VPC: the share of the GB delivered there, and an AZ-hour per subnet.
+fn vpc_delivery(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    w: &FirehoseWorkload,
+    ingested: Term,
+) -> Result<(), Error> {
+    let to_vpc = c.chain(
+        "vpc_gb",
+        ingested,
+        &[(
+            Op::Mul,
+            Term::new(w.vpc_ratio, NumFmt::Fixed(2), "delivered into the VPC"),
+        )],
+        2,
+        "GB delivered into the VPC",
+    )?;
+    bill.add(
+        c,
+        "vpc_gb_cost",
+        "vpc_data",
+        "VPC delivery data",
+        to_vpc,
+        PriceKey::FirehoseVpcGb,
+        "VPC delivery data cost",
+    )?;
+    let az_hours = c.chain(
+        "vpc_az_hours",
+        Term::new(f64::from(w.vpc_subnets), NumFmt::Input, "subnets"),
+        &[(Op::Mul, plain(HOURS_PER_MONTH, "hours in a month"))],
+        2,
+        "AZ-hours per month",
+    )?;
+    bill.add(
+        c,
+        "vpc_az_hours_cost",
+        "vpc_az_hours",
+        "VPC delivery AZ-hours",
+        az_hours,
+        PriceKey::FirehoseVpcAzHour,
+        "VPC delivery AZ-hours cost",
+    )?;
+    Ok(())
 }
 
 /// `KB per record x records per sec x 2628000 seconds in a month / 1048576 KB per GB`.

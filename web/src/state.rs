@@ -526,20 +526,12 @@ impl State {
                 _ => None,
             })
             .ok_or_else(|| Invalid::Whole("the stream could not be priced".to_string()))?;
-        // The stream as priced, with the consumers its readers in the page added.
+        // The stream exactly as priced (every field, every value already checked), with the
+        // consumers its readers in the page added: the comparison and the chart price this.
         let workload = StreamWorkload {
             consumers: Some(priced.inputs.consumers),
             efo_consumers: priced.inputs.efo_consumers,
-            retention: v(Field::Retention).parse().unwrap_or_default(),
-            aggregate_kb: optional(Field::Aggregate).and_then(|a| a.parse().ok()),
-            peak_records: optional(Field::PeakRecords).and_then(|p| p.parse().ok()),
-            target_utilization: v(Field::TargetUtilization)
-                .trim_end_matches('%')
-                .parse()
-                .unwrap_or(100.0),
-            hot_key_share: optional(Field::HotKeyShare)
-                .and_then(|h| workload::parse_share(&h).ok()),
-            ..StreamWorkload::new(records, size)
+            ..self.stream_workload(records, size)
         };
         let options = Options {
             rounding: self.rounding(),
@@ -562,6 +554,36 @@ impl State {
             comparison,
             workload,
         })
+    }
+
+    /// The stream's workload from its fields, every one of them, parsed by the core's parsers
+    /// (the fields were checked before this is called, so a field that does not parse takes its
+    /// default).
+    fn stream_workload(&self, records: Rate, size: RecordSize) -> StreamWorkload {
+        let v = |f| self.value(f).trim().to_string();
+        let optional = |f| Some(v(f)).filter(|s: &String| !s.is_empty());
+        let growth = optional(Field::Growth)
+            .and_then(|g| workload::parse_growth(&g).ok())
+            .map(|percent_per_month| kcost_core::Growth {
+                percent_per_month,
+                months: parse::months(&v(Field::Months))
+                    .unwrap_or(kcost_core::Growth::DEFAULT_MONTHS),
+            });
+        StreamWorkload {
+            consumers: parse::consumers(&v(Field::Consumers)).ok(),
+            efo_consumers: parse::efo_consumers(&v(Field::EfoConsumers)).unwrap_or(0),
+            retention: v(Field::Retention).parse().unwrap_or_default(),
+            long_term_reads_gb: parse::long_term_reads_gb(&v(Field::LongTermReads)).unwrap_or(0.0),
+            aggregate_kb: optional(Field::Aggregate).and_then(|a| parse::aggregate_kb(&a).ok()),
+            peak_records: optional(Field::PeakRecords).and_then(|p| p.parse().ok()),
+            target_utilization: workload::parse_utilization(&v(Field::TargetUtilization))
+                .unwrap_or(100.0),
+            hot_key_share: optional(Field::HotKeyShare)
+                .and_then(|h| workload::parse_share(&h).ok()),
+            max_record_size: optional(Field::MaxRecordSize).and_then(|m| m.parse().ok()),
+            growth,
+            ..StreamWorkload::new(records, size)
+        }
     }
 
     /// The discount asked for, in hundredths of a percent (0 for none).

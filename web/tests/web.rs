@@ -207,11 +207,13 @@ fn malformed_parameters_are_reported_and_the_rest_kept() {
 #[wasm_bindgen_test]
 fn records_over_1_mib_need_the_maximum_record_size() {
     let s = state("?records=1&size-kb=2048");
+    // In the page's words: its field, not the command line's flag.
+    let problem = s.problem.clone().unwrap();
     assert!(
-        s.problem.as_ref().unwrap().contains("max-record-size"),
-        "{:?}",
-        s.problem
+        problem.contains("e.g. “2MiB” in the “Maximum record size” field"),
+        "{problem}"
     );
+    assert!(!problem.contains("--"), "{problem}");
     let s =
         state("?records=1&size-kb=2048&max-record-size=2MiB&long-term-reads-gb=10&retention=30d");
     let e = s.outcome.as_ref().unwrap().stream().unwrap().clone();
@@ -342,4 +344,34 @@ fn every_declared_input_is_a_field_in_the_cores_words() {
             }
         }
     }
+}
+
+#[wasm_bindgen_test]
+fn the_comparison_prices_exactly_the_workload_of_the_estimate() {
+    // Long-term reads, a larger maximum record size and growth used to be dropped from the
+    // comparison and the chart.
+    let fields = "?records=50&size-kb=2000&max-record-size=2MiB&retention=30d&long-term-reads-gb=500&growth=5&months=3";
+    let single = state(fields);
+    let compared = state(&format!("{fields}&mode=compare"));
+    let comparison = compared
+        .outcome
+        .as_ref()
+        .unwrap()
+        .comparison
+        .clone()
+        .unwrap();
+    let provisioned = comparison
+        .estimates
+        .iter()
+        .find(|e| e.mode == kcost_core::Mode::Provisioned)
+        .unwrap();
+    let alone = single.outcome.as_ref().unwrap().stream().unwrap();
+    assert_eq!(provisioned.monthly_usd, alone.monthly_usd);
+    assert_eq!(provisioned.lines, alone.lines);
+    assert!(alone
+        .lines
+        .iter()
+        .any(|l| l.item.contains("retrieval") || l.description.contains("retrieval")));
+    assert_eq!(provisioned.inputs.max_record_size_kb, 2048.0);
+    assert_eq!(provisioned.growth.as_ref().map(|g| g.months.len()), Some(3));
 }
