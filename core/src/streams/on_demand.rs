@@ -79,7 +79,6 @@ pub(super) fn model<'p>(
         prices.get(key)?;
     }
     let mut bill = Bill::new(prices);
-    let size_kb = w.record_size.kb();
     let records = per_second(c, "records_per_second", w.records, "records per sec", notes)?;
     let peak = match w.peak_records {
         Some(rate) => Some(per_second(
@@ -91,58 +90,98 @@ pub(super) fn model<'p>(
         )?),
         None => None,
     };
-
-    // Stream hours (Standard only).
     if let Some(key) = tier.stream_hour {
-        let hours = c.chain(
-            "stream_hours",
-            plain(1.0, "stream"),
-            &[(Op::Mul, plain(HOURS_PER_MONTH, "hours in a month"))],
-            2,
-            "Stream hours per month",
-        )?;
-        bill.add(
-            c,
-            "stream_hours_cost",
-            "stream_hours",
-            "Stream hours",
-            hours,
-            key,
-            "Stream hours per month cost",
-        )?;
+        stream_hours_line(c, &mut bill, key)?;
     }
+    let (data_in, committed) = data_in_lines(c, &mut bill, tier, w, records)?;
+    data_out_lines(c, &mut bill, tier, w, data_in, committed)?;
+    let retention = w.retention.hours();
+    if retention > INCLUDED_RETENTION_HOURS {
+        retention_lines(c, &mut bill, tier, retention, data_in)?;
+    }
+    if w.long_term_reads_gb > 0.0 {
+        notes
+            .warnings
+            .push(Warning::LongTermReadsNotPriced { mode: mode.name() });
+    }
+    if let Some(peak) = peak {
+        scaling_warnings(w, peak, records, notes);
+    }
+    let hot_key = w
+        .hot_key_share
+        .map(|share| hot_key(w, share, peak.unwrap_or(records), notes));
+    Ok(Body {
+        bill,
+        records_per_second: records.value,
+        peak_per_second: peak.map(|p| p.value),
+        shards: None,
+        hot_key,
+    })
+}
 
-    // Data in: each record metered rounded up to the next 1 KB; aggregated records are metered
-    // as the Kinesis records they are.
-    let billed_kb = match w.aggregate_kb {
-        None => c.round_up(
+/// Stream hours (Standard only): one stream x 730 hours.
+fn stream_hours_line(c: &mut Calc, bill: &mut Bill<'_>, key: PriceKey) -> Result<(), Error> {
+    let hours = c.chain(
+        "stream_hours",
+        plain(1.0, "stream"),
+        &[(Op::Mul, plain(HOURS_PER_MONTH, "hours in a month"))],
+        2,
+        "Stream hours per month",
+    )?;
+    bill.add(
+        c,
+        "stream_hours_cost",
+        "stream_hours",
+        "Stream hours",
+        hours,
+        key,
+        "Stream hours per month cost",
+    )?;
+    Ok(())
+}
+
+/// KB metered per record: each record rounded up to the next 1 KB; aggregated records are
+/// metered as the Kinesis records they are, shared by the user records they pack.
+fn billed_kb_per_record(c: &mut Calc, w: &StreamWorkload) -> Result<Term, Error> {
+    let size_kb = w.record_size.kb();
+    let Some(kb) = w.aggregate_kb else {
+        return c.round_up(
             "billed_kb_per_record",
             Term::new(size_kb, NumFmt::Input, ""),
             "KB billed per record",
-        )?,
-        Some(kb) => {
-            let n = records_per_aggregate(c, kb, size_kb)?;
-            let packed = c.chain(
-                "kinesis_record_kb",
-                n,
-                &[(Op::Mul, Term::new(size_kb, NumFmt::Input, "KB"))],
-                2,
-                "KB per Kinesis record",
-            )?;
-            let billed = c.round_up(
-                "billed_kb_per_kinesis_record",
-                c.term(packed.value, 2, ""),
-                "KB billed per Kinesis record",
-            )?;
-            per_user_record(
-                c,
-                "billed_kb_per_record",
-                billed,
-                n,
-                "KB billed per user record",
-            )?
-        }
+        );
     };
+    let n = records_per_aggregate(c, kb, size_kb)?;
+    let packed = c.chain(
+        "kinesis_record_kb",
+        n,
+        &[(Op::Mul, Term::new(size_kb, NumFmt::Input, "KB"))],
+        2,
+        "KB per Kinesis record",
+    )?;
+    let billed = c.round_up(
+        "billed_kb_per_kinesis_record",
+        c.term(packed.value, 2, ""),
+        "KB billed per Kinesis record",
+    )?;
+    per_user_record(
+        c,
+        "billed_kb_per_record",
+        billed,
+        n,
+        "KB billed per user record",
+    )
+}
+
+/// Data in, and (Advantage) the GB committed each way and the ingest shortfall below it.
+fn data_in_lines(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    tier: &Tier,
+    w: &StreamWorkload,
+    records: Term,
+) -> Result<(Term, Option<Term>), Error> {
+    let billed_kb = billed_kb_per_record(c, w)?;
     let data_in = c.chain(
         "data_in_gb",
         billed_kb,
@@ -180,7 +219,7 @@ pub(super) fn model<'p>(
     if let Some(committed) = committed {
         shortfall(
             c,
-            &mut bill,
+            bill,
             committed,
             (data_in, &[data_in_cost]),
             (
@@ -195,208 +234,227 @@ pub(super) fn model<'p>(
             tier.data_in,
         )?;
     }
+    Ok((data_in, committed))
+}
 
-    // Data out: every shared consumer reads all the data; so does every EFO consumer.
-    let consumers = w.consumers();
+/// Data out: every shared consumer reads all the data, and so does every EFO consumer; with a
+/// commitment, the retrieval shortfall below it.
+fn data_out_lines(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    tier: &Tier,
+    w: &StreamWorkload,
+    data_in: Term,
+    committed: Option<Term>,
+) -> Result<(), Error> {
+    let readers = [
+        (w.consumers(), &SHARED_OUT, tier.data_out),
+        (w.efo_consumers, &EFO_OUT, tier.efo_out),
+    ];
     let mut retrieved = Vec::new();
     let mut retrieved_cost = Vec::new();
-    if consumers > 0 {
+    for (count, words, key) in readers.iter().filter(|(n, _, _)| *n > 0) {
         let out = c.chain(
-            "data_out_gb",
+            words.gb_id,
             c.term(data_in.value, 2, "GB data in per month"),
             &[(
                 Op::Mul,
-                Term::new(f64::from(consumers), NumFmt::Input, "consumer applications"),
+                Term::new(f64::from(*count), NumFmt::Input, words.readers),
             )],
             2,
-            "GB data out per month",
+            words.gb_unit,
         )?;
         retrieved_cost.push(bill.add(
             c,
-            "data_out_cost",
-            "data_out",
-            "Data out",
-            c.term(out.value, 2, "GB data out"),
-            tier.data_out,
-            "Data out cost",
+            words.cost_id,
+            words.item,
+            words.description,
+            c.term(out.value, 2, words.quantity),
+            *key,
+            words.label,
         )?);
-        retrieved.push(c.term(out.value, 2, "GB data out"));
+        retrieved.push(c.term(out.value, 2, words.quantity));
     }
-    if w.efo_consumers > 0 {
-        let out = c.chain(
-            "efo_data_out_gb",
-            c.term(data_in.value, 2, "GB data in per month"),
-            &[(
-                Op::Mul,
-                Term::new(
-                    f64::from(w.efo_consumers),
-                    NumFmt::Input,
-                    "enhanced fan-out consumers",
-                ),
-            )],
+    let Some(committed) = committed else {
+        return Ok(());
+    };
+    let total_out = match retrieved.as_slice() {
+        [] => c.term(0.0, 2, "GB retrieved per month"),
+        [one] => *one,
+        [first, rest @ ..] => c.chain(
+            "retrieved_gb",
+            *first,
+            &rest.iter().map(|t| (Op::Add, *t)).collect::<Vec<_>>(),
             2,
-            "GB enhanced fan-out data out per month",
-        )?;
-        retrieved_cost.push(bill.add(
-            c,
-            "efo_data_out_cost",
-            "efo_data_out",
-            "Enhanced fan-out data out",
-            c.term(out.value, 2, "GB enhanced fan-out data out"),
-            tier.efo_out,
-            "Enhanced fan-out data out cost",
-        )?);
-        retrieved.push(c.term(out.value, 2, "GB enhanced fan-out data out"));
-    }
-    if let Some(committed) = committed {
-        let total_out = match retrieved.as_slice() {
-            [] => c.term(0.0, 2, "GB retrieved per month"),
-            [one] => *one,
-            [first, rest @ ..] => c.chain(
-                "retrieved_gb",
-                *first,
-                &rest.iter().map(|t| (Op::Add, *t)).collect::<Vec<_>>(),
-                2,
-                "GB retrieved per month",
-            )?,
-        };
-        // The retrieval shortfall is priced at the enhanced fan-out rate (confirmed; the shared
-        // rate is the same figure but from a secondary source).
-        shortfall(
-            c,
-            &mut bill,
-            committed,
-            (total_out, &retrieved_cost),
-            (
-                "retrieval_shortfall_gb",
-                "retrieval_commitment_cost",
-                "retrieval_commitment",
-            ),
-            (
-                "Retrieval commitment shortfall",
-                "Retrieval commitment shortfall cost",
-            ),
-            tier.efo_out,
-        )?;
-    }
-
-    // Retention beyond 24 hours, on the average volume held.
-    let retention = w.retention.hours();
-    if retention > INCLUDED_RETENTION_HOURS {
-        let per_hour = c.chain(
-            "data_gb_per_hour",
-            c.term(data_in.value, 2, "GB data in per month"),
-            &[(Op::Div, plain(HOURS_PER_MONTH, "hours in a month"))],
-            2,
-            "GB per hour",
-        )?;
-        let (extended_key, long_key) = tier.retention;
-        let bands: &[Band] = if tier.commitment {
-            &[Band {
-                hours: retention_band(retention, INCLUDED_RETENTION_HOURS, f64::INFINITY),
-                words: "hours kept beyond 24 hours",
-                id: "retention_gb_months",
-                cost_id: "retention_cost",
-                item: "retention",
-                description: "Data retention",
-                label: "Data retention cost",
-                key: extended_key,
-            }]
-        } else {
-            &[
-                Band {
-                    hours: retention_band(
-                        retention,
-                        INCLUDED_RETENTION_HOURS,
-                        LONG_TERM_AFTER_HOURS,
-                    ),
-                    words: "hours kept beyond 24 hours, up to 7 days",
-                    id: "extended_retention_gb_months",
-                    cost_id: "extended_retention_cost",
-                    item: "extended_retention",
-                    description: "Extended data retention",
-                    label: "Extended data retention cost",
-                    key: extended_key,
-                },
-                Band {
-                    hours: retention_band(retention, LONG_TERM_AFTER_HOURS, f64::INFINITY),
-                    words: "hours kept beyond 7 days",
-                    id: "long_term_retention_gb_months",
-                    cost_id: "long_term_retention_cost",
-                    item: "long_term_retention",
-                    description: "Long-term data retention",
-                    label: "Long-term data retention cost",
-                    key: long_key,
-                },
-            ]
-        };
-        for band in bands.iter().filter(|b| b.hours > 0.0) {
-            let held = c.chain(
-                band.id,
-                per_hour,
-                &[(Op::Mul, plain(band.hours, band.words))],
-                2,
-                "GB-months retained",
-            )?;
-            bill.add(
-                c,
-                band.cost_id,
-                band.item,
-                band.description,
-                held,
-                band.key,
-                band.label,
-            )?;
-        }
-    }
-    if w.long_term_reads_gb > 0.0 {
-        notes
-            .warnings
-            .push(Warning::LongTermReadsNotPriced { mode: mode.name() });
-    }
-
-    // Scaling: a new stream takes 4 MB/s of writes; a jump past twice the previous peak may
-    // throttle. Neither changes the bill; both are worth knowing before choosing on-demand.
-    if let Some(peak) = peak {
-        let peak_mb = size_kb / KB_PER_MB * peak.value;
-        if peak_mb > NEW_STREAM_WRITE_MB_S {
-            notes.warnings.push(Warning::OnDemandNewStream {
-                peak_mb_per_second: (peak_mb * 100.0).round() / 100.0,
-            });
-        }
-        if records.value > 0.0 && peak.value > 2.0 * records.value {
-            notes.warnings.push(Warning::OnDemandBurst {
-                ratio: peak.value / records.value,
-            });
-        }
-    }
-    let hot_key = w.hot_key_share.map(|share| {
-        let rate = peak.unwrap_or(records).value;
-        let mb = share * size_kb / KB_PER_MB * rate;
-        let recs = share * rate;
-        let fixable = mb < SHARD_INGRESS_MB_S && recs < SHARD_RECORDS_S;
-        if !fixable {
-            notes.warnings.push(Warning::HotKeyUnfixable {
-                mb_per_second: (mb * 100.0).round() / 100.0,
-                records_per_second: (recs * 100.0).round() / 100.0,
-            });
-        }
-        HotKey {
-            share,
-            key_mb_per_second: mb,
-            key_records_per_second: recs,
-            fixable,
-            busiest_shard_mb_per_second: None,
-            busiest_shard_records_per_second: None,
-        }
-    });
-    Ok(Body {
+            "GB retrieved per month",
+        )?,
+    };
+    // The retrieval shortfall is priced at the enhanced fan-out rate (confirmed; the shared rate
+    // is the same figure but from a secondary source).
+    shortfall(
+        c,
         bill,
-        records_per_second: records.value,
-        peak_per_second: peak.map(|p| p.value),
-        shards: None,
-        hot_key,
-    })
+        committed,
+        (total_out, &retrieved_cost),
+        (
+            "retrieval_shortfall_gb",
+            "retrieval_commitment_cost",
+            "retrieval_commitment",
+        ),
+        (
+            "Retrieval commitment shortfall",
+            "Retrieval commitment shortfall cost",
+        ),
+        tier.efo_out,
+    )
+}
+
+/// The words of one data-out line.
+struct OutWords {
+    gb_id: &'static str,
+    readers: &'static str,
+    gb_unit: &'static str,
+    cost_id: &'static str,
+    item: &'static str,
+    description: &'static str,
+    quantity: &'static str,
+    label: &'static str,
+}
+
+const SHARED_OUT: OutWords = OutWords {
+    gb_id: "data_out_gb",
+    readers: "consumer applications",
+    gb_unit: "GB data out per month",
+    cost_id: "data_out_cost",
+    item: "data_out",
+    description: "Data out",
+    quantity: "GB data out",
+    label: "Data out cost",
+};
+
+const EFO_OUT: OutWords = OutWords {
+    gb_id: "efo_data_out_gb",
+    readers: "enhanced fan-out consumers",
+    gb_unit: "GB enhanced fan-out data out per month",
+    cost_id: "efo_data_out_cost",
+    item: "efo_data_out",
+    description: "Enhanced fan-out data out",
+    quantity: "GB enhanced fan-out data out",
+    label: "Enhanced fan-out data out cost",
+};
+
+/// Retention beyond 24 hours, on the average volume held: a line per price band it reaches.
+fn retention_lines(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    tier: &Tier,
+    retention: f64,
+    data_in: Term,
+) -> Result<(), Error> {
+    let per_hour = c.chain(
+        "data_gb_per_hour",
+        c.term(data_in.value, 2, "GB data in per month"),
+        &[(Op::Div, plain(HOURS_PER_MONTH, "hours in a month"))],
+        2,
+        "GB per hour",
+    )?;
+    for band in bands(tier, retention).iter().filter(|b| b.hours > 0.0) {
+        let held = c.chain(
+            band.id,
+            per_hour,
+            &[(Op::Mul, plain(band.hours, band.words))],
+            2,
+            "GB-months retained",
+        )?;
+        bill.add(
+            c,
+            band.cost_id,
+            band.item,
+            band.description,
+            held,
+            band.key,
+            band.label,
+        )?;
+    }
+    Ok(())
+}
+
+/// The retention bands of a tier: one beyond 24 hours with a commitment (Advantage), else up to
+/// 7 days and beyond.
+fn bands(tier: &Tier, retention: f64) -> Vec<Band> {
+    let (extended_key, long_key) = tier.retention;
+    if tier.commitment {
+        return vec![Band {
+            hours: retention_band(retention, INCLUDED_RETENTION_HOURS, f64::INFINITY),
+            words: "hours kept beyond 24 hours",
+            id: "retention_gb_months",
+            cost_id: "retention_cost",
+            item: "retention",
+            description: "Data retention",
+            label: "Data retention cost",
+            key: extended_key,
+        }];
+    }
+    vec![
+        Band {
+            hours: retention_band(retention, INCLUDED_RETENTION_HOURS, LONG_TERM_AFTER_HOURS),
+            words: "hours kept beyond 24 hours, up to 7 days",
+            id: "extended_retention_gb_months",
+            cost_id: "extended_retention_cost",
+            item: "extended_retention",
+            description: "Extended data retention",
+            label: "Extended data retention cost",
+            key: extended_key,
+        },
+        Band {
+            hours: retention_band(retention, LONG_TERM_AFTER_HOURS, f64::INFINITY),
+            words: "hours kept beyond 7 days",
+            id: "long_term_retention_gb_months",
+            cost_id: "long_term_retention_cost",
+            item: "long_term_retention",
+            description: "Long-term data retention",
+            label: "Long-term data retention cost",
+            key: long_key,
+        },
+    ]
+}
+
+/// Scaling: a new stream takes 4 MB/s of writes; a jump past twice the previous peak may
+/// throttle. Neither changes the bill; both are worth knowing before choosing on-demand.
+fn scaling_warnings(w: &StreamWorkload, peak: Term, records: Term, notes: &mut Notes) {
+    let peak_mb = w.record_size.kb() / KB_PER_MB * peak.value;
+    if peak_mb > NEW_STREAM_WRITE_MB_S {
+        notes.warnings.push(Warning::OnDemandNewStream {
+            peak_mb_per_second: (peak_mb * 100.0).round() / 100.0,
+        });
+    }
+    if records.value > 0.0 && peak.value > 2.0 * records.value {
+        notes.warnings.push(Warning::OnDemandBurst {
+            ratio: peak.value / records.value,
+        });
+    }
+}
+
+/// The busiest key's load on its shard at the sizing rate; AWS sizes on-demand shards, so only
+/// whether one shard can take it is known.
+fn hot_key(w: &StreamWorkload, share: f64, rate: Term, notes: &mut Notes) -> HotKey {
+    let mb = share * w.record_size.kb() / KB_PER_MB * rate.value;
+    let recs = share * rate.value;
+    let fixable = mb < SHARD_INGRESS_MB_S && recs < SHARD_RECORDS_S;
+    if !fixable {
+        notes.warnings.push(Warning::HotKeyUnfixable {
+            mb_per_second: (mb * 100.0).round() / 100.0,
+            records_per_second: (recs * 100.0).round() / 100.0,
+        });
+    }
+    HotKey {
+        share,
+        key_mb_per_second: mb,
+        key_records_per_second: recs,
+        fixable,
+        busiest_shard_mb_per_second: None,
+        busiest_shard_records_per_second: None,
+    }
 }
 
 /// One retention price band: the hours of it a record spends, and how its line is named.

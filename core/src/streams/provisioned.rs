@@ -54,8 +54,6 @@ pub(super) fn model<'p>(
     prices.get(PriceKey::KdsShardHour)?;
     prices.get(PriceKey::KdsPutPayloadUnit)?;
     let mut bill = Bill::new(prices);
-    let consumers = w.consumers();
-    let size_kb = w.record_size.kb();
 
     // Records per second, average and (when given) peak: shards are sized for the peak, usage is
     // billed on the average.
@@ -70,18 +68,173 @@ pub(super) fn model<'p>(
         )?),
         None => None,
     };
-    let sizing = peak.unwrap_or(records);
-
     // Aggregation packs user records into fewer, larger Kinesis records.
     let packed = match w.aggregate_kb {
-        Some(kb) => Some(records_per_aggregate(c, kb, size_kb)?),
+        Some(kb) => Some(records_per_aggregate(c, kb, w.record_size.kb())?),
         None => None,
     };
+    let need = shard_need(c, w, peak.unwrap_or(records), packed, notes)?;
+    let shards = need.shards;
+    let shard_hours = shard_hours_line(c, &mut bill, shards)?;
+    put_payload_units_line(c, &mut bill, w, packed, records, notes)?;
+    // Data volume, on the average rate, for the lines billed per GB.
+    let needs_volume = w.efo_consumers > 0 || w.retention.hours() > LONG_TERM_AFTER_HOURS;
+    let gb_month = if needs_volume {
+        Some(data_gb_per_month(c, &need, records, peak.is_some())?)
+    } else {
+        None
+    };
+    if let (true, Some(gb)) = (w.efo_consumers > 0, gb_month) {
+        efo_lines(c, &mut bill, w.efo_consumers, shards, gb)?;
+    }
+    retention_lines(c, &mut bill, w, shard_hours, gb_month, notes)?;
+    let count = shards.value;
+    let hot_key = need.hot.map(|h| {
+        let mut report = h.report;
+        if report.fixable {
+            // The key's own load plus an even share of the rest.
+            let share = report.share;
+            let rest = (1.0 - share) / count;
+            report.busiest_shard_mb_per_second =
+                Some(report.key_mb_per_second + rest * need.ingress_rate.value);
+            report.busiest_shard_records_per_second =
+                Some(report.key_records_per_second + rest * need.kinesis_records.value);
+        }
+        report
+    });
+    Ok(Body {
+        bill,
+        records_per_second: records.value,
+        peak_per_second: peak.map(|p| p.value),
+        shards: Some(Shards {
+            ingress: need.ingress.value,
+            egress: need.egress.value,
+            records: need.records.value,
+            hot_key: need.hot.and_then(|h| h.need).map(|t| t.value),
+            needed: need.needed.value,
+            with_headroom: need.with_headroom,
+            // A whole number below MAX_MAGNITUDE (1e18 < 2^64), checked by round_up.
+            count: count as u64,
+        }),
+        hot_key,
+    })
+}
 
-    // Shard needs.
+/// What sizing a provisioned stream worked out, for the lines and the shard table.
+struct ShardNeed {
+    /// The record size in MB.
+    size_mb: Term,
+    /// MB/s written at the sizing rate.
+    ingress_rate: Term,
+    /// Kinesis records per second at the sizing rate (fewer with aggregation).
+    kinesis_records: Term,
+    ingress: Term,
+    egress: Term,
+    records: Term,
+    hot: Option<HotKeyNeed>,
+    /// The largest need.
+    needed: Term,
+    /// The need over the target utilization, when it is under 100%.
+    with_headroom: Option<f64>,
+    /// Shards provisioned.
+    shards: Term,
+}
+
+/// The three shard needs (and the hot key's), the largest, headroom, and the shard count.
+fn shard_need(
+    c: &mut Calc,
+    w: &StreamWorkload,
+    sizing: Term,
+    packed: Option<Term>,
+    notes: &mut Notes,
+) -> Result<ShardNeed, Error> {
+    let (size_mb, ingress_rate, ingress, egress) = throughput_needs(c, w, sizing)?;
+    // With aggregation the records need counts Kinesis records, not user records.
+    let kinesis_records = match packed {
+        Some(n) => c.chain(
+            "kinesis_records_per_second",
+            sizing,
+            &[(Op::Div, n)],
+            2,
+            "Kinesis records per sec",
+        )?,
+        None => sizing,
+    };
+    // The records need is kept at 3 decimals but written with 2 on its own line once it reaches 1.
+    let records_raw = kinesis_records.value / SHARD_RECORDS_S;
+    let records_shown = c.shown(if records_raw < 1.0 { 3 } else { 2 });
+    let records = c.chain_shown(
+        "records_need",
+        kinesis_records,
+        &[(
+            Op::Div,
+            plain(SHARD_RECORDS_S, "factor for records per shard"),
+        )],
+        3,
+        records_shown,
+        "shards needed for records",
+    )?;
+    let records_inside = c.term(records.value, 3, "shards needed for records");
+    let hot = match w.hot_key_share {
+        Some(share) => Some(hot_key_need(
+            c,
+            share,
+            ingress_rate,
+            kinesis_records,
+            w.consumers(),
+            notes,
+        )?),
+        None => None,
+    };
+    // The needs, with the hot key's when there is one; a fixed array keeps bulk runs allocation-free.
+    let hot_need = hot.and_then(|h| h.need);
+    let needs = [
+        ingress,
+        egress,
+        records_inside,
+        hot_need.unwrap_or(records_inside),
+    ];
+    let shown = [
+        ingress.fmt,
+        egress.fmt,
+        records_shown,
+        hot_need.map_or(records_shown, |t| t.fmt),
+    ];
+    let used = if hot_need.is_some() { 4 } else { 3 };
+    let (winner, needed) = c.max(
+        "shards_needed",
+        needs.get(..used).unwrap_or(&needs),
+        shown.get(..used).unwrap_or(&shown),
+        "Number of shards",
+    );
+    let largest = match winner {
+        2 => records_inside,
+        _ => c.term(needed.value, 2, ""),
+    };
+    let (shards, with_headroom) = shard_count(c, w.target_utilization, needed, largest)?;
+    Ok(ShardNeed {
+        size_mb,
+        ingress_rate,
+        kinesis_records,
+        ingress,
+        egress,
+        records,
+        hot,
+        needed,
+        with_headroom,
+        shards,
+    })
+}
+
+/// The record size in MB, the ingress rate, and the ingress and egress needs.
+fn throughput_needs(
+    c: &mut Calc,
+    w: &StreamWorkload,
+    sizing: Term,
+) -> Result<(Term, Term, Term, Term), Error> {
     let size_mb = c.chain(
         "record_size_mb",
-        Term::new(size_kb, NumFmt::Input, "KB"),
+        Term::new(w.record_size.kb(), NumFmt::Input, "KB"),
         &[(Op::Div, plain(KB_PER_MB, "KB to MB conversion factor"))],
         8,
         "MB (Record size)",
@@ -93,7 +246,7 @@ pub(super) fn model<'p>(
         2,
         "MB/sec (Data ingress rate)",
     )?;
-    let ingress_need = c.chain(
+    let ingress = c.chain(
         "ingress_need",
         ingress_rate,
         &[(
@@ -111,12 +264,16 @@ pub(super) fn model<'p>(
         ingress_rate,
         &[(
             Op::Mul,
-            Term::new(f64::from(consumers), NumFmt::Input, "consumer applications"),
+            Term::new(
+                f64::from(w.consumers()),
+                NumFmt::Input,
+                "consumer applications",
+            ),
         )],
         2,
         "MB/sec (Data egress rate)",
     )?;
-    let egress_need = c.chain(
+    let egress = c.chain(
         "egress_need",
         c.term(egress_rate.value, 2, "MB/sec"),
         &[(
@@ -126,77 +283,26 @@ pub(super) fn model<'p>(
         2,
         "shards needed for egress",
     )?;
-    // With aggregation the records need counts Kinesis records, not user records.
-    let kinesis_records = match packed {
-        Some(n) => c.chain(
-            "kinesis_records_per_second",
-            sizing,
-            &[(Op::Div, n)],
-            2,
-            "Kinesis records per sec",
-        )?,
-        None => sizing,
-    };
-    // The records need is kept at 3 decimals but written with 2 on its own line once it reaches 1.
-    let records_raw = kinesis_records.value / SHARD_RECORDS_S;
-    let records_shown = c.shown(if records_raw < 1.0 { 3 } else { 2 });
-    let records_need = c.chain_shown(
-        "records_need",
-        kinesis_records,
-        &[(
-            Op::Div,
-            plain(SHARD_RECORDS_S, "factor for records per shard"),
-        )],
-        3,
-        records_shown,
-        "shards needed for records",
-    )?;
-    let records_inside = c.term(records_need.value, 3, "shards needed for records");
+    Ok((size_mb, ingress_rate, ingress, egress))
+}
 
-    let hot = match w.hot_key_share {
-        Some(share) => Some(hot_key_need(
-            c,
-            share,
-            ingress_rate,
-            kinesis_records,
-            consumers,
-            notes,
-        )?),
-        None => None,
-    };
-    // The needs, with the hot key's when there is one; a fixed array keeps bulk runs allocation-free.
-    let hot_need = hot.and_then(|h| h.need);
-    let needs = [
-        ingress_need,
-        egress_need,
-        records_inside,
-        hot_need.unwrap_or(records_inside),
-    ];
-    let shown = [
-        ingress_need.fmt,
-        egress_need.fmt,
-        records_shown,
-        hot_need.map_or(records_shown, |t| t.fmt),
-    ];
-    let used = if hot_need.is_some() { 4 } else { 3 };
-    let (winner, needed) = c.max(
-        "shards_needed",
-        needs.get(..used).unwrap_or(&needs),
-        shown.get(..used).unwrap_or(&shown),
-        "Number of shards",
-    );
-    let mut round_up_of = match winner {
-        2 => records_inside,
-        _ => c.term(needed.value, 2, ""),
-    };
-    let with_headroom = if w.target_utilization < 100.0 {
+/// The shard count: the largest need (over the target utilization when it is under 100%),
+/// rounded up, at least 1; and the need with headroom, when there is some.
+fn shard_count(
+    c: &mut Calc,
+    target_utilization: f64,
+    needed: Term,
+    largest: Term,
+) -> Result<(Term, Option<f64>), Error> {
+    let mut round_up_of = largest;
+    let with_headroom = if target_utilization < 100.0 {
         let headroom = c.chain(
             "shards_with_headroom",
             c.term(needed.value, 2, "Number of shards"),
             &[(
                 Op::Div,
                 Term::new(
-                    w.target_utilization / 100.0,
+                    target_utilization / 100.0,
                     NumFmt::Fixed(2),
                     "target utilization",
                 ),
@@ -210,9 +316,14 @@ pub(super) fn model<'p>(
         None
     };
     let shards = c.round_up("shard_count", round_up_of, "shards")?;
-    let shards = c.at_least("shard_minimum", plain(1.0, ""), shards);
+    Ok((
+        c.at_least("shard_minimum", plain(1.0, ""), shards),
+        with_headroom,
+    ))
+}
 
-    // Shard hours.
+/// Shard hours: shards x 730 hours.
+fn shard_hours_line(c: &mut Calc, bill: &mut Bill<'_>, shards: Term) -> Result<Term, Error> {
     let shard_hours = c.chain(
         "shard_hours",
         shards,
@@ -229,52 +340,21 @@ pub(super) fn model<'p>(
         PriceKey::KdsShardHour,
         "Shard hours per month cost",
     )?;
+    Ok(shard_hours)
+}
 
-    // PUT payload units, on the average rate: every record is billed in whole 25 KB units.
+/// PUT payload units, on the average rate: every record is billed in whole 25 KB units.
+fn put_payload_units_line(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    w: &StreamWorkload,
+    packed: Option<Term>,
+    records: Term,
+    notes: &mut Notes,
+) -> Result<(), Error> {
     let units_per_record = match packed {
-        None => {
-            let fraction = c.chain(
-                "put_payload_unit_fraction",
-                Term::new(size_kb, NumFmt::Input, "KB"),
-                &[(Op::Div, plain(PAYLOAD_UNIT_KB, "Payload Unit factor"))],
-                2,
-                "PUT Payload Units fraction",
-            )?;
-            let units = c.round_up(
-                "put_payload_units_per_record",
-                c.term(fraction.value, 2, ""),
-                "PUT Payload Units",
-            )?;
-            if units.value < 1.0 {
-                notes.warnings.push(Warning::PayloadUnitFloor { size_kb });
-            }
-            c.at_least("put_payload_units_minimum", plain(1.0, ""), units)
-        }
-        Some(n) => {
-            let fraction = c.chain(
-                "put_payload_unit_fraction",
-                n,
-                &[
-                    (Op::Mul, Term::new(size_kb, NumFmt::Input, "KB")),
-                    (Op::Div, plain(PAYLOAD_UNIT_KB, "Payload Unit factor")),
-                ],
-                2,
-                "PUT Payload Units fraction per Kinesis record",
-            )?;
-            let units = c.round_up(
-                "put_payload_units_per_kinesis_record",
-                c.term(fraction.value, 2, ""),
-                "PUT Payload Units per Kinesis record",
-            )?;
-            let units = c.at_least("put_payload_units_minimum", plain(1.0, ""), units);
-            per_user_record(
-                c,
-                "put_payload_units_per_record",
-                units,
-                n,
-                "PUT Payload Units per user record",
-            )?
-        }
+        None => units_per_record(c, w.record_size.kb(), notes)?,
+        Some(n) => units_per_user_record(c, w.record_size.kb(), n)?,
     };
     let units_per_month = c.chain(
         "put_payload_units_per_month",
@@ -295,77 +375,143 @@ pub(super) fn model<'p>(
         PriceKey::KdsPutPayloadUnit,
         "PUT Payload Units per month cost",
     )?;
+    Ok(())
+}
 
-    // Data volume, on the average rate, for the lines billed per GB.
-    let needs_volume = w.efo_consumers > 0 || w.retention.hours() > LONG_TERM_AFTER_HOURS;
-    let gb_month = if needs_volume {
-        let average_rate = if peak.is_some() {
-            c.chain(
-                "average_ingress_rate",
-                c.term(size_mb.value, 8, "MB"),
-                &[(Op::Mul, records)],
-                2,
-                "MB/sec (average data ingress rate)",
-            )?
-        } else {
-            ingress_rate
-        };
-        Some(gb_per_month(
-            c,
-            "data_gb_per_month",
-            c.term(average_rate.value, 2, "MB/sec"),
-            "GB per month (data written)",
-        )?)
-    } else {
-        None
-    };
-
-    // Enhanced fan-out: a consumer-shard-hour per consumer per shard, and every GB each reads.
-    if let (true, Some(gb)) = (w.efo_consumers > 0, gb_month) {
-        let efo = Term::new(
-            f64::from(w.efo_consumers),
-            NumFmt::Input,
-            "enhanced fan-out consumers",
-        );
-        let consumer_shard_hours = c.chain(
-            "efo_consumer_shard_hours",
-            efo,
-            &[
-                (Op::Mul, shards),
-                (Op::Mul, plain(HOURS_PER_MONTH, "hours in a month")),
-            ],
-            2,
-            "Consumer-shard hours per month",
-        )?;
-        bill.add(
-            c,
-            "efo_consumer_shard_hours_cost",
-            "efo_consumer_shard_hours",
-            "Enhanced fan-out consumer-shard hours",
-            consumer_shard_hours,
-            PriceKey::KdsEfoConsumerShardHour,
-            "Enhanced fan-out consumer-shard hours cost",
-        )?;
-        let retrieved = c.chain(
-            "efo_data_retrieved",
-            c.term(gb.value, 2, "GB per month"),
-            &[(Op::Mul, efo)],
-            2,
-            "GB enhanced fan-out data retrievals per month",
-        )?;
-        bill.add(
-            c,
-            "efo_data_retrievals_cost",
-            "efo_data_retrievals",
-            "Enhanced fan-out data retrievals",
-            retrieved,
-            PriceKey::KdsEfoRetrievalGb,
-            "Enhanced fan-out data retrievals cost",
-        )?;
+/// Whole 25 KB units per record, at least one (the calculator's rounded fraction can show 0).
+fn units_per_record(c: &mut Calc, size_kb: f64, notes: &mut Notes) -> Result<Term, Error> {
+    let fraction = c.chain(
+        "put_payload_unit_fraction",
+        Term::new(size_kb, NumFmt::Input, "KB"),
+        &[(Op::Div, plain(PAYLOAD_UNIT_KB, "Payload Unit factor"))],
+        2,
+        "PUT Payload Units fraction",
+    )?;
+    let units = c.round_up(
+        "put_payload_units_per_record",
+        c.term(fraction.value, 2, ""),
+        "PUT Payload Units",
+    )?;
+    if units.value < 1.0 {
+        notes.warnings.push(Warning::PayloadUnitFloor { size_kb });
     }
+    Ok(c.at_least("put_payload_units_minimum", plain(1.0, ""), units))
+}
 
-    // Retention: every shard-hour pays the extended rate while retention is over 24 hours; data
-    // older than 7 days is billed per GB-month on top.
+/// With aggregation: whole units per Kinesis record, shared by the user records it packs.
+fn units_per_user_record(c: &mut Calc, size_kb: f64, packed: Term) -> Result<Term, Error> {
+    let fraction = c.chain(
+        "put_payload_unit_fraction",
+        packed,
+        &[
+            (Op::Mul, Term::new(size_kb, NumFmt::Input, "KB")),
+            (Op::Div, plain(PAYLOAD_UNIT_KB, "Payload Unit factor")),
+        ],
+        2,
+        "PUT Payload Units fraction per Kinesis record",
+    )?;
+    let units = c.round_up(
+        "put_payload_units_per_kinesis_record",
+        c.term(fraction.value, 2, ""),
+        "PUT Payload Units per Kinesis record",
+    )?;
+    let units = c.at_least("put_payload_units_minimum", plain(1.0, ""), units);
+    per_user_record(
+        c,
+        "put_payload_units_per_record",
+        units,
+        packed,
+        "PUT Payload Units per user record",
+    )
+}
+
+/// GB written a month at the average rate (the sizing rate's MB/s unless a peak was given).
+fn data_gb_per_month(
+    c: &mut Calc,
+    need: &ShardNeed,
+    records: Term,
+    has_peak: bool,
+) -> Result<Term, Error> {
+    let average_rate = if has_peak {
+        c.chain(
+            "average_ingress_rate",
+            c.term(need.size_mb.value, 8, "MB"),
+            &[(Op::Mul, records)],
+            2,
+            "MB/sec (average data ingress rate)",
+        )?
+    } else {
+        need.ingress_rate
+    };
+    gb_per_month(
+        c,
+        "data_gb_per_month",
+        c.term(average_rate.value, 2, "MB/sec"),
+        "GB per month (data written)",
+    )
+}
+
+/// Enhanced fan-out: a consumer-shard-hour per consumer per shard, and every GB each reads.
+fn efo_lines(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    consumers: u32,
+    shards: Term,
+    gb: Term,
+) -> Result<(), Error> {
+    let efo = Term::new(
+        f64::from(consumers),
+        NumFmt::Input,
+        "enhanced fan-out consumers",
+    );
+    let consumer_shard_hours = c.chain(
+        "efo_consumer_shard_hours",
+        efo,
+        &[
+            (Op::Mul, shards),
+            (Op::Mul, plain(HOURS_PER_MONTH, "hours in a month")),
+        ],
+        2,
+        "Consumer-shard hours per month",
+    )?;
+    bill.add(
+        c,
+        "efo_consumer_shard_hours_cost",
+        "efo_consumer_shard_hours",
+        "Enhanced fan-out consumer-shard hours",
+        consumer_shard_hours,
+        PriceKey::KdsEfoConsumerShardHour,
+        "Enhanced fan-out consumer-shard hours cost",
+    )?;
+    let retrieved = c.chain(
+        "efo_data_retrieved",
+        c.term(gb.value, 2, "GB per month"),
+        &[(Op::Mul, efo)],
+        2,
+        "GB enhanced fan-out data retrievals per month",
+    )?;
+    bill.add(
+        c,
+        "efo_data_retrievals_cost",
+        "efo_data_retrievals",
+        "Enhanced fan-out data retrievals",
+        retrieved,
+        PriceKey::KdsEfoRetrievalGb,
+        "Enhanced fan-out data retrievals cost",
+    )?;
+    Ok(())
+}
+
+/// Retention: every shard-hour pays the extended rate while retention is over 24 hours; data
+/// older than 7 days is billed per GB-month on top, and reading it per GB.
+fn retention_lines(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    w: &StreamWorkload,
+    shard_hours: Term,
+    gb_month: Option<Term>,
+    notes: &mut Notes,
+) -> Result<(), Error> {
     let retention = w.retention.hours();
     if retention > INCLUDED_RETENTION_HOURS {
         bill.add(
@@ -379,35 +525,7 @@ pub(super) fn model<'p>(
         )?;
     }
     if let (true, Some(gb)) = (retention > LONG_TERM_AFTER_HOURS, gb_month) {
-        let per_hour = c.chain(
-            "data_gb_per_hour",
-            c.term(gb.value, 2, "GB per month"),
-            &[(Op::Div, plain(HOURS_PER_MONTH, "hours in a month"))],
-            2,
-            "GB per hour",
-        )?;
-        let held = c.chain(
-            "long_term_gb_months",
-            per_hour,
-            &[(
-                Op::Mul,
-                plain(
-                    retention_band(retention, LONG_TERM_AFTER_HOURS, f64::INFINITY),
-                    "hours kept beyond 7 days",
-                ),
-            )],
-            2,
-            "GB-months of long-term retention",
-        )?;
-        bill.add(
-            c,
-            "long_term_retention_cost",
-            "long_term_retention",
-            "Long-term data retention",
-            held,
-            PriceKey::KdsLongTermRetentionGbMonth,
-            "Long-term data retention cost",
-        )?;
+        long_term_retention_line(c, bill, retention, gb)?;
     }
     if w.long_term_reads_gb > 0.0 {
         if retention <= LONG_TERM_AFTER_HOURS {
@@ -429,37 +547,46 @@ pub(super) fn model<'p>(
             "Long-term retention retrieval cost",
         )?;
     }
+    Ok(())
+}
 
-    let count = shards.value;
-    let hot_key = hot.map(|h| {
-        let mut report = h.report;
-        if report.fixable {
-            // The key's own load plus an even share of the rest.
-            let share = report.share;
-            let rest = (1.0 - share) / count;
-            report.busiest_shard_mb_per_second =
-                Some(report.key_mb_per_second + rest * ingress_rate.value);
-            report.busiest_shard_records_per_second =
-                Some(report.key_records_per_second + rest * kinesis_records.value);
-        }
-        report
-    });
-    Ok(Body {
-        bill,
-        records_per_second: records.value,
-        peak_per_second: peak.map(|p| p.value),
-        shards: Some(Shards {
-            ingress: ingress_need.value,
-            egress: egress_need.value,
-            records: records_need.value,
-            hot_key: hot.and_then(|h| h.need).map(|t| t.value),
-            needed: needed.value,
-            with_headroom,
-            // A whole number below MAX_MAGNITUDE (1e18 < 2^64), checked by round_up.
-            count: count as u64,
-        }),
-        hot_key,
-    })
+/// Long-term retention: GB written an hour x the hours kept beyond 7 days, as GB-months.
+fn long_term_retention_line(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    retention: f64,
+    gb: Term,
+) -> Result<(), Error> {
+    let per_hour = c.chain(
+        "data_gb_per_hour",
+        c.term(gb.value, 2, "GB per month"),
+        &[(Op::Div, plain(HOURS_PER_MONTH, "hours in a month"))],
+        2,
+        "GB per hour",
+    )?;
+    let held = c.chain(
+        "long_term_gb_months",
+        per_hour,
+        &[(
+            Op::Mul,
+            plain(
+                retention_band(retention, LONG_TERM_AFTER_HOURS, f64::INFINITY),
+                "hours kept beyond 7 days",
+            ),
+        )],
+        2,
+        "GB-months of long-term retention",
+    )?;
+    bill.add(
+        c,
+        "long_term_retention_cost",
+        "long_term_retention",
+        "Long-term data retention",
+        held,
+        PriceKey::KdsLongTermRetentionGbMonth,
+        "Long-term data retention cost",
+    )?;
+    Ok(())
 }
 
 #[derive(Clone, Copy)]
@@ -516,6 +643,29 @@ fn hot_key_need(
         });
     }
     report.fixable = true;
+    Ok(HotKeyNeed {
+        need: Some(hot_key_spread(
+            c,
+            share_term,
+            ingress_rate,
+            records,
+            key_mb,
+            key_records,
+        )?),
+        report,
+    })
+}
+
+/// The shards that spread the other keys thinly enough to leave the hot key's shard under its
+/// write limits: the larger of what the data and what the records need.
+fn hot_key_spread(
+    c: &mut Calc,
+    share_term: Term,
+    ingress_rate: Term,
+    records: Term,
+    key_mb: Term,
+    key_records: Term,
+) -> Result<Term, Error> {
     let rest = c.chain(
         "hot_key_rest_share",
         plain(1.0, ""),
@@ -566,8 +716,5 @@ fn hot_key_need(
         &[by_mb.fmt, by_records.fmt],
         "shards needed for the hot key",
     );
-    Ok(HotKeyNeed {
-        need: Some(need),
-        report,
-    })
+    Ok(need)
 }
