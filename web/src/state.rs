@@ -8,8 +8,12 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use kcost_core::firehose::{FirehoseWorkload, Source};
 use kcost_core::parse;
-use kcost_core::scenario::{self, ComponentEstimate, PipelineEstimate};
+use kcost_core::scenario::{
+    self, AnalyticsSpec, ComponentEstimate, FirehoseSpec, Locator, PipelineEstimate, Scenario,
+    StreamRef, StreamSpec,
+};
 use kcost_core::{
     analytics, streams, workload, Comparison, Estimate, Input, Mode, Options, Per, PriceBook, Rate,
     RecordSize, Retention, Rounding, StreamWorkload,
@@ -239,8 +243,8 @@ pub fn defaults() -> Inputs {
 /// A valid result: the priced pipeline and, in compare mode, the comparison.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
-    /// The scenario file the page priced.
-    pub scenario: String,
+    /// The scenario the page priced; written out, it is the scenario file it exports.
+    pub scenario: Scenario,
     /// The stream, and the analytics applications and Firehose when switched on.
     pub pipeline: PipelineEstimate,
     /// All modes side by side, in compare mode.
@@ -250,6 +254,14 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// The scenario as a file that `kcost estimate` prices the same.
+    pub fn scenario_file(&self) -> String {
+        format!(
+            "# The page's inputs as a kcost scenario file: kcost estimate this.toml\n{}",
+            self.scenario
+        )
+    }
+
     /// The stream's estimate.
     pub fn stream(&self) -> Option<&Estimate> {
         self.pipeline
@@ -512,12 +524,16 @@ impl State {
             price_age: price_age(),
             ..Options::default()
         };
-        let pipeline = scenario::estimate(&scenario, "page", &self.book, options).map_err(|e| {
-            Invalid::Whole(match e.cause {
-                Some(cause) => cause.text(&Page),
-                None => e.message,
-            })
-        })?;
+        // The page's scenario is built, not written: its errors have no line to point at.
+        let at = Locator::new("", "page");
+        let pipeline = scenario::wire(&scenario, at)
+            .and_then(|wiring| scenario::price(&scenario, &wiring, &self.book, options, at))
+            .map_err(|e| {
+                Invalid::Whole(match e.cause {
+                    Some(cause) => cause.text(&Page),
+                    None => e.message,
+                })
+            })?;
         let priced = pipeline
             .components
             .iter()
@@ -596,87 +612,73 @@ impl State {
         self.value(Field::Rounding).parse().unwrap_or_default()
     }
 
-    /// The inputs as a scenario file (every value already checked).
-    fn scenario(&self, records: Rate, size: RecordSize) -> String {
+    /// The inputs as a scenario (every value already checked): the stream, and the analytics
+    /// applications and Firehose stream when switched on, wired to it as the switches say.
+    fn scenario(&self, records: Rate, size: RecordSize) -> Scenario {
         let v = |f| self.value(f).trim().to_string();
-        let quote = |s: &str| toml_string(s);
-        let rate = |r: Rate| quote(&r.to_string());
-        let mode = match v(Field::Mode).as_str() {
-            "compare" => "provisioned".to_string(),
-            m => m.to_string(),
+        // Compare mode prices the stream provisioned, and every mode beside it.
+        let mode = v(Field::Mode).parse().unwrap_or(Mode::Provisioned);
+        let mut stream = StreamSpec::new(self.stream_workload(records, size), mode);
+        stream.region = Some(v(Field::Region));
+        let mut scenario = Scenario {
+            name: Some("kcost page".to_string()),
+            rounding: Some((self.rounding(), 0..0)),
+            ..Scenario::default()
         };
-        let mut out = format!(
-            "# The page's inputs as a kcost scenario file: kcost estimate this.toml\nname = \"kcost page\"\nrounding = {}\n\n[streams.stream]\nrecords = {}\nsize_kb = {}\nconsumers = {}\nefo_consumers = {}\nmode = {}\nretention = {}\nregion = {}\ntarget_utilization = {}\n",
-            quote(self.rounding().name()),
-            rate(records),
-            size.kb(),
-            v(Field::Consumers),
-            v(Field::EfoConsumers),
-            quote(&mode),
-            quote(&v(Field::Retention)),
-            quote(&v(Field::Region)),
-            v(Field::TargetUtilization).trim_end_matches('%'),
-        );
-        let mut opt = |key: &str, field: Field, as_text: bool| {
-            let value = v(field);
-            if !value.is_empty() {
-                let value = if as_text {
-                    quote(&value)
-                } else {
-                    value.trim_end_matches('%').to_string()
-                };
-                out.push_str(&format!("{key} = {value}\n"));
-            }
-        };
-        opt("aggregate_kb", Field::Aggregate, false);
-        opt("max_record_size", Field::MaxRecordSize, true);
-        opt("peak_records", Field::PeakRecords, true);
-        if v(Field::LongTermReads) != "0" {
-            opt("long_term_reads_gb", Field::LongTermReads, false);
-        }
-        if let Ok(share) = workload::parse_share(&v(Field::HotKeyShare)) {
-            out.push_str(&format!("hot_key_share = {share}\n"));
-        }
-        if !v(Field::Growth).is_empty() {
-            out.push_str(&format!(
-                "growth = {}\nmonths = {}\n",
-                v(Field::Growth).trim_end_matches('%'),
-                v(Field::Months)
-            ));
-        }
+        scenario.streams.insert(STREAM.to_string(), stream);
         if self.on(Field::Analytics) {
-            out.push_str(&format!(
-                "\n[analytics.applications]\n{}engine = {}\napps = {}\nkpus = {}\nregion = {}\n",
-                if self.on(Field::AnalyticsReads) {
-                    "stream = \"stream\"\n"
-                } else {
-                    ""
-                },
-                quote(&v(Field::Engine)),
-                v(Field::Apps),
-                v(Field::Kpus),
-                quote(&v(Field::AnalyticsRegion)),
-            ));
+            let engine = v(Field::Engine).parse().unwrap_or(analytics::Engine::Flink);
+            let apps = parse::positive("application count", &v(Field::Apps)).unwrap_or(1);
+            let kpus = parse::positive("KPU count", &v(Field::Kpus)).unwrap_or(1);
+            let spec = AnalyticsSpec {
+                workload: analytics::AnalyticsWorkload::new(
+                    engine,
+                    apps,
+                    analytics::AppSize::Kpus(kpus),
+                ),
+                reads: self
+                    .on(Field::AnalyticsReads)
+                    .then(|| StreamRef::to(STREAM)),
+                efo: false,
+                writes: None,
+                region: Some(v(Field::AnalyticsRegion)),
+                at: 0..0,
+            };
+            scenario.analytics.insert("applications".to_string(), spec);
         }
         if self.on(Field::Firehose) {
-            out.push_str("\n[firehose.delivery]\n");
-            if self.on(Field::FirehoseReads) {
-                out.push_str("stream = \"stream\"\n");
-            } else {
-                out.push_str(&format!(
-                    "source = {}\nrecords = {}\nsize_kb = {}\n",
-                    quote(&v(Field::Source)),
-                    quote(&v(Field::FirehoseRecords)),
-                    v(Field::FirehoseSizeKb),
-                ));
-            }
-            out.push_str(&format!(
-                "format_conversion = {}\nregion = {}\n",
-                self.on(Field::FormatConversion),
-                quote(&v(Field::FirehoseRegion))
-            ));
+            scenario
+                .firehose
+                .insert("delivery".to_string(), self.firehose(records, size));
         }
-        out
+        scenario
+    }
+
+    /// The Firehose stream: reading the page's stream, or with its own source and traffic.
+    fn firehose(&self, records: Rate, size: RecordSize) -> FirehoseSpec {
+        let v = |f| self.value(f).trim().to_string();
+        let reads = self.on(Field::FirehoseReads);
+        let (own_records, own_size, source) = if reads {
+            (None, None, Source::KinesisStream)
+        } else {
+            (
+                v(Field::FirehoseRecords).parse().ok(),
+                v(Field::FirehoseSizeKb).parse().ok(),
+                v(Field::Source).parse().unwrap_or(Source::DirectPut),
+            )
+        };
+        FirehoseSpec {
+            reads: reads.then(|| StreamRef::to(STREAM)),
+            records: own_records,
+            size: own_size,
+            workload: FirehoseWorkload {
+                source,
+                format_conversion: self.on(Field::FormatConversion),
+                ..FirehoseWorkload::new(own_records.unwrap_or(records), own_size.unwrap_or(size))
+            },
+            region: Some(v(Field::FirehoseRegion)),
+            at: 0..0,
+        }
     }
 
     /// Points of the chart: the monthly cost of each mode the region prices, at record rates
@@ -735,6 +737,9 @@ pub struct Chart {
     pub break_even: Option<f64>,
 }
 
+/// The name of the page's stream in its scenario.
+const STREAM: &str = "stream";
+
 /// The mode field's value that compares every mode.
 const COMPARE: &str = "compare";
 
@@ -760,22 +765,6 @@ fn price_age() -> Option<kcost_core::PriceAge> {
         today: (now.get_utc_full_year(), now.get_utc_month() + 1),
         months: kcost_core::PriceAge::DEFAULT_MONTHS,
     })
-}
-
-/// A TOML basic string.
-fn toml_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 impl Reducible for State {

@@ -89,12 +89,16 @@ fn the_pipeline_wires_readers_into_the_stream() {
         .map(|c| c.estimate.monthly_usd().cents())
         .sum();
     assert_eq!(o.pipeline.monthly_usd.cents(), sum);
+    let file = o.scenario_file();
     assert!(
-        o.scenario
-            .contains("[firehose.delivery]\nstream = \"stream\""),
-        "{}",
-        o.scenario
+        file.contains("[firehose.delivery]\nstream = \"stream\""),
+        "{file}"
     );
+    // The file prices as the page did.
+    let again =
+        kcost_core::scenario::estimate(&file, "page.toml", &book(), kcost_core::Options::default())
+            .unwrap();
+    assert_eq!(again.monthly_usd, o.pipeline.monthly_usd);
 }
 
 #[wasm_bindgen_test]

@@ -73,7 +73,7 @@ pub fn exports(props: &Props) -> Html {
             let onclick = Callback::from(move |_| {
                 let text = match format {
                     Some(f) => export(&outcome, f),
-                    None => outcome.scenario.clone(),
+                    None => outcome.scenario_file(),
                 };
                 download(name, mime, &text);
             });

@@ -1,0 +1,174 @@
+//! Pricing a wired [`Scenario`]: each component through its service's own estimate, with the
+//! consumers and traffic the wiring gives it.
+
+use super::{
+    Component, ComponentEstimate, Kind, Locator, PipelineEstimate, Scenario, ScenarioError, Wiring,
+};
+use crate::analytics;
+use crate::calc::Options;
+use crate::firehose::{self, FirehoseWorkload};
+use crate::notes::Assumption;
+use crate::price::PriceBook;
+use crate::streams;
+use crate::workload::StreamWorkload;
+
+/// Prices `scenario` as `wiring` wired it. `options` gives the trace, the check for old prices
+/// and a discount; the scenario's own rounding and discount apply where the options leave them
+/// at their defaults (calculator rounding, no discount). `at` locates errors.
+///
+/// # Errors
+/// Anything a component's own estimate refuses (an unknown region, a missing price, a Kinesis
+/// limit), located at the component.
+pub fn price(
+    scenario: &Scenario,
+    wiring: &Wiring,
+    book: &PriceBook,
+    options: Options,
+    at: Locator<'_>,
+) -> Result<PipelineEstimate, ScenarioError> {
+    let rounding = scenario
+        .rounding
+        .as_ref()
+        .map_or(options.rounding, |(r, _)| *r);
+    let discount_bp = match (scenario.discount_bp, options.discount_bp) {
+        (Some(bp), 0) => bp,
+        (_, bp) => bp,
+    };
+    // One warning about old prices for the whole pipeline, not one per component.
+    let each = Options {
+        rounding,
+        discount_bp,
+        price_age: None,
+        ..options
+    };
+    let mut components = streams_of(scenario, wiring, book, each, at)?;
+    components.extend(analytics_of(scenario, book, each, at)?);
+    components.extend(firehose_of(scenario, wiring, book, each, at)?);
+    let monthly_usd = components.iter().map(|c| c.estimate.monthly_usd()).sum();
+    let warnings = crate::bill::old_prices(
+        components.iter().map(|c| c.estimate.priced()),
+        options.price_age,
+    )
+    .into_iter()
+    .collect();
+    Ok(PipelineEstimate {
+        name: scenario.name.clone(),
+        rounding,
+        components,
+        monthly_usd,
+        warnings,
+    })
+}
+
+fn region<'a>(own: &'a Option<String>, scenario: &'a Scenario) -> Option<&'a str> {
+    own.as_deref().or(scenario.region.as_deref())
+}
+
+fn streams_of(
+    scenario: &Scenario,
+    wiring: &Wiring,
+    book: &PriceBook,
+    options: Options,
+    at: Locator<'_>,
+) -> Result<Vec<Component>, ScenarioError> {
+    let mut out = Vec::with_capacity(scenario.streams.len());
+    for (name, spec) in &scenario.streams {
+        let component = format!("streams.{name}");
+        let readers = wiring.readers.get(name).cloned().unwrap_or_default();
+        let mut workload = StreamWorkload {
+            consumers: Some(spec.workload.consumers().saturating_add(readers.shared)),
+            efo_consumers: spec.workload.efo_consumers.saturating_add(readers.efo),
+            ..spec.workload
+        };
+        if let Some(t) = wiring.traffic.get(name) {
+            workload.records = t.records;
+            workload.record_size = t.size;
+        }
+        let e = streams::estimate(
+            &workload,
+            spec.mode,
+            region(&spec.region, scenario),
+            book,
+            options,
+        )
+        .map_err(|e| at.failed(spec.at.clone(), &component, e))?;
+        out.push(Component {
+            name: name.clone(),
+            kind: Kind::Stream,
+            reads: None,
+            read_by: readers.by,
+            estimate: ComponentEstimate::Stream(Box::new(e)),
+        });
+    }
+    Ok(out)
+}
+
+fn analytics_of(
+    scenario: &Scenario,
+    book: &PriceBook,
+    options: Options,
+    at: Locator<'_>,
+) -> Result<Vec<Component>, ScenarioError> {
+    let mut out = Vec::with_capacity(scenario.analytics.len());
+    for (name, spec) in &scenario.analytics {
+        let component = format!("analytics.{name}");
+        let e = analytics::estimate(
+            &spec.workload,
+            region(&spec.region, scenario),
+            book,
+            options,
+        )
+        .map_err(|e| at.failed(spec.at.clone(), &component, e))?;
+        out.push(Component {
+            name: name.clone(),
+            kind: Kind::Analytics,
+            reads: spec.reads.as_ref().map(|r| r.name.clone()),
+            read_by: Vec::new(),
+            estimate: ComponentEstimate::Analytics(Box::new(e)),
+        });
+    }
+    Ok(out)
+}
+
+fn firehose_of(
+    scenario: &Scenario,
+    wiring: &Wiring,
+    book: &PriceBook,
+    options: Options,
+    at: Locator<'_>,
+) -> Result<Vec<Component>, ScenarioError> {
+    let mut out = Vec::with_capacity(scenario.firehose.len());
+    for (name, spec) in &scenario.firehose {
+        let component = format!("firehose.{name}");
+        let upstream = spec
+            .reads
+            .as_ref()
+            .and_then(|r| wiring.traffic.get(&r.name));
+        let workload = FirehoseWorkload {
+            records: spec
+                .records
+                .or(upstream.map(|t| t.records))
+                .unwrap_or(spec.workload.records),
+            record_size: spec
+                .size
+                .or(upstream.map(|t| t.size))
+                .unwrap_or(spec.workload.record_size),
+            ..spec.workload
+        };
+        let mut e = firehose::estimate(&workload, region(&spec.region, scenario), book, options)
+            .map_err(|e| at.failed(spec.at.clone(), &component, e))?;
+        if let (Some(r), None) = (&spec.reads, spec.records) {
+            e.assumptions.push(Assumption::FirehoseFromStream {
+                stream: r.name.as_str().into(),
+            });
+        }
+        out.push(Component {
+            name: name.clone(),
+            kind: Kind::Firehose,
+            reads: spec.reads.as_ref().map(|r| r.name.clone()),
+            read_by: Vec::new(),
+            estimate: ComponentEstimate::Firehose(Box::new(e)),
+        });
+    }
+    Ok(out)
+}
