@@ -213,19 +213,7 @@ impl Warning {
                 count,
                 oldest,
                 months,
-            } => {
-                let (n, are) = match count {
-                    1 => ("1 price".to_string(), "is"),
-                    n => (format!("{n} prices"), "are"),
-                };
-                write!(
-                    f,
-                    "{n} used here {are} over {months} months old (the oldest from {oldest}): {}, \
-                     or {}",
-                    face.fix(Fix::RefreshPrices),
-                    face.fix(Fix::AddPrices)
-                )
-            }
+            } => old_prices(f, face, *count, oldest, *months),
             Warning::RateRoundsToZero(rate) => write!(
                 f,
                 "{rate} rounds to 0.00 records per second in the calculator's rounding, so it is \
@@ -271,32 +259,28 @@ impl Warning {
                 "the peak is {ratio:.1} times the average; on-demand absorbs up to twice its \
                  previous 30-day peak at once and may throttle for about 15 minutes beyond that"
             ),
-            Warning::SlowConsumers { consumers, delay_ms, efo_change_usd } => {
-                write!(
-                    f,
-                    "{consumers} shared consumers split each shard's 5 reads a second: each waits \
-                     about {delay_ms} ms between reads (over 1 s)"
-                )?;
-                match efo_change_usd {
-                    Some(change) if change.cents() == 0 => f.write_str(
-                        "; moving them to enhanced fan-out (about 70 ms) would not change the cost",
-                    ),
-                    Some(change) if change.cents() > 0 => write!(
-                        f,
-                        "; moving them to enhanced fan-out (about 70 ms) would add {} USD a month",
-                        change.to_text(true)
-                    ),
-                    Some(change) => write!(
-                        f,
-                        "; moving them to enhanced fan-out (about 70 ms) would save {} USD a month",
-                        crate::money::Money::from_cents(-change.cents()).to_text(true)
-                    ),
-                    None => f.write_str(
-                        "; kcost cannot price moving them to enhanced fan-out (about 70 ms) here: \
-                         that is over the mode's fan-out limit or the region has no fan-out prices",
-                    ),
-                }
-            }
+            Warning::SlowConsumers {
+                consumers,
+                delay_ms,
+                efo_change_usd,
+            } => slow_consumers(f, *consumers, *delay_ms, *efo_change_usd),
+            Warning::SqlRetired
+            | Warning::SqlHasNoStorage
+            | Warning::StudioOrchestrationSecondary
+            | Warning::FirehoseRounding { .. }
+            | Warning::LargeRecords { .. } => self.write_rest(f, face),
+        }
+    }
+
+    /// The warnings of analytics applications and Firehose streams, and about record sizes.
+    fn write_rest(&self, f: &mut dyn fmt::Write, face: &dyn Face) -> fmt::Result {
+        match self {
+            Warning::LargeRecords { size_kb } => write!(
+                f,
+                "records of {size_kb} KB are over the default 1 MiB maximum record size: the stream's \
+                 maximum record size must be raised (Kinesis allows up to 10 MiB since 2025-10-28), \
+                 and producers and consumers must accept records that large"
+            ),
             Warning::SqlRetired => f.write_str(
                 "Kinesis Data Analytics for SQL takes no new applications since 2025-10-15 and \
                  existing ones are being retired; price a Flink application for anything new",
@@ -320,12 +304,7 @@ impl Warning {
                 grouped(*sent_gb),
                 (billed_gb / sent_gb - 1.0) * 100.0
             ),
-            Warning::LargeRecords { size_kb } => write!(
-                f,
-                "records of {size_kb} KB are over the default 1 MiB maximum record size: the stream's \
-                 maximum record size must be raised (Kinesis allows up to 10 MiB since 2025-10-28), \
-                 and producers and consumers must accept records that large"
-            ),
+            _ => Ok(()),
         }
     }
 }
@@ -333,6 +312,59 @@ impl Warning {
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.write(f, &Plain)
+    }
+}
+
+/// `N prices used here are over M months old (the oldest from D): refresh, or add`.
+fn old_prices(
+    f: &mut dyn fmt::Write,
+    face: &dyn Face,
+    count: usize,
+    oldest: &str,
+    months: u32,
+) -> fmt::Result {
+    let (n, are) = match count {
+        1 => ("1 price".to_string(), "is"),
+        n => (format!("{n} prices"), "are"),
+    };
+    write!(
+        f,
+        "{n} used here {are} over {months} months old (the oldest from {oldest}): {}, or {}",
+        face.fix(Fix::RefreshPrices),
+        face.fix(Fix::AddPrices)
+    )
+}
+
+/// Slow shared consumers, and what enhanced fan-out would change.
+fn slow_consumers(
+    f: &mut dyn fmt::Write,
+    consumers: u32,
+    delay_ms: f64,
+    efo_change_usd: Option<crate::money::Money>,
+) -> fmt::Result {
+    write!(
+        f,
+        "{consumers} shared consumers split each shard's 5 reads a second: each waits about \
+         {delay_ms} ms between reads (over 1 s)"
+    )?;
+    match efo_change_usd {
+        Some(change) if change.cents() == 0 => {
+            f.write_str("; moving them to enhanced fan-out (about 70 ms) would not change the cost")
+        }
+        Some(change) if change.cents() > 0 => write!(
+            f,
+            "; moving them to enhanced fan-out (about 70 ms) would add {} USD a month",
+            change.to_text(true)
+        ),
+        Some(change) => write!(
+            f,
+            "; moving them to enhanced fan-out (about 70 ms) would save {} USD a month",
+            crate::money::Money::from_cents(-change.cents()).to_text(true)
+        ),
+        None => f.write_str(
+            "; kcost cannot price moving them to enhanced fan-out (about 70 ms) here: that is \
+             over the mode's fan-out limit or the region has no fan-out prices",
+        ),
     }
 }
 

@@ -111,6 +111,45 @@ pub struct Sweep {
     pub break_even_records_per_second: Option<f64>,
 }
 
+/// One point: the base workload with `variable` at `value`, priced in every mode.
+fn point(
+    base: &StreamWorkload,
+    variable: Variable,
+    value: f64,
+    prices: &crate::price::RegionPrices,
+    quiet: Options,
+) -> Result<Point, Error> {
+    let w = match variable {
+        Variable::Records => StreamWorkload {
+            records: Rate::new(value, crate::rate::Per::Second)?,
+            ..*base
+        },
+        Variable::SizeKb => StreamWorkload {
+            record_size: RecordSize::from_kb(value)?,
+            ..*base
+        },
+        // A whole number from rounding a non-negative value below u32::MAX consumers.
+        Variable::Consumers => StreamWorkload {
+            consumers: Some(value.min(f64::from(u32::MAX)) as u32),
+            ..*base
+        },
+    };
+    let mut monthly_usd = Vec::with_capacity(Mode::ALL.len());
+    let mut shards = None;
+    for mode in Mode::ALL {
+        let e = streams::model(&w, mode, prices, quiet).ok();
+        if mode == Mode::Provisioned {
+            shards = e.as_ref().and_then(|e| e.shards.as_ref()).map(|s| s.count);
+        }
+        monthly_usd.push((mode, e.map(|e| e.monthly_usd)));
+    }
+    Ok(Point {
+        value,
+        monthly_usd,
+        shards,
+    })
+}
+
 /// Prices `base` at each point of `axis`.
 ///
 /// # Errors
@@ -162,35 +201,7 @@ pub fn sweep(
             Variable::Consumers => value.round(),
             _ => value,
         };
-        let w = match variable {
-            Variable::Records => StreamWorkload {
-                records: Rate::new(value, crate::rate::Per::Second)?,
-                ..*base
-            },
-            Variable::SizeKb => StreamWorkload {
-                record_size: RecordSize::from_kb(value)?,
-                ..*base
-            },
-            // A whole number from rounding a non-negative value below u32::MAX consumers.
-            Variable::Consumers => StreamWorkload {
-                consumers: Some(value.min(f64::from(u32::MAX)) as u32),
-                ..*base
-            },
-        };
-        let mut monthly_usd = Vec::with_capacity(Mode::ALL.len());
-        let mut shards = None;
-        for mode in Mode::ALL {
-            let e = streams::model(&w, mode, prices, quiet).ok();
-            if mode == Mode::Provisioned {
-                shards = e.as_ref().and_then(|e| e.shards.as_ref()).map(|s| s.count);
-            }
-            monthly_usd.push((mode, e.map(|e| e.monthly_usd)));
-        }
-        points.push(Point {
-            value,
-            monthly_usd,
-            shards,
-        });
+        points.push(point(base, variable, value, prices, quiet)?);
     }
     if points
         .iter()

@@ -111,15 +111,23 @@ pub fn deck_book() -> PriceBook {
 /// variant (each `match` below fails to compile when a variant is added without a sample).
 /// Tests render them through each face and hold each face to its own words.
 pub fn every_message() -> Vec<crate::notes::Message> {
-    use crate::error::{Error, InputError as I};
     use crate::notes::Message;
-    use crate::notes::{Assumption as A, Warning as W};
+    warning_samples()
+        .into_iter()
+        .map(Message::Warning)
+        .chain(assumption_samples().into_iter().map(Message::Assumption))
+        .chain(error_samples().into_iter().map(Message::Error))
+        .collect()
+}
+
+/// One warning of every kind.
+fn warning_samples() -> Vec<crate::notes::Warning> {
+    use crate::notes::Warning as W;
     use crate::rate::Rate;
     let rate = Rate::new(1.0, crate::rate::Per::Month).unwrap_or(Rate {
         count: 1.0,
         per: crate::rate::Per::Month,
     });
-    let text = || "x".to_string();
     let warnings = vec![
         W::OldPrices {
             count: 2,
@@ -170,26 +178,13 @@ pub fn every_message() -> Vec<crate::notes::Message> {
             efo_change_usd: Some(crate::money::Money::from_cents(-5)),
         },
     ];
-    for w in &warnings {
-        match w {
-            W::OldPrices { .. }
-            | W::UnconfirmedPrice { .. }
-            | W::RateRoundsToZero(_)
-            | W::PayloadUnitFloor { .. }
-            | W::LargeRecords { .. }
-            | W::ReadsWithoutLongTermData { .. }
-            | W::LongTermReadsNotPriced { .. }
-            | W::HotKeyUnfixable { .. }
-            | W::HotKeyReads { .. }
-            | W::OnDemandNewStream { .. }
-            | W::OnDemandBurst { .. }
-            | W::SqlRetired
-            | W::SqlHasNoStorage
-            | W::StudioOrchestrationSecondary
-            | W::FirehoseRounding { .. }
-            | W::SlowConsumers { .. } => {}
-        }
-    }
+    warnings.iter().for_each(warning_covered);
+    warnings
+}
+
+/// One assumption of every kind.
+fn assumption_samples() -> Vec<crate::notes::Assumption> {
+    use crate::notes::Assumption as A;
     let assumptions = vec![
         A::DefaultRegion {
             code: "us-east-1".into(),
@@ -213,6 +208,13 @@ pub fn every_message() -> Vec<crate::notes::Message> {
             | A::DefaultObjectSize { .. } => {}
         }
     }
+    assumptions
+}
+
+/// One input error of every kind.
+fn input_error_samples() -> Vec<crate::error::InputError> {
+    use crate::error::InputError as I;
+    let text = || "x".to_string();
     let what = "record rate";
     let inputs = vec![
         I::Empty { what },
@@ -265,42 +267,14 @@ pub fn every_message() -> Vec<crate::notes::Message> {
             instead: Some(("advantage", 50)),
         },
     ];
-    for i in &inputs {
-        match i {
-            I::Empty { .. }
-            | I::NotANumber { .. }
-            | I::NotFinite { .. }
-            | I::Negative { .. }
-            | I::NotWhole { .. }
-            | I::RateUnit { .. }
-            | I::ZeroSize { .. }
-            | I::RecordTooLarge { .. }
-            | I::NeedsMaxRecordSize { .. }
-            | I::OverMaxRecordSize { .. }
-            | I::Retention { .. }
-            | I::Share { .. }
-            | I::Utilization { .. }
-            | I::Growth { .. }
-            | I::Months { .. }
-            | I::PeakBelowAverage { .. }
-            | I::Aggregate { .. }
-            | I::Mode { .. }
-            | I::Rounding { .. }
-            | I::Engine { .. }
-            | I::KpuHoursUnit { .. }
-            | I::FirehoseSource { .. }
-            | I::Discount { .. }
-            | I::PriceAge { .. }
-            | I::SweepRange { .. }
-            | I::SweepSteps { .. }
-            | I::SweepLogFromZero
-            | I::ZeroCount { .. }
-            | I::FirehoseRecordTooLarge { .. }
-            | I::NotPositive { .. }
-            | I::VpcRatio { .. }
-            | I::EfoLimit { .. } => {}
-        }
-    }
+    inputs.iter().for_each(input_error_covered);
+    inputs
+}
+
+/// One error of every kind, input errors included.
+fn error_samples() -> Vec<crate::error::Error> {
+    use crate::error::Error;
+    let inputs = input_error_samples();
     let mut errors: Vec<Error> = inputs.into_iter().map(Error::Input).collect();
     let missing = |elsewhere| Error::MissingPrice {
         region: "us-east-1".into(),
@@ -335,10 +309,67 @@ pub fn every_message() -> Vec<crate::notes::Message> {
             | Error::OutOfRange { .. } => {}
         }
     }
-    warnings
-        .into_iter()
-        .map(Message::Warning)
-        .chain(assumptions.into_iter().map(Message::Assumption))
-        .chain(errors.into_iter().map(Message::Error))
-        .collect()
+    errors
+}
+
+/// Fails to compile when a variant has no sample above.
+fn input_error_covered(i: &crate::error::InputError) {
+    use crate::error::InputError as I;
+    match i {
+        I::Empty { .. }
+        | I::NotANumber { .. }
+        | I::NotFinite { .. }
+        | I::Negative { .. }
+        | I::NotWhole { .. }
+        | I::RateUnit { .. }
+        | I::ZeroSize { .. }
+        | I::RecordTooLarge { .. }
+        | I::NeedsMaxRecordSize { .. }
+        | I::OverMaxRecordSize { .. }
+        | I::Retention { .. }
+        | I::Share { .. }
+        | I::Utilization { .. }
+        | I::Growth { .. }
+        | I::Months { .. }
+        | I::PeakBelowAverage { .. }
+        | I::Aggregate { .. }
+        | I::Mode { .. }
+        | I::Rounding { .. }
+        | I::Engine { .. }
+        | I::KpuHoursUnit { .. }
+        | I::FirehoseSource { .. }
+        | I::Discount { .. }
+        | I::PriceAge { .. }
+        | I::SweepRange { .. }
+        | I::SweepSteps { .. }
+        | I::SweepLogFromZero
+        | I::ZeroCount { .. }
+        | I::FirehoseRecordTooLarge { .. }
+        | I::NotPositive { .. }
+        | I::VpcRatio { .. }
+        | I::EfoLimit { .. } => {}
+    }
+}
+
+/// Fails to compile when a variant has no sample above.
+fn warning_covered(w: &crate::notes::Warning) {
+    use crate::notes::Warning as W;
+    match w {
+        W::OldPrices { .. }
+        | W::UnconfirmedPrice { .. }
+        | W::RateRoundsToZero(_)
+        | W::PayloadUnitFloor { .. }
+        | W::LargeRecords { .. }
+        | W::ReadsWithoutLongTermData { .. }
+        | W::LongTermReadsNotPriced { .. }
+        | W::HotKeyUnfixable { .. }
+        | W::HotKeyReads { .. }
+        | W::OnDemandNewStream { .. }
+        | W::OnDemandBurst { .. }
+        | W::SqlRetired
+        | W::SqlHasNoStorage
+        | W::StudioOrchestrationSecondary
+        | W::FirehoseRounding { .. }
+        | W::SlowConsumers { .. } => {}
+    }
 }

@@ -67,3 +67,63 @@ fn no_module_imports_itself_back() {
         }
     }
 }
+
+/// Every Rust file under `core/src`, with its text.
+fn sources() -> Vec<(std::path::PathBuf, String)> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut out = Vec::new();
+    let mut files = vec![src];
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            out.push((path, text));
+        }
+    }
+    out
+}
+
+/// No function of the core is over 80 lines, from its `fn` line to its closing brace: a cost
+/// line, a check or a step is a function of its own, and a model only sequences them.
+#[test]
+fn no_core_function_is_over_80_lines() {
+    let mut long = Vec::new();
+    for (path, text) in sources() {
+        let lines: Vec<&str> = text.lines().collect();
+        let mut i = 0;
+        while i < lines.len() {
+            let line = lines[i];
+            let indent = line.len() - line.trim_start().len();
+            let head = line.trim_start();
+            let is_fn = [
+                "fn ",
+                "pub fn ",
+                "pub(crate) fn ",
+                "pub(super) fn ",
+                "const fn ",
+                "pub const fn ",
+            ]
+            .iter()
+            .any(|p| head.starts_with(p));
+            if !is_fn || head.ends_with(';') {
+                i += 1;
+                continue;
+            }
+            let close = format!("{}}}", " ".repeat(indent));
+            let end = (i + 1..lines.len())
+                .find(|&k| lines[k] == close || lines[k].starts_with(&format!("{close} ")))
+                .unwrap_or(i);
+            if end + 1 - i > 80 {
+                long.push(format!(
+                    "{}:{} {} lines",
+                    path.display(),
+                    i + 1,
+                    end + 1 - i
+                ));
+            }
+            i = end.max(i) + 1;
+        }
+    }
+    assert!(long.is_empty(), "functions over 80 lines: {long:#?}");
+}

@@ -29,112 +29,165 @@ pub(super) fn add(
         ..options
     };
     if let (false, Some(kb)) = (options.skip_analyses, w.aggregate_kb) {
-        let plain = StreamWorkload {
-            aggregate_kb: None,
-            ..*w
-        };
-        let without = model(&plain, mode, prices, quiet)?;
-        let saving = without.monthly_usd.cents() - estimate.monthly_usd.cents();
-        if options.trace {
-            explain(
-                estimate,
-                "aggregation_saving",
-                usd(without.monthly_usd, "USD unaggregated"),
-                &[(Op::Sub, usd(estimate.monthly_usd, "USD aggregated"))],
-                usd(Money::from_cents(saving), "USD saved by aggregation"),
-            );
-        }
-        estimate.aggregation = Some(AggregationSaving {
-            user_records_per_kinesis_record: (kb / w.record_size.kb()).floor().max(1.0),
-            unaggregated_monthly_usd: without.monthly_usd,
-            saving_usd: Money::from_cents(saving),
-        });
+        aggregation_saving(estimate, w, kb, mode, prices, options)?;
     }
-
-    let consumers = w.consumers();
-    if consumers > 0 {
-        // Each shard serves 5 GetRecords calls a second shared by its consumers.
-        let delay_ms = f64::from(consumers) / GET_RECORDS_PER_SECOND * 1000.0;
-        estimate.consumer_delay_ms = Some(delay_ms);
-        if options.trace {
-            explain(
-                estimate,
-                "consumer_delay",
-                Term::new(f64::from(consumers), NumFmt::Input, "consumer applications"),
-                &[
-                    (
-                        Op::Div,
-                        Term::new(
-                            GET_RECORDS_PER_SECOND,
-                            NumFmt::Plain,
-                            "reads per second per shard",
-                        ),
-                    ),
-                    (Op::Mul, Term::new(1000.0, NumFmt::Plain, "ms per second")),
-                ],
-                Term::new(
-                    delay_ms,
-                    NumFmt::Fixed(0),
-                    "ms between reads for each consumer",
-                ),
-            );
-        }
-        if delay_ms > 1000.0 && !options.skip_analyses {
-            let moved = StreamWorkload {
-                consumers: Some(0),
-                efo_consumers: w.efo_consumers.saturating_add(consumers),
-                ..*w
-            };
-            let alternative = model(&moved, mode, prices, quiet).ok();
-            let efo_change_usd = alternative
-                .as_ref()
-                .map(|e| Money::from_cents(e.monthly_usd.cents() - estimate.monthly_usd.cents()));
-            if let (true, Some(e), Some(change)) = (options.trace, &alternative, efo_change_usd) {
-                explain(
-                    estimate,
-                    "efo_alternative",
-                    usd(e.monthly_usd, "USD with them on enhanced fan-out"),
-                    &[(Op::Sub, usd(estimate.monthly_usd, "USD"))],
-                    usd(change, "USD change for faster consumers"),
-                );
-            }
-            estimate.warnings.push(Warning::SlowConsumers {
-                consumers,
-                delay_ms,
-                efo_change_usd,
-            });
-        }
+    if w.consumers() > 0 {
+        consumer_delay(estimate, w, mode, prices, options);
     }
-
     if let (false, Some(growth)) = (options.skip_analyses, w.growth) {
-        let factor = 1.0 + growth.percent_per_month / 100.0;
-        let mut months = Vec::with_capacity(growth.months as usize);
-        let mut scale = 1.0;
-        for month in 1..=growth.months {
-            let grown = |rate: Rate| Rate::new(rate.count * scale, rate.per);
-            let monthly = StreamWorkload {
-                records: grown(w.records)?,
-                peak_records: w.peak_records.map(grown).transpose()?,
-                growth: None,
-                ..*w
-            };
-            let e = model(&monthly, mode, prices, quiet)?;
-            months.push(GrowthMonth {
-                month,
-                records_per_second: e.inputs.records_per_second,
-                shards: e.shards.map(|s| s.count),
-                monthly_usd: e.monthly_usd,
-            });
-            scale *= factor;
-        }
-        let total_usd = months.iter().map(|m| m.monthly_usd).sum();
-        estimate.growth = Some(GrowthTable {
-            percent_per_month: growth.percent_per_month,
-            months,
-            total_usd,
-        });
+        let table = growth_table(w, growth, mode, prices, quiet)?;
+        estimate.growth = Some(table);
     }
     Ok(())
+}
+
+/// What aggregation saves: the same workload unaggregated, priced again.
+fn aggregation_saving(
+    estimate: &mut Estimate,
+    w: &StreamWorkload,
+    kb: f64,
+    mode: Mode,
+    prices: &RegionPrices,
+    options: Options,
+) -> Result<(), Error> {
+    let plain = StreamWorkload {
+        aggregate_kb: None,
+        ..*w
+    };
+    let quiet = Options {
+        trace: false,
+        ..options
+    };
+    let without = model(&plain, mode, prices, quiet)?;
+    let saving = without.monthly_usd.cents() - estimate.monthly_usd.cents();
+    if options.trace {
+        explain(
+            estimate,
+            "aggregation_saving",
+            usd(without.monthly_usd, "USD unaggregated"),
+            &[(Op::Sub, usd(estimate.monthly_usd, "USD aggregated"))],
+            usd(Money::from_cents(saving), "USD saved by aggregation"),
+        );
+    }
+    estimate.aggregation = Some(AggregationSaving {
+        user_records_per_kinesis_record: (kb / w.record_size.kb()).floor().max(1.0),
+        unaggregated_monthly_usd: without.monthly_usd,
+        saving_usd: Money::from_cents(saving),
+    });
+    Ok(())
+}
+
+/// How long each shared consumer waits between reads (a shard serves 5 GetRecords calls a
+/// second, shared), and over a second, what moving them to enhanced fan-out would cost.
+fn consumer_delay(
+    estimate: &mut Estimate,
+    w: &StreamWorkload,
+    mode: Mode,
+    prices: &RegionPrices,
+    options: Options,
+) {
+    let consumers = w.consumers();
+    let delay_ms = f64::from(consumers) / GET_RECORDS_PER_SECOND * 1000.0;
+    estimate.consumer_delay_ms = Some(delay_ms);
+    if options.trace {
+        explain(
+            estimate,
+            "consumer_delay",
+            Term::new(f64::from(consumers), NumFmt::Input, "consumer applications"),
+            &[
+                (
+                    Op::Div,
+                    Term::new(
+                        GET_RECORDS_PER_SECOND,
+                        NumFmt::Plain,
+                        "reads per second per shard",
+                    ),
+                ),
+                (Op::Mul, Term::new(1000.0, NumFmt::Plain, "ms per second")),
+            ],
+            Term::new(
+                delay_ms,
+                NumFmt::Fixed(0),
+                "ms between reads for each consumer",
+            ),
+        );
+    }
+    if delay_ms > 1000.0 && !options.skip_analyses {
+        let efo_change_usd = efo_alternative(estimate, w, mode, prices, options);
+        estimate.warnings.push(Warning::SlowConsumers {
+            consumers,
+            delay_ms,
+            efo_change_usd,
+        });
+    }
+}
+
+/// How the monthly cost changes with the shared consumers moved to enhanced fan-out, or `None`
+/// when the mode's fan-out limit or a missing price rules that out.
+fn efo_alternative(
+    estimate: &mut Estimate,
+    w: &StreamWorkload,
+    mode: Mode,
+    prices: &RegionPrices,
+    options: Options,
+) -> Option<Money> {
+    let moved = StreamWorkload {
+        consumers: Some(0),
+        efo_consumers: w.efo_consumers.saturating_add(w.consumers()),
+        ..*w
+    };
+    let quiet = Options {
+        trace: false,
+        ..options
+    };
+    let alternative = model(&moved, mode, prices, quiet).ok()?;
+    let change = Money::from_cents(alternative.monthly_usd.cents() - estimate.monthly_usd.cents());
+    if options.trace {
+        explain(
+            estimate,
+            "efo_alternative",
+            usd(alternative.monthly_usd, "USD with them on enhanced fan-out"),
+            &[(Op::Sub, usd(estimate.monthly_usd, "USD"))],
+            usd(change, "USD change for faster consumers"),
+        );
+    }
+    Some(change)
+}
+
+/// Month by month under steady growth of the record rate (and the peak with it).
+fn growth_table(
+    w: &StreamWorkload,
+    growth: crate::workload::Growth,
+    mode: Mode,
+    prices: &RegionPrices,
+    quiet: Options,
+) -> Result<GrowthTable, Error> {
+    let factor = 1.0 + growth.percent_per_month / 100.0;
+    let mut months = Vec::with_capacity(growth.months as usize);
+    let mut scale = 1.0;
+    for month in 1..=growth.months {
+        let grown = |rate: Rate| Rate::new(rate.count * scale, rate.per);
+        let monthly = StreamWorkload {
+            records: grown(w.records)?,
+            peak_records: w.peak_records.map(grown).transpose()?,
+            growth: None,
+            ..*w
+        };
+        let e = model(&monthly, mode, prices, quiet)?;
+        months.push(GrowthMonth {
+            month,
+            records_per_second: e.inputs.records_per_second,
+            shards: e.shards.map(|s| s.count),
+            monthly_usd: e.monthly_usd,
+        });
+        scale *= factor;
+    }
+    let total_usd = months.iter().map(|m| m.monthly_usd).sum();
+    Ok(GrowthTable {
+        percent_per_month: growth.percent_per_month,
+        months,
+        total_usd,
+    })
 }
 
 /// Money as a step term with its words.

@@ -89,6 +89,22 @@ pub fn estimate_in(
     Ok(estimate)
 }
 
+/// Refuses more enhanced fan-out consumers than the mode allows per stream, naming a mode that
+/// allows more.
+fn check_efo_limit(workload: &StreamWorkload, mode: Mode) -> Result<(), Error> {
+    let limit = mode.efo_limit();
+    if workload.efo_consumers <= limit {
+        return Ok(());
+    }
+    Err(Error::Input(InputError::EfoLimit {
+        given: workload.efo_consumers,
+        limit,
+        mode: mode.name(),
+        instead: (mode != Mode::Advantage)
+            .then_some((Mode::Advantage.name(), Mode::Advantage.efo_limit())),
+    }))
+}
+
 /// One run of a mode's model: checks, lines and total, with no multi-run analysis.
 pub(crate) fn model(
     workload: &StreamWorkload,
@@ -97,16 +113,7 @@ pub(crate) fn model(
     options: Options,
 ) -> Result<Estimate, Error> {
     workload.check()?;
-    let limit = mode.efo_limit();
-    if workload.efo_consumers > limit {
-        return Err(Error::Input(InputError::EfoLimit {
-            given: workload.efo_consumers,
-            limit,
-            mode: mode.name(),
-            instead: (mode != Mode::Advantage)
-                .then_some((Mode::Advantage.name(), Mode::Advantage.efo_limit())),
-        }));
-    }
+    check_efo_limit(workload, mode)?;
     let mut c = Calc::new(options.rounding, options.trace);
     let mut notes = Notes::default();
     let body = match mode {

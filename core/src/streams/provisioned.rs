@@ -186,31 +186,13 @@ fn shard_need(
         )?),
         None => None,
     };
-    // The needs, with the hot key's when there is one; a fixed array keeps bulk runs allocation-free.
     let hot_need = hot.and_then(|h| h.need);
-    let needs = [
-        ingress,
-        egress,
-        records_inside,
-        hot_need.unwrap_or(records_inside),
-    ];
-    let shown = [
-        ingress.fmt,
-        egress.fmt,
+    let (needed, largest) = largest_need(
+        c,
+        [ingress, egress, records_inside],
         records_shown,
-        hot_need.map_or(records_shown, |t| t.fmt),
-    ];
-    let used = if hot_need.is_some() { 4 } else { 3 };
-    let (winner, needed) = c.max(
-        "shards_needed",
-        needs.get(..used).unwrap_or(&needs),
-        shown.get(..used).unwrap_or(&shown),
-        "Number of shards",
+        hot_need,
     );
-    let largest = match winner {
-        2 => records_inside,
-        _ => c.term(needed.value, 2, ""),
-    };
     let (shards, with_headroom) = shard_count(c, w.target_utilization, needed, largest)?;
     Ok(ShardNeed {
         size_mb,
@@ -224,6 +206,37 @@ fn shard_need(
         with_headroom,
         shards,
     })
+}
+
+/// The largest of the ingress, egress and records needs (and the hot key's, when there is one),
+/// and the figure the shard count rounds up: the records need at its 3 decimals when it is the
+/// largest, else the largest at 2.
+fn largest_need(
+    c: &mut Calc,
+    [ingress, egress, records]: [Term; 3],
+    records_shown: NumFmt,
+    hot: Option<Term>,
+) -> (Term, Term) {
+    // A fixed array keeps bulk runs allocation-free.
+    let needs = [ingress, egress, records, hot.unwrap_or(records)];
+    let shown = [
+        ingress.fmt,
+        egress.fmt,
+        records_shown,
+        hot.map_or(records_shown, |t| t.fmt),
+    ];
+    let used = if hot.is_some() { 4 } else { 3 };
+    let (winner, needed) = c.max(
+        "shards_needed",
+        needs.get(..used).unwrap_or(&needs),
+        shown.get(..used).unwrap_or(&shown),
+        "Number of shards",
+    );
+    let largest = match winner {
+        2 => records,
+        _ => c.term(needed.value, 2, ""),
+    };
+    (needed, largest)
 }
 
 /// The record size in MB, the ingress rate, and the ingress and egress needs.
