@@ -2,6 +2,7 @@
 //! the page refuse the same inputs with the same words.
 
 use std::path::PathBuf;
+use std::str::FromStr;
 
 use crate::face::Terminal;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -95,7 +96,7 @@ pub enum Command {
         #[arg(long)]
         explain: bool,
         /// A discount on every line, percent; overrides the file's `discount`.
-        #[arg(long, value_name = "PCT", allow_hyphen_values = true, value_parser = parse_discount)]
+        #[arg(long, value_name = "PCT", allow_hyphen_values = true, value_parser = words(kcost_core::calc::parse_discount))]
         discount: Option<u32>,
         #[command(flatten)]
         prices: PriceArgs,
@@ -211,46 +212,46 @@ pub enum PricingCommand {
 /// The workload and how to show its estimate.
 #[derive(Debug, Args)]
 pub struct EstimateArgs {
-    #[arg(long = flag(I::Records), help = help(I::Records), value_name = value_name(I::Records), required = true, allow_hyphen_values = true, value_parser = parse_rate)]
+    #[arg(long = flag(I::Records), help = help(I::Records), value_name = value_name(I::Records), required = true, allow_hyphen_values = true, value_parser = words(Rate::from_str))]
     pub records: Option<Rate>,
 
-    #[arg(long = flag(I::SizeKb), help = help(I::SizeKb), value_name = value_name(I::SizeKb), required = true, allow_hyphen_values = true, value_parser = parse_size)]
+    #[arg(long = flag(I::SizeKb), help = help(I::SizeKb), value_name = value_name(I::SizeKb), required = true, allow_hyphen_values = true, value_parser = words(RecordSize::from_str))]
     pub size_kb: Option<RecordSize>,
 
-    #[arg(long = flag(I::Consumers), value_name = value_name(I::Consumers), help = help(I::Consumers), allow_hyphen_values = true, value_parser = parse_consumers)]
+    #[arg(long = flag(I::Consumers), value_name = value_name(I::Consumers), help = help(I::Consumers), allow_hyphen_values = true, value_parser = words(parse::consumers))]
     pub consumers: Option<u32>,
 
-    #[arg(long = flag(I::EfoConsumers), help = help(I::EfoConsumers), value_name = value_name(I::EfoConsumers), default_value = default(I::EfoConsumers), allow_hyphen_values = true, value_parser = parse_efo)]
+    #[arg(long = flag(I::EfoConsumers), help = help(I::EfoConsumers), value_name = value_name(I::EfoConsumers), default_value = default(I::EfoConsumers), allow_hyphen_values = true, value_parser = words(parse::efo_consumers))]
     pub efo_consumers: u32,
 
     #[arg(long = flag(I::Mode), help = help(I::Mode), value_enum, default_value_t = ModeArg::Provisioned)]
     pub mode: ModeArg,
 
-    #[arg(long = flag(I::Retention), help = help(I::Retention), value_name = value_name(I::Retention), default_value = default(I::Retention), allow_hyphen_values = true, value_parser = parse_retention)]
+    #[arg(long = flag(I::Retention), help = help(I::Retention), value_name = value_name(I::Retention), default_value = default(I::Retention), allow_hyphen_values = true, value_parser = words(Retention::from_str))]
     pub retention: Retention,
 
-    #[arg(long = flag(I::LongTermReadsGb), help = help(I::LongTermReadsGb), value_name = value_name(I::LongTermReadsGb), default_value = default(I::LongTermReadsGb), allow_hyphen_values = true, value_parser = parse_gb)]
+    #[arg(long = flag(I::LongTermReadsGb), help = help(I::LongTermReadsGb), value_name = value_name(I::LongTermReadsGb), default_value = default(I::LongTermReadsGb), allow_hyphen_values = true, value_parser = words(parse::long_term_reads_gb))]
     pub long_term_reads_gb: f64,
 
-    #[arg(long = flag(I::Aggregate), help = help(I::Aggregate), value_name = value_name(I::Aggregate), num_args = 0..=1, require_equals = true, default_missing_value = "25", allow_hyphen_values = true, value_parser = parse_aggregate)]
+    #[arg(long = flag(I::Aggregate), help = help(I::Aggregate), value_name = value_name(I::Aggregate), num_args = 0..=1, require_equals = true, default_missing_value = "25", allow_hyphen_values = true, value_parser = words(parse::aggregate_kb))]
     pub aggregate: Option<f64>,
 
-    #[arg(long = flag(I::PeakRecords), help = help(I::PeakRecords), value_name = value_name(I::PeakRecords), allow_hyphen_values = true, value_parser = parse_rate)]
+    #[arg(long = flag(I::PeakRecords), help = help(I::PeakRecords), value_name = value_name(I::PeakRecords), allow_hyphen_values = true, value_parser = words(Rate::from_str))]
     pub peak_records: Option<Rate>,
 
-    #[arg(long = flag(I::TargetUtilization), help = help(I::TargetUtilization), value_name = value_name(I::TargetUtilization), default_value = default(I::TargetUtilization), allow_hyphen_values = true, value_parser = parse_utilization)]
+    #[arg(long = flag(I::TargetUtilization), help = help(I::TargetUtilization), value_name = value_name(I::TargetUtilization), default_value = default(I::TargetUtilization), allow_hyphen_values = true, value_parser = words(workload::parse_utilization))]
     pub target_utilization: f64,
 
-    #[arg(long = flag(I::HotKeyShare), help = help(I::HotKeyShare), value_name = value_name(I::HotKeyShare), allow_hyphen_values = true, value_parser = parse_share)]
+    #[arg(long = flag(I::HotKeyShare), help = help(I::HotKeyShare), value_name = value_name(I::HotKeyShare), allow_hyphen_values = true, value_parser = words(workload::parse_share))]
     pub hot_key_share: Option<f64>,
 
-    #[arg(long = flag(I::MaxRecordSize), help = help(I::MaxRecordSize), value_name = value_name(I::MaxRecordSize), allow_hyphen_values = true, value_parser = parse_max_size)]
+    #[arg(long = flag(I::MaxRecordSize), help = help(I::MaxRecordSize), value_name = value_name(I::MaxRecordSize), allow_hyphen_values = true, value_parser = words(MaxRecordSize::from_str))]
     pub max_record_size: Option<MaxRecordSize>,
 
-    #[arg(long = flag(I::Growth), help = help(I::Growth), value_name = value_name(I::Growth), allow_hyphen_values = true, value_parser = parse_growth)]
+    #[arg(long = flag(I::Growth), help = help(I::Growth), value_name = value_name(I::Growth), allow_hyphen_values = true, value_parser = words(workload::parse_growth))]
     pub growth: Option<f64>,
 
-    #[arg(long = flag(I::Months), help = help(I::Months), value_name = value_name(I::Months), requires = "growth", default_value = default(I::Months), value_parser = parse_months)]
+    #[arg(long = flag(I::Months), help = help(I::Months), value_name = value_name(I::Months), requires = "growth", default_value = default(I::Months), value_parser = words(parse::months))]
     pub months: u32,
 
     #[command(flatten)]
@@ -274,7 +275,7 @@ pub struct OutputArgs {
     #[arg(long)]
     pub explain: bool,
 
-    #[arg(long = flag(I::Discount), help = help(I::Discount), value_name = value_name(I::Discount), allow_hyphen_values = true, value_parser = parse_discount)]
+    #[arg(long = flag(I::Discount), help = help(I::Discount), value_name = value_name(I::Discount), allow_hyphen_values = true, value_parser = words(kcost_core::calc::parse_discount))]
     pub discount: Option<u32>,
 
     #[command(flatten)]
@@ -295,28 +296,28 @@ Examples:
 #[command(after_help = ANALYTICS_EXAMPLES)]
 #[command(group(clap::ArgGroup::new("size").required(true).args(["kpus", "parallelism", "kpu_hours"])))]
 pub struct AnalyticsArgs {
-    #[arg(long = flag(I::Engine), help = help(I::Engine), value_name = value_name(I::Engine), default_value = default(I::Engine), value_parser = parse_engine)]
+    #[arg(long = flag(I::Engine), help = help(I::Engine), value_name = value_name(I::Engine), default_value = default(I::Engine), value_parser = words(Engine::from_str))]
     pub engine: Engine,
 
-    #[arg(long = flag(I::Apps), help = help(I::Apps), value_name = value_name(I::Apps), default_value = default(I::Apps), allow_hyphen_values = true, value_parser = parse_apps)]
+    #[arg(long = flag(I::Apps), help = help(I::Apps), value_name = value_name(I::Apps), default_value = default(I::Apps), allow_hyphen_values = true, value_parser = words(parse::apps))]
     pub apps: u32,
 
-    #[arg(long = flag(I::Kpus), help = help(I::Kpus), value_name = value_name(I::Kpus), allow_hyphen_values = true, value_parser = parse_kpus)]
+    #[arg(long = flag(I::Kpus), help = help(I::Kpus), value_name = value_name(I::Kpus), allow_hyphen_values = true, value_parser = words(parse::kpus))]
     pub kpus: Option<u32>,
 
-    #[arg(long = flag(I::Parallelism), help = help(I::Parallelism), value_name = value_name(I::Parallelism), allow_hyphen_values = true, value_parser = parse_parallelism)]
+    #[arg(long = flag(I::Parallelism), help = help(I::Parallelism), value_name = value_name(I::Parallelism), allow_hyphen_values = true, value_parser = words(parse::parallelism))]
     pub parallelism: Option<u32>,
 
-    #[arg(long = flag(I::ParallelismPerKpu), help = help(I::ParallelismPerKpu), value_name = value_name(I::ParallelismPerKpu), allow_hyphen_values = true, value_parser = parse_per_kpu)]
+    #[arg(long = flag(I::ParallelismPerKpu), help = help(I::ParallelismPerKpu), value_name = value_name(I::ParallelismPerKpu), allow_hyphen_values = true, value_parser = words(parse::parallelism_per_kpu))]
     pub parallelism_per_kpu: Option<u32>,
 
-    #[arg(long = flag(I::KpuHours), help = help(I::KpuHours), value_name = value_name(I::KpuHours), allow_hyphen_values = true, value_parser = parse_kpu_hours)]
+    #[arg(long = flag(I::KpuHours), help = help(I::KpuHours), value_name = value_name(I::KpuHours), allow_hyphen_values = true, value_parser = words(AppSize::kpu_hours))]
     pub kpu_hours: Option<AppSize>,
 
     #[arg(long = flag(I::StorageIncluded), help = help(I::StorageIncluded))]
     pub storage_included: bool,
 
-    #[arg(long = flag(I::BackupGb), help = help(I::BackupGb), value_name = value_name(I::BackupGb), default_value = default(I::BackupGb), allow_hyphen_values = true, value_parser = parse_backup)]
+    #[arg(long = flag(I::BackupGb), help = help(I::BackupGb), value_name = value_name(I::BackupGb), default_value = default(I::BackupGb), allow_hyphen_values = true, value_parser = words(parse::backup_gb))]
     pub backup_gb: f64,
 
     #[command(flatten)]
@@ -336,13 +337,13 @@ Examples:
 #[derive(Debug, Args)]
 #[command(after_help = FIREHOSE_EXAMPLES)]
 pub struct FirehoseArgs {
-    #[arg(long = flag(I::FirehoseRecords), help = help(I::FirehoseRecords), value_name = value_name(I::FirehoseRecords), allow_hyphen_values = true, value_parser = parse_rate)]
+    #[arg(long = flag(I::FirehoseRecords), help = help(I::FirehoseRecords), value_name = value_name(I::FirehoseRecords), allow_hyphen_values = true, value_parser = words(Rate::from_str))]
     pub records: Rate,
 
-    #[arg(long = flag(I::FirehoseSizeKb), help = help(I::FirehoseSizeKb), value_name = value_name(I::FirehoseSizeKb), allow_hyphen_values = true, value_parser = parse_size)]
+    #[arg(long = flag(I::FirehoseSizeKb), help = help(I::FirehoseSizeKb), value_name = value_name(I::FirehoseSizeKb), allow_hyphen_values = true, value_parser = words(RecordSize::from_str))]
     pub size_kb: RecordSize,
 
-    #[arg(long = flag(I::Source), help = help(I::Source), value_name = value_name(I::Source), default_value = default(I::Source), value_parser = parse_source)]
+    #[arg(long = flag(I::Source), help = help(I::Source), value_name = value_name(I::Source), default_value = default(I::Source), value_parser = words(Source::from_str))]
     pub source: Source,
 
     #[arg(long = flag(I::FormatConversion), help = help(I::FormatConversion))]
@@ -351,16 +352,16 @@ pub struct FirehoseArgs {
     #[arg(long = flag(I::DynamicPartitioning), help = help(I::DynamicPartitioning))]
     pub dynamic_partitioning: bool,
 
-    #[arg(long = flag(I::ObjectSizeMb), help = help(I::ObjectSizeMb), value_name = value_name(I::ObjectSizeMb), requires = "dynamic_partitioning", allow_hyphen_values = true, value_parser = parse_object_size)]
+    #[arg(long = flag(I::ObjectSizeMb), help = help(I::ObjectSizeMb), value_name = value_name(I::ObjectSizeMb), requires = "dynamic_partitioning", allow_hyphen_values = true, value_parser = words(parse::object_size_mb))]
     pub object_size_mb: Option<f64>,
 
-    #[arg(long = flag(I::JqHours), help = help(I::JqHours), value_name = value_name(I::JqHours), requires = "dynamic_partitioning", allow_hyphen_values = true, value_parser = parse_jq_hours)]
+    #[arg(long = flag(I::JqHours), help = help(I::JqHours), value_name = value_name(I::JqHours), requires = "dynamic_partitioning", allow_hyphen_values = true, value_parser = words(parse::jq_hours))]
     pub jq_hours: Option<f64>,
 
-    #[arg(long = flag(I::VpcSubnets), help = help(I::VpcSubnets), value_name = value_name(I::VpcSubnets), allow_hyphen_values = true, value_parser = parse_subnets)]
+    #[arg(long = flag(I::VpcSubnets), help = help(I::VpcSubnets), value_name = value_name(I::VpcSubnets), allow_hyphen_values = true, value_parser = words(parse::vpc_subnets))]
     pub vpc_subnets: Option<u32>,
 
-    #[arg(long = flag(I::VpcRatio), help = help(I::VpcRatio), value_name = value_name(I::VpcRatio), requires = "vpc_subnets", allow_hyphen_values = true, value_parser = parse_ratio)]
+    #[arg(long = flag(I::VpcRatio), help = help(I::VpcRatio), value_name = value_name(I::VpcRatio), requires = "vpc_subnets", allow_hyphen_values = true, value_parser = words(parse::vpc_ratio))]
     pub vpc_ratio: Option<f64>,
 
     #[command(flatten)]
@@ -467,10 +468,10 @@ pub struct SweepArgs {
     #[arg(long, value_name = "N|FROM..TO", allow_hyphen_values = true)]
     pub consumers: Option<String>,
     /// Enhanced fan-out consumers.
-    #[arg(long = "efo-consumers", value_name = "N", default_value = "0", value_parser = parse_efo)]
+    #[arg(long = "efo-consumers", value_name = "N", default_value = "0", value_parser = words(parse::efo_consumers))]
     pub efo_consumers: u32,
     /// How long records are kept.
-    #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = parse_retention)]
+    #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = words(Retention::from_str))]
     pub retention: Retention,
     /// How many points, ends included.
     #[arg(long, value_name = "N", default_value = "20")]
@@ -543,113 +544,20 @@ const fn default(input: I) -> &'static str {
     }
 }
 
-fn parse_rate(text: &str) -> Result<Rate, String> {
-    text.parse()
-        .map_err(|e: kcost_core::InputError| e.text(&Terminal))
-}
-
-fn parse_size(text: &str) -> Result<RecordSize, String> {
-    text.parse()
-        .map_err(|e: kcost_core::InputError| e.text(&Terminal))
-}
-
-fn parse_consumers(s: &str) -> Result<u32, String> {
-    text(parse::consumers(s))
-}
-
-fn parse_efo(s: &str) -> Result<u32, String> {
-    text(parse::efo_consumers(s))
-}
-
-fn parse_retention(text: &str) -> Result<Retention, String> {
-    text.parse()
-        .map_err(|e: kcost_core::InputError| e.text(&Terminal))
-}
-
-fn parse_gb(s: &str) -> Result<f64, String> {
-    text(parse::long_term_reads_gb(s))
-}
-
-fn parse_aggregate(s: &str) -> Result<f64, String> {
-    text(parse::aggregate_kb(s))
-}
-
-fn parse_utilization(text: &str) -> Result<f64, String> {
-    workload::parse_utilization(text).map_err(|e| e.text(&Terminal))
-}
-
-fn parse_share(text: &str) -> Result<f64, String> {
-    workload::parse_share(text).map_err(|e| e.text(&Terminal))
-}
-
-fn parse_max_size(text: &str) -> Result<MaxRecordSize, String> {
-    text.parse()
-        .map_err(|e: kcost_core::InputError| e.text(&Terminal))
-}
-
-fn parse_growth(text: &str) -> Result<f64, String> {
-    workload::parse_growth(text).map_err(|e| e.text(&Terminal))
-}
-
 /// An input error as clap wants it.
 fn text<T>(result: Result<T, kcost_core::InputError>) -> Result<T, String> {
     result.map_err(|e| e.text(&Terminal))
 }
 
-fn parse_engine(s: &str) -> Result<Engine, String> {
-    text(s.parse())
-}
-
-fn parse_apps(s: &str) -> Result<u32, String> {
-    text(parse::positive("application count", s))
-}
-
-fn parse_kpus(s: &str) -> Result<u32, String> {
-    text(parse::positive("KPU count", s))
-}
-
-fn parse_parallelism(s: &str) -> Result<u32, String> {
-    text(parse::positive("parallelism", s))
-}
-
-fn parse_per_kpu(s: &str) -> Result<u32, String> {
-    text(parse::positive("parallelism per KPU", s))
-}
-
-fn parse_kpu_hours(s: &str) -> Result<AppSize, String> {
-    text(AppSize::kpu_hours(s))
-}
-
-fn parse_backup(s: &str) -> Result<f64, String> {
-    text(parse::backup_gb(s))
-}
-
-fn parse_source(s: &str) -> Result<Source, String> {
-    text(s.parse())
-}
-
-fn parse_object_size(s: &str) -> Result<f64, String> {
-    text(parse::object_size_mb(s))
-}
-
-fn parse_jq_hours(s: &str) -> Result<f64, String> {
-    text(parse::jq_hours(s))
-}
-
-fn parse_subnets(s: &str) -> Result<u32, String> {
-    text(parse::vpc_subnets(s))
-}
-
-fn parse_ratio(s: &str) -> Result<f64, String> {
-    text(parse::vpc_ratio(s))
+/// A core parser as a clap value parser, its refusal in the terminal's words.
+fn words<T: 'static>(
+    parse: fn(&str) -> Result<T, kcost_core::InputError>,
+) -> impl Fn(&str) -> Result<T, String> + Clone + Send + Sync + 'static {
+    move |s| text(parse(s))
 }
 
 fn parse_price_age(s: &str) -> Result<PriceAge, String> {
     text(kcost_core::calc::parse_price_age(s)).map(PriceAge)
-}
-
-fn parse_discount(s: &str) -> Result<u32, String> {
-    text(kcost_core::calc::parse_discount(s))
 }
 
 /// A region code: any non-empty code is taken (a pricing table may add regions); the built-in
@@ -691,10 +599,6 @@ fn parse_region(s: String) -> Result<String, String> {
         );
     }
     Ok(code.to_string())
-}
-
-fn parse_months(s: &str) -> Result<u32, String> {
-    text(parse::months(s))
 }
 
 #[cfg(test)]

@@ -13,7 +13,6 @@ use crate::error::{Error, InputError};
 use crate::estimate::{Line, Service};
 use crate::money::Money;
 use crate::notes::{Assumption, Warning};
-use crate::number::{parse_count, parse_non_negative};
 use crate::price::{PriceBook, PriceKey, RegionPrices};
 use crate::rate::{Per, Rate};
 use crate::trace::{NumFmt, Op, Step, Term};
@@ -171,25 +170,6 @@ impl AnalyticsWorkload {
         }
         Ok(())
     }
-}
-
-/// Parses a whole count of at least 1 (`--apps`, `--kpus`).
-///
-/// # Errors
-/// When the text is not a whole number from 1.
-pub fn parse_positive(what: &'static str, text: &str) -> Result<u32, InputError> {
-    match parse_count(what, text)? {
-        0 => Err(InputError::ZeroCount { what }),
-        n => Ok(n),
-    }
-}
-
-/// Parses a size in GB, 0 or more.
-///
-/// # Errors
-/// When the text is not a finite number of 0 or more.
-pub fn parse_gb(what: &'static str, text: &str) -> Result<f64, InputError> {
-    parse_non_negative(what, text)
 }
 
 /// The inputs an analytics estimate used.

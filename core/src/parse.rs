@@ -46,6 +46,26 @@ pub fn positive(what: &'static str, text: &str) -> Result<u32, InputError> {
     }
 }
 
+/// Applications in a set: at least 1.
+pub fn apps(text: &str) -> Result<u32, InputError> {
+    positive("application count", text)
+}
+
+/// KPUs per application: at least 1.
+pub fn kpus(text: &str) -> Result<u32, InputError> {
+    positive("KPU count", text)
+}
+
+/// An application's parallelism: at least 1.
+pub fn parallelism(text: &str) -> Result<u32, InputError> {
+    positive("parallelism", text)
+}
+
+/// Parallelism per KPU: at least 1.
+pub fn parallelism_per_kpu(text: &str) -> Result<u32, InputError> {
+    positive("parallelism per KPU", text)
+}
+
 /// GB of durable backups per application: 0 or more.
 pub fn backup_gb(text: &str) -> Result<f64, InputError> {
     parse_non_negative("backup size", text)

@@ -52,6 +52,30 @@ pub const COST_HEADER: [&str; 5] = [
 /// The header of the growth table.
 pub const GROWTH_HEADER: [&str; 4] = ["Month", "Records/s", "Shards", "Monthly (USD)"];
 
+/// The report of an analytics or Firehose estimate, but for its component name, inputs and
+/// findings: both have the same fields for the rest.
+macro_rules! service_report {
+    ($e:expr, $face:expr) => {
+        Report {
+            component: String::new(),
+            title: heading($e.service.title(), &$e.region, &$e.region_name, $e.rounding),
+            inputs: Vec::new(),
+            capacity: Vec::new(),
+            lines: &$e.lines,
+            total: $e.monthly_usd,
+            discount: $e.discount,
+            rounding: $e.rounding,
+            region: &$e.region,
+            findings: Vec::new(),
+            growth: None,
+            assumptions: $e.assumptions.iter().map(|a| a.text($face)).collect(),
+            warnings: $e.warnings.iter().map(|w| w.text($face)).collect(),
+            steps: &$e.steps,
+            analysis_steps: &[],
+        }
+    };
+}
+
 impl<'a> Report<'a> {
     /// A Data Streams estimate, its notes in the words of `face`.
     pub fn stream(e: &'a Estimate, face: &dyn Face) -> Report<'a> {
@@ -107,20 +131,8 @@ impl<'a> Report<'a> {
         }
         Report {
             component: i.engine.name().to_string(),
-            title: heading(e.service.title(), &e.region, &e.region_name, e.rounding),
             inputs,
-            capacity: Vec::new(),
-            lines: &e.lines,
-            total: e.monthly_usd,
-            discount: e.discount,
-            rounding: e.rounding,
-            region: &e.region,
-            findings: Vec::new(),
-            growth: None,
-            assumptions: e.assumptions.iter().map(|a| a.text(face)).collect(),
-            warnings: e.warnings.iter().map(|w| w.text(face)).collect(),
-            steps: &e.steps,
-            analysis_steps: &[],
+            ..service_report!(e, face)
         }
     }
 
@@ -171,20 +183,9 @@ impl<'a> Report<'a> {
             .collect();
         Report {
             component: "firehose".to_string(),
-            title: heading(e.service.title(), &e.region, &e.region_name, e.rounding),
             inputs,
-            capacity: Vec::new(),
-            lines: &e.lines,
-            total: e.monthly_usd,
-            discount: e.discount,
-            rounding: e.rounding,
-            region: &e.region,
             findings,
-            growth: None,
-            assumptions: e.assumptions.iter().map(|a| a.text(face)).collect(),
-            warnings: e.warnings.iter().map(|w| w.text(face)).collect(),
-            steps: &e.steps,
-            analysis_steps: &[],
+            ..service_report!(e, face)
         }
     }
 

@@ -457,14 +457,8 @@ impl State {
                     .map(drop)
                     .map_err(|e| e.to_string()),
             );
-            check(
-                Field::Apps,
-                words(parse::positive("application count", &v(Field::Apps))),
-            );
-            check(
-                Field::Kpus,
-                words(parse::positive("KPU count", &v(Field::Kpus))),
-            );
+            check(Field::Apps, words(parse::apps(&v(Field::Apps))));
+            check(Field::Kpus, words(parse::kpus(&v(Field::Kpus))));
         }
         if self.on(Field::Firehose) {
             check(
@@ -628,8 +622,8 @@ impl State {
         scenario.streams.insert(STREAM.to_string(), stream);
         if self.on(Field::Analytics) {
             let engine = v(Field::Engine).parse().unwrap_or(analytics::Engine::Flink);
-            let apps = parse::positive("application count", &v(Field::Apps)).unwrap_or(1);
-            let kpus = parse::positive("KPU count", &v(Field::Kpus)).unwrap_or(1);
+            let apps = parse::apps(&v(Field::Apps)).unwrap_or(1);
+            let kpus = parse::kpus(&v(Field::Kpus)).unwrap_or(1);
             let spec = AnalyticsSpec {
                 workload: analytics::AnalyticsWorkload::new(
                     engine,

@@ -2,7 +2,8 @@
 //! consumers and traffic the wiring gives it.
 
 use super::{
-    Component, ComponentEstimate, Kind, Locator, PipelineEstimate, Scenario, ScenarioError, Wiring,
+    Component, ComponentEstimate, Kind, Locator, PipelineEstimate, Scenario, ScenarioError,
+    StreamRef, Wiring,
 };
 use crate::analytics;
 use crate::calc::Options;
@@ -41,9 +42,16 @@ pub fn price(
         price_age: None,
         ..options
     };
-    let mut components = streams_of(scenario, wiring, book, each, at)?;
-    components.extend(analytics_of(scenario, book, each, at)?);
-    components.extend(firehose_of(scenario, wiring, book, each, at)?);
+    let p = Pricing {
+        scenario,
+        wiring,
+        book,
+        options: each,
+        at,
+    };
+    let mut components = streams_of(&p)?;
+    components.extend(analytics_of(&p)?);
+    components.extend(firehose_of(&p)?);
     let monthly_usd = components.iter().map(|c| c.estimate.monthly_usd()).sum();
     let warnings = crate::bill::old_prices(
         components.iter().map(|c| c.estimate.priced()),
@@ -60,90 +68,101 @@ pub fn price(
     })
 }
 
+/// What pricing each component needs.
+#[derive(Clone, Copy)]
+struct Pricing<'a> {
+    scenario: &'a Scenario,
+    wiring: &'a Wiring,
+    book: &'a PriceBook,
+    options: Options,
+    at: Locator<'a>,
+}
+
+/// A priced component, read by nothing yet.
+fn component_of(
+    name: &str,
+    kind: Kind,
+    reads: Option<&StreamRef>,
+    estimate: ComponentEstimate,
+) -> Component {
+    Component {
+        name: name.to_string(),
+        kind,
+        reads: reads.map(|r| r.name.clone()),
+        read_by: Vec::new(),
+        estimate,
+    }
+}
+
 fn region<'a>(own: &'a Option<String>, scenario: &'a Scenario) -> Option<&'a str> {
     own.as_deref().or(scenario.region.as_deref())
 }
 
-fn streams_of(
-    scenario: &Scenario,
-    wiring: &Wiring,
-    book: &PriceBook,
-    options: Options,
-    at: Locator<'_>,
-) -> Result<Vec<Component>, ScenarioError> {
-    let mut out = Vec::with_capacity(scenario.streams.len());
-    for (name, spec) in &scenario.streams {
+fn streams_of(p: &Pricing<'_>) -> Result<Vec<Component>, ScenarioError> {
+    let mut out = Vec::with_capacity(p.scenario.streams.len());
+    for (name, spec) in &p.scenario.streams {
         let component = format!("streams.{name}");
-        let readers = wiring.readers.get(name).cloned().unwrap_or_default();
+        let readers = p.wiring.readers.get(name).cloned().unwrap_or_default();
         let mut workload = StreamWorkload {
             consumers: Some(spec.workload.consumers().saturating_add(readers.shared)),
             efo_consumers: spec.workload.efo_consumers.saturating_add(readers.efo),
             ..spec.workload
         };
-        if let Some(t) = wiring.traffic.get(name) {
+        if let Some(t) = p.wiring.traffic.get(name) {
             workload.records = t.records;
             workload.record_size = t.size;
         }
         let e = streams::estimate(
             &workload,
             spec.mode,
-            region(&spec.region, scenario),
-            book,
-            options,
+            region(&spec.region, p.scenario),
+            p.book,
+            p.options,
         )
-        .map_err(|e| at.failed(spec.at.clone(), &component, e))?;
+        .map_err(|e| p.at.failed(spec.at.clone(), &component, e))?;
         out.push(Component {
-            name: name.clone(),
-            kind: Kind::Stream,
-            reads: None,
             read_by: readers.by,
-            estimate: ComponentEstimate::Stream(Box::new(e)),
+            ..component_of(
+                name,
+                Kind::Stream,
+                None,
+                ComponentEstimate::Stream(Box::new(e)),
+            )
         });
     }
     Ok(out)
 }
 
-fn analytics_of(
-    scenario: &Scenario,
-    book: &PriceBook,
-    options: Options,
-    at: Locator<'_>,
-) -> Result<Vec<Component>, ScenarioError> {
-    let mut out = Vec::with_capacity(scenario.analytics.len());
-    for (name, spec) in &scenario.analytics {
+fn analytics_of(p: &Pricing<'_>) -> Result<Vec<Component>, ScenarioError> {
+    let mut out = Vec::with_capacity(p.scenario.analytics.len());
+    for (name, spec) in &p.scenario.analytics {
         let component = format!("analytics.{name}");
         let e = analytics::estimate(
             &spec.workload,
-            region(&spec.region, scenario),
-            book,
-            options,
+            region(&spec.region, p.scenario),
+            p.book,
+            p.options,
         )
-        .map_err(|e| at.failed(spec.at.clone(), &component, e))?;
-        out.push(Component {
-            name: name.clone(),
-            kind: Kind::Analytics,
-            reads: spec.reads.as_ref().map(|r| r.name.clone()),
-            read_by: Vec::new(),
-            estimate: ComponentEstimate::Analytics(Box::new(e)),
-        });
+        .map_err(|e| p.at.failed(spec.at.clone(), &component, e))?;
+        let estimate = ComponentEstimate::Analytics(Box::new(e));
+        out.push(component_of(
+            name,
+            Kind::Analytics,
+            spec.reads.as_ref(),
+            estimate,
+        ));
     }
     Ok(out)
 }
 
-fn firehose_of(
-    scenario: &Scenario,
-    wiring: &Wiring,
-    book: &PriceBook,
-    options: Options,
-    at: Locator<'_>,
-) -> Result<Vec<Component>, ScenarioError> {
-    let mut out = Vec::with_capacity(scenario.firehose.len());
-    for (name, spec) in &scenario.firehose {
+fn firehose_of(p: &Pricing<'_>) -> Result<Vec<Component>, ScenarioError> {
+    let mut out = Vec::with_capacity(p.scenario.firehose.len());
+    for (name, spec) in &p.scenario.firehose {
         let component = format!("firehose.{name}");
         let upstream = spec
             .reads
             .as_ref()
-            .and_then(|r| wiring.traffic.get(&r.name));
+            .and_then(|r| p.wiring.traffic.get(&r.name));
         let workload = FirehoseWorkload {
             records: spec
                 .records
@@ -155,20 +174,25 @@ fn firehose_of(
                 .unwrap_or(spec.workload.record_size),
             ..spec.workload
         };
-        let mut e = firehose::estimate(&workload, region(&spec.region, scenario), book, options)
-            .map_err(|e| at.failed(spec.at.clone(), &component, e))?;
+        let mut e = firehose::estimate(
+            &workload,
+            region(&spec.region, p.scenario),
+            p.book,
+            p.options,
+        )
+        .map_err(|e| p.at.failed(spec.at.clone(), &component, e))?;
         if let (Some(r), None) = (&spec.reads, spec.records) {
             e.assumptions.push(Assumption::FirehoseFromStream {
                 stream: r.name.as_str().into(),
             });
         }
-        out.push(Component {
-            name: name.clone(),
-            kind: Kind::Firehose,
-            reads: spec.reads.as_ref().map(|r| r.name.clone()),
-            read_by: Vec::new(),
-            estimate: ComponentEstimate::Firehose(Box::new(e)),
-        });
+        let estimate = ComponentEstimate::Firehose(Box::new(e));
+        out.push(component_of(
+            name,
+            Kind::Firehose,
+            spec.reads.as_ref(),
+            estimate,
+        ));
     }
     Ok(out)
 }

@@ -189,6 +189,27 @@ pub(crate) struct Body<'p> {
     pub(crate) hot_key: Option<crate::estimate::HotKey>,
 }
 
+/// Records per second, average and (when given) peak: shards are sized for the peak, usage is
+/// billed on the average.
+pub(crate) fn rates(
+    c: &mut Calc,
+    w: &StreamWorkload,
+    notes: &mut Notes,
+) -> Result<(Term, Option<Term>), Error> {
+    let records = per_second(c, "records_per_second", w.records, "records per sec", notes)?;
+    let peak = match w.peak_records {
+        Some(rate) => Some(per_second(
+            c,
+            "peak_records_per_second",
+            rate,
+            "records per sec (peak)",
+            notes,
+        )?),
+        None => None,
+    };
+    Ok((records, peak))
+}
+
 /// `X per Kinesis record / N user records per Kinesis record = X per user record`, kept at 8
 /// decimals so that what aggregation saves is not lost to rounding.
 pub(crate) fn per_user_record(

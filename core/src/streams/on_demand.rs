@@ -16,7 +16,7 @@ use crate::trace::{NumFmt, Op, Term};
 use crate::workload::StreamWorkload;
 
 use super::{
-    per_second, per_user_record, plain, records_per_aggregate, retention_band, Bill, Body, Notes,
+    per_user_record, plain, rates, records_per_aggregate, retention_band, Bill, Body, Notes,
     HOURS_PER_MONTH, INCLUDED_RETENTION_HOURS, KB_PER_GB, KB_PER_MB, LONG_TERM_AFTER_HOURS,
     SECONDS_PER_MONTH, SHARD_INGRESS_MB_S, SHARD_RECORDS_S,
 };
@@ -79,17 +79,7 @@ pub(super) fn model<'p>(
         prices.get(key)?;
     }
     let mut bill = Bill::new(prices);
-    let records = per_second(c, "records_per_second", w.records, "records per sec", notes)?;
-    let peak = match w.peak_records {
-        Some(rate) => Some(per_second(
-            c,
-            "peak_records_per_second",
-            rate,
-            "records per sec (peak)",
-            notes,
-        )?),
-        None => None,
-    };
+    let (records, peak) = rates(c, w, notes)?;
     if let Some(key) = tier.stream_hour {
         stream_hours_line(c, &mut bill, key)?;
     }

@@ -12,8 +12,8 @@ use crate::workload::StreamWorkload;
 use crate::Options;
 
 use super::{
-    gb_per_month, per_second, per_user_record, plain, records_per_aggregate, retention_band, Bill,
-    Body, Notes, HOURS_PER_MONTH, INCLUDED_RETENTION_HOURS, KB_PER_MB, LONG_TERM_AFTER_HOURS,
+    gb_per_month, per_user_record, plain, rates, records_per_aggregate, retention_band, Bill, Body,
+    Notes, HOURS_PER_MONTH, INCLUDED_RETENTION_HOURS, KB_PER_MB, LONG_TERM_AFTER_HOURS,
     PAYLOAD_UNIT_KB, SECONDS_PER_MONTH, SHARD_EGRESS_MB_S, SHARD_INGRESS_MB_S, SHARD_RECORDS_S,
 };
 
@@ -57,17 +57,7 @@ pub(super) fn model<'p>(
 
     // Records per second, average and (when given) peak: shards are sized for the peak, usage is
     // billed on the average.
-    let records = per_second(c, "records_per_second", w.records, "records per sec", notes)?;
-    let peak = match w.peak_records {
-        Some(rate) => Some(per_second(
-            c,
-            "peak_records_per_second",
-            rate,
-            "records per sec (peak)",
-            notes,
-        )?),
-        None => None,
-    };
+    let (records, peak) = rates(c, w, notes)?;
     // Aggregation packs user records into fewer, larger Kinesis records.
     let packed = match w.aggregate_kb {
         Some(kb) => Some(records_per_aggregate(c, kb, w.record_size.kb())?),
