@@ -64,6 +64,7 @@ fn every_estimate_flag_with_every_bad_value() {
         "--growth",
         "--region",
         "--discount",
+        "--price-age",
     ];
     for flag in flags {
         for value in VALUES {
