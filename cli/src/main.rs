@@ -192,12 +192,12 @@ fn estimate(args: &EstimateArgs, catalog: &Catalog) -> Result<String> {
         Some(mode) => {
             let estimate = kcost_core::estimate(&workload, mode, region, catalog.book(), options)
                 .map_err(face::error)?;
-            render::estimate(&estimate, format)
+            render::with(kcost_report::estimate, &estimate, format)
         }
         None => {
             let comparison = kcost_core::compare(&workload, region, catalog.book(), options)
                 .map_err(face::error)?;
-            render::comparison(&comparison, format)
+            render::with(kcost_report::comparison, &comparison, format)
         }
     }
 }
@@ -272,7 +272,7 @@ fn scenario(
         },
     )
     .map_err(|e| anyhow::anyhow!(e.text(&face::Terminal)))?;
-    render::pipeline(&pipeline, format)
+    render::with(kcost_report::pipeline, &pipeline, format)
 }
 
 fn analytics(args: &AnalyticsArgs, catalog: &Catalog) -> Result<String> {
@@ -303,7 +303,7 @@ fn analytics(args: &AnalyticsArgs, catalog: &Catalog) -> Result<String> {
         options,
     )
     .map_err(face::error)?;
-    render::analytics(&e, args.output.format)
+    render::with(kcost_report::analytics, &e, args.output.format)
 }
 
 fn firehose(args: &FirehoseArgs, catalog: &Catalog) -> Result<String> {
@@ -325,5 +325,5 @@ fn firehose(args: &FirehoseArgs, catalog: &Catalog) -> Result<String> {
         options,
     )
     .map_err(face::error)?;
-    render::firehose(&e, args.output.format)
+    render::with(kcost_report::firehose, &e, args.output.format)
 }

@@ -87,6 +87,17 @@ pub struct Options {
     pub skip_analyses: bool,
 }
 
+impl Options {
+    /// The same options with the trace off: for the runs an analysis makes of a model, whose
+    /// steps nobody reads.
+    pub fn untraced(self) -> Options {
+        Options {
+            trace: false,
+            ..self
+        }
+    }
+}
+
 /// When a price counts as old: today's month and the age in months past which a price is old.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PriceAge {

@@ -185,10 +185,7 @@ pub fn sweep(
         return Err(InputError::SweepLogFromZero.into());
     }
     let prices = book.region(region.unwrap_or(DEFAULT_REGION))?;
-    let quiet = Options {
-        trace: false,
-        ..options
-    };
+    let quiet = options.untraced();
     let mut points = Vec::with_capacity(steps as usize);
     for i in 0..steps {
         let t = f64::from(i) / f64::from(steps - 1);

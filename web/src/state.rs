@@ -347,164 +347,14 @@ impl State {
     }
 
     fn compute(&self) -> Result<Outcome, Invalid> {
-        let mut errors = BTreeMap::new();
-        let mut check = |field: Field, result: Result<(), String>| {
-            if let Err(message) = result {
-                errors.insert(field, message);
-            }
-        };
-        let v = |f| self.value(f).trim().to_string();
-        let optional = |f| Some(v(f)).filter(|s| !s.is_empty());
-
-        let records: Option<Rate> = v(Field::Records)
-            .parse()
-            .map_err(|e: kcost_core::InputError| check(Field::Records, Err(e.to_string())))
-            .ok();
-        let size: Option<RecordSize> = v(Field::SizeKb)
-            .parse()
-            .map_err(|e: kcost_core::InputError| check(Field::SizeKb, Err(e.to_string())))
-            .ok();
-        check(
-            Field::Consumers,
-            words(parse::consumers(&v(Field::Consumers))),
-        );
-        check(
-            Field::EfoConsumers,
-            words(parse::efo_consumers(&v(Field::EfoConsumers))),
-        );
-        check(
-            Field::LongTermReads,
-            words(parse::long_term_reads_gb(&v(Field::LongTermReads))),
-        );
-        if let Some(max) = optional(Field::MaxRecordSize) {
-            check(
-                Field::MaxRecordSize,
-                words(max.parse::<kcost_core::MaxRecordSize>()),
-            );
-        }
-        check(
-            Field::Retention,
-            v(Field::Retention)
-                .parse::<Retention>()
-                .map(drop)
-                .map_err(|e| e.to_string()),
-        );
-        for (field, region) in [
-            (Field::Region, v(Field::Region)),
-            (Field::AnalyticsRegion, v(Field::AnalyticsRegion)),
-            (Field::FirehoseRegion, v(Field::FirehoseRegion)),
-        ] {
-            check(
-                field,
-                self.book
-                    .region(&region)
-                    .map(drop)
-                    .map_err(|e| e.to_string()),
-            );
-        }
-        if v(Field::Mode) != COMPARE {
-            check(Field::Mode, words(v(Field::Mode).parse::<Mode>()));
-        }
-        check(
-            Field::Rounding,
-            words(v(Field::Rounding).parse::<Rounding>()),
-        );
-        if let Some(kb) = optional(Field::Aggregate) {
-            check(Field::Aggregate, words(parse::aggregate_kb(&kb)));
-        }
-        if let Some(peak) = optional(Field::PeakRecords) {
-            check(
-                Field::PeakRecords,
-                peak.parse::<Rate>().map(drop).map_err(|e| e.to_string()),
-            );
-        }
-        check(
-            Field::TargetUtilization,
-            workload::parse_utilization(&v(Field::TargetUtilization))
-                .map(drop)
-                .map_err(|e| e.to_string()),
-        );
-        if let Some(share) = optional(Field::HotKeyShare) {
-            check(
-                Field::HotKeyShare,
-                workload::parse_share(&share)
-                    .map(drop)
-                    .map_err(|e| e.to_string()),
-            );
-        }
-        if let Some(growth) = optional(Field::Growth) {
-            check(
-                Field::Growth,
-                workload::parse_growth(&growth)
-                    .map(drop)
-                    .map_err(|e| e.to_string()),
-            );
-            check(Field::Months, words(parse::months(&v(Field::Months))));
-        }
-        if let Some(d) = optional(Field::Discount) {
-            check(
-                Field::Discount,
-                kcost_core::calc::parse_discount(&d)
-                    .map(drop)
-                    .map_err(|e| e.to_string()),
-            );
-        }
-        if self.on(Field::Analytics) {
-            check(
-                Field::Engine,
-                v(Field::Engine)
-                    .parse::<analytics::Engine>()
-                    .map(drop)
-                    .map_err(|e| e.to_string()),
-            );
-            check(Field::Apps, words(parse::apps(&v(Field::Apps))));
-            check(Field::Kpus, words(parse::kpus(&v(Field::Kpus))));
-        }
-        if self.on(Field::Firehose) {
-            check(
-                Field::Source,
-                v(Field::Source)
-                    .parse::<kcost_core::firehose::Source>()
-                    .map(drop)
-                    .map_err(|e| e.to_string()),
-            );
-            if !self.on(Field::FirehoseReads) {
-                for (field, what) in [
-                    (Field::FirehoseRecords, "record rate"),
-                    (Field::FirehoseSizeKb, "record size"),
-                ] {
-                    if v(field).is_empty() {
-                        check(
-                            field,
-                            Err(format!(
-                                "give the Firehose's {what}, or let it read the stream"
-                            )),
-                        );
-                    }
-                }
-                if !v(Field::FirehoseRecords).is_empty() {
-                    check(
-                        Field::FirehoseRecords,
-                        v(Field::FirehoseRecords)
-                            .parse::<Rate>()
-                            .map(drop)
-                            .map_err(|e| e.to_string()),
-                    );
-                }
-                if !v(Field::FirehoseSizeKb).is_empty() {
-                    check(
-                        Field::FirehoseSizeKb,
-                        v(Field::FirehoseSizeKb)
-                            .parse::<RecordSize>()
-                            .map(drop)
-                            .map_err(|e| e.to_string()),
-                    );
-                }
-            }
-        }
+        let errors = self.field_errors();
         if !errors.is_empty() {
             return Err(Invalid::Fields(errors));
         }
+        let v = |f| self.value(f).trim().to_string();
+        let records: Option<Rate> = v(Field::Records).parse().ok();
+        let size: Option<RecordSize> = v(Field::SizeKb).parse().ok();
+
         let (Some(records), Some(size)) = (records, size) else {
             return Err(Invalid::Whole(
                 "the record rate and size are needed".to_string(),
@@ -564,6 +414,59 @@ impl State {
             comparison,
             workload,
         })
+    }
+
+    /// The message of each field in use whose value the core refuses, in the page's words.
+    fn field_errors(&self) -> BTreeMap<Field, String> {
+        let mut errors = BTreeMap::new();
+        for field in Field::ALL.into_iter().filter(|f| self.in_use(*f)) {
+            let value = self.value(field).trim();
+            let result = match (checker(field), value.is_empty()) {
+                (Some(Check::Optional(_)), true) => Ok(()),
+                (Some(Check::Optional(parse) | Check::Required(parse)), _) => {
+                    parse(value).map_err(|e| e.text(&Page))
+                }
+                (Some(Check::Region), _) => {
+                    self.book.region(value).map(drop).map_err(|e| e.text(&Page))
+                }
+                (None, _) => Ok(()),
+            };
+            if let Err(message) = result {
+                errors.insert(field, message);
+            }
+        }
+        if self.on(Field::Firehose) && !self.on(Field::FirehoseReads) {
+            for (field, what) in [
+                (Field::FirehoseRecords, "record rate"),
+                (Field::FirehoseSizeKb, "record size"),
+            ] {
+                if self.value(field).trim().is_empty() {
+                    errors.insert(
+                        field,
+                        format!("give the Firehose's {what}, or let it read the stream"),
+                    );
+                }
+            }
+        }
+        errors
+    }
+
+    /// Whether a field counts: the analytics and Firehose fields only when those are switched
+    /// on, the Firehose's own traffic only when it does not read the stream, the months only
+    /// with growth.
+    fn in_use(&self, field: Field) -> bool {
+        match field {
+            Field::Engine | Field::Apps | Field::Kpus | Field::AnalyticsRegion => {
+                self.on(Field::Analytics)
+            }
+            Field::Source | Field::FirehoseRecords | Field::FirehoseSizeKb => {
+                self.on(Field::Firehose) && !self.on(Field::FirehoseReads)
+            }
+            Field::FirehoseRegion | Field::FormatConversion => self.on(Field::Firehose),
+            Field::Months => !self.value(Field::Growth).trim().is_empty(),
+            Field::Mode => self.value(Field::Mode) != COMPARE,
+            _ => true,
+        }
     }
 
     /// The stream's workload from its fields, every one of them, parsed by the core's parsers
@@ -731,17 +634,58 @@ pub struct Chart {
     pub break_even: Option<f64>,
 }
 
+/// How the page checks a field's value.
+#[derive(Clone, Copy)]
+enum Check {
+    /// The core's parser; an empty value is refused by it.
+    Required(fn(&str) -> Result<(), kcost_core::InputError>),
+    /// The core's parser; an empty value means none.
+    Optional(fn(&str) -> Result<(), kcost_core::InputError>),
+    /// A region the prices know.
+    Region,
+}
+
+/// The check of each field: the core's own parser of its input.
+fn checker(field: Field) -> Option<Check> {
+    use Check::{Optional, Required};
+    fn ok<T>(result: Result<T, kcost_core::InputError>) -> Result<(), kcost_core::InputError> {
+        result.map(drop)
+    }
+    Some(match field {
+        Field::Records | Field::FirehoseRecords => Required(|s| ok(s.parse::<Rate>())),
+        Field::SizeKb | Field::FirehoseSizeKb => Required(|s| ok(s.parse::<RecordSize>())),
+        Field::Consumers => Required(|s| ok(parse::consumers(s))),
+        Field::EfoConsumers => Required(|s| ok(parse::efo_consumers(s))),
+        Field::LongTermReads => Required(|s| ok(parse::long_term_reads_gb(s))),
+        Field::Retention => Required(|s| ok(s.parse::<Retention>())),
+        Field::Mode => Required(|s| ok(s.parse::<Mode>())),
+        Field::Rounding => Required(|s| ok(s.parse::<Rounding>())),
+        Field::TargetUtilization => Required(|s| ok(workload::parse_utilization(s))),
+        Field::Months => Required(|s| ok(parse::months(s))),
+        Field::Engine => Required(|s| ok(s.parse::<analytics::Engine>())),
+        Field::Apps => Required(|s| ok(parse::apps(s))),
+        Field::Kpus => Required(|s| ok(parse::kpus(s))),
+        Field::Source => Required(|s| ok(s.parse::<Source>())),
+        Field::MaxRecordSize => Optional(|s| ok(s.parse::<kcost_core::MaxRecordSize>())),
+        Field::Aggregate => Optional(|s| ok(parse::aggregate_kb(s))),
+        Field::PeakRecords => Optional(|s| ok(s.parse::<Rate>())),
+        Field::HotKeyShare => Optional(|s| ok(workload::parse_share(s))),
+        Field::Growth => Optional(|s| ok(workload::parse_growth(s))),
+        Field::Discount => Optional(|s| ok(kcost_core::calc::parse_discount(s))),
+        Field::Region | Field::AnalyticsRegion | Field::FirehoseRegion => Check::Region,
+        Field::Analytics
+        | Field::Firehose
+        | Field::AnalyticsReads
+        | Field::FirehoseReads
+        | Field::FormatConversion => return None,
+    })
+}
+
 /// The name of the page's stream in its scenario.
 const STREAM: &str = "stream";
 
 /// The mode field's value that compares every mode.
 const COMPARE: &str = "compare";
-
-/// A field's parse result as the page shows it: nothing, or the core's message in the page's
-/// words.
-fn words<T>(result: Result<T, kcost_core::InputError>) -> Result<(), String> {
-    result.map(drop).map_err(|e| e.text(&Page))
-}
 
 enum Invalid {
     Fields(BTreeMap<Field, String>),

@@ -4,10 +4,6 @@
 pub mod regions;
 
 use anyhow::Result;
-use kcost_core::analytics::AnalyticsEstimate;
-use kcost_core::firehose::FirehoseEstimate;
-use kcost_core::scenario::PipelineEstimate;
-use kcost_core::{Comparison, Estimate};
 
 use crate::args::Format;
 
@@ -22,42 +18,12 @@ impl From<Format> for kcost_report::Format {
     }
 }
 
-pub fn estimate(e: &Estimate, format: Format) -> Result<String> {
-    Ok(kcost_report::estimate(
-        e,
-        format.into(),
-        &crate::face::Terminal,
-    )?)
-}
-
-pub fn comparison(c: &Comparison, format: Format) -> Result<String> {
-    Ok(kcost_report::comparison(
-        c,
-        format.into(),
-        &crate::face::Terminal,
-    )?)
-}
-
-pub fn analytics(e: &AnalyticsEstimate, format: Format) -> Result<String> {
-    Ok(kcost_report::analytics(
-        e,
-        format.into(),
-        &crate::face::Terminal,
-    )?)
-}
-
-pub fn firehose(e: &FirehoseEstimate, format: Format) -> Result<String> {
-    Ok(kcost_report::firehose(
-        e,
-        format.into(),
-        &crate::face::Terminal,
-    )?)
-}
-
-pub fn pipeline(p: &PipelineEstimate, format: Format) -> Result<String> {
-    Ok(kcost_report::pipeline(
-        p,
-        format.into(),
-        &crate::face::Terminal,
-    )?)
+/// `value` laid out by one of `kcost-report`'s renderers in `format`, its notes in the
+/// terminal's words.
+pub fn with<T>(
+    renderer: fn(&T, kcost_report::Format, &dyn kcost_core::Face) -> kcost_report::Result<String>,
+    value: &T,
+    format: Format,
+) -> Result<String> {
+    Ok(renderer(value, format.into(), &crate::face::Terminal)?)
 }

@@ -24,10 +24,7 @@ pub(super) fn add(
     prices: &RegionPrices,
     options: Options,
 ) -> Result<(), Error> {
-    let quiet = Options {
-        trace: false,
-        ..options
-    };
+    let quiet = options.untraced();
     if let (false, Some(kb)) = (options.skip_analyses, w.aggregate_kb) {
         aggregation_saving(estimate, w, kb, mode, prices, options)?;
     }
@@ -54,10 +51,7 @@ fn aggregation_saving(
         aggregate_kb: None,
         ..*w
     };
-    let quiet = Options {
-        trace: false,
-        ..options
-    };
+    let quiet = options.untraced();
     let without = model(&plain, mode, prices, quiet)?;
     let saving = without.monthly_usd.cents() - estimate.monthly_usd.cents();
     if options.trace {
@@ -136,10 +130,7 @@ fn efo_alternative(
         efo_consumers: w.efo_consumers.saturating_add(w.consumers()),
         ..*w
     };
-    let quiet = Options {
-        trace: false,
-        ..options
-    };
+    let quiet = options.untraced();
     let alternative = model(&moved, mode, prices, quiet).ok()?;
     let change = Money::from_cents(alternative.monthly_usd.cents() - estimate.monthly_usd.cents());
     if options.trace {

@@ -113,10 +113,7 @@ pub fn break_even(
     prices: &RegionPrices,
     options: Options,
 ) -> Result<Option<f64>, Error> {
-    let quiet = Options {
-        trace: false,
-        ..options
-    };
+    let quiet = options.untraced();
     let base = workload.records.per_second();
     let peak_ratio = match (workload.peak_records, base > 0.0) {
         (Some(peak), true) => Some(peak.per_second() / base),
