@@ -15,6 +15,14 @@ pub fn parse_non_negative(what: &'static str, text: &str) -> Result<f64, InputEr
         what,
         text: text.to_string(),
     })?;
+    check_non_negative(what, value, text)
+}
+
+/// `value` if it is finite and 0 or more; `text` is how the user wrote it, for the message.
+///
+/// # Errors
+/// [`InputError`] naming `what` when `value` is NaN, infinite or negative.
+pub fn check_non_negative(what: &'static str, value: f64, text: &str) -> Result<f64, InputError> {
     if !value.is_finite() {
         return Err(InputError::NotFinite {
             what,

@@ -86,18 +86,7 @@ impl Rate {
     /// # Errors
     /// When `count` is negative, NaN or infinite.
     pub fn new(count: f64, per: Per) -> Result<Rate, InputError> {
-        if !count.is_finite() {
-            return Err(InputError::NotFinite {
-                what: "record rate",
-                text: count.to_string(),
-            });
-        }
-        if count < 0.0 {
-            return Err(InputError::Negative {
-                what: "record rate",
-                text: count.to_string(),
-            });
-        }
+        let count = crate::number::check_non_negative("record rate", count, &count.to_string())?;
         Ok(Rate { count, per })
     }
 

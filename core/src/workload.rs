@@ -36,18 +36,7 @@ impl RecordSize {
 }
 
 fn check_size(what: &'static str, kb: f64) -> Result<(), InputError> {
-    if !kb.is_finite() {
-        return Err(InputError::NotFinite {
-            what,
-            text: kb.to_string(),
-        });
-    }
-    if kb < 0.0 {
-        return Err(InputError::Negative {
-            what,
-            text: kb.to_string(),
-        });
-    }
+    crate::number::check_non_negative(what, kb, &kb.to_string())?;
     if kb == 0.0 {
         return Err(InputError::ZeroSize { what });
     }
