@@ -545,7 +545,8 @@ fn a_region_without_a_needed_price_says_which() {
     let table = user_table(
         &PARIS
             .replace("kds_put_payload_unit", "kds_efo_retrieval_gb")
-            .replace("PUT payload unit (25 KB)", "GB"),
+            .replace("PUT payload unit (25 KB)", "GB")
+            .replace("0.0000000196", "0.013"),
     );
     let stderr = fails(&[
         "--records",

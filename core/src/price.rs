@@ -120,6 +120,107 @@ price_keys! {
     FirehoseVpcAzHour => "firehose_vpc_az_hour", "AZ-hour", "Firehose VPC delivery, per AZ";
 }
 
+impl PriceKey {
+    /// The range a price per this key's unit can be in, USD: about two orders of magnitude
+    /// either side of AWS's published prices (kinesis-facts sections 3 to 5). It is a check for
+    /// unit mistakes, not a price: a PUT payload unit at 0.0196 USD (its per-million price) is
+    /// far above it.
+    pub const fn plausible_usd(self) -> (f64, f64) {
+        use PriceKey::*;
+        match self {
+            KdsPutPayloadUnit => (1e-10, 1e-6),
+            KdsShardHour | KdsExtendedRetentionShardHour | KdsEfoConsumerShardHour => (1e-4, 1.0),
+            KdsOnDemandStreamHour | FirehoseJqHour | FirehoseVpcAzHour => (1e-4, 10.0),
+            KdaKpuHour => (1e-3, 100.0),
+            FirehoseS3ObjectsThousand => (1e-5, 1.0),
+            KdsLongTermRetentionGbMonth
+            | KdsLongTermRetrievalGb
+            | KdsEfoRetrievalGb
+            | KdsOnDemandDataInGb
+            | KdsOnDemandDataOutGb
+            | KdsOnDemandEfoDataOutGb
+            | KdsOnDemandExtendedRetentionGbMonth
+            | KdsOnDemandLongTermRetentionGbMonth
+            | KdsAdvantageDataInGb
+            | KdsAdvantageDataOutGb
+            | KdsAdvantageEfoDataOutGb
+            | KdsAdvantageRetentionGbMonth
+            | KdaRunningStorageGbMonth
+            | KdaBackupGbMonth
+            | FirehoseIngestTier1Gb
+            | FirehoseIngestTier2Gb
+            | FirehoseIngestTier3Gb
+            | FirehoseMskIngestGb
+            | FirehoseVendedLogsGb
+            | FirehoseFormatConversionGb
+            | FirehoseDynamicPartitioningGb
+            | FirehoseVpcGb => (1e-4, 10.0),
+        }
+    }
+
+    /// Refuses a price per this key's unit that cannot be one: outside [`PriceKey::plausible_usd`]
+    /// (0, a free item, is allowed), with the unit mistake it most likely is.
+    ///
+    /// # Errors
+    /// [`Implausible`], naming the likely mistake when the price per million units would be in
+    /// range.
+    pub fn check_plausible(self, usd: f64) -> Result<(), Implausible> {
+        let (low, high) = self.plausible_usd();
+        if usd == 0.0 || (low..=high).contains(&usd) {
+            return Ok(());
+        }
+        // AWS publishes the smallest prices per million units; a table copying that figure is
+        // the mistake to name.
+        let per_unit = usd / 1e6;
+        let likely = (low..=high)
+            .contains(&per_unit)
+            .then_some(("million", per_unit));
+        Err(Implausible {
+            key: self,
+            usd,
+            low,
+            high,
+            likely,
+        })
+    }
+}
+
+/// A price that cannot be one for its unit, and the mistake it most likely is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Implausible {
+    /// The price's key.
+    pub key: PriceKey,
+    /// The price given, USD per unit.
+    pub usd: f64,
+    /// The lowest plausible price.
+    pub low: f64,
+    /// The highest plausible price.
+    pub high: f64,
+    /// `("million", per-unit price)` when the price looks like a price per million units.
+    pub likely: Option<(&'static str, f64)>,
+}
+
+impl fmt::Display for Implausible {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {} USD per {} is not a plausible price (kcost expects {:e} to {:e})",
+            self.key,
+            self.usd,
+            self.key.unit(),
+            self.low,
+            self.high
+        )?;
+        match self.likely {
+            Some((words, per_unit)) => write!(
+                f,
+                "; it looks like a price per {words} units: give the price per unit, usd = {per_unit:e}"
+            ),
+            None => f.write_str("; check the price and its unit"),
+        }
+    }
+}
+
 impl fmt::Display for PriceKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.key())

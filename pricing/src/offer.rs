@@ -370,9 +370,10 @@ pub fn import(reader: impl Read, origin: &str, only: &[String]) -> Result<Import
                 else {
                     continue;
                 };
-                // Not a price (NaN, infinite or negative): the key is reported missing instead.
+                // Not a price (NaN, infinite, negative, or not plausible for its unit): the key
+                // is reported missing instead.
                 let usd = usd * r.factor;
-                if !usd.is_finite() || usd < 0.0 {
+                if !usd.is_finite() || usd < 0.0 || r.key.check_plausible(usd).is_err() {
                     continue;
                 }
                 found.entry(region.clone()).or_default().insert(

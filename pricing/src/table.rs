@@ -95,6 +95,9 @@ impl Checker<'_> {
                 format!("{key}: the price {usd} must be a finite number of USD, 0 or more"),
             ));
         }
+        if let Err(implausible) = key.check_plausible(usd) {
+            return Err(self.invalid(entry.usd.span(), implausible.to_string()));
+        }
         if entry.unit.get_ref() != key.unit() {
             return Err(self.invalid(
                 entry.unit.span(),

@@ -398,6 +398,40 @@ fn bad_tables_are_located_by_line_and_column() {
 }
 
 #[test]
+fn a_price_that_cannot_be_one_for_its_unit_is_refused() {
+    let fields = "source = \"s\"\nas_of = \"2026-01\"\nconfidence = \"confirmed\"\n";
+    let put = |usd: &str| {
+        format!(
+            "[[region]]\ncode = \"us-east-2\"\n[region.prices.kds_put_payload_unit]\nusd = {usd}\nunit = \"PUT payload unit (25 KB)\"\n{fields}"
+        )
+    };
+    // The deck's workload would cost 20.6 million USD a month at the per-million figure.
+    assert_eq!(
+        error(&put("0.0196")),
+        "t.toml:4:7: kds_put_payload_unit: 0.0196 USD per PUT payload unit (25 KB) is not a \
+         plausible price (kcost expects 1e-10 to 1e-6); it looks like a price per million units: \
+         give the price per unit, usd = 1.96e-8"
+    );
+    assert!(parse(&put("0.0000000196"), "t.toml").is_ok());
+    assert!(parse(&put("0"), "t.toml").is_ok(), "a free item is a price");
+    let shard = format!(
+        "[[region]]\ncode = \"us-east-2\"\n[region.prices.kds_shard_hour]\nusd = 15\nunit = \"shard-hour\"\n{fields}"
+    );
+    let wrong = error(&shard);
+    assert!(
+        wrong.starts_with("t.toml:4:7: kds_shard_hour: 15 USD per shard-hour is not a plausible")
+            && wrong.ends_with("check the price and its unit"),
+        "{wrong}"
+    );
+    // Every built-in price is in its range.
+    for region in Catalog::embedded().unwrap().book().regions.values() {
+        for (key, price) in &region.prices {
+            assert!(key.check_plausible(price.usd).is_ok(), "{} {key}", region.code);
+        }
+    }
+}
+
+#[test]
 fn a_failed_overlay_leaves_the_catalog_unchanged() {
     let mut catalog = Catalog::embedded().unwrap();
     let before = catalog.clone();
