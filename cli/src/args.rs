@@ -317,6 +317,9 @@ pub struct AnalyticsArgs {
     #[arg(long = flag(I::StorageIncluded), help = help(I::StorageIncluded))]
     pub storage_included: bool,
 
+    #[arg(long = flag(I::HoursPerDay), help = help(I::HoursPerDay), value_name = value_name(I::HoursPerDay), allow_hyphen_values = true, value_parser = words(parse::hours_per_day))]
+    pub hours_per_day: Option<f64>,
+
     #[arg(long = flag(I::BackupGb), help = help(I::BackupGb), value_name = value_name(I::BackupGb), default_value = default(I::BackupGb), allow_hyphen_values = true, value_parser = words(parse::backup_gb))]
     pub backup_gb: f64,
 

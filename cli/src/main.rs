@@ -293,6 +293,7 @@ fn analytics(args: &AnalyticsArgs, catalog: &Catalog) -> Result<String> {
     let workload = AnalyticsWorkload {
         storage_included: args.storage_included,
         backup_gb: args.backup_gb,
+        hours_per_day: args.hours_per_day,
         ..AnalyticsWorkload::new(args.engine, args.apps, size)
     };
     let options = options(&args.output)?;

@@ -128,6 +128,10 @@ pub struct AnalyticsWorkload {
     pub storage_included: bool,
     /// Durable application backups per application, GB-month.
     pub backup_gb: f64,
+    /// Hours a day the applications run, more than 0 and at most 24; `None` for all day. Their
+    /// KPUs and orchestration KPUs are billed for those hours (a rate of KPU-hours keeps its
+    /// meaning: its orchestration KPUs follow these hours).
+    pub hours_per_day: Option<f64>,
 }
 
 impl AnalyticsWorkload {
@@ -139,7 +143,13 @@ impl AnalyticsWorkload {
             size,
             storage_included: false,
             backup_gb: 0.0,
+            hours_per_day: None,
         }
+    }
+
+    /// Hours a day the applications run, when under 24 (all day needs no step of its own).
+    fn part_time(&self) -> Option<f64> {
+        self.hours_per_day.filter(|h| *h < 24.0)
     }
 
     fn check(&self) -> Result<(), InputError> {
@@ -168,6 +178,13 @@ impl AnalyticsWorkload {
                 text: self.backup_gb.to_string(),
             });
         }
+        if let Some(h) = self.hours_per_day {
+            if !(h > 0.0 && h <= 24.0) {
+                return Err(InputError::HoursPerDay {
+                    text: h.to_string(),
+                });
+            }
+        }
         Ok(())
     }
 }
@@ -190,6 +207,9 @@ pub struct AnalyticsInputs {
     pub storage_included: bool,
     /// Durable backups per application, GB.
     pub backup_gb: f64,
+    /// Hours a day the applications run, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hours_per_day: Option<f64>,
 }
 
 /// A monthly estimate for a set of analytics applications.
@@ -264,9 +284,13 @@ pub fn estimate_in(
     let engine = w.engine;
     let apps = Term::new(f64::from(w.apps), NumFmt::Input, "applications");
     let kpus = work_kpus(&mut c, w.size)?;
+    let running = match w.part_time() {
+        Some(h) => running_hours(&mut c, h)?,
+        None => plain(HOURS_PER_MONTH, "hours in a month"),
+    };
     let kpu_hours = match (w.size, kpus) {
-        (AppSize::KpuHours(rate), _) => kpu_hours_from_rate(&mut c, rate, engine, &mut notes)?,
-        (_, Some(k)) => kpu_hours_from_kpus(&mut c, k, engine)?,
+        (AppSize::KpuHours(rate), _) => kpu_hours_from_rate(&mut c, rate, w, running, &mut notes)?,
+        (_, Some(k)) => kpu_hours_from_kpus(&mut c, k, engine, running)?,
         (_, None) => Term::new(0.0, NumFmt::Fixed(2), ""),
     };
     kpu_hours_line(&mut c, &mut bill, apps, kpu_hours)?;
@@ -276,7 +300,8 @@ pub fn estimate_in(
             notes.warnings.push(Warning::SqlHasNoStorage);
         }
     } else {
-        storage_lines(&mut c, &mut bill, w, apps, kpus, kpu_hours, &mut notes)?;
+        let work_kpus = storage_kpus(&mut c, w, kpus, kpu_hours, running)?;
+        storage_lines(&mut c, &mut bill, w, apps, work_kpus, &mut notes)?;
     }
     if engine == Engine::Studio {
         notes.warnings.push(Warning::StudioOrchestrationSecondary);
@@ -306,6 +331,7 @@ pub fn estimate_in(
             kpu_hours_per_app: kpu_hours.value,
             storage_included: w.storage_included,
             backup_gb: w.backup_gb,
+            hours_per_day: w.hours_per_day,
         },
         lines,
         monthly_usd,
@@ -346,7 +372,8 @@ fn work_kpus(c: &mut Calc, size: AppSize) -> Result<Option<Term>, Error> {
 fn kpu_hours_from_rate(
     c: &mut Calc,
     rate: Rate,
-    engine: Engine,
+    w: &AnalyticsWorkload,
+    running: Term,
     notes: &mut Notes,
 ) -> Result<Term, Error> {
     let per_month = match rate.per {
@@ -369,32 +396,63 @@ fn kpu_hours_from_rate(
             "per month",
         )?,
     };
-    let orchestration = engine.orchestration_kpus();
+    let orchestration = w.engine.orchestration_kpus();
     if orchestration == 0.0 {
         return Ok(per_month);
     }
-    notes.assumptions.push(Assumption::OrchestrationAllMonth {
-        kpus: orchestration,
-    });
-    c.chain(
-        "billable_kpu_hours_per_app",
-        per_month,
-        &[(
-            Op::Add,
+    let orchestration_hours = match w.part_time() {
+        // The orchestration KPUs run while the applications do.
+        Some(_) => c.chain(
+            "orchestration_kpu_hours",
+            plain(orchestration, "orchestration KPUs"),
+            &[(Op::Mul, running)],
+            2,
+            "orchestration KPU-hours",
+        )?,
+        None => {
+            if w.hours_per_day.is_none() {
+                notes.assumptions.push(Assumption::OrchestrationAllMonth {
+                    kpus: orchestration,
+                });
+            }
             Term::new(
                 orchestration * HOURS_PER_MONTH,
                 NumFmt::Plain,
                 "orchestration KPU-hours",
-            ),
-        )],
+            )
+        }
+    };
+    c.chain(
+        "billable_kpu_hours_per_app",
+        per_month,
+        &[(Op::Add, orchestration_hours)],
         2,
         "KPU-hours per application",
     )
 }
 
+/// Running hours a month at `hours` a day, as the calculator writes a daily figure:
+/// `12 hours a day x (730 hours in a month / 24 hours in a day)`.
+fn running_hours(c: &mut Calc, hours: f64) -> Result<Term, Error> {
+    c.grouped(
+        "running_hours_per_month",
+        Term::new(hours, NumFmt::Input, "hours a day"),
+        Op::Mul,
+        plain(HOURS_PER_MONTH, "hours in a month"),
+        &[(Op::Div, plain(24.0, "hours in a day"))],
+        2,
+        "running hours per month",
+    )
+}
+
 /// KPU-hours per application a month from its work KPUs and the engine's orchestration KPUs,
 /// all month.
-fn kpu_hours_from_kpus(c: &mut Calc, kpus: Term, engine: Engine) -> Result<Term, Error> {
+fn kpu_hours_from_kpus(
+    c: &mut Calc,
+    kpus: Term,
+    engine: Engine,
+    running: Term,
+) -> Result<Term, Error> {
     let orchestration = engine.orchestration_kpus();
     let billable = if orchestration > 0.0 {
         c.chain(
@@ -410,7 +468,7 @@ fn kpu_hours_from_kpus(c: &mut Calc, kpus: Term, engine: Engine) -> Result<Term,
     c.chain(
         "kpu_hours_per_app",
         billable,
-        &[(Op::Mul, plain(HOURS_PER_MONTH, "hours in a month"))],
+        &[(Op::Mul, running)],
         2,
         "KPU-hours per application",
     )
@@ -443,6 +501,32 @@ fn kpu_hours_line(
     Ok(())
 }
 
+/// Work KPUs per application for running storage: as sized, or on average from a rate of
+/// KPU-hours (less the orchestration KPUs' hours) over the month.
+fn storage_kpus(
+    c: &mut Calc,
+    w: &AnalyticsWorkload,
+    kpus: Option<Term>,
+    kpu_hours: Term,
+    running: Term,
+) -> Result<Term, Error> {
+    if let Some(k) = kpus {
+        return Ok(k);
+    }
+    let orchestration_hours = w.engine.orchestration_kpus() * running.value;
+    c.chain(
+        "average_kpus",
+        c.term(
+            kpu_hours.value - orchestration_hours,
+            2,
+            "KPU-hours per application",
+        ),
+        &[(Op::Div, plain(HOURS_PER_MONTH, "hours in a month"))],
+        2,
+        "KPUs on average",
+    )
+}
+
 /// Flink's and Studio's storage: running application storage (50 GB per work KPU, unless taken
 /// as included) and durable backups.
 fn storage_lines(
@@ -450,28 +534,17 @@ fn storage_lines(
     bill: &mut Bill<'_>,
     w: &AnalyticsWorkload,
     apps: Term,
-    kpus: Option<Term>,
-    kpu_hours: Term,
+    work_kpus: Term,
     notes: &mut Notes,
 ) -> Result<(), Error> {
-    let orchestration = w.engine.orchestration_kpus();
-    let work_kpus = match kpus {
-        Some(k) => k,
-        None => c.chain(
-            "average_kpus",
-            c.term(
-                kpu_hours.value - orchestration * HOURS_PER_MONTH,
-                2,
-                "KPU-hours per application",
-            ),
-            &[(Op::Div, plain(HOURS_PER_MONTH, "hours in a month"))],
-            2,
-            "KPUs on average",
-        )?,
-    };
     if w.storage_included {
         notes.assumptions.push(Assumption::StorageIncluded);
     } else {
+        if let Some(hours_per_day) = w.part_time() {
+            notes
+                .assumptions
+                .push(Assumption::StorageAllMonth { hours_per_day });
+        }
         running_storage(c, bill, apps, work_kpus)?;
     }
     if w.backup_gb > 0.0 {

@@ -164,6 +164,12 @@ pub enum InputError {
         /// The KPU-hours as the user gave them.
         text: String,
     },
+    /// Running hours a day are not more than 0 and at most 24.
+    #[error("the running hours a day '{text}' must be more than 0 and at most 24")]
+    HoursPerDay {
+        /// The hours as the user gave them.
+        text: String,
+    },
     /// A Firehose source kcost does not know.
     #[error(
         "unknown Firehose source '{text}'; use direct-put, kinesis-stream, msk or vended-logs"

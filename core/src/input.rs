@@ -140,6 +140,9 @@ inputs! {
     KpuHours: Analytics, "kpu-hours", "kpu_hours", "KPU-hours per application", "RATE", "", None,
         "5/day", false,
         "KPU-hours per application, per hour, day or month (5/day, as the calculator takes it)";
+    HoursPerDay: Analytics, "hours-per-day", "hours_per_day", "Running hours a day", "H", "hours", None,
+        "12", false,
+        "Hours a day the applications run, more than 0 and at most 24: their KPUs and orchestration KPUs are billed for those hours [default: 24]";
     StorageIncluded: Analytics, "storage-included", "storage_included", "Storage included", "", "", None,
         "on", true,
         "Treat the 50 GB of running storage per KPU as included rather than billed";

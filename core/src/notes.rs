@@ -32,6 +32,11 @@ pub enum Assumption {
     },
     /// Running storage taken as included in the KPU price.
     StorageIncluded,
+    /// Applications that run part of the day: their running storage taken as billed all month.
+    StorageAllMonth {
+        /// Hours a day the applications run.
+        hours_per_day: f64,
+    },
     /// A Firehose reading a stream takes the stream's traffic.
     FirehoseFromStream {
         /// The name of the stream the Firehose reads.
@@ -72,6 +77,11 @@ impl Assumption {
                 "running application storage (50 GB per KPU) is taken as included in the KPU price, \
                  as one AWS reading has it; the calculator bills it (leave out {})",
                 face.input(Input::StorageIncluded)
+            ),
+            Assumption::StorageAllMonth { hours_per_day } => write!(
+                f,
+                "the applications run {hours_per_day} hours a day; their running application \
+                 storage is taken as billed all month (it is kept while they are stopped)"
             ),
             Assumption::FirehoseFromStream { stream } => write!(
                 f,

@@ -66,6 +66,17 @@ pub fn parallelism_per_kpu(text: &str) -> Result<u32, InputError> {
     positive("parallelism per KPU", text)
 }
 
+/// Hours a day applications run: more than 0 and at most 24.
+pub fn hours_per_day(text: &str) -> Result<f64, InputError> {
+    let hours = parse_non_negative("running hours a day", text)?;
+    if hours == 0.0 || hours > 24.0 {
+        return Err(InputError::HoursPerDay {
+            text: text.to_string(),
+        });
+    }
+    Ok(hours)
+}
+
 /// GB of durable backups per application: 0 or more.
 pub fn backup_gb(text: &str) -> Result<f64, InputError> {
     parse_non_negative("backup size", text)

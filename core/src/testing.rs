@@ -194,6 +194,9 @@ fn assumption_samples() -> Vec<crate::notes::Assumption> {
         A::SteadyTraffic,
         A::OrchestrationAllMonth { kpus: 1.0 },
         A::StorageIncluded,
+        A::StorageAllMonth {
+            hours_per_day: 12.0,
+        },
         A::FirehoseFromStream { stream: "s".into() },
         A::DefaultObjectSize { mb: 128.0 },
     ];
@@ -204,6 +207,7 @@ fn assumption_samples() -> Vec<crate::notes::Assumption> {
             | A::SteadyTraffic
             | A::OrchestrationAllMonth { .. }
             | A::StorageIncluded
+            | A::StorageAllMonth { .. }
             | A::FirehoseFromStream { .. }
             | A::DefaultObjectSize { .. } => {}
         }
@@ -250,6 +254,7 @@ fn input_error_samples() -> Vec<crate::error::InputError> {
         I::Rounding { text: text() },
         I::Engine { text: text() },
         I::KpuHoursUnit { text: text() },
+        I::HoursPerDay { text: text() },
         I::FirehoseSource { text: text() },
         I::Discount { text: text() },
         I::PriceAge { text: text() },
@@ -337,6 +342,7 @@ fn input_error_covered(i: &crate::error::InputError) {
         | I::Rounding { .. }
         | I::Engine { .. }
         | I::KpuHoursUnit { .. }
+        | I::HoursPerDay { .. }
         | I::FirehoseSource { .. }
         | I::Discount { .. }
         | I::PriceAge { .. }

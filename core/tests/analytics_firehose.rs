@@ -118,6 +118,70 @@ fn flink_sized_in_kpu_hours_bills_orchestration_all_month() {
 }
 
 #[test]
+fn flink_at_12_hours_a_day_bills_its_kpus_and_orchestration_for_those_hours() {
+    let w = AnalyticsWorkload {
+        hours_per_day: Some(12.0),
+        ..AnalyticsWorkload::new(Engine::Flink, 3, AppSize::Kpus(2))
+    };
+    let e = analytics::estimate(&w, Some("us-east-1"), &testing::deck_book(), traced()).unwrap();
+    // 12 x (730 / 24) = 365 running hours; (2 + 1) x 365 = 1,095 KPU-hours per app; x 3 apps =
+    // 3,285 x 0.11 = 361.35 (half the 722.70 of all day).
+    assert_eq!(e.inputs.kpu_hours_per_app, 1095.0);
+    assert_eq!(line(&e.lines, "kpu_hours").quantity, 3285.0);
+    assert_eq!(line(&e.lines, "kpu_hours").monthly_usd.cents(), 361_35);
+    // Storage stays all month (said): 3 x 2 x 50 = 300 GB-months x 0.10 = 30.00.
+    assert_eq!(line(&e.lines, "running_storage").monthly_usd.cents(), 30_00);
+    assert!(e
+        .assumptions
+        .iter()
+        .any(|a| a.to_string().contains("run 12 hours a day")));
+    assert!(render_steps(&e.steps).starts_with(
+        "12 hours a day x (730 hours in a month / 24 hours in a day) = 365.00 running hours per month\n\
+         2 KPUs + 1 orchestration KPU = 3 billable KPUs per application\n\
+         3 billable KPUs per application x 365.00 running hours per month = 1,095.00 KPU-hours per application\n"
+    ));
+
+    // KPU-hours keep their meaning; the orchestration KPU follows the running hours:
+    // 4 per hour x 730 = 2,920 + 1 x 365 = 3,285 KPU-hours x 0.11 = 361.35; no all-month
+    // assumption.
+    let rate = AnalyticsWorkload {
+        hours_per_day: Some(12.0),
+        ..AnalyticsWorkload::new(Engine::Flink, 1, AppSize::kpu_hours("4/h").unwrap())
+    };
+    let e = analytics::estimate(&rate, Some("us-east-1"), &testing::deck_book(), traced()).unwrap();
+    assert_eq!(e.inputs.kpu_hours_per_app, 3285.0);
+    assert_eq!(line(&e.lines, "kpu_hours").monthly_usd.cents(), 361_35);
+    // Storage on the average work KPUs: (3,285 - 365) / 730 = 4 x 50 = 200 GB-months.
+    assert_eq!(line(&e.lines, "running_storage").quantity, 200.0);
+    assert!(!e
+        .assumptions
+        .iter()
+        .any(|a| a.to_string().contains("run all month")));
+
+    // All day is the same as not saying: 722.70 as in flink_lines.
+    let all_day = AnalyticsWorkload {
+        hours_per_day: Some(24.0),
+        ..AnalyticsWorkload::new(Engine::Flink, 3, AppSize::Kpus(2))
+    };
+    let e =
+        analytics::estimate(&all_day, Some("us-east-1"), &testing::deck_book(), traced()).unwrap();
+    assert_eq!(line(&e.lines, "kpu_hours").monthly_usd.cents(), 722_70);
+    for bad in [0.0, -1.0, 24.5, f64::NAN] {
+        let w = AnalyticsWorkload {
+            hours_per_day: Some(bad),
+            ..AnalyticsWorkload::new(Engine::Flink, 1, AppSize::Kpus(1))
+        };
+        let err = analytics::estimate(&w, Some("us-east-1"), &testing::deck_book(), traced());
+        assert!(
+            err.unwrap_err()
+                .to_string()
+                .contains("more than 0 and at most 24"),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
 fn analytics_inputs_are_checked() {
     let book = testing::deck_book();
     for (w, message) in [

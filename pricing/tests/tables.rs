@@ -426,7 +426,11 @@ fn a_price_that_cannot_be_one_for_its_unit_is_refused() {
     // Every built-in price is in its range.
     for region in Catalog::embedded().unwrap().book().regions.values() {
         for (key, price) in &region.prices {
-            assert!(key.check_plausible(price.usd).is_ok(), "{} {key}", region.code);
+            assert!(
+                key.check_plausible(price.usd).is_ok(),
+                "{} {key}",
+                region.code
+            );
         }
     }
 }

@@ -123,6 +123,9 @@ impl<'a> Report<'a> {
             "Billed KPU-hours per application".to_string(),
             format!("{} a month", e.rounding.show(i.kpu_hours_per_app, 2)),
         ]);
+        if let Some(hours) = i.hours_per_day {
+            inputs.push(["Running hours".to_string(), format!("{hours} a day")]);
+        }
         if i.backup_gb > 0.0 {
             inputs.push([
                 "Durable backups".to_string(),

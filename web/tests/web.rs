@@ -304,6 +304,7 @@ const NOT_ON_THE_PAGE: &[kcost_core::Input] = {
         KpuHours,
         StorageIncluded,
         BackupGb,
+        HoursPerDay,
         DynamicPartitioning,
         ObjectSizeMb,
         JqHours,

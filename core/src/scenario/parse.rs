@@ -71,6 +71,7 @@ struct AnalyticsTable {
     storage_included: bool,
     #[serde(default)]
     backup_gb: f64,
+    hours_per_day: Option<Spanned<f64>>,
     region: Option<Spanned<String>>,
 }
 
@@ -299,6 +300,14 @@ fn analytics(
         workload: AnalyticsWorkload {
             storage_included: t.storage_included,
             backup_gb: t.backup_gb,
+            hours_per_day: t
+                .hours_per_day
+                .as_ref()
+                .map(|h| {
+                    crate::parse::hours_per_day(&h.get_ref().to_string())
+                        .map_err(|e| v.fail(h.span(), e.to_string()))
+                })
+                .transpose()?,
             ..AnalyticsWorkload::new(engine, t.apps, size)
         },
         reads: reference(t.stream),

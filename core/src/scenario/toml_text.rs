@@ -115,6 +115,7 @@ fn analytics(f: &mut dyn Write, a: &AnalyticsSpec) -> fmt::Result {
         writeln!(f, "storage_included = true")?;
     }
     optional(f, "backup_gb", (w.backup_gb > 0.0).then_some(w.backup_gb))?;
+    optional(f, "hours_per_day", w.hours_per_day)?;
     optional(f, "region", a.region.as_deref().map(quoted))
 }
 
