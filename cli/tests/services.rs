@@ -249,9 +249,9 @@ fn service_errors_name_the_flag_and_the_fix() {
                 "--vpc-subnets",
                 "2",
                 "--vpc-ratio",
-                "2",
+                "-2",
             ],
-            &["--vpc-ratio", "from 0 to 1"],
+            &["--vpc-ratio", "negative"],
         ),
         (
             &["firehose", "--records", "-1", "--size-kb", "1"],

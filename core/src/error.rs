@@ -226,8 +226,10 @@ pub enum InputError {
         /// The value as text.
         text: String,
     },
-    /// A VPC delivery ratio is not from 0 to 1.
-    #[error("the VPC ratio '{text}' must be from 0 to 1: the share of ingested GB delivered into the VPC")]
+    /// A VPC delivery ratio is not a finite number of 0 or more.
+    #[error(
+        "the VPC ratio '{text}' must be 0 or more: the GB delivered into the VPC per GB ingested"
+    )]
     VpcRatio {
         /// The ratio as the user gave it.
         text: String,

@@ -140,7 +140,7 @@ impl FirehoseWorkload {
                 text: self.jq_hours.to_string(),
             });
         }
-        if !(0.0..=1.0).contains(&self.vpc_ratio) {
+        if !self.vpc_ratio.is_finite() || self.vpc_ratio < 0.0 {
             return Err(InputError::VpcRatio {
                 text: self.vpc_ratio.to_string(),
             });
@@ -268,19 +268,7 @@ pub fn estimate_in(
     let ingested = c.clean("ingested_gb", ingested)?;
     let rounding_5kb = rounding_5kb(&mut c, w, billed_kb, records, ingested, &mut notes)?;
     ingestion(&mut c, &mut bill, w.source, ingested)?;
-    let delivered = |c: &Calc, unit| c.term(ingested.value, 2, unit);
-    if w.format_conversion {
-        let converted = delivered(&c, "GB converted");
-        format_conversion(&mut c, &mut bill, converted)?;
-    }
-    if w.dynamic_partitioning {
-        let partitioned = delivered(&c, "GB partitioned");
-        dynamic_partitioning(&mut c, &mut bill, w, partitioned, &mut notes)?;
-    }
-    if w.vpc_subnets > 0 {
-        let to_vpc = delivered(&c, "GB ingested");
-        vpc_delivery(&mut c, &mut bill, w, to_vpc)?;
-    }
+    add_ons(&mut c, &mut bill, w, (records, ingested), &mut notes)?;
     let lines = bill.lines;
     let (monthly_usd, discount, price_warnings) = crate::bill::finish(
         &mut c,
@@ -317,6 +305,41 @@ pub fn estimate_in(
         warnings: notes.warnings,
         steps: c.into_steps(),
     })
+}
+
+/// Format conversion, dynamic partitioning and VPC delivery, as switched on.
+fn add_ons(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    w: &FirehoseWorkload,
+    (records, ingested): (Term, Term),
+    notes: &mut Notes,
+) -> Result<(), Error> {
+    let of_ingest = |c: &Calc, unit| c.term(ingested.value, 2, unit);
+    if w.format_conversion {
+        let converted = of_ingest(c, "GB converted");
+        format_conversion(c, bill, converted)?;
+    }
+    if w.dynamic_partitioning {
+        // Billed on the bytes delivered, not on the 5 KB-rounded ingest.
+        let partitioned = if w.source.rounds_to_5kb() {
+            let kb = Term::new(w.record_size.kb(), NumFmt::Input, "KB delivered per record");
+            gb(c, "delivered_gb", kb, records, "GB partitioned")?
+        } else {
+            of_ingest(c, "GB partitioned")
+        };
+        dynamic_partitioning(c, bill, w, partitioned, notes)?;
+    }
+    if w.vpc_subnets > 0 {
+        if w.vpc_ratio > 1.0 {
+            notes
+                .warnings
+                .push(Warning::VpcRatioAboveOne { ratio: w.vpc_ratio });
+        }
+        let to_vpc = of_ingest(c, "GB ingested");
+        vpc_delivery(c, bill, w, to_vpc)?;
+    }
+    Ok(())
 }
 
 /// KB billed per record: the size in 5 KB steps for Direct PUT and Kinesis Data Streams

@@ -186,6 +186,11 @@ pub enum Warning {
         /// GB billed per month, with each record rounded up to 5 KB.
         billed_gb: f64,
     },
+    /// A VPC ratio above 1: more GB delivered into the VPC than the Firehose ingests.
+    VpcRatioAboveOne {
+        /// GB delivered into the VPC per GB ingested.
+        ratio: f64,
+    },
     /// Many shared consumers poll slowly; enhanced fan-out would be faster.
     SlowConsumers {
         /// The number of shared consumers.
@@ -278,6 +283,7 @@ impl Warning {
             | Warning::SqlHasNoStorage
             | Warning::StudioOrchestrationSecondary
             | Warning::FirehoseRounding { .. }
+            | Warning::VpcRatioAboveOne { .. }
             | Warning::LargeRecords { .. } => self.write_rest(f, face),
         }
     }
@@ -285,6 +291,12 @@ impl Warning {
     /// The warnings of analytics applications and Firehose streams, and about record sizes.
     fn write_rest(&self, f: &mut dyn fmt::Write, face: &dyn Face) -> fmt::Result {
         match self {
+            Warning::VpcRatioAboveOne { ratio } => write!(
+                f,
+                "a VPC ratio of {ratio} delivers more GB into the VPC than the Firehose ingests; \
+                 the AWS Pricing Calculator accepts it (a captured estimate uses 1.3), but check \
+                 that the destination really receives that much"
+            ),
             Warning::LargeRecords { size_kb } => write!(
                 f,
                 "records of {size_kb} KB are over the default 1 MiB maximum record size: the stream's \

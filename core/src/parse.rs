@@ -103,13 +103,8 @@ pub fn vpc_subnets(text: &str) -> Result<u32, InputError> {
     parse_count("subnet count", text)
 }
 
-/// The share of ingested GB delivered into the VPC: 0 to 1.
+/// GB delivered into the VPC per GB ingested: 0 or more (above 1 is allowed, as in the AWS
+/// Pricing Calculator, and said in the estimate).
 pub fn vpc_ratio(text: &str) -> Result<f64, InputError> {
-    let ratio = parse_non_negative("VPC ratio", text)?;
-    if ratio > 1.0 {
-        return Err(InputError::VpcRatio {
-            text: text.to_string(),
-        });
-    }
-    Ok(ratio)
+    parse_non_negative("VPC ratio", text)
 }

@@ -161,6 +161,7 @@ fn warning_samples() -> Vec<crate::notes::Warning> {
         },
         W::OnDemandBurst { ratio: 3.0 },
         W::SqlRetired,
+        W::VpcRatioAboveOne { ratio: 1.3 },
         W::SqlHasNoStorage,
         W::StudioOrchestrationSecondary,
         W::FirehoseRounding {
@@ -373,6 +374,7 @@ fn warning_covered(w: &crate::notes::Warning) {
         | W::OnDemandNewStream { .. }
         | W::OnDemandBurst { .. }
         | W::SqlRetired
+        | W::VpcRatioAboveOne { .. }
         | W::SqlHasNoStorage
         | W::StudioOrchestrationSecondary
         | W::FirehoseRounding { .. }

@@ -360,6 +360,38 @@ fn firehose_add_ons() {
 }
 
 #[test]
+fn dynamic_partitioning_is_billed_on_the_bytes_delivered_and_a_vpc_ratio_may_exceed_1() {
+    let w = FirehoseWorkload {
+        dynamic_partitioning: true,
+        vpc_subnets: 1,
+        vpc_ratio: 1.3,
+        ..hose("1000", "1")
+    };
+    let e = fire(w);
+    // Ingest: each 1 KB record bills 5 KB: 5 x 1,000 x 2,628,000 / 1,048,576 = 12,531.28 GB.
+    assert_eq!(line(&e.lines, "ingestion_tier1").quantity, 12_531.28);
+    // Partitioning on the 1 KB delivered: 1 x 1,000 x 2,628,000 / 1,048,576 = 2,506.2561 ->
+    // 2,506.26 GB x 0.02 = 50.1252 -> 50.13 (it was 250.63 on the rounded ingest: 400% high).
+    assert_eq!(line(&e.lines, "dynamic_partitioning").quantity, 2_506.26);
+    assert_eq!(
+        line(&e.lines, "dynamic_partitioning").monthly_usd.cents(),
+        50_13
+    );
+    // Objects from the delivered GB: 2,506.26 x 1024 / 128 / 1000 = 20.05 thousand.
+    assert_eq!(line(&e.lines, "s3_objects").quantity, 20.05);
+    // VPC: 12,531.28 x 1.30 = 16,290.66 GB x 0.01 = 162.9066 -> 162.91, with a warning.
+    assert_eq!(line(&e.lines, "vpc_data").quantity, 16_290.66);
+    assert_eq!(line(&e.lines, "vpc_data").monthly_usd.cents(), 162_91);
+    assert!(e
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::VpcRatioAboveOne { ratio } if *ratio == 1.3)));
+    assert!(render_steps(&e.steps).contains(
+        "1 KB delivered per record x 1,000 records per sec x 2628000 seconds in a month / 1048576 KB per GB = 2,506.26 GB partitioned"
+    ), "{}", render_steps(&e.steps));
+}
+
+#[test]
 fn firehose_inputs_are_checked() {
     let book = testing::deck_book();
     let big = FirehoseWorkload::new("1".parse().unwrap(), "1001".parse().unwrap());
@@ -367,11 +399,11 @@ fn firehose_inputs_are_checked() {
     assert!(err.to_string().contains("1,000 KiB"), "{err}");
     let ratio = FirehoseWorkload {
         vpc_subnets: 1,
-        vpc_ratio: 1.5,
+        vpc_ratio: -0.5,
         ..hose("1", "1")
     };
     let err = firehose::estimate(&ratio, Some("eu-west-2"), &book, Options::default()).unwrap_err();
-    assert!(err.to_string().contains("from 0 to 1"), "{err}");
+    assert!(err.to_string().contains("must be 0 or more"), "{err}");
     assert!("kafka"
         .parse::<Source>()
         .unwrap_err()
