@@ -361,6 +361,15 @@ pub struct FirehoseArgs {
     #[arg(long = flag(I::JqHours), help = help(I::JqHours), value_name = value_name(I::JqHours), requires = "dynamic_partitioning", allow_hyphen_values = true, value_parser = words(parse::jq_hours))]
     pub jq_hours: Option<f64>,
 
+    #[arg(long = flag(I::ActivePartitions), help = help(I::ActivePartitions), value_name = value_name(I::ActivePartitions), requires = "dynamic_partitioning", allow_hyphen_values = true, value_parser = words(parse::active_partitions))]
+    pub active_partitions: Option<u32>,
+
+    #[arg(long = flag(I::BufferInterval), help = help(I::BufferInterval), value_name = value_name(I::BufferInterval), requires = "dynamic_partitioning", allow_hyphen_values = true, value_parser = words(parse::buffer_interval))]
+    pub buffer_interval: Option<f64>,
+
+    #[arg(long = flag(I::BufferSizeMb), help = help(I::BufferSizeMb), value_name = value_name(I::BufferSizeMb), requires = "dynamic_partitioning", allow_hyphen_values = true, value_parser = words(parse::buffer_size_mb))]
+    pub buffer_size_mb: Option<f64>,
+
     #[arg(long = flag(I::VpcSubnets), help = help(I::VpcSubnets), value_name = value_name(I::VpcSubnets), allow_hyphen_values = true, value_parser = words(parse::vpc_subnets))]
     pub vpc_subnets: Option<u32>,
 

@@ -314,6 +314,9 @@ fn firehose(args: &FirehoseArgs, catalog: &Catalog) -> Result<String> {
         dynamic_partitioning: args.dynamic_partitioning,
         object_size_mb: args.object_size_mb,
         jq_hours: args.jq_hours.unwrap_or(0.0),
+        active_partitions: args.active_partitions,
+        buffer_interval_s: args.buffer_interval,
+        buffer_size_mb: args.buffer_size_mb,
         vpc_subnets: args.vpc_subnets.unwrap_or(0),
         vpc_ratio: args.vpc_ratio.unwrap_or(1.0),
         ..FirehoseWorkload::new(args.records, args.size_kb)

@@ -170,6 +170,16 @@ pub enum InputError {
         /// The hours as the user gave them.
         text: String,
     },
+    /// A value outside the range AWS allows for it.
+    #[error("the {what} '{text}' must be {range} with dynamic partitioning, as AWS allows")]
+    OutOfRange {
+        /// What the value is ("buffer interval").
+        what: &'static str,
+        /// The value as text.
+        text: String,
+        /// The range in words ("from 60 to 900 seconds").
+        range: &'static str,
+    },
     /// A Firehose source kcost does not know.
     #[error(
         "unknown Firehose source '{text}'; use direct-put, kinesis-stream, msk or vended-logs"

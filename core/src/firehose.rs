@@ -28,6 +28,9 @@ pub const TIER1_GB: f64 = 512_000.0;
 pub const TIER2_GB: f64 = 2_048_000.0;
 /// S3 object size assumed for dynamic partitioning when none is given: the largest buffer.
 pub const DEFAULT_OBJECT_SIZE_MB: f64 = 128.0;
+/// Buffer interval assumed with active partitions when none is given, seconds (the console's
+/// default; not confirmed for dynamic partitioning).
+pub const DEFAULT_BUFFER_INTERVAL_S: f64 = 300.0;
 
 /// Where a Firehose stream's records come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -103,6 +106,13 @@ pub struct FirehoseWorkload {
     pub vpc_subnets: u32,
     /// Share of ingested GB delivered into the VPC.
     pub vpc_ratio: f64,
+    /// Partitions written to at once, with dynamic partitioning: each flushes an object at
+    /// least every buffer interval.
+    pub active_partitions: Option<u32>,
+    /// The buffer interval in seconds, 60 to 900 with dynamic partitioning.
+    pub buffer_interval_s: Option<f64>,
+    /// The buffer size in MB, 64 to 128 with dynamic partitioning.
+    pub buffer_size_mb: Option<f64>,
 }
 
 impl FirehoseWorkload {
@@ -118,6 +128,9 @@ impl FirehoseWorkload {
             jq_hours: 0.0,
             vpc_subnets: 0,
             vpc_ratio: 1.0,
+            active_partitions: None,
+            buffer_interval_s: None,
+            buffer_size_mb: None,
         }
     }
 
@@ -140,6 +153,11 @@ impl FirehoseWorkload {
                 text: self.jq_hours.to_string(),
             });
         }
+        crate::parse::check_buffering(
+            self.active_partitions,
+            self.buffer_interval_s,
+            self.buffer_size_mb,
+        )?;
         if !self.vpc_ratio.is_finite() || self.vpc_ratio < 0.0 {
             return Err(InputError::VpcRatio {
                 text: self.vpc_ratio.to_string(),
@@ -563,26 +581,7 @@ fn dynamic_partitioning(
         PriceKey::FirehoseDynamicPartitioningGb,
         "Dynamic partitioning cost",
     )?;
-    let object_mb = w.object_size_mb.unwrap_or_else(|| {
-        notes.assumptions.push(Assumption::DefaultObjectSize {
-            mb: DEFAULT_OBJECT_SIZE_MB,
-        });
-        DEFAULT_OBJECT_SIZE_MB
-    });
-    let objects = c.chain(
-        "s3_objects_thousands",
-        c.term(partitioned.value, 2, "GB delivered"),
-        &[
-            (Op::Mul, plain(1024.0, "MB per GB")),
-            (
-                Op::Div,
-                Term::new(object_mb, NumFmt::Input, "MB per object"),
-            ),
-            (Op::Div, plain(1000.0, "objects per thousand")),
-        ],
-        2,
-        "thousand S3 objects",
-    )?;
+    let objects = s3_objects(c, w, partitioned, notes)?;
     bill.add(
         c,
         "s3_objects_cost",
@@ -604,6 +603,70 @@ fn dynamic_partitioning(
         )?;
     }
     Ok(())
+}
+
+/// Thousands of S3 objects a month: the GB delivered in objects of the object size (given), or
+/// of the buffer size, and with active partitions at least one object per partition every buffer
+/// interval, whichever is more.
+fn s3_objects(
+    c: &mut Calc,
+    w: &FirehoseWorkload,
+    delivered: Term,
+    notes: &mut Notes,
+) -> Result<Term, Error> {
+    let object_mb = match (w.object_size_mb, w.buffer_size_mb) {
+        (Some(mb), _) | (None, Some(mb)) => mb,
+        (None, None) => {
+            notes.assumptions.push(Assumption::DefaultObjectSize {
+                mb: DEFAULT_OBJECT_SIZE_MB,
+            });
+            DEFAULT_OBJECT_SIZE_MB
+        }
+    };
+    let by_size = c.chain(
+        "s3_objects_thousands",
+        c.term(delivered.value, 2, "GB delivered"),
+        &[
+            (Op::Mul, plain(1024.0, "MB per GB")),
+            (
+                Op::Div,
+                Term::new(object_mb, NumFmt::Input, "MB per object"),
+            ),
+            (Op::Div, plain(1000.0, "objects per thousand")),
+        ],
+        2,
+        "thousand S3 objects",
+    )?;
+    let (Some(partitions), None) = (w.active_partitions, w.object_size_mb) else {
+        return Ok(by_size);
+    };
+    let interval = w.buffer_interval_s.unwrap_or_else(|| {
+        notes.assumptions.push(Assumption::DefaultBufferInterval {
+            seconds: DEFAULT_BUFFER_INTERVAL_S,
+        });
+        DEFAULT_BUFFER_INTERVAL_S
+    });
+    let by_interval = c.chain(
+        "s3_objects_by_interval_thousands",
+        Term::new(f64::from(partitions), NumFmt::Input, "active partitions"),
+        &[
+            (Op::Mul, plain(SECONDS_PER_MONTH, "seconds in a month")),
+            (
+                Op::Div,
+                Term::new(interval, NumFmt::Input, "seconds buffer interval"),
+            ),
+            (Op::Div, plain(1000.0, "objects per thousand")),
+        ],
+        2,
+        "thousand S3 objects (partitions flushed every interval)",
+    )?;
+    let (_, most) = c.max(
+        "s3_objects",
+        &[by_size, by_interval],
+        &[by_size.fmt, by_interval.fmt],
+        "thousand S3 objects",
+    );
+    Ok(most)
 }
 
 /// Delivery into a VPC: the share of the GB delivered there, and an AZ-hour per subnet.

@@ -165,6 +165,15 @@ inputs! {
         "S3 object size with dynamic partitioning, MB: objects = GB x 1024 / M [default: 128]";
     JqHours: Firehose, "jq-hours", "jq_hours", "JQ hours", "H", "hours a month", None, "730", false,
         "JQ processing hours a month, with dynamic partitioning [default: 0]";
+    ActivePartitions: Firehose, "active-partitions", "active_partitions", "Active partitions", "N", "",
+        None, "1000", false,
+        "Partitions written to at once with dynamic partitioning: each flushes an S3 object at least every buffer interval";
+    BufferInterval: Firehose, "buffer-interval", "buffer_interval", "Buffer interval", "SECONDS", "s",
+        None, "60", false,
+        "Buffer interval with dynamic partitioning, 60 to 900 seconds [default: 300, with active partitions]";
+    BufferSizeMb: Firehose, "buffer-size-mb", "buffer_size_mb", "Buffer size", "MB", "MB", None, "64",
+        false,
+        "Buffer size with dynamic partitioning, 64 to 128 MB: the S3 object size when partitions fill fast [default: 128]";
     VpcSubnets: Firehose, "vpc-subnets", "vpc_subnets", "VPC subnets", "N", "", None, "3", false,
         "Subnets (Availability Zones) of a destination in a VPC: AZ-hours = N x 730 [default: none]";
     VpcRatio: Firehose, "vpc-ratio", "vpc_ratio", "VPC ratio", "R", "", None, "0.5", false,

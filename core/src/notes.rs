@@ -42,6 +42,11 @@ pub enum Assumption {
         /// The name of the stream the Firehose reads.
         stream: Arc<str>,
     },
+    /// Active partitions given without a buffer interval: the default used.
+    DefaultBufferInterval {
+        /// The buffer interval used, seconds.
+        seconds: f64,
+    },
     /// Dynamic partitioning object size not given: the default used.
     DefaultObjectSize {
         /// The S3 object size used, in MB.
@@ -87,9 +92,17 @@ impl Assumption {
                 f,
                 "the Firehose takes its records and their size from the stream {stream}"
             ),
+            Assumption::DefaultBufferInterval { seconds } => write!(
+                f,
+                "each active partition flushes an S3 object at least every {seconds} seconds, \
+                 the console's default buffer interval (give {})",
+                face.input(Input::BufferInterval)
+            ),
             Assumption::DefaultObjectSize { mb } => write!(
                 f,
-                "dynamic partitioning delivers S3 objects of {mb} MB (give {})",
+                "dynamic partitioning delivers S3 objects of {mb} MB, the largest buffer (give {} \
+                 or {})",
+                face.input(Input::BufferSizeMb),
                 face.input(Input::ObjectSizeMb)
             ),
         }

@@ -77,6 +77,54 @@ pub fn hours_per_day(text: &str) -> Result<f64, InputError> {
     Ok(hours)
 }
 
+/// Active partitions of a Firehose stream: at least 1.
+pub fn active_partitions(text: &str) -> Result<u32, InputError> {
+    positive("active partition count", text)
+}
+
+/// A Firehose buffer interval with dynamic partitioning: 60 to 900 seconds.
+pub fn buffer_interval(text: &str) -> Result<f64, InputError> {
+    let seconds = parse_non_negative("buffer interval", text)?;
+    check_buffering(None, Some(seconds), None)?;
+    Ok(seconds)
+}
+
+/// A Firehose buffer size with dynamic partitioning: 64 to 128 MB.
+pub fn buffer_size_mb(text: &str) -> Result<f64, InputError> {
+    let mb = parse_non_negative("buffer size", text)?;
+    check_buffering(None, None, Some(mb))?;
+    Ok(mb)
+}
+
+/// AWS's buffering limits with dynamic partitioning: at least one active partition, an interval
+/// of 60 to 900 s and a size of 64 to 128 MB (kinesis-facts section 9).
+///
+/// # Errors
+/// [`InputError::OutOfRange`] naming the value and its range.
+pub fn check_buffering(
+    partitions: Option<u32>,
+    interval_s: Option<f64>,
+    size_mb: Option<f64>,
+) -> Result<(), InputError> {
+    let out = |what, value: f64, range| InputError::OutOfRange {
+        what,
+        text: value.to_string(),
+        range,
+    };
+    if partitions == Some(0) {
+        return Err(InputError::ZeroCount {
+            what: "active partition count",
+        });
+    }
+    if let Some(s) = interval_s.filter(|s| !(60.0..=900.0).contains(s)) {
+        return Err(out("buffer interval", s, "from 60 to 900 seconds"));
+    }
+    if let Some(mb) = size_mb.filter(|mb| !(64.0..=128.0).contains(mb)) {
+        return Err(out("buffer size", mb, "from 64 to 128 MB"));
+    }
+    Ok(())
+}
+
 /// GB of durable backups per application: 0 or more.
 pub fn backup_gb(text: &str) -> Result<f64, InputError> {
     parse_non_negative("backup size", text)

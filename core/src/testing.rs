@@ -200,6 +200,7 @@ fn assumption_samples() -> Vec<crate::notes::Assumption> {
         },
         A::FirehoseFromStream { stream: "s".into() },
         A::DefaultObjectSize { mb: 128.0 },
+        A::DefaultBufferInterval { seconds: 300.0 },
     ];
     for a in &assumptions {
         match a {
@@ -210,7 +211,8 @@ fn assumption_samples() -> Vec<crate::notes::Assumption> {
             | A::StorageIncluded
             | A::StorageAllMonth { .. }
             | A::FirehoseFromStream { .. }
-            | A::DefaultObjectSize { .. } => {}
+            | A::DefaultObjectSize { .. }
+            | A::DefaultBufferInterval { .. } => {}
         }
     }
     assumptions
@@ -256,6 +258,11 @@ fn input_error_samples() -> Vec<crate::error::InputError> {
         I::Engine { text: text() },
         I::KpuHoursUnit { text: text() },
         I::HoursPerDay { text: text() },
+        I::OutOfRange {
+            what: "buffer interval",
+            text: text(),
+            range: "from 60 to 900 seconds",
+        },
         I::FirehoseSource { text: text() },
         I::Discount { text: text() },
         I::PriceAge { text: text() },
@@ -344,6 +351,7 @@ fn input_error_covered(i: &crate::error::InputError) {
         | I::Engine { .. }
         | I::KpuHoursUnit { .. }
         | I::HoursPerDay { .. }
+        | I::OutOfRange { .. }
         | I::FirehoseSource { .. }
         | I::Discount { .. }
         | I::PriceAge { .. }

@@ -392,6 +392,70 @@ fn dynamic_partitioning_is_billed_on_the_bytes_delivered_and_a_vpc_ratio_may_exc
 }
 
 #[test]
+fn s3_objects_come_from_partitions_flushed_every_interval_or_the_buffer_size() {
+    // 1,000 partitions flushing every 60 s: 1,000 x 2,628,000 / 60 = 43,800,000 objects, 43,800
+    // thousand x 0.005 = 219.00 (the bytes alone, 2,506.26 GB / 128 MB, make 20.05 thousand).
+    let w = FirehoseWorkload {
+        dynamic_partitioning: true,
+        active_partitions: Some(1000),
+        buffer_interval_s: Some(60.0),
+        ..hose("1000", "1")
+    };
+    let e = fire(w);
+    assert_eq!(line(&e.lines, "s3_objects").quantity, 43_800.0);
+    assert_eq!(line(&e.lines, "s3_objects").monthly_usd.cents(), 219_00);
+    let text = render_steps(&e.steps);
+    assert!(text.contains("1,000 active partitions x 2628000 seconds in a month / 60 seconds buffer interval / 1000 objects per thousand = 43,800.00 thousand S3 objects (partitions flushed every interval)"), "{text}");
+    // Few partitions filling fast: the size bound wins. 100,000/s x 1 KB = 250,625.61 GB x 1024
+    // / 64 MB / 1000 = 4,010.01 thousand; 10 partitions every 900 s are 29.20 thousand.
+    let w = FirehoseWorkload {
+        dynamic_partitioning: true,
+        active_partitions: Some(10),
+        buffer_interval_s: Some(900.0),
+        buffer_size_mb: Some(64.0),
+        source: Source::KinesisStream,
+        ..hose("100000", "5")
+    };
+    let e = fire(w);
+    // 5 KB records: 100,000 x 5 x 2,628,000 / 1,048,576 = 1,253,128.05 GB (no rounding at 5 KB);
+    // x 1024 / 64 / 1000 = 20,050.05 thousand.
+    assert_eq!(line(&e.lines, "s3_objects").quantity, 20_050.05);
+    // A direct object size overrides both; a default interval is said.
+    let w = FirehoseWorkload {
+        dynamic_partitioning: true,
+        active_partitions: Some(1000),
+        ..hose("1000", "1")
+    };
+    let e = fire(w);
+    // 1,000 x 2,628,000 / 300 = 8,760 thousand.
+    assert_eq!(line(&e.lines, "s3_objects").quantity, 8_760.0);
+    assert!(e
+        .assumptions
+        .iter()
+        .any(|a| a.to_string().contains("every 300 seconds")));
+    for (partitions, interval, size) in [
+        (Some(0), None, None),
+        (None, Some(30.0), None),
+        (None, None, Some(256.0)),
+    ] {
+        let w = FirehoseWorkload {
+            dynamic_partitioning: true,
+            active_partitions: partitions,
+            buffer_interval_s: interval,
+            buffer_size_mb: size,
+            ..hose("1", "1")
+        };
+        assert!(firehose::estimate(
+            &w,
+            Some("eu-west-2"),
+            &testing::deck_book(),
+            Options::default()
+        )
+        .is_err());
+    }
+}
+
+#[test]
 fn firehose_inputs_are_checked() {
     let book = testing::deck_book();
     let big = FirehoseWorkload::new("1".parse().unwrap(), "1001".parse().unwrap());

@@ -308,6 +308,9 @@ const NOT_ON_THE_PAGE: &[kcost_core::Input] = {
         DynamicPartitioning,
         ObjectSizeMb,
         JqHours,
+        ActivePartitions,
+        BufferInterval,
+        BufferSizeMb,
         VpcSubnets,
         VpcRatio,
     ]

@@ -89,6 +89,9 @@ struct FirehoseTable {
     object_size_mb: Option<f64>,
     #[serde(default)]
     jq_hours: f64,
+    active_partitions: Option<u32>,
+    buffer_interval: Option<f64>,
+    buffer_size_mb: Option<f64>,
     #[serde(default)]
     vpc_subnets: u32,
     vpc_ratio: Option<f64>,
@@ -350,6 +353,9 @@ fn firehose(v: &Values<'_>, table: Spanned<FirehoseTable>) -> Result<FirehoseSpe
         dynamic_partitioning: t.dynamic_partitioning,
         object_size_mb: t.object_size_mb,
         jq_hours: t.jq_hours,
+        active_partitions: t.active_partitions,
+        buffer_interval_s: t.buffer_interval,
+        buffer_size_mb: t.buffer_size_mb,
         vpc_subnets: t.vpc_subnets,
         vpc_ratio: t.vpc_ratio.unwrap_or(1.0),
         ..FirehoseWorkload::new(

@@ -135,6 +135,9 @@ fn firehose(f: &mut dyn Write, h: &FirehoseSpec) -> fmt::Result {
         writeln!(f, "dynamic_partitioning = true")?;
         optional(f, "object_size_mb", w.object_size_mb)?;
         writeln!(f, "jq_hours = {}", w.jq_hours)?;
+        optional(f, "active_partitions", w.active_partitions)?;
+        optional(f, "buffer_interval", w.buffer_interval_s)?;
+        optional(f, "buffer_size_mb", w.buffer_size_mb)?;
     }
     if w.vpc_subnets > 0 {
         writeln!(
