@@ -286,6 +286,9 @@ pub fn estimate_in(
     let ingested = c.clean("ingested_gb", ingested)?;
     let rounding_5kb = rounding_5kb(&mut c, w, billed_kb, records, ingested, &mut notes)?;
     ingestion(&mut c, &mut bill, w.source, ingested)?;
+    if w.source.rounds_to_5kb() {
+        notes.assumptions.push(Assumption::FirehoseTiersPerStream);
+    }
     add_ons(&mut c, &mut bill, w, (records, ingested), &mut notes)?;
     let lines = bill.lines;
     let (monthly_usd, discount, price_warnings) = crate::bill::finish(

@@ -42,6 +42,8 @@ pub enum Assumption {
         /// The name of the stream the Firehose reads.
         stream: Arc<str>,
     },
+    /// Firehose's ingestion tiers counted on this stream's volume alone.
+    FirehoseTiersPerStream,
     /// Active partitions given without a buffer interval: the default used.
     DefaultBufferInterval {
         /// The buffer interval used, seconds.
@@ -91,6 +93,10 @@ impl Assumption {
             Assumption::FirehoseFromStream { stream } => write!(
                 f,
                 "the Firehose takes its records and their size from the stream {stream}"
+            ),
+            Assumption::FirehoseTiersPerStream => f.write_str(
+                "the ingestion tiers are counted on this Firehose stream's volume alone; AWS's \
+                 sources do not say whether they count per stream or per account",
             ),
             Assumption::DefaultBufferInterval { seconds } => write!(
                 f,

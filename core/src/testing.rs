@@ -201,6 +201,7 @@ fn assumption_samples() -> Vec<crate::notes::Assumption> {
         A::FirehoseFromStream { stream: "s".into() },
         A::DefaultObjectSize { mb: 128.0 },
         A::DefaultBufferInterval { seconds: 300.0 },
+        A::FirehoseTiersPerStream,
     ];
     for a in &assumptions {
         match a {
@@ -212,7 +213,8 @@ fn assumption_samples() -> Vec<crate::notes::Assumption> {
             | A::StorageAllMonth { .. }
             | A::FirehoseFromStream { .. }
             | A::DefaultObjectSize { .. }
-            | A::DefaultBufferInterval { .. } => {}
+            | A::DefaultBufferInterval { .. }
+            | A::FirehoseTiersPerStream => {}
         }
     }
     assumptions
