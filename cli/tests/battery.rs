@@ -104,6 +104,17 @@ fn every_estimate_flag_with_every_bad_value() {
     }
 }
 
+/// A Firehose every run of the battery can price.
+const FIREHOSE: [&str; 7] = [
+    "firehose",
+    "--records",
+    "1",
+    "--size-kb",
+    "1",
+    "--region",
+    "us-east-2",
+];
+
 #[test]
 fn every_service_flag_with_every_bad_value() {
     for (base, flags) in [
@@ -115,6 +126,7 @@ fn every_service_flag_with_every_bad_value() {
                 "--region",
                 "--engine",
                 "--discount",
+                "--hours-per-day",
             ],
         ),
         (
@@ -122,21 +134,23 @@ fn every_service_flag_with_every_bad_value() {
             vec!["--kpus", "--parallelism", "--kpu-hours"],
         ),
         (
-            vec![
-                "firehose",
-                "--records",
-                "1",
-                "--size-kb",
-                "1",
-                "--region",
-                "us-east-2",
-            ],
+            FIREHOSE.to_vec(),
             vec![
                 "--records",
                 "--size-kb",
                 "--source",
                 "--vpc-subnets",
                 "--discount",
+            ],
+        ),
+        (
+            [FIREHOSE.as_slice(), &["--dynamic-partitioning"]].concat(),
+            vec![
+                "--active-partitions",
+                "--buffer-interval",
+                "--buffer-size-mb",
+                "--object-size-mb",
+                "--jq-hours",
             ],
         ),
         (
