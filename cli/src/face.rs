@@ -15,7 +15,6 @@ impl Face for Terminal {
         match fix {
             Fix::RefreshPrices => "refresh them with `kcost pricing update`".to_string(),
             Fix::AddPrices => "give a pricing table with --pricing FILE".to_string(),
-            Fix::ListRegions => "`kcost regions` lists them".to_string(),
             Fix::Set(input, value) => format!("--{} {value}", input.spec().flag),
         }
     }

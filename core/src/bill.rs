@@ -150,8 +150,19 @@ pub(crate) fn finish(
 
 /// One warning for all the old prices among the lines of one or more estimates (each given with
 /// its region), or none. It goes last, after the warnings about the workload; a comparison and a
-/// pipeline give one for all their estimates.
-pub(crate) fn old_prices<'a>(
+/// pipeline give one for all their estimates, and so does a front end that shows several.
+///
+/// ```
+/// use kcost_core::{old_prices, testing, provisioned, Options, PriceAge, StreamWorkload};
+/// let w = StreamWorkload::new("100/s".parse()?, "100".parse()?);
+/// let e = provisioned::estimate(&w, Some("us-east-2"), &testing::deck_book(), Options::default())?;
+/// let check = PriceAge { today: (2026, 12), months: 12 };
+/// // The test book's two prices are as of 2021-04.
+/// let warning = old_prices([(&*e.region, &e.lines[..])], Some(check)).unwrap();
+/// assert!(warning.to_string().starts_with("2 prices used here are over 12 months old"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn old_prices<'a>(
     priced: impl IntoIterator<Item = (&'a str, &'a [Line])>,
     check: Option<PriceAge>,
 ) -> Option<Warning> {

@@ -12,8 +12,6 @@ pub enum Fix {
     RefreshPrices,
     /// Give kcost prices of one's own (a region it lacks, a price a region lacks).
     AddPrices,
-    /// See which regions kcost has prices for.
-    ListRegions,
     /// Give an input this value (`--rounding exact`).
     Set(Input, &'static str),
 }
@@ -41,7 +39,6 @@ impl Face for Plain {
         match fix {
             Fix::RefreshPrices => "refresh the price tables from the AWS Price List".to_string(),
             Fix::AddPrices => "add a pricing table with the prices".to_string(),
-            Fix::ListRegions => "see the regions with prices".to_string(),
             Fix::Set(input, value) => format!("{value} as the {}", input.words()),
         }
     }

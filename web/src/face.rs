@@ -18,7 +18,6 @@ impl Face for Page {
             Fix::AddPrices => {
                 "download the scenario file and price it with prices of your own".to_string()
             }
-            Fix::ListRegions => "the Region list shows them".to_string(),
             Fix::Set(input, value) => format!("“{value}” in the “{}” field", input.spec().label),
         }
     }

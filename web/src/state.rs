@@ -251,6 +251,8 @@ pub struct Outcome {
     pub comparison: Option<Comparison>,
     /// The stream's workload as priced (consumers include the components that read it).
     pub workload: StreamWorkload,
+    /// Warnings about everything shown (old prices), once for the pipeline and the comparison.
+    pub warnings: Vec<kcost_core::Warning>,
 }
 
 impl Outcome {
@@ -408,11 +410,21 @@ impl State {
         } else {
             None
         };
+        // One warning about old prices for all the page shows: the pipeline and every mode.
+        let priced = pipeline.components.iter().map(|c| c.estimate.priced());
+        let compared = comparison.iter().flat_map(|c| &c.estimates);
+        let warnings = kcost_core::old_prices(
+            priced.chain(compared.map(|e| (&*e.region, &e.lines[..]))),
+            price_age(),
+        )
+        .into_iter()
+        .collect();
         Ok(Outcome {
             scenario,
             pipeline,
             comparison,
             workload,
+            warnings,
         })
     }
 

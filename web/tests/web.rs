@@ -383,3 +383,21 @@ fn the_comparison_prices_exactly_the_workload_of_the_estimate() {
     assert_eq!(provisioned.inputs.max_record_size_kb, 2048.0);
     assert_eq!(provisioned.growth.as_ref().map(|g| g.months.len()), Some(3));
 }
+
+#[wasm_bindgen_test]
+fn compare_mode_says_old_prices_once() {
+    // Today (from the browser) the built-in us-east-1 prices of 2025-11 are over a year old; the
+    // page shows one line for the stream and every compared mode, not one for each.
+    let s = state("?consumers=10&mode=compare");
+    let o = s.outcome.as_ref().unwrap();
+    assert!(o.warnings.len() <= 1, "{:?}", o.warnings);
+    if let Some(kcost_core::Warning::OldPrices { count, .. }) = o.warnings.first() {
+        let used: std::collections::BTreeSet<_> = o
+            .comparison
+            .iter()
+            .flat_map(|c| &c.estimates)
+            .flat_map(|e| e.lines.iter().map(|l| l.price.key))
+            .collect();
+        assert_eq!(*count, used.len());
+    }
+}

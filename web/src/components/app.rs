@@ -168,7 +168,7 @@ pub fn app() -> Html {
                             { if state.explain { "Hide calculations" } else { "Show calculations" } }
                         </button>
                     </div>
-                    <Results pipeline={outcome.pipeline.clone()} comparison={outcome.comparison.clone()} explain={state.explain} />
+                    <Results pipeline={outcome.pipeline.clone()} comparison={outcome.comparison.clone()} explain={state.explain} warnings={outcome.warnings.clone()} />
                     if let Some(chart) = chart {
                         <CostChart {chart} />
                     }

@@ -14,6 +14,8 @@ pub struct Props {
     pub pipeline: PipelineEstimate,
     pub comparison: Option<Comparison>,
     pub explain: bool,
+    /// Warnings about all that is shown (old prices), said once.
+    pub warnings: Vec<kcost_core::Warning>,
 }
 
 fn table(header: &[&str], rows: &[Vec<String>], numeric_from: usize) -> Html {
@@ -89,12 +91,7 @@ pub fn results(props: &Props) -> Html {
         })
         .collect();
     // Warnings about the whole estimate (old prices), once, after every component.
-    let whole: Vec<String> = p
-        .warnings
-        .iter()
-        .chain(props.comparison.iter().flat_map(|c| &c.warnings))
-        .map(|w| w.text(&Page))
-        .collect();
+    let whole: Vec<String> = props.warnings.iter().map(|w| w.text(&Page)).collect();
     html! {
         <section class="results" aria-live="polite" aria-label="Results">
             if let Some(c) = &props.comparison {
