@@ -158,7 +158,7 @@ fn csv_carries_the_lines_and_total() {
          provisioned,put_payload_units,PUT payload units,1051200000,PUT payload unit (25 KB),0.000000014,14.72,us-east-1,calculator\n\
          provisioned,total,Monthly total,,,,551.27,us-east-1,calculator\n\
          provisioned,warning,\"10 shared consumers split each shard's 5 reads a second: each waits about 2000 ms \
-         between reads (over 1 s); moving them to enhanced fan-out (about 70 ms) would add 3,927.54 USD a \
+         between reads (over 1 s); moving them to enhanced fan-out (about 70 ms) would add 3,926.17 USD a \
          month\",,,,,us-east-1,calculator\n"
     );
     let exact = ok(&deck(&[

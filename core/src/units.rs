@@ -51,28 +51,6 @@ pub(crate) fn per_second(
     Ok(result)
 }
 
-/// `MB/sec x 2628000 seconds in a month / 1024 MB per GB = GB per month`.
-pub(crate) fn gb_per_month(
-    c: &mut Calc,
-    id: &'static str,
-    mb_per_second: Term,
-    unit: &'static str,
-) -> Result<Term, Error> {
-    c.chain(
-        id,
-        mb_per_second,
-        &[
-            (
-                Op::Mul,
-                Term::new(SECONDS_PER_MONTH, NumFmt::Plain, "seconds in a month"),
-            ),
-            (Op::Div, Term::new(KB_PER_MB, NumFmt::Plain, "MB per GB")),
-        ],
-        2,
-        unit,
-    )
-}
-
 /// A constant in a step, written as its shortest text (`730 hours in a month`).
 pub(crate) fn plain(value: f64, unit: &'static str) -> Term {
     Term::new(value, NumFmt::Plain, unit)

@@ -118,8 +118,44 @@ fn provisioned_enhanced_fan_out() {
     let e = run(Mode::Provisioned, w);
     // 10 KB x 100/s = 0.98 MB/s: 1 shard. 3 consumers x 1 shard x 730 h = 2,190 x 0.015 = 32.85.
     assert_eq!(line(&e, "efo_consumer_shard_hours"), (2190.0, 32_85));
-    // 0.98 MB/s x 2,628,000 / 1024 = 2,515.08 GB; x 3 = 7,545.24 GB x 0.013 = 98.088 -> 98.09.
-    assert_eq!(line(&e, "efo_data_retrievals"), (7545.24, 98_09));
+    // As the calculator builds it, from records and size, not the rounded MB/s: 100/s x 2,628,000
+    // = 262,800,000 records a month; 10 KB / 1024 = 0.00976563 MB / 1024 = 0.00000954 GB per
+    // record; 262,800,000 x 0.00000954 x 3 = 7,521.336 -> 7,521.34 GB x 0.013 = 97.777 -> 97.78.
+    // (The 2-decimal 0.98 MB/s would give 7,545.24 GB.)
+    assert_eq!(line(&e, "efo_data_retrievals"), (7521.34, 97_78));
+}
+
+#[test]
+fn enhanced_fan_out_data_is_built_from_records_and_size() {
+    let w = StreamWorkload {
+        consumers: Some(3),
+        efo_consumers: 1,
+        ..workload("1000/min", "3")
+    };
+    let e = run(Mode::Provisioned, w);
+    // 1000 / 60 = 16.67 records per sec x 2,628,000 = 43,808,760.00 records a month; 3 KB / 1024 =
+    // 0.00292969 MB / 1024 = 0.00000286 GB per record; x 1 consumer = 125.293 -> 125.29 GB x
+    // 0.013 = 1.6288 -> 1.63. (0.05 MB/s x 2,628,000 / 1024 = 128.32 GB would be 2.4% high.)
+    assert_eq!(line(&e, "efo_data_retrievals"), (125.29, 1_63));
+    let text = e
+        .steps
+        .iter()
+        .map(|s| s.to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        text.contains("= 43,808,760.00 Number of records per month"),
+        "{text}"
+    );
+    assert!(text.contains("= 0.00000286 GB (Record size)"), "{text}");
+
+    // 1 record/s x 1 KB: 0.00 MB/s at 2 decimals would bill nothing; 2,628,000 x 0.00000095 GB =
+    // 2.4966 -> 2.50 GB.
+    let one = StreamWorkload {
+        efo_consumers: 1,
+        ..workload("1", "1")
+    };
+    assert_eq!(line(&run(Mode::Provisioned, one), "efo_data_retrievals").0, 2.5);
 }
 
 #[test]
@@ -166,9 +202,10 @@ fn provisioned_retention() {
     let e = run(Mode::Provisioned, w);
     // Every shard-hour pays extended retention: 730 x 0.020 = 14.60.
     assert_eq!(line(&e, "extended_retention"), (730.0, 14_60));
-    // 2,515.08 GB / 730 = 3.445... -> 3.45 GB per hour, held (720 - 168 =) 552 h beyond 7 days:
-    // 3.45 x 552 = 1,904.40 GB-months x 0.023 = 43.8012 -> 43.80.
-    assert_eq!(line(&e, "long_term_retention"), (1904.4, 43_80));
+    // From the same records and size: 262,800,000 x 0.00000954 = 2,507.11 GB a month / 730 =
+    // 3.434... -> 3.43 GB per hour, held (720 - 168 =) 552 h beyond 7 days: 3.43 x 552 =
+    // 1,893.36 GB-months x 0.023 = 43.547 -> 43.55.
+    assert_eq!(line(&e, "long_term_retention"), (1893.36, 43_55));
     // 100 GB read x 0.021 = 2.10.
     assert_eq!(line(&e, "long_term_retrieval"), (100.0, 2_10));
 
@@ -306,7 +343,8 @@ fn slow_shared_consumers_get_the_enhanced_fan_out_price() {
     let e = run(Mode::Provisioned, w);
     assert_eq!(e.consumer_delay_ms, Some(2000.0));
     // With the 10 consumers on EFO: 10 shards (109.50) + PUT 14.72 + 10 x 10 x 730 consumer-shard
-    // hours (1,095.00) + 25,073.79 GB x 10 x 0.013 (3,259.59) = 4,478.81; 4,478.81 - 551.27.
+    // hours (1,095.00) + 262,800,000 records x 0.00009537 GB x 10 = 250,632.36 GB x 0.013
+    // (3,258.22) = 4,477.44; 4,477.44 - 551.27.
     let change = e
         .warnings
         .iter()
@@ -315,7 +353,7 @@ fn slow_shared_consumers_get_the_enhanced_fan_out_price() {
             _ => None,
         })
         .unwrap();
-    assert_eq!(change.cents(), 4478_81 - 551_27);
+    assert_eq!(change.cents(), 4477_44 - 551_27);
 
     let five = StreamWorkload {
         consumers: Some(5),

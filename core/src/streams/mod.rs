@@ -17,7 +17,7 @@ use crate::estimate::{Estimate, Inputs, Mode, Service};
 use crate::notes::{Assumption, Warning};
 use crate::price::{PriceBook, RegionPrices};
 use crate::trace::{NumFmt, Op, Term};
-pub(crate) use crate::units::{gb_per_month, per_second, plain};
+pub(crate) use crate::units::{per_second, plain};
 use crate::workload::{StreamWorkload, DEFAULT_MAX_RECORD_KB};
 use crate::Options;
 

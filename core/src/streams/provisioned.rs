@@ -12,7 +12,7 @@ use crate::workload::StreamWorkload;
 use crate::Options;
 
 use super::{
-    gb_per_month, per_user_record, plain, rates, records_per_aggregate, retention_band, Bill, Body,
+    per_user_record, plain, rates, records_per_aggregate, retention_band, Bill, Body,
     Notes, HOURS_PER_MONTH, INCLUDED_RETENTION_HOURS, KB_PER_MB, LONG_TERM_AFTER_HOURS,
     PAYLOAD_UNIT_KB, SECONDS_PER_MONTH, SHARD_EGRESS_MB_S, SHARD_INGRESS_MB_S, SHARD_RECORDS_S,
 };
@@ -67,17 +67,18 @@ pub(super) fn model<'p>(
     let shards = need.shards;
     let shard_hours = shard_hours_line(c, &mut bill, shards)?;
     put_payload_units_line(c, &mut bill, w, packed, records, notes)?;
-    // Data volume, on the average rate, for the lines billed per GB.
+    // Data volume, on the average rate, for the lines billed per GB: records a month and GB per
+    // record, as the calculator builds the enhanced fan-out line.
     let needs_volume = w.efo_consumers > 0 || w.retention.hours() > LONG_TERM_AFTER_HOURS;
-    let gb_month = if needs_volume {
-        Some(data_gb_per_month(c, &need, records, peak.is_some())?)
+    let volume = if needs_volume {
+        Some(volume(c, &need, records)?)
     } else {
         None
     };
-    if let (true, Some(gb)) = (w.efo_consumers > 0, gb_month) {
-        efo_lines(c, &mut bill, w.efo_consumers, shards, gb)?;
+    if let (true, Some(v)) = (w.efo_consumers > 0, volume) {
+        efo_lines(c, &mut bill, w.efo_consumers, shards, v)?;
     }
-    retention_lines(c, &mut bill, w, shard_hours, gb_month, notes)?;
+    retention_lines(c, &mut bill, w, shard_hours, volume, notes)?;
     let count = shards.value;
     let hot_key = need.hot.map(|h| {
         let mut report = h.report;
@@ -428,30 +429,49 @@ fn units_per_user_record(c: &mut Calc, size_kb: f64, packed: Term) -> Result<Ter
     )
 }
 
-/// GB written a month at the average rate (the sizing rate's MB/s unless a peak was given).
-fn data_gb_per_month(
+/// What a month of writes holds, on the average rate: records a month and GB per record (8
+/// decimals), the two steps the calculator's enhanced fan-out line is built from.
+#[derive(Clone, Copy)]
+struct Volume {
+    records_per_month: Term,
+    gb_per_record: Term,
+}
+
+fn volume(c: &mut Calc, need: &ShardNeed, records: Term) -> Result<Volume, Error> {
+    let records_per_month = c.chain(
+        "records_per_month",
+        records,
+        &[(Op::Mul, plain(SECONDS_PER_MONTH, "seconds in a month"))],
+        2,
+        "Number of records per month",
+    )?;
+    let gb_per_record = c.chain(
+        "record_size_gb",
+        c.term(need.size_mb.value, 8, "MB"),
+        &[(Op::Div, plain(KB_PER_MB, "MB to GB conversion factor"))],
+        8,
+        "GB (Record size)",
+    )?;
+    Ok(Volume {
+        records_per_month,
+        gb_per_record,
+    })
+}
+
+/// `records per month x GB per record [x more] = unit`, at 2 decimals.
+fn gb_of(
     c: &mut Calc,
-    need: &ShardNeed,
-    records: Term,
-    has_peak: bool,
+    id: &'static str,
+    v: Volume,
+    more: Option<Term>,
+    unit: &'static str,
 ) -> Result<Term, Error> {
-    let average_rate = if has_peak {
-        c.chain(
-            "average_ingress_rate",
-            c.term(need.size_mb.value, 8, "MB"),
-            &[(Op::Mul, records)],
-            2,
-            "MB/sec (average data ingress rate)",
-        )?
-    } else {
-        need.ingress_rate
-    };
-    gb_per_month(
-        c,
-        "data_gb_per_month",
-        c.term(average_rate.value, 2, "MB/sec"),
-        "GB per month (data written)",
-    )
+    let month = c.term(v.records_per_month.value, 2, "records per month");
+    let size = c.term(v.gb_per_record.value, 8, "GB");
+    match more {
+        Some(n) => c.chain(id, month, &[(Op::Mul, size), (Op::Mul, n)], 2, unit),
+        None => c.chain(id, month, &[(Op::Mul, size)], 2, unit),
+    }
 }
 
 /// Enhanced fan-out: a consumer-shard-hour per consumer per shard, and every GB each reads.
@@ -460,7 +480,7 @@ fn efo_lines(
     bill: &mut Bill<'_>,
     consumers: u32,
     shards: Term,
-    gb: Term,
+    volume: Volume,
 ) -> Result<(), Error> {
     let efo = Term::new(
         f64::from(consumers),
@@ -486,11 +506,11 @@ fn efo_lines(
         PriceKey::KdsEfoConsumerShardHour,
         "Enhanced fan-out consumer-shard hours cost",
     )?;
-    let retrieved = c.chain(
+    let retrieved = gb_of(
+        c,
         "efo_data_retrieved",
-        c.term(gb.value, 2, "GB per month"),
-        &[(Op::Mul, efo)],
-        2,
+        volume,
+        Some(efo),
         "GB enhanced fan-out data retrievals per month",
     )?;
     bill.add(
@@ -512,7 +532,7 @@ fn retention_lines(
     bill: &mut Bill<'_>,
     w: &StreamWorkload,
     shard_hours: Term,
-    gb_month: Option<Term>,
+    volume: Option<Volume>,
     notes: &mut Notes,
 ) -> Result<(), Error> {
     let retention = w.retention.hours();
@@ -527,7 +547,8 @@ fn retention_lines(
             "Extended data retention cost",
         )?;
     }
-    if let (true, Some(gb)) = (retention > LONG_TERM_AFTER_HOURS, gb_month) {
+    if let (true, Some(v)) = (retention > LONG_TERM_AFTER_HOURS, volume) {
+        let gb = gb_of(c, "data_gb_per_month", v, None, "GB per month (data written)")?;
         long_term_retention_line(c, bill, retention, gb)?;
     }
     if w.long_term_reads_gb > 0.0 {
