@@ -10,7 +10,7 @@ use kcost_core::analytics::{AppSize, Engine};
 use kcost_core::firehose::Source;
 use kcost_core::parse;
 use kcost_core::Input as I;
-use kcost_core::{workload, MaxRecordSize, Mode, Rate, RecordSize, Retention, Rounding};
+use kcost_core::{workload, Form, MaxRecordSize, Mode, Rate, RecordSize, Retention, Rounding};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -241,6 +241,12 @@ pub struct EstimateArgs {
 
     #[arg(long = flag(I::TargetUtilization), help = help(I::TargetUtilization), value_name = value_name(I::TargetUtilization), default_value = default(I::TargetUtilization), allow_hyphen_values = true, value_parser = words(workload::parse_utilization))]
     pub target_utilization: f64,
+
+    #[arg(long = flag(I::Form), help = help(I::Form), value_name = value_name(I::Form), default_value = default(I::Form), value_parser = words(Form::from_str))]
+    pub form: Form,
+
+    #[arg(long = flag(I::Buffer), help = help(I::Buffer), value_name = value_name(I::Buffer), allow_hyphen_values = true, value_parser = words(workload::parse_buffer))]
+    pub buffer: Option<f64>,
 
     #[arg(long = flag(I::HotKeyShare), help = help(I::HotKeyShare), value_name = value_name(I::HotKeyShare), allow_hyphen_values = true, value_parser = words(workload::parse_share))]
     pub hot_key_share: Option<f64>,

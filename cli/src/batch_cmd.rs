@@ -126,7 +126,7 @@ pub fn run(
                         },
                     },
                     Ok(true) => {
-                        let mut values: batch::Values<'_> = [None; 15];
+                        let mut values: batch::Values<'_> = [None; batch::COLUMNS.len()];
                         for (position, value) in positions.iter().zip(record.iter()) {
                             if let Some(slot) = position.and_then(|p| values.get_mut(p)) {
                                 *slot = Some(value).filter(|v| !v.is_empty());

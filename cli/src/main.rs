@@ -178,6 +178,8 @@ fn estimate(args: &EstimateArgs, catalog: &Catalog) -> Result<String> {
         aggregate_kb: args.aggregate,
         peak_records: args.peak_records,
         target_utilization: args.target_utilization,
+        form: args.form,
+        buffer_percent: args.buffer,
         hot_key_share: args.hot_key_share,
         max_record_size: args.max_record_size,
         growth: args.growth.map(|percent| Growth {

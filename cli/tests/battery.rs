@@ -59,6 +59,8 @@ fn every_estimate_flag_with_every_bad_value() {
         "--long-term-reads-gb",
         "--peak-records",
         "--target-utilization",
+        "--form",
+        "--buffer",
         "--hot-key-share",
         "--max-record-size",
         "--growth",
@@ -79,6 +81,19 @@ fn every_estimate_flag_with_every_bad_value() {
         }
     }
     for value in VALUES {
+        check(
+            &[
+                "--records",
+                "100",
+                "--size-kb",
+                "1",
+                "--form",
+                "current",
+                "--buffer",
+                value,
+            ],
+            &["--buffer", value],
+        );
         check(
             &["--records", "100", "--size-kb", "1", "--aggregate", value],
             &["--aggregate", value],

@@ -185,7 +185,7 @@ fn markdown_carries_the_lines_and_total() {
 
 #[test]
 fn the_output_says_which_rounding_was_used() {
-    assert!(ok(&DECK).starts_with("Kinesis Data Streams, provisioned, us-east-1 (US East (N. Virginia)), calculator rounding\n"));
+    assert!(ok(&DECK).starts_with("Kinesis Data Streams, provisioned, us-east-1 (US East (N. Virginia)), calculator rounding, 2021 calculator form\n"));
     let exact = ok(&[
         "--records",
         "10000",
@@ -196,7 +196,10 @@ fn the_output_says_which_rounding_was_used() {
         "--rounding",
         "exact",
     ]);
-    assert!(exact.contains(", exact rounding\n"), "{exact}");
+    assert!(
+        exact.contains(", exact rounding, 2021 calculator form\n"),
+        "{exact}"
+    );
     assert!(
         exact.contains("4.8828125"),
         "exact shows unrounded needs: {exact}"

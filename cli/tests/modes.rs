@@ -237,6 +237,30 @@ fn growth_table() {
 }
 
 #[test]
+fn the_current_calculator_form() {
+    let out = ok(&deck(&["--form", "current", "--explain"]));
+    assert!(
+        out.starts_with(
+            "Kinesis Data Streams, provisioned, us-east-1 (US East (N. Virginia)), calculator \
+             rounding, current calculator form\n"
+        ),
+        "{out}"
+    );
+    // RoundUp (48.83) = 49 for reads, x 1.2 = 58.80 -> 59 shards: 646.05 + 14.72.
+    assert!(out.contains("Monthly total: 660.77 USD"), "{out}");
+    assert!(out.contains("secondary description"), "{out}");
+    insta::assert_snapshot!("current_form_deck", out);
+    let v = json(&deck(&["--form", "current", "--buffer", "0"]));
+    assert_eq!(v["form"], "current");
+    assert_eq!(v["inputs"]["buffer_percent"], 0.0);
+    assert_eq!(v["shards"]["count"], 49);
+    assert_eq!(v["shards"].get("records"), None, "no records term");
+    let v = json(&deck(&["--mode", "on-demand"]));
+    assert_eq!(v["form"], "current", "on-demand is the current form's");
+    assert_eq!(json(&deck(&[]))["form"], "2021");
+}
+
+#[test]
 fn new_bad_inputs_name_the_flag_and_the_fix() {
     let base = ["--records", "100", "--size-kb", "1"];
     let cases: &[(&[&str], &[&str])] = &[
@@ -284,6 +308,30 @@ fn new_bad_inputs_name_the_flag_and_the_fix() {
             &["--target-utilization", "more than 0 and at most 100"],
         ),
         (&["--target-utilization", "120"], &["--target-utilization"]),
+        (
+            &["--form", "2023"],
+            &[
+                "--form",
+                "unknown calculator form '2023'",
+                "2021",
+                "current",
+            ],
+        ),
+        (
+            &["--buffer", "20"],
+            &[
+                "--buffer belongs to the calculator's current form",
+                "--form current",
+            ],
+        ),
+        (
+            &["--form", "current", "--target-utilization", "80"],
+            &["2021 form", "--buffer 25"],
+        ),
+        (
+            &["--form", "current", "--buffer", "2000"],
+            &["--buffer", "from 0 to 1000"],
+        ),
         (
             &["--hot-key-share", "1.5"],
             &["--hot-key-share", "at most 1"],

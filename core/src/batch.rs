@@ -12,7 +12,7 @@ use crate::money::Money;
 use crate::parse;
 use crate::price::PriceBook;
 use crate::streams;
-use crate::workload::{parse_share, parse_utilization, StreamWorkload};
+use crate::workload::{parse_buffer, parse_share, parse_utilization, StreamWorkload};
 
 /// The columns a batch row may have: the CLI's flag names (`size-kb`; `size_kb` is accepted too).
 pub const COLUMNS: &[&str] = &[
@@ -28,6 +28,8 @@ pub const COLUMNS: &[&str] = &[
     "aggregate",
     "peak-records",
     "target-utilization",
+    "form",
+    "buffer",
     "hot-key-share",
     "max-record-size",
     "discount",
@@ -112,7 +114,7 @@ pub fn column(name: &str) -> Option<usize> {
 }
 
 /// A row's values by column position in [`COLUMNS`] (empty cells as `None`).
-pub type Values<'a> = [Option<&'a str>; 15];
+pub type Values<'a> = [Option<&'a str>; COLUMNS.len()];
 
 /// Estimates one row of `(column, value)` pairs; empty values take the flag's default.
 /// ```
@@ -130,7 +132,7 @@ pub fn estimate_row(
     book: &PriceBook,
     options: Options,
 ) -> RowResult {
-    let mut values: Values<'_> = [None; 15];
+    let mut values: Values<'_> = [None; COLUMNS.len()];
     let mut unknown = None;
     for (key, value) in fields {
         match column(key) {
@@ -207,6 +209,12 @@ fn row_estimate(
     if let Some(v) = get("target-utilization") {
         w.target_utilization = parse_utilization(v).map_err(|e| field("target-utilization", e))?;
     }
+    if let Some(v) = get("form") {
+        w.form = v.parse().map_err(|e| field("form", e))?;
+    }
+    if let Some(v) = get("buffer") {
+        w.buffer_percent = Some(parse_buffer(v).map_err(|e| field("buffer", e))?);
+    }
     if let Some(v) = get("hot-key-share") {
         w.hot_key_share = Some(parse_share(v).map_err(|e| field("hot-key-share", e))?);
     }
@@ -249,7 +257,5 @@ mod tests {
                 "{input:?} has no batch column"
             );
         }
-        let values: Values<'_> = [None; 15];
-        assert_eq!(COLUMNS.len(), values.len());
     }
 }

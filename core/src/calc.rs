@@ -168,6 +168,9 @@ const CEILING_NOISE_DECIMALS: u8 = 9;
 #[derive(Debug)]
 pub(crate) struct Calc {
     rounding: Rounding,
+    /// Whether shown steps are rounded and reused (the calculator's older form under the
+    /// calculator policy); its current form shows them rounded but carries the unrounded value.
+    round_steps: bool,
     steps: Option<Vec<Step>>,
 }
 
@@ -175,8 +178,18 @@ impl Calc {
     pub(crate) fn new(rounding: Rounding, trace: bool) -> Calc {
         Calc {
             rounding,
+            round_steps: rounding == Rounding::Calculator,
             steps: trace.then(|| Vec::with_capacity(32)),
         }
+    }
+
+    /// The same calculation as the calculator's `form` does it: the current form carries
+    /// unrounded quantities from step to step (money is still rounded to cents per line).
+    pub(crate) fn in_form(mut self, form: crate::workload::Form) -> Calc {
+        if form == crate::workload::Form::Current {
+            self.round_steps = false;
+        }
+        self
     }
 
     /// The recorded steps (empty when tracing was off).
@@ -209,11 +222,10 @@ impl Calc {
     /// Applies the policy to a step's raw value shown at `decimals`.
     fn settle(&self, id: &'static str, value: f64, decimals: u8) -> Result<f64, Error> {
         let value = Self::checked(id, value)?;
-        match self.rounding {
-            Rounding::Calculator => {
-                fixed::round(value, decimals).map_err(|_| Error::OutOfRange { step: id, value })
-            }
-            Rounding::Exact => Ok(value),
+        if self.round_steps {
+            fixed::round(value, decimals).map_err(|_| Error::OutOfRange { step: id, value })
+        } else {
+            Ok(value)
         }
     }
 
@@ -329,10 +341,11 @@ impl Calc {
     /// noise under the exact one.
     fn noise_free(&self, id: &'static str, x: f64) -> Result<f64, Error> {
         let x = Self::checked(id, x)?;
-        match self.rounding {
-            Rounding::Calculator => Ok(x),
-            Rounding::Exact => fixed::round(x, CEILING_NOISE_DECIMALS)
-                .map_err(|_| Error::OutOfRange { step: id, value: x }),
+        if self.round_steps {
+            Ok(x)
+        } else {
+            fixed::round(x, CEILING_NOISE_DECIMALS)
+                .map_err(|_| Error::OutOfRange { step: id, value: x })
         }
     }
 

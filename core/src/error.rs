@@ -244,6 +244,27 @@ pub enum InputError {
         /// The ratio as the user gave it.
         text: String,
     },
+    /// A calculator form kcost does not know.
+    #[error("unknown calculator form '{text}'; use 2021 (the older form, the default) or current")]
+    Form {
+        /// The form as the user gave it.
+        text: String,
+    },
+    /// A buffer is not a percentage from 0 to 1000.
+    #[error("the buffer '{text}' must be a percentage from 0 to 1000, e.g. 20")]
+    Buffer {
+        /// The buffer as the user gave it.
+        text: String,
+    },
+    /// A buffer was given for the 2021 form, which has none.
+    #[error("{}", self.text(&Plain))]
+    BufferNeedsCurrentForm,
+    /// A target utilization was given for the current form, whose headroom is its buffer.
+    #[error("{}", self.text(&Plain))]
+    UtilizationInCurrentForm {
+        /// The utilization given, percent.
+        percent: f64,
+    },
     /// More enhanced fan-out consumers than the capacity mode allows per stream.
     #[error("{}", self.text(&Plain))]
     EfoLimit {
@@ -315,6 +336,20 @@ impl InputError {
                 Num(*kb),
                 Num(*max),
                 face.input(Input::MaxRecordSize)
+            ),
+            InputError::BufferNeedsCurrentForm => format!(
+                "{} belongs to the calculator's current form, and the 2021 form has none; {} to \
+                 use it, or plan headroom with {}",
+                face.input(Input::Buffer),
+                face.fix(Fix::Set(Input::Form, "current")),
+                face.input(Input::TargetUtilization)
+            ),
+            InputError::UtilizationInCurrentForm { percent } => format!(
+                "a target utilization of {}% belongs to the calculator's 2021 form; the current \
+                 form plans headroom with {} instead, e.g. {}",
+                Num(*percent),
+                face.input(Input::Buffer),
+                face.fix(Fix::Set(Input::Buffer, "25"))
             ),
             InputError::EfoLimit {
                 given,

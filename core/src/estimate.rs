@@ -12,6 +12,7 @@ use crate::notes::{Assumption, Warning};
 use crate::price::{Confidence, Price, PriceKey};
 use crate::rate::Rate;
 use crate::trace::Step;
+use crate::workload::Form;
 
 /// The AWS service an estimate prices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -78,6 +79,15 @@ impl Mode {
         }
     }
 
+    /// The calculator form that prices this mode when `asked` was asked for: on-demand and
+    /// Advantage exist only in the current form.
+    pub const fn form(self, asked: Form) -> Form {
+        match self {
+            Mode::Provisioned => asked,
+            Mode::OnDemand | Mode::Advantage => Form::Current,
+        }
+    }
+
     /// The most enhanced fan-out consumers a stream may have in this mode.
     pub const fn efo_limit(self) -> u32 {
         match self {
@@ -131,6 +141,9 @@ pub struct Inputs {
     pub peak_records_per_second: Option<f64>,
     /// Percent of shard capacity planned for.
     pub target_utilization_percent: f64,
+    /// The current form's percent buffer on the shard need (provisioned, current form only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub buffer_percent: Option<f64>,
     /// The busiest partition key's share of traffic, when given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hot_key_share: Option<f64>,
@@ -148,15 +161,18 @@ pub struct Shards {
     pub ingress: f64,
     /// Shards needed for the shared read throughput (2 MB/s each).
     pub egress: f64,
-    /// Shards needed for the record rate (1,000 records/s each).
-    pub records: f64,
+    /// Shards needed for the record rate (1,000 records/s each); the current form has no records
+    /// term.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub records: Option<f64>,
     /// Shards needed to keep the hot key's shard under its limits, when a hot key was given and
     /// some shard count can.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hot_key: Option<f64>,
     /// The largest of the needs.
     pub needed: f64,
-    /// The need divided by the target utilization, when it is under 100%.
+    /// The need divided by the target utilization when it is under 100% (2021 form), or times
+    /// 1 + the buffer (current form).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub with_headroom: Option<f64>,
     /// Shards provisioned: the need rounded up, at least 1.
@@ -219,6 +235,9 @@ pub struct Estimate {
     pub region_name: Arc<str>,
     /// The rounding policy used.
     pub rounding: Rounding,
+    /// The AWS Pricing Calculator form that priced it (on-demand and Advantage: always the
+    /// current form).
+    pub form: Form,
     /// The inputs used.
     pub inputs: Inputs,
     /// Shard needs and count (provisioned mode only).

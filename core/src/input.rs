@@ -116,6 +116,10 @@ inputs! {
     TargetUtilization: Stream, "target-utilization", "target_utilization", "Target utilization",
         "PCT", "%", Some("100"), "80", false,
         "Percent of shard capacity to plan for; below 100 adds headroom";
+    Form: Stream, "form", "form", "Calculator form", "FORM", "", Some("2021"), "current", false,
+        "Which AWS Pricing Calculator form prices a provisioned stream: 2021 (the older form, rounded steps and a records term) or current (unrounded, a percent buffer, no records term)";
+    Buffer: Stream, "buffer", "buffer", "Buffer", "PCT", "%", None, "20", false,
+        "The current form's percent buffer on the shard need, 0 to 1000 [default: 20, in the current form]";
     HotKeyShare: Stream, "hot-key-share", "hot_key_share", "Hot-key share", "F", "", None, "0.3", false,
         "Share of the traffic on the busiest partition key, 0 to 1 (or a percentage, 30%)";
     MaxRecordSize: Stream, "max-record-size", "max_record_size", "Maximum record size", "SIZE", "", None,

@@ -71,4 +71,6 @@ pub use price::{Confidence, Price, PriceBook, PriceKey, RegionPrices};
 pub use rate::{Per, Rate};
 pub use streams::{break_even, compare, estimate, estimate_in, provisioned};
 pub use trace::{render as render_steps, Step};
-pub use workload::{Growth, MaxRecordSize, RecordSize, Retention, StreamWorkload};
+pub use workload::{
+    parse_buffer, Form, Growth, MaxRecordSize, RecordSize, Retention, StreamWorkload,
+};

@@ -49,6 +49,13 @@ pub enum Assumption {
         /// The buffer interval used, seconds.
         seconds: f64,
     },
+    /// The current calculator form's provisioned sizing, from a secondary description.
+    CurrentFormSizing {
+        /// The buffer used, percent.
+        buffer_percent: f64,
+        /// Whether the buffer is the default (not given).
+        default_buffer: bool,
+    },
     /// Dynamic partitioning object size not given: the default used.
     DefaultObjectSize {
         /// The S3 object size used, in MB.
@@ -104,6 +111,22 @@ impl Assumption {
                  the console's default buffer interval (give {})",
                 face.input(Input::BufferInterval)
             ),
+            Assumption::CurrentFormSizing {
+                buffer_percent,
+                default_buffer,
+            } => {
+                write!(
+                    f,
+                    "shards as the calculator's current form sizes them: whole shards for ingress \
+                     and for reads (shared and enhanced fan-out consumers), the larger times a \
+                     {buffer_percent}% buffer, no records term; that rule comes from a secondary \
+                     description of the calculator, not from AWS's documentation"
+                )?;
+                if *default_buffer {
+                    write!(f, " (the buffer is the default: give {})", face.input(Input::Buffer))?;
+                }
+                Ok(())
+            }
             Assumption::DefaultObjectSize { mb } => write!(
                 f,
                 "dynamic partitioning delivers S3 objects of {mb} MB, the largest buffer (give {} \

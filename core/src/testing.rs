@@ -202,6 +202,10 @@ fn assumption_samples() -> Vec<crate::notes::Assumption> {
         A::DefaultObjectSize { mb: 128.0 },
         A::DefaultBufferInterval { seconds: 300.0 },
         A::FirehoseTiersPerStream,
+        A::CurrentFormSizing {
+            buffer_percent: 20.0,
+            default_buffer: true,
+        },
     ];
     for a in &assumptions {
         match a {
@@ -214,7 +218,8 @@ fn assumption_samples() -> Vec<crate::notes::Assumption> {
             | A::FirehoseFromStream { .. }
             | A::DefaultObjectSize { .. }
             | A::DefaultBufferInterval { .. }
-            | A::FirehoseTiersPerStream => {}
+            | A::FirehoseTiersPerStream
+            | A::CurrentFormSizing { .. } => {}
         }
     }
     assumptions
@@ -275,6 +280,10 @@ fn input_error_samples() -> Vec<crate::error::InputError> {
         I::FirehoseRecordTooLarge { kb: 2000.0 },
         I::NotPositive { what, text: text() },
         I::VpcRatio { text: text() },
+        I::Form { text: text() },
+        I::Buffer { text: text() },
+        I::BufferNeedsCurrentForm,
+        I::UtilizationInCurrentForm { percent: 80.0 },
         I::EfoLimit {
             given: 30,
             limit: 20,
@@ -364,6 +373,10 @@ fn input_error_covered(i: &crate::error::InputError) {
         | I::FirehoseRecordTooLarge { .. }
         | I::NotPositive { .. }
         | I::VpcRatio { .. }
+        | I::Form { .. }
+        | I::Buffer { .. }
+        | I::BufferNeedsCurrentForm
+        | I::UtilizationInCurrentForm { .. }
         | I::EfoLimit { .. } => {}
     }
 }

@@ -244,6 +244,74 @@ pub fn parse_growth(text: &str) -> Result<f64, InputError> {
         })
 }
 
+/// Which form of the AWS Pricing Calculator a provisioned stream is priced as. On-demand and
+/// Advantage exist only in the current form, and always use its arithmetic.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+pub enum Form {
+    /// The older form, the seed deck's: every shown step rounded and reused, three shard needs
+    /// (ingress, egress, records), headroom only through a target utilization.
+    #[default]
+    #[serde(rename = "2021")]
+    Y2021,
+    /// Today's form: quantities unrounded (shown at 2 decimals), shards from the peak's ingress
+    /// and reads in whole shards, times a percent buffer; no records term.
+    #[serde(rename = "current")]
+    Current,
+}
+
+impl Form {
+    /// The current form's buffer when none is given, percent.
+    pub const DEFAULT_BUFFER_PERCENT: f64 = 20.0;
+    /// The largest buffer kcost takes, percent.
+    pub const MAX_BUFFER_PERCENT: f64 = 1000.0;
+
+    /// The form's name as it is typed and shown (`2021`, `current`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Form::Y2021 => "2021",
+            Form::Current => "current",
+        }
+    }
+}
+
+impl std::fmt::Display for Form {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Form {
+    type Err = InputError;
+
+    /// `2021` or `current`, in any case.
+    fn from_str(text: &str) -> Result<Form, InputError> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "2021" => Ok(Form::Y2021),
+            "current" => Ok(Form::Current),
+            _ => Err(InputError::Form {
+                text: text.to_string(),
+            }),
+        }
+    }
+}
+
+/// Parses the current form's buffer: a percentage from 0 to 1000 (`20`, `20%`).
+///
+/// # Errors
+/// When it is not such a percentage.
+pub fn parse_buffer(text: &str) -> Result<f64, InputError> {
+    let number = text.trim().trim_end_matches('%');
+    let bad = || InputError::Buffer {
+        text: text.to_string(),
+    };
+    let percent = parse_non_negative("buffer", number).map_err(|_| bad())?;
+    if percent <= Form::MAX_BUFFER_PERCENT {
+        Ok(percent)
+    } else {
+        Err(bad())
+    }
+}
+
 /// The traffic of one stream, its retention and its readers.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct StreamWorkload {
@@ -271,6 +339,10 @@ pub struct StreamWorkload {
     pub max_record_size: Option<MaxRecordSize>,
     /// A month-by-month projection.
     pub growth: Option<Growth>,
+    /// The calculator form a provisioned stream is priced as.
+    pub form: Form,
+    /// The current form's percent buffer on the shard need; `None` means the default of 20.
+    pub buffer_percent: Option<f64>,
 }
 
 impl StreamWorkload {
@@ -294,12 +366,19 @@ impl StreamWorkload {
             hot_key_share: None,
             max_record_size: None,
             growth: None,
+            form: Form::Y2021,
+            buffer_percent: None,
         }
     }
 
     /// The consumer count used: as given, or the default.
     pub fn consumers(&self) -> u32 {
         self.consumers.unwrap_or(Self::DEFAULT_CONSUMERS)
+    }
+
+    /// The current form's buffer used: as given, or the default.
+    pub fn buffer_percent(&self) -> f64 {
+        self.buffer_percent.unwrap_or(Form::DEFAULT_BUFFER_PERCENT)
     }
 
     /// Checks what no single value can: limits that depend on several inputs.
@@ -348,7 +427,28 @@ impl StreamWorkload {
         if let Some(g) = self.growth {
             Growth::new(g.percent_per_month, g.months)?;
         }
-        Ok(())
+        self.check_form()
+    }
+
+    /// The buffer belongs to the current form and the target utilization to the 2021 form:
+    /// each with the other form is refused rather than silently ignored.
+    fn check_form(&self) -> Result<(), InputError> {
+        if let Some(b) = self.buffer_percent {
+            if !(0.0..=Form::MAX_BUFFER_PERCENT).contains(&b) {
+                return Err(InputError::Buffer {
+                    text: b.to_string(),
+                });
+            }
+        }
+        match self.form {
+            Form::Y2021 if self.buffer_percent.is_some() => Err(InputError::BufferNeedsCurrentForm),
+            Form::Current if self.target_utilization < 100.0 => {
+                Err(InputError::UtilizationInCurrentForm {
+                    percent: self.target_utilization,
+                })
+            }
+            _ => Ok(()),
+        }
     }
 }
 

@@ -38,7 +38,7 @@ fn deck_shard_needs_and_count() {
             e.shards.as_ref().unwrap().needed,
             e.shards.as_ref().unwrap().count
         ),
-        (9.77, 48.85, 0.1, 48.85, 49)
+        (9.77, 48.85, Some(0.1), 48.85, 49)
     );
     let text = render_steps(&e.steps);
     assert!(

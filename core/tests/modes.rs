@@ -5,7 +5,7 @@
 #![allow(clippy::inconsistent_digit_grouping)]
 
 use kcost_core::{
-    compare, estimate, testing, Error, Estimate, Growth, InputError, Mode, Options, Rounding,
+    compare, estimate, testing, Error, Estimate, Form, Growth, InputError, Mode, Options, Rounding,
     StreamWorkload, Warning,
 };
 
@@ -23,9 +23,17 @@ fn run(mode: Mode, w: StreamWorkload) -> Estimate {
     estimate(&w, mode, Some("us-east-1"), &testing::deck_book(), options).unwrap()
 }
 
-/// (quantity, cents) of the line `item`.
+/// (quantity as shown, to 2 decimals, and cents) of the line `item`. On-demand and Advantage
+/// (the calculator's current form) carry the unrounded quantity; [`raw`] gives it.
 #[track_caller]
 fn line(e: &Estimate, item: &str) -> (f64, i64) {
+    let (quantity, cents) = raw(e, item);
+    ((quantity * 100.0).round() / 100.0, cents)
+}
+
+/// (quantity as priced, cents) of the line `item`.
+#[track_caller]
+fn raw(e: &Estimate, item: &str) -> (f64, i64) {
     let l = e
         .lines
         .iter()
@@ -61,6 +69,118 @@ fn on_demand_standard_lines() {
     assert_eq!(line(&e, "efo_data_out"), (1253.13, 62_66));
     assert_eq!(e.monthly_usd.cents(), 29_20 + 100_25 + 100_25 + 62_66);
     assert!(e.shards.is_none());
+}
+
+#[test]
+fn on_demand_prices_unrounded_quantities() {
+    let w = StreamWorkload {
+        consumers: Some(10),
+        ..workload("10", "1")
+    };
+    let e = run(Mode::OnDemand, w);
+    assert_eq!(
+        e.form,
+        Form::Current,
+        "on-demand exists only in the current form"
+    );
+    // 1 KB x 10 x 2,628,000 / 1,048,576 = 25.06256103515625 GB in (shown 25.06) x 0.08 = 2.005
+    // -> 2.01.
+    assert_eq!(raw(&e, "data_in"), (25.06256103515625, 2_01));
+    // Out: the unrounded GB x 10 = 250.6256103515625 x 0.04 = 10.02502... -> 10.03. The older
+    // form's reuse of the shown 25.06 would give 250.60 x 0.04 = 10.024 -> 10.02.
+    assert_eq!(raw(&e, "data_out"), (250.6256103515625, 10_03));
+    let text: String = e.steps.iter().map(|s| format!("{s}\n")).collect();
+    assert!(
+        text.contains("= 25.06 GB data in per month"),
+        "shown at 2 decimals: {text}"
+    );
+}
+
+#[test]
+fn the_current_form_sizes_in_whole_shards_with_a_buffer() {
+    let deck = StreamWorkload {
+        consumers: Some(10),
+        form: Form::Current,
+        ..workload("100", "100")
+    };
+    let e = run(Mode::Provisioned, deck);
+    assert_eq!(e.form, Form::Current);
+    let s = e.shards.as_ref().unwrap();
+    // 100 KB x 100/s = 10,000 KB/s. Ingress: RoundUp (10,000 / 1024 = 9.77) = 10. Reads:
+    // RoundUp (10,000 x 10 consumers / 2048 = 48.83) = 49. No records term. Max = 49; x (1 +
+    // 20 / 100) = 58.80 -> 59 shards (the 2021 form provisions 49).
+    assert_eq!(
+        (
+            s.ingress,
+            s.egress,
+            s.records,
+            s.needed,
+            s.with_headroom,
+            s.count
+        ),
+        (10.0, 49.0, None, 49.0, Some(58.8), 59)
+    );
+    // 59 x 730 = 43,070 shard-hours x 0.015 = 646.05; PUT 4 units x 100 x 2,628,000 =
+    // 1,051,200,000 x 0.000000014 = 14.72; 660.77.
+    assert_eq!(line(&e, "shard_hours"), (43_070.0, 646_05));
+    assert_eq!(e.monthly_usd.cents(), 646_05 + 14_72);
+    assert_eq!(e.inputs.buffer_percent, Some(20.0));
+    let text: String = e.steps.iter().map(|s| format!("{s}\n")).collect();
+    assert!(
+        text.contains("49 Number of shards x 1.2 buffer factor (1 + buffer percent / 100) = 58.80"),
+        "{text}"
+    );
+
+    // No buffer: the 2021 form's 49 shards here, but from whole-shard needs.
+    let bare = StreamWorkload {
+        buffer_percent: Some(0.0),
+        ..deck
+    };
+    assert_eq!(run(Mode::Provisioned, bare).shards.unwrap().count, 49);
+
+    // Enhanced fan-out consumers count as readers: 1000/min x 3 KB = 50 KB/s (unrounded 16.666...
+    // records/s), x (3 + 1) / 2048 = 0.10 -> 1 shard; x 1.2 = 1.2 -> 2 shards.
+    let small = StreamWorkload {
+        consumers: Some(3),
+        efo_consumers: 1,
+        form: Form::Current,
+        ..workload("1000/min", "3")
+    };
+    assert_eq!(run(Mode::Provisioned, small).shards.unwrap().count, 2);
+}
+
+#[test]
+fn each_form_refuses_the_others_headroom() {
+    let buffer_in_2021 = StreamWorkload {
+        buffer_percent: Some(20.0),
+        ..workload("100", "1")
+    };
+    let err = estimate(
+        &buffer_in_2021,
+        Mode::Provisioned,
+        None,
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, Error::Input(InputError::BufferNeedsCurrentForm)),
+        "{err}"
+    );
+    let utilization_in_current = StreamWorkload {
+        target_utilization: 80.0,
+        form: Form::Current,
+        ..workload("100", "1")
+    };
+    let err = estimate(
+        &utilization_in_current,
+        Mode::Provisioned,
+        None,
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("buffer"), "{err}");
 }
 
 #[test]
@@ -155,7 +275,10 @@ fn enhanced_fan_out_data_is_built_from_records_and_size() {
         efo_consumers: 1,
         ..workload("1", "1")
     };
-    assert_eq!(line(&run(Mode::Provisioned, one), "efo_data_retrievals").0, 2.5);
+    assert_eq!(
+        line(&run(Mode::Provisioned, one), "efo_data_retrievals").0,
+        2.5
+    );
 }
 
 #[test]
@@ -227,15 +350,17 @@ fn on_demand_and_advantage_retention() {
         ..workload("100", "10")
     };
     let e = run(Mode::OnDemand, w);
-    // 10 x 100 x 2,628,000 / 1,048,576 = 2,506.26 GB; / 730 = 3.433... -> 3.43 GB per hour.
-    // 24 h to 7 days: 3.43 x 144 = 493.92 GB-months x 0.10 = 49.392 -> 49.39.
-    assert_eq!(line(&e, "extended_retention"), (493.92, 49_39));
-    // Beyond 7 days: 3.43 x (240 - 168 =) 72 = 246.96 GB-months x 0.023 = 5.68008 -> 5.68.
-    assert_eq!(line(&e, "long_term_retention"), (246.96, 5_68));
+    // Unrounded, as the current form prices: 10 x 100 x 2,628,000 / 1,048,576 =
+    // 2,506.256103515625 GB; / 730 = 3.4332275390625 GB per hour.
+    // 24 h to 7 days: x 144 = 494.384765625 GB-months x 0.10 = 49.438... -> 49.44 (the rounded
+    // 3.43 GB per hour would give 493.92 GB-months and 49.39).
+    assert_eq!(raw(&e, "extended_retention"), (494.384765625, 49_44));
+    // Beyond 7 days: x (240 - 168 =) 72 = 247.1923828125 GB-months x 0.023 = 5.685... -> 5.69.
+    assert_eq!(raw(&e, "long_term_retention"), (247.1923828125, 5_69));
 
     let a = run(Mode::Advantage, w);
-    // One band beyond 24 h: 3.43 x 216 = 740.88 GB-months x 0.023 = 17.04024 -> 17.04.
-    assert_eq!(line(&a, "retention"), (740.88, 17_04));
+    // One band beyond 24 h: x 216 = 741.5771484375 GB-months x 0.023 = 17.056... -> 17.06.
+    assert_eq!(raw(&a, "retention"), (741.5771484375, 17_06));
 }
 
 #[test]
@@ -251,7 +376,7 @@ fn aggregation_packs_records_and_reports_the_saving() {
     assert_eq!(plain.monthly_usd.cents(), 238_71);
     // 25 / 0.5 = 50 per Kinesis record: 100 Kinesis records/s; 2.44 MB/s needs 3 shards (32.85);
     // 1 unit per Kinesis record / 50 = 0.02 per user record: 262,800,000 units = 3.68.
-    assert_eq!(e.shards.as_ref().unwrap().records, 0.1);
+    assert_eq!(e.shards.as_ref().unwrap().records, Some(0.1));
     assert_eq!(line(&e, "shard_hours"), (2190.0, 32_85));
     assert_eq!(line(&e, "put_payload_units"), (262_800_000.0, 3_68));
     let saving = e.aggregation.as_ref().unwrap();
@@ -275,7 +400,7 @@ fn peaks_size_shards_and_averages_bill_usage() {
     let e = run(Mode::Provisioned, w);
     let s = e.shards.as_ref().unwrap();
     // Peak: 3,000 records/s of 1 KB = 2.93 MB/s; the records need 3.000 wins; / 0.80 = 3.75 -> 4.
-    assert_eq!((s.ingress, s.records, s.needed), (2.93, 3.0, 3.0));
+    assert_eq!((s.ingress, s.records, s.needed), (2.93, Some(3.0), 3.0));
     assert_eq!(s.with_headroom, Some(3.75));
     assert_eq!(s.count, 4);
     // PUT units on the average: 1 x 1,000 x 2,628,000 = 2,628,000,000 x 0.000000014 = 36.792.

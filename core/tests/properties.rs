@@ -2,8 +2,8 @@
 
 use kcost_core::fixed::Fixed;
 use kcost_core::{
-    provisioned, render_steps, testing, Estimate, Options, Per, Rate, RecordSize, RegionPrices,
-    Rounding, StreamWorkload,
+    provisioned, render_steps, testing, Estimate, Form, Options, Per, Rate, RecordSize,
+    RegionPrices, Rounding, StreamWorkload,
 };
 use proptest::prelude::*;
 
@@ -139,13 +139,38 @@ proptest! {
     }
 
     #[test]
+    fn the_current_form_never_provisions_below_its_unbuffered_need(
+        rate in records(), per in per(), size in size_kb(), consumers in 0u32..50, efo in 0u32..=20,
+        buffer in prop_oneof![Just(20.0), 0.0..1000.0], rounding in rounding(),
+    ) {
+        let workload = StreamWorkload {
+            consumers: Some(consumers),
+            efo_consumers: efo,
+            form: Form::Current,
+            buffer_percent: Some(buffer),
+            max_record_size: Some("10MiB".parse().unwrap()),
+            ..StreamWorkload::new(Rate::new(rate, per).unwrap(), RecordSize::from_kb(size).unwrap())
+        };
+        let options = Options { rounding, ..Options::default() };
+        let e = provisioned::estimate_in(&workload, &testing::full_region("us-east-1"), options).unwrap();
+        let s = e.shards.unwrap();
+        // The unbuffered need, from the rate actually used: whole shards for ingress and reads.
+        let kb_s = size * e.inputs.records_per_second;
+        let unbuffered = (kb_s / 1024.0).ceil().max((kb_s * f64::from(consumers + efo) / 2048.0).ceil());
+        prop_assert!(s.count as f64 >= unbuffered - 1e-6, "{} shards below the need {}", s.count, unbuffered);
+        prop_assert!(s.count as f64 >= s.needed, "{} shards below {}", s.count, s.needed);
+        prop_assert!(s.records.is_none(), "the current form has no records term");
+        prop_assert!(s.count >= 1);
+    }
+
+    #[test]
     fn shards_cover_every_need_and_figures_are_sane(
         rate in records(), per in per(), size in size_kb(), consumers in 0u32..200, rounding in rounding(),
     ) {
         let e = run(rate, per, size, consumers, rounding);
         let count = e.shards.as_ref().unwrap().count as f64;
         prop_assert!(count >= 1.0);
-        for need in [e.shards.as_ref().unwrap().ingress, e.shards.as_ref().unwrap().egress, e.shards.as_ref().unwrap().records, e.shards.as_ref().unwrap().needed] {
+        for need in [e.shards.as_ref().unwrap().ingress, e.shards.as_ref().unwrap().egress, e.shards.as_ref().unwrap().records.unwrap_or(0.0), e.shards.as_ref().unwrap().needed] {
             prop_assert!(need.is_finite() && need >= 0.0);
             prop_assert!(count >= need, "{} shards for a need of {}", count, need);
         }

@@ -273,8 +273,13 @@ fn the_deck_with_two_enhanced_fan_out_consumers_in_ohio() {
         efo_consumers: 2,
         ..StreamWorkload::new("100".parse().unwrap(), "100".parse().unwrap())
     };
-    let e = provisioned::estimate(&workload, Some("us-east-2"), catalog.book(), Options::default())
-        .unwrap();
+    let e = provisioned::estimate(
+        &workload,
+        Some("us-east-2"),
+        catalog.book(),
+        Options::default(),
+    )
+    .unwrap();
     let line = |item: &str| {
         let l = e.lines.iter().find(|l| l.item == item).unwrap();
         (l.quantity, l.monthly_usd.to_string())
@@ -282,7 +287,10 @@ fn the_deck_with_two_enhanced_fan_out_consumers_in_ohio() {
     // The deck's 49 shards: 49 x 730 = 35,770 shard-hours x 0.015 = 536.55; PUT 14.72.
     assert_eq!(e.shards.as_ref().unwrap().count, 49);
     // 2 EFO consumers x 49 shards x 730 h = 71,540 x 0.015 = 1,073.10.
-    assert_eq!(line("efo_consumer_shard_hours"), (71_540.0, "1073.10".into()));
+    assert_eq!(
+        line("efo_consumer_shard_hours"),
+        (71_540.0, "1073.10".into())
+    );
     // 100/s x 2,628,000 = 262,800,000 records a month; 100 KB / 1024 = 0.09765625 MB / 1024 =
     // 0.00009537 GB per record; x 2 consumers = 50,126.472 -> 50,126.47 GB x 0.013 = 651.644
     // -> 651.64. (From the 2-decimal 9.77 MB/s it would be 50,147.46 GB, 651.92.)

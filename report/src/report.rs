@@ -3,7 +3,7 @@
 
 use kcost_core::analytics::{AnalyticsEstimate, AppSize};
 use kcost_core::firehose::FirehoseEstimate;
-use kcost_core::{DiscountLine, Estimate, Face, Line, Money, Per, Rounding, Step};
+use kcost_core::{DiscountLine, Estimate, Face, Form, Line, Money, Per, Rounding, Step};
 
 /// One priced component, ready to lay out.
 #[derive(Debug)]
@@ -277,15 +277,17 @@ fn rate_text(count: f64, per: Per, per_second: f64, rounding: Rounding) -> Strin
     }
 }
 
-/// `Kinesis Data Streams, provisioned, us-east-2 (US East (Ohio)), calculator rounding`.
+/// `Kinesis Data Streams, provisioned, us-east-2 (US East (Ohio)), calculator rounding, 2021
+/// calculator form`.
 fn title(e: &Estimate) -> String {
     format!(
-        "{}, {}, {} ({}), {} rounding",
+        "{}, {}, {} ({}), {} rounding, {} calculator form",
         e.service.title(),
         e.mode.name(),
         e.region,
         e.region_name,
-        e.rounding.name()
+        e.rounding.name(),
+        e.form.name()
     )
 }
 
@@ -373,23 +375,36 @@ fn shard_rows(e: &Estimate) -> Vec<[String; 3]> {
     };
     let r = e.rounding;
     let row = |label: &str, value: String, note: &str| [label.to_string(), value, note.to_string()];
+    let current = e.form == Form::Current;
+    // The current form's needs are whole shards.
+    let places = if current { 0 } else { 2 };
     let mut rows = vec![
         row(
             "Shards needed for ingress",
-            r.show(s.ingress, 2),
-            "1 MB/s per shard",
+            r.show(s.ingress, places),
+            if current {
+                "1,024 KB/s per shard, in whole shards"
+            } else {
+                "1 MB/s per shard"
+            },
         ),
         row(
             "Shards needed for egress",
-            r.show(s.egress, 2),
-            "2 MB/s per shard, shared",
-        ),
-        row(
-            "Shards needed for records",
-            r.show(s.records, 3),
-            "1,000 records/s per shard",
+            r.show(s.egress, places),
+            if current {
+                "2,048 KB/s per shard, shared and enhanced fan-out readers, in whole shards"
+            } else {
+                "2 MB/s per shard, shared"
+            },
         ),
     ];
+    if let Some(records) = s.records {
+        rows.push(row(
+            "Shards needed for records",
+            r.show(records, 3),
+            "1,000 records/s per shard",
+        ));
+    }
     if let Some(hot) = s.hot_key {
         rows.push(row(
             "Shards needed for the hot key",
@@ -399,16 +414,24 @@ fn shard_rows(e: &Estimate) -> Vec<[String; 3]> {
     }
     rows.push(row(
         "Shards needed",
-        r.show(s.needed, 2),
+        r.show(s.needed, places),
         "the largest need",
     ));
-    if let Some(h) = s.with_headroom {
-        let pct = e.inputs.target_utilization_percent;
-        rows.push(row(
-            "With headroom",
+    match (s.with_headroom, e.inputs.buffer_percent) {
+        (Some(h), Some(buffer)) => rows.push(row(
+            "With buffer",
             r.show(h, 2),
-            &format!("at {pct}% utilization"),
-        ));
+            &format!("with a {buffer}% buffer"),
+        )),
+        (Some(h), None) => {
+            let pct = e.inputs.target_utilization_percent;
+            rows.push(row(
+                "With headroom",
+                r.show(h, 2),
+                &format!("at {pct}% utilization"),
+            ));
+        }
+        (None, _) => {}
     }
     rows.push(row("Shards", s.count.to_string(), "rounded up, at least 1"));
     rows

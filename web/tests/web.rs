@@ -299,6 +299,8 @@ fn the_pages_messages_name_its_fields_not_flags_or_commands() {
 const NOT_ON_THE_PAGE: &[kcost_core::Input] = {
     use kcost_core::Input::*;
     &[
+        Form,
+        Buffer,
         Parallelism,
         ParallelismPerKpu,
         KpuHours,

@@ -13,7 +13,7 @@ use crate::error::InputError;
 use crate::estimate::Mode;
 use crate::firehose::{FirehoseWorkload, Source};
 use crate::rate::{Per, Rate};
-use crate::workload::{Growth, MaxRecordSize, RecordSize, Retention, StreamWorkload};
+use crate::workload::{Form, Growth, MaxRecordSize, RecordSize, Retention, StreamWorkload};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -46,6 +46,8 @@ struct StreamTable {
     aggregate_kb: Option<f64>,
     peak_records: Option<Spanned<Text>>,
     target_utilization: Option<f64>,
+    form: Option<Spanned<String>>,
+    buffer: Option<f64>,
     hot_key_share: Option<f64>,
     max_record_size: Option<Spanned<Text>>,
     growth: Option<Spanned<f64>>,
@@ -261,6 +263,8 @@ fn stream(v: &Values<'_>, table: Spanned<StreamTable>) -> Result<StreamSpec, Sce
         aggregate_kb: t.aggregate_kb,
         peak_records: v.optional(&t.peak_records)?,
         target_utilization: t.target_utilization.unwrap_or(100.0),
+        form: v.optional::<Form>(&t.form)?.unwrap_or_default(),
+        buffer_percent: t.buffer,
         hot_key_share: t.hot_key_share,
         max_record_size: v.optional::<MaxRecordSize>(&t.max_record_size)?,
         growth,

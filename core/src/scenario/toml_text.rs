@@ -6,6 +6,7 @@ use std::fmt::{self, Display, Write};
 use super::{AnalyticsSpec, FirehoseSpec, Scenario, StreamSpec};
 use crate::analytics::AppSize;
 use crate::firehose::Source;
+use crate::workload::Form;
 
 /// A table name as TOML writes it: bare when it can be, else quoted.
 fn key(name: &str) -> String {
@@ -83,6 +84,10 @@ fn stream(f: &mut dyn Write, s: &StreamSpec) -> fmt::Result {
         w.peak_records.map(|r| quoted(&r.to_string())),
     )?;
     writeln!(f, "target_utilization = {}", w.target_utilization)?;
+    if w.form != Form::Y2021 {
+        writeln!(f, "form = {}", quoted(w.form.name()))?;
+    }
+    optional(f, "buffer", w.buffer_percent)?;
     optional(f, "hot_key_share", w.hot_key_share)?;
     optional(f, "max_record_size", w.max_record_size.map(|m| m.kb()))?;
     if let Some(g) = w.growth {

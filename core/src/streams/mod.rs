@@ -18,7 +18,7 @@ use crate::notes::{Assumption, Warning};
 use crate::price::{PriceBook, RegionPrices};
 use crate::trace::{NumFmt, Op, Term};
 pub(crate) use crate::units::{per_second, plain};
-use crate::workload::{StreamWorkload, DEFAULT_MAX_RECORD_KB};
+use crate::workload::{Form, StreamWorkload, DEFAULT_MAX_RECORD_KB};
 use crate::Options;
 
 pub use compare::{break_even, compare};
@@ -114,7 +114,8 @@ pub(crate) fn model(
 ) -> Result<Estimate, Error> {
     workload.check()?;
     check_efo_limit(workload, mode)?;
-    let mut c = Calc::new(options.rounding, options.trace);
+    let form = mode.form(workload.form);
+    let mut c = Calc::new(options.rounding, options.trace).in_form(form);
     let mut notes = Notes::default();
     let body = match mode {
         Mode::Provisioned => provisioned::model(workload, prices, &mut c, &mut notes)?,
@@ -149,6 +150,7 @@ pub(crate) fn model(
         region: prices.code.clone(),
         region_name: prices.name.clone(),
         rounding: options.rounding,
+        form,
         inputs: Inputs {
             records: workload.records,
             records_per_second: body.records_per_second,
@@ -159,6 +161,8 @@ pub(crate) fn model(
             long_term_reads_gb: workload.long_term_reads_gb,
             peak_records_per_second: body.peak_per_second,
             target_utilization_percent: workload.target_utilization,
+            buffer_percent: (mode == Mode::Provisioned && form == Form::Current)
+                .then(|| workload.buffer_percent()),
             hot_key_share: workload.hot_key_share,
             aggregate_kb: workload.aggregate_kb,
             max_record_size_kb: workload

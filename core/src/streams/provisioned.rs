@@ -5,16 +5,16 @@
 use crate::calc::Calc;
 use crate::error::Error;
 use crate::estimate::{Estimate, HotKey, Mode, Shards};
-use crate::notes::Warning;
+use crate::notes::{Assumption, Warning};
 use crate::price::{PriceBook, PriceKey, RegionPrices};
 use crate::trace::{NumFmt, Op, Term};
-use crate::workload::StreamWorkload;
+use crate::workload::{Form, StreamWorkload};
 use crate::Options;
 
 use super::{
-    per_user_record, plain, rates, records_per_aggregate, retention_band, Bill, Body,
-    Notes, HOURS_PER_MONTH, INCLUDED_RETENTION_HOURS, KB_PER_MB, LONG_TERM_AFTER_HOURS,
-    PAYLOAD_UNIT_KB, SECONDS_PER_MONTH, SHARD_EGRESS_MB_S, SHARD_INGRESS_MB_S, SHARD_RECORDS_S,
+    per_user_record, plain, rates, records_per_aggregate, retention_band, Bill, Body, Notes,
+    HOURS_PER_MONTH, INCLUDED_RETENTION_HOURS, KB_PER_MB, LONG_TERM_AFTER_HOURS, PAYLOAD_UNIT_KB,
+    SECONDS_PER_MONTH, SHARD_EGRESS_MB_S, SHARD_INGRESS_MB_S, SHARD_RECORDS_S,
 };
 
 pub use super::DEFAULT_REGION;
@@ -63,7 +63,16 @@ pub(super) fn model<'p>(
         Some(kb) => Some(records_per_aggregate(c, kb, w.record_size.kb())?),
         None => None,
     };
-    let need = shard_need(c, w, peak.unwrap_or(records), packed, notes)?;
+    let need = match w.form {
+        Form::Y2021 => shard_need(c, w, peak.unwrap_or(records), packed, notes)?,
+        Form::Current => {
+            notes.assumptions.push(Assumption::CurrentFormSizing {
+                buffer_percent: w.buffer_percent(),
+                default_buffer: w.buffer_percent.is_none(),
+            });
+            current_shard_need(c, w, peak.unwrap_or(records), packed, notes)?
+        }
+    };
     let shards = need.shards;
     let shard_hours = shard_hours_line(c, &mut bill, shards)?;
     put_payload_units_line(c, &mut bill, w, packed, records, notes)?;
@@ -100,7 +109,7 @@ pub(super) fn model<'p>(
         shards: Some(Shards {
             ingress: need.ingress.value,
             egress: need.egress.value,
-            records: need.records.value,
+            records: need.records.map(|t| t.value),
             hot_key: need.hot.and_then(|h| h.need).map(|t| t.value),
             needed: need.needed.value,
             with_headroom: need.with_headroom,
@@ -121,11 +130,13 @@ struct ShardNeed {
     kinesis_records: Term,
     ingress: Term,
     egress: Term,
-    records: Term,
+    /// The records need (2021 form only).
+    records: Option<Term>,
     hot: Option<HotKeyNeed>,
     /// The largest need.
     needed: Term,
-    /// The need over the target utilization, when it is under 100%.
+    /// The need over the target utilization when it is under 100% (2021 form), or times the
+    /// buffer (current form).
     with_headroom: Option<f64>,
     /// Shards provisioned.
     shards: Term,
@@ -141,16 +152,7 @@ fn shard_need(
 ) -> Result<ShardNeed, Error> {
     let (size_mb, ingress_rate, ingress, egress) = throughput_needs(c, w, sizing)?;
     // With aggregation the records need counts Kinesis records, not user records.
-    let kinesis_records = match packed {
-        Some(n) => c.chain(
-            "kinesis_records_per_second",
-            sizing,
-            &[(Op::Div, n)],
-            2,
-            "Kinesis records per sec",
-        )?,
-        None => sizing,
-    };
+    let kinesis_records = kinesis_records(c, sizing, packed)?;
     // The records need is kept at 3 decimals but written with 2 on its own line once it reaches 1.
     let records_raw = kinesis_records.value / SHARD_RECORDS_S;
     let records_shown = c.shown(if records_raw < 1.0 { 3 } else { 2 });
@@ -191,12 +193,150 @@ fn shard_need(
         kinesis_records,
         ingress,
         egress,
-        records,
+        records: Some(records),
         hot,
         needed,
         with_headroom,
         shards,
     })
+}
+
+/// The current form's sizing: ingress and reads (shared and enhanced fan-out consumers alike)
+/// each in whole shards at the sizing rate, the larger times `1 + buffer / 100`, rounded up. No
+/// records term.
+fn current_shard_need(
+    c: &mut Calc,
+    w: &StreamWorkload,
+    sizing: Term,
+    packed: Option<Term>,
+    notes: &mut Notes,
+) -> Result<ShardNeed, Error> {
+    let size = Term::new(w.record_size.kb(), NumFmt::Input, "KB");
+    let size_mb = record_size_mb(c, w)?;
+    let ingress_kb = c.chain(
+        "ingress_kb_per_second",
+        size,
+        &[(Op::Mul, sizing)],
+        2,
+        "KB/sec (Data ingress rate)",
+    )?;
+    let ingress = whole_shards(
+        c,
+        ("ingress_need", "ingress_shards"),
+        ingress_kb,
+        None,
+        plain(KB_PER_MB, "KB per second per shard ingress capacity"),
+        "shards needed for ingress",
+    )?;
+    let readers = Term::new(
+        f64::from(w.consumers()) + f64::from(w.efo_consumers),
+        NumFmt::Input,
+        "consumers (shared and enhanced fan-out)",
+    );
+    let egress = whole_shards(
+        c,
+        ("egress_need", "egress_shards"),
+        ingress_kb,
+        Some(readers),
+        plain(2.0 * KB_PER_MB, "KB per second per shard egress capacity"),
+        "shards needed for egress",
+    )?;
+    let (ingress_rate, kinesis_records, hot) =
+        current_hot_key(c, w, (sizing, packed), ingress_kb, size_mb, notes)?;
+    let hot_need = match hot.and_then(|h| h.need) {
+        Some(t) => Some(c.round_up("hot_key_shards", t, "shards needed for the hot key")?),
+        None => None,
+    };
+    let needs = [ingress, egress, hot_need.unwrap_or(ingress)];
+    let used = if hot_need.is_some() { 3 } else { 2 };
+    let of = needs.get(..used).unwrap_or(&needs);
+    let shown: Vec<NumFmt> = of.iter().map(|t| t.fmt).collect();
+    let (_, needed) = c.max("shards_needed", of, &shown, "Number of shards");
+    let (with_buffer, shards) = buffered(c, needed, w.buffer_percent())?;
+    Ok(ShardNeed {
+        size_mb,
+        ingress_rate,
+        kinesis_records,
+        ingress,
+        egress,
+        records: None,
+        hot,
+        needed,
+        with_headroom: Some(with_buffer.value),
+        shards: c.at_least("shard_minimum", plain(1.0, ""), shards),
+    })
+}
+
+/// The current form's buffer: `need x (1 + buffer / 100)`, rounded up.
+fn buffered(c: &mut Calc, needed: Term, buffer: f64) -> Result<(Term, Term), Error> {
+    let with_buffer = c.chain(
+        "shards_with_buffer",
+        needed,
+        &[(
+            Op::Mul,
+            Term::new(
+                1.0 + buffer / 100.0,
+                NumFmt::Plain,
+                "buffer factor (1 + buffer percent / 100)",
+            ),
+        )],
+        2,
+        "shards needed with buffer",
+    )?;
+    let shards = c.round_up("shard_count", with_buffer, "shards")?;
+    Ok((with_buffer, shards))
+}
+
+/// The hot key in the current form: its MB/s and records, and its need (none without a hot
+/// key, and then no steps).
+fn current_hot_key(
+    c: &mut Calc,
+    w: &StreamWorkload,
+    (sizing, packed): (Term, Option<Term>),
+    ingress_kb: Term,
+    size_mb: Term,
+    notes: &mut Notes,
+) -> Result<(Term, Term, Option<HotKeyNeed>), Error> {
+    let Some(share) = w.hot_key_share else {
+        return Ok((
+            c.term(size_mb.value * sizing.value, 2, "MB/sec"),
+            sizing,
+            None,
+        ));
+    };
+    let rate = c.chain(
+        "ingress_rate",
+        ingress_kb,
+        &[(Op::Div, plain(KB_PER_MB, "KB per MB"))],
+        2,
+        "MB/sec (Data ingress rate)",
+    )?;
+    let records = kinesis_records(c, sizing, packed)?;
+    let hot = hot_key_need(c, share, rate, records, w.consumers(), notes)?;
+    Ok((rate, records, Some(hot)))
+}
+
+/// `RoundUp (KB/sec [x readers] / capacity)`: a need in whole shards, as the current form counts
+/// it.
+fn whole_shards(
+    c: &mut Calc,
+    (need_id, shards_id): (&'static str, &'static str),
+    kb_per_second: Term,
+    readers: Option<Term>,
+    capacity: Term,
+    unit: &'static str,
+) -> Result<Term, Error> {
+    let need = match readers {
+        Some(n) => c.chain(
+            need_id,
+            kb_per_second,
+            &[(Op::Mul, n), (Op::Div, capacity)],
+            2,
+            unit,
+        )?,
+        None => c.chain(need_id, kb_per_second, &[(Op::Div, capacity)], 2, unit)?,
+    };
+    c.round_up(shards_id, need, unit)
 }
 
 /// The largest of the ingress, egress and records needs (and the hot key's, when there is one),
@@ -230,19 +370,38 @@ fn largest_need(
     (needed, largest)
 }
 
+/// Kinesis records per second: the user records, or with aggregation the records they pack into.
+fn kinesis_records(c: &mut Calc, sizing: Term, packed: Option<Term>) -> Result<Term, Error> {
+    match packed {
+        Some(n) => c.chain(
+            "kinesis_records_per_second",
+            sizing,
+            &[(Op::Div, n)],
+            2,
+            "Kinesis records per sec",
+        ),
+        None => Ok(sizing),
+    }
+}
+
+/// `KB / 1024 = MB (Record size)`, at 8 decimals.
+fn record_size_mb(c: &mut Calc, w: &StreamWorkload) -> Result<Term, Error> {
+    c.chain(
+        "record_size_mb",
+        Term::new(w.record_size.kb(), NumFmt::Input, "KB"),
+        &[(Op::Div, plain(KB_PER_MB, "KB to MB conversion factor"))],
+        8,
+        "MB (Record size)",
+    )
+}
+
 /// The record size in MB, the ingress rate, and the ingress and egress needs.
 fn throughput_needs(
     c: &mut Calc,
     w: &StreamWorkload,
     sizing: Term,
 ) -> Result<(Term, Term, Term, Term), Error> {
-    let size_mb = c.chain(
-        "record_size_mb",
-        Term::new(w.record_size.kb(), NumFmt::Input, "KB"),
-        &[(Op::Div, plain(KB_PER_MB, "KB to MB conversion factor"))],
-        8,
-        "MB (Record size)",
-    )?;
+    let size_mb = record_size_mb(c, w)?;
     let ingress_rate = c.chain(
         "ingress_rate",
         c.term(size_mb.value, 8, "MB"),
@@ -548,7 +707,13 @@ fn retention_lines(
         )?;
     }
     if let (true, Some(v)) = (retention > LONG_TERM_AFTER_HOURS, volume) {
-        let gb = gb_of(c, "data_gb_per_month", v, None, "GB per month (data written)")?;
+        let gb = gb_of(
+            c,
+            "data_gb_per_month",
+            v,
+            None,
+            "GB per month (data written)",
+        )?;
         long_term_retention_line(c, bill, retention, gb)?;
     }
     if w.long_term_reads_gb > 0.0 {
