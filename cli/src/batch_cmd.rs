@@ -8,7 +8,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::Table;
-use kcost_core::batch::{self, estimate_row, RowOutcome, RowResult, Totals};
+use kcost_core::batch::{self, RowOutcome, RowResult, Totals};
 use kcost_core::{Options, PriceBook};
 use serde_json::{json, Value};
 
@@ -64,10 +64,17 @@ pub fn run(
     let mut sink = Sink::new(format, out)?;
     let mut totals = Totals::default();
     let mut progress = crate::progress::Progress::new(None, "rows");
-    let mut emit = |result: RowResult, sink: &mut Sink<'_>| -> Result<()> {
-        totals.add(&result);
+    // Advantage rows are held to the end, where each region's share one commitment.
+    let mut account = batch::Account::default();
+    let mut emit = |result: Option<RowResult>, sink: &mut Sink<'_>| -> Result<()> {
         progress.inc();
-        sink.row(&result)
+        match result {
+            Some(result) => {
+                totals.add(&result);
+                sink.row(&result)
+            }
+            None => Ok(()),
+        }
     };
     match (lines.take(), csv) {
         (Some(reader), _) => {
@@ -91,15 +98,15 @@ pub fn run(
                             .iter()
                             .map(|(k, v)| (k.as_str(), v.as_str()))
                             .collect();
-                        estimate_row(i + 1, &fields, book, options)
+                        account.row(i + 1, &fields, book, options)
                     }
-                    Err(e) => RowResult {
+                    Err(e) => Some(RowResult {
                         row: i + 1,
                         name: None,
                         outcome: RowOutcome::Failed {
                             error: format!("not a JSON object: {e}"),
                         },
-                    },
+                    }),
                 };
                 emit(result, &mut sink)?;
             }
@@ -114,7 +121,7 @@ pub fn run(
                 row += 1;
                 let result = match csv.read_record(&mut record) {
                     Ok(false) => break,
-                    Ok(true) if record.len() != header.len() => RowResult {
+                    Ok(true) if record.len() != header.len() => Some(RowResult {
                         row,
                         name: None,
                         outcome: RowOutcome::Failed {
@@ -124,7 +131,7 @@ pub fn run(
                                 header.len()
                             ),
                         },
-                    },
+                    }),
                     Ok(true) => {
                         let mut values: batch::Values<'_> = [None; batch::COLUMNS.len()];
                         for (position, value) in positions.iter().zip(record.iter()) {
@@ -132,19 +139,23 @@ pub fn run(
                                 *slot = Some(value).filter(|v| !v.is_empty());
                             }
                         }
-                        batch::estimate_values(row, &values, book, options)
+                        account.values(row, &values, book, options)
                     }
-                    Err(e) => RowResult {
+                    Err(e) => Some(RowResult {
                         row,
                         name: None,
                         outcome: RowOutcome::Failed {
                             error: format!("not CSV: {e}"),
                         },
-                    },
+                    }),
                 };
                 emit(result, &mut sink)?;
             }
         }
+    }
+    for result in account.finish(book) {
+        totals.add(&result);
+        sink.row(&result)?;
     }
     progress.finish();
     sink.finish(&totals)?;

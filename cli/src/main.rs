@@ -246,6 +246,7 @@ fn options(output: &OutputArgs) -> Result<Options> {
         discount_bp: output.discount.unwrap_or(0),
         price_age: price_age(&output.prices),
         skip_analyses: false,
+        commitment: Default::default(),
     })
 }
 

@@ -132,3 +132,56 @@ fn all_good_rows_exit_0_and_an_unreadable_file_exits_2() {
         .unwrap()
         .contains("cannot read the batch file '/nonexistent/streams.csv'"));
 }
+
+#[test]
+fn advantage_rows_share_their_regions_commitment() {
+    // Two 10 MiB/s Advantage streams and a provisioned one. Alone each Advantage stream would pay
+    // the whole commitment (3,079.69); together they pay it once: 821.25 in + 410.62/.63 out each,
+    // plus half of the region's shortfall.
+    let path = file(
+        "advantage.csv",
+        "name,region,records,size-kb,consumers,mode
+a,us-east-1,10240,1,1,advantage
+deck,us-east-2,100,100,10,provisioned
+b,us-east-1,10240,1,1,advantage
+",
+    );
+    let out = kcost(&["batch", &path]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let cost = |name: &str| -> f64 {
+        let row = text
+            .lines()
+            .find(|l| l.split(',').nth(1) == Some(name))
+            .unwrap_or_else(|| panic!("no row {name}: {text}"));
+        row.split(',').nth(8).unwrap().parse().unwrap()
+    };
+    assert_eq!(
+        ((cost("a") + cost("b")) * 100.0).round(),
+        307_969.0,
+        "{text}"
+    );
+    assert_eq!(cost("deck"), 551.27);
+    assert!(
+        text.contains("total-region,us-east-1,,,,,,,3079.69,"),
+        "{text}"
+    );
+
+    // A region with a Standard on-demand row and an Advantage row cannot be billed.
+    let mixed = file(
+        "mixed.csv",
+        "name,region,records,size-kb,mode
+std,us-east-1,100,1,on-demand
+adv,us-east-1,100,1,advantage
+",
+    );
+    let out = kcost(&["batch", &mixed]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "the Advantage row fails");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let adv = text.lines().find(|l| l.contains(",adv,")).unwrap();
+    assert!(
+        adv.contains("region us-east-1 has 1 on-demand Standard and 1 Advantage stream(s)")
+            && adv.contains("cannot have both"),
+        "{adv}"
+    );
+}

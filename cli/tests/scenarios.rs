@@ -133,6 +133,11 @@ fn every_scenario_error_is_located_and_named() {
         ("firehose_without_traffic", "[firehose.f]\nformat_conversion = true\n".to_string(), "firehose.f: give `records`"),
         ("firehose_source_and_stream", format!("{STREAM}[firehose.f]\nstream = \"s\"\nsource = \"msk\"\nregion = \"us-east-2\"\n"), "drop `source` or `stream`"),
         ("empty", "# nothing here\n".to_string(), "the scenario has no components"),
+        (
+            "standard_and_advantage",
+            format!("{STREAM}mode = \"on-demand\"\n[streams.t]\nrecords = \"1/s\"\nsize_kb = 1\nmode = \"advantage\"\n"),
+            "region us-east-1 has 1 on-demand Standard and 1 Advantage stream(s)",
+        ),
         ("negative_consumers", "[streams.s]\nrecords = 1\nsize_kb = 1\nconsumers = -1\n".to_string(), "FILE:4:13"),
         ("efo_limit", "[streams.s]\nrecords = 1\nsize_kb = 1\nefo_consumers = 21\n".to_string(), "streams.s: 21 enhanced fan-out consumers"),
     ];

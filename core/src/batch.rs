@@ -11,7 +11,8 @@ use crate::estimate::{Estimate, Mode};
 use crate::money::Money;
 use crate::parse;
 use crate::price::PriceBook;
-use crate::streams;
+use crate::streams::commitment::{region_code, together};
+use crate::streams::{self, AccountStream};
 use crate::workload::{parse_buffer, parse_share, parse_utilization, StreamWorkload};
 
 /// The columns a batch row may have: the CLI's flag names (`size-kb`; `size_kb` is accepted too).
@@ -132,6 +133,14 @@ pub fn estimate_row(
     book: &PriceBook,
     options: Options,
 ) -> RowResult {
+    match values_of(row, fields) {
+        Ok(values) => estimate_values(row, &values, book, options),
+        Err(failed) => failed,
+    }
+}
+
+/// A row's `(column, value)` pairs by column position, or the row failed for an unknown column.
+fn values_of<'a>(row: usize, fields: &[(&str, &'a str)]) -> Result<Values<'a>, RowResult> {
     let mut values: Values<'_> = [None; COLUMNS.len()];
     let mut unknown = None;
     for (key, value) in fields {
@@ -145,14 +154,128 @@ pub fn estimate_row(
         }
     }
     match unknown {
-        Some(key) => RowResult {
+        Some(key) => Err(RowResult {
             row,
             name: values.first().copied().flatten().map(str::to_string),
             outcome: RowOutcome::Failed {
                 error: format!("unknown column '{key}'; columns are {}", COLUMNS.join(", ")),
             },
+        }),
+        None => Ok(values),
+    }
+}
+
+/// The rows of a batch as one account's streams: Advantage rows are held until [`Account::finish`]
+/// so that the Advantage streams of each region share one commitment; every other row is
+/// estimated at once. (Advantage streams are few, and each costs thousands a month alone, so
+/// holding them costs little.)
+#[derive(Debug, Default)]
+pub struct Account {
+    held: Vec<(usize, Option<String>, Row)>,
+    standard: BTreeMap<String, usize>,
+}
+
+impl Account {
+    /// As [`estimate_row`], but an Advantage row is held (`None`) until [`Account::finish`].
+    pub fn row(
+        &mut self,
+        row: usize,
+        fields: &[(&str, &str)],
+        book: &PriceBook,
+        options: Options,
+    ) -> Option<RowResult> {
+        match values_of(row, fields) {
+            Ok(values) => self.values(row, &values, book, options),
+            Err(failed) => Some(failed),
+        }
+    }
+
+    /// As [`estimate_values`], but an Advantage row is held (`None`) until [`Account::finish`].
+    pub fn values(
+        &mut self,
+        row: usize,
+        values: &Values<'_>,
+        book: &PriceBook,
+        options: Options,
+    ) -> Option<RowResult> {
+        let name = values.first().copied().flatten().map(str::to_string);
+        let parsed = match parse_row(values, options) {
+            Ok(parsed) => parsed,
+            Err(error) => {
+                let outcome = RowOutcome::Failed { error };
+                return Some(RowResult { row, name, outcome });
+            }
+        };
+        if parsed.mode == Mode::Advantage {
+            self.held.push((row, name, parsed));
+            return None;
+        }
+        if parsed.mode == Mode::OnDemand {
+            if let Some(code) = region_code(book, parsed.region.as_deref()) {
+                *self.standard.entry(code).or_default() += 1;
+            }
+        }
+        Some(RowResult {
+            row,
+            name,
+            outcome: outcome(parsed.estimate(book)),
+        })
+    }
+
+    /// The held Advantage rows, priced together: one commitment per region, each row's share of
+    /// its shortfall; refused in a region that also has Standard on-demand rows.
+    pub fn finish(self, book: &PriceBook) -> Vec<RowResult> {
+        let streams: Vec<AccountStream<'_>> = self
+            .held
+            .iter()
+            .map(|(_, _, p)| AccountStream {
+                workload: &p.workload,
+                mode: p.mode,
+                region: p.region.as_deref(),
+                options: p.options,
+            })
+            .collect();
+        let estimates = together(&streams, book, &self.standard);
+        self.held
+            .iter()
+            .zip(estimates)
+            .map(|((row, name, _), e)| RowResult {
+                row: *row,
+                name: name.clone(),
+                outcome: outcome(e.map_err(|e| e.to_string())),
+            })
+            .collect()
+    }
+}
+
+/// What a row asks to price.
+#[derive(Debug)]
+struct Row {
+    workload: StreamWorkload,
+    mode: Mode,
+    region: Option<String>,
+    options: Options,
+}
+
+impl Row {
+    fn estimate(&self, book: &PriceBook) -> Result<Estimate, String> {
+        streams::estimate(
+            &self.workload,
+            self.mode,
+            self.region.as_deref(),
+            book,
+            self.options,
+        )
+        .map_err(|e: Error| e.to_string())
+    }
+}
+
+fn outcome(result: Result<Estimate, String>) -> RowOutcome {
+    match result {
+        Ok(estimate) => RowOutcome::Estimated {
+            estimate: Box::new(estimate),
         },
-        None => estimate_values(row, &values, book, options),
+        Err(error) => RowOutcome::Failed { error },
     }
 }
 
@@ -165,20 +288,11 @@ pub fn estimate_values(
     options: Options,
 ) -> RowResult {
     let name = values.first().copied().flatten().map(str::to_string);
-    let outcome = match row_estimate(values, book, options) {
-        Ok(estimate) => RowOutcome::Estimated {
-            estimate: Box::new(estimate),
-        },
-        Err(error) => RowOutcome::Failed { error },
-    };
+    let outcome = outcome(parse_row(values, options).and_then(|p| p.estimate(book)));
     RowResult { row, name, outcome }
 }
 
-fn row_estimate(
-    values: &Values<'_>,
-    book: &PriceBook,
-    options: Options,
-) -> Result<Estimate, String> {
+fn parse_row(values: &Values<'_>, options: Options) -> Result<Row, String> {
     let get = |k: &str| column(k).and_then(|i| values.get(i).copied().flatten());
     let field = |k: &'static str, e: InputError| format!("{k}: {e}");
     let records = get("records").ok_or("records: missing; give the record rate")?;
@@ -229,7 +343,12 @@ fn row_estimate(
         Some(text) => text.parse().map_err(|e| field("mode", e))?,
         None => Mode::Provisioned,
     };
-    streams::estimate(&w, mode, get("region"), book, options).map_err(|e: Error| e.to_string())
+    Ok(Row {
+        workload: w,
+        mode,
+        region: get("region").map(str::to_string),
+        options,
+    })
 }
 
 #[cfg(test)]

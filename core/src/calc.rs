@@ -70,7 +70,7 @@ impl std::str::FromStr for Rounding {
 }
 
 /// How an estimate is computed, apart from the workload.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Options {
     /// The rounding policy.
     pub rounding: Rounding,
@@ -85,6 +85,9 @@ pub struct Options {
     /// Skip the analyses that price the workload again (aggregation savings, the enhanced
     /// fan-out alternative for slow consumers, growth): bulk runs that show none of them.
     pub skip_analyses: bool,
+    /// How an Advantage stream's commitment is billed: alone unless priced with the account's
+    /// other streams.
+    pub commitment: crate::account::Commitment,
 }
 
 impl Options {
@@ -463,6 +466,27 @@ impl Calc {
             usd(money),
         );
         Ok(money)
+    }
+
+    /// `whole x fraction = part`, where the caller split `whole` into whole cents (so the shown
+    /// product may differ from `part` by a cent), then restated as `label: N USD`.
+    pub(crate) fn share(
+        &mut self,
+        id: &'static str,
+        whole: Money,
+        fraction: Term,
+        part: Money,
+        label: &'static str,
+    ) {
+        self.record(
+            id,
+            || Formula::Chain {
+                first: usd(whole),
+                rest: vec![(Op::Mul, fraction)],
+            },
+            usd(part),
+        );
+        self.record(id, || Formula::Label { label }, usd(part));
     }
 
     /// `from - a - b ...` in cents, then restated as `label: N USD`.

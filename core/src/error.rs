@@ -307,6 +307,16 @@ pub enum Error {
         /// The regions that have the price, once the price book has been asked (`None` before).
         elsewhere: Option<Vec<String>>,
     },
+    /// A region has both Standard and Advantage on-demand streams, which AWS cannot bill.
+    #[error("{}", self.text(&Plain))]
+    MixedOnDemand {
+        /// The region code.
+        region: String,
+        /// On-demand Standard streams in it.
+        standard: usize,
+        /// On-demand Advantage streams in it.
+        advantage: usize,
+    },
     /// A step of the calculation reaches a value too large (or not finite) to price to the cent.
     #[error(
         "the workload is too large to price: a step of the calculation ({step}) reaches {value:e}, \
@@ -409,6 +419,17 @@ impl Error {
                     ),
                 }
             }
+            Error::MixedOnDemand {
+                region,
+                standard,
+                advantage,
+            } => format!(
+                "region {region} has {standard} on-demand Standard and {advantage} Advantage \
+                 stream(s): Advantage is an account setting per region that bills every on-demand \
+                 stream there, so one region cannot have both; give them all one {} (on-demand or \
+                 advantage), or put them in different regions",
+                face.input(Input::Mode)
+            ),
             other => other.to_string(),
         }
     }

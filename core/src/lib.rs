@@ -30,6 +30,7 @@
     allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
 )]
 
+pub mod account;
 pub mod analytics;
 pub mod batch;
 mod bill;
@@ -69,7 +70,9 @@ pub use money::Money;
 pub use notes::{Assumption, Warning};
 pub use price::{Confidence, Price, PriceBook, PriceKey, RegionPrices};
 pub use rate::{Per, Rate};
-pub use streams::{break_even, compare, estimate, estimate_in, provisioned};
+pub use streams::{
+    break_even, compare, estimate, estimate_in, estimate_together, provisioned, AccountStream,
+};
 pub use trace::{render as render_steps, Step};
 pub use workload::{
     parse_buffer, Form, Growth, MaxRecordSize, RecordSize, Retention, StreamWorkload,

@@ -49,6 +49,16 @@ pub enum Assumption {
         /// The buffer interval used, seconds.
         seconds: f64,
     },
+    /// An Advantage stream priced alone: the whole commitment charged to it.
+    AdvantageAlone {
+        /// The region code.
+        region: Arc<str>,
+    },
+    /// An Advantage stream priced with its region's other Advantage streams.
+    AdvantageShared {
+        /// Advantage streams in the region sharing the commitment.
+        streams: usize,
+    },
     /// The current calculator form's provisioned sizing, from a secondary description.
     CurrentFormSizing {
         /// The buffer used, percent.
@@ -110,6 +120,19 @@ impl Assumption {
                 "each active partition flushes an S3 object at least every {seconds} seconds, \
                  the console's default buffer interval (give {})",
                 face.input(Input::BufferInterval)
+            ),
+            Assumption::AdvantageAlone { region } => write!(
+                f,
+                "the 25 MiB/s ingest and retrieval commitment is charged to this stream alone; \
+                 AWS charges it once per account and region over every on-demand stream there, \
+                 so with other Advantage streams in {region} it is shared: price them together in \
+                 a scenario file or a batch"
+            ),
+            Assumption::AdvantageShared { streams } => write!(
+                f,
+                "the account's one commitment in this region is shared by its {streams} Advantage \
+                 stream(s): this stream carries the part of the shortfall in proportion to its own \
+                 data in (and data out)"
             ),
             Assumption::CurrentFormSizing {
                 buffer_percent,
@@ -209,6 +232,15 @@ pub enum Warning {
     OnDemandNewStream {
         /// The peak write rate, in MB per second.
         peak_mb_per_second: f64,
+    },
+    /// In a comparison: Advantage's commitment against a stream that uses little of it.
+    AdvantageCommitment {
+        /// The region code.
+        region: Arc<str>,
+        /// What the commitment alone costs a month in the region, both ways.
+        commitment_usd: crate::money::Money,
+        /// The stream's data in as a percentage of the ingest commitment.
+        use_percent: f64,
     },
     /// A peak more than twice the average: on-demand may throttle on a sudden jump.
     OnDemandBurst {
@@ -326,13 +358,29 @@ impl Warning {
             | Warning::StudioOrchestrationSecondary
             | Warning::FirehoseRounding { .. }
             | Warning::VpcRatioAboveOne { .. }
-            | Warning::LargeRecords { .. } => self.write_rest(f, face),
+            | Warning::LargeRecords { .. }
+            | Warning::AdvantageCommitment { .. } => self.write_rest(f, face),
         }
     }
 
-    /// The warnings of analytics applications and Firehose streams, and about record sizes.
+    /// The warnings of analytics applications and Firehose streams, about record sizes, and about
+    /// Advantage's commitment.
     fn write_rest(&self, f: &mut dyn fmt::Write, face: &dyn Face) -> fmt::Result {
         match self {
+            Warning::AdvantageCommitment {
+                region,
+                commitment_usd,
+                use_percent,
+            } => write!(
+                f,
+                "Advantage bills at least 25 MiB/s in and 25 MiB/s out per account and region, \
+                 {} USD a month in {region} however little is used; this stream writes {} of it, \
+                 so Advantage pays only when the account's on-demand streams in {region} together \
+                 come near the commitment (it is shared by all of them: price them together in a \
+                 scenario file)",
+                commitment_usd.to_text(true),
+                percent(*use_percent)
+            ),
             Warning::VpcRatioAboveOne { ratio } => write!(
                 f,
                 "a VPC ratio of {ratio} delivers more GB into the VPC than the Firehose ingests; \
@@ -486,4 +534,17 @@ serialize_as_text!(Assumption, Warning);
 /// `12,531.28`: two decimals with thousands separators.
 fn grouped(x: f64) -> String {
     crate::fixed::Fixed::round(x, 2).map_or_else(|_| x.to_string(), |f| f.to_text(true))
+}
+
+/// A share of a whole for a sentence: `39%`, `0.4%`, `less than 0.1%`, `none`.
+fn percent(p: f64) -> String {
+    if p >= 10.0 {
+        format!("{p:.0}%")
+    } else if p >= 0.1 {
+        format!("{p:.1}%")
+    } else if p > 0.0 {
+        "less than 0.1%".to_string()
+    } else {
+        "none".to_string()
+    }
 }

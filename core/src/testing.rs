@@ -160,6 +160,11 @@ fn warning_samples() -> Vec<crate::notes::Warning> {
             peak_mb_per_second: 8.0,
         },
         W::OnDemandBurst { ratio: 3.0 },
+        W::AdvantageCommitment {
+            region: "us-east-1".into(),
+            commitment_usd: crate::money::Money::from_cents(307_969),
+            use_percent: 0.39,
+        },
         W::SqlRetired,
         W::VpcRatioAboveOne { ratio: 1.3 },
         W::SqlHasNoStorage,
@@ -206,6 +211,10 @@ fn assumption_samples() -> Vec<crate::notes::Assumption> {
             buffer_percent: 20.0,
             default_buffer: true,
         },
+        A::AdvantageAlone {
+            region: "us-east-1".into(),
+        },
+        A::AdvantageShared { streams: 2 },
     ];
     for a in &assumptions {
         match a {
@@ -219,7 +228,9 @@ fn assumption_samples() -> Vec<crate::notes::Assumption> {
             | A::DefaultObjectSize { .. }
             | A::DefaultBufferInterval { .. }
             | A::FirehoseTiersPerStream
-            | A::CurrentFormSizing { .. } => {}
+            | A::CurrentFormSizing { .. }
+            | A::AdvantageAlone { .. }
+            | A::AdvantageShared { .. } => {}
         }
     }
     assumptions
@@ -324,13 +335,19 @@ fn error_samples() -> Vec<crate::error::Error> {
             step: "ingress_rate",
             value: 1e300,
         },
+        Error::MixedOnDemand {
+            region: "us-east-1".into(),
+            standard: 1,
+            advantage: 2,
+        },
     ]);
     for e in &errors {
         match e {
             Error::Input(_)
             | Error::UnknownRegion { .. }
             | Error::MissingPrice { .. }
-            | Error::OutOfRange { .. } => {}
+            | Error::OutOfRange { .. }
+            | Error::MixedOnDemand { .. } => {}
         }
     }
     errors
@@ -396,6 +413,7 @@ fn warning_covered(w: &crate::notes::Warning) {
         | W::HotKeyReads { .. }
         | W::OnDemandNewStream { .. }
         | W::OnDemandBurst { .. }
+        | W::AdvantageCommitment { .. }
         | W::SqlRetired
         | W::VpcRatioAboveOne { .. }
         | W::SqlHasNoStorage

@@ -150,7 +150,14 @@ fn a_comparison_and_a_pipeline_warn_of_old_prices_once() {
         .iter()
         .flat_map(|e| e.lines.iter().map(|l| l.price.key))
         .collect();
-    assert!(matches!(&c.warnings[0], Warning::OldPrices { count, .. } if *count == used.len()));
+    // Last, after what the commitment means for this stream.
+    assert!(matches!(
+        &c.warnings[0],
+        Warning::AdvantageCommitment { .. }
+    ));
+    assert!(
+        matches!(c.warnings.last(), Some(Warning::OldPrices { count, .. }) if *count == used.len())
+    );
 
     let text = "region = \"us-east-2\"\n[streams.a]\nrecords = 100\nsize_kb = 100\n[streams.b]\nrecords = 1\nsize_kb = 1\n";
     let p = scenario::estimate(text, "t.toml", &book, options).unwrap();

@@ -313,14 +313,19 @@ proptest! {
         );
     }
 
+    /// Under exact rounding only: the calculator shows the payload fraction at 2 decimals, so a
+    /// 75.06 KB record is 3.00 -> 3 units unaggregated, while 13 of them packed (975.8 KB) are
+    /// 39.03 -> 40 units, 40 / 13 = 3.08 a record. That is the calculator's arithmetic, kept;
+    /// kcost reports the (negative) saving as it is.
     #[test]
     fn aggregation_never_costs_more(
         rate in records(), size in size_kb(), consumers in 0u32..20, efo in 0u32..=20,
-        hours in retention_hours(), target in 1.0..1024.0f64, mode in mode(), rounding in rounding(),
+        hours in retention_hours(), target in 1.0..1024.0f64, mode in mode(),
     ) {
         let plain = full(rate, size, consumers, efo, hours);
         let packed = StreamWorkload { aggregate_kb: Some(target), ..plain };
-        prop_assert!(total(&packed, mode, rounding) <= total(&plain, mode, rounding));
+        let exact = Rounding::Exact;
+        prop_assert!(total(&packed, mode, exact) <= total(&plain, mode, exact));
     }
 
     #[test]

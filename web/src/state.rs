@@ -401,6 +401,7 @@ impl State {
             discount_bp: self.discount_bp(),
             price_age: price_age(),
             skip_analyses: false,
+            commitment: Default::default(),
         };
         let comparison = if v(Field::Mode) == "compare" {
             Some(

@@ -10,7 +10,7 @@ use crate::calc::Options;
 use crate::firehose::{self, FirehoseWorkload};
 use crate::notes::Assumption;
 use crate::price::PriceBook;
-use crate::streams;
+use crate::streams::{self, AccountStream};
 use crate::workload::StreamWorkload;
 
 /// Prices `scenario` as `wiring` wired it. `options` gives the trace, the check for old prices
@@ -98,28 +98,44 @@ fn region<'a>(own: &'a Option<String>, scenario: &'a Scenario) -> Option<&'a str
     own.as_deref().or(scenario.region.as_deref())
 }
 
+/// The streams, priced together: Advantage streams in one region share one commitment.
 fn streams_of(p: &Pricing<'_>) -> Result<Vec<Component>, ScenarioError> {
     let mut out = Vec::with_capacity(p.scenario.streams.len());
-    for (name, spec) in &p.scenario.streams {
+    let workloads: Vec<StreamWorkload> = p
+        .scenario
+        .streams
+        .iter()
+        .map(|(name, spec)| {
+            let readers = p.wiring.readers.get(name).cloned().unwrap_or_default();
+            let mut workload = StreamWorkload {
+                consumers: Some(spec.workload.consumers().saturating_add(readers.shared)),
+                efo_consumers: spec.workload.efo_consumers.saturating_add(readers.efo),
+                ..spec.workload
+            };
+            if let Some(t) = p.wiring.traffic.get(name) {
+                workload.records = t.records;
+                workload.record_size = t.size;
+            }
+            workload
+        })
+        .collect();
+    let account: Vec<AccountStream<'_>> = p
+        .scenario
+        .streams
+        .values()
+        .zip(&workloads)
+        .map(|(spec, workload)| AccountStream {
+            workload,
+            mode: spec.mode,
+            region: region(&spec.region, p.scenario),
+            options: p.options,
+        })
+        .collect();
+    let estimates = streams::estimate_together(&account, p.book);
+    for ((name, spec), e) in p.scenario.streams.iter().zip(estimates) {
         let component = format!("streams.{name}");
         let readers = p.wiring.readers.get(name).cloned().unwrap_or_default();
-        let mut workload = StreamWorkload {
-            consumers: Some(spec.workload.consumers().saturating_add(readers.shared)),
-            efo_consumers: spec.workload.efo_consumers.saturating_add(readers.efo),
-            ..spec.workload
-        };
-        if let Some(t) = p.wiring.traffic.get(name) {
-            workload.records = t.records;
-            workload.record_size = t.size;
-        }
-        let e = streams::estimate(
-            &workload,
-            spec.mode,
-            region(&spec.region, p.scenario),
-            p.book,
-            p.options,
-        )
-        .map_err(|e| p.at.failed(spec.at.clone(), &component, e))?;
+        let e = e.map_err(|e| p.at.failed(spec.at.clone(), &component, e))?;
         out.push(Component {
             read_by: readers.by,
             ..component_of(

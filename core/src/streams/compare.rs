@@ -2,14 +2,15 @@
 //! provisioned and on-demand Standard.
 
 use crate::error::Error;
-use crate::estimate::{Comparison, Mode, Service, Unavailable};
+use crate::estimate::{Comparison, Estimate, Mode, Service, Unavailable};
 use crate::money::Money;
-use crate::price::{PriceBook, RegionPrices};
+use crate::notes::Warning;
+use crate::price::{PriceBook, PriceKey, RegionPrices};
 use crate::rate::{Per, Rate};
 use crate::workload::StreamWorkload;
 use crate::Options;
 
-use super::{estimate, model, DEFAULT_REGION};
+use super::{estimate, model, COMMITTED_GB, DEFAULT_REGION};
 
 /// The lowest and highest average rates the break-even search tries, records/s.
 pub const BREAK_EVEN_RANGE: (f64, f64) = (0.01, 10_000_000.0);
@@ -69,12 +70,17 @@ pub fn compare(
     } else {
         None
     };
-    let warnings = crate::bill::old_prices(
+    // What the commitment means, then (last, as everywhere) old prices.
+    let mut warnings: Vec<Warning> = estimates
+        .iter()
+        .find(|e| e.mode == Mode::Advantage)
+        .and_then(|e| commitment_note(e, prices))
+        .into_iter()
+        .collect();
+    warnings.extend(crate::bill::old_prices(
         estimates.iter().map(|e| (&*e.region, &e.lines[..])),
         options.price_age,
-    )
-    .into_iter()
-    .collect();
+    ));
     Ok(Comparison {
         service: Service::KinesisDataStreams,
         mode: "compare",
@@ -85,6 +91,33 @@ pub fn compare(
         break_even_records_per_second,
         unavailable,
         warnings,
+    })
+}
+
+/// What Advantage's commitment means for a stream that writes less than it: what the commitment
+/// costs the region, and the share of it the stream uses. `None` when the stream reaches it.
+fn commitment_note(e: &Estimate, prices: &RegionPrices) -> Option<Warning> {
+    let data_in: f64 = e
+        .lines
+        .iter()
+        .filter(|l| l.item == "data_in")
+        .map(|l| l.quantity)
+        .sum();
+    if data_in >= COMMITTED_GB {
+        return None;
+    }
+    let cost = |key| {
+        prices
+            .get(key)
+            .ok()
+            .and_then(|p| Money::round_usd(COMMITTED_GB * p.usd))
+    };
+    let commitment_usd =
+        cost(PriceKey::KdsAdvantageDataInGb)? + cost(PriceKey::KdsAdvantageEfoDataOutGb)?;
+    Some(Warning::AdvantageCommitment {
+        region: e.region.clone(),
+        commitment_usd,
+        use_percent: data_in / COMMITTED_GB * 100.0,
     })
 }
 

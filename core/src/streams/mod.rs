@@ -6,6 +6,7 @@
 //! runs of a model (aggregation savings, an EFO suggestion, growth), always with the trace off.
 
 mod analysis;
+pub(crate) mod commitment;
 mod compare;
 mod on_demand;
 pub mod provisioned;
@@ -21,6 +22,7 @@ pub(crate) use crate::units::{per_second, plain};
 use crate::workload::{Form, StreamWorkload, DEFAULT_MAX_RECORD_KB};
 use crate::Options;
 
+pub use commitment::{estimate_together, AccountStream, COMMITTED_GB};
 pub use compare::{break_even, compare};
 
 pub use crate::units::{HOURS_PER_MONTH, KB_PER_GB, KB_PER_MB, SECONDS_PER_MONTH};
@@ -119,9 +121,14 @@ pub(crate) fn model(
     let mut notes = Notes::default();
     let body = match mode {
         Mode::Provisioned => provisioned::model(workload, prices, &mut c, &mut notes)?,
-        Mode::OnDemand | Mode::Advantage => {
-            on_demand::model(workload, mode, prices, &mut c, &mut notes)?
-        }
+        Mode::OnDemand | Mode::Advantage => on_demand::model(
+            workload,
+            mode,
+            prices,
+            options.commitment,
+            &mut c,
+            &mut notes,
+        )?,
     };
     let lines = body.bill.lines;
     let (total, discount, price_warnings) = crate::bill::finish(
@@ -151,24 +158,12 @@ pub(crate) fn model(
         region_name: prices.name.clone(),
         rounding: options.rounding,
         form,
-        inputs: Inputs {
-            records: workload.records,
-            records_per_second: body.records_per_second,
-            size_kb,
-            consumers: workload.consumers(),
-            efo_consumers: workload.efo_consumers,
-            retention_hours: workload.retention.hours(),
-            long_term_reads_gb: workload.long_term_reads_gb,
-            peak_records_per_second: body.peak_per_second,
-            target_utilization_percent: workload.target_utilization,
-            buffer_percent: (mode == Mode::Provisioned && form == Form::Current)
-                .then(|| workload.buffer_percent()),
-            hot_key_share: workload.hot_key_share,
-            aggregate_kb: workload.aggregate_kb,
-            max_record_size_kb: workload
-                .max_record_size
-                .map_or(DEFAULT_MAX_RECORD_KB, |m| m.kb()),
-        },
+        inputs: inputs(
+            workload,
+            mode,
+            form,
+            (body.records_per_second, body.peak_per_second),
+        ),
         shards: body.shards,
         lines,
         monthly_usd: total,
@@ -182,6 +177,33 @@ pub(crate) fn model(
         steps: c.into_steps(),
         analysis_steps: Vec::new(),
     })
+}
+
+/// The inputs an estimate used, after defaults.
+fn inputs(
+    workload: &StreamWorkload,
+    mode: Mode,
+    form: Form,
+    (records_per_second, peak_per_second): (f64, Option<f64>),
+) -> Inputs {
+    Inputs {
+        records: workload.records,
+        records_per_second,
+        size_kb: workload.record_size.kb(),
+        consumers: workload.consumers(),
+        efo_consumers: workload.efo_consumers,
+        retention_hours: workload.retention.hours(),
+        long_term_reads_gb: workload.long_term_reads_gb,
+        peak_records_per_second: peak_per_second,
+        target_utilization_percent: workload.target_utilization,
+        buffer_percent: (mode == Mode::Provisioned && form == Form::Current)
+            .then(|| workload.buffer_percent()),
+        hot_key_share: workload.hot_key_share,
+        aggregate_kb: workload.aggregate_kb,
+        max_record_size_kb: workload
+            .max_record_size
+            .map_or(DEFAULT_MAX_RECORD_KB, |m| m.kb()),
+    }
 }
 
 /// What a mode's model hands back.

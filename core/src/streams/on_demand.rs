@@ -6,11 +6,12 @@
 //! holds `GB per hour x R` at any time, so a month of it is `GB per hour x R` GB-months; the part
 //! from 24 hours to 7 days and the part beyond 7 days are priced separately.
 
+use crate::account::{Commitment, Share};
 use crate::calc::Calc;
 use crate::error::Error;
 use crate::estimate::{HotKey, Mode};
 use crate::money::Money;
-use crate::notes::Warning;
+use crate::notes::{Assumption, Warning};
 use crate::price::{PriceKey, RegionPrices};
 use crate::trace::{NumFmt, Op, Term};
 use crate::workload::StreamWorkload;
@@ -65,6 +66,7 @@ pub(super) fn model<'p>(
     w: &StreamWorkload,
     mode: Mode,
     prices: &'p RegionPrices,
+    commitment: Commitment,
     c: &mut Calc,
     notes: &mut Notes,
 ) -> Result<Body<'p>, Error> {
@@ -83,8 +85,24 @@ pub(super) fn model<'p>(
     if let Some(key) = tier.stream_hour {
         stream_hours_line(c, &mut bill, key)?;
     }
-    let (data_in, committed) = data_in_lines(c, &mut bill, tier, w, records)?;
+    let commitment = if tier.commitment {
+        commitment
+    } else {
+        Commitment::UseOnly
+    };
+    let (data_in, committed) = data_in_lines(c, &mut bill, tier, w, records, commitment)?;
     data_out_lines(c, &mut bill, tier, w, data_in, committed)?;
+    if let Commitment::Share(share) = commitment {
+        shared_lines(c, &mut bill, tier, share)?;
+        notes.assumptions.push(Assumption::AdvantageShared {
+            streams: share.streams,
+        });
+    }
+    if commitment == Commitment::Alone && tier.commitment {
+        notes.assumptions.push(Assumption::AdvantageAlone {
+            region: prices.code.clone(),
+        });
+    }
     let retention = w.retention.hours();
     if retention > INCLUDED_RETENTION_HOURS {
         retention_lines(c, &mut bill, tier, retention, data_in)?;
@@ -170,6 +188,7 @@ fn data_in_lines(
     tier: &Tier,
     w: &StreamWorkload,
     records: Term,
+    commitment: Commitment,
 ) -> Result<(Term, Option<Term>), Error> {
     let billed_kb = billed_kb_per_record(c, w)?;
     let data_in = c.chain(
@@ -183,7 +202,7 @@ fn data_in_lines(
         2,
         "GB data in per month",
     )?;
-    let committed = if tier.commitment {
+    let committed = if commitment == Commitment::Alone {
         Some(c.chain(
             "committed_gb",
             plain(ADVANTAGE_COMMITMENT_MB_S, "MB/sec commitment"),
@@ -458,6 +477,65 @@ struct Band {
     label: &'static str,
     key: PriceKey,
 }
+
+/// This stream's share of its region's commitment shortfall, each way: the region's shortfall x
+/// the stream's share of the region's use, in cents that add up to the region's.
+fn shared_lines(c: &mut Calc, bill: &mut Bill<'_>, tier: &Tier, share: Share) -> Result<(), Error> {
+    let ways = [
+        (share.ingest, tier.data_in, &SHARED_INGEST),
+        (share.retrieval, tier.efo_out, &SHARED_RETRIEVAL),
+    ];
+    for (pooled, key, words) in ways {
+        let Some(p) = pooled else { continue };
+        let fraction = Term::new(p.fraction, NumFmt::Fixed(4), words.fraction);
+        let gb = c.chain(
+            words.gb_id,
+            Term::new(p.region_gb, NumFmt::Fixed(2), words.region_gb),
+            &[(Op::Mul, fraction)],
+            2,
+            words.gb_unit,
+        )?;
+        c.share(words.cost_id, p.region_usd, fraction, p.usd, words.label);
+        if p.usd.cents() > 0 {
+            bill.push(words.item, words.description, gb.value, key, p.usd)?;
+        }
+    }
+    Ok(())
+}
+
+/// The words of a share of the region's commitment shortfall.
+struct ShareWords {
+    fraction: &'static str,
+    region_gb: &'static str,
+    gb_id: &'static str,
+    gb_unit: &'static str,
+    cost_id: &'static str,
+    item: &'static str,
+    description: &'static str,
+    label: &'static str,
+}
+
+const SHARED_INGEST: ShareWords = ShareWords {
+    fraction: "this stream's share of the region's Advantage data in",
+    region_gb: "GB the region's Advantage streams write below the commitment",
+    gb_id: "ingest_shortfall_gb",
+    gb_unit: "GB of the ingest shortfall, this stream's share",
+    cost_id: "ingest_commitment_cost",
+    item: "ingest_commitment",
+    description: "Ingest commitment shortfall (share)",
+    label: "Ingest commitment shortfall cost, this stream's share",
+};
+
+const SHARED_RETRIEVAL: ShareWords = ShareWords {
+    fraction: "this stream's share of the region's Advantage data out",
+    region_gb: "GB the region's Advantage streams read below the commitment",
+    gb_id: "retrieval_shortfall_gb",
+    gb_unit: "GB of the retrieval shortfall, this stream's share",
+    cost_id: "retrieval_commitment_cost",
+    item: "retrieval_commitment",
+    description: "Retrieval commitment shortfall (share)",
+    label: "Retrieval commitment shortfall cost, this stream's share",
+};
 
 /// When use is below the commitment, bills the difference as its own line. The line costs what
 /// the whole commitment costs less what the use lines cost, so that together they bill exactly the

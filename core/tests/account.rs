@@ -1,0 +1,162 @@
+//! Advantage's commitment is billed once per account and region: streams priced together share
+//! it. Figures are us-east-1's (Advantage: 0.032 per GB in, 0.016 per GB out).
+
+// Cents are written as 3079_69 so that they read as 3,079.69 USD.
+#![allow(clippy::inconsistent_digit_grouping)]
+
+use kcost_core::{
+    estimate, estimate_together, testing, AccountStream, Assumption, Error, Mode, Options,
+    StreamWorkload,
+};
+use proptest::prelude::*;
+
+fn workload(records: &str, size_kb: &str, consumers: u32) -> StreamWorkload {
+    StreamWorkload {
+        consumers: Some(consumers),
+        ..StreamWorkload::new(records.parse().unwrap(), size_kb.parse().unwrap())
+    }
+}
+
+fn cents(e: &kcost_core::Estimate, item: &str) -> i64 {
+    e.lines
+        .iter()
+        .find(|l| l.item == item)
+        .map_or(0, |l| l.monthly_usd.cents())
+}
+
+#[test]
+fn two_advantage_streams_share_one_commitment() {
+    // 10 MiB/s each: 10,240 records/s of 1 KB, one consumer.
+    let w = workload("10240", "1", 1);
+    let book = testing::deck_book();
+    let alone = estimate(&w, Mode::Advantage, None, &book, Options::default()).unwrap();
+    // Alone, a stream pays the whole commitment: 25 x 2,628,000 / 1024 = 64,160.15625 GB each
+    // way: 2,053.13 in (x 0.032) + 1,026.56 out (x 0.016) = 3,079.69.
+    assert_eq!(alone.monthly_usd.cents(), 3079_69);
+    assert!(alone
+        .assumptions
+        .iter()
+        .any(|a| matches!(a, Assumption::AdvantageAlone { .. })));
+
+    let traced = Options {
+        trace: true,
+        ..Options::default()
+    };
+    let both = [
+        AccountStream {
+            workload: &w,
+            mode: Mode::Advantage,
+            region: None,
+            options: traced,
+        },
+        AccountStream {
+            workload: &w,
+            mode: Mode::Advantage,
+            region: None,
+            options: traced,
+        },
+    ];
+    let priced: Vec<_> = estimate_together(&both, &book)
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    // Each writes 10,240 x 2,628,000 / 1,048,576 = 25,664.0625 GB: x 0.032 = 821.25 in, and reads
+    // it once: x 0.016 = 410.625 -> 410.63 (or .62 as the double falls) out.
+    for e in &priced {
+        assert_eq!(cents(e, "data_in"), 821_25);
+        assert!(e
+            .assumptions
+            .iter()
+            .any(|a| matches!(a, Assumption::AdvantageShared { streams: 2 })));
+    }
+    // Together they write 51,328.125 GB, 12,832.03 GB below the commitment: the region's
+    // shortfall is 2,053.13 - 2 x 821.25 = 410.63, half each (205.32 + 205.31).
+    let ingest: Vec<i64> = priced
+        .iter()
+        .map(|e| cents(e, "ingest_commitment"))
+        .collect();
+    assert_eq!(ingest.iter().sum::<i64>(), 2053_13 - 2 * 821_25);
+    assert_eq!(ingest, [20532, 20531]);
+    // The region pays exactly one commitment: 3,079.69, not 2 x 3,079.69.
+    let total: i64 = priced.iter().map(|e| e.monthly_usd.cents()).sum();
+    assert_eq!(total, 3079_69);
+    assert_eq!(2 * alone.monthly_usd.cents() - total, 3079_69);
+    // The share is shown as a step.
+    let text: String = priced[0].steps.iter().map(|s| format!("{s}\n")).collect();
+    assert!(
+        text.contains("410.63 USD x 0.5000 this stream's share of the region's Advantage data in"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_region_cannot_hold_standard_and_advantage_streams() {
+    let w = workload("100", "1", 1);
+    let book = testing::deck_book();
+    let mixed = [
+        AccountStream {
+            workload: &w,
+            mode: Mode::OnDemand,
+            region: Some("us-east-1"),
+            options: Options::default(),
+        },
+        AccountStream {
+            workload: &w,
+            mode: Mode::Advantage,
+            region: None,
+            options: Options::default(),
+        },
+        AccountStream {
+            workload: &w,
+            mode: Mode::Provisioned,
+            region: None,
+            options: Options::default(),
+        },
+    ];
+    let priced = estimate_together(&mixed, &book);
+    for r in &priced[..2] {
+        let err = r.as_ref().unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::MixedOnDemand {
+                    standard: 1,
+                    advantage: 1,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(err.to_string().contains("cannot have both"), "{err}");
+    }
+    assert!(priced[2].is_ok(), "a provisioned stream is not affected");
+}
+
+proptest! {
+    #[test]
+    fn advantage_together_never_costs_more_than_alone(
+        rates in proptest::collection::vec(0u32..40_000, 1..5), consumers in 0u32..4,
+    ) {
+        let book = testing::deck_book();
+        let workloads: Vec<StreamWorkload> = rates
+            .iter()
+            .map(|r| workload(&r.to_string(), "1", consumers))
+            .collect();
+        let quiet = Options { trace: false, ..Options::default() };
+        let account: Vec<AccountStream<'_>> = workloads
+            .iter()
+            .map(|w| AccountStream { workload: w, mode: Mode::Advantage, region: None, options: quiet })
+            .collect();
+        let together: i64 = estimate_together(&account, &book)
+            .into_iter()
+            .map(|e| e.unwrap().monthly_usd.cents())
+            .sum();
+        let alone: i64 = workloads
+            .iter()
+            .map(|w| estimate(w, Mode::Advantage, None, &book, quiet).unwrap().monthly_usd.cents())
+            .sum();
+        prop_assert!(together <= alone, "{} together, {} alone", together, alone);
+        // And never less than one commitment: 3,079.69 a month.
+        prop_assert!(together >= 3079_69, "{}", together);
+    }
+}
