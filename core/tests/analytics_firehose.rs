@@ -474,3 +474,35 @@ fn firehose_inputs_are_checked() {
         .to_string()
         .contains("direct-put, kinesis-stream, msk or vended-logs"));
 }
+
+proptest::proptest! {
+    /// S3 objects are never fewer than either bound: the GB partitioned in buffer-size objects,
+    /// and one object per active partition every buffer interval.
+    #[test]
+    fn s3_objects_are_never_fewer_than_either_bound(
+        rate in 0.0..200_000.0f64, size in 0.01..1000.0f64, partitions in 0u32..5_000,
+        interval in 60.0..=900.0f64, buffer in 64.0..=128.0f64, rounding in proptest::prop_oneof![
+            proptest::strategy::Just(Rounding::Calculator), proptest::strategy::Just(Rounding::Exact)
+        ],
+    ) {
+        let w = FirehoseWorkload {
+            dynamic_partitioning: true,
+            active_partitions: (partitions > 0).then_some(partitions),
+            buffer_interval_s: Some(interval),
+            buffer_size_mb: Some(buffer),
+            ..FirehoseWorkload::new(
+                kcost_core::Rate::new(rate, kcost_core::Per::Second).unwrap(),
+                kcost_core::RecordSize::from_kb(size).unwrap(),
+            )
+        };
+        let options = Options { rounding, ..Options::default() };
+        let e = firehose::estimate(&w, Some("eu-west-2"), &testing::deck_book(), options).unwrap();
+        let partitioned = line(&e.lines, "dynamic_partitioning").quantity;
+        let objects = line(&e.lines, "s3_objects").quantity;
+        // Both bounds in thousands, less a cent of display rounding (calculator policy).
+        let by_size = partitioned * 1024.0 / buffer / 1000.0;
+        let by_interval = f64::from(partitions) * 2_628_000.0 / interval / 1000.0;
+        proptest::prop_assert!(objects >= by_size - 0.01, "{} < {} by size", objects, by_size);
+        proptest::prop_assert!(objects >= by_interval - 0.01, "{} < {} by interval", objects, by_interval);
+    }
+}
