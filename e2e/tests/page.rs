@@ -237,6 +237,14 @@ async fn the_page_end_to_end() -> WebDriverResult<()> {
     wait_for(&driver, "stream-total", "551.27").await;
     let compare = text(&driver, "compare").await;
     assert!(compare.contains("cheapest"), "{compare}");
+    // What Advantage's commitment means for this stream, from the comparison.
+    let warnings = text(&driver, "warnings").await;
+    assert!(
+        warnings.contains(
+            "Advantage bills at least 25 MiB/s in and 25 MiB/s out per account and region"
+        ),
+        "{warnings}"
+    );
     driver.find(By::Id("explain")).await?.click().await?;
     let steps = text(&driver, "stream-steps").await;
     assert!(steps.contains("Max (9.77 shards needed for ingress, 48.85 shards needed for egress, 0.100 shards needed for records) = 48.85 Number of shards"), "{steps}");

@@ -411,15 +411,20 @@ impl State {
         } else {
             None
         };
-        // One warning about old prices for all the page shows: the pipeline and every mode.
+        // The comparison's own notes (what Advantage's commitment means), then one warning about
+        // old prices for all the page shows: the pipeline and every mode.
+        let mut warnings: Vec<kcost_core::Warning> = comparison
+            .iter()
+            .flat_map(|c| &c.warnings)
+            .filter(|w| !matches!(w, kcost_core::Warning::OldPrices { .. }))
+            .cloned()
+            .collect();
         let priced = pipeline.components.iter().map(|c| c.estimate.priced());
         let compared = comparison.iter().flat_map(|c| &c.estimates);
-        let warnings = kcost_core::old_prices(
+        warnings.extend(kcost_core::old_prices(
             priced.chain(compared.map(|e| (&*e.region, &e.lines[..]))),
             price_age(),
-        )
-        .into_iter()
-        .collect();
+        ));
         Ok(Outcome {
             scenario,
             pipeline,
