@@ -348,8 +348,8 @@ impl InputError {
                 face.input(Input::MaxRecordSize)
             ),
             InputError::BufferNeedsCurrentForm => format!(
-                "{} belongs to the calculator's current form, and the 2021 form has none; {} to \
-                 use it, or plan headroom with {}",
+                "{} belongs to the calculator's current form, and the 2021 form has none; give {} \
+                 to use it, or plan headroom with {}",
                 face.input(Input::Buffer),
                 face.fix(Fix::Set(Input::Form, "current")),
                 face.input(Input::TargetUtilization)
