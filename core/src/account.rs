@@ -10,7 +10,7 @@ pub enum Commitment {
     /// As if the stream were the account's only on-demand stream in its region.
     #[default]
     Alone,
-    /// No commitment lines: the stream's use only (the first pass of [`estimate_together`]).
+    /// No commitment lines: the stream's use only (the first pass of pricing streams together).
     UseOnly,
     /// The stream's share of the shortfall of its region's one commitment.
     Share(Share),
