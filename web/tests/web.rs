@@ -390,10 +390,24 @@ fn the_comparison_prices_exactly_the_workload_of_the_estimate() {
 fn compare_mode_says_old_prices_once() {
     // Today (from the browser) the built-in us-east-1 prices of 2025-11 are over a year old; the
     // page shows one line for the stream and every compared mode, not one for each.
+    // Before it, the comparison's note on what Advantage's commitment means for this stream.
     let s = state("?consumers=10&mode=compare");
     let o = s.outcome.as_ref().unwrap();
-    assert!(o.warnings.len() <= 1, "{:?}", o.warnings);
-    if let Some(kcost_core::Warning::OldPrices { count, .. }) = o.warnings.first() {
+    assert!(
+        matches!(
+            o.warnings.first(),
+            Some(kcost_core::Warning::AdvantageCommitment { .. })
+        ),
+        "{:?}",
+        o.warnings
+    );
+    let old = o
+        .warnings
+        .iter()
+        .filter(|w| matches!(w, kcost_core::Warning::OldPrices { .. }))
+        .count();
+    assert!(old <= 1, "{:?}", o.warnings);
+    if let Some(kcost_core::Warning::OldPrices { count, .. }) = o.warnings.last() {
         let used: std::collections::BTreeSet<_> = o
             .comparison
             .iter()
