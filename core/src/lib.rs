@@ -41,6 +41,7 @@ pub mod face;
 pub mod firehose;
 pub mod fixed;
 pub mod input;
+pub mod metrics;
 pub mod money;
 pub mod notes;
 pub mod number;

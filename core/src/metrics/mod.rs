@@ -1,0 +1,413 @@
+//! Real traffic from CloudWatch metrics: the AWS CLI's output parsed ([`parse()`]), the metrics of
+//! one stream matched by timestamp into a [`TrafficSeries`] with its gaps reported, and what the
+//! traffic was ([`Observed`]): mean and peak record rate, ingress and egress, record size, and the
+//! shards its peak needs. Files are read by the front end; this module sees text only.
+//!
+//! ```
+//! use kcost_core::metrics::{parse, TrafficSeries};
+//! let bytes = r#"{"MetricDataResults": [
+//!   {"Id": "b", "Label": "IncomingBytes", "StatusCode": "Complete",
+//!    "Timestamps": ["2026-11-20T10:01:00Z", "2026-11-20T10:00:00Z"], "Values": [6291456, 3145728]},
+//!   {"Id": "r", "Label": "IncomingRecords", "StatusCode": "Complete",
+//!    "Timestamps": ["2026-11-20T10:01:00Z", "2026-11-20T10:00:00Z"], "Values": [6000, 3000]}
+//! ], "Messages": []}"#;
+//! let series = TrafficSeries::assemble(parse(bytes, "page1.json")?)?;
+//! let seen = series.observed(100.0);
+//! assert_eq!(series.period_s, 60);
+//! // 6,000 records in the busier minute: 100 records/s; 6 MiB: 0.1 MB/s.
+//! assert_eq!(seen.records_per_second.peak, 100.0);
+//! assert_eq!(seen.shards_for_peak, 1);
+//! # Ok::<(), kcost_core::metrics::MetricsError>(())
+//! ```
+
+mod parse;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+pub use parse::parse;
+
+/// The CloudWatch metrics kcost reads (namespace `AWS/Kinesis`, the Sum statistic).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum MetricKind {
+    /// `IncomingBytes`: bytes written.
+    IncomingBytes,
+    /// `IncomingRecords`: records written.
+    IncomingRecords,
+    /// `GetRecords.Bytes`: bytes read by shared-throughput consumers.
+    GetRecordsBytes,
+    /// `SubscribeToShardEvent.Bytes`: bytes read by one enhanced fan-out consumer.
+    EfoBytes,
+    /// `WriteProvisionedThroughputExceeded`: throttled writes.
+    WriteThrottled,
+    /// `ReadProvisionedThroughputExceeded`: throttled reads.
+    ReadThrottled,
+}
+
+impl MetricKind {
+    /// The metric's CloudWatch name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            MetricKind::IncomingBytes => "IncomingBytes",
+            MetricKind::IncomingRecords => "IncomingRecords",
+            MetricKind::GetRecordsBytes => "GetRecords.Bytes",
+            MetricKind::EfoBytes => "SubscribeToShardEvent.Bytes",
+            MetricKind::WriteThrottled => "WriteProvisionedThroughputExceeded",
+            MetricKind::ReadThrottled => "ReadProvisionedThroughputExceeded",
+        }
+    }
+}
+
+/// One metric's points from one file: (seconds since 1970, the period's sum).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricSeries {
+    /// Which metric.
+    pub kind: MetricKind,
+    /// The enhanced fan-out consumer's name, for `SubscribeToShardEvent.Bytes`.
+    pub consumer: Option<String>,
+    /// The label (or id) it was known by.
+    pub label: String,
+    /// The file it came from.
+    pub file: String,
+    /// Its points, in the file's order.
+    pub points: Vec<(i64, f64)>,
+}
+
+/// A metrics file or set of files kcost cannot read: where, and what to do.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{file}{}: {message}", at.map_or(String::new(), |(l, c)| format!(":{l}:{c}")))]
+pub struct MetricsError {
+    /// The file (or `metrics` for a problem across files).
+    pub file: String,
+    /// Line and column, when the text itself is malformed.
+    pub at: Option<(usize, usize)>,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+impl MetricsError {
+    fn json(file: &str, e: &serde_json::Error) -> MetricsError {
+        let message = if e.is_eof() {
+            format!("the JSON ends early ({e}); export the whole output again")
+        } else {
+            format!("not valid CloudWatch JSON: {e}")
+        };
+        MetricsError {
+            file: file.to_string(),
+            at: Some((e.line(), e.column())),
+            message,
+        }
+    }
+
+    fn file(file: &str, message: &str) -> MetricsError {
+        MetricsError {
+            file: file.to_string(),
+            at: None,
+            message: message.to_string(),
+        }
+    }
+}
+
+/// Shortest and longest CloudWatch period kcost reads, seconds.
+pub const PERIODS_S: (i64, i64) = (60, 3600);
+
+/// The most points one stream's series may hold: a year of minutes.
+pub const MAX_POINTS: usize = 527_040;
+
+/// One period of a stream's traffic: every metric's sum over it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Point {
+    /// The period's start, seconds since 1970 (UTC).
+    pub t: i64,
+    /// Bytes written.
+    pub bytes_in: f64,
+    /// Records written.
+    pub records_in: f64,
+    /// Bytes read by shared consumers, when `GetRecords.Bytes` was given.
+    pub bytes_out: Option<f64>,
+    /// Bytes read by enhanced fan-out consumers (all of them), when given.
+    pub efo_bytes: Option<f64>,
+    /// Throttled writes and reads, when given.
+    pub throttled: Option<f64>,
+}
+
+/// A stream's traffic, period by period: the points where both `IncomingBytes` and
+/// `IncomingRecords` are known, in time order, and what is missing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrafficSeries {
+    /// Seconds per point.
+    pub period_s: i64,
+    /// The points, oldest first.
+    pub points: Vec<Point>,
+    /// Periods between the first and last point with no data: their start times.
+    pub gaps: Vec<i64>,
+    /// Points of one of the two required metrics without the other, dropped.
+    pub unmatched: usize,
+    /// Enhanced fan-out consumers seen (by name).
+    pub efo_consumers: Vec<String>,
+}
+
+impl TrafficSeries {
+    /// Matches the series of one stream (from any number of files and pages) by timestamp.
+    ///
+    /// # Errors
+    /// No `IncomingBytes` or `IncomingRecords`, two different values for one period of a metric,
+    /// points closer than 60 s or further apart than an hour, periods that do not divide the
+    /// distances between points (mixed periods), more than [`MAX_POINTS`] points.
+    pub fn assemble(series: Vec<MetricSeries>) -> Result<TrafficSeries, MetricsError> {
+        let mut by_kind: BTreeMap<(MetricKind, Option<String>), BTreeMap<i64, f64>> =
+            BTreeMap::new();
+        for s in series {
+            let merged = by_kind.entry((s.kind, s.consumer.clone())).or_default();
+            for (t, v) in s.points {
+                if let Some(old) = merged.insert(t, v) {
+                    if old != v {
+                        return Err(MetricsError::file(
+                            &s.file,
+                            &format!(
+                                "{} has two values for {}: {old} and {v}; give each period once",
+                                s.label,
+                                time_text(t)
+                            ),
+                        ));
+                    }
+                }
+                if merged.len() > MAX_POINTS {
+                    return Err(MetricsError::file(
+                        &s.file,
+                        &format!(
+                            "more than {MAX_POINTS} points of {}: a year of minutes is the most \
+                             kcost reads; export a longer period (300 or 3600 s)",
+                            s.label
+                        ),
+                    ));
+                }
+            }
+        }
+        let take = |kind| by_kind.get(&(kind, None)).filter(|m| !m.is_empty());
+        let (Some(bytes), Some(records)) = (
+            take(MetricKind::IncomingBytes),
+            take(MetricKind::IncomingRecords),
+        ) else {
+            return Err(MetricsError::file(
+                "metrics",
+                "IncomingBytes and IncomingRecords (Sum) are both needed and at least one is \
+                 missing or empty; export both for the stream",
+            ));
+        };
+        let period_s = period(bytes.keys().chain(records.keys()))?;
+        let first = bytes
+            .keys()
+            .chain(records.keys())
+            .min()
+            .copied()
+            .unwrap_or(0);
+        let last = bytes
+            .keys()
+            .chain(records.keys())
+            .max()
+            .copied()
+            .unwrap_or(0);
+        if (last - first) / period_s > MAX_POINTS as i64 {
+            return Err(MetricsError::file(
+                "metrics",
+                &format!(
+                    "the points run from {} to {}, more than a year of {period_s} s periods; \
+                     export one stream's last weeks",
+                    time_text(first),
+                    time_text(last)
+                ),
+            ));
+        }
+        let sum_of = |kind: MetricKind, t: i64| {
+            let mut found = false;
+            let total: f64 = by_kind
+                .iter()
+                .filter(|((k, _), _)| *k == kind)
+                .filter_map(|(_, m)| m.get(&t))
+                .inspect(|_| found = true)
+                .sum();
+            found.then_some(total)
+        };
+        let points: Vec<Point> = bytes
+            .iter()
+            .filter_map(|(t, b)| {
+                records.get(t).map(|r| Point {
+                    t: *t,
+                    bytes_in: *b,
+                    records_in: *r,
+                    bytes_out: sum_of(MetricKind::GetRecordsBytes, *t),
+                    efo_bytes: sum_of(MetricKind::EfoBytes, *t),
+                    throttled: match (
+                        sum_of(MetricKind::WriteThrottled, *t),
+                        sum_of(MetricKind::ReadThrottled, *t),
+                    ) {
+                        (None, None) => None,
+                        (w, r) => Some(w.unwrap_or(0.0) + r.unwrap_or(0.0)),
+                    },
+                })
+            })
+            .collect();
+        let unmatched = bytes.len() + records.len() - 2 * points.len();
+        let gaps = gaps(&points, period_s);
+        let efo_consumers = by_kind
+            .keys()
+            .filter(|(k, _)| *k == MetricKind::EfoBytes)
+            .filter_map(|(_, c)| c.clone())
+            .collect();
+        Ok(TrafficSeries {
+            period_s,
+            points,
+            gaps,
+            unmatched,
+            efo_consumers,
+        })
+    }
+
+    /// Hours the points cover (gaps not counted).
+    pub fn hours(&self) -> f64 {
+        self.points.len() as f64 * self.period_s as f64 / 3600.0
+    }
+
+    /// What the traffic was, and the shards its peak needs at `target_utilization` percent.
+    pub fn observed(&self, target_utilization: f64) -> Observed {
+        let period = self.period_s as f64;
+        let mib = 1_048_576.0;
+        let stat = |f: &dyn Fn(&Point) -> Option<f64>| {
+            let values: Vec<f64> = self.points.iter().filter_map(f).collect();
+            (!values.is_empty()).then(|| MeanPeak {
+                mean: values.iter().sum::<f64>() / values.len() as f64,
+                peak: values.iter().copied().fold(0.0, f64::max),
+            })
+        };
+        let records = stat(&|p| Some(p.records_in / period)).unwrap_or_default();
+        let ingress = stat(&|p| Some(p.bytes_in / period / mib)).unwrap_or_default();
+        let egress = stat(&|p| p.bytes_out.map(|b| b / period / mib));
+        let efo = stat(&|p| p.efo_bytes.map(|b| b / period / mib));
+        let total_bytes: f64 = self.points.iter().map(|p| p.bytes_in).sum();
+        let total_records: f64 = self.points.iter().map(|p| p.records_in).sum();
+        // Each period's need: 1 MB/s and 1,000 records/s written, 2 MB/s read (shared), per shard.
+        let need = self
+            .points
+            .iter()
+            .map(|p| {
+                let write = (p.bytes_in / period / mib).max(p.records_in / period / 1000.0);
+                let read = p.bytes_out.map_or(0.0, |b| b / period / mib / 2.0);
+                write.max(read)
+            })
+            .fold(0.0, f64::max);
+        let with_headroom = need / (target_utilization / 100.0);
+        Observed {
+            records_per_second: records,
+            ingress_mb_per_second: ingress,
+            egress_mb_per_second: egress,
+            efo_mb_per_second: efo,
+            record_kb: (total_records > 0.0).then(|| total_bytes / total_records / 1024.0),
+            throttled: self.points.iter().filter_map(|p| p.throttled).sum(),
+            peak_shard_need: need,
+            // Whole shards, at least 1; the need is below 1e18 for any real stream.
+            shards_for_peak: (crate::fixed::round(with_headroom, 9).unwrap_or(with_headroom))
+                .ceil()
+                .max(1.0) as u64,
+        }
+    }
+}
+
+/// A mean and a peak over the points.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct MeanPeak {
+    /// The mean over the points with data.
+    pub mean: f64,
+    /// The largest point.
+    pub peak: f64,
+}
+
+/// What a stream's traffic was.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Observed {
+    /// Records written per second.
+    pub records_per_second: MeanPeak,
+    /// MB (MiB) written per second.
+    pub ingress_mb_per_second: MeanPeak,
+    /// MB read per second by shared consumers, when `GetRecords.Bytes` was given.
+    pub egress_mb_per_second: Option<MeanPeak>,
+    /// MB read per second by enhanced fan-out consumers together, when given.
+    pub efo_mb_per_second: Option<MeanPeak>,
+    /// The mean record size, KB: bytes over records (`None` when nothing was written).
+    pub record_kb: Option<f64>,
+    /// Throttled writes and reads over the whole period.
+    pub throttled: f64,
+    /// The largest need of any period, in shards (writes at 1 MB/s and 1,000 records/s, shared
+    /// reads at 2 MB/s, per shard).
+    pub peak_shard_need: f64,
+    /// The shards that need calls for at the target utilization, whole, at least 1.
+    pub shards_for_peak: u64,
+}
+
+/// The period of the points: the smallest distance between two, which must be 60 s to an hour and
+/// divide every other distance.
+fn period<'a>(times: impl Iterator<Item = &'a i64>) -> Result<i64, MetricsError> {
+    let mut all: Vec<i64> = times.copied().collect();
+    all.sort_unstable();
+    all.dedup();
+    let distances: Vec<i64> = all
+        .iter()
+        .zip(all.iter().skip(1))
+        .map(|(a, b)| b - a)
+        .collect();
+    let Some(&smallest) = distances.iter().min() else {
+        return Err(MetricsError::file(
+            "metrics",
+            "one point is not enough to know the period: export at least two periods",
+        ));
+    };
+    if !(PERIODS_S.0..=PERIODS_S.1).contains(&smallest) {
+        return Err(MetricsError::file(
+            "metrics",
+            &format!(
+                "no two points are less than {smallest} s apart; kcost reads periods from 60 s \
+                 to 1 hour: export with --period 60, 300 or 3600 (and a span with neighbouring \
+                 periods)"
+            ),
+        ));
+    }
+    if let Some(odd) = distances.iter().find(|d| *d % smallest != 0) {
+        return Err(MetricsError::file(
+            "metrics",
+            &format!(
+                "mixed periods: points {smallest} s apart and others {odd} s apart; export every \
+                 metric with the same --period"
+            ),
+        ));
+    }
+    Ok(smallest)
+}
+
+/// The periods with no point between the first and the last.
+fn gaps(points: &[Point], period_s: i64) -> Vec<i64> {
+    let mut out = Vec::new();
+    for (a, b) in points.iter().zip(points.iter().skip(1)) {
+        let mut t = a.t + period_s;
+        while t < b.t {
+            out.push(t);
+            t += period_s;
+        }
+    }
+    out
+}
+
+/// `2026-11-20 10:00 UTC`.
+pub fn time_text(t: i64) -> String {
+    match time::OffsetDateTime::from_unix_timestamp(t) {
+        Ok(d) => format!(
+            "{:04}-{:02}-{:02} {:02}:{:02} UTC",
+            d.year(),
+            u8::from(d.month()),
+            d.day(),
+            d.hour(),
+            d.minute()
+        ),
+        Err(_) => format!("{t} s"),
+    }
+}

@@ -1,0 +1,217 @@
+//! The AWS CLI's CloudWatch output, as text: `aws cloudwatch get-metric-data` (one page or
+//! several) and `aws cloudwatch get-metric-statistics` (one metric a file). Each metric is known by
+//! its label, else its id, else (statistics) its label alone; values must be sums.
+
+use serde::Deserialize;
+
+use super::{MetricKind, MetricSeries, MetricsError};
+
+/// The series in one file of CloudWatch output.
+///
+/// # Errors
+/// Text that is not JSON (with line and column), JSON that is neither output, a metric kcost does
+/// not read, a statistic other than Sum, timestamps that do not parse or do not match the values,
+/// negative values.
+pub fn parse(text: &str, file: &str) -> Result<Vec<MetricSeries>, MetricsError> {
+    let shape: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| MetricsError::json(file, &e))?;
+    let keys = shape.as_object();
+    let has = |k: &str| keys.is_some_and(|o| o.contains_key(k));
+    if has("MetricDataResults") {
+        let data: MetricData =
+            serde_json::from_str(text).map_err(|e| MetricsError::json(file, &e))?;
+        data.metric_data_results
+            .into_iter()
+            .map(|r| metric_data(r, file))
+            .collect()
+    } else if has("Datapoints") {
+        let stats: Statistics =
+            serde_json::from_str(text).map_err(|e| MetricsError::json(file, &e))?;
+        Ok(vec![statistics(stats, file)?])
+    } else {
+        Err(MetricsError::file(
+            file,
+            "not the output of `aws cloudwatch get-metric-data` (which has MetricDataResults) or \
+             `aws cloudwatch get-metric-statistics` (which has Datapoints)",
+        ))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct MetricData {
+    metric_data_results: Vec<DataResult>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct DataResult {
+    id: Option<String>,
+    label: Option<String>,
+    #[serde(default)]
+    timestamps: Vec<String>,
+    #[serde(default)]
+    values: Vec<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Statistics {
+    label: Option<String>,
+    datapoints: Vec<Datapoint>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Datapoint {
+    timestamp: String,
+    sum: Option<f64>,
+    average: Option<f64>,
+    maximum: Option<f64>,
+    minimum: Option<f64>,
+    sample_count: Option<f64>,
+}
+
+fn metric_data(r: DataResult, file: &str) -> Result<MetricSeries, MetricsError> {
+    let name = r.label.as_deref().or(r.id.as_deref()).unwrap_or("");
+    let (kind, consumer) = recognise(name)
+        .or_else(|| r.id.as_deref().and_then(recognise))
+        .ok_or_else(|| unknown(file, name))?;
+    if r.timestamps.len() != r.values.len() {
+        return Err(MetricsError::file(
+            file,
+            &format!(
+                "{name} has {} timestamps but {} values; export the whole result",
+                r.timestamps.len(),
+                r.values.len()
+            ),
+        ));
+    }
+    let points = r
+        .timestamps
+        .iter()
+        .zip(&r.values)
+        .map(|(t, v)| point(file, name, t, *v))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(MetricSeries {
+        kind,
+        consumer,
+        label: name.to_string(),
+        file: file.to_string(),
+        points,
+    })
+}
+
+fn statistics(s: Statistics, file: &str) -> Result<MetricSeries, MetricsError> {
+    let name = s.label.unwrap_or_default();
+    let (kind, consumer) = recognise(&name).ok_or_else(|| unknown(file, &name))?;
+    let mut points = Vec::with_capacity(s.datapoints.len());
+    for d in &s.datapoints {
+        let Some(sum) = d.sum else {
+            let other = [
+                ("Average", d.average),
+                ("Maximum", d.maximum),
+                ("Minimum", d.minimum),
+                ("SampleCount", d.sample_count),
+            ]
+            .iter()
+            .find(|(_, v)| v.is_some())
+            .map_or("no statistic", |(n, _)| n);
+            return Err(MetricsError::file(
+                file,
+                &format!(
+                    "{name}'s datapoints carry {other}, not Sum; export them with \
+                     `--statistics Sum`"
+                ),
+            ));
+        };
+        points.push(point(file, &name, &d.timestamp, sum)?);
+    }
+    Ok(MetricSeries {
+        kind,
+        consumer,
+        label: name,
+        file: file.to_string(),
+        points,
+    })
+}
+
+/// One point: its time in seconds since 1970 and a value of 0 or more.
+fn point(file: &str, name: &str, t: &str, v: f64) -> Result<(i64, f64), MetricsError> {
+    let when = time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339)
+        .map_err(|e| {
+            MetricsError::file(
+                file,
+                &format!("{name}: the timestamp '{t}' is not an ISO 8601 time ({e})"),
+            )
+        })?;
+    if !v.is_finite() || v < 0.0 {
+        return Err(MetricsError::file(
+            file,
+            &format!("{name}: the value {v} at {t} is negative; CloudWatch sums are 0 or more"),
+        ));
+    }
+    Ok((when.unix_timestamp(), v))
+}
+
+fn unknown(file: &str, name: &str) -> MetricsError {
+    MetricsError::file(
+        file,
+        &format!(
+            "the metric '{name}' is not one kcost reads; label each metric (or give it an id) as \
+             IncomingBytes, IncomingRecords, GetRecords.Bytes, SubscribeToShardEvent.Bytes (with \
+             the consumer's name), WriteProvisionedThroughputExceeded or \
+             ReadProvisionedThroughputExceeded"
+        ),
+    )
+}
+
+/// The metric a label or id names, compared without case or punctuation
+/// (`GetRecords.Bytes`, `getRecordsBytes`, `get_records_bytes`), and for enhanced fan-out the rest
+/// of the label as the consumer's name.
+pub(crate) fn recognise(name: &str) -> Option<(MetricKind, Option<String>)> {
+    let plain: String = name
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    const NAMES: [(&str, MetricKind); 6] = [
+        ("subscribetoshardeventbytes", MetricKind::EfoBytes),
+        ("getrecordsbytes", MetricKind::GetRecordsBytes),
+        ("incomingbytes", MetricKind::IncomingBytes),
+        ("incomingrecords", MetricKind::IncomingRecords),
+        (
+            "writeprovisionedthroughputexceeded",
+            MetricKind::WriteThrottled,
+        ),
+        (
+            "readprovisionedthroughputexceeded",
+            MetricKind::ReadThrottled,
+        ),
+    ];
+    let (_, kind) = NAMES.iter().find(|(n, _)| plain.contains(n))?;
+    let consumer = (*kind == MetricKind::EfoBytes).then(|| {
+        let rest = name.replace("SubscribeToShardEvent.Bytes", "");
+        rest.trim_matches(|c: char| c.is_whitespace() || c == '-' || c == ':' || c == '/')
+            .to_string()
+    });
+    Some((*kind, consumer))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_recognised_without_case_or_punctuation() {
+        let kind = |n: &str| recognise(n).map(|(k, _)| k);
+        assert_eq!(kind("IncomingBytes"), Some(MetricKind::IncomingBytes));
+        assert_eq!(kind("incoming_records"), Some(MetricKind::IncomingRecords));
+        assert_eq!(kind("GetRecords.Bytes"), Some(MetricKind::GetRecordsBytes));
+        assert_eq!(kind("m1"), None);
+        assert_eq!(
+            recognise("SubscribeToShardEvent.Bytes analytics"),
+            Some((MetricKind::EfoBytes, Some("analytics".to_string())))
+        );
+    }
+}

@@ -1,0 +1,225 @@
+//! CloudWatch metrics in the AWS CLI's own layouts, written by hand with known totals: a stream
+//! of 2 KB records whose rate climbs from 100 to 330 records/s in 5-minute steps over two hours
+//! (24 periods, the one at 00:35 missing), read three times over (GetRecords.Bytes = 3 x bytes).
+
+use kcost_core::metrics::{parse, time_text, MetricKind, MetricsError, TrafficSeries};
+use proptest::prelude::*;
+
+const PAGE1: &str = include_str!("fixtures/metrics/get-metric-data-page1.json");
+const PAGE2: &str = include_str!("fixtures/metrics/get-metric-data-page2.json");
+const STAT_BYTES: &str = include_str!("fixtures/metrics/get-metric-statistics-incoming-bytes.json");
+const STAT_RECORDS: &str =
+    include_str!("fixtures/metrics/get-metric-statistics-incoming-records.json");
+const STAT_AVERAGE: &str = include_str!("fixtures/metrics/get-metric-statistics-average.json");
+
+fn paged() -> TrafficSeries {
+    let mut all = parse(PAGE1, "page1.json").unwrap();
+    all.extend(parse(PAGE2, "page2.json").unwrap());
+    TrafficSeries::assemble(all).unwrap()
+}
+
+#[test]
+fn a_paged_get_metric_data_export_gives_the_known_totals() {
+    let s = paged();
+    assert_eq!(s.period_s, 300);
+    // 24 periods from 00:00 to 01:55, without 00:35.
+    assert_eq!(s.points.len(), 23);
+    assert_eq!(s.gaps.len(), 1);
+    assert_eq!(time_text(s.gaps[0]), "2026-11-20 00:35 UTC");
+    assert_eq!(s.unmatched, 0);
+    assert_eq!(s.hours(), 23.0 * 300.0 / 3600.0);
+    // Oldest first whatever the files' order.
+    assert!(s.points.windows(2).all(|w| w[0].t < w[1].t));
+    let seen = s.observed(100.0);
+    // Records/s per period: 100 + 10 i for i = 0..23 but 7: (23 x 100 + 10 x 269) / 23.
+    assert_eq!(seen.records_per_second.mean, 4990.0 / 23.0);
+    assert_eq!(seen.records_per_second.peak, 330.0);
+    assert_eq!(seen.record_kb, Some(2.0));
+    // The peak writes 330 x 2 KB = 0.64453125 MB/s and is read at 3 x that = 1.93359375 MB/s:
+    // the shared read need, 1.93359375 / 2 = 0.966796875 shards, is the largest.
+    assert_eq!(seen.ingress_mb_per_second.peak, 0.64453125);
+    assert_eq!(seen.egress_mb_per_second.unwrap().peak, 1.93359375);
+    assert_eq!(seen.peak_shard_need, 0.966796875);
+    assert_eq!(seen.shards_for_peak, 1);
+    // At 80% target utilization: 0.966796875 / 0.8 = 1.2085 -> 2 shards.
+    assert_eq!(s.observed(80.0).shards_for_peak, 2);
+}
+
+#[test]
+fn get_metric_statistics_files_in_any_order_give_the_same_series() {
+    let mut all = parse(STAT_RECORDS, "records.json").unwrap();
+    all.extend(parse(STAT_BYTES, "bytes.json").unwrap());
+    assert_eq!(all[0].kind, MetricKind::IncomingRecords);
+    let s = TrafficSeries::assemble(all).unwrap();
+    let p = paged();
+    assert_eq!(s.points.len(), p.points.len());
+    for (a, b) in s.points.iter().zip(&p.points) {
+        assert_eq!(
+            (a.t, a.bytes_in, a.records_in),
+            (b.t, b.bytes_in, b.records_in)
+        );
+    }
+    assert_eq!(s.gaps, p.gaps);
+    assert_eq!(
+        s.observed(100.0).egress_mb_per_second,
+        None,
+        "no GetRecords.Bytes given"
+    );
+}
+
+#[track_caller]
+fn refused(files: &[(&str, &str)]) -> MetricsError {
+    let mut all = Vec::new();
+    for (name, text) in files {
+        match parse(text, name) {
+            Ok(series) => all.extend(series),
+            Err(e) => return e,
+        }
+    }
+    TrafficSeries::assemble(all).unwrap_err()
+}
+
+#[test]
+fn bad_files_are_refused_with_the_file_and_the_fix() {
+    let cases: &[(&[(&str, &str)], &str)] = &[
+        (&[("a.json", "")], "a.json:1:0: the JSON ends early"),
+        (&[("a.json", &PAGE1[..200])], "a.json:"),
+        (
+            &[("a.json", "[1, 2]")],
+            "not the output of `aws cloudwatch get-metric-data`",
+        ),
+        (
+            &[("a.json", STAT_AVERAGE)],
+            "carry Average, not Sum; export them with `--statistics Sum`",
+        ),
+        (
+            &[("a.json", STAT_BYTES)],
+            "IncomingBytes and IncomingRecords (Sum) are both needed",
+        ),
+        (
+            &[("a.json", r#"{"Label": "CPUUtilization", "Datapoints": []}"#)],
+            "the metric 'CPUUtilization' is not one kcost reads",
+        ),
+        (
+            &[(
+                "a.json",
+                r#"{"Label": "IncomingBytes", "Datapoints": [{"Timestamp": "yesterday", "Sum": 1}]}"#,
+            )],
+            "the timestamp 'yesterday' is not an ISO 8601 time",
+        ),
+        (
+            &[(
+                "a.json",
+                r#"{"Label": "IncomingBytes", "Datapoints": [{"Timestamp": "2026-11-20T00:00:00Z", "Sum": -5}]}"#,
+            )],
+            "is negative",
+        ),
+        (
+            &[(
+                "a.json",
+                r#"{"MetricDataResults": [{"Label": "IncomingBytes", "Timestamps": ["2026-11-20T00:00:00Z"], "Values": []}]}"#,
+            )],
+            "has 1 timestamps but 0 values",
+        ),
+        (
+            &[
+                (
+                    "b.json",
+                    r#"{"Label": "IncomingBytes", "Datapoints": [{"Timestamp": "2026-11-20T00:00:00Z", "Sum": 1}, {"Timestamp": "2026-11-20T00:00:30Z", "Sum": 1}]}"#,
+                ),
+                (
+                    "r.json",
+                    r#"{"Label": "IncomingRecords", "Datapoints": [{"Timestamp": "2026-11-20T00:00:00Z", "Sum": 1}]}"#,
+                ),
+            ],
+            "no two points are less than 30 s apart",
+        ),
+        (
+            &[
+                (
+                    "b.json",
+                    r#"{"Label": "IncomingBytes", "Datapoints": [{"Timestamp": "2026-11-20T00:00:00Z", "Sum": 1}, {"Timestamp": "2026-11-20T00:05:00Z", "Sum": 1}, {"Timestamp": "2026-11-20T00:12:00Z", "Sum": 1}]}"#,
+                ),
+                (
+                    "r.json",
+                    r#"{"Label": "IncomingRecords", "Datapoints": [{"Timestamp": "2026-11-20T00:00:00Z", "Sum": 1}]}"#,
+                ),
+            ],
+            "mixed periods: points 300 s apart and others 420 s apart",
+        ),
+        (
+            &[
+                (
+                    "b.json",
+                    r#"{"Label": "IncomingBytes", "Datapoints": [{"Timestamp": "2026-11-20T00:00:00Z", "Sum": 1}]}"#,
+                ),
+                (
+                    "c.json",
+                    r#"{"Label": "IncomingBytes", "Datapoints": [{"Timestamp": "2026-11-20T00:00:00Z", "Sum": 2}]}"#,
+                ),
+            ],
+            "c.json: IncomingBytes has two values for 2026-11-20 00:00 UTC: 1 and 2",
+        ),
+        (
+            &[
+                (
+                    "b.json",
+                    r#"{"Label": "IncomingBytes", "Datapoints": [{"Timestamp": "1990-01-01T00:00:00Z", "Sum": 1}, {"Timestamp": "2026-11-20T00:00:00Z", "Sum": 1}, {"Timestamp": "2026-11-20T00:01:00Z", "Sum": 1}]}"#,
+                ),
+                (
+                    "r.json",
+                    r#"{"Label": "IncomingRecords", "Datapoints": [{"Timestamp": "2026-11-20T00:00:00Z", "Sum": 1}]}"#,
+                ),
+            ],
+            "more than a year of 60 s periods",
+        ),
+    ];
+    for (files, expected) in cases {
+        let err = refused(files).to_string();
+        assert!(
+            err.contains(expected),
+            "{files:?}\n{err}\nexpected: {expected}"
+        );
+    }
+}
+
+proptest! {
+    /// Any text: parsed or refused, never a panic.
+    #[test]
+    fn any_text_is_parsed_or_refused(text in ".{0,400}") {
+        let _ = parse(&text, "fuzz.json");
+    }
+
+    /// Any valid series: assembled, and its peaks never below its means.
+    #[test]
+    fn observed_peaks_are_never_below_means(
+        values in proptest::collection::vec((0u32..1_000_000, 0u32..10_000), 2..60),
+        period in prop_oneof![Just(60i64), Just(300), Just(3600)],
+        skip in 0usize..60,
+    ) {
+        let stamp = |i: usize| {
+            let t = 1_795_000_000 + period * i as i64;
+            let d = time::OffsetDateTime::from_unix_timestamp(t).unwrap();
+            d.format(&time::format_description::well_known::Rfc3339).unwrap()
+        };
+        let points = |f: &dyn Fn(&(u32, u32)) -> u32| -> String {
+            values
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip || values.len() < 4)
+                .map(|(i, v)| format!(r#"{{"Timestamp": "{}", "Sum": {}}}"#, stamp(i), f(v)))
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        let bytes = format!(r#"{{"Label": "IncomingBytes", "Datapoints": [{}]}}"#, points(&|v| v.0));
+        let records = format!(r#"{{"Label": "IncomingRecords", "Datapoints": [{}]}}"#, points(&|v| v.1));
+        let mut all = parse(&bytes, "b.json").unwrap();
+        all.extend(parse(&records, "r.json").unwrap());
+        let s = TrafficSeries::assemble(all).unwrap();
+        let seen = s.observed(100.0);
+        prop_assert!(seen.records_per_second.peak >= seen.records_per_second.mean);
+        prop_assert!(seen.ingress_mb_per_second.peak >= seen.ingress_mb_per_second.mean);
+        prop_assert!(seen.shards_for_peak as f64 >= seen.peak_shard_need);
+        prop_assert!(s.points.len() + s.gaps.len() >= 2);
+    }
+}
