@@ -108,7 +108,7 @@ pub enum Command {
     /// Estimate many streams: one per row of a CSV (with a header) or JSON Lines file (`-` reads
     /// stdin), with totals by region and mode. Exit status 3 when some rows failed.
     #[command(
-        after_help = "Columns (the flags' names): name, mode, region, records, size-kb, consumers, efo-consumers,\nretention, long-term-reads-gb, aggregate, peak-records, target-utilization, hot-key-share,\nmax-record-size, discount. Empty cells take the flag's default.\n\nExample:\n  kcost batch streams.csv --format table"
+        after_help = "Columns (the flags' names): name, mode, region, records, size-kb, consumers, efo-consumers,\nretention, long-term-reads-gb, aggregate, peak-records, target-utilization, form, buffer,\nhot-key-share, max-record-size, discount. Empty cells take the flag's default. Advantage rows\nare priced last, together: one commitment per region.\n\nExample:\n  kcost batch streams.csv --format table"
     )]
     Batch {
         /// The CSV or JSON Lines file, or - for stdin.
@@ -122,6 +122,20 @@ pub enum Command {
         rounding: RoundingArg,
         #[command(flatten)]
         prices: PriceArgs,
+    },
+    /// What a stream's traffic was, from its CloudWatch metrics: the output of `aws cloudwatch
+    /// get-metric-data` (any number of pages) or `get-metric-statistics` (a file per metric),
+    /// with IncomingBytes and IncomingRecords (Sum) at least.
+    #[command(after_help = METRICS_EXAMPLES)]
+    Metrics {
+        /// The metrics files (JSON as the AWS CLI prints it).
+        #[arg(value_name = "FILE", required = true, num_args = 1..)]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        #[arg(long = flag(I::TargetUtilization), help = help(I::TargetUtilization), value_name = value_name(I::TargetUtilization), default_value = default(I::TargetUtilization), allow_hyphen_values = true, value_parser = words(workload::parse_utilization))]
+        target_utilization: f64,
     },
     /// How cost grows with one input (--records, --size-kb or --consumers given as FROM..TO),
     /// per mode, as a table or CSV and optionally an SVG plot.
@@ -413,6 +427,7 @@ impl Command {
             Command::Sweep(args) => Some(&args.prices),
             Command::Completions { .. }
             | Command::Man { .. }
+            | Command::Metrics { .. }
             | Command::Pricing {
                 command: PricingCommand::Import { .. } | PricingCommand::Update { .. },
             } => None,
@@ -460,6 +475,15 @@ pub enum Format {
     /// Cost lines and total as a Markdown table.
     Markdown,
 }
+
+const METRICS_EXAMPLES: &str = "\
+Export a week of 5-minute sums for the stream, then read them:
+  aws cloudwatch get-metric-data --start-time 2026-11-23T00:00:00Z --end-time 2026-11-30T00:00:00Z \\
+    --metric-data-queries file://queries.json > week.json
+  kcost metrics week.json
+
+queries.json asks for IncomingBytes, IncomingRecords and GetRecords.Bytes of AWS/Kinesis with
+the dimension StreamName, Stat Sum, Period 300, each labelled with its metric name (see README).";
 
 const SWEEP_EXAMPLES: &str = "\
 Examples:

@@ -10,6 +10,7 @@ mod sweep_cmd;
 
 use std::io::Write;
 use std::path::Path;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
@@ -135,6 +136,11 @@ fn run(cli: &Cli) -> Result<String> {
             prices,
         }) => scenario(file, *format, *explain, *discount, prices, &catalog),
         Some(Command::Analytics(args)) => analytics(args, &catalog),
+        Some(Command::Metrics {
+            files,
+            format,
+            target_utilization,
+        }) => metrics(files, *format, *target_utilization),
         Some(Command::Firehose(args)) => firehose(args, &catalog),
         None => estimate(&cli.estimate, &catalog),
     }
@@ -276,6 +282,24 @@ fn scenario(
     )
     .map_err(|e| anyhow::anyhow!(e.text(&face::Terminal)))?;
     render::with(kcost_report::pipeline, &pipeline, format)
+}
+
+/// `kcost metrics FILE...`: the files read here, everything else in the core.
+fn metrics(files: &[PathBuf], format: Format, target_utilization: f64) -> Result<String> {
+    let mut series = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(file)
+            .with_context(|| format!("cannot read the metrics file '{}'", file.display()))?;
+        series.extend(kcost_core::metrics::parse(
+            &text,
+            &file.display().to_string(),
+        )?);
+    }
+    let traffic = kcost_core::metrics::TrafficSeries::assemble(series)?;
+    Ok(kcost_report::traffic(
+        &traffic.summary(target_utilization),
+        format.into(),
+    )?)
 }
 
 fn analytics(args: &AnalyticsArgs, catalog: &Catalog) -> Result<String> {

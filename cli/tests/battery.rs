@@ -239,5 +239,11 @@ fn every_file_input_empty_truncated_binary_and_huge() {
         check(&["pricing", "diff", "us-east-1", p], &names);
         // A batch file that is readable but bad reports its rows (status 3) or nothing to do.
         check(&["batch", p], &names);
+        check(&["metrics", p], &names);
+        let page = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../core/tests/fixtures/metrics/get-metric-data-page1.json"
+        );
+        check(&["metrics", page, p], &names);
     }
 }

@@ -382,3 +382,37 @@ fn new_bad_inputs_name_the_flag_and_the_fix() {
         "{over}"
     );
 }
+
+const METRICS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../core/tests/fixtures/metrics/");
+
+#[test]
+fn metrics_report_what_the_traffic_was() {
+    let page = |n: u8| format!("{METRICS}get-metric-data-page{n}.json");
+    let (p1, p2) = (page(1), page(2));
+    let out = ok(&["metrics", &p1, &p2]);
+    // 23 five-minute periods, 00:35 missing; peak 330 records/s of 2 KB, read three times over.
+    assert!(
+        out.starts_with("CloudWatch metrics: 23 periods of 300 s from 2026-11-20 00:00 UTC to 2026-11-20 02:00 UTC"),
+        "{out}"
+    );
+    assert!(out.contains("not filled: 2026-11-20 00:35 UTC"), "{out}");
+    insta::assert_snapshot!("metrics_table", out);
+    let v = json(&["metrics", &p1, &p2, "--target-utilization", "80"]);
+    assert_eq!(v["period"]["points"], 23);
+    assert_eq!(v["period"]["gaps"][0], "2026-11-20 00:35 UTC");
+    assert_eq!(v["observed"]["records_per_second"]["peak"], 330.0);
+    assert_eq!(v["observed"]["record_kb"], 2.0);
+    // 1.93359375 MB/s read at the peak / 2 = 0.97 shards; / 0.8 = 1.21 -> 2.
+    assert_eq!(v["observed"]["shards_for_peak"], 2);
+
+    // Only one of the two required metrics.
+    let err = fails(&["metrics", &format!("{METRICS}get-metric-statistics-incoming-bytes.json")]);
+    assert!(err.contains("IncomingBytes and IncomingRecords (Sum) are both needed"), "{err}");
+    let err = fails(&["metrics", &format!("{METRICS}get-metric-statistics-average.json")]);
+    assert!(
+        err.contains("get-metric-statistics-average.json: IncomingBytes's datapoints carry Average, not Sum"),
+        "{err}"
+    );
+    let err = fails(&["metrics", "no-such-file.json"]);
+    assert!(err.contains("cannot read the metrics file 'no-such-file.json'"), "{err}");
+}

@@ -12,6 +12,7 @@ mod table;
 
 use kcost_core::analytics::AnalyticsEstimate;
 use kcost_core::firehose::FirehoseEstimate;
+use kcost_core::metrics::{MeanPeak, TrafficSummary};
 use kcost_core::scenario::{Component, ComponentEstimate, Kind, PipelineEstimate};
 use kcost_core::{Comparison, Estimate, Face, Warning};
 use serde::Serialize;
@@ -258,4 +259,101 @@ fn comparison_notes(c: &Comparison, face: &dyn Face) -> Vec<String> {
         ));
     }
     out
+}
+
+/// What a stream's CloudWatch metrics show, in `format`: the period covered, its gaps, and the
+/// mean and peak of each measure (JSON: the core's [`TrafficSummary`]).
+pub fn traffic(s: &TrafficSummary, format: Format) -> Result<String> {
+    let o = &s.observed;
+    let mb = |m: &MeanPeak| [format!("{:.2}", m.mean), format!("{:.2}", m.peak)];
+    let mut rows = vec![row(
+        "Records written",
+        "records/s",
+        &mb(&o.records_per_second),
+    )];
+    rows.push(row("Data written", "MB/s", &mb(&o.ingress_mb_per_second)));
+    if let Some(out) = &o.egress_mb_per_second {
+        rows.push(row("Read by shared consumers", "MB/s", &mb(out)));
+    }
+    if let Some(efo) = &o.efo_mb_per_second {
+        rows.push(row("Read by enhanced fan-out", "MB/s", &mb(efo)));
+    }
+    let c = &s.period;
+    let mut notes = vec![
+        o.record_kb
+            .map_or("No records were written.".to_string(), |kb| {
+                format!("Mean record size: {kb:.2} KB (bytes written / records written)")
+            }),
+        format!(
+            "The peak needs {:.2} shards (1 MB/s and 1,000 records/s written, 2 MB/s read, per \
+             shard): {} at {}% target utilization",
+            o.peak_shard_need, o.shards_for_peak, s.target_utilization_percent
+        ),
+    ];
+    if o.throttled > 0.0 {
+        notes.push(format!(
+            "Throttled: {} writes and reads were refused in the period",
+            o.throttled
+        ));
+    }
+    let mut warnings = Vec::new();
+    if !c.gaps.is_empty() {
+        let shown: Vec<&str> = c.gaps.iter().take(10).map(String::as_str).collect();
+        let more = c.gaps.len().saturating_sub(shown.len());
+        warnings.push(format!(
+            "{} period(s) have no data and are left out, not filled: {}{}",
+            c.gaps.len(),
+            shown.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        ));
+    }
+    if c.unmatched > 0 {
+        warnings.push(format!(
+            "{} point(s) of IncomingBytes or IncomingRecords have no point of the other at the \
+             same time and are left out",
+            c.unmatched
+        ));
+    }
+    let summary = Summary {
+        title: format!(
+            "CloudWatch metrics: {} periods of {} s from {} to {} ({:.2} hours with data)",
+            c.points, c.period_s, c.start, c.end, c.hours
+        ),
+        header: ["Observed", "Unit", "Mean", "Peak"],
+        rows,
+        right: &[2, 3],
+        notes,
+        warnings,
+    };
+    match format {
+        Format::Table => Ok(table::render_many(&summary, &[])),
+        Format::Markdown => Ok(markdown::render_many(&summary, &[])),
+        Format::Json => Ok(serde_json::to_string_pretty(s)? + "\n"),
+        Format::Csv => {
+            let mut w = ::csv::Writer::from_writer(Vec::new());
+            let fail = |e: ::csv::Error| RenderError::Csv(e.to_string());
+            w.write_record(["observed", "unit", "mean", "peak"])
+                .map_err(fail)?;
+            for r in &summary.rows {
+                w.write_record(r).map_err(fail)?;
+            }
+            let bytes = w
+                .into_inner()
+                .map_err(|e| RenderError::Csv(e.to_string()))?;
+            String::from_utf8(bytes).map_err(|e| RenderError::Csv(e.to_string()))
+        }
+    }
+}
+
+fn row(what: &str, unit: &str, [mean, peak]: &[String; 2]) -> [String; 4] {
+    [
+        what.to_string(),
+        unit.to_string(),
+        mean.clone(),
+        peak.clone(),
+    ]
 }

@@ -265,6 +265,26 @@ impl TrafficSeries {
         })
     }
 
+    /// The period covered and what the traffic was, as one result (JSON's shape).
+    pub fn summary(&self, target_utilization: f64) -> TrafficSummary {
+        let first = self.points.first().map_or(0, |p| p.t);
+        let last = self.points.last().map_or(0, |p| p.t);
+        TrafficSummary {
+            period: Coverage {
+                start: time_text(first),
+                end: time_text(last + self.period_s),
+                period_s: self.period_s,
+                hours: self.hours(),
+                points: self.points.len(),
+                gaps: self.gaps.iter().map(|t| time_text(*t)).collect(),
+                unmatched: self.unmatched,
+            },
+            observed: self.observed(target_utilization),
+            target_utilization_percent: target_utilization,
+            efo_consumers: self.efo_consumers.clone(),
+        }
+    }
+
     /// Hours the points cover (gaps not counted).
     pub fn hours(&self) -> f64 {
         self.points.len() as f64 * self.period_s as f64 / 3600.0
@@ -312,6 +332,38 @@ impl TrafficSeries {
                 .max(1.0) as u64,
         }
     }
+}
+
+/// The period a series covers and what its traffic was.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrafficSummary {
+    /// What the points cover.
+    pub period: Coverage,
+    /// What the traffic was.
+    pub observed: Observed,
+    /// The target utilization the peak's shards are sized at, percent.
+    pub target_utilization_percent: f64,
+    /// Enhanced fan-out consumers seen, by name.
+    pub efo_consumers: Vec<String>,
+}
+
+/// What a series covers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Coverage {
+    /// The first period's start (`2026-11-20 00:00 UTC`).
+    pub start: String,
+    /// The last period's end.
+    pub end: String,
+    /// Seconds per point.
+    pub period_s: i64,
+    /// Hours with data.
+    pub hours: f64,
+    /// Points with data.
+    pub points: usize,
+    /// The start of each period with no data.
+    pub gaps: Vec<String>,
+    /// Points of IncomingBytes or IncomingRecords without the other, dropped.
+    pub unmatched: usize,
 }
 
 /// A mean and a peak over the points.
