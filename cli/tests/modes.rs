@@ -383,7 +383,10 @@ fn new_bad_inputs_name_the_flag_and_the_fix() {
     );
 }
 
-const METRICS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../core/tests/fixtures/metrics/");
+const METRICS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../core/tests/fixtures/metrics/"
+);
 
 #[test]
 fn metrics_report_what_the_traffic_was() {
@@ -406,13 +409,27 @@ fn metrics_report_what_the_traffic_was() {
     assert_eq!(v["observed"]["shards_for_peak"], 2);
 
     // Only one of the two required metrics.
-    let err = fails(&["metrics", &format!("{METRICS}get-metric-statistics-incoming-bytes.json")]);
-    assert!(err.contains("IncomingBytes and IncomingRecords (Sum) are both needed"), "{err}");
-    let err = fails(&["metrics", &format!("{METRICS}get-metric-statistics-average.json")]);
+    let err = fails(&[
+        "metrics",
+        &format!("{METRICS}get-metric-statistics-incoming-bytes.json"),
+    ]);
     assert!(
-        err.contains("get-metric-statistics-average.json: IncomingBytes's datapoints carry Average, not Sum"),
+        err.contains("IncomingBytes and IncomingRecords (Sum) are both needed"),
+        "{err}"
+    );
+    let err = fails(&[
+        "metrics",
+        &format!("{METRICS}get-metric-statistics-average.json"),
+    ]);
+    assert!(
+        err.contains(
+            "get-metric-statistics-average.json: IncomingBytes's datapoints carry Average, not Sum"
+        ),
         "{err}"
     );
     let err = fails(&["metrics", "no-such-file.json"]);
-    assert!(err.contains("cannot read the metrics file 'no-such-file.json'"), "{err}");
+    assert!(
+        err.contains("cannot read the metrics file 'no-such-file.json'"),
+        "{err}"
+    );
 }

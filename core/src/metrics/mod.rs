@@ -156,35 +156,7 @@ impl TrafficSeries {
     /// points closer than 60 s or further apart than an hour, periods that do not divide the
     /// distances between points (mixed periods), more than [`MAX_POINTS`] points.
     pub fn assemble(series: Vec<MetricSeries>) -> Result<TrafficSeries, MetricsError> {
-        let mut by_kind: BTreeMap<(MetricKind, Option<String>), BTreeMap<i64, f64>> =
-            BTreeMap::new();
-        for s in series {
-            let merged = by_kind.entry((s.kind, s.consumer.clone())).or_default();
-            for (t, v) in s.points {
-                if let Some(old) = merged.insert(t, v) {
-                    if old != v {
-                        return Err(MetricsError::file(
-                            &s.file,
-                            &format!(
-                                "{} has two values for {}: {old} and {v}; give each period once",
-                                s.label,
-                                time_text(t)
-                            ),
-                        ));
-                    }
-                }
-                if merged.len() > MAX_POINTS {
-                    return Err(MetricsError::file(
-                        &s.file,
-                        &format!(
-                            "more than {MAX_POINTS} points of {}: a year of minutes is the most \
-                             kcost reads; export a longer period (300 or 3600 s)",
-                            s.label
-                        ),
-                    ));
-                }
-            }
-        }
+        let by_kind = merge(series)?;
         let take = |kind| by_kind.get(&(kind, None)).filter(|m| !m.is_empty());
         let (Some(bytes), Some(records)) = (
             take(MetricKind::IncomingBytes),
@@ -197,29 +169,7 @@ impl TrafficSeries {
             ));
         };
         let period_s = period(bytes.keys().chain(records.keys()))?;
-        let first = bytes
-            .keys()
-            .chain(records.keys())
-            .min()
-            .copied()
-            .unwrap_or(0);
-        let last = bytes
-            .keys()
-            .chain(records.keys())
-            .max()
-            .copied()
-            .unwrap_or(0);
-        if (last - first) / period_s > MAX_POINTS as i64 {
-            return Err(MetricsError::file(
-                "metrics",
-                &format!(
-                    "the points run from {} to {}, more than a year of {period_s} s periods; \
-                     export one stream's last weeks",
-                    time_text(first),
-                    time_text(last)
-                ),
-            ));
-        }
+        check_span(bytes.keys().chain(records.keys()), period_s)?;
         let sum_of = |kind: MetricKind, t: i64| {
             let mut found = false;
             let total: f64 = by_kind
@@ -395,6 +345,64 @@ pub struct Observed {
     pub peak_shard_need: f64,
     /// The shards that need calls for at the target utilization, whole, at least 1.
     pub shards_for_peak: u64,
+}
+
+/// Every metric's points from every file, merged by metric (and consumer); a period given twice
+/// must have one value.
+fn merge(series: Vec<MetricSeries>) -> Result<ByKind, MetricsError> {
+    let mut by_kind = ByKind::new();
+    for s in series {
+        let merged = by_kind.entry((s.kind, s.consumer.clone())).or_default();
+        for (t, v) in s.points {
+            if let Some(old) = merged.insert(t, v) {
+                if old != v {
+                    return Err(MetricsError::file(
+                        &s.file,
+                        &format!(
+                            "{} has two values for {}: {old} and {v}; give each period once",
+                            s.label,
+                            time_text(t)
+                        ),
+                    ));
+                }
+            }
+            if merged.len() > MAX_POINTS {
+                return Err(MetricsError::file(
+                    &s.file,
+                    &format!(
+                        "more than {MAX_POINTS} points of {}: a year of minutes is the most \
+                             kcost reads; export a longer period (300 or 3600 s)",
+                        s.label
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(by_kind)
+}
+
+/// The metrics by kind (and consumer): period start -> sum.
+type ByKind = BTreeMap<(MetricKind, Option<String>), BTreeMap<i64, f64>>;
+
+/// Refuses points that span more than [`MAX_POINTS`] periods (the gaps would be listed one by one).
+fn check_span<'a>(
+    times: impl Iterator<Item = &'a i64> + Clone,
+    period_s: i64,
+) -> Result<(), MetricsError> {
+    let first = times.clone().min().copied().unwrap_or(0);
+    let last = times.max().copied().unwrap_or(0);
+    if (last - first) / period_s > MAX_POINTS as i64 {
+        return Err(MetricsError::file(
+            "metrics",
+            &format!(
+                "the points run from {} to {}, more than a year of {period_s} s periods; \
+                 export one stream's last weeks",
+                time_text(first),
+                time_text(last)
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// The period of the points: the smallest distance between two, which must be 60 s to an hour and
