@@ -59,6 +59,14 @@ pub enum Assumption {
         /// Advantage streams in the region sharing the commitment.
         streams: usize,
     },
+    /// A month priced from metrics: the hours with data scaled to 730, and the bounds of the
+    /// on-demand data in estimated from each period's mean record size.
+    MonthFromMetrics {
+        /// Hours with data.
+        hours: f64,
+        /// GB a month of data in: the bytes alone, and with every record rounded up a whole KB.
+        data_in_gb: (f64, f64),
+    },
     /// The current calculator form's provisioned sizing, from a secondary description.
     CurrentFormSizing {
         /// The buffer used, percent.
@@ -120,6 +128,16 @@ impl Assumption {
                 "each active partition flushes an S3 object at least every {seconds} seconds, \
                  the console's default buffer interval (give {})",
                 face.input(Input::BufferInterval)
+            ),
+            Assumption::MonthFromMetrics {
+                hours,
+                data_in_gb: (low, high),
+            } => write!(
+                f,
+                "a month is 730 hours at the traffic of the {hours:.2} hours with data; on-demand \
+                 data in is estimated from each period's mean record size rounded up to 1 KB, and \
+                 lies between {low:.2} GB (the bytes alone) and {high:.2} GB (every record a whole \
+                 KB more) a month"
             ),
             Assumption::AdvantageAlone { region } => write!(
                 f,
@@ -232,6 +250,11 @@ pub enum Warning {
     OnDemandNewStream {
         /// The peak write rate, in MB per second.
         peak_mb_per_second: f64,
+    },
+    /// The metrics show throttled writes or reads.
+    Throttled {
+        /// Throttled requests over the period.
+        count: f64,
     },
     /// In a comparison: Advantage's commitment against a stream that uses little of it.
     AdvantageCommitment {
@@ -359,7 +382,8 @@ impl Warning {
             | Warning::FirehoseRounding { .. }
             | Warning::VpcRatioAboveOne { .. }
             | Warning::LargeRecords { .. }
-            | Warning::AdvantageCommitment { .. } => self.write_rest(f, face),
+            | Warning::AdvantageCommitment { .. }
+            | Warning::Throttled { .. } => self.write_rest(f, face),
         }
     }
 
@@ -380,6 +404,11 @@ impl Warning {
                  scenario file)",
                 commitment_usd.to_text(true),
                 percent(*use_percent)
+            ),
+            Warning::Throttled { count } => write!(
+                f,
+                "the metrics show {count} throttled requests (ProvisionedThroughputExceeded): the \
+                 stream refused traffic it was sent, so the traffic it was asked to carry was higher"
             ),
             Warning::VpcRatioAboveOne { ratio } => write!(
                 f,

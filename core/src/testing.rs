@@ -160,6 +160,7 @@ fn warning_samples() -> Vec<crate::notes::Warning> {
             peak_mb_per_second: 8.0,
         },
         W::OnDemandBurst { ratio: 3.0 },
+        W::Throttled { count: 12.0 },
         W::AdvantageCommitment {
             region: "us-east-1".into(),
             commitment_usd: crate::money::Money::from_cents(307_969),
@@ -215,6 +216,10 @@ fn assumption_samples() -> Vec<crate::notes::Assumption> {
             region: "us-east-1".into(),
         },
         A::AdvantageShared { streams: 2 },
+        A::MonthFromMetrics {
+            hours: 168.0,
+            data_in_gb: (1.0, 2.0),
+        },
     ];
     for a in &assumptions {
         match a {
@@ -230,7 +235,8 @@ fn assumption_samples() -> Vec<crate::notes::Assumption> {
             | A::FirehoseTiersPerStream
             | A::CurrentFormSizing { .. }
             | A::AdvantageAlone { .. }
-            | A::AdvantageShared { .. } => {}
+            | A::AdvantageShared { .. }
+            | A::MonthFromMetrics { .. } => {}
         }
     }
     assumptions
@@ -414,6 +420,7 @@ fn warning_covered(w: &crate::notes::Warning) {
         | W::OnDemandNewStream { .. }
         | W::OnDemandBurst { .. }
         | W::AdvantageCommitment { .. }
+        | W::Throttled { .. }
         | W::SqlRetired
         | W::VpcRatioAboveOne { .. }
         | W::SqlHasNoStorage

@@ -2,6 +2,9 @@
 //! of 2 KB records whose rate climbs from 100 to 330 records/s in 5-minute steps over two hours
 //! (24 periods, the one at 00:35 missing), read three times over (GetRecords.Bytes = 3 x bytes).
 
+// Cents are written as 18_93 so that they read as 18.93 USD.
+#![allow(clippy::inconsistent_digit_grouping)]
+
 use kcost_core::metrics::{parse, time_text, MetricKind, MetricsError, TrafficSeries};
 use proptest::prelude::*;
 
@@ -222,4 +225,70 @@ proptest! {
         prop_assert!(seen.shards_for_peak as f64 >= seen.peak_shard_need);
         prop_assert!(s.points.len() + s.gaps.len() >= 2);
     }
+}
+
+#[test]
+fn each_mode_is_priced_for_a_month_at_the_metered_traffic() {
+    use kcost_core::metrics::{price, Settings};
+    use kcost_core::{testing, Options};
+    let s = paged();
+    let settings = Settings {
+        shards: Some(4),
+        ..Settings::default()
+    };
+    let e = price(
+        &s,
+        settings,
+        Some("us-east-1"),
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap();
+    let cost = |mode: &str| {
+        let m = e
+            .estimates
+            .iter()
+            .chain(&e.current)
+            .find(|m| m.mode == mode)
+            .unwrap();
+        m.monthly_usd.cents()
+    };
+    let line = |mode: &str, item: &str| {
+        let m = e
+            .estimates
+            .iter()
+            .chain(&e.current)
+            .find(|m| m.mode == mode)
+            .unwrap();
+        let l = m.lines.iter().find(|l| l.item == item).unwrap();
+        ((l.quantity * 100.0).round() / 100.0, l.monthly_usd.cents())
+    };
+    // 23 periods of 300 s = 1.9167 hours with data; a month is 730 / 1.9167 = 380.87 times that.
+    // 1,497,000 records of 2 KB were written (300 x 4,990), 3,065,856,000 bytes, read 3 times.
+    // Provisioned, sized for the peak (0.97 shards -> 1): 730 shard-hours x 0.015 = 10.95; PUT:
+    // 1,497,000 units x 380.87 = 570,161,739.13 x 0.000000014 = 7.98.
+    assert_eq!(line("provisioned", "shard_hours"), (730.0, 10_95));
+    assert_eq!(
+        line("provisioned", "put_payload_units"),
+        (570_161_739.13, 7_98)
+    );
+    assert_eq!(cost("provisioned"), 18_93);
+    // On-demand: 29.20 stream-hours; data in 2,994,000 KB (each record 2 KB) / 1,048,576 x 380.87
+    // = 1,087.50 GB x 0.08 = 87.00; data out 9,197,568,000 bytes / 1,073,741,824 x 380.87 =
+    // 3,262.49 GB x 0.04 = 130.50.
+    assert_eq!(line("on-demand", "data_in"), (1087.5, 87_00));
+    assert_eq!(line("on-demand", "data_out"), (3262.49, 130_50));
+    assert_eq!(cost("on-demand"), 29_20 + 87_00 + 130_50);
+    // Advantage alone pays the whole commitment: 3,079.69.
+    assert_eq!(cost("advantage"), 3079_69);
+    assert_eq!(e.cheapest, "provisioned");
+    // Today's 4 shards: 2,920 shard-hours x 0.015 = 43.80 + 7.98; the cheapest saves 32.85.
+    assert_eq!(cost("current"), 43_80 + 7_98);
+    assert_eq!(e.saving_usd.unwrap().cents(), 51_78 - 18_93);
+    let said: Vec<String> = e.assumptions.iter().map(|a| a.to_string()).collect();
+    assert!(
+        said.iter()
+            .any(|a| a.contains("between 1087.50 GB (the bytes alone)")),
+        "{said:?}"
+    );
 }

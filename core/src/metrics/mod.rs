@@ -21,12 +21,14 @@
 //! ```
 
 mod parse;
+mod price;
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 pub use parse::parse;
+pub use price::{price, ModeCost, Settings, TrafficEstimate};
 
 /// The CloudWatch metrics kcost reads (namespace `AWS/Kinesis`, the Sum statistic).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

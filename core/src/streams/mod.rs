@@ -8,7 +8,7 @@
 mod analysis;
 pub(crate) mod commitment;
 mod compare;
-mod on_demand;
+pub(crate) mod on_demand;
 pub mod provisioned;
 
 pub(crate) use crate::bill::{Bill, Notes};

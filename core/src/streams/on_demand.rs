@@ -70,11 +70,7 @@ pub(super) fn model<'p>(
     c: &mut Calc,
     notes: &mut Notes,
 ) -> Result<Body<'p>, Error> {
-    let tier = if mode == Mode::Advantage {
-        &ADVANTAGE
-    } else {
-        &STANDARD
-    };
+    let tier = tier(mode);
     // Fail before any arithmetic when the region cannot price the basics.
     prices.get(tier.data_in)?;
     if let Some(key) = tier.stream_hour {
@@ -125,6 +121,62 @@ pub(super) fn model<'p>(
         shards: None,
         hot_key,
     })
+}
+
+/// The price keys of `mode`'s tier.
+fn tier(mode: Mode) -> &'static Tier {
+    if mode == Mode::Advantage {
+        &ADVANTAGE
+    } else {
+        &STANDARD
+    }
+}
+
+/// What an on-demand stream's meters read in a month, measured rather than derived from a
+/// workload: GB in as billed (each record rounded up to 1 KB), and GB read by shared and by
+/// enhanced fan-out consumers, when known.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Metered {
+    pub(crate) data_in: Term,
+    pub(crate) shared_out: Option<Term>,
+    pub(crate) efo_out: Option<Term>,
+}
+
+/// The lines of an on-demand stream in `mode` from metered use, kept `retention` hours; an
+/// Advantage stream is priced alone against the whole commitment.
+pub(crate) fn metered<'p>(
+    mode: Mode,
+    prices: &'p RegionPrices,
+    usage: Metered,
+    retention: f64,
+    c: &mut Calc,
+    notes: &mut Notes,
+) -> Result<Bill<'p>, Error> {
+    let tier = tier(mode);
+    prices.get(tier.data_in)?;
+    let mut bill = Bill::new(prices);
+    if let Some(key) = tier.stream_hour {
+        prices.get(key)?;
+        stream_hours_line(c, &mut bill, key)?;
+    }
+    let commitment = if tier.commitment {
+        notes.assumptions.push(Assumption::AdvantageAlone {
+            region: prices.code.clone(),
+        });
+        Commitment::Alone
+    } else {
+        Commitment::UseOnly
+    };
+    let committed = priced_data_in(c, &mut bill, tier, usage.data_in, commitment)?;
+    let outs: Vec<(Term, &OutWords)> = [(usage.shared_out, &SHARED_OUT), (usage.efo_out, &EFO_OUT)]
+        .into_iter()
+        .filter_map(|(t, words)| t.map(|t| (t, words)))
+        .collect();
+    priced_data_out(c, &mut bill, tier, &outs, committed)?;
+    if retention > INCLUDED_RETENTION_HOURS {
+        retention_lines(c, &mut bill, tier, retention, usage.data_in)?;
+    }
+    Ok(bill)
 }
 
 /// Stream hours (Standard only): one stream x 730 hours.
@@ -202,6 +254,19 @@ fn data_in_lines(
         2,
         "GB data in per month",
     )?;
+    let committed = priced_data_in(c, bill, tier, data_in, commitment)?;
+    Ok((data_in, committed))
+}
+
+/// The data-in line of `data_in` GB, and (a stream alone with a commitment) the GB committed and
+/// the ingest shortfall below it.
+fn priced_data_in(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    tier: &Tier,
+    data_in: Term,
+    commitment: Commitment,
+) -> Result<Option<Term>, Error> {
     let committed = if commitment == Commitment::Alone {
         Some(c.chain(
             "committed_gb",
@@ -243,7 +308,7 @@ fn data_in_lines(
             tier.data_in,
         )?;
     }
-    Ok((data_in, committed))
+    Ok(committed)
 }
 
 /// Data out: every shared consumer reads all the data, and so does every EFO consumer; with a
@@ -256,13 +321,9 @@ fn data_out_lines(
     data_in: Term,
     committed: Option<Term>,
 ) -> Result<(), Error> {
-    let readers = [
-        (w.consumers(), &SHARED_OUT, tier.data_out),
-        (w.efo_consumers, &EFO_OUT, tier.efo_out),
-    ];
-    let mut retrieved = Vec::new();
-    let mut retrieved_cost = Vec::new();
-    for (count, words, key) in readers.iter().filter(|(n, _, _)| *n > 0) {
+    let readers = [(w.consumers(), &SHARED_OUT), (w.efo_consumers, &EFO_OUT)];
+    let mut outs = Vec::new();
+    for (count, words) in readers.iter().filter(|(n, _)| *n > 0) {
         let out = c.chain(
             words.gb_id,
             c.term(data_in.value, 2, "GB data in per month"),
@@ -273,13 +334,35 @@ fn data_out_lines(
             2,
             words.gb_unit,
         )?;
+        outs.push((out, *words));
+    }
+    priced_data_out(c, bill, tier, &outs, committed)
+}
+
+/// The data-out lines of GB read by shared and enhanced fan-out consumers, and with a commitment
+/// the retrieval shortfall below it.
+fn priced_data_out(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    tier: &Tier,
+    outs: &[(Term, &OutWords)],
+    committed: Option<Term>,
+) -> Result<(), Error> {
+    let mut retrieved = Vec::new();
+    let mut retrieved_cost = Vec::new();
+    for (out, words) in outs {
+        let key = if words.efo {
+            tier.efo_out
+        } else {
+            tier.data_out
+        };
         retrieved_cost.push(bill.add(
             c,
             words.cost_id,
             words.item,
             words.description,
             c.term(out.value, 2, words.quantity),
-            *key,
+            key,
             words.label,
         )?);
         retrieved.push(c.term(out.value, 2, words.quantity));
@@ -319,7 +402,9 @@ fn data_out_lines(
 }
 
 /// The words of one data-out line.
-struct OutWords {
+pub(crate) struct OutWords {
+    /// Read by enhanced fan-out consumers (priced at the EFO rate).
+    efo: bool,
     gb_id: &'static str,
     readers: &'static str,
     gb_unit: &'static str,
@@ -330,7 +415,8 @@ struct OutWords {
     label: &'static str,
 }
 
-const SHARED_OUT: OutWords = OutWords {
+pub(crate) const SHARED_OUT: OutWords = OutWords {
+    efo: false,
     gb_id: "data_out_gb",
     readers: "consumer applications",
     gb_unit: "GB data out per month",
@@ -341,7 +427,8 @@ const SHARED_OUT: OutWords = OutWords {
     label: "Data out cost",
 };
 
-const EFO_OUT: OutWords = OutWords {
+pub(crate) const EFO_OUT: OutWords = OutWords {
+    efo: true,
     gb_id: "efo_data_out_gb",
     readers: "enhanced fan-out consumers",
     gb_unit: "GB enhanced fan-out data out per month",

@@ -486,7 +486,11 @@ fn shard_count(
 }
 
 /// Shard hours: shards x 730 hours.
-fn shard_hours_line(c: &mut Calc, bill: &mut Bill<'_>, shards: Term) -> Result<Term, Error> {
+pub(crate) fn shard_hours_line(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    shards: Term,
+) -> Result<Term, Error> {
     let shard_hours = c.chain(
         "shard_hours",
         shards,

@@ -1,0 +1,482 @@
+//! Each capacity mode's cost for a 730-hour month at the traffic the metrics show: the usage of
+//! the hours with data, scaled by `730 / hours`, priced through the same lines as an estimate.
+//! Provisioned holds one shard count all month, sized for the busiest period; on-demand and
+//! Advantage bill the metered bytes.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::{TrafficSeries, TrafficSummary};
+use crate::bill::{Bill, Notes};
+use crate::calc::{Calc, Options};
+use crate::error::Error;
+use crate::estimate::{DiscountLine, Line, Mode};
+use crate::fixed;
+use crate::money::Money;
+use crate::notes::{Assumption, Warning};
+use crate::price::{PriceBook, PriceKey, RegionPrices};
+use crate::streams::on_demand::{self, Metered};
+use crate::streams::provisioned::shard_hours_line;
+use crate::trace::{NumFmt, Op, Step, Term};
+use crate::units::{plain, HOURS_PER_MONTH, KB_PER_GB};
+use crate::workload::{Form, Retention};
+
+/// Bytes in a GB (GiB, as Kinesis bills).
+const BYTES_PER_GB: f64 = 1_073_741_824.0;
+
+/// What pricing the metrics needs beyond them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Settings {
+    /// Percent of shard capacity to plan the peak for.
+    pub target_utilization: f64,
+    /// Enhanced fan-out consumers, when the metrics do not name them.
+    pub efo_consumers: Option<u32>,
+    /// How long the stream keeps records.
+    pub retention: Retention,
+    /// The shards the stream runs today, to compare with.
+    pub shards: Option<u64>,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            target_utilization: 100.0,
+            efo_consumers: None,
+            retention: Retention::DEFAULT,
+            shards: None,
+        }
+    }
+}
+
+/// One mode's month at the observed traffic.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ModeCost {
+    /// `provisioned`, `on-demand`, `advantage`, or `current` (the shards run today).
+    pub mode: &'static str,
+    /// Shards held all month (provisioned).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shards: Option<u64>,
+    /// The cost lines.
+    pub lines: Vec<Line>,
+    /// The monthly total.
+    pub monthly_usd: Money,
+    /// The discount, when one applies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discount: Option<DiscountLine>,
+    /// Every step, when traced.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<Step>,
+}
+
+/// Every mode's month at the traffic of a stream's metrics.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrafficEstimate {
+    /// The region code.
+    pub region: Arc<str>,
+    /// The region's name.
+    pub region_name: Arc<str>,
+    /// The period covered and what the traffic was.
+    #[serde(flatten)]
+    pub summary: TrafficSummary,
+    /// Each mode the region can price, cheapest marked by [`TrafficEstimate::cheapest`].
+    pub estimates: Vec<ModeCost>,
+    /// The cheapest mode.
+    pub cheapest: &'static str,
+    /// The shards the stream runs today, priced, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current: Option<ModeCost>,
+    /// What the cheapest mode saves against today's shards, a month.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub saving_usd: Option<Money>,
+    /// What the estimate assumed.
+    pub assumptions: Vec<Assumption>,
+    /// What the user should know.
+    pub warnings: Vec<Warning>,
+}
+
+/// Prices a month of `traffic` in every mode `region` can price.
+///
+/// # Errors
+/// An unknown region, a region without provisioned prices, or figures too large to price.
+pub fn price(
+    traffic: &TrafficSeries,
+    settings: Settings,
+    region: Option<&str>,
+    book: &PriceBook,
+    options: Options,
+) -> Result<TrafficEstimate, Error> {
+    let (prices, assumed) = crate::bill::region_or_default(book, region)?;
+    let summary = traffic.summary(settings.target_utilization);
+    let sums = Sums::of(traffic);
+    let mut notes = Notes::default();
+    notes.assumptions.extend(assumed);
+    notes.assumptions.push(Assumption::MonthFromMetrics {
+        hours: traffic.hours(),
+        data_in_gb: (
+            sums.bytes_in / BYTES_PER_GB * sums.scale,
+            (sums.bytes_in / 1024.0 + sums.records) / KB_PER_GB * sums.scale,
+        ),
+    });
+    let efo = settings
+        .efo_consumers
+        .unwrap_or(u32::try_from(summary.efo_consumers.len()).unwrap_or(u32::MAX));
+    let each = Pricing {
+        prices,
+        sums: &sums,
+        efo,
+        retention: settings.retention.hours(),
+        options,
+    };
+    let shards = summary.observed.shards_for_peak;
+    let mut estimates = vec![each.provisioned("provisioned", shards, &mut notes)?];
+    for mode in [Mode::OnDemand, Mode::Advantage] {
+        // A mode the region has no price for is left out, as in a comparison.
+        if let Ok(cost) = each.on_demand(mode, &mut notes) {
+            estimates.push(cost);
+        }
+    }
+    let cheapest = estimates
+        .iter()
+        .min_by_key(|e| e.monthly_usd)
+        .map_or("provisioned", |e| e.mode);
+    let current = match settings.shards {
+        Some(n) => Some(each.provisioned("current", n, &mut notes)?),
+        None => None,
+    };
+    let saving_usd = current.as_ref().and_then(|now| {
+        let best = estimates.iter().map(|e| e.monthly_usd).min()?;
+        Some(Money::from_cents(now.monthly_usd.cents() - best.cents()))
+    });
+    if summary.observed.throttled > 0.0 {
+        notes.warnings.push(Warning::Throttled {
+            count: summary.observed.throttled,
+        });
+    }
+    notes.warnings.extend(crate::bill::old_prices(
+        estimates.iter().map(|e| (&*prices.code, &e.lines[..])),
+        options.price_age,
+    ));
+    Ok(TrafficEstimate {
+        region: prices.code.clone(),
+        region_name: prices.name.clone(),
+        summary,
+        estimates,
+        cheapest,
+        current,
+        saving_usd,
+        assumptions: dedup(notes.assumptions),
+        warnings: dedup(notes.warnings),
+    })
+}
+
+fn dedup<T: PartialEq>(items: Vec<T>) -> Vec<T> {
+    let mut out: Vec<T> = Vec::with_capacity(items.len());
+    for i in items {
+        if !out.contains(&i) {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// The metered totals of the hours with data, and the month's scale `730 / hours`.
+struct Sums {
+    scale: f64,
+    hours: f64,
+    records: f64,
+    bytes_in: f64,
+    /// KB billed on-demand: each period's records x its mean record size rounded up to 1 KB.
+    billed_kb: f64,
+    /// PUT payload units: each period's records x its mean record size in whole 25 KB units.
+    put_units: f64,
+    bytes_out: Option<f64>,
+    efo_bytes: Option<f64>,
+}
+
+impl Sums {
+    fn of(t: &TrafficSeries) -> Sums {
+        let whole = |x: f64| fixed::round(x, 9).unwrap_or(x).ceil();
+        let mut s = Sums {
+            hours: t.hours(),
+            scale: if t.hours() > 0.0 {
+                HOURS_PER_MONTH / t.hours()
+            } else {
+                0.0
+            },
+            records: 0.0,
+            bytes_in: 0.0,
+            billed_kb: 0.0,
+            put_units: 0.0,
+            bytes_out: None,
+            efo_bytes: None,
+        };
+        for p in &t.points {
+            s.records += p.records_in;
+            s.bytes_in += p.bytes_in;
+            if p.records_in > 0.0 {
+                let kb = p.bytes_in / p.records_in / 1024.0;
+                s.billed_kb += p.records_in * whole(kb).max(1.0);
+                s.put_units += p.records_in * whole(kb / 25.0).max(1.0);
+            }
+            if let Some(b) = p.bytes_out {
+                *s.bytes_out.get_or_insert(0.0) += b;
+            }
+            if let Some(b) = p.efo_bytes {
+                *s.efo_bytes.get_or_insert(0.0) += b;
+            }
+        }
+        s
+    }
+}
+
+/// What every mode's pricing shares.
+struct Pricing<'a> {
+    prices: &'a RegionPrices,
+    sums: &'a Sums,
+    efo: u32,
+    retention: f64,
+    options: Options,
+}
+
+impl Pricing<'_> {
+    fn calc(&self) -> Calc {
+        Calc::new(self.options.rounding, self.options.trace).in_form(Form::Current)
+    }
+
+    /// `metered total x (730 hours in a month / hours with data) = a month of it`.
+    fn monthly(
+        &self,
+        c: &mut Calc,
+        id: &'static str,
+        total: Term,
+        per: Option<Term>,
+        unit: &'static str,
+    ) -> Result<Term, Error> {
+        let scale = [
+            (Op::Mul, plain(HOURS_PER_MONTH, "hours in a month")),
+            (
+                Op::Div,
+                Term::new(self.sums.hours, NumFmt::Fixed(2), "hours with data"),
+            ),
+        ];
+        match per {
+            Some(p) => c.chain(id, total, &[(Op::Div, p), scale[0], scale[1]], 2, unit),
+            None => c.chain(id, total, &scale, 2, unit),
+        }
+    }
+
+    /// One shard count held all month: shard-hours, PUT payload units, enhanced fan-out and
+    /// retention.
+    fn provisioned(
+        &self,
+        mode: &'static str,
+        shards: u64,
+        notes: &mut Notes,
+    ) -> Result<ModeCost, Error> {
+        let mut c = self.calc();
+        let mut bill = Bill::new(self.prices);
+        let count = Term::new(shards as f64, NumFmt::Input, "shards");
+        let shard_hours = shard_hours_line(&mut c, &mut bill, count)?;
+        let units = Term::new(
+            self.sums.put_units,
+            NumFmt::Fixed(2),
+            "PUT Payload Units in the metrics",
+        );
+        let units = self.monthly(
+            &mut c,
+            "put_payload_units_per_month",
+            units,
+            None,
+            "PUT Payload Units per month",
+        )?;
+        bill.add(
+            &mut c,
+            "put_payload_units_cost",
+            "put_payload_units",
+            "PUT payload units",
+            units,
+            PriceKey::KdsPutPayloadUnit,
+            "PUT Payload Units per month cost",
+        )?;
+        self.provisioned_extras(&mut c, &mut bill, count, shard_hours)?;
+        self.finish(mode, Some(shards), c, bill, notes)
+    }
+
+    /// Enhanced fan-out and retention on a provisioned stream.
+    fn provisioned_extras(
+        &self,
+        c: &mut Calc,
+        bill: &mut Bill<'_>,
+        count: Term,
+        shard_hours: Term,
+    ) -> Result<(), Error> {
+        if self.efo > 0 {
+            let hours = c.chain(
+                "efo_consumer_shard_hours",
+                Term::new(
+                    f64::from(self.efo),
+                    NumFmt::Input,
+                    "enhanced fan-out consumers",
+                ),
+                &[
+                    (Op::Mul, count),
+                    (Op::Mul, plain(HOURS_PER_MONTH, "hours in a month")),
+                ],
+                2,
+                "Consumer-shard hours per month",
+            )?;
+            bill.add(
+                c,
+                "efo_consumer_shard_hours_cost",
+                "efo_consumer_shard_hours",
+                "Enhanced fan-out consumer-shard hours",
+                hours,
+                PriceKey::KdsEfoConsumerShardHour,
+                "Enhanced fan-out consumer-shard hours cost",
+            )?;
+        }
+        if let Some(gb) = self.gb(
+            c,
+            "efo_data_retrieved",
+            self.sums.efo_bytes,
+            "GB enhanced fan-out data retrievals per month",
+        )? {
+            bill.add(
+                c,
+                "efo_data_retrievals_cost",
+                "efo_data_retrievals",
+                "Enhanced fan-out data retrievals",
+                gb,
+                PriceKey::KdsEfoRetrievalGb,
+                "Enhanced fan-out data retrievals cost",
+            )?;
+        }
+        if self.retention > crate::streams::INCLUDED_RETENTION_HOURS {
+            bill.add(
+                c,
+                "extended_retention_cost",
+                "extended_retention",
+                "Extended data retention",
+                shard_hours,
+                PriceKey::KdsExtendedRetentionShardHour,
+                "Extended data retention cost",
+            )?;
+        }
+        self.long_term(c, bill)
+    }
+
+    /// Data older than 7 days: GB written an hour x the hours kept beyond, as GB-months.
+    fn long_term(&self, c: &mut Calc, bill: &mut Bill<'_>) -> Result<(), Error> {
+        let beyond = self.retention - crate::streams::LONG_TERM_AFTER_HOURS;
+        if beyond <= 0.0 {
+            return Ok(());
+        }
+        let Some(gb) = self.gb(
+            c,
+            "data_gb_per_month",
+            Some(self.sums.bytes_in),
+            "GB per month (data written)",
+        )?
+        else {
+            return Ok(());
+        };
+        let held = c.chain(
+            "long_term_gb_months",
+            gb,
+            &[
+                (Op::Div, plain(HOURS_PER_MONTH, "hours in a month")),
+                (Op::Mul, plain(beyond, "hours kept beyond 7 days")),
+            ],
+            2,
+            "GB-months of long-term retention",
+        )?;
+        bill.add(
+            c,
+            "long_term_retention_cost",
+            "long_term_retention",
+            "Long-term data retention",
+            held,
+            PriceKey::KdsLongTermRetentionGbMonth,
+            "Long-term data retention cost",
+        )?;
+        Ok(())
+    }
+
+    /// `bytes in the metrics / 1,073,741,824 x 730 / hours = GB a month`, when measured.
+    fn gb(
+        &self,
+        c: &mut Calc,
+        id: &'static str,
+        bytes: Option<f64>,
+        unit: &'static str,
+    ) -> Result<Option<Term>, Error> {
+        let Some(bytes) = bytes else {
+            return Ok(None);
+        };
+        let total = Term::new(bytes, NumFmt::Fixed(0), "bytes in the metrics");
+        let per = plain(BYTES_PER_GB, "bytes per GB");
+        Ok(Some(self.monthly(c, id, total, Some(per), unit)?))
+    }
+
+    /// On-demand Standard or Advantage on the metered bytes.
+    fn on_demand(&self, mode: Mode, notes: &mut Notes) -> Result<ModeCost, Error> {
+        let mut c = self.calc();
+        let billed = Term::new(
+            self.sums.billed_kb,
+            NumFmt::Fixed(2),
+            "KB billed in the metrics (each period's records at its mean size rounded up to 1 KB)",
+        );
+        let data_in = self.monthly(
+            &mut c,
+            "data_in_gb",
+            billed,
+            Some(plain(KB_PER_GB, "KB per GB")),
+            "GB data in per month",
+        )?;
+        let usage = Metered {
+            data_in,
+            shared_out: self.gb(
+                &mut c,
+                "data_out_gb",
+                self.sums.bytes_out,
+                "GB data out per month",
+            )?,
+            efo_out: self.gb(
+                &mut c,
+                "efo_data_out_gb",
+                self.sums.efo_bytes,
+                "GB enhanced fan-out data out per month",
+            )?,
+        };
+        let bill = on_demand::metered(mode, self.prices, usage, self.retention, &mut c, notes)?;
+        self.finish(mode.name(), None, c, bill, notes)
+    }
+
+    fn finish(
+        &self,
+        mode: &'static str,
+        shards: Option<u64>,
+        mut c: Calc,
+        bill: Bill<'_>,
+        notes: &mut Notes,
+    ) -> Result<ModeCost, Error> {
+        let lines = bill.lines;
+        let (total, discount, warnings) = crate::bill::finish(
+            &mut c,
+            &lines,
+            self.prices,
+            self.options,
+            "Kinesis data stream cost (monthly)",
+        );
+        notes.warnings.extend(warnings);
+        Ok(ModeCost {
+            mode,
+            shards,
+            lines,
+            monthly_usd: total,
+            discount,
+            steps: c.into_steps(),
+        })
+    }
+}
