@@ -129,6 +129,23 @@ impl Assumption {
                  the console's default buffer interval (give {})",
                 face.input(Input::BufferInterval)
             ),
+            Assumption::MonthFromMetrics { .. }
+            | Assumption::AdvantageAlone { .. }
+            | Assumption::AdvantageShared { .. }
+            | Assumption::CurrentFormSizing { .. } => self.write_more(f, face),
+            Assumption::DefaultObjectSize { mb } => write!(
+                f,
+                "dynamic partitioning delivers S3 objects of {mb} MB, the largest buffer (give {} \
+                 or {})",
+                face.input(Input::BufferSizeMb),
+                face.input(Input::ObjectSizeMb)
+            ),
+        }
+    }
+
+    /// Account-level, calculator-form and metrics assumptions.
+    fn write_more(&self, f: &mut dyn fmt::Write, face: &dyn Face) -> fmt::Result {
+        match self {
             Assumption::MonthFromMetrics {
                 hours,
                 data_in_gb: (low, high),
@@ -164,17 +181,15 @@ impl Assumption {
                      description of the calculator, not from AWS's documentation"
                 )?;
                 if *default_buffer {
-                    write!(f, " (the buffer is the default: give {})", face.input(Input::Buffer))?;
+                    write!(
+                        f,
+                        " (the buffer is the default: give {})",
+                        face.input(Input::Buffer)
+                    )?;
                 }
                 Ok(())
             }
-            Assumption::DefaultObjectSize { mb } => write!(
-                f,
-                "dynamic partitioning delivers S3 objects of {mb} MB, the largest buffer (give {} \
-                 or {})",
-                face.input(Input::BufferSizeMb),
-                face.input(Input::ObjectSizeMb)
-            ),
+            _ => Ok(()),
         }
     }
 }
