@@ -136,6 +136,20 @@ pub enum Command {
         format: Format,
         #[arg(long = flag(I::TargetUtilization), help = help(I::TargetUtilization), value_name = value_name(I::TargetUtilization), default_value = default(I::TargetUtilization), allow_hyphen_values = true, value_parser = words(workload::parse_utilization))]
         target_utilization: f64,
+        #[arg(long = flag(I::EfoConsumers), help = "Enhanced fan-out consumers [default: those named in the metrics]", value_name = value_name(I::EfoConsumers), allow_hyphen_values = true, value_parser = words(parse::efo_consumers))]
+        efo_consumers: Option<u32>,
+        #[arg(long = flag(I::Retention), help = help(I::Retention), value_name = value_name(I::Retention), default_value = default(I::Retention), allow_hyphen_values = true, value_parser = words(Retention::from_str))]
+        retention: Retention,
+        /// The shards the stream runs today: its cost, and what the cheapest mode saves.
+        #[arg(long, value_name = "N", value_parser = words(parse::shards))]
+        shards: Option<u64>,
+        /// Show every step of every mode.
+        #[arg(long)]
+        explain: bool,
+        #[arg(long = flag(I::Region), help = help(I::Region), value_name = value_name(I::Region), value_parser = RegionParser)]
+        region: Option<String>,
+        #[command(flatten)]
+        prices: PriceArgs,
     },
     /// How cost grows with one input (--records, --size-kb or --consumers given as FROM..TO),
     /// per mode, as a table or CSV and optionally an SVG plot.
@@ -425,9 +439,9 @@ impl Command {
             Command::Analytics(args) => Some(&args.output.prices),
             Command::Firehose(args) => Some(&args.output.prices),
             Command::Sweep(args) => Some(&args.prices),
+            Command::Metrics { prices, .. } => Some(prices),
             Command::Completions { .. }
             | Command::Man { .. }
-            | Command::Metrics { .. }
             | Command::Pricing {
                 command: PricingCommand::Import { .. } | PricingCommand::Update { .. },
             } => None,

@@ -140,7 +140,33 @@ fn run(cli: &Cli) -> Result<String> {
             files,
             format,
             target_utilization,
-        }) => metrics(files, *format, *target_utilization),
+            efo_consumers,
+            retention,
+            shards,
+            explain,
+            region,
+            prices,
+        }) => {
+            let settings = kcost_core::metrics::Settings {
+                target_utilization: *target_utilization,
+                efo_consumers: *efo_consumers,
+                retention: *retention,
+                shards: *shards,
+            };
+            let options = Options {
+                trace: *explain,
+                price_age: price_age(prices),
+                ..Options::default()
+            };
+            metrics(
+                files,
+                settings,
+                region.as_deref(),
+                &catalog,
+                options,
+                *format,
+            )
+        }
         Some(Command::Firehose(args)) => firehose(args, &catalog),
         None => estimate(&cli.estimate, &catalog),
     }
@@ -285,7 +311,14 @@ fn scenario(
 }
 
 /// `kcost metrics FILE...`: the files read here, everything else in the core.
-fn metrics(files: &[PathBuf], format: Format, target_utilization: f64) -> Result<String> {
+fn metrics(
+    files: &[PathBuf],
+    settings: kcost_core::metrics::Settings,
+    region: Option<&str>,
+    catalog: &Catalog,
+    options: Options,
+    format: Format,
+) -> Result<String> {
     let mut series = Vec::new();
     for file in files {
         let text = std::fs::read_to_string(file)
@@ -296,10 +329,9 @@ fn metrics(files: &[PathBuf], format: Format, target_utilization: f64) -> Result
         )?);
     }
     let traffic = kcost_core::metrics::TrafficSeries::assemble(series)?;
-    Ok(kcost_report::traffic(
-        &traffic.summary(target_utilization),
-        format.into(),
-    )?)
+    let estimate = kcost_core::metrics::price(&traffic, settings, region, catalog.book(), options)
+        .map_err(face::error)?;
+    render::with(kcost_report::traffic, &estimate, format)
 }
 
 fn analytics(args: &AnalyticsArgs, catalog: &Catalog) -> Result<String> {

@@ -119,6 +119,29 @@ fn every_estimate_flag_with_every_bad_value() {
     }
 }
 
+#[test]
+fn every_metrics_flag_with_every_bad_value() {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../core/tests/fixtures/metrics/"
+    );
+    let (p1, p2) = (
+        format!("{dir}get-metric-data-page1.json"),
+        format!("{dir}get-metric-data-page2.json"),
+    );
+    for flag in [
+        "--shards",
+        "--target-utilization",
+        "--efo-consumers",
+        "--retention",
+        "--region",
+    ] {
+        for value in VALUES {
+            check(&["metrics", &p1, &p2, flag, value], &[flag, value]);
+        }
+    }
+}
+
 /// A Firehose every run of the battery can price.
 const FIREHOSE: [&str; 7] = [
     "firehose",

@@ -407,6 +407,24 @@ fn metrics_report_what_the_traffic_was() {
     assert_eq!(v["observed"]["record_kb"], 2.0);
     // 1.93359375 MB/s read at the peak / 2 = 0.97 shards; / 0.8 = 1.21 -> 2.
     assert_eq!(v["observed"]["shards_for_peak"], 2);
+    // A month at this traffic (hand-computed in core/tests/metrics.rs): provisioned 18.93 with 1
+    // shard, on-demand 246.70, Advantage 3,079.69; today's 4 shards 51.78, saving 32.85.
+    let v = json(&["metrics", &p1, &p2, "--shards", "4"]);
+    assert_eq!(v["cheapest"], "provisioned");
+    assert_eq!(v["estimates"][0]["monthly_usd"], 18.93);
+    assert_eq!(v["estimates"][1]["monthly_usd"], 246.7);
+    assert_eq!(v["current"]["monthly_usd"], 51.78);
+    assert_eq!(v["saving_usd"], 32.85);
+    let explained = ok(&["metrics", &p1, &p2, "--explain"]);
+    assert!(
+        explained.contains("1,497,000.00 PUT Payload Units in the metrics x 730 hours in a month / 1.92 hours with data = 570,161,739.13 PUT Payload Units per month"),
+        "{explained}"
+    );
+    let err = fails(&["metrics", &p1, &p2, "--shards", "0"]);
+    assert!(
+        err.contains("--shards") && err.contains("from 1 to 10,000"),
+        "{err}"
+    );
 
     // Only one of the two required metrics.
     let err = fails(&[

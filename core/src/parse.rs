@@ -156,3 +156,19 @@ pub fn vpc_subnets(text: &str) -> Result<u32, InputError> {
 pub fn vpc_ratio(text: &str) -> Result<f64, InputError> {
     parse_non_negative("VPC ratio", text)
 }
+
+/// The most shards one stream may have (UpdateShardCount's limit).
+pub const MAX_SHARDS: u32 = 10_000;
+
+/// A stream's shard count: a whole number from 1 to 10,000.
+pub fn shards(text: &str) -> Result<u64, InputError> {
+    let n = parse_count("shard count", text)?;
+    if n == 0 || n > MAX_SHARDS {
+        return Err(InputError::OutOfRange {
+            what: "shard count",
+            text: text.to_string(),
+            range: "from 1 to 10,000",
+        });
+    }
+    Ok(u64::from(n))
+}

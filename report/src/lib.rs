@@ -12,7 +12,7 @@ mod table;
 
 use kcost_core::analytics::AnalyticsEstimate;
 use kcost_core::firehose::FirehoseEstimate;
-use kcost_core::metrics::{MeanPeak, TrafficSummary};
+use kcost_core::metrics::{MeanPeak, Observed, TrafficEstimate};
 use kcost_core::scenario::{Component, ComponentEstimate, Kind, PipelineEstimate};
 use kcost_core::{Comparison, Estimate, Face, Warning};
 use serde::Serialize;
@@ -261,10 +261,28 @@ fn comparison_notes(c: &Comparison, face: &dyn Face) -> Vec<String> {
     out
 }
 
-/// What a stream's CloudWatch metrics show, in `format`: the period covered, its gaps, and the
-/// mean and peak of each measure (JSON: the core's [`TrafficSummary`]).
-pub fn traffic(s: &TrafficSummary, format: Format) -> Result<String> {
-    let o = &s.observed;
+/// What a stream's CloudWatch metrics show and what each mode would cost a month at that traffic,
+/// in `format` (JSON: the core's [`TrafficEstimate`]); notes in the words of `face`.
+pub fn traffic(e: &TrafficEstimate, format: Format, face: &dyn Face) -> Result<String> {
+    let s = &e.summary;
+    let summary =
+        Summary {
+            title: format!(
+            "CloudWatch metrics: {} periods of {} s from {} to {} ({:.2} hours with data), {} ({})",
+            s.period.points, s.period.period_s, s.period.start, s.period.end, s.period.hours,
+            e.region, e.region_name
+        ),
+            header: ["Observed", "Unit", "Mean", "Peak"],
+            rows: observed_rows(&s.observed),
+            right: &[2, 3],
+            notes: traffic_notes(e, face),
+            warnings: traffic_warnings(e, face),
+        };
+    let mut reports = mode_reports(e);
+    many(&summary, &mut reports, e, format)
+}
+
+fn observed_rows(o: &Observed) -> Vec<[String; 4]> {
     let mb = |m: &MeanPeak| [format!("{:.2}", m.mean), format!("{:.2}", m.peak)];
     let mut rows = vec![row(
         "Records written",
@@ -278,7 +296,12 @@ pub fn traffic(s: &TrafficSummary, format: Format) -> Result<String> {
     if let Some(efo) = &o.efo_mb_per_second {
         rows.push(row("Read by enhanced fan-out", "MB/s", &mb(efo)));
     }
-    let c = &s.period;
+    rows
+}
+
+fn traffic_notes(e: &TrafficEstimate, face: &dyn Face) -> Vec<String> {
+    let s = &e.summary;
+    let o = &s.observed;
     let mut notes = vec![
         o.record_kb
             .map_or("No records were written.".to_string(), |kb| {
@@ -289,13 +312,44 @@ pub fn traffic(s: &TrafficSummary, format: Format) -> Result<String> {
              shard): {} at {}% target utilization",
             o.peak_shard_need, o.shards_for_peak, s.target_utilization_percent
         ),
+        String::new(),
+        "A 730-hour month at this traffic:".to_string(),
     ];
-    if o.throttled > 0.0 {
+    for m in &e.estimates {
         notes.push(format!(
-            "Throttled: {} writes and reads were refused in the period",
-            o.throttled
+            "  {:<12} {:>10} {:>12} USD{}",
+            m.mode,
+            m.shards.map_or("-".to_string(), shards),
+            m.monthly_usd.to_text(true),
+            if m.mode == e.cheapest {
+                "  cheapest"
+            } else {
+                ""
+            }
         ));
     }
+    if let (Some(now), Some(saving)) = (&e.current, e.saving_usd) {
+        notes.push(format!(
+            "Today's {} shards cost {} USD a month; {} would save {} USD",
+            now.shards.unwrap_or(0),
+            now.monthly_usd.to_text(true),
+            e.cheapest,
+            saving.to_text(true)
+        ));
+    }
+    if !e.assumptions.is_empty() {
+        notes.push("Assumptions:".to_string());
+        notes.extend(
+            e.assumptions
+                .iter()
+                .map(|a| format!("  - {}", a.text(face))),
+        );
+    }
+    notes
+}
+
+fn traffic_warnings(e: &TrafficEstimate, face: &dyn Face) -> Vec<String> {
+    let c = &e.summary.period;
     let mut warnings = Vec::new();
     if !c.gaps.is_empty() {
         let shown: Vec<&str> = c.gaps.iter().take(10).map(String::as_str).collect();
@@ -318,34 +372,44 @@ pub fn traffic(s: &TrafficSummary, format: Format) -> Result<String> {
             c.unmatched
         ));
     }
-    let summary = Summary {
-        title: format!(
-            "CloudWatch metrics: {} periods of {} s from {} to {} ({:.2} hours with data)",
-            c.points, c.period_s, c.start, c.end, c.hours
-        ),
-        header: ["Observed", "Unit", "Mean", "Peak"],
-        rows,
-        right: &[2, 3],
-        notes,
-        warnings,
-    };
-    match format {
-        Format::Table => Ok(table::render_many(&summary, &[])),
-        Format::Markdown => Ok(markdown::render_many(&summary, &[])),
-        Format::Json => Ok(serde_json::to_string_pretty(s)? + "\n"),
-        Format::Csv => {
-            let mut w = ::csv::Writer::from_writer(Vec::new());
-            let fail = |e: ::csv::Error| RenderError::Csv(e.to_string());
-            w.write_record(["observed", "unit", "mean", "peak"])
-                .map_err(fail)?;
-            for r in &summary.rows {
-                w.write_record(r).map_err(fail)?;
-            }
-            let bytes = w
-                .into_inner()
-                .map_err(|e| RenderError::Csv(e.to_string()))?;
-            String::from_utf8(bytes).map_err(|e| RenderError::Csv(e.to_string()))
-        }
+    warnings.extend(worded(&e.warnings, face));
+    warnings
+}
+
+/// Each mode as a report of its own: its lines, total and (traced) steps.
+fn mode_reports(e: &TrafficEstimate) -> Vec<Report<'_>> {
+    e.estimates
+        .iter()
+        .chain(&e.current)
+        .map(|m| Report {
+            component: m.mode.to_string(),
+            title: match m.shards {
+                Some(n) => format!("{}, {} all month", m.mode, shards(n)),
+                None => m.mode.to_string(),
+            },
+            inputs: Vec::new(),
+            capacity: Vec::new(),
+            lines: &m.lines,
+            total: m.monthly_usd,
+            discount: m.discount,
+            rounding: kcost_core::Rounding::Calculator,
+            region: &e.region,
+            findings: Vec::new(),
+            growth: None,
+            assumptions: Vec::new(),
+            warnings: Vec::new(),
+            steps: &m.steps,
+            analysis_steps: &[],
+        })
+        .collect()
+}
+
+/// `1 shard`, `4 shards`.
+fn shards(n: u64) -> String {
+    if n == 1 {
+        "1 shard".to_string()
+    } else {
+        format!("{n} shards")
     }
 }
 

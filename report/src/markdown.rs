@@ -18,10 +18,12 @@ fn table<R: Into<comfy_table::Row>>(header: &[&str], rows: impl IntoIterator<Ite
 /// One report under a heading of `level` (`###`).
 pub fn render(r: &Report<'_>, level: &str) -> String {
     let mut out = format!("{level} {}\n\n", r.title);
-    out.push_str(&format!(
-        "{}\n\n",
-        table(&["Input", "Value"], r.inputs.clone())
-    ));
+    if !r.inputs.is_empty() {
+        out.push_str(&format!(
+            "{}\n\n",
+            table(&["Input", "Value"], r.inputs.clone())
+        ));
+    }
     if !r.capacity.is_empty() {
         let two: Vec<[String; 2]> = r
             .capacity

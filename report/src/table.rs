@@ -24,9 +24,13 @@ fn align_right(t: &mut Table, columns: &[usize]) {
 }
 
 pub fn render(r: &Report<'_>) -> String {
-    let mut inputs = table(&["Input", "Value"]);
-    inputs.add_rows(r.inputs.clone());
-    let mut out = format!("{}\n\n{inputs}\n", r.title);
+    let mut out = format!("{}\n\n", r.title);
+    // A report with no inputs of its own (a mode priced from metrics) shows no empty table.
+    if !r.inputs.is_empty() {
+        let mut inputs = table(&["Input", "Value"]);
+        inputs.add_rows(r.inputs.clone());
+        out.push_str(&format!("{inputs}\n"));
+    }
 
     if !r.capacity.is_empty() {
         let mut t = table(&["Capacity", "Shards", "Per shard"]);
