@@ -292,3 +292,102 @@ fn each_mode_is_priced_for_a_month_at_the_metered_traffic() {
         "{said:?}"
     );
 }
+
+#[test]
+fn the_cheapest_schedule_steps_through_doublings() {
+    use kcost_core::metrics::{cheapest, Schedule};
+    // 2 shards at night, 8 in the morning, 4 in the afternoon, 2 in the evening (UTC hours).
+    let mut needs = [2u64; 24];
+    needs[6..12].fill(8);
+    needs[12..18].fill(4);
+    let s = cheapest(&needs);
+    // 2 -> 8 is more than double: the count steps to 4 an hour early (05:00), then 8 at 06:00, 4
+    // at 12:00 and 2 at 18:00. 5 x 2 + 4 + 6 x 8 + 6 x 4 + 6 x 2 = 98 shard-hours a day, against
+    // 24 x 8 = 192 for one fixed count; 4 changes.
+    let mut expected = needs;
+    expected[5] = 4;
+    assert_eq!(
+        s,
+        Schedule {
+            hours: expected,
+            changes: 4,
+            shard_hours_per_day: 98
+        }
+    );
+    // A flat day needs no change.
+    assert_eq!(cheapest(&[3; 24]), Schedule::fixed(3));
+}
+
+proptest! {
+    /// Any daily pattern: the schedule covers every hour's need, makes at most 10 changes a day
+    /// (the wrap from 23:00 to 00:00 counted), each to at most double and at least half, and is
+    /// never dearer than one fixed count.
+    #[test]
+    fn schedules_obey_update_shard_count(needs in proptest::array::uniform24(1u64..200)) {
+        use kcost_core::metrics::{allowed, cheapest, MAX_CHANGES_PER_DAY};
+        let s = cheapest(&needs);
+        let mut changes = 0;
+        #[allow(clippy::needless_range_loop)]
+        for h in 0..24 {
+            prop_assert!(s.hours[h] >= needs[h], "hour {}: {} < {}", h, s.hours[h], needs[h]);
+            let prev = s.hours[(h + 23) % 24];
+            if prev != s.hours[h] {
+                changes += 1;
+                prop_assert!(allowed(prev, s.hours[h]), "{} -> {}", prev, s.hours[h]);
+            }
+        }
+        prop_assert_eq!(changes, s.changes);
+        prop_assert!(changes <= MAX_CHANGES_PER_DAY);
+        prop_assert_eq!(s.hours.iter().sum::<u64>(), s.shard_hours_per_day);
+        let top = *needs.iter().max().unwrap();
+        prop_assert!(s.shard_hours_per_day <= 24 * top);
+    }
+}
+
+#[test]
+fn a_daily_pattern_is_priced_on_a_shard_schedule() {
+    use kcost_core::metrics::{price, Settings};
+    use kcost_core::{testing, Options};
+    // Two days of hourly sums of 1 KB records: 1,800 records/s from 00:00, 7,900 from 06:00,
+    // 3,900 from 12:00, 1,800 from 18:00 (UTC). The records need rounds up to 2, 8, 4, 2 shards.
+    let mut all = parse(
+        include_str!("fixtures/metrics/daily-incoming-bytes.json"),
+        "b.json",
+    )
+    .unwrap();
+    all.extend(
+        parse(
+            include_str!("fixtures/metrics/daily-incoming-records.json"),
+            "r.json",
+        )
+        .unwrap(),
+    );
+    let s = TrafficSeries::assemble(all).unwrap();
+    assert_eq!((s.period_s, s.points.len(), s.gaps.len()), (3600, 48, 0));
+    let e = price(
+        &s,
+        Settings::default(),
+        Some("us-east-1"),
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap();
+    let fixed = &e.estimates[0];
+    let scheduled = e
+        .estimates
+        .iter()
+        .find(|m| m.mode == "provisioned-scheduled")
+        .unwrap();
+    // Fixed: 8 shards x 730 h = 5,840 shard-hours x 0.015 = 87.60.
+    assert_eq!(fixed.shards, Some(8));
+    assert_eq!(fixed.lines[0].monthly_usd.cents(), 87_60);
+    // Scheduled: 2 -> 8 is more than double, so 4 at 05:00: 98 shard-hours a day x 730 / 24 =
+    // 2,980.83 shard-hours x 0.015 = 44.71.
+    let schedule = scheduled.schedule.as_ref().unwrap();
+    assert_eq!((schedule.shard_hours_per_day, schedule.changes), (98, 4));
+    assert_eq!(schedule.hours[5], 4);
+    assert_eq!(scheduled.lines[0].monthly_usd.cents(), 44_71);
+    // PUT payload units are the same in both: 1 unit a record.
+    assert_eq!(fixed.lines[1], scheduled.lines[1]);
+    assert_eq!(e.cheapest, "provisioned-scheduled");
+}

@@ -317,9 +317,17 @@ fn traffic_notes(e: &TrafficEstimate, face: &dyn Face) -> Vec<String> {
     ];
     for m in &e.estimates {
         notes.push(format!(
-            "  {:<12} {:>10} {:>12} USD{}",
+            "  {:<22} {:>10} {:>12} USD{}",
             m.mode,
-            m.shards.map_or("-".to_string(), shards),
+            match (&m.shards, &m.schedule) {
+                (Some(n), _) => shards(*n),
+                (None, Some(s)) => format!(
+                    "{}-{}",
+                    s.hours.iter().min().unwrap_or(&0),
+                    shards(*s.hours.iter().max().unwrap_or(&0))
+                ),
+                (None, None) => "-".to_string(),
+            },
             m.monthly_usd.to_text(true),
             if m.mode == e.cheapest {
                 "  cheapest"
@@ -394,7 +402,7 @@ fn mode_reports(e: &TrafficEstimate) -> Vec<Report<'_>> {
             discount: m.discount,
             rounding: kcost_core::Rounding::Calculator,
             region: &e.region,
-            findings: Vec::new(),
+            findings: m.schedule.iter().map(schedule_text).collect(),
             growth: None,
             assumptions: Vec::new(),
             warnings: Vec::new(),
@@ -402,6 +410,34 @@ fn mode_reports(e: &TrafficEstimate) -> Vec<Report<'_>> {
             analysis_steps: &[],
         })
         .collect()
+}
+
+/// `Schedule (UTC): 00-04 2 shards, 05 4, ...; 4 changes a day (UpdateShardCount allows 10)`.
+fn schedule_text(s: &kcost_core::metrics::Schedule) -> String {
+    let mut runs: Vec<(usize, usize, u64)> = Vec::new();
+    for (hour, &n) in s.hours.iter().enumerate() {
+        match runs.last_mut() {
+            Some((_, end, count)) if *count == n => *end = hour,
+            _ => runs.push((hour, hour, n)),
+        }
+    }
+    let parts: Vec<String> = runs
+        .iter()
+        .map(|(from, to, n)| {
+            if from == to {
+                format!("{from:02}:00 {}", shards(*n))
+            } else {
+                format!("{from:02}:00-{to:02}:59 {}", shards(*n))
+            }
+        })
+        .collect();
+    format!(
+        "Schedule (UTC, every day): {}; {} changes a day ({} allowed, each to at most double and \
+         at least half); hours of the day with no data are held at the peak's count",
+        parts.join(", "),
+        s.changes,
+        kcost_core::metrics::MAX_CHANGES_PER_DAY
+    )
 }
 
 /// `1 shard`, `4 shards`.

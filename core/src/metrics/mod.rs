@@ -22,6 +22,7 @@
 
 mod parse;
 mod price;
+mod schedule;
 
 use std::collections::BTreeMap;
 
@@ -29,6 +30,7 @@ use serde::Serialize;
 
 pub use parse::parse;
 pub use price::{price, ModeCost, Settings, TrafficEstimate};
+pub use schedule::{allowed, cheapest, daily_needs, Schedule, MAX_CHANGES_PER_DAY};
 
 /// The CloudWatch metrics kcost reads (namespace `AWS/Kinesis`, the Sum statistic).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -259,15 +261,10 @@ impl TrafficSeries {
         let efo = stat(&|p| p.efo_bytes.map(|b| b / period / mib));
         let total_bytes: f64 = self.points.iter().map(|p| p.bytes_in).sum();
         let total_records: f64 = self.points.iter().map(|p| p.records_in).sum();
-        // Each period's need: 1 MB/s and 1,000 records/s written, 2 MB/s read (shared), per shard.
         let need = self
             .points
             .iter()
-            .map(|p| {
-                let write = (p.bytes_in / period / mib).max(p.records_in / period / 1000.0);
-                let read = p.bytes_out.map_or(0.0, |b| b / period / mib / 2.0);
-                write.max(read)
-            })
+            .map(|p| period_need(p, period))
             .fold(0.0, f64::max);
         let with_headroom = need / (target_utilization / 100.0);
         Observed {
@@ -405,6 +402,15 @@ fn check_span<'a>(
         ));
     }
     Ok(())
+}
+
+/// A period's need in shards: 1 MB/s and 1,000 records/s written and 2 MB/s read (shared), per
+/// shard.
+pub(crate) fn period_need(p: &Point, period_s: f64) -> f64 {
+    let mib = 1_048_576.0;
+    let write = (p.bytes_in / period_s / mib).max(p.records_in / period_s / 1000.0);
+    let read = p.bytes_out.map_or(0.0, |b| b / period_s / mib / 2.0);
+    write.max(read)
 }
 
 /// The period of the points: the smallest distance between two, which must be 60 s to an hour and

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::schedule::{cheapest, daily_needs, Schedule};
 use super::{TrafficSeries, TrafficSummary};
 use crate::bill::{Bill, Notes};
 use crate::calc::{Calc, Options};
@@ -17,7 +18,7 @@ use crate::money::Money;
 use crate::notes::{Assumption, Warning};
 use crate::price::{PriceBook, PriceKey, RegionPrices};
 use crate::streams::on_demand::{self, Metered};
-use crate::streams::provisioned::shard_hours_line;
+use crate::streams::provisioned::{bill_shard_hours, shard_hours_line};
 use crate::trace::{NumFmt, Op, Step, Term};
 use crate::units::{plain, HOURS_PER_MONTH, KB_PER_GB};
 use crate::workload::{Form, Retention};
@@ -57,6 +58,9 @@ pub struct ModeCost {
     /// Shards held all month (provisioned).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shards: Option<u64>,
+    /// The daily shard schedule (provisioned, scheduled).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<Schedule>,
     /// The cost lines.
     pub lines: Vec<Line>,
     /// The monthly total.
@@ -130,6 +134,10 @@ pub fn price(
     };
     let shards = summary.observed.shards_for_peak;
     let mut estimates = vec![each.provisioned("provisioned", shards, &mut notes)?];
+    let schedule = cheapest(&daily_needs(traffic, settings.target_utilization));
+    if schedule.changes > 0 {
+        estimates.push(each.scheduled(schedule, &mut notes)?);
+    }
     for mode in [Mode::OnDemand, Mode::Advantage] {
         // A mode the region has no price for is left out, as in a comparison.
         if let Ok(cost) = each.on_demand(mode, &mut notes) {
@@ -278,6 +286,42 @@ impl Pricing<'_> {
         let mut bill = Bill::new(self.prices);
         let count = Term::new(shards as f64, NumFmt::Input, "shards");
         let shard_hours = shard_hours_line(&mut c, &mut bill, count)?;
+        self.provisioned_rest((mode, Some(shards), None), c, bill, shard_hours, notes)
+    }
+
+    /// A shard count for each hour of the day, the same every day.
+    fn scheduled(&self, schedule: Schedule, notes: &mut Notes) -> Result<ModeCost, Error> {
+        let mut c = self.calc();
+        let mut bill = Bill::new(self.prices);
+        let day = Term::new(
+            schedule.shard_hours_per_day as f64,
+            NumFmt::Input,
+            "shard-hours a day on the schedule",
+        );
+        let shard_hours = c.chain(
+            "shard_hours",
+            day,
+            &[
+                (Op::Mul, plain(HOURS_PER_MONTH, "hours in a month")),
+                (Op::Div, plain(24.0, "hours in a day")),
+            ],
+            2,
+            "Shard hours per month",
+        )?;
+        bill_shard_hours(&mut c, &mut bill, shard_hours)?;
+        let mode = ("provisioned-scheduled", None, Some(schedule));
+        self.provisioned_rest(mode, c, bill, shard_hours, notes)
+    }
+
+    /// PUT payload units, enhanced fan-out and retention, on `shard_hours` a month.
+    fn provisioned_rest(
+        &self,
+        (mode, shards, schedule): (&'static str, Option<u64>, Option<Schedule>),
+        mut c: Calc,
+        mut bill: Bill<'_>,
+        shard_hours: Term,
+        notes: &mut Notes,
+    ) -> Result<ModeCost, Error> {
         let units = Term::new(
             self.sums.put_units,
             NumFmt::Fixed(2),
@@ -299,8 +343,10 @@ impl Pricing<'_> {
             PriceKey::KdsPutPayloadUnit,
             "PUT Payload Units per month cost",
         )?;
-        self.provisioned_extras(&mut c, &mut bill, count, shard_hours)?;
-        self.finish(mode, Some(shards), c, bill, notes)
+        self.provisioned_extras(&mut c, &mut bill, shard_hours)?;
+        let mut cost = self.finish(mode, shards, c, bill, notes)?;
+        cost.schedule = schedule;
+        Ok(cost)
     }
 
     /// Enhanced fan-out and retention on a provisioned stream.
@@ -308,7 +354,6 @@ impl Pricing<'_> {
         &self,
         c: &mut Calc,
         bill: &mut Bill<'_>,
-        count: Term,
         shard_hours: Term,
     ) -> Result<(), Error> {
         if self.efo > 0 {
@@ -319,10 +364,7 @@ impl Pricing<'_> {
                     NumFmt::Input,
                     "enhanced fan-out consumers",
                 ),
-                &[
-                    (Op::Mul, count),
-                    (Op::Mul, plain(HOURS_PER_MONTH, "hours in a month")),
-                ],
+                &[(Op::Mul, shard_hours)],
                 2,
                 "Consumer-shard hours per month",
             )?;
@@ -473,6 +515,7 @@ impl Pricing<'_> {
         Ok(ModeCost {
             mode,
             shards,
+            schedule: None,
             lines,
             monthly_usd: total,
             discount,

@@ -498,6 +498,16 @@ pub(crate) fn shard_hours_line(
         2,
         "Shard hours per month",
     )?;
+    bill_shard_hours(c, bill, shard_hours)?;
+    Ok(shard_hours)
+}
+
+/// The shard-hours line of `shard_hours` a month.
+pub(crate) fn bill_shard_hours(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    shard_hours: Term,
+) -> Result<(), Error> {
     bill.add(
         c,
         "shard_hours_cost",
@@ -507,7 +517,7 @@ pub(crate) fn shard_hours_line(
         PriceKey::KdsShardHour,
         "Shard hours per month cost",
     )?;
-    Ok(shard_hours)
+    Ok(())
 }
 
 /// PUT payload units, on the average rate: every record is billed in whole 25 KB units.
