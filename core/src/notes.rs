@@ -266,6 +266,14 @@ pub enum Warning {
         /// The peak write rate, in MB per second.
         peak_mb_per_second: f64,
     },
+    /// In the metrics, a write rate more than twice the highest of all the hours before it (after
+    /// a first day): on-demand may throttle on such a jump.
+    MetricsBurst {
+        /// When (`2026-11-24 06:00 UTC`).
+        at: String,
+        /// The write rate over the highest before it.
+        ratio: f64,
+    },
     /// The metrics show throttled writes or reads.
     Throttled {
         /// Throttled requests over the period.
@@ -386,19 +394,34 @@ impl Warning {
                 "the peak is {ratio:.1} times the average; on-demand absorbs up to twice its \
                  previous 30-day peak at once and may throttle for about 15 minutes beyond that"
             ),
-            Warning::SlowConsumers {
-                consumers,
-                delay_ms,
-                efo_change_usd,
-            } => slow_consumers(f, *consumers, *delay_ms, *efo_change_usd),
-            Warning::SqlRetired
+            Warning::SlowConsumers { .. }
+            | Warning::SqlRetired
             | Warning::SqlHasNoStorage
             | Warning::StudioOrchestrationSecondary
             | Warning::FirehoseRounding { .. }
             | Warning::VpcRatioAboveOne { .. }
             | Warning::LargeRecords { .. }
             | Warning::AdvantageCommitment { .. }
-            | Warning::Throttled { .. } => self.write_rest(f, face),
+            | Warning::Throttled { .. }
+            | Warning::MetricsBurst { .. } => self.write_rest(f, face),
+        }
+    }
+
+    /// The warnings of a stream's real traffic (its metrics).
+    fn write_traffic(&self, f: &mut dyn fmt::Write) -> fmt::Result {
+        match self {
+            Warning::MetricsBurst { at, ratio } => write!(
+                f,
+                "at {at} the write rate jumps to {ratio:.1} times the highest of all the data \
+                 before it; on-demand takes up to twice its previous 30-day peak at once and may \
+                 throttle beyond that, so warm it up or stay provisioned"
+            ),
+            Warning::Throttled { count } => write!(
+                f,
+                "the metrics show {count} throttled requests (ProvisionedThroughputExceeded): the \
+                 stream refused traffic it was sent, so the traffic it was asked to carry was higher"
+            ),
+            _ => Ok(()),
         }
     }
 
@@ -420,11 +443,12 @@ impl Warning {
                 commitment_usd.to_text(true),
                 percent(*use_percent)
             ),
-            Warning::Throttled { count } => write!(
-                f,
-                "the metrics show {count} throttled requests (ProvisionedThroughputExceeded): the \
-                 stream refused traffic it was sent, so the traffic it was asked to carry was higher"
-            ),
+            Warning::MetricsBurst { .. } | Warning::Throttled { .. } => self.write_traffic(f),
+            Warning::SlowConsumers {
+                consumers,
+                delay_ms,
+                efo_change_usd,
+            } => slow_consumers(f, *consumers, *delay_ms, *efo_change_usd),
             Warning::VpcRatioAboveOne { ratio } => write!(
                 f,
                 "a VPC ratio of {ratio} delivers more GB into the VPC than the Firehose ingests; \

@@ -161,6 +161,10 @@ fn warning_samples() -> Vec<crate::notes::Warning> {
         },
         W::OnDemandBurst { ratio: 3.0 },
         W::Throttled { count: 12.0 },
+        W::MetricsBurst {
+            at: "2026-11-24 06:00 UTC".into(),
+            ratio: 4.4,
+        },
         W::AdvantageCommitment {
             region: "us-east-1".into(),
             commitment_usd: crate::money::Money::from_cents(307_969),
@@ -421,6 +425,7 @@ fn warning_covered(w: &crate::notes::Warning) {
         | W::OnDemandBurst { .. }
         | W::AdvantageCommitment { .. }
         | W::Throttled { .. }
+        | W::MetricsBurst { .. }
         | W::SqlRetired
         | W::VpcRatioAboveOne { .. }
         | W::SqlHasNoStorage

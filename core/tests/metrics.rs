@@ -344,12 +344,14 @@ proptest! {
     }
 }
 
-#[test]
-fn a_daily_pattern_is_priced_on_a_shard_schedule() {
-    use kcost_core::metrics::{price, Settings};
-    use kcost_core::{testing, Options};
-    // Two days of hourly sums of 1 KB records: 1,800 records/s from 00:00, 7,900 from 06:00,
-    // 3,900 from 12:00, 1,800 from 18:00 (UTC). The records need rounds up to 2, 8, 4, 2 shards.
+/// Every mode for a month of `s` in the default region.
+fn priced(s: &TrafficSeries) -> kcost_core::metrics::TrafficEstimate {
+    let book = kcost_core::testing::deck_book();
+    kcost_core::metrics::price(s, Default::default(), None, &book, Default::default()).unwrap()
+}
+
+/// Two days of hourly sums of 1 KB records in four 6-hour blocks.
+fn daily() -> TrafficSeries {
     let mut all = parse(
         include_str!("fixtures/metrics/daily-incoming-bytes.json"),
         "b.json",
@@ -362,7 +364,16 @@ fn a_daily_pattern_is_priced_on_a_shard_schedule() {
         )
         .unwrap(),
     );
-    let s = TrafficSeries::assemble(all).unwrap();
+    TrafficSeries::assemble(all).unwrap()
+}
+
+#[test]
+fn a_daily_pattern_is_priced_on_a_shard_schedule() {
+    use kcost_core::metrics::{price, Settings};
+    use kcost_core::{testing, Options};
+    // Two days of hourly sums of 1 KB records: 1,800 records/s from 00:00, 7,900 from 06:00,
+    // 3,900 from 12:00, 1,800 from 18:00 (UTC). The records need rounds up to 2, 8, 4, 2 shards.
+    let s = daily();
     assert_eq!((s.period_s, s.points.len(), s.gaps.len()), (3600, 48, 0));
     let e = price(
         &s,
@@ -390,4 +401,43 @@ fn a_daily_pattern_is_priced_on_a_shard_schedule() {
     // PUT payload units are the same in both: 1 unit a record.
     assert_eq!(fixed.lines[1], scheduled.lines[1]);
     assert_eq!(e.cheapest, "provisioned-scheduled");
+}
+
+#[test]
+fn a_jump_past_twice_the_previous_peak_is_a_risk_for_on_demand() {
+    use kcost_core::Warning;
+    let hourly = |label: &str, f: &dyn Fn(i64) -> u64| {
+        let points: Vec<String> = (0..30)
+            .map(|i| {
+                let t =
+                    time::OffsetDateTime::from_unix_timestamp(1_795_392_000 + i * 3600).unwrap();
+                let stamp = t
+                    .format(&time::format_description::well_known::Rfc3339)
+                    .unwrap();
+                format!(r#"{{"Timestamp": "{stamp}", "Sum": {}}}"#, f(i))
+            })
+            .collect();
+        format!(
+            r#"{{"Label": "{label}", "Datapoints": [{}]}}"#,
+            points.join(",")
+        )
+    };
+    // 1,000 records an hour of 1 KB, but 3,500 at hour 28 (the second day).
+    let records = |i: i64| if i == 28 { 3500 } else { 1000 };
+    let mut all = parse(&hourly("IncomingRecords", &records), "r.json").unwrap();
+    all.extend(parse(&hourly("IncomingBytes", &|i| records(i) * 1024), "b.json").unwrap());
+    let s = TrafficSeries::assemble(all).unwrap();
+    let e = priced(&s);
+    let burst = e.warnings.iter().find_map(|w| match w {
+        Warning::MetricsBurst { at, ratio } => Some((at.clone(), *ratio)),
+        _ => None,
+    });
+    assert_eq!(burst, Some((time_text(1_795_392_000 + 28 * 3600), 3.5)));
+    // The daily pattern repeats its first day's peak: no warning.
+    let s = daily();
+    let e = priced(&s);
+    assert!(!e
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::MetricsBurst { .. })));
 }

@@ -156,6 +156,7 @@ pub fn price(
         let best = estimates.iter().map(|e| e.monthly_usd).min()?;
         Some(Money::from_cents(now.monthly_usd.cents() - best.cents()))
     });
+    notes.warnings.extend(burst(traffic));
     if summary.observed.throttled > 0.0 {
         notes.warnings.push(Warning::Throttled {
             count: summary.observed.throttled,
@@ -176,6 +177,22 @@ pub fn price(
         assumptions: dedup(notes.assumptions),
         warnings: dedup(notes.warnings),
     })
+}
+
+/// The first write rate, after a first day of data, more than twice the highest before it.
+fn burst(traffic: &TrafficSeries) -> Option<Warning> {
+    let first = traffic.points.first()?.t;
+    let mut highest: f64 = 0.0;
+    for p in &traffic.points {
+        if p.t >= first + 86_400 && highest > 0.0 && p.bytes_in > 2.0 * highest {
+            return Some(Warning::MetricsBurst {
+                at: super::time_text(p.t),
+                ratio: p.bytes_in / highest,
+            });
+        }
+        highest = highest.max(p.bytes_in);
+    }
+    None
 }
 
 fn dedup<T: PartialEq>(items: Vec<T>) -> Vec<T> {
