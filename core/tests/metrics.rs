@@ -441,3 +441,53 @@ fn a_jump_past_twice_the_previous_peak_is_a_risk_for_on_demand() {
         .iter()
         .any(|w| matches!(w, Warning::MetricsBurst { .. })));
 }
+
+#[test]
+fn a_missing_last_page_and_too_many_points_are_reported() {
+    // Page 1 says PartialData (a NextToken follows): alone, the last page is missing.
+    let alone = TrafficSeries::assemble(parse(PAGE1, "page1.json").unwrap()).unwrap();
+    assert_eq!(alone.partial, ["page1.json"]);
+    assert!(paged().partial.is_empty(), "page 2 is the last");
+    // More than a year of minutes of one metric is refused, naming the file.
+    let many = kcost_core::metrics::MetricSeries {
+        kind: MetricKind::IncomingBytes,
+        consumer: None,
+        label: "IncomingBytes".into(),
+        file: "huge.json".into(),
+        points: (0..600_000)
+            .map(|i| (1_795_000_000 + 60 * i, 1.0))
+            .collect(),
+        partial: false,
+    };
+    let err = TrafficSeries::assemble(vec![many]).unwrap_err().to_string();
+    assert!(
+        err.starts_with("huge.json: more than 527040 points of IncomingBytes"),
+        "{err}"
+    );
+}
+
+proptest! {
+    /// Any assembled series prices without a panic, to finite, non-negative totals.
+    #[test]
+    fn any_series_prices(values in proptest::collection::vec((0u32..u32::MAX, 0u32..10_000_000), 2..40)) {
+        let stamp = |i: usize| {
+            let t = time::OffsetDateTime::from_unix_timestamp(1_795_000_000 + 300 * i as i64).unwrap();
+            t.format(&time::format_description::well_known::Rfc3339).unwrap()
+        };
+        let file = |label: &str, f: &dyn Fn(&(u32, u32)) -> u32| {
+            let points: Vec<String> = values.iter().enumerate()
+                .map(|(i, v)| format!(r#"{{"Timestamp": "{}", "Sum": {}}}"#, stamp(i), f(v)))
+                .collect();
+            format!(r#"{{"Label": "{label}", "Datapoints": [{}]}}"#, points.join(","))
+        };
+        let mut all = parse(&file("IncomingBytes", &|v| v.0), "b.json").unwrap();
+        all.extend(parse(&file("IncomingRecords", &|v| v.1), "r.json").unwrap());
+        let s = TrafficSeries::assemble(all).unwrap();
+        if let Ok(e) = kcost_core::metrics::price(&s, Default::default(), None, &kcost_core::testing::deck_book(), Default::default()) {
+            for m in &e.estimates {
+                prop_assert!(m.monthly_usd.cents() >= 0);
+                prop_assert!(m.lines.iter().all(|l| l.quantity.is_finite()));
+            }
+        }
+    }
+}

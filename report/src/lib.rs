@@ -373,6 +373,13 @@ fn traffic_warnings(e: &TrafficEstimate, face: &dyn Face) -> Vec<String> {
             }
         ));
     }
+    if !c.partial.is_empty() {
+        warnings.push(format!(
+            "{} say PartialData: CloudWatch had more points than one page; give every page \
+             (each export with a NextToken has a next one)",
+            c.partial.join(", ")
+        ));
+    }
     if c.unmatched > 0 {
         warnings.push(format!(
             "{} point(s) of IncomingBytes or IncomingRecords have no point of the other at the \

@@ -76,6 +76,8 @@ pub struct MetricSeries {
     pub file: String,
     /// Its points, in the file's order.
     pub points: Vec<(i64, f64)>,
+    /// The export said `PartialData`: more pages follow (`NextToken`).
+    pub partial: bool,
 }
 
 /// A metrics file or set of files kcost cannot read: where, and what to do.
@@ -150,6 +152,8 @@ pub struct TrafficSeries {
     pub unmatched: usize,
     /// Enhanced fan-out consumers seen (by name).
     pub efo_consumers: Vec<String>,
+    /// The files, when every one of them says `PartialData` (the last page is missing).
+    pub partial: Vec<String>,
 }
 
 impl TrafficSeries {
@@ -160,6 +164,15 @@ impl TrafficSeries {
     /// points closer than 60 s or further apart than an hour, periods that do not divide the
     /// distances between points (mixed periods), more than [`MAX_POINTS`] points.
     pub fn assemble(series: Vec<MetricSeries>) -> Result<TrafficSeries, MetricsError> {
+        // Pages missing when every page given says more follow (none is the last).
+        let mut partial: Vec<String> = Vec::new();
+        if series.iter().all(|s| s.partial) {
+            for s in &series {
+                if !partial.contains(&s.file) {
+                    partial.push(s.file.clone());
+                }
+            }
+        }
         let by_kind = merge(series)?;
         let take = |kind| by_kind.get(&(kind, None)).filter(|m| !m.is_empty());
         let (Some(bytes), Some(records)) = (
@@ -216,6 +229,7 @@ impl TrafficSeries {
             gaps,
             unmatched,
             efo_consumers,
+            partial,
         })
     }
 
@@ -232,6 +246,7 @@ impl TrafficSeries {
                 points: self.points.len(),
                 gaps: self.gaps.iter().map(|t| time_text(*t)).collect(),
                 unmatched: self.unmatched,
+                partial: self.partial.clone(),
             },
             observed: self.observed(target_utilization),
             target_utilization_percent: target_utilization,
@@ -313,6 +328,9 @@ pub struct Coverage {
     pub gaps: Vec<String>,
     /// Points of IncomingBytes or IncomingRecords without the other, dropped.
     pub unmatched: usize,
+    /// Files whose export said `PartialData`: pages missing.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub partial: Vec<String>,
 }
 
 /// A mean and a peak over the points.

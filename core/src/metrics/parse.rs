@@ -52,6 +52,7 @@ struct DataResult {
     timestamps: Vec<String>,
     #[serde(default)]
     values: Vec<f64>,
+    status_code: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -99,6 +100,7 @@ fn metric_data(r: DataResult, file: &str) -> Result<MetricSeries, MetricsError> 
         label: name.to_string(),
         file: file.to_string(),
         points,
+        partial: r.status_code.as_deref() == Some("PartialData"),
     })
 }
 
@@ -133,6 +135,7 @@ fn statistics(s: Statistics, file: &str) -> Result<MetricSeries, MetricsError> {
         label: name,
         file: file.to_string(),
         points,
+        partial: false,
     })
 }
 
