@@ -375,9 +375,10 @@ fn traffic_warnings(e: &TrafficEstimate, face: &dyn Face) -> Vec<String> {
     }
     if !c.partial.is_empty() {
         warnings.push(format!(
-            "{} say PartialData: CloudWatch had more points than one page; give every page \
+            "{} {} PartialData: CloudWatch had more points than one page; give every page \
              (each export with a NextToken has a next one)",
-            c.partial.join(", ")
+            c.partial.join(", "),
+            if c.partial.len() == 1 { "says" } else { "say" }
         ));
     }
     if c.unmatched > 0 {
