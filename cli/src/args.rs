@@ -10,7 +10,9 @@ use kcost_core::analytics::{AppSize, Engine};
 use kcost_core::firehose::Source;
 use kcost_core::parse;
 use kcost_core::Input as I;
-use kcost_core::{workload, Form, MaxRecordSize, Mode, Rate, RecordSize, Retention, Rounding};
+use kcost_core::{
+    workload, Form, MaxRecordSize, Mode, Profile, Rate, RecordSize, Retention, Rounding, Scaling,
+};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -108,7 +110,7 @@ pub enum Command {
     /// Estimate many streams: one per row of a CSV (with a header) or JSON Lines file (`-` reads
     /// stdin), with totals by region and mode. Exit status 3 when some rows failed.
     #[command(
-        after_help = "Columns (the flags' names): name, mode, region, records, size-kb, consumers, efo-consumers,\nretention, long-term-reads-gb, aggregate, peak-records, target-utilization, form, buffer,\nhot-key-share, max-record-size, discount. Empty cells take the flag's default. Advantage rows\nare priced last, together: one commitment per region.\n\nExample:\n  kcost batch streams.csv --format table"
+        after_help = "Columns (the flags' names): name, mode, region, records, size-kb, consumers, efo-consumers,\nretention, long-term-reads-gb, aggregate, peak-records, target-utilization, profile,\nscaling, form, buffer, hot-key-share, max-record-size, discount. Empty cells take the flag's default. Advantage rows\nare priced last, together: one commitment per region.\n\nExample:\n  kcost batch streams.csv --format table"
     )]
     Batch {
         /// The CSV or JSON Lines file, or - for stdin.
@@ -269,6 +271,12 @@ pub struct EstimateArgs {
 
     #[arg(long = flag(I::TargetUtilization), help = help(I::TargetUtilization), value_name = value_name(I::TargetUtilization), default_value = default(I::TargetUtilization), allow_hyphen_values = true, value_parser = words(workload::parse_utilization))]
     pub target_utilization: f64,
+
+    #[arg(long = flag(I::Profile), help = help(I::Profile), value_name = value_name(I::Profile), allow_hyphen_values = true, value_parser = words(Profile::from_str))]
+    pub profile: Option<Profile>,
+
+    #[arg(long = flag(I::Scaling), help = help(I::Scaling), value_name = value_name(I::Scaling), default_value = default(I::Scaling), value_parser = words(Scaling::from_str))]
+    pub scaling: Scaling,
 
     #[arg(long = flag(I::Form), help = help(I::Form), value_name = value_name(I::Form), default_value = default(I::Form), value_parser = words(Form::from_str))]
     pub form: Form,

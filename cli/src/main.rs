@@ -212,6 +212,8 @@ fn estimate(args: &EstimateArgs, catalog: &Catalog) -> Result<String> {
         target_utilization: args.target_utilization,
         form: args.form,
         buffer_percent: args.buffer,
+        profile: args.profile,
+        scaling: args.scaling,
         hot_key_share: args.hot_key_share,
         max_record_size: args.max_record_size,
         growth: args.growth.map(|percent| Growth {

@@ -61,6 +61,8 @@ fn every_estimate_flag_with_every_bad_value() {
         "--target-utilization",
         "--form",
         "--buffer",
+        "--profile",
+        "--scaling",
         "--hot-key-share",
         "--max-record-size",
         "--growth",

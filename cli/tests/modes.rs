@@ -451,3 +451,33 @@ fn metrics_report_what_the_traffic_was() {
         "{err}"
     );
 }
+
+#[test]
+fn a_daily_profile_on_the_command_line() {
+    const PROFILE: &str = "0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,0.5,1.5,1.5,1.5,1.5,1.5,1.5,1.5,1.5,1.5,1.5,1.5,1.5";
+    // Hand-computed in core/tests/modes.rs: 74 shards fixed (810.30 + 14.72); a schedule of
+    // 1,212 shard-hours a day (552.98 + 14.72).
+    let fixed = json(&deck(&["--profile", PROFILE]));
+    assert_eq!(fixed["monthly_usd"], 825.02);
+    let out = ok(&deck(&["--profile", PROFILE, "--scaling", "scheduled"]));
+    assert!(out.contains("Monthly total: 567.70 USD"), "{out}");
+    assert!(
+        out.contains("Schedule (UTC, every day): 00:00 37 shards, 01:00-10:59 25 shards, 11:00 37 shards, 12:00-23:59 74 shards; 4 changes a day"),
+        "{out}"
+    );
+    let err = fails(&deck(&["--profile", "1,2,3"]));
+    assert!(
+        err.contains("--profile") && err.contains("it has 3 weights, not 24"),
+        "{err}"
+    );
+    let err = fails(&deck(&["--scaling", "scheduled"]));
+    assert!(
+        err.contains("give --profile (24 weights) with --scaling scheduled"),
+        "{err}"
+    );
+    let err = fails(&deck(&["--profile", PROFILE, "--peak-records", "200"]));
+    assert!(
+        err.contains("give --profile or --peak-records, not both"),
+        "{err}"
+    );
+}

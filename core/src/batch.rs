@@ -29,6 +29,8 @@ pub const COLUMNS: &[&str] = &[
     "aggregate",
     "peak-records",
     "target-utilization",
+    "profile",
+    "scaling",
     "form",
     "buffer",
     "hot-key-share",
@@ -322,6 +324,12 @@ fn parse_row(values: &Values<'_>, options: Options) -> Result<Row, String> {
     }
     if let Some(v) = get("target-utilization") {
         w.target_utilization = parse_utilization(v).map_err(|e| field("target-utilization", e))?;
+    }
+    if let Some(v) = get("profile") {
+        w.profile = Some(v.parse().map_err(|e| field("profile", e))?);
+    }
+    if let Some(v) = get("scaling") {
+        w.scaling = v.parse().map_err(|e| field("scaling", e))?;
     }
     if let Some(v) = get("form") {
         w.form = v.parse().map_err(|e| field("form", e))?;

@@ -244,6 +244,24 @@ pub enum InputError {
         /// The ratio as the user gave it.
         text: String,
     },
+    /// A daily profile that is not 24 weights of 0 or more.
+    #[error("the daily profile is not usable: {why}; give 24 weights, one per UTC hour, e.g. 1,1,1,1,1,1,2,3,3,3,3,3,3,3,3,3,3,2,2,2,1,1,1,1")]
+    Profile {
+        /// What is wrong.
+        why: String,
+    },
+    /// A scaling kcost does not know.
+    #[error("unknown scaling '{text}'; use fixed (one shard count, the default) or scheduled")]
+    Scaling {
+        /// The scaling as given.
+        text: String,
+    },
+    /// Both a daily profile and a peak rate.
+    #[error("{}", self.text(&Plain))]
+    ProfileAndPeak,
+    /// Scheduled scaling without a daily profile.
+    #[error("{}", self.text(&Plain))]
+    ScheduledNeedsProfile,
     /// A calculator form kcost does not know.
     #[error("unknown calculator form '{text}'; use 2021 (the older form, the default) or current")]
     Form {
@@ -346,6 +364,16 @@ impl InputError {
                 Num(*kb),
                 Num(*max),
                 face.input(Input::MaxRecordSize)
+            ),
+            InputError::ProfileAndPeak => format!(
+                "give {} or {}, not both: a daily profile sets the peak (its busiest hour)",
+                face.input(Input::Profile),
+                face.input(Input::PeakRecords)
+            ),
+            InputError::ScheduledNeedsProfile => format!(
+                "a scheduled stream follows a daily profile: give {} (24 weights) with {}",
+                face.input(Input::Profile),
+                face.fix(Fix::Set(Input::Scaling, "scheduled"))
             ),
             InputError::BufferNeedsCurrentForm => format!(
                 "{} belongs to the calculator's current form, and the 2021 form has none; give {} \

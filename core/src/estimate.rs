@@ -243,6 +243,9 @@ pub struct Estimate {
     /// Shard needs and count (provisioned mode only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shards: Option<Shards>,
+    /// The daily shard schedule the shard-hours follow (provisioned with a profile, scheduled).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<crate::schedule::Schedule>,
     /// The cost lines.
     pub lines: Vec<Line>,
     /// The monthly total: the sum of the cent-rounded lines, less any discount.

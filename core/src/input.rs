@@ -116,6 +116,11 @@ inputs! {
     TargetUtilization: Stream, "target-utilization", "target_utilization", "Target utilization",
         "PCT", "%", Some("100"), "80", false,
         "Percent of shard capacity to plan for; below 100 adds headroom";
+    Profile: Stream, "profile", "profile", "Daily profile", "W1,...,W24", "", None,
+        "1,1,1,1,1,1,2,3,3,3,3,3,3,3,3,3,3,2,2,2,1,1,1,1", false,
+        "Relative traffic in each UTC hour of the day around the average record rate (24 weights): provisioned is sized for the busiest hour, on-demand bills the average";
+    Scaling: Stream, "scaling", "scaling", "Scaling", "SCALING", "", Some("fixed"), "scheduled", false,
+        "With a daily profile, provisioned holds one shard count (fixed) or follows a daily schedule within UpdateShardCount's rules (scheduled)";
     Form: Stream, "form", "form", "Calculator form", "FORM", "", Some("2021"), "current", false,
         "Which AWS Pricing Calculator form prices a provisioned stream: 2021 (the older form, rounded steps and a records term) or current (unrounded, a percent buffer, no records term)";
     Buffer: Stream, "buffer", "buffer", "Buffer", "PCT", "%", None, "20", false,

@@ -49,6 +49,7 @@ pub mod parse;
 pub mod price;
 pub mod rate;
 pub mod scenario;
+pub mod schedule;
 pub mod streams;
 pub mod sweep;
 #[doc(hidden)]
@@ -76,5 +77,6 @@ pub use streams::{
 };
 pub use trace::{render as render_steps, Step};
 pub use workload::{
-    parse_buffer, Form, Growth, MaxRecordSize, RecordSize, Retention, StreamWorkload,
+    parse_buffer, Form, Growth, MaxRecordSize, Profile, RecordSize, Retention, Scaling,
+    StreamWorkload,
 };

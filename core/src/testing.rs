@@ -302,6 +302,10 @@ fn input_error_samples() -> Vec<crate::error::InputError> {
         I::NotPositive { what, text: text() },
         I::VpcRatio { text: text() },
         I::Form { text: text() },
+        I::Profile { why: text() },
+        I::Scaling { text: text() },
+        I::ProfileAndPeak,
+        I::ScheduledNeedsProfile,
         I::Buffer { text: text() },
         I::BufferNeedsCurrentForm,
         I::UtilizationInCurrentForm { percent: 80.0 },
@@ -401,6 +405,10 @@ fn input_error_covered(i: &crate::error::InputError) {
         | I::NotPositive { .. }
         | I::VpcRatio { .. }
         | I::Form { .. }
+        | I::Profile { .. }
+        | I::Scaling { .. }
+        | I::ProfileAndPeak
+        | I::ScheduledNeedsProfile
         | I::Buffer { .. }
         | I::BufferNeedsCurrentForm
         | I::UtilizationInCurrentForm { .. }

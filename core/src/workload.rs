@@ -312,6 +312,108 @@ pub fn parse_buffer(text: &str) -> Result<f64, InputError> {
     }
 }
 
+/// Relative traffic in each UTC hour of the day: 24 weights around the average record rate.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Profile {
+    /// The weights as given, hours 00 to 23.
+    pub weights: [f64; 24],
+}
+
+impl Profile {
+    /// A profile of 24 weights, each 0 or more and not all 0.
+    ///
+    /// # Errors
+    /// Not 24 weights, a negative or non-finite weight, or all of them 0.
+    pub fn from_weights(weights: &[f64]) -> Result<Profile, InputError> {
+        let bad = |why: &str| InputError::Profile {
+            why: why.to_string(),
+        };
+        let weights: [f64; 24] = weights.try_into().map_err(|_| {
+            bad(&format!(
+                "it has {} weights, not 24 (one per hour)",
+                weights.len()
+            ))
+        })?;
+        if let Some(w) = weights.iter().find(|w| !w.is_finite() || **w < 0.0) {
+            return Err(bad(&format!("the weight {w} is not a number of 0 or more")));
+        }
+        if weights.iter().all(|w| *w == 0.0) {
+            return Err(bad(
+                "every weight is 0; give the relative traffic of each hour",
+            ));
+        }
+        Ok(Profile { weights })
+    }
+
+    /// Hour `h`'s traffic over the day's average (the weights' mean is 1 after this).
+    pub fn factor(&self, hour: usize) -> f64 {
+        let mean = self.weights.iter().sum::<f64>() / 24.0;
+        self.weights.get(hour).map_or(0.0, |w| w / mean)
+    }
+
+    /// The busiest hour's traffic over the day's average.
+    pub fn peak_factor(&self) -> f64 {
+        (0..24).map(|h| self.factor(h)).fold(0.0, f64::max)
+    }
+}
+
+impl FromStr for Profile {
+    type Err = InputError;
+
+    /// `1,1,1,1,1,1,2,3,...`: 24 weights separated by commas (or spaces).
+    fn from_str(text: &str) -> Result<Profile, InputError> {
+        let weights = text
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|s| !s.is_empty())
+            .map(|w| parse_non_negative("profile weight", w))
+            .collect::<Result<Vec<f64>, _>>()
+            .map_err(|e| InputError::Profile { why: e.to_string() })?;
+        Profile::from_weights(&weights)
+    }
+}
+
+impl std::fmt::Display for Profile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts: Vec<String> = self.weights.iter().map(f64::to_string).collect();
+        f.write_str(&parts.join(","))
+    }
+}
+
+/// How a provisioned stream with a daily profile holds its shards.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scaling {
+    /// One shard count all day, sized for the peak hour.
+    #[default]
+    Fixed,
+    /// A count for each hour, within UpdateShardCount's rules.
+    Scheduled,
+}
+
+impl Scaling {
+    /// The name as typed (`fixed`, `scheduled`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Scaling::Fixed => "fixed",
+            Scaling::Scheduled => "scheduled",
+        }
+    }
+}
+
+impl FromStr for Scaling {
+    type Err = InputError;
+
+    fn from_str(text: &str) -> Result<Scaling, InputError> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "fixed" => Ok(Scaling::Fixed),
+            "scheduled" => Ok(Scaling::Scheduled),
+            _ => Err(InputError::Scaling {
+                text: text.to_string(),
+            }),
+        }
+    }
+}
+
 /// The traffic of one stream, its retention and its readers.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct StreamWorkload {
@@ -343,6 +445,10 @@ pub struct StreamWorkload {
     pub form: Form,
     /// The current form's percent buffer on the shard need; `None` means the default of 20.
     pub buffer_percent: Option<f64>,
+    /// Relative traffic in each hour of the day around the average.
+    pub profile: Option<Profile>,
+    /// With a profile: one shard count all day, or a daily schedule.
+    pub scaling: Scaling,
 }
 
 impl StreamWorkload {
@@ -368,6 +474,8 @@ impl StreamWorkload {
             growth: None,
             form: Form::Y2021,
             buffer_percent: None,
+            profile: None,
+            scaling: Scaling::Fixed,
         }
     }
 
@@ -426,6 +534,15 @@ impl StreamWorkload {
         }
         if let Some(g) = self.growth {
             Growth::new(g.percent_per_month, g.months)?;
+        }
+        if let Some(p) = self.profile {
+            Profile::from_weights(&p.weights)?;
+            if self.peak_records.is_some() {
+                return Err(InputError::ProfileAndPeak);
+            }
+        }
+        if self.scaling == Scaling::Scheduled && self.profile.is_none() {
+            return Err(InputError::ScheduledNeedsProfile);
         }
         self.check_form()
     }

@@ -42,6 +42,19 @@ fn raw(e: &Estimate, item: &str) -> (f64, i64) {
     (l.quantity, l.monthly_usd.cents())
 }
 
+/// Why a provisioned estimate of `w` in the default region is refused.
+#[track_caller]
+fn refused(w: &StreamWorkload) -> Error {
+    estimate(
+        w,
+        Mode::Provisioned,
+        None,
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap_err()
+}
+
 fn items(e: &Estimate) -> Vec<&str> {
     e.lines.iter().map(|l| l.item).collect()
 }
@@ -155,14 +168,7 @@ fn each_form_refuses_the_others_headroom() {
         buffer_percent: Some(20.0),
         ..workload("100", "1")
     };
-    let err = estimate(
-        &buffer_in_2021,
-        Mode::Provisioned,
-        None,
-        &testing::deck_book(),
-        Options::default(),
-    )
-    .unwrap_err();
+    let err = refused(&buffer_in_2021);
     assert!(
         matches!(err, Error::Input(InputError::BufferNeedsCurrentForm)),
         "{err}"
@@ -172,14 +178,7 @@ fn each_form_refuses_the_others_headroom() {
         form: Form::Current,
         ..workload("100", "1")
     };
-    let err = estimate(
-        &utilization_in_current,
-        Mode::Provisioned,
-        None,
-        &testing::deck_book(),
-        Options::default(),
-    )
-    .unwrap_err();
+    let err = refused(&utilization_in_current);
     assert!(err.to_string().contains("buffer"), "{err}");
 }
 
@@ -496,14 +495,7 @@ fn slow_shared_consumers_get_the_enhanced_fan_out_price() {
 #[test]
 fn records_over_1_mib_need_a_larger_maximum() {
     let big = workload("1", "2048");
-    let err = estimate(
-        &big,
-        Mode::Provisioned,
-        None,
-        &testing::deck_book(),
-        Options::default(),
-    )
-    .unwrap_err();
+    let err = refused(&big);
     assert!(
         err.to_string().contains("raise the maximum record size"),
         "{err}"
@@ -606,4 +598,61 @@ fn break_even_is_where_the_totals_cross() {
         "provisioned no dearer just below {rate}: {below:?}"
     );
     assert!(at.0 > at.1, "on-demand cheaper at {rate}: {at:?}");
+}
+
+#[test]
+fn a_daily_profile_sizes_for_the_busiest_hour_or_follows_a_schedule() {
+    // The deck's stream at half its rate for 12 hours and one and a half times it for 12: the
+    // same 100 records/s on average.
+    let mut weights = [0.5; 24];
+    weights[12..].fill(1.5);
+    let profile = kcost_core::Profile::from_weights(&weights).unwrap();
+    let deck = StreamWorkload {
+        consumers: Some(10),
+        profile: Some(profile),
+        ..workload("100", "100")
+    };
+    let fixed = run(Mode::Provisioned, deck);
+    // Sized for the busiest hour: 100 x 1.50 = 150 records/s; 0.09765625 MB x 150 = 14.65 MB/s
+    // in, x 10 consumers = 146.50 / 2 = 73.25 -> 74 shards: 54,020 shard-hours x 0.015 = 810.30.
+    // PUT units are billed on the average: 14.72, as the deck's.
+    assert_eq!(fixed.shards.as_ref().unwrap().count, 74);
+    assert_eq!(line(&fixed, "shard_hours"), (54_020.0, 810_30));
+    assert_eq!(line(&fixed, "put_payload_units").1, 14_72);
+
+    let scheduled = run(
+        Mode::Provisioned,
+        StreamWorkload {
+            scaling: kcost_core::Scaling::Scheduled,
+            ..deck
+        },
+    );
+    // Each hour as a fixed count would be: 50 records/s -> 48.80 / 2 = 24.40 -> 25 shards at
+    // night, 74 by day. 25 -> 74 is more than double and 74 -> 25 less than half, so the count
+    // passes through 37 at 00:00 and 11:00: 37 + 10 x 25 + 37 + 12 x 74 = 1,212 shard-hours a
+    // day, 4 changes; x 730 / 24 = 36,865 shard-hours x 0.015 = 552.975 -> 552.98.
+    let s = scheduled.schedule.as_ref().unwrap();
+    assert_eq!((s.shard_hours_per_day, s.changes), (1212, 4));
+    assert_eq!(
+        (s.hours[0], s.hours[1], s.hours[11], s.hours[12]),
+        (37, 25, 37, 74)
+    );
+    assert_eq!(line(&scheduled, "shard_hours"), (36_865.0, 552_98));
+
+    // A profile sets the peak: both is a mistake, and so is a schedule without a profile.
+    let both = StreamWorkload {
+        peak_records: Some("200".parse().unwrap()),
+        ..deck
+    };
+    let err = refused(&both);
+    assert!(
+        matches!(err, Error::Input(InputError::ProfileAndPeak)),
+        "{err}"
+    );
+    let bare = StreamWorkload {
+        scaling: kcost_core::Scaling::Scheduled,
+        ..workload("100", "1")
+    };
+    let err = refused(&bare);
+    assert!(err.to_string().contains("follows a daily profile"), "{err}");
 }

@@ -320,11 +320,11 @@ fn traffic_notes(e: &TrafficEstimate, face: &dyn Face) -> Vec<String> {
             "  {:<22} {:>10} {:>12} USD{}",
             m.mode,
             match (&m.shards, &m.schedule) {
-                (Some(n), _) => shards(*n),
+                (Some(n), _) => report::shards(*n),
                 (None, Some(s)) => format!(
                     "{}-{}",
                     s.hours.iter().min().unwrap_or(&0),
-                    shards(*s.hours.iter().max().unwrap_or(&0))
+                    report::shards(*s.hours.iter().max().unwrap_or(&0))
                 ),
                 (None, None) => "-".to_string(),
             },
@@ -400,7 +400,7 @@ fn mode_reports(e: &TrafficEstimate) -> Vec<Report<'_>> {
         .map(|m| Report {
             component: m.mode.to_string(),
             title: match m.shards {
-                Some(n) => format!("{}, {} all month", m.mode, shards(n)),
+                Some(n) => format!("{}, {} all month", m.mode, report::shards(n)),
                 None => m.mode.to_string(),
             },
             inputs: Vec::new(),
@@ -410,7 +410,14 @@ fn mode_reports(e: &TrafficEstimate) -> Vec<Report<'_>> {
             discount: m.discount,
             rounding: kcost_core::Rounding::Calculator,
             region: &e.region,
-            findings: m.schedule.iter().map(schedule_text).collect(),
+            findings: m
+                .schedule
+                .iter()
+                .map(|s| {
+                    report::schedule_text(s)
+                        + "; hours of the day with no data are held at the peak's count"
+                })
+                .collect(),
             growth: None,
             assumptions: Vec::new(),
             warnings: Vec::new(),
@@ -418,43 +425,6 @@ fn mode_reports(e: &TrafficEstimate) -> Vec<Report<'_>> {
             analysis_steps: &[],
         })
         .collect()
-}
-
-/// `Schedule (UTC): 00-04 2 shards, 05 4, ...; 4 changes a day (UpdateShardCount allows 10)`.
-fn schedule_text(s: &kcost_core::metrics::Schedule) -> String {
-    let mut runs: Vec<(usize, usize, u64)> = Vec::new();
-    for (hour, &n) in s.hours.iter().enumerate() {
-        match runs.last_mut() {
-            Some((_, end, count)) if *count == n => *end = hour,
-            _ => runs.push((hour, hour, n)),
-        }
-    }
-    let parts: Vec<String> = runs
-        .iter()
-        .map(|(from, to, n)| {
-            if from == to {
-                format!("{from:02}:00 {}", shards(*n))
-            } else {
-                format!("{from:02}:00-{to:02}:59 {}", shards(*n))
-            }
-        })
-        .collect();
-    format!(
-        "Schedule (UTC, every day): {}; {} changes a day ({} allowed, each to at most double and \
-         at least half); hours of the day with no data are held at the peak's count",
-        parts.join(", "),
-        s.changes,
-        kcost_core::metrics::MAX_CHANGES_PER_DAY
-    )
-}
-
-/// `1 shard`, `4 shards`.
-fn shards(n: u64) -> String {
-    if n == 1 {
-        "1 shard".to_string()
-    } else {
-        format!("{n} shards")
-    }
 }
 
 fn row(what: &str, unit: &str, [mean, peak]: &[String; 2]) -> [String; 4] {

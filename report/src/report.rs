@@ -439,7 +439,7 @@ fn shard_rows(e: &Estimate) -> Vec<[String; 3]> {
 
 /// What the analyses found: aggregation savings, the hot key's shard, consumer delay.
 fn findings(e: &Estimate) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut out: Vec<String> = e.schedule.iter().map(schedule_text).collect();
     if let Some(a) = &e.aggregation {
         out.push(format!(
             "Aggregation: {} user records per Kinesis record; {} USD a month against {} USD \
@@ -507,4 +507,41 @@ fn growth_rows(e: &Estimate) -> Option<(String, Vec<[String; 4]>)> {
         g.total_usd.to_text(true)
     );
     Some((heading, rows))
+}
+
+/// `Schedule (UTC): 00-04 2 shards, 05 4, ...; 4 changes a day (UpdateShardCount allows 10)`.
+pub(crate) fn schedule_text(s: &kcost_core::metrics::Schedule) -> String {
+    let mut runs: Vec<(usize, usize, u64)> = Vec::new();
+    for (hour, &n) in s.hours.iter().enumerate() {
+        match runs.last_mut() {
+            Some((_, end, count)) if *count == n => *end = hour,
+            _ => runs.push((hour, hour, n)),
+        }
+    }
+    let parts: Vec<String> = runs
+        .iter()
+        .map(|(from, to, n)| {
+            if from == to {
+                format!("{from:02}:00 {}", shards(*n))
+            } else {
+                format!("{from:02}:00-{to:02}:59 {}", shards(*n))
+            }
+        })
+        .collect();
+    format!(
+        "Schedule (UTC, every day): {}; {} changes a day ({} allowed, each to at most double and \
+         at least half)",
+        parts.join(", "),
+        s.changes,
+        kcost_core::metrics::MAX_CHANGES_PER_DAY
+    )
+}
+
+/// `1 shard`, `4 shards`.
+pub(crate) fn shards(n: u64) -> String {
+    if n == 1 {
+        "1 shard".to_string()
+    } else {
+        format!("{n} shards")
+    }
 }

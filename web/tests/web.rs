@@ -301,6 +301,8 @@ const NOT_ON_THE_PAGE: &[kcost_core::Input] = {
     &[
         Form,
         Buffer,
+        Profile,
+        Scaling,
         Parallelism,
         ParallelismPerKpu,
         KpuHours,

@@ -28,9 +28,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+pub use crate::schedule::{allowed, cheapest, Schedule, MAX_CHANGES_PER_DAY};
 pub use parse::parse;
 pub use price::{price, ModeCost, Settings, TrafficEstimate};
-pub use schedule::{allowed, cheapest, daily_needs, Schedule, MAX_CHANGES_PER_DAY};
+pub use schedule::daily_needs;
 
 /// The CloudWatch metrics kcost reads (namespace `AWS/Kinesis`, the Sum statistic).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

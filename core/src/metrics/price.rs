@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::schedule::{cheapest, daily_needs, Schedule};
+use super::schedule::daily_needs;
 use super::{TrafficSeries, TrafficSummary};
 use crate::bill::{Bill, Notes};
 use crate::calc::{Calc, Options};
@@ -17,8 +17,9 @@ use crate::fixed;
 use crate::money::Money;
 use crate::notes::{Assumption, Warning};
 use crate::price::{PriceBook, PriceKey, RegionPrices};
+use crate::schedule::{cheapest, Schedule};
 use crate::streams::on_demand::{self, Metered};
-use crate::streams::provisioned::{bill_shard_hours, shard_hours_line};
+use crate::streams::provisioned::{scheduled_shard_hours, shard_hours_line};
 use crate::trace::{NumFmt, Op, Step, Term};
 use crate::units::{plain, HOURS_PER_MONTH, KB_PER_GB};
 use crate::workload::{Form, Retention};
@@ -310,22 +311,7 @@ impl Pricing<'_> {
     fn scheduled(&self, schedule: Schedule, notes: &mut Notes) -> Result<ModeCost, Error> {
         let mut c = self.calc();
         let mut bill = Bill::new(self.prices);
-        let day = Term::new(
-            schedule.shard_hours_per_day as f64,
-            NumFmt::Input,
-            "shard-hours a day on the schedule",
-        );
-        let shard_hours = c.chain(
-            "shard_hours",
-            day,
-            &[
-                (Op::Mul, plain(HOURS_PER_MONTH, "hours in a month")),
-                (Op::Div, plain(24.0, "hours in a day")),
-            ],
-            2,
-            "Shard hours per month",
-        )?;
-        bill_shard_hours(&mut c, &mut bill, shard_hours)?;
+        let shard_hours = scheduled_shard_hours(&mut c, &mut bill, &schedule)?;
         let mode = ("provisioned-scheduled", None, Some(schedule));
         self.provisioned_rest(mode, c, bill, shard_hours, notes)
     }

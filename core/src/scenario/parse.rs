@@ -13,7 +13,9 @@ use crate::error::InputError;
 use crate::estimate::Mode;
 use crate::firehose::{FirehoseWorkload, Source};
 use crate::rate::{Per, Rate};
-use crate::workload::{Form, Growth, MaxRecordSize, RecordSize, Retention, StreamWorkload};
+use crate::workload::{
+    Form, Growth, MaxRecordSize, Profile, RecordSize, Retention, Scaling, StreamWorkload,
+};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -48,11 +50,21 @@ struct StreamTable {
     target_utilization: Option<f64>,
     form: Option<Spanned<String>>,
     buffer: Option<f64>,
+    profile: Option<Spanned<Weights>>,
+    scaling: Option<Spanned<String>>,
     hot_key_share: Option<f64>,
     max_record_size: Option<Spanned<Text>>,
     growth: Option<Spanned<f64>>,
     months: Option<Spanned<u32>>,
     region: Option<Spanned<String>>,
+}
+
+/// A daily profile as an array of 24 numbers, or as the flag's text (`"1,1,2,..."`).
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Weights {
+    List(Vec<f64>),
+    Text(String),
 }
 
 #[derive(Debug, Deserialize)]
@@ -265,6 +277,17 @@ fn stream(v: &Values<'_>, table: Spanned<StreamTable>) -> Result<StreamSpec, Sce
         target_utilization: t.target_utilization.unwrap_or(100.0),
         form: v.optional::<Form>(&t.form)?.unwrap_or_default(),
         buffer_percent: t.buffer,
+        profile: match &t.profile {
+            Some(p) => Some(
+                match p.get_ref() {
+                    Weights::List(w) => Profile::from_weights(w),
+                    Weights::Text(text) => text.parse(),
+                }
+                .map_err(|e| v.fail(p.span(), e.to_string()))?,
+            ),
+            None => None,
+        },
+        scaling: v.optional::<Scaling>(&t.scaling)?.unwrap_or_default(),
         hot_key_share: t.hot_key_share,
         max_record_size: v.optional::<MaxRecordSize>(&t.max_record_size)?,
         growth,

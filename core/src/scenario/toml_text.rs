@@ -6,7 +6,7 @@ use std::fmt::{self, Display, Write};
 use super::{AnalyticsSpec, FirehoseSpec, Scenario, StreamSpec};
 use crate::analytics::AppSize;
 use crate::firehose::Source;
-use crate::workload::Form;
+use crate::workload::{Form, Scaling};
 
 /// A table name as TOML writes it: bare when it can be, else quoted.
 fn key(name: &str) -> String {
@@ -84,6 +84,13 @@ fn stream(f: &mut dyn Write, s: &StreamSpec) -> fmt::Result {
         w.peak_records.map(|r| quoted(&r.to_string())),
     )?;
     writeln!(f, "target_utilization = {}", w.target_utilization)?;
+    if let Some(p) = w.profile {
+        let weights: Vec<String> = p.weights.iter().map(f64::to_string).collect();
+        writeln!(f, "profile = [{}]", weights.join(", "))?;
+    }
+    if w.scaling != Scaling::Fixed {
+        writeln!(f, "scaling = {}", quoted(w.scaling.name()))?;
+    }
     if w.form != Form::Y2021 {
         writeln!(f, "form = {}", quoted(w.form.name()))?;
     }

@@ -17,9 +17,10 @@ use crate::error::{Error, InputError};
 use crate::estimate::{Estimate, Inputs, Mode, Service};
 use crate::notes::{Assumption, Warning};
 use crate::price::{PriceBook, RegionPrices};
+use crate::schedule::Schedule;
 use crate::trace::{NumFmt, Op, Term};
 pub(crate) use crate::units::{per_second, plain};
-use crate::workload::{Form, StreamWorkload, DEFAULT_MAX_RECORD_KB};
+use crate::workload::{Form, Profile, Scaling, StreamWorkload, DEFAULT_MAX_RECORD_KB};
 use crate::Options;
 
 pub use commitment::{estimate_together, AccountStream, COMMITTED_GB};
@@ -119,8 +120,16 @@ pub(crate) fn model(
     let form = mode.form(workload.form);
     let mut c = Calc::new(options.rounding, options.trace).in_form(form);
     let mut notes = Notes::default();
+    let schedule = match (mode, workload.scaling, workload.profile) {
+        (Mode::Provisioned, Scaling::Scheduled, Some(profile)) => {
+            Some(hourly_schedule(workload, profile, prices, options)?)
+        }
+        _ => None,
+    };
     let body = match mode {
-        Mode::Provisioned => provisioned::model(workload, prices, &mut c, &mut notes)?,
+        Mode::Provisioned => {
+            provisioned::model(workload, prices, schedule.clone(), &mut c, &mut notes)?
+        }
         Mode::OnDemand | Mode::Advantage => on_demand::model(
             workload,
             mode,
@@ -148,7 +157,7 @@ pub(crate) fn model(
             .assumptions
             .push(Assumption::DefaultConsumers(workload.consumers()));
     }
-    if workload.peak_records.is_none() {
+    if workload.peak_records.is_none() && workload.profile.is_none() {
         notes.assumptions.push(Assumption::SteadyTraffic);
     }
     Ok(Estimate {
@@ -165,6 +174,7 @@ pub(crate) fn model(
             (body.records_per_second, body.peak_per_second),
         ),
         shards: body.shards,
+        schedule,
         lines,
         monthly_usd: total,
         discount,
@@ -206,6 +216,38 @@ fn inputs(
     }
 }
 
+/// The cheapest daily schedule for a profiled stream: each hour's shard count as one fixed count
+/// for that hour's rate would be, within UpdateShardCount's rules.
+fn hourly_schedule(
+    workload: &StreamWorkload,
+    profile: Profile,
+    prices: &RegionPrices,
+    options: Options,
+) -> Result<Schedule, Error> {
+    let quiet = Options {
+        skip_analyses: true,
+        price_age: None,
+        ..options.untraced()
+    };
+    let mut needs = [1u64; 24];
+    for (hour, need) in needs.iter_mut().enumerate() {
+        let rate = crate::rate::Rate::new(
+            workload.records.per_second() * profile.factor(hour),
+            crate::rate::Per::Second,
+        )
+        .map_err(Error::Input)?;
+        let at = StreamWorkload {
+            records: rate,
+            profile: None,
+            scaling: Scaling::Fixed,
+            ..*workload
+        };
+        let e = model(&at, Mode::Provisioned, prices, quiet)?;
+        *need = e.shards.map_or(1, |s| s.count);
+    }
+    Ok(crate::schedule::cheapest(&needs))
+}
+
 /// What a mode's model hands back.
 pub(crate) struct Body<'p> {
     pub(crate) bill: Bill<'p>,
@@ -231,7 +273,23 @@ pub(crate) fn rates(
             "records per sec (peak)",
             notes,
         )?),
-        None => None,
+        None => match w.profile {
+            Some(p) => Some(c.chain(
+                "peak_records_per_second",
+                records,
+                &[(
+                    Op::Mul,
+                    Term::new(
+                        p.peak_factor(),
+                        NumFmt::Fixed(2),
+                        "busiest hour over the day's average (daily profile)",
+                    ),
+                )],
+                2,
+                "records per sec (busiest hour)",
+            )?),
+            None => None,
+        },
     };
     Ok((records, peak))
 }

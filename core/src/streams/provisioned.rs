@@ -7,6 +7,7 @@ use crate::error::Error;
 use crate::estimate::{Estimate, HotKey, Mode, Shards};
 use crate::notes::{Assumption, Warning};
 use crate::price::{PriceBook, PriceKey, RegionPrices};
+use crate::schedule::Schedule;
 use crate::trace::{NumFmt, Op, Term};
 use crate::workload::{Form, StreamWorkload};
 use crate::Options;
@@ -47,6 +48,7 @@ pub fn estimate_in(
 pub(super) fn model<'p>(
     w: &StreamWorkload,
     prices: &'p RegionPrices,
+    schedule: Option<Schedule>,
     c: &mut Calc,
     notes: &mut Notes,
 ) -> Result<Body<'p>, Error> {
@@ -74,7 +76,10 @@ pub(super) fn model<'p>(
         }
     };
     let shards = need.shards;
-    let shard_hours = shard_hours_line(c, &mut bill, shards)?;
+    let shard_hours = match &schedule {
+        None => shard_hours_line(c, &mut bill, shards)?,
+        Some(s) => scheduled_shard_hours(c, &mut bill, s)?,
+    };
     put_payload_units_line(c, &mut bill, w, packed, records, notes)?;
     // Data volume, on the average rate, for the lines billed per GB: records a month and GB per
     // record, as the calculator builds the enhanced fan-out line.
@@ -85,23 +90,16 @@ pub(super) fn model<'p>(
         None
     };
     if let (true, Some(v)) = (w.efo_consumers > 0, volume) {
-        efo_lines(c, &mut bill, w.efo_consumers, shards, v)?;
+        // On a schedule each consumer pays a consumer-shard-hour for every shard-hour.
+        let per = match schedule {
+            None => EfoBasis::Count(shards),
+            Some(_) => EfoBasis::Hours(shard_hours),
+        };
+        efo_lines(c, &mut bill, w.efo_consumers, per, v)?;
     }
     retention_lines(c, &mut bill, w, shard_hours, volume, notes)?;
     let count = shards.value;
-    let hot_key = need.hot.map(|h| {
-        let mut report = h.report;
-        if report.fixable {
-            // The key's own load plus an even share of the rest.
-            let share = report.share;
-            let rest = (1.0 - share) / count;
-            report.busiest_shard_mb_per_second =
-                Some(report.key_mb_per_second + rest * need.ingress_rate.value);
-            report.busiest_shard_records_per_second =
-                Some(report.key_records_per_second + rest * need.kinesis_records.value);
-        }
-        report
-    });
+    let hot_key = hot_key_report(&need, count);
     Ok(Body {
         bill,
         records_per_second: records.value,
@@ -117,6 +115,22 @@ pub(super) fn model<'p>(
             count: count as u64,
         }),
         hot_key,
+    })
+}
+
+/// The hot key's shard with `count` shards: the key's own load plus an even share of the rest.
+fn hot_key_report(need: &ShardNeed, count: f64) -> Option<HotKey> {
+    need.hot.map(|h| {
+        let mut report = h.report;
+        if report.fixable {
+            let share = report.share;
+            let rest = (1.0 - share) / count;
+            report.busiest_shard_mb_per_second =
+                Some(report.key_mb_per_second + rest * need.ingress_rate.value);
+            report.busiest_shard_records_per_second =
+                Some(report.key_records_per_second + rest * need.kinesis_records.value);
+        }
+        report
     })
 }
 
@@ -485,6 +499,39 @@ fn shard_count(
     ))
 }
 
+/// A scheduled stream's shard-hours: `shard-hours a day x 730 / 24`.
+pub(crate) fn scheduled_shard_hours(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    schedule: &Schedule,
+) -> Result<Term, Error> {
+    let day = Term::new(
+        schedule.shard_hours_per_day as f64,
+        NumFmt::Input,
+        "shard-hours a day on the schedule",
+    );
+    let shard_hours = c.chain(
+        "shard_hours",
+        day,
+        &[
+            (Op::Mul, plain(HOURS_PER_MONTH, "hours in a month")),
+            (Op::Div, plain(24.0, "hours in a day")),
+        ],
+        2,
+        "Shard hours per month",
+    )?;
+    bill_shard_hours(c, bill, shard_hours)?;
+    Ok(shard_hours)
+}
+
+/// What enhanced fan-out consumers pay consumer-shard-hours on: a fixed count, or a schedule's
+/// shard-hours.
+#[derive(Clone, Copy)]
+enum EfoBasis {
+    Count(Term),
+    Hours(Term),
+}
+
 /// Shard hours: shards x 730 hours.
 pub(crate) fn shard_hours_line(
     c: &mut Calc,
@@ -503,11 +550,7 @@ pub(crate) fn shard_hours_line(
 }
 
 /// The shard-hours line of `shard_hours` a month.
-pub(crate) fn bill_shard_hours(
-    c: &mut Calc,
-    bill: &mut Bill<'_>,
-    shard_hours: Term,
-) -> Result<(), Error> {
+fn bill_shard_hours(c: &mut Calc, bill: &mut Bill<'_>, shard_hours: Term) -> Result<(), Error> {
     bill.add(
         c,
         "shard_hours_cost",
@@ -652,7 +695,7 @@ fn efo_lines(
     c: &mut Calc,
     bill: &mut Bill<'_>,
     consumers: u32,
-    shards: Term,
+    shards: EfoBasis,
     volume: Volume,
 ) -> Result<(), Error> {
     let efo = Term::new(
@@ -660,13 +703,15 @@ fn efo_lines(
         NumFmt::Input,
         "enhanced fan-out consumers",
     );
+    let month = plain(HOURS_PER_MONTH, "hours in a month");
+    let per: &[(Op, Term)] = match &shards {
+        EfoBasis::Count(n) => &[(Op::Mul, *n), (Op::Mul, month)],
+        EfoBasis::Hours(h) => &[(Op::Mul, *h)],
+    };
     let consumer_shard_hours = c.chain(
         "efo_consumer_shard_hours",
         efo,
-        &[
-            (Op::Mul, shards),
-            (Op::Mul, plain(HOURS_PER_MONTH, "hours in a month")),
-        ],
+        per,
         2,
         "Consumer-shard hours per month",
     )?;
