@@ -274,6 +274,17 @@ pub enum Warning {
         /// The write rate over the highest before it.
         ratio: f64,
     },
+    /// A shard-level metric shows one shard over its write capacity.
+    HotShard {
+        /// The shard.
+        shard: String,
+        /// When.
+        at: String,
+        /// MB written per second on it.
+        mb_per_second: f64,
+        /// Records written per second on it.
+        records_per_second: f64,
+    },
     /// The metrics show throttled writes or reads.
     Throttled {
         /// Throttled requests over the period.
@@ -403,7 +414,8 @@ impl Warning {
             | Warning::LargeRecords { .. }
             | Warning::AdvantageCommitment { .. }
             | Warning::Throttled { .. }
-            | Warning::MetricsBurst { .. } => self.write_rest(f, face),
+            | Warning::MetricsBurst { .. }
+            | Warning::HotShard { .. } => self.write_rest(f, face),
         }
     }
 
@@ -415,6 +427,17 @@ impl Warning {
                 "at {at} the write rate jumps to {ratio:.1} times the highest of all the data \
                  before it; on-demand takes up to twice its previous 30-day peak at once and may \
                  throttle beyond that, so warm it up or stay provisioned"
+            ),
+            Warning::HotShard {
+                shard,
+                at,
+                mb_per_second,
+                records_per_second,
+            } => write!(
+                f,
+                "{shard} wrote {mb_per_second:.2} MB/s and {records_per_second:.0} records/s at \
+                 {at}, over one shard's 1 MB/s or 1,000 records/s: its partition keys are uneven, \
+                 and more shards will not help the hot one (spread the busiest keys)"
             ),
             Warning::Throttled { count } => write!(
                 f,
@@ -443,7 +466,9 @@ impl Warning {
                 commitment_usd.to_text(true),
                 percent(*use_percent)
             ),
-            Warning::MetricsBurst { .. } | Warning::Throttled { .. } => self.write_traffic(f),
+            Warning::MetricsBurst { .. } | Warning::Throttled { .. } | Warning::HotShard { .. } => {
+                self.write_traffic(f)
+            }
             Warning::SlowConsumers {
                 consumers,
                 delay_ms,

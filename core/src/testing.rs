@@ -161,6 +161,12 @@ fn warning_samples() -> Vec<crate::notes::Warning> {
         },
         W::OnDemandBurst { ratio: 3.0 },
         W::Throttled { count: 12.0 },
+        W::HotShard {
+            shard: "shardId-000000000001".into(),
+            at: "2026-11-24 06:00 UTC".into(),
+            mb_per_second: 1.4,
+            records_per_second: 900.0,
+        },
         W::MetricsBurst {
             at: "2026-11-24 06:00 UTC".into(),
             ratio: 4.4,
@@ -433,6 +439,7 @@ fn warning_covered(w: &crate::notes::Warning) {
         | W::OnDemandBurst { .. }
         | W::AdvantageCommitment { .. }
         | W::Throttled { .. }
+        | W::HotShard { .. }
         | W::MetricsBurst { .. }
         | W::SqlRetired
         | W::VpcRatioAboveOne { .. }

@@ -452,6 +452,7 @@ fn a_missing_last_page_and_too_many_points_are_reported() {
     let many = kcost_core::metrics::MetricSeries {
         kind: MetricKind::IncomingBytes,
         consumer: None,
+        shard: None,
         label: "IncomingBytes".into(),
         file: "huge.json".into(),
         points: (0..600_000)
@@ -490,4 +491,56 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn a_hot_shard_in_shard_level_metrics_is_a_risk() {
+    use kcost_core::Warning;
+    // Two minutes of the stream (1,200 records of 1 KB a minute) and its two shards, labelled with
+    // their shard ids: shard 1 takes 67,584 records of 1 KB in the second minute.
+    let result = |id: &str, label: &str, values: [f64; 2]| {
+        format!(
+            r#"{{"Id": "{id}", "Label": "{label}", "StatusCode": "Complete",
+                "Timestamps": ["2026-11-20T10:01:00Z", "2026-11-20T10:00:00Z"], "Values": [{}, {}]}}"#,
+            values[0], values[1]
+        )
+    };
+    let text = format!(
+        r#"{{"MetricDataResults": [{}, {}, {}, {}, {}, {}], "Messages": []}}"#,
+        result("b", "IncomingBytes", [1_228_800.0, 1_228_800.0]),
+        result("r", "IncomingRecords", [1200.0, 1200.0]),
+        result(
+            "b0",
+            "shardId-000000000000 IncomingBytes",
+            [102_400.0, 614_400.0]
+        ),
+        result("r0", "shardId-000000000000 IncomingRecords", [100.0, 600.0]),
+        result(
+            "b1",
+            "shardId-000000000001 IncomingBytes",
+            [69_206_016.0, 614_400.0]
+        ),
+        result(
+            "r1",
+            "shardId-000000000001 IncomingRecords",
+            [67_584.0, 600.0]
+        ),
+    );
+    let s = TrafficSeries::assemble(parse(&text, "shards.json").unwrap()).unwrap();
+    // Shard-level series do not count into the stream's own totals.
+    assert_eq!(s.points.iter().map(|p| p.records_in).sum::<f64>(), 2400.0);
+    // Shard 1 in the second minute: 69,206,016 bytes / 60 / 1,048,576 = 1.10 MB/s and 67,584 / 60
+    // = 1,126.4 records/s.
+    let hot = s.busiest_shard.clone().unwrap();
+    assert_eq!(hot.shard, "shardId-000000000001");
+    assert_eq!(hot.at, "2026-11-20 10:01 UTC");
+    assert_eq!(hot.mb_per_second, 69_206_016.0 / 60.0 / 1_048_576.0);
+    let e = priced(&s);
+    assert!(
+        e.warnings.iter().any(
+            |w| matches!(w, Warning::HotShard { shard, .. } if shard == "shardId-000000000001")
+        ),
+        "{:?}",
+        e.warnings
+    );
 }

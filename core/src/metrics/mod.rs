@@ -71,6 +71,8 @@ pub struct MetricSeries {
     pub kind: MetricKind,
     /// The enhanced fan-out consumer's name, for `SubscribeToShardEvent.Bytes`.
     pub consumer: Option<String>,
+    /// The shard, for a shard-level metric (labelled with its `shardId-...`).
+    pub shard: Option<String>,
     /// The label (or id) it was known by.
     pub label: String,
     /// The file it came from.
@@ -155,6 +157,21 @@ pub struct TrafficSeries {
     pub efo_consumers: Vec<String>,
     /// The files, when every one of them says `PartialData` (the last page is missing).
     pub partial: Vec<String>,
+    /// The busiest shard-period, when shard-level metrics were given.
+    pub busiest_shard: Option<ShardLoad>,
+}
+
+/// One shard's writes in one period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ShardLoad {
+    /// The shard (`shardId-000000000001`).
+    pub shard: String,
+    /// The period's start (`2026-11-20 10:00 UTC`).
+    pub at: String,
+    /// MB written per second.
+    pub mb_per_second: f64,
+    /// Records written per second.
+    pub records_per_second: f64,
 }
 
 impl TrafficSeries {
@@ -174,6 +191,8 @@ impl TrafficSeries {
                 }
             }
         }
+        let (shards, series): (Vec<MetricSeries>, Vec<MetricSeries>) =
+            series.into_iter().partition(|s| s.shard.is_some());
         let by_kind = merge(series)?;
         let take = |kind| by_kind.get(&(kind, None)).filter(|m| !m.is_empty());
         let (Some(bytes), Some(records)) = (
@@ -231,6 +250,7 @@ impl TrafficSeries {
             unmatched,
             efo_consumers,
             partial,
+            busiest_shard: busiest_shard(shards, period_s)?,
         })
     }
 
@@ -250,6 +270,7 @@ impl TrafficSeries {
                 partial: self.partial.clone(),
             },
             observed: self.observed(target_utilization),
+            busiest_shard: self.busiest_shard.clone(),
             target_utilization_percent: target_utilization,
             efo_consumers: self.efo_consumers.clone(),
         }
@@ -306,6 +327,9 @@ pub struct TrafficSummary {
     pub period: Coverage,
     /// What the traffic was.
     pub observed: Observed,
+    /// The busiest shard-period, when shard-level metrics were given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub busiest_shard: Option<ShardLoad>,
     /// The target utilization the peak's shards are sized at, percent.
     pub target_utilization_percent: f64,
     /// Enhanced fan-out consumers seen, by name.
@@ -397,6 +421,47 @@ fn merge(series: Vec<MetricSeries>) -> Result<ByKind, MetricsError> {
         }
     }
     Ok(by_kind)
+}
+
+/// The shard-period that writes the most for its capacity (1 MB/s and 1,000 records/s a shard).
+fn busiest_shard(
+    shards: Vec<MetricSeries>,
+    period_s: i64,
+) -> Result<Option<ShardLoad>, MetricsError> {
+    let by_shard = merge(
+        shards
+            .into_iter()
+            .map(|s| MetricSeries {
+                consumer: s.shard.clone(),
+                ..s
+            })
+            .collect(),
+    )?;
+    let period = period_s as f64;
+    let mut best: Option<(f64, ShardLoad)> = None;
+    let written = by_shard
+        .iter()
+        .filter(|((kind, _), _)| *kind == MetricKind::IncomingBytes);
+    for ((_, shard), bytes) in written {
+        let records = by_shard.get(&(MetricKind::IncomingRecords, shard.clone()));
+        for (t, b) in bytes {
+            let mb = b / period / 1_048_576.0;
+            let recs = records.and_then(|r| r.get(t)).map_or(0.0, |r| r / period);
+            let load = mb.max(recs / 1000.0);
+            if best.as_ref().is_none_or(|(l, _)| load > *l) {
+                best = Some((
+                    load,
+                    ShardLoad {
+                        shard: shard.clone().unwrap_or_default(),
+                        at: time_text(*t),
+                        mb_per_second: mb,
+                        records_per_second: recs,
+                    },
+                ));
+            }
+        }
+    }
+    Ok(best.map(|(_, s)| s))
 }
 
 /// The metrics by kind (and consumer): period start -> sum.

@@ -97,6 +97,7 @@ fn metric_data(r: DataResult, file: &str) -> Result<MetricSeries, MetricsError> 
     Ok(MetricSeries {
         kind,
         consumer,
+        shard: shard_of(name).or_else(|| r.id.as_deref().and_then(shard_of)),
         label: name.to_string(),
         file: file.to_string(),
         points,
@@ -132,6 +133,7 @@ fn statistics(s: Statistics, file: &str) -> Result<MetricSeries, MetricsError> {
     Ok(MetricSeries {
         kind,
         consumer,
+        shard: shard_of(&name),
         label: name,
         file: file.to_string(),
         points,
@@ -167,6 +169,19 @@ fn unknown(file: &str, name: &str) -> MetricsError {
              ReadProvisionedThroughputExceeded"
         ),
     )
+}
+
+/// The shard a label or id names (`shardId-000000000001 IncomingBytes`), if any: shard-level
+/// metrics are labelled with their shard.
+pub(crate) fn shard_of(name: &str) -> Option<String> {
+    let at = name.to_ascii_lowercase().find("shardid-")?;
+    let rest = name.get(at..)?;
+    let end = rest
+        .char_indices()
+        .skip(8)
+        .find(|(_, c)| !c.is_ascii_digit())
+        .map_or(rest.len(), |(i, _)| i);
+    Some(rest.get(..end)?.to_string())
 }
 
 /// The metric a label or id names, compared without case or punctuation

@@ -157,12 +157,7 @@ pub fn price(
         let best = estimates.iter().map(|e| e.monthly_usd).min()?;
         Some(Money::from_cents(now.monthly_usd.cents() - best.cents()))
     });
-    notes.warnings.extend(burst(traffic));
-    if summary.observed.throttled > 0.0 {
-        notes.warnings.push(Warning::Throttled {
-            count: summary.observed.throttled,
-        });
-    }
+    notes.warnings.extend(risks(traffic, &summary));
     notes.warnings.extend(crate::bill::old_prices(
         estimates.iter().map(|e| (&*prices.code, &e.lines[..])),
         options.price_age,
@@ -178,6 +173,29 @@ pub fn price(
         assumptions: dedup(notes.assumptions),
         warnings: dedup(notes.warnings),
     })
+}
+
+/// What the metrics show could go wrong: a burst past on-demand's limit, a hot shard, throttling.
+fn risks(traffic: &TrafficSeries, summary: &TrafficSummary) -> Vec<Warning> {
+    let mut out: Vec<Warning> = burst(traffic).into_iter().collect();
+    if let Some(hot) = summary
+        .busiest_shard
+        .as_ref()
+        .filter(|s| s.mb_per_second > 1.0 || s.records_per_second > 1000.0)
+    {
+        out.push(Warning::HotShard {
+            shard: hot.shard.clone(),
+            at: hot.at.clone(),
+            mb_per_second: hot.mb_per_second,
+            records_per_second: hot.records_per_second,
+        });
+    }
+    if summary.observed.throttled > 0.0 {
+        out.push(Warning::Throttled {
+            count: summary.observed.throttled,
+        });
+    }
+    out
 }
 
 /// The first write rate, after a first day of data, more than twice the highest before it.
