@@ -402,6 +402,8 @@ fn metrics_report_what_the_traffic_was() {
     insta::assert_snapshot!("metrics_table", out);
     let v = json(&["metrics", &p1, &p2, "--target-utilization", "80"]);
     assert_eq!(v["period"]["points"], 23);
+    let text = ok(&["metrics", &p1, &p2, "--format", "json"]);
+    assert!(text.contains("\"throttled\": 0.0"), "no throttling given: {text}");
     assert_eq!(v["period"]["gaps"][0], "2026-11-20 00:35 UTC");
     assert_eq!(v["observed"]["records_per_second"]["peak"], 330.0);
     assert_eq!(v["observed"]["record_kb"], 2.0);
