@@ -403,7 +403,10 @@ fn metrics_report_what_the_traffic_was() {
     let v = json(&["metrics", &p1, &p2, "--target-utilization", "80"]);
     assert_eq!(v["period"]["points"], 23);
     let text = ok(&["metrics", &p1, &p2, "--format", "json"]);
-    assert!(text.contains("\"throttled\": 0.0"), "no throttling given: {text}");
+    assert!(
+        text.contains("\"throttled\": 0.0"),
+        "no throttling given: {text}"
+    );
     assert_eq!(v["period"]["gaps"][0], "2026-11-20 00:35 UTC");
     assert_eq!(v["observed"]["records_per_second"]["peak"], 330.0);
     assert_eq!(v["observed"]["record_kb"], 2.0);
@@ -420,6 +423,10 @@ fn metrics_report_what_the_traffic_was() {
     let explained = ok(&["metrics", &p1, &p2, "--explain"]);
     assert!(
         explained.contains("1,497,000.00 PUT Payload Units in the metrics x 730 hours in a month / 1.92 hours with data = 570,161,739.13 PUT Payload Units per month"),
+        "{explained}"
+    );
+    assert!(
+        explained.contains("1,497,000 records in the metrics / 6,900 seconds with data = 216.96 records per sec (mean)"),
         "{explained}"
     );
     let err = fails(&["metrics", &p1, &p2, "--shards", "0"]);

@@ -55,3 +55,8 @@ pub(crate) fn per_second(
 pub(crate) fn plain(value: f64, unit: &'static str) -> Term {
     Term::new(value, NumFmt::Plain, unit)
 }
+
+/// A target utilization in a step: `0.80 target utilization`.
+pub(crate) fn utilization(percent: f64) -> Term {
+    Term::new(percent / 100.0, NumFmt::Fixed(2), "target utilization")
+}

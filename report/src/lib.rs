@@ -345,6 +345,10 @@ fn traffic_notes(e: &TrafficEstimate, face: &dyn Face) -> Vec<String> {
             saving.to_text(true)
         ));
     }
+    if !e.steps.is_empty() {
+        notes.push("How the figures came from the points:".to_string());
+        notes.push(kcost_core::render_steps(&e.steps).trim_end().to_string());
+    }
     if !e.assumptions.is_empty() {
         notes.push("Assumptions:".to_string());
         notes.extend(

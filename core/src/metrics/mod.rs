@@ -311,7 +311,11 @@ impl TrafficSeries {
             efo_mb_per_second: efo,
             record_kb: (total_records > 0.0).then(|| total_bytes / total_records / 1024.0),
             // A fold from +0.0: an empty f64 sum is -0.0.
-            throttled: self.points.iter().filter_map(|p| p.throttled).fold(0.0, |a, b| a + b),
+            throttled: self
+                .points
+                .iter()
+                .filter_map(|p| p.throttled)
+                .fold(0.0, |a, b| a + b),
             peak_shard_need: need,
             // Whole shards, at least 1; the need is below 1e18 for any real stream.
             shards_for_peak: (crate::fixed::round(with_headroom, 9).unwrap_or(with_headroom))

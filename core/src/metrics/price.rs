@@ -98,6 +98,9 @@ pub struct TrafficEstimate {
     pub assumptions: Vec<Assumption>,
     /// What the user should know.
     pub warnings: Vec<Warning>,
+    /// How the observed figures came from the points, when traced.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<Step>,
 }
 
 /// Prices a month of `traffic` in every mode `region` can price.
@@ -172,7 +175,88 @@ pub fn price(
         saving_usd,
         assumptions: dedup(notes.assumptions),
         warnings: dedup(notes.warnings),
+        steps: if options.trace {
+            observed_steps(traffic, &sums, settings.target_utilization)?
+        } else {
+            Vec::new()
+        },
     })
+}
+
+/// How the observed figures came from the points: the means from the totals, the peaks from the
+/// busiest period, the record size, and the shards the peak needs.
+fn observed_steps(
+    traffic: &TrafficSeries,
+    sums: &Sums,
+    target_utilization: f64,
+) -> Result<Vec<Step>, Error> {
+    let mut c = Calc::new(crate::calc::Rounding::Calculator, true).in_form(Form::Current);
+    let seconds = c.chain(
+        "seconds_with_data",
+        Term::new(
+            traffic.points.len() as f64,
+            NumFmt::Input,
+            "periods with data",
+        ),
+        &[(
+            Op::Mul,
+            Term::new(traffic.period_s as f64, NumFmt::Input, "seconds a period"),
+        )],
+        0,
+        "seconds with data",
+    )?;
+    c.chain(
+        "mean_records_per_second",
+        Term::new(sums.records, NumFmt::Fixed(0), "records in the metrics"),
+        &[(Op::Div, seconds)],
+        2,
+        "records per sec (mean)",
+    )?;
+    if let Some(busiest) = traffic
+        .points
+        .iter()
+        .max_by(|a, b| a.records_in.total_cmp(&b.records_in))
+    {
+        c.chain(
+            "peak_records_per_second",
+            Term::new(
+                busiest.records_in,
+                NumFmt::Fixed(0),
+                "records in the busiest period",
+            ),
+            &[(
+                Op::Div,
+                Term::new(traffic.period_s as f64, NumFmt::Input, "seconds a period"),
+            )],
+            2,
+            "records per sec (peak)",
+        )?;
+    }
+    if sums.records > 0.0 {
+        c.chain(
+            "record_kb",
+            Term::new(sums.bytes_in, NumFmt::Fixed(0), "bytes in the metrics"),
+            &[
+                (
+                    Op::Div,
+                    Term::new(sums.records, NumFmt::Fixed(0), "records"),
+                ),
+                (Op::Div, plain(1024.0, "bytes per KB")),
+            ],
+            2,
+            "KB (mean record size)",
+        )?;
+    }
+    let need = traffic.observed(target_utilization).peak_shard_need;
+    let with = c.chain(
+        "shards_for_peak",
+        Term::new(need, NumFmt::Fixed(2), "shards the busiest period needs"),
+        &[(Op::Div, crate::units::utilization(target_utilization))],
+        2,
+        "shards needed",
+    )?;
+    c.round_up("shard_count", with, "shards")?;
+    Ok(c.into_steps())
 }
 
 /// What the metrics show could go wrong: a burst past on-demand's limit, a hot shard, throttling.

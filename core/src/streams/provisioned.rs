@@ -476,14 +476,7 @@ fn shard_count(
         let headroom = c.chain(
             "shards_with_headroom",
             c.term(needed.value, 2, "Number of shards"),
-            &[(
-                Op::Div,
-                Term::new(
-                    target_utilization / 100.0,
-                    NumFmt::Fixed(2),
-                    "target utilization",
-                ),
-            )],
+            &[(Op::Div, crate::units::utilization(target_utilization))],
             2,
             "shards needed with headroom",
         )?;
