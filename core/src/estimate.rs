@@ -118,6 +118,17 @@ impl std::str::FromStr for Mode {
     }
 }
 
+/// Where provisioned and on-demand swap places for a profiled stream whose peak stays put.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ShareOfPeak {
+    /// The peak held, records/s (the profile's busiest hour).
+    pub peak_records_per_second: f64,
+    /// The average, percent of the peak, below which on-demand is cheaper.
+    pub percent: f64,
+    /// The profile's own average, percent of its peak.
+    pub profile_percent: f64,
+}
+
 /// The inputs the estimate used, after defaults and unit conversion.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Inputs {
@@ -362,6 +373,11 @@ pub struct Comparison {
     /// (the costlier becomes the cheaper), for this record size and consumer mix; `None` when
     /// one is cheaper at every rate kcost tries (0.01 to 10,000,000 records/s).
     pub break_even_records_per_second: Option<f64>,
+    /// With a daily profile: the peak held at the profile's busiest hour, the average (as a
+    /// percentage of that peak) below which on-demand is cheaper; `None` without a profile or
+    /// when one mode is cheaper at every average.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub break_even_share_of_peak: Option<ShareOfPeak>,
     /// Modes that could not be estimated here.
     pub unavailable: Vec<Unavailable>,
     /// Warnings about the comparison as a whole (old prices, once for every mode).

@@ -64,7 +64,7 @@ pub use calc::{Options, PriceAge, Rounding};
 pub use error::{Error, InputError};
 pub use estimate::{
     AggregationSaving, Comparison, DiscountLine, Estimate, GrowthMonth, GrowthTable, HotKey,
-    Inputs, Line, Mode, PriceUsed, Service, Shards, Unavailable,
+    Inputs, Line, Mode, PriceUsed, Service, Shards, ShareOfPeak, Unavailable,
 };
 pub use face::{Face, Fix, Plain};
 pub use input::{Input, Scope, Spec};

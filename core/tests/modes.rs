@@ -656,3 +656,42 @@ fn a_daily_profile_sizes_for_the_busiest_hour_or_follows_a_schedule() {
     let err = refused(&bare);
     assert!(err.to_string().contains("follows a daily profile"), "{err}");
 }
+
+#[test]
+fn compare_restates_the_break_even_as_a_share_of_a_profiles_peak() {
+    let mut weights = [0.5; 24];
+    weights[12..].fill(1.5);
+    let deck = StreamWorkload {
+        consumers: Some(10),
+        profile: Some(kcost_core::Profile::from_weights(&weights).unwrap()),
+        ..workload("100", "100")
+    };
+    let c = compare(
+        &deck,
+        Some("us-east-1"),
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap();
+    let s = c.break_even_share_of_peak.unwrap();
+    // The peak held: 100 x 1.5 = 150 records/s; the profile's average is 100 / 150 = 66.7%.
+    assert_eq!(s.peak_records_per_second, 150.0);
+    assert!((s.profile_percent - 200.0 / 3.0).abs() < 1e-9);
+    // At the break-even average provisioned (sized for 150/s) is no dearer than on-demand, and
+    // 0.01 records/s below it on-demand is cheaper.
+    let at = |avg: f64| {
+        let w = StreamWorkload {
+            records: kcost_core::Rate::new(avg, kcost_core::Per::Second).unwrap(),
+            peak_records: Some(kcost_core::Rate::new(150.0, kcost_core::Per::Second).unwrap()),
+            profile: None,
+            ..deck
+        };
+        let cost = |mode| run(mode, w).monthly_usd;
+        (cost(Mode::Provisioned), cost(Mode::OnDemand))
+    };
+    let avg = (s.percent / 100.0 * 150.0 * 100.0).round() / 100.0;
+    let (p, o) = at(avg);
+    assert!(o >= p, "{avg}: on-demand {o} provisioned {p}");
+    let (p, o) = at(avg - 0.01);
+    assert!(o < p, "{avg}: on-demand {o} provisioned {p}");
+}

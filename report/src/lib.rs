@@ -251,6 +251,15 @@ fn comparison_notes(c: &Comparison, face: &dyn Face) -> Vec<String> {
                 .to_string(),
         });
     }
+    if let Some(s) = &c.break_even_share_of_peak {
+        out.push(format!(
+            "With this profile's peak of {} records/s held, on-demand is cheaper while the average \
+             stays below {:.1}% of the peak (this profile's average is {:.1}% of its peak)",
+            c.rounding.show(s.peak_records_per_second, 2),
+            s.percent,
+            s.profile_percent
+        ));
+    }
     for u in &c.unavailable {
         out.push(format!(
             "Not compared: {}: {}",

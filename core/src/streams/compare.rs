@@ -2,7 +2,7 @@
 //! provisioned and on-demand Standard.
 
 use crate::error::Error;
-use crate::estimate::{Comparison, Estimate, Mode, Service, Unavailable};
+use crate::estimate::{Comparison, Estimate, Mode, Service, ShareOfPeak, Unavailable};
 use crate::money::Money;
 use crate::notes::Warning;
 use crate::price::{PriceBook, PriceKey, RegionPrices};
@@ -89,6 +89,11 @@ pub fn compare(
         estimates,
         cheapest,
         break_even_records_per_second,
+        break_even_share_of_peak: if both {
+            share_of_peak(workload, prices, options)?
+        } else {
+            None
+        },
         unavailable,
         warnings,
     })
@@ -119,6 +124,54 @@ fn commitment_note(e: &Estimate, prices: &RegionPrices) -> Option<Warning> {
         commitment_usd,
         use_percent: data_in / COMMITTED_GB * 100.0,
     })
+}
+
+/// For a profiled stream: the peak held at the profile's busiest hour, the average (to 0.01
+/// records/s) below which on-demand is cheaper than provisioned sized for that peak.
+fn share_of_peak(
+    workload: &StreamWorkload,
+    prices: &RegionPrices,
+    options: Options,
+) -> Result<Option<ShareOfPeak>, Error> {
+    let Some(profile) = workload.profile else {
+        return Ok(None);
+    };
+    let quiet = options.untraced();
+    let peak = workload.records.per_second() * profile.peak_factor();
+    let top = (peak * 100.0).floor() as u64;
+    if top < 2 {
+        return Ok(None);
+    }
+    // Whether on-demand costs less than provisioned at an average of `hundredths` / 100.
+    let on_demand_cheaper = |hundredths: u64| -> Result<bool, Error> {
+        let at = StreamWorkload {
+            records: Rate::new(hundredths as f64 / 100.0, Per::Second)?,
+            peak_records: Some(Rate::new(peak, Per::Second)?),
+            profile: None,
+            scaling: crate::workload::Scaling::Fixed,
+            growth: None,
+            ..*workload
+        };
+        let cost = |mode| model(&at, mode, prices, quiet).map(|e| e.monthly_usd);
+        Ok(cost(Mode::OnDemand)? < cost(Mode::Provisioned)?)
+    };
+    if !on_demand_cheaper(1)? || on_demand_cheaper(top)? {
+        return Ok(None);
+    }
+    let (mut lo, mut hi) = (1, top);
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if on_demand_cheaper(mid)? {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    Ok(Some(ShareOfPeak {
+        peak_records_per_second: peak,
+        percent: hi as f64 / 100.0 / peak * 100.0,
+        profile_percent: 100.0 / profile.peak_factor(),
+    }))
 }
 
 /// The lowest average record rate (to 0.01 records/s) at which provisioned and on-demand Standard
