@@ -148,6 +148,9 @@ pub enum Command {
         /// Show every step of every mode.
         #[arg(long)]
         explain: bool,
+        /// The stream's name, to say in the output (the metrics files do not carry it).
+        #[arg(long, value_name = "NAME")]
+        stream: Option<String>,
         #[arg(long = flag(I::Region), help = help(I::Region), value_name = value_name(I::Region), value_parser = RegionParser)]
         region: Option<String>,
         #[command(flatten)]

@@ -144,6 +144,7 @@ fn run(cli: &Cli) -> Result<String> {
             retention,
             shards,
             explain,
+            stream,
             region,
             prices,
         }) => {
@@ -152,6 +153,7 @@ fn run(cli: &Cli) -> Result<String> {
                 efo_consumers: *efo_consumers,
                 retention: *retention,
                 shards: *shards,
+                stream: stream.clone(),
             };
             let options = Options {
                 trace: *explain,

@@ -277,9 +277,15 @@ pub fn traffic(e: &TrafficEstimate, format: Format, face: &dyn Face) -> Result<S
     let summary =
         Summary {
             title: format!(
-            "CloudWatch metrics: {} periods of {} s from {} to {} ({:.2} hours with data), {} ({})",
-            s.period.points, s.period.period_s, s.period.start, s.period.end, s.period.hours,
-            e.region, e.region_name
+            "CloudWatch metrics{}: {} periods of {} s from {} to {} ({:.2} hours with data), {} ({})",
+            e.stream.as_ref().map_or(String::new(), |n| format!(" of {n}")),
+            s.period.points,
+            s.period.period_s,
+            s.period.start,
+            s.period.end,
+            s.period.hours,
+            e.region,
+            e.region_name
         ),
             header: ["Observed", "Unit", "Mean", "Peak"],
             rows: observed_rows(&s.observed),

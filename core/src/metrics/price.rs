@@ -28,7 +28,7 @@ use crate::workload::{Form, Retention};
 const BYTES_PER_GB: f64 = 1_073_741_824.0;
 
 /// What pricing the metrics needs beyond them.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
     /// Percent of shard capacity to plan the peak for.
     pub target_utilization: f64,
@@ -38,6 +38,8 @@ pub struct Settings {
     pub retention: Retention,
     /// The shards the stream runs today, to compare with.
     pub shards: Option<u64>,
+    /// The stream's name, to say in the output (the metrics files do not carry it).
+    pub stream: Option<String>,
 }
 
 impl Default for Settings {
@@ -47,6 +49,7 @@ impl Default for Settings {
             efo_consumers: None,
             retention: Retention::DEFAULT,
             shards: None,
+            stream: None,
         }
     }
 }
@@ -77,6 +80,9 @@ pub struct ModeCost {
 /// Every mode's month at the traffic of a stream's metrics.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TrafficEstimate {
+    /// The stream's name, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stream: Option<String>,
     /// The region code.
     pub region: Arc<str>,
     /// The region's name.
@@ -104,6 +110,24 @@ pub struct TrafficEstimate {
 }
 
 /// Prices a month of `traffic` in every mode `region` can price.
+///
+/// ```
+/// use kcost_core::metrics::{parse, price, Settings, TrafficSeries};
+/// use kcost_core::{testing, Options};
+/// let stats = |label: &str, a: u64, b: u64| format!(
+///     r#"{{"Label": "{label}", "Datapoints": [
+///         {{"Timestamp": "2026-11-20T10:00:00Z", "Sum": {a}}},
+///         {{"Timestamp": "2026-11-20T11:00:00Z", "Sum": {b}}}]}}"#);
+/// // Two hours of 1 KB records: 360,000 and 720,000 of them (100 and 200 records/s).
+/// let mut all = parse(&stats("IncomingRecords", 360_000, 720_000), "r.json")?;
+/// all.extend(parse(&stats("IncomingBytes", 368_640_000, 737_280_000), "b.json")?);
+/// let traffic = TrafficSeries::assemble(all)?;
+/// let e = price(&traffic, Settings::default(), Some("us-east-1"), &testing::deck_book(), Options::default())?;
+/// // The busier hour needs 200 KB/s: 1 shard, 730 shard-hours (10.95) plus PUT units.
+/// assert_eq!(e.estimates[0].shards, Some(1));
+/// assert_eq!(e.estimates[0].lines[0].monthly_usd.to_string(), "10.95");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 ///
 /// # Errors
 /// An unknown region, a region without provisioned prices, or figures too large to price.
@@ -166,6 +190,7 @@ pub fn price(
         options.price_age,
     ));
     Ok(TrafficEstimate {
+        stream: settings.stream.clone(),
         region: prices.code.clone(),
         region_name: prices.name.clone(),
         summary,
