@@ -429,6 +429,19 @@ fn metrics_report_what_the_traffic_was() {
         explained.contains("1,497,000 records in the metrics / 6,900 seconds with data = 216.96 records per sec (mean)"),
         "{explained}"
     );
+    let daily = |n: &str| format!("{METRICS}daily-incoming-{n}.json");
+    let few = ok(&[
+        "metrics",
+        &daily("bytes"),
+        &daily("records"),
+        "--shards",
+        "1",
+    ]);
+    assert!(
+        // 730 shard-hours (10.95) + the PUT units of 10,117,800,000 (141.65).
+        few.contains("Today's 1 shard costs 152.60 USD a month, less than any mode here, but is fewer than the 8 the peak needs"),
+        "{few}"
+    );
     let err = fails(&["metrics", &p1, &p2, "--shards", "0"]);
     assert!(
         err.contains("--shards") && err.contains("from 1 to 10,000"),

@@ -274,6 +274,13 @@ pub enum Warning {
         /// The write rate over the highest before it.
         ratio: f64,
     },
+    /// The current form, which has no records term, sized fewer shards than the record rate needs.
+    CurrentFormRecords {
+        /// Kinesis records per second at the sizing rate.
+        records_per_second: f64,
+        /// Shards sized.
+        shards: u64,
+    },
     /// A shard-level metric shows one shard over its write capacity.
     HotShard {
         /// The shard.
@@ -415,7 +422,8 @@ impl Warning {
             | Warning::AdvantageCommitment { .. }
             | Warning::Throttled { .. }
             | Warning::MetricsBurst { .. }
-            | Warning::HotShard { .. } => self.write_rest(f, face),
+            | Warning::HotShard { .. }
+            | Warning::CurrentFormRecords { .. } => self.write_rest(f, face),
         }
     }
 
@@ -474,6 +482,15 @@ impl Warning {
                 delay_ms,
                 efo_change_usd,
             } => slow_consumers(f, *consumers, *delay_ms, *efo_change_usd),
+            Warning::CurrentFormRecords {
+                records_per_second,
+                shards,
+            } => write!(
+                f,
+                "the calculator's current form has no records term: {records_per_second:.0} \
+                 records/s on {shards} shard(s) is over 1,000 records/s a shard, so the stream \
+                 would throttle; the 2021 form (or more shards) sizes for it"
+            ),
             Warning::VpcRatioAboveOne { ratio } => write!(
                 f,
                 "a VPC ratio of {ratio} delivers more GB into the VPC than the Firehose ingests; \

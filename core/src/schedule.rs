@@ -29,7 +29,7 @@ impl Schedule {
         Schedule {
             hours: [shards; 24],
             changes: 0,
-            shard_hours_per_day: shards * 24,
+            shard_hours_per_day: shards.saturating_mul(24),
         }
     }
 }
@@ -104,8 +104,9 @@ fn from_start(needs: &[u64; 24], candidates: &[u64], start: u64) -> Option<Sched
                     }
                     let k2 = k + usize::from(w != v);
                     let slot = j * c + k2;
-                    if k2 < c && here + w < *next.get(slot)? {
-                        *next.get_mut(slot)? = here + w;
+                    let total = here.saturating_add(w);
+                    if k2 < c && total < *next.get(slot)? {
+                        *next.get_mut(slot)? = total;
                         *from.get_mut(hour)?.get_mut(slot)? = i * c + k;
                     }
                 }

@@ -161,6 +161,10 @@ fn warning_samples() -> Vec<crate::notes::Warning> {
         },
         W::OnDemandBurst { ratio: 3.0 },
         W::Throttled { count: 12.0 },
+        W::CurrentFormRecords {
+            records_per_second: 5000.0,
+            shards: 2,
+        },
         W::HotShard {
             shard: "shardId-000000000001".into(),
             at: "2026-11-24 06:00 UTC".into(),
@@ -439,6 +443,7 @@ fn warning_covered(w: &crate::notes::Warning) {
         | W::OnDemandBurst { .. }
         | W::AdvantageCommitment { .. }
         | W::Throttled { .. }
+        | W::CurrentFormRecords { .. }
         | W::HotShard { .. }
         | W::MetricsBurst { .. }
         | W::SqlRetired

@@ -337,6 +337,11 @@ impl Profile {
         if let Some(w) = weights.iter().find(|w| !w.is_finite() || **w < 0.0) {
             return Err(bad(&format!("the weight {w} is not a number of 0 or more")));
         }
+        if !weights.iter().sum::<f64>().is_finite() {
+            return Err(bad(
+                "the weights are too large to add up; give relative weights such as 1 to 10",
+            ));
+        }
         if weights.iter().all(|w| *w == 0.0) {
             return Err(bad(
                 "every weight is 0; give the relative traffic of each hour",

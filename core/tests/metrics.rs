@@ -135,7 +135,7 @@ fn bad_files_are_refused_with_the_file_and_the_fix() {
                     r#"{"Label": "IncomingRecords", "Datapoints": [{"Timestamp": "2026-11-20T00:00:00Z", "Sum": 1}]}"#,
                 ),
             ],
-            "no two points are less than 30 s apart",
+            "points are 30 s apart; kcost reads periods from 60 s to 1 hour",
         ),
         (
             &[
@@ -177,6 +177,39 @@ fn bad_files_are_refused_with_the_file_and_the_fix() {
             "more than a year of 60 s periods",
         ),
     ];
+    let minutes = |label: &str, stamps: &[&str]| {
+        let points: Vec<String> = stamps
+            .iter()
+            .map(|t| format!(r#"{{"Timestamp": "2026-11-20T{t}Z", "Sum": 1}}"#))
+            .collect();
+        format!(
+            r#"{{"Label": "{label}", "Datapoints": [{}]}}"#,
+            points.join(",")
+        )
+    };
+    let b = minutes("IncomingBytes", &["10:00:00", "10:01:00", "10:02:00"]);
+    let r = minutes("IncomingRecords", &["10:00:00", "10:01:00", "10:02:00"]);
+    let late = minutes("IncomingRecords", &["10:05:00", "10:06:00"]);
+    let reads_off = minutes("GetRecords.Bytes", &["10:00:30", "10:01:30"]);
+    let reads_coarse = minutes("GetRecords.Bytes", &["10:00:00", "10:05:00"]);
+    let extra: Vec<(Vec<(&str, &str)>, &str)> = vec![
+        (
+            vec![("b.json", &b), ("r.json", &late)],
+            "IncomingBytes and IncomingRecords share no period",
+        ),
+        (
+            vec![("b.json", &b), ("r.json", &r), ("g.json", &reads_off)],
+            "GetRecords.Bytes has a point at 2026-11-20 10:00 UTC, off the 60 s periods",
+        ),
+        (
+            vec![("b.json", &b), ("r.json", &r), ("g.json", &reads_coarse)],
+            "mixed periods: GetRecords.Bytes has points 300 s apart, IncomingBytes 60 s",
+        ),
+    ];
+    for (files, expected) in &extra {
+        let err = refused(files).to_string();
+        assert!(err.contains(expected), "{err}\nexpected: {expected}");
+    }
     for (files, expected) in cases {
         let err = refused(files).to_string();
         assert!(

@@ -160,6 +160,19 @@ fn the_current_form_sizes_in_whole_shards_with_a_buffer() {
         ..workload("1000/min", "3")
     };
     assert_eq!(run(Mode::Provisioned, small).shards.unwrap().count, 2);
+
+    // No records term: 5,000 records/s of 0.1 KB is 500 KB/s, 1 shard, x 1.2 -> 2 shards, which
+    // take 2,000 records/s; the estimate says so.
+    let many = StreamWorkload {
+        form: Form::Current,
+        ..workload("5000", "0.1")
+    };
+    let e = run(Mode::Provisioned, many);
+    assert_eq!(e.shards.as_ref().unwrap().count, 2);
+    assert!(e
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::CurrentFormRecords { shards: 2, .. })));
 }
 
 #[test]

@@ -352,13 +352,35 @@ fn traffic_notes(e: &TrafficEstimate, face: &dyn Face) -> Vec<String> {
         ));
     }
     if let (Some(now), Some(saving)) = (&e.current, e.saving_usd) {
-        notes.push(format!(
-            "Today's {} shards cost {} USD a month; {} would save {} USD",
-            now.shards.unwrap_or(0),
-            now.monthly_usd.to_text(true),
-            e.cheapest,
-            saving.to_text(true)
-        ));
+        let count = now.shards.unwrap_or(0);
+        let (cost, are) = if count == 1 {
+            ("costs", "is")
+        } else {
+            ("cost", "are")
+        };
+        notes.push(if saving.cents() > 0 {
+            format!(
+                "Today's {} {cost} {} USD a month; {} would save {} USD",
+                report::shards(count),
+                now.monthly_usd.to_text(true),
+                e.cheapest,
+                saving.to_text(true)
+            )
+        } else if count < e.summary.observed.shards_for_peak {
+            format!(
+                "Today's {} {cost} {} USD a month, less than any mode here, but {are} fewer than \
+                 the {} the peak needs: expect throttling at the busiest times",
+                report::shards(count),
+                now.monthly_usd.to_text(true),
+                e.summary.observed.shards_for_peak
+            )
+        } else {
+            format!(
+                "Today's {} {cost} {} USD a month, no more than the cheapest mode",
+                report::shards(count),
+                now.monthly_usd.to_text(true)
+            )
+        });
     }
     if !e.steps.is_empty() {
         notes.push("How the figures came from the points:".to_string());
@@ -432,9 +454,12 @@ fn mode_reports(e: &TrafficEstimate) -> Vec<Report<'_>> {
             findings: m
                 .schedule
                 .iter()
-                .map(|s| {
-                    report::schedule_text(s)
-                        + "; hours of the day with no data are held at the peak's count"
+                .map(|s| match e.hours_of_day_without_data {
+                    0 => report::schedule_text(s),
+                    n => format!(
+                        "{}; the {n} hour(s) of the day with no data are held at the peak's count",
+                        report::schedule_text(s)
+                    ),
                 })
                 .collect(),
             growth: None,

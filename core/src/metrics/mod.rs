@@ -182,13 +182,17 @@ impl TrafficSeries {
     /// points closer than 60 s or further apart than an hour, periods that do not divide the
     /// distances between points (mixed periods), more than [`MAX_POINTS`] points.
     pub fn assemble(series: Vec<MetricSeries>) -> Result<TrafficSeries, MetricsError> {
-        // Pages missing when every page given says more follow (none is the last).
+        // A metric's pages are missing when none of its series says Complete (none is the last
+        // page for it).
+        let mut complete: Vec<(MetricKind, Option<String>, Option<String>)> = Vec::new();
+        for s in series.iter().filter(|s| !s.partial) {
+            complete.push((s.kind, s.consumer.clone(), s.shard.clone()));
+        }
         let mut partial: Vec<String> = Vec::new();
-        if series.iter().all(|s| s.partial) {
-            for s in &series {
-                if !partial.contains(&s.file) {
-                    partial.push(s.file.clone());
-                }
+        for s in series.iter().filter(|s| s.partial) {
+            let key = (s.kind, s.consumer.clone(), s.shard.clone());
+            if !complete.contains(&key) && !partial.contains(&s.file) {
+                partial.push(s.file.clone());
             }
         }
         let (shards, series): (Vec<MetricSeries>, Vec<MetricSeries>) =
@@ -207,6 +211,9 @@ impl TrafficSeries {
         };
         let period_s = period(bytes.keys().chain(records.keys()))?;
         check_span(bytes.keys().chain(records.keys()), period_s)?;
+        let base = bytes.keys().next().copied().unwrap_or(0);
+        on_grid(&by_kind, base, period_s)?;
+        on_grid(&by_shard_of(&shards)?, base, period_s)?;
         let sum_of = |kind: MetricKind, t: i64| {
             let mut found = false;
             let total: f64 = by_kind
@@ -236,6 +243,13 @@ impl TrafficSeries {
                 })
             })
             .collect();
+        if points.is_empty() {
+            return Err(MetricsError::file(
+                "metrics",
+                "IncomingBytes and IncomingRecords share no period: export both for the same \
+                 stream, times and --period",
+            ));
+        }
         let unmatched = bytes.len() + records.len() - 2 * points.len();
         let gaps = gaps(&points, period_s);
         let efo_consumers = by_kind
@@ -250,7 +264,7 @@ impl TrafficSeries {
             unmatched,
             efo_consumers,
             partial,
-            busiest_shard: busiest_shard(shards, period_s)?,
+            busiest_shard: busiest_shard(&shards, period_s)?,
         })
     }
 
@@ -428,20 +442,63 @@ fn merge(series: Vec<MetricSeries>) -> Result<ByKind, MetricsError> {
     Ok(by_kind)
 }
 
-/// The shard-period that writes the most for its capacity (1 MB/s and 1,000 records/s a shard).
-fn busiest_shard(
-    shards: Vec<MetricSeries>,
-    period_s: i64,
-) -> Result<Option<ShardLoad>, MetricsError> {
-    let by_shard = merge(
+/// Refuses a metric whose points are not on the required metrics' grid of `period_s` from `base`:
+/// exported with another period (or another start), its sums would be read as this period's.
+fn on_grid(all: &ByKind, base: i64, period_s: i64) -> Result<(), MetricsError> {
+    for ((kind, who), points) in all {
+        if let Some(t) = points
+            .keys()
+            .find(|t| (*t - base).rem_euclid(period_s) != 0)
+        {
+            let name = match who {
+                Some(w) => format!("{} ({w})", kind.name()),
+                None => kind.name().to_string(),
+            };
+            return Err(MetricsError::file(
+                "metrics",
+                &format!(
+                    "{name} has a point at {}, off the {period_s} s periods of IncomingBytes and \
+                     IncomingRecords: export every metric with the same --period and start time",
+                    time_text(*t)
+                ),
+            ));
+        }
+        // The smallest spacing must be the period: smaller is a finer period, and no two points
+        // a period apart is a coarser one.
+        let spacing = points.keys().zip(points.keys().skip(1)).map(|(a, b)| b - a);
+        if let Some(d) = spacing.min().filter(|d| *d != period_s) {
+            return Err(MetricsError::file(
+                "metrics",
+                &format!(
+                    "mixed periods: {} has points {d} s apart, IncomingBytes {period_s} s; export \
+                     every metric with the same --period",
+                    kind.name()
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Shard-level series merged by (kind, shard).
+fn by_shard_of(shards: &[MetricSeries]) -> Result<ByKind, MetricsError> {
+    merge(
         shards
-            .into_iter()
+            .iter()
             .map(|s| MetricSeries {
                 consumer: s.shard.clone(),
-                ..s
+                ..s.clone()
             })
             .collect(),
-    )?;
+    )
+}
+
+/// The shard-period that writes the most for its capacity (1 MB/s and 1,000 records/s a shard).
+fn busiest_shard(
+    shards: &[MetricSeries],
+    period_s: i64,
+) -> Result<Option<ShardLoad>, MetricsError> {
+    let by_shard = by_shard_of(shards)?;
     let period = period_s as f64;
     let mut best: Option<(f64, ShardLoad)> = None;
     let written = by_shard
@@ -519,7 +576,16 @@ fn period<'a>(times: impl Iterator<Item = &'a i64>) -> Result<i64, MetricsError>
             "one point is not enough to know the period: export at least two periods",
         ));
     };
-    if !(PERIODS_S.0..=PERIODS_S.1).contains(&smallest) {
+    if smallest < PERIODS_S.0 {
+        return Err(MetricsError::file(
+            "metrics",
+            &format!(
+                "points are {smallest} s apart; kcost reads periods from 60 s to 1 hour: export \
+                 with --period 60, 300 or 3600"
+            ),
+        ));
+    }
+    if smallest > PERIODS_S.1 {
         return Err(MetricsError::file(
             "metrics",
             &format!(

@@ -104,6 +104,8 @@ pub struct TrafficEstimate {
     pub assumptions: Vec<Assumption>,
     /// What the user should know.
     pub warnings: Vec<Warning>,
+    /// Hours of the day with no data, held at the peak's count in a schedule.
+    pub hours_of_day_without_data: usize,
     /// How the observed figures came from the points, when traced.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<Step>,
@@ -139,6 +141,12 @@ pub fn price(
     options: Options,
 ) -> Result<TrafficEstimate, Error> {
     let (prices, assumed) = crate::bill::region_or_default(book, region)?;
+    let utilization = settings.target_utilization;
+    if !(utilization > 0.0 && utilization <= 100.0) {
+        return Err(Error::Input(crate::error::InputError::Utilization {
+            text: utilization.to_string(),
+        }));
+    }
     let summary = traffic.summary(settings.target_utilization);
     let sums = Sums::of(traffic);
     let mut notes = Notes::default();
@@ -167,9 +175,12 @@ pub fn price(
         estimates.push(each.scheduled(schedule, &mut notes)?);
     }
     for mode in [Mode::OnDemand, Mode::Advantage] {
-        // A mode the region has no price for is left out, as in a comparison.
-        if let Ok(cost) = each.on_demand(mode, &mut notes) {
-            estimates.push(cost);
+        // A mode the region has no price for is left out, as in a comparison; any other error
+        // stops the estimate.
+        match each.on_demand(mode, &mut notes) {
+            Ok(cost) => estimates.push(cost),
+            Err(Error::MissingPrice { .. }) => {}
+            Err(e) => return Err(e),
         }
     }
     let cheapest = estimates
@@ -200,6 +211,7 @@ pub fn price(
         saving_usd,
         assumptions: dedup(notes.assumptions),
         warnings: dedup(notes.warnings),
+        hours_of_day_without_data: super::schedule::hours_without_data(traffic),
         steps: if options.trace {
             observed_steps(traffic, &sums, settings.target_utilization)?
         } else {

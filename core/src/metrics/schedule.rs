@@ -22,6 +22,17 @@ pub fn daily_needs(traffic: &TrafficSeries, target_utilization: f64) -> [u64; 24
     needs
 }
 
+/// Hours of the day (UTC) with no point at all.
+pub fn hours_without_data(traffic: &TrafficSeries) -> usize {
+    let mut seen = [false; 24];
+    for p in &traffic.points {
+        if let Some(slot) = seen.get_mut(hour_of(p.t)) {
+            *slot = true;
+        }
+    }
+    seen.iter().filter(|s| !**s).count()
+}
+
 fn hour_of(t: i64) -> usize {
     usize::try_from(t.rem_euclid(86_400) / 3600).unwrap_or(0)
 }

@@ -99,6 +99,13 @@ pub(super) fn model<'p>(
     }
     retention_lines(c, &mut bill, w, shard_hours, volume, notes)?;
     let count = shards.value;
+    if w.form == Form::Current && need.kinesis_records.value > count * SHARD_RECORDS_S {
+        notes.warnings.push(Warning::CurrentFormRecords {
+            records_per_second: need.kinesis_records.value,
+            // A whole number below MAX_MAGNITUDE, checked by round_up.
+            shards: count as u64,
+        });
+    }
     let hot_key = hot_key_report(&need, count);
     Ok(Body {
         bill,
