@@ -120,6 +120,33 @@ pub fn every_message() -> Vec<crate::notes::Message> {
         .collect()
 }
 
+/// The warnings of real traffic, the current form and Advantage's commitment.
+fn traffic_and_account_warnings() -> Vec<crate::notes::Warning> {
+    use crate::notes::Warning as W;
+    vec![
+        W::Throttled { count: 12.0 },
+        W::CurrentFormRecords {
+            records_per_second: 5000.0,
+            shards: 2,
+        },
+        W::HotShard {
+            shard: "shardId-000000000001".into(),
+            at: "2026-11-24 06:00 UTC".into(),
+            mb_per_second: 1.4,
+            records_per_second: 900.0,
+        },
+        W::MetricsBurst {
+            at: "2026-11-24 06:00 UTC".into(),
+            ratio: 4.4,
+        },
+        W::AdvantageCommitment {
+            region: "us-east-1".into(),
+            commitment_usd: crate::money::Money::from_cents(307_969),
+            use_percent: 0.39,
+        },
+    ]
+}
+
 /// One warning of every kind.
 fn warning_samples() -> Vec<crate::notes::Warning> {
     use crate::notes::Warning as W;
@@ -128,7 +155,7 @@ fn warning_samples() -> Vec<crate::notes::Warning> {
         count: 1.0,
         per: crate::rate::Per::Month,
     });
-    let warnings = vec![
+    let mut warnings = vec![
         W::OldPrices {
             count: 2,
             oldest: "2021-04".into(),
@@ -160,26 +187,6 @@ fn warning_samples() -> Vec<crate::notes::Warning> {
             peak_mb_per_second: 8.0,
         },
         W::OnDemandBurst { ratio: 3.0 },
-        W::Throttled { count: 12.0 },
-        W::CurrentFormRecords {
-            records_per_second: 5000.0,
-            shards: 2,
-        },
-        W::HotShard {
-            shard: "shardId-000000000001".into(),
-            at: "2026-11-24 06:00 UTC".into(),
-            mb_per_second: 1.4,
-            records_per_second: 900.0,
-        },
-        W::MetricsBurst {
-            at: "2026-11-24 06:00 UTC".into(),
-            ratio: 4.4,
-        },
-        W::AdvantageCommitment {
-            region: "us-east-1".into(),
-            commitment_usd: crate::money::Money::from_cents(307_969),
-            use_percent: 0.39,
-        },
         W::SqlRetired,
         W::VpcRatioAboveOne { ratio: 1.3 },
         W::SqlHasNoStorage,
@@ -199,6 +206,7 @@ fn warning_samples() -> Vec<crate::notes::Warning> {
             efo_change_usd: Some(crate::money::Money::from_cents(-5)),
         },
     ];
+    warnings.extend(traffic_and_account_warnings());
     warnings.iter().for_each(warning_covered);
     warnings
 }

@@ -182,19 +182,7 @@ impl TrafficSeries {
     /// points closer than 60 s or further apart than an hour, periods that do not divide the
     /// distances between points (mixed periods), more than [`MAX_POINTS`] points.
     pub fn assemble(series: Vec<MetricSeries>) -> Result<TrafficSeries, MetricsError> {
-        // A metric's pages are missing when none of its series says Complete (none is the last
-        // page for it).
-        let mut complete: Vec<(MetricKind, Option<String>, Option<String>)> = Vec::new();
-        for s in series.iter().filter(|s| !s.partial) {
-            complete.push((s.kind, s.consumer.clone(), s.shard.clone()));
-        }
-        let mut partial: Vec<String> = Vec::new();
-        for s in series.iter().filter(|s| s.partial) {
-            let key = (s.kind, s.consumer.clone(), s.shard.clone());
-            if !complete.contains(&key) && !partial.contains(&s.file) {
-                partial.push(s.file.clone());
-            }
-        }
+        let partial = missing_pages(&series);
         let (shards, series): (Vec<MetricSeries>, Vec<MetricSeries>) =
             series.into_iter().partition(|s| s.shard.is_some());
         let by_kind = merge(series)?;
@@ -440,6 +428,19 @@ fn merge(series: Vec<MetricSeries>) -> Result<ByKind, MetricsError> {
         }
     }
     Ok(by_kind)
+}
+
+/// The files of the metrics whose last page is missing: none of their series says Complete.
+fn missing_pages(series: &[MetricSeries]) -> Vec<String> {
+    let key = |s: &MetricSeries| (s.kind, s.consumer.clone(), s.shard.clone());
+    let complete: Vec<_> = series.iter().filter(|s| !s.partial).map(key).collect();
+    let mut files: Vec<String> = Vec::new();
+    for s in series.iter().filter(|s| s.partial) {
+        if !complete.contains(&key(s)) && !files.contains(&s.file) {
+            files.push(s.file.clone());
+        }
+    }
+    files
 }
 
 /// Refuses a metric whose points are not on the required metrics' grid of `period_s` from `base`:

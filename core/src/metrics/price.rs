@@ -168,21 +168,7 @@ pub fn price(
         retention: settings.retention.hours(),
         options,
     };
-    let shards = summary.observed.shards_for_peak;
-    let mut estimates = vec![each.provisioned("provisioned", shards, &mut notes)?];
-    let schedule = cheapest(&daily_needs(traffic, settings.target_utilization));
-    if schedule.changes > 0 {
-        estimates.push(each.scheduled(schedule, &mut notes)?);
-    }
-    for mode in [Mode::OnDemand, Mode::Advantage] {
-        // A mode the region has no price for is left out, as in a comparison; any other error
-        // stops the estimate.
-        match each.on_demand(mode, &mut notes) {
-            Ok(cost) => estimates.push(cost),
-            Err(Error::MissingPrice { .. }) => {}
-            Err(e) => return Err(e),
-        }
-    }
+    let estimates = each.every_mode(traffic, &summary, settings.target_utilization, &mut notes)?;
     let cheapest = estimates
         .iter()
         .min_by_key(|e| e.monthly_usd)
@@ -405,6 +391,32 @@ struct Pricing<'a> {
 }
 
 impl Pricing<'_> {
+    /// Provisioned for the peak, on a daily schedule (when it changes anything), on-demand and
+    /// Advantage; a mode the region has no price for is left out, as in a comparison, and any
+    /// other error stops the estimate.
+    fn every_mode(
+        &self,
+        traffic: &TrafficSeries,
+        summary: &TrafficSummary,
+        target_utilization: f64,
+        notes: &mut Notes,
+    ) -> Result<Vec<ModeCost>, Error> {
+        let shards = summary.observed.shards_for_peak;
+        let mut estimates = vec![self.provisioned("provisioned", shards, notes)?];
+        let schedule = cheapest(&daily_needs(traffic, target_utilization));
+        if schedule.changes > 0 {
+            estimates.push(self.scheduled(schedule, notes)?);
+        }
+        for mode in [Mode::OnDemand, Mode::Advantage] {
+            match self.on_demand(mode, notes) {
+                Ok(cost) => estimates.push(cost),
+                Err(Error::MissingPrice { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(estimates)
+    }
+
     fn calc(&self) -> Calc {
         Calc::new(self.options.rounding, self.options.trace).in_form(Form::Current)
     }
