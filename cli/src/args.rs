@@ -151,6 +151,9 @@ pub enum Command {
         /// The stream's name, to say in the output (the metrics files do not carry it).
         #[arg(long, value_name = "NAME")]
         stream: Option<String>,
+        /// The --period the metrics were exported with, seconds [default: read from the points].
+        #[arg(long, value_name = "SECONDS", allow_hyphen_values = true, value_parser = words(parse::period_seconds))]
+        period: Option<i64>,
         #[arg(long = flag(I::Region), help = help(I::Region), value_name = value_name(I::Region), value_parser = RegionParser)]
         region: Option<String>,
         #[command(flatten)]

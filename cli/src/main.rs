@@ -145,6 +145,7 @@ fn run(cli: &Cli) -> Result<String> {
             shards,
             explain,
             stream,
+            period,
             region,
             prices,
         }) => {
@@ -160,8 +161,12 @@ fn run(cli: &Cli) -> Result<String> {
                 price_age: price_age(prices),
                 ..Options::default()
             };
-            metrics(
+            let read = MetricsRead {
                 files,
+                period: *period,
+            };
+            metrics(
+                &read,
                 settings,
                 region.as_deref(),
                 &catalog,
@@ -315,8 +320,14 @@ fn scenario(
 }
 
 /// `kcost metrics FILE...`: the files read here, everything else in the core.
+/// The metrics files and the period they were exported with, if given.
+struct MetricsRead<'a> {
+    files: &'a [PathBuf],
+    period: Option<i64>,
+}
+
 fn metrics(
-    files: &[PathBuf],
+    read: &MetricsRead<'_>,
     settings: kcost_core::metrics::Settings,
     region: Option<&str>,
     catalog: &Catalog,
@@ -324,7 +335,7 @@ fn metrics(
     format: Format,
 ) -> Result<String> {
     let mut series = Vec::new();
-    for file in files {
+    for file in read.files {
         let text = std::fs::read_to_string(file)
             .with_context(|| format!("cannot read the metrics file '{}'", file.display()))?;
         series.extend(kcost_core::metrics::parse(
@@ -332,7 +343,7 @@ fn metrics(
             &file.display().to_string(),
         )?);
     }
-    let traffic = kcost_core::metrics::TrafficSeries::assemble(series)?;
+    let traffic = kcost_core::metrics::TrafficSeries::assemble_with(series, read.period)?;
     let estimate = kcost_core::metrics::price(&traffic, settings, region, catalog.book(), options)
         .map_err(face::error)?;
     render::with(kcost_report::traffic, &estimate, format)

@@ -137,6 +137,7 @@ fn every_metrics_flag_with_every_bad_value() {
         "--efo-consumers",
         "--retention",
         "--region",
+        "--period",
     ] {
         for value in VALUES {
             check(&["metrics", &p1, &p2, flag, value], &[flag, value]);

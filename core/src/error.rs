@@ -262,6 +262,18 @@ pub enum InputError {
     /// Scheduled scaling without a daily profile.
     #[error("{}", self.text(&Plain))]
     ScheduledNeedsProfile,
+    /// A shard count that is not a whole number from 1 to 10,000.
+    #[error("the shard count '{text}' must be a whole number from 1 to 10,000 (a stream's limit)")]
+    ShardCount {
+        /// The count as given.
+        text: String,
+    },
+    /// A CloudWatch period that is not 60 to 3600 seconds in whole minutes.
+    #[error("the period '{text}' must be 60 to 3600 seconds in whole minutes, as CloudWatch exports them")]
+    Period {
+        /// The period as given.
+        text: String,
+    },
     /// A calculator form kcost does not know.
     #[error("unknown calculator form '{text}'; use 2021 (the older form, the default) or current")]
     Form {

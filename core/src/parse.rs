@@ -164,11 +164,20 @@ pub const MAX_SHARDS: u32 = 10_000;
 pub fn shards(text: &str) -> Result<u64, InputError> {
     let n = parse_count("shard count", text)?;
     if n == 0 || n > MAX_SHARDS {
-        return Err(InputError::OutOfRange {
-            what: "shard count",
+        return Err(InputError::ShardCount {
             text: text.to_string(),
-            range: "from 1 to 10,000",
         });
     }
     Ok(u64::from(n))
+}
+
+/// A CloudWatch export's period: 60 to 3600 seconds, in whole minutes.
+pub fn period_seconds(text: &str) -> Result<i64, InputError> {
+    let n = parse_count("period", text)?;
+    if !(60..=3600).contains(&n) || n % 60 != 0 {
+        return Err(InputError::Period {
+            text: text.to_string(),
+        });
+    }
+    Ok(i64::from(n))
 }

@@ -320,6 +320,8 @@ fn input_error_samples() -> Vec<crate::error::InputError> {
         I::NotPositive { what, text: text() },
         I::VpcRatio { text: text() },
         I::Form { text: text() },
+        I::ShardCount { text: text() },
+        I::Period { text: text() },
         I::Profile { why: text() },
         I::Scaling { text: text() },
         I::ProfileAndPeak,
@@ -423,6 +425,8 @@ fn input_error_covered(i: &crate::error::InputError) {
         | I::NotPositive { .. }
         | I::VpcRatio { .. }
         | I::Form { .. }
+        | I::ShardCount { .. }
+        | I::Period { .. }
         | I::Profile { .. }
         | I::Scaling { .. }
         | I::ProfileAndPeak

@@ -577,3 +577,38 @@ fn a_hot_shard_in_shard_level_metrics_is_a_risk() {
         e.warnings
     );
 }
+
+#[test]
+fn a_given_period_reads_an_export_missing_every_other_period() {
+    let at = |label: &str| {
+        let points: Vec<String> = ["10:00", "10:10", "10:20"]
+            .iter()
+            .map(|t| format!(r#"{{"Timestamp": "2026-11-20T{t}:00Z", "Sum": 30000}}"#))
+            .collect();
+        format!(
+            r#"{{"Label": "{label}", "Datapoints": [{}]}}"#,
+            points.join(",")
+        )
+    };
+    let series = || {
+        let mut all = parse(&at("IncomingBytes"), "b.json").unwrap();
+        all.extend(parse(&at("IncomingRecords"), "r.json").unwrap());
+        all
+    };
+    // Read from the points: 600 s periods, 30,000 records each = 50 records/s.
+    let guessed = TrafficSeries::assemble(series()).unwrap();
+    assert_eq!((guessed.period_s, guessed.gaps.len()), (600, 0));
+    // Exported with --period 300: two periods missing, 100 records/s in the ones with data.
+    let given = TrafficSeries::assemble_with(series(), Some(300)).unwrap();
+    assert_eq!((given.period_s, given.gaps.len()), (300, 2));
+    assert_eq!(given.observed(100.0).records_per_second.peak, 100.0);
+    // A period that does not divide the distances is refused.
+    let err = TrafficSeries::assemble_with(series(), Some(420))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("not a whole number of 420 s periods"), "{err}");
+    let err = TrafficSeries::assemble_with(series(), Some(30))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("give 60 to 3600 s in whole minutes"), "{err}");
+}

@@ -182,6 +182,20 @@ impl TrafficSeries {
     /// points closer than 60 s or further apart than an hour, periods that do not divide the
     /// distances between points (mixed periods), more than [`MAX_POINTS`] points.
     pub fn assemble(series: Vec<MetricSeries>) -> Result<TrafficSeries, MetricsError> {
+        TrafficSeries::assemble_with(series, None)
+    }
+
+    /// As [`TrafficSeries::assemble`], with the period the metrics were exported with (the
+    /// `--period` of the export), when it cannot be read from the points: an export missing
+    /// every other period would otherwise read as one of twice the length.
+    ///
+    /// # Errors
+    /// As [`TrafficSeries::assemble`], and a period that is not 60 s to an hour in whole minutes,
+    /// or that does not divide the distances between the points.
+    pub fn assemble_with(
+        series: Vec<MetricSeries>,
+        period_s: Option<i64>,
+    ) -> Result<TrafficSeries, MetricsError> {
         let partial = missing_pages(&series);
         let (shards, series): (Vec<MetricSeries>, Vec<MetricSeries>) =
             series.into_iter().partition(|s| s.shard.is_some());
@@ -197,40 +211,16 @@ impl TrafficSeries {
                  missing or empty; export both for the stream",
             ));
         };
-        let period_s = period(bytes.keys().chain(records.keys()))?;
+        let given = period_s.is_some();
+        let period_s = match period_s {
+            Some(p) => given_period(p, bytes.keys().chain(records.keys()))?,
+            None => period(bytes.keys().chain(records.keys()))?,
+        };
         check_span(bytes.keys().chain(records.keys()), period_s)?;
         let base = bytes.keys().next().copied().unwrap_or(0);
-        on_grid(&by_kind, base, period_s)?;
-        on_grid(&by_shard_of(&shards)?, base, period_s)?;
-        let sum_of = |kind: MetricKind, t: i64| {
-            let mut found = false;
-            let total: f64 = by_kind
-                .iter()
-                .filter(|((k, _), _)| *k == kind)
-                .filter_map(|(_, m)| m.get(&t))
-                .inspect(|_| found = true)
-                .sum();
-            found.then_some(total)
-        };
-        let points: Vec<Point> = bytes
-            .iter()
-            .filter_map(|(t, b)| {
-                records.get(t).map(|r| Point {
-                    t: *t,
-                    bytes_in: *b,
-                    records_in: *r,
-                    bytes_out: sum_of(MetricKind::GetRecordsBytes, *t),
-                    efo_bytes: sum_of(MetricKind::EfoBytes, *t),
-                    throttled: match (
-                        sum_of(MetricKind::WriteThrottled, *t),
-                        sum_of(MetricKind::ReadThrottled, *t),
-                    ) {
-                        (None, None) => None,
-                        (w, r) => Some(w.unwrap_or(0.0) + r.unwrap_or(0.0)),
-                    },
-                })
-            })
-            .collect();
+        on_grid(&by_kind, base, period_s, given)?;
+        on_grid(&by_shard_of(&shards)?, base, period_s, given)?;
+        let points = points_of(&by_kind, bytes, records);
         if points.is_empty() {
             return Err(MetricsError::file(
                 "metrics",
@@ -430,6 +420,44 @@ fn merge(series: Vec<MetricSeries>) -> Result<ByKind, MetricsError> {
     Ok(by_kind)
 }
 
+/// The periods where both IncomingBytes and IncomingRecords have a point, with every other metric's
+/// sum over the same period.
+fn points_of(
+    by_kind: &ByKind,
+    bytes: &BTreeMap<i64, f64>,
+    records: &BTreeMap<i64, f64>,
+) -> Vec<Point> {
+    let sum_of = |kind: MetricKind, t: i64| {
+        let mut found = false;
+        let total: f64 = by_kind
+            .iter()
+            .filter(|((k, _), _)| *k == kind)
+            .filter_map(|(_, m)| m.get(&t))
+            .inspect(|_| found = true)
+            .sum();
+        found.then_some(total)
+    };
+    bytes
+        .iter()
+        .filter_map(|(t, b)| {
+            records.get(t).map(|r| Point {
+                t: *t,
+                bytes_in: *b,
+                records_in: *r,
+                bytes_out: sum_of(MetricKind::GetRecordsBytes, *t),
+                efo_bytes: sum_of(MetricKind::EfoBytes, *t),
+                throttled: match (
+                    sum_of(MetricKind::WriteThrottled, *t),
+                    sum_of(MetricKind::ReadThrottled, *t),
+                ) {
+                    (None, None) => None,
+                    (w, r) => Some(w.unwrap_or(0.0) + r.unwrap_or(0.0)),
+                },
+            })
+        })
+        .collect()
+}
+
 /// The files of the metrics whose last page is missing: none of their series says Complete.
 fn missing_pages(series: &[MetricSeries]) -> Vec<String> {
     let key = |s: &MetricSeries| (s.kind, s.consumer.clone(), s.shard.clone());
@@ -445,7 +473,8 @@ fn missing_pages(series: &[MetricSeries]) -> Vec<String> {
 
 /// Refuses a metric whose points are not on the required metrics' grid of `period_s` from `base`:
 /// exported with another period (or another start), its sums would be read as this period's.
-fn on_grid(all: &ByKind, base: i64, period_s: i64) -> Result<(), MetricsError> {
+/// With the period `given`, a metric's points may be any whole number of periods apart.
+fn on_grid(all: &ByKind, base: i64, period_s: i64, given: bool) -> Result<(), MetricsError> {
     for ((kind, who), points) in all {
         if let Some(t) = points
             .keys()
@@ -467,7 +496,7 @@ fn on_grid(all: &ByKind, base: i64, period_s: i64) -> Result<(), MetricsError> {
         // The smallest spacing must be the period: smaller is a finer period, and no two points
         // a period apart is a coarser one.
         let spacing = points.keys().zip(points.keys().skip(1)).map(|(a, b)| b - a);
-        if let Some(d) = spacing.min().filter(|d| *d != period_s) {
+        if let Some(d) = spacing.min().filter(|d| *d != period_s && !given) {
             return Err(MetricsError::file(
                 "metrics",
                 &format!(
@@ -606,6 +635,39 @@ fn period<'a>(times: impl Iterator<Item = &'a i64>) -> Result<i64, MetricsError>
         ));
     }
     Ok(smallest)
+}
+
+/// A period the user gave: 60 s to an hour, whole minutes, dividing every distance between points.
+fn given_period<'a>(
+    period_s: i64,
+    times: impl Iterator<Item = &'a i64>,
+) -> Result<i64, MetricsError> {
+    if !(PERIODS_S.0..=PERIODS_S.1).contains(&period_s) || period_s % 60 != 0 {
+        return Err(MetricsError::file(
+            "metrics",
+            &format!("a period of {period_s} s is not one CloudWatch exports here; give 60 to 3600 s in whole minutes"),
+        ));
+    }
+    let mut all: Vec<i64> = times.copied().collect();
+    all.sort_unstable();
+    all.dedup();
+    if let Some((a, b)) = all
+        .iter()
+        .zip(all.iter().skip(1))
+        .find(|(a, b)| (*b - *a) % period_s != 0)
+    {
+        return Err(MetricsError::file(
+            "metrics",
+            &format!(
+                "points at {} and {} are {} s apart, not a whole number of {period_s} s periods; \
+                 check the export's --period",
+                time_text(*a),
+                time_text(*b),
+                b - a
+            ),
+        ));
+    }
+    Ok(period_s)
 }
 
 /// The periods with no point between the first and the last.
