@@ -173,6 +173,18 @@ fn the_current_form_sizes_in_whole_shards_with_a_buffer() {
         .warnings
         .iter()
         .any(|w| matches!(w, Warning::CurrentFormRecords { shards: 2, .. })));
+    // Aggregated into 25 KB Kinesis records (250 user records each): 20 Kinesis records/s, well
+    // within 2 shards.
+    let packed = StreamWorkload {
+        form: Form::Current,
+        aggregate_kb: Some(25.0),
+        ..workload("5000", "0.1")
+    };
+    let e = run(Mode::Provisioned, packed);
+    assert!(!e
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::CurrentFormRecords { .. })));
 }
 
 #[test]

@@ -319,9 +319,10 @@ fn current_hot_key(
     notes: &mut Notes,
 ) -> Result<(Term, Term, Option<HotKeyNeed>), Error> {
     let Some(share) = w.hot_key_share else {
+        // Kinesis records (fewer with aggregation), for the warning about the records limit.
         return Ok((
             c.term(size_mb.value * sizing.value, 2, "MB/sec"),
-            sizing,
+            kinesis_records(c, sizing, packed)?,
             None,
         ));
     };
