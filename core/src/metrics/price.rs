@@ -19,7 +19,9 @@ use crate::notes::{Assumption, Warning};
 use crate::price::{PriceBook, PriceKey, RegionPrices};
 use crate::schedule::{cheapest, Schedule};
 use crate::streams::on_demand::{self, Metered};
-use crate::streams::provisioned::{scheduled_shard_hours, shard_hours_line};
+use crate::streams::provisioned::{
+    long_term_retention_line, scheduled_shard_hours, shard_hours_line,
+};
 use crate::trace::{NumFmt, Op, Step, Term};
 use crate::units::{plain, HOURS_PER_MONTH, KB_PER_GB};
 use crate::workload::{Form, Retention};
@@ -577,26 +579,7 @@ impl Pricing<'_> {
         else {
             return Ok(());
         };
-        let held = c.chain(
-            "long_term_gb_months",
-            gb,
-            &[
-                (Op::Div, plain(HOURS_PER_MONTH, "hours in a month")),
-                (Op::Mul, plain(beyond, "hours kept beyond 7 days")),
-            ],
-            2,
-            "GB-months of long-term retention",
-        )?;
-        bill.add(
-            c,
-            "long_term_retention_cost",
-            "long_term_retention",
-            "Long-term data retention",
-            held,
-            PriceKey::KdsLongTermRetentionGbMonth,
-            "Long-term data retention cost",
-        )?;
-        Ok(())
+        long_term_retention_line(c, bill, self.retention, gb)
     }
 
     /// `bytes in the metrics / 1,073,741,824 x 730 / hours = GB a month`, when measured.

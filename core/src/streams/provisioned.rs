@@ -800,7 +800,7 @@ fn retention_lines(
 }
 
 /// Long-term retention: GB written an hour x the hours kept beyond 7 days, as GB-months.
-fn long_term_retention_line(
+pub(crate) fn long_term_retention_line(
     c: &mut Calc,
     bill: &mut Bill<'_>,
     retention: f64,
