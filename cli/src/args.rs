@@ -126,11 +126,12 @@ pub enum Command {
         prices: PriceArgs,
     },
     /// What a stream's traffic was, from its CloudWatch metrics: the output of `aws cloudwatch
-    /// get-metric-data` (any number of pages) or `get-metric-statistics` (a file per metric),
-    /// with IncomingBytes and IncomingRecords (Sum) at least.
+    /// get-metric-data` (any number of pages) or `get-metric-statistics` (a file per metric), or a
+    /// CSV table downloaded from the console, with IncomingBytes and IncomingRecords (Sum) at least.
     #[command(after_help = METRICS_EXAMPLES)]
     Metrics {
-        /// The metrics files (JSON as the AWS CLI prints it).
+        /// The metrics files (JSON as the AWS CLI prints it, or a CSV table: a time column and a
+        /// column per metric).
         #[arg(value_name = "FILE", required = true, num_args = 1..)]
         files: Vec<PathBuf>,
         /// Output format.

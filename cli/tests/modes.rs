@@ -400,6 +400,11 @@ fn metrics_report_what_the_traffic_was() {
     );
     assert!(out.contains("not filled: 2026-11-20 00:35 UTC"), "{out}");
     insta::assert_snapshot!("metrics_table", out);
+    // The console's CSV download of the same metrics says the same.
+    assert_eq!(
+        ok(&["metrics", &format!("{METRICS}console-export.csv")]),
+        out
+    );
     let v = json(&["metrics", &p1, &p2, "--target-utilization", "80"]);
     assert_eq!(v["period"]["points"], 23);
     let text = ok(&["metrics", &p1, &p2, "--format", "json"]);

@@ -14,6 +14,7 @@ const STAT_BYTES: &str = include_str!("fixtures/metrics/get-metric-statistics-in
 const STAT_RECORDS: &str =
     include_str!("fixtures/metrics/get-metric-statistics-incoming-records.json");
 const STAT_AVERAGE: &str = include_str!("fixtures/metrics/get-metric-statistics-average.json");
+const CONSOLE: &str = include_str!("fixtures/metrics/console-export.csv");
 
 fn paged() -> TrafficSeries {
     let mut all = parse(PAGE1, "page1.json").unwrap();
@@ -70,6 +71,88 @@ fn get_metric_statistics_files_in_any_order_give_the_same_series() {
     );
 }
 
+#[test]
+fn a_console_csv_table_gives_the_same_series_as_the_json_pages() {
+    let series = parse(CONSOLE, "console.csv").unwrap();
+    let kinds: Vec<MetricKind> = series.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            MetricKind::IncomingBytes,
+            MetricKind::IncomingRecords,
+            MetricKind::GetRecordsBytes
+        ]
+    );
+    // The 00:35 row has a time and empty cells: no point, a gap.
+    assert_eq!(series[0].points.len(), 23);
+    assert_eq!(series[0].points[0], (1_795_132_800, 61_440_000.0));
+    let s = TrafficSeries::assemble(series).unwrap();
+    let p = paged();
+    assert_eq!(s.points, p.points);
+    assert_eq!(s.gaps, p.gaps);
+    assert_eq!(s.period_s, 300);
+    // The same table with ISO times, newest first, a BOM and a consumer column is read alike.
+    let mut rows: Vec<&str> = CONSOLE.lines().skip(1).collect();
+    rows.reverse();
+    let iso: Vec<String> = rows
+        .iter()
+        .map(|r| format!("{},0", r.replacen(' ', "T", 1).replacen(',', "Z,", 1)))
+        .collect();
+    let text = format!(
+        "\u{feff}Timestamp,IncomingBytes,IncomingRecords,GetRecords.Bytes,SubscribeToShardEvent.Bytes analytics (Sum)\n{}\n",
+        iso.join("\n")
+    );
+    let again = parse(&text, "iso.csv").unwrap();
+    assert_eq!(again[3].consumer.as_deref(), Some("analytics"));
+    assert_eq!(TrafficSeries::assemble(again).unwrap().points.len(), 23);
+}
+
+#[test]
+fn bad_csv_tables_are_refused_with_line_and_column() {
+    let cases = [
+        (
+            "IncomingBytes,IncomingRecords\n1,2\n",
+            "t.csv:1:1: no time column",
+        ),
+        ("Time\n2026-11-20 00:00:00\n", "t.csv:1:1: no metric columns"),
+        (
+            "Time,IncomingBytes (Average),IncomingRecords\n",
+            "t.csv:1:2: the column 'IncomingBytes (Average)' holds the average statistic; graph the metrics with the Sum statistic",
+        ),
+        (
+            "Time,IncomingBytes,CPUUtilization\n",
+            "t.csv:1:3: the metric 'CPUUtilization' is not one kcost reads",
+        ),
+        (
+            "Time,IncomingBytes,IncomingRecords\n2026-11-20 00:00:00,1,2\nyesterday,1,2\n",
+            "t.csv:3:1: 'yesterday' is not a time",
+        ),
+        (
+            "Time,IncomingBytes,IncomingRecords\n2026-11-20 00:00:00,1,-2\n",
+            "t.csv:2:3: IncomingRecords: '-2' is not a sum of 0 or more",
+        ),
+        (
+            "Time,IncomingBytes,IncomingRecords\n2026-11-20 00:00:00,NaN,2\n",
+            "t.csv:2:2: IncomingBytes: 'NaN' is not a sum",
+        ),
+        (
+            "Time,IncomingBytes,IncomingRecords\n2026-11-20 00:00:00,1\n",
+            "t.csv:2:1: this row has 2 cells but the header has 3",
+        ),
+        (
+            "Time,IncomingBytes,IncomingRecords\n2026-11-20 00:00:00,\"1,2\n",
+            "t.csv:",
+        ),
+    ];
+    for (text, expected) in cases {
+        let err = refused(&[("t.csv", text)]).to_string();
+        assert!(
+            err.contains(expected),
+            "{text:?}\n{err}\nexpected: {expected}"
+        );
+    }
+}
+
 #[track_caller]
 fn refused(files: &[(&str, &str)]) -> MetricsError {
     let mut all = Vec::new();
@@ -85,7 +168,8 @@ fn refused(files: &[(&str, &str)]) -> MetricsError {
 #[test]
 fn bad_files_are_refused_with_the_file_and_the_fix() {
     let cases: &[(&[(&str, &str)], &str)] = &[
-        (&[("a.json", "")], "a.json:1:0: the JSON ends early"),
+        (&[("a.json", "")], "a.json: the file is empty"),
+        (&[("a.json", "{")], "a.json:1:1: the JSON ends early"),
         (&[("a.json", &PAGE1[..200])], "a.json:"),
         (
             &[("a.json", "[1, 2]")],
@@ -224,6 +308,20 @@ proptest! {
     #[test]
     fn any_text_is_parsed_or_refused(text in ".{0,400}") {
         let _ = parse(&text, "fuzz.json");
+    }
+
+    /// Any table of times and numbers: parsed or refused, never a panic.
+    #[test]
+    fn any_csv_table_is_parsed_or_refused(
+        rows in proptest::collection::vec(("[0-9: T-]{0,20}", "[-0-9.e,]{0,12}", "[0-9.\"]{0,8}"), 0..20),
+    ) {
+        let mut text = String::from("Time,IncomingBytes,IncomingRecords\n");
+        for (t, a, b) in rows {
+            text.push_str(&format!("{t},{a},{b}\n"));
+        }
+        if let Ok(series) = parse(&text, "t.csv") {
+            let _ = TrafficSeries::assemble(series);
+        }
     }
 
     /// Any valid series: assembled, and its peaks never below its means.

@@ -1,4 +1,4 @@
-//! Real traffic from CloudWatch metrics: the AWS CLI's output parsed ([`parse()`]), the metrics of
+//! Real traffic from CloudWatch metrics: the AWS CLI's output or a CSV table parsed ([`parse()`]), the metrics of
 //! one stream matched by timestamp into a [`TrafficSeries`] with its gaps reported, and what the
 //! traffic was ([`Observed`]): mean and peak record rate, ingress and egress, record size, and the
 //! shards its peak needs. Files are read by the front end; this module sees text only.
@@ -23,6 +23,7 @@
 mod parse;
 mod price;
 mod schedule;
+mod table;
 
 use std::collections::BTreeMap;
 

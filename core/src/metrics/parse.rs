@@ -1,18 +1,30 @@
 //! The AWS CLI's CloudWatch output, as text: `aws cloudwatch get-metric-data` (one page or
-//! several) and `aws cloudwatch get-metric-statistics` (one metric a file). Each metric is known by
-//! its label, else its id, else (statistics) its label alone; values must be sums.
+//! several) and `aws cloudwatch get-metric-statistics` (one metric a file), or a CSV table of them
+//! (see [`super::table`]). Each metric is known by its label, else its id, else (statistics) its
+//! label alone; values must be sums.
 
 use serde::Deserialize;
 
 use super::{MetricKind, MetricSeries, MetricsError};
 
-/// The series in one file of CloudWatch output.
+/// The series in one file of CloudWatch output: JSON when it starts with `{`, else a CSV table.
 ///
 /// # Errors
-/// Text that is not JSON (with line and column), JSON that is neither output, a metric kcost does
-/// not read, a statistic other than Sum, timestamps that do not parse or do not match the values,
-/// negative values.
+/// An empty file; text that is not JSON or CSV (with line and column), JSON that is neither output,
+/// a metric kcost does not read, a statistic other than Sum, timestamps that do not parse or do not
+/// match the values, negative values.
 pub fn parse(text: &str, file: &str) -> Result<Vec<MetricSeries>, MetricsError> {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    if start.is_empty() {
+        return Err(MetricsError::file(
+            file,
+            "the file is empty; export the metrics again (get-metric-data JSON, \
+             get-metric-statistics JSON or a CSV table)",
+        ));
+    }
+    if !start.starts_with(['{', '[']) {
+        return super::table::table(text, file);
+    }
     let shape: serde_json::Value =
         serde_json::from_str(text).map_err(|e| MetricsError::json(file, &e))?;
     let keys = shape.as_object();
@@ -159,7 +171,7 @@ fn point(file: &str, name: &str, t: &str, v: f64) -> Result<(i64, f64), MetricsE
     Ok((when.unix_timestamp(), v))
 }
 
-fn unknown(file: &str, name: &str) -> MetricsError {
+pub(super) fn unknown(file: &str, name: &str) -> MetricsError {
     MetricsError::file(
         file,
         &format!(
