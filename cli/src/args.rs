@@ -285,6 +285,9 @@ pub struct EstimateArgs {
     #[arg(long = flag(I::Scaling), help = help(I::Scaling), value_name = value_name(I::Scaling), default_value = default(I::Scaling), value_parser = words(Scaling::from_str))]
     pub scaling: Scaling,
 
+    #[arg(long = flag(I::Shards), help = help(I::Shards), value_name = value_name(I::Shards), allow_hyphen_values = true, value_parser = words(parse::shards))]
+    pub shards: Option<u64>,
+
     #[arg(long = flag(I::Form), help = help(I::Form), value_name = value_name(I::Form), default_value = default(I::Form), value_parser = words(Form::from_str))]
     pub form: Form,
 

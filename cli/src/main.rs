@@ -221,6 +221,7 @@ fn estimate(args: &EstimateArgs, catalog: &Catalog) -> Result<String> {
         buffer_percent: args.buffer,
         profile: args.profile,
         scaling: args.scaling,
+        shards: args.shards,
         hot_key_share: args.hot_key_share,
         max_record_size: args.max_record_size,
         growth: args.growth.map(|percent| Growth {

@@ -63,6 +63,7 @@ fn every_estimate_flag_with_every_bad_value() {
         "--buffer",
         "--profile",
         "--scaling",
+        "--shards",
         "--hot-key-share",
         "--max-record-size",
         "--growth",

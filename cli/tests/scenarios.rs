@@ -114,7 +114,7 @@ fn every_scenario_error_is_located_and_named() {
     let cases: &[(&str, String, &str)] = &[
         ("not_toml", "[streams.s\nrecords = 1\n".to_string(), "FILE:1:"),
         ("unknown_top_key", format!("colour = \"red\"\n{STREAM}"), "unknown field `colour`"),
-        ("unknown_stream_key", format!("{STREAM}shards = 4\n"), "unknown field `shards`"),
+        ("unknown_stream_key", format!("{STREAM}shard_count = 4\n"), "unknown field `shard_count`"),
         ("wrong_type", "[streams.s]\nrecords = \"100/s\"\nsize_kb = \"big\"\n".to_string(), "FILE:3:11"),
         ("bad_rate", "[streams.s]\nrecords = \"100/week\"\nsize_kb = 1\n".to_string(), "streams.s: unknown time unit 'week'"),
         ("missing_traffic", "[streams.s]\nsize_kb = 1\n".to_string(), "give `records` and `size_kb`"),

@@ -31,6 +31,7 @@ pub const COLUMNS: &[&str] = &[
     "target-utilization",
     "profile",
     "scaling",
+    "shards",
     "form",
     "buffer",
     "hot-key-share",
@@ -330,6 +331,9 @@ fn parse_row(values: &Values<'_>, options: Options) -> Result<Row, String> {
     }
     if let Some(v) = get("scaling") {
         w.scaling = v.parse().map_err(|e| field("scaling", e))?;
+    }
+    if let Some(v) = get("shards") {
+        w.shards = Some(parse::shards(v).map_err(|e| field("shards", e))?);
     }
     if let Some(v) = get("form") {
         w.form = v.parse().map_err(|e| field("form", e))?;

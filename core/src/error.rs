@@ -286,6 +286,12 @@ pub enum InputError {
         /// The buffer as the user gave it.
         text: String,
     },
+    /// A shard count for a stream whose mode has none of the user's (on-demand, Advantage).
+    #[error("{}", self.text(&Plain))]
+    ShardsNeedProvisioned,
+    /// A shard count with a daily shard schedule.
+    #[error("{}", self.text(&Plain))]
+    ShardsAndSchedule,
     /// A buffer was given for the 2021 form, which has none.
     #[error("{}", self.text(&Plain))]
     BufferNeedsCurrentForm,
@@ -385,6 +391,17 @@ impl InputError {
             InputError::ScheduledNeedsProfile => format!(
                 "a scheduled stream follows a daily profile: give {} (24 weights) with {}",
                 face.input(Input::Profile),
+                face.fix(Fix::Set(Input::Scaling, "scheduled"))
+            ),
+            InputError::ShardsNeedProvisioned => format!(
+                "{} is the count a provisioned stream runs; an on-demand stream's shards are \
+                 AWS's to choose and are not billed: drop it, or give {}",
+                face.input(Input::Shards),
+                face.fix(Fix::Set(Input::Mode, "provisioned"))
+            ),
+            InputError::ShardsAndSchedule => format!(
+                "{} holds one shard count all day, and {} follows a daily schedule: give one of them",
+                face.input(Input::Shards),
                 face.fix(Fix::Set(Input::Scaling, "scheduled"))
             ),
             InputError::BufferNeedsCurrentForm => format!(

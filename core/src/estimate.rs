@@ -186,8 +186,11 @@ pub struct Shards {
     /// 1 + the buffer (current form).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub with_headroom: Option<f64>,
-    /// Shards provisioned: the need rounded up, at least 1.
+    /// Shards provisioned: the need rounded up, at least 1; or the count declared.
     pub count: u64,
+    /// With a declared count: the count the traffic needs (the need rounded up).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sized: Option<u64>,
 }
 
 /// Where one line's price comes from.

@@ -121,6 +121,8 @@ inputs! {
         "Relative traffic in each UTC hour of the day around the average record rate (24 weights): provisioned is sized for the busiest hour, on-demand bills the average";
     Scaling: Stream, "scaling", "scaling", "Scaling", "SCALING", "", Some("fixed"), "scheduled", false,
         "With a daily profile, provisioned holds one shard count (fixed) or follows a daily schedule within UpdateShardCount's rules (scheduled)";
+    Shards: Stream, "shards", "shards", "Shards", "N", "", None, "60", false,
+        "The shards a provisioned stream runs (a plan's shard_count): billed at this count, with a warning when its traffic needs more or far fewer";
     Form: Stream, "form", "form", "Calculator form", "FORM", "", Some("2021"), "current", false,
         "Which AWS Pricing Calculator form prices a provisioned stream: 2021 (the older form, rounded steps and a records term) or current (unrounded, a percent buffer, no records term)";
     Buffer: Stream, "buffer", "buffer", "Buffer", "PCT", "%", None, "20", false,

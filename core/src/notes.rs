@@ -281,6 +281,22 @@ pub enum Warning {
         /// Shards sized.
         shards: u64,
     },
+    /// A declared shard count below what the traffic needs: the stream would throttle.
+    ShardsBelowNeed {
+        /// Shards declared.
+        shards: u64,
+        /// Shards the traffic needs.
+        needed: u64,
+    },
+    /// A declared shard count far above what the traffic needs, and what the needed count saves.
+    ShardsAboveNeed {
+        /// Shards declared.
+        shards: u64,
+        /// Shards the traffic needs.
+        needed: u64,
+        /// The monthly cost less at the needed count.
+        saving_usd: crate::money::Money,
+    },
     /// A shard-level metric shows one shard over its write capacity.
     HotShard {
         /// The shard.
@@ -412,18 +428,30 @@ impl Warning {
                 "the peak is {ratio:.1} times the average; on-demand absorbs up to twice its \
                  previous 30-day peak at once and may throttle for about 15 minutes beyond that"
             ),
-            Warning::SlowConsumers { .. }
-            | Warning::SqlRetired
-            | Warning::SqlHasNoStorage
-            | Warning::StudioOrchestrationSecondary
-            | Warning::FirehoseRounding { .. }
-            | Warning::VpcRatioAboveOne { .. }
-            | Warning::LargeRecords { .. }
-            | Warning::AdvantageCommitment { .. }
-            | Warning::Throttled { .. }
-            | Warning::MetricsBurst { .. }
-            | Warning::HotShard { .. }
-            | Warning::CurrentFormRecords { .. } => self.write_rest(f, face),
+            // Every other warning (each has a sample in `testing`, whose text is checked).
+            _ => self.write_rest(f, face),
+        }
+    }
+
+    /// A declared shard count against the traffic's need.
+    fn write_shards(&self, f: &mut dyn fmt::Write) -> fmt::Result {
+        match self {
+            Warning::ShardsBelowNeed { shards, needed } => write!(
+                f,
+                "{shards} shard(s) declared, but the traffic needs {needed}: writes or reads over \
+                 the shards' capacity would be throttled (raise the shard count)"
+            ),
+            Warning::ShardsAboveNeed {
+                shards,
+                needed,
+                saving_usd,
+            } => write!(
+                f,
+                "{shards} shards declared, but the traffic needs {needed}: {needed} would cost \
+                 {} USD a month less",
+                saving_usd.to_text(true)
+            ),
+            _ => Ok(()),
         }
     }
 
@@ -491,6 +519,9 @@ impl Warning {
                  records/s on {shards} shard(s) is over 1,000 records/s a shard, so the stream \
                  would throttle; the 2021 form (or more shards) sizes for it"
             ),
+            Warning::ShardsBelowNeed { .. } | Warning::ShardsAboveNeed { .. } => {
+                self.write_shards(f)
+            }
             Warning::VpcRatioAboveOne { ratio } => write!(
                 f,
                 "a VPC ratio of {ratio} delivers more GB into the VPC than the Firehose ingests; \

@@ -157,8 +157,7 @@ pub fn vpc_ratio(text: &str) -> Result<f64, InputError> {
     parse_non_negative("VPC ratio", text)
 }
 
-/// The most shards one stream may have (UpdateShardCount's limit).
-pub const MAX_SHARDS: u32 = 10_000;
+pub use crate::workload::MAX_SHARDS;
 
 /// A stream's shard count: a whole number from 1 to 10,000.
 pub fn shards(text: &str) -> Result<u64, InputError> {

@@ -129,6 +129,15 @@ fn traffic_and_account_warnings() -> Vec<crate::notes::Warning> {
             records_per_second: 5000.0,
             shards: 2,
         },
+        W::ShardsBelowNeed {
+            shards: 4,
+            needed: 10,
+        },
+        W::ShardsAboveNeed {
+            shards: 60,
+            needed: 10,
+            saving_usd: crate::money::Money::from_cents(131_400),
+        },
         W::HotShard {
             shard: "shardId-000000000001".into(),
             at: "2026-11-24 06:00 UTC".into(),
@@ -326,6 +335,8 @@ fn input_error_samples() -> Vec<crate::error::InputError> {
         I::Scaling { text: text() },
         I::ProfileAndPeak,
         I::ScheduledNeedsProfile,
+        I::ShardsNeedProvisioned,
+        I::ShardsAndSchedule,
         I::Buffer { text: text() },
         I::BufferNeedsCurrentForm,
         I::UtilizationInCurrentForm { percent: 80.0 },
@@ -431,6 +442,8 @@ fn input_error_covered(i: &crate::error::InputError) {
         | I::Scaling { .. }
         | I::ProfileAndPeak
         | I::ScheduledNeedsProfile
+        | I::ShardsNeedProvisioned
+        | I::ShardsAndSchedule
         | I::Buffer { .. }
         | I::BufferNeedsCurrentForm
         | I::UtilizationInCurrentForm { .. }
@@ -456,6 +469,8 @@ fn warning_covered(w: &crate::notes::Warning) {
         | W::AdvantageCommitment { .. }
         | W::Throttled { .. }
         | W::CurrentFormRecords { .. }
+        | W::ShardsBelowNeed { .. }
+        | W::ShardsAboveNeed { .. }
         | W::HotShard { .. }
         | W::MetricsBurst { .. }
         | W::SqlRetired

@@ -11,6 +11,9 @@ use crate::rate::Rate;
 /// Kinesis' hard ceiling on one record: 10 MiB, in KB of 1024 bytes.
 pub const MAX_RECORD_KB: f64 = 10_240.0;
 
+/// The most shards one stream may have (UpdateShardCount's limit).
+pub const MAX_SHARDS: u32 = 10_000;
+
 /// The default maximum record size of a stream: 1 MiB, in KB.
 pub const DEFAULT_MAX_RECORD_KB: f64 = 1_024.0;
 
@@ -454,6 +457,9 @@ pub struct StreamWorkload {
     pub profile: Option<Profile>,
     /// With a profile: one shard count all day, or a daily schedule.
     pub scaling: Scaling,
+    /// The shards a provisioned stream runs, when fixed (a plan's `shard_count`): billed at this
+    /// count, with the traffic's own need shown beside it.
+    pub shards: Option<u64>,
 }
 
 impl StreamWorkload {
@@ -481,6 +487,7 @@ impl StreamWorkload {
             buffer_percent: None,
             profile: None,
             scaling: Scaling::Fixed,
+            shards: None,
         }
     }
 
@@ -548,6 +555,16 @@ impl StreamWorkload {
         }
         if self.scaling == Scaling::Scheduled && self.profile.is_none() {
             return Err(InputError::ScheduledNeedsProfile);
+        }
+        if let Some(n) = self.shards {
+            if n == 0 || n > u64::from(MAX_SHARDS) {
+                return Err(InputError::ShardCount {
+                    text: n.to_string(),
+                });
+            }
+            if self.scaling == Scaling::Scheduled {
+                return Err(InputError::ShardsAndSchedule);
+            }
         }
         self.check_form()
     }

@@ -720,3 +720,97 @@ fn compare_restates_the_break_even_as_a_share_of_a_profiles_peak() {
     let (p, o) = at(avg - 0.01);
     assert!(o < p, "{avg}: on-demand {o} provisioned {p}");
 }
+
+#[test]
+fn a_declared_shard_count_is_billed_and_checked_against_the_need() {
+    let deck = StreamWorkload {
+        consumers: Some(10),
+        ..workload("100", "100")
+    };
+    // The deck needs 49 shards; 40 declared are billed: 40 x 730 = 29,200 shard-hours x 0.015 =
+    // 438.00, PUT units unchanged at 14.72: 452.72, and a throttling warning.
+    let under = run(
+        Mode::Provisioned,
+        StreamWorkload {
+            shards: Some(40),
+            ..deck
+        },
+    );
+    assert_eq!(line(&under, "shard_hours"), (29_200.0, 438_00));
+    assert_eq!(under.monthly_usd.cents(), 452_72);
+    let s = under.shards.as_ref().unwrap();
+    assert_eq!((s.count, s.sized), (40, Some(49)));
+    assert!(under.warnings.contains(&Warning::ShardsBelowNeed {
+        shards: 40,
+        needed: 49
+    }));
+    // 200 declared: 146,000 shard-hours = 2,190.00 + 14.72 = 2,204.72; the 49 needed cost
+    // 49 x 730 x 0.015 = 536.55 + 14.72 = 551.27: 1,653.45 less.
+    let over = run(
+        Mode::Provisioned,
+        StreamWorkload {
+            shards: Some(200),
+            ..deck
+        },
+    );
+    assert_eq!(over.monthly_usd.cents(), 2_204_72);
+    assert!(over.warnings.contains(&Warning::ShardsAboveNeed {
+        shards: 200,
+        needed: 49,
+        saving_usd: kcost_core::Money::from_cents(1_653_45),
+    }));
+    // 60 is not twice 49: no saving warning, and no throttling one.
+    let some = run(
+        Mode::Provisioned,
+        StreamWorkload {
+            shards: Some(60),
+            ..deck
+        },
+    );
+    assert!(!some.warnings.iter().any(|w| matches!(
+        w,
+        Warning::ShardsAboveNeed { .. } | Warning::ShardsBelowNeed { .. }
+    )));
+    // Extended retention and enhanced fan-out follow the declared count: 60 shards x 730 x 2.
+    let efo = run(
+        Mode::Provisioned,
+        StreamWorkload {
+            shards: Some(60),
+            efo_consumers: 2,
+            ..deck
+        },
+    );
+    assert_eq!(line(&efo, "efo_consumer_shard_hours").0, 87_600.0);
+    // On-demand has no shard count of the user's; a comparison prices it without one.
+    let err = estimate(
+        &StreamWorkload {
+            shards: Some(4),
+            ..deck
+        },
+        Mode::OnDemand,
+        Some("us-east-1"),
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap_err();
+    assert_eq!(err, Error::Input(InputError::ShardsNeedProvisioned));
+    let c = compare(
+        &StreamWorkload {
+            shards: Some(60),
+            ..deck
+        },
+        Some("us-east-1"),
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap();
+    let monthly = |m: Mode| {
+        c.estimates
+            .iter()
+            .find(|e| e.mode == m)
+            .unwrap()
+            .monthly_usd
+    };
+    assert_eq!(monthly(Mode::Provisioned).cents(), some.monthly_usd.cents());
+    assert_eq!(monthly(Mode::OnDemand).cents(), 12_059_22);
+}

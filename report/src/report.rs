@@ -433,7 +433,11 @@ fn shard_rows(e: &Estimate) -> Vec<[String; 3]> {
         }
         (None, _) => {}
     }
-    rows.push(row("Shards", s.count.to_string(), "rounded up, at least 1"));
+    let why = match s.sized {
+        Some(sized) => format!("declared; the traffic needs {sized}"),
+        None => "rounded up, at least 1".to_string(),
+    };
+    rows.push(row("Shards", s.count.to_string(), &why));
     rows
 }
 

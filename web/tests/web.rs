@@ -303,6 +303,7 @@ const NOT_ON_THE_PAGE: &[kcost_core::Input] = {
         Buffer,
         Profile,
         Scaling,
+        Shards,
         Parallelism,
         ParallelismPerKpu,
         KpuHours,

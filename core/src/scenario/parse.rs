@@ -52,6 +52,7 @@ struct StreamTable {
     buffer: Option<f64>,
     profile: Option<Spanned<Weights>>,
     scaling: Option<Spanned<String>>,
+    shards: Option<Spanned<Text>>,
     hot_key_share: Option<f64>,
     max_record_size: Option<Spanned<Text>>,
     growth: Option<Spanned<f64>>,
@@ -164,6 +165,20 @@ impl Values<'_> {
         T: std::str::FromStr<Err = InputError>,
     {
         value.as_ref().map(|v| self.parse(v)).transpose()
+    }
+
+    /// `value` read by `parser`, an error located at it.
+    fn parsed_by<T>(
+        &self,
+        value: &Option<Spanned<impl ToString>>,
+        parser: fn(&str) -> Result<T, InputError>,
+    ) -> Result<Option<T>, ScenarioError> {
+        value
+            .as_ref()
+            .map(|v| {
+                parser(&v.get_ref().to_string()).map_err(|e| self.fail(v.span(), e.to_string()))
+            })
+            .transpose()
     }
 
     fn size(&self, value: &Option<Spanned<f64>>) -> Result<Option<RecordSize>, ScenarioError> {
@@ -288,6 +303,7 @@ fn stream(v: &Values<'_>, table: Spanned<StreamTable>) -> Result<StreamSpec, Sce
             None => None,
         },
         scaling: v.optional::<Scaling>(&t.scaling)?.unwrap_or_default(),
+        shards: v.parsed_by(&t.shards, crate::parse::shards)?,
         hot_key_share: t.hot_key_share,
         max_record_size: v.optional::<MaxRecordSize>(&t.max_record_size)?,
         growth,
@@ -330,14 +346,7 @@ fn analytics(
         workload: AnalyticsWorkload {
             storage_included: t.storage_included,
             backup_gb: t.backup_gb,
-            hours_per_day: t
-                .hours_per_day
-                .as_ref()
-                .map(|h| {
-                    crate::parse::hours_per_day(&h.get_ref().to_string())
-                        .map_err(|e| v.fail(h.span(), e.to_string()))
-                })
-                .transpose()?,
+            hours_per_day: v.parsed_by(&t.hours_per_day, crate::parse::hours_per_day)?,
             ..AnalyticsWorkload::new(engine, t.apps, size)
         },
         reads: reference(t.stream),

@@ -94,6 +94,7 @@ fn stream(f: &mut dyn Write, s: &StreamSpec) -> fmt::Result {
     if w.form != Form::Y2021 {
         writeln!(f, "form = {}", quoted(w.form.name()))?;
     }
+    optional(f, "shards", w.shards)?;
     optional(f, "buffer", w.buffer_percent)?;
     optional(f, "hot_key_share", w.hot_key_share)?;
     optional(f, "max_record_size", w.max_record_size.map(|m| m.kb()))?;

@@ -31,6 +31,9 @@ pub(super) fn add(
     if w.consumers() > 0 {
         consumer_delay(estimate, w, mode, prices, options);
     }
+    if let (false, Some(declared)) = (options.skip_analyses, w.shards) {
+        oversized(estimate, w, declared, mode, prices, options)?;
+    }
     if let (false, Some(growth)) = (options.skip_analyses, w.growth) {
         let table = growth_table(w, growth, mode, prices, quiet)?;
         estimate.growth = Some(table);
@@ -51,22 +54,95 @@ fn aggregation_saving(
         aggregate_kb: None,
         ..*w
     };
-    let quiet = options.untraced();
-    let without = model(&plain, mode, prices, quiet)?;
-    let saving = without.monthly_usd.cents() - estimate.monthly_usd.cents();
-    if options.trace {
-        explain(
-            estimate,
-            "aggregation_saving",
-            usd(without.monthly_usd, "USD unaggregated"),
-            &[(Op::Sub, usd(estimate.monthly_usd, "USD aggregated"))],
-            usd(Money::from_cents(saving), "USD saved by aggregation"),
-        );
-    }
+    let again = Again {
+        id: "aggregation_saving",
+        this: "USD aggregated",
+        other: "USD unaggregated",
+        saved: "USD saved by aggregation",
+        this_dearer: false,
+    };
+    let (without, saving) = again.price(estimate, &plain, mode, prices, options)?;
     estimate.aggregation = Some(AggregationSaving {
         user_records_per_kinesis_record: (kb / w.record_size.kb()).floor().max(1.0),
-        unaggregated_monthly_usd: without.monthly_usd,
-        saving_usd: Money::from_cents(saving),
+        unaggregated_monthly_usd: without,
+        saving_usd: saving,
+    });
+    Ok(())
+}
+
+/// A second pricing of a changed workload, and the difference, explained in words of its own.
+struct Again {
+    id: &'static str,
+    /// The estimate's total, in words.
+    this: &'static str,
+    /// The other run's total, in words.
+    other: &'static str,
+    /// The difference, in words.
+    saved: &'static str,
+    /// Whether the estimate is the dearer of the two (the saving is then its total less the
+    /// other's).
+    this_dearer: bool,
+}
+
+impl Again {
+    /// `other` priced (trace off): its total, and what the cheaper of the two saves.
+    fn price(
+        &self,
+        estimate: &mut Estimate,
+        other: &StreamWorkload,
+        mode: Mode,
+        prices: &RegionPrices,
+        options: Options,
+    ) -> Result<(Money, Money), Error> {
+        let total = model(other, mode, prices, options.untraced())?.monthly_usd;
+        let (dearer, cheaper) = if self.this_dearer {
+            ((estimate.monthly_usd, self.this), (total, self.other))
+        } else {
+            ((total, self.other), (estimate.monthly_usd, self.this))
+        };
+        let saving = Money::from_cents(dearer.0.cents() - cheaper.0.cents());
+        if options.trace {
+            explain(
+                estimate,
+                self.id,
+                usd(dearer.0, dearer.1),
+                &[(Op::Sub, usd(cheaper.0, cheaper.1))],
+                usd(saving, self.saved),
+            );
+        }
+        Ok((total, saving))
+    }
+}
+
+/// A declared shard count at least twice what the traffic needs: what the needed count would
+/// save, the same workload priced again without the declared count.
+fn oversized(
+    estimate: &mut Estimate,
+    w: &StreamWorkload,
+    declared: u64,
+    mode: Mode,
+    prices: &RegionPrices,
+    options: Options,
+) -> Result<(), Error> {
+    let Some(needed) = estimate.shards.as_ref().and_then(|s| s.sized) else {
+        return Ok(());
+    };
+    if declared < needed.saturating_mul(2) {
+        return Ok(());
+    }
+    let sized = StreamWorkload { shards: None, ..*w };
+    let again = Again {
+        id: "shards_saving",
+        this: "USD at the shards declared",
+        other: "USD at the shards needed",
+        saved: "USD saved at the shards needed",
+        this_dearer: true,
+    };
+    let (_, saving) = again.price(estimate, &sized, mode, prices, options)?;
+    estimate.warnings.push(Warning::ShardsAboveNeed {
+        shards: declared,
+        needed,
+        saving_usd: saving,
     });
     Ok(())
 }

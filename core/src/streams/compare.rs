@@ -43,7 +43,7 @@ pub fn compare(
         ..options
     };
     for mode in Mode::ALL {
-        match estimate(workload, mode, region, book, each) {
+        match estimate(&for_mode(workload, mode), mode, region, book, each) {
             Ok(e) => estimates.push(e),
             Err(err) => {
                 first_error.get_or_insert(err.clone());
@@ -152,7 +152,7 @@ fn share_of_peak(
             growth: None,
             ..*workload
         };
-        let cost = |mode| model(&at, mode, prices, quiet).map(|e| e.monthly_usd);
+        let cost = |mode| model(&for_mode(&at, mode), mode, prices, quiet).map(|e| e.monthly_usd);
         Ok(cost(Mode::OnDemand)? < cost(Mode::Provisioned)?)
     };
     if !on_demand_cheaper(1)? || on_demand_cheaper(top)? {
@@ -181,6 +181,18 @@ fn share_of_peak(
 /// records/s.
 ///
 /// # Errors
+/// The workload as `mode` prices it: a fixed shard count is provisioned's alone (on-demand
+/// streams' shards are AWS's), so the other modes price the same traffic without it.
+fn for_mode(workload: &StreamWorkload, mode: Mode) -> StreamWorkload {
+    match mode {
+        Mode::Provisioned => *workload,
+        Mode::OnDemand | Mode::Advantage => StreamWorkload {
+            shards: None,
+            ..*workload
+        },
+    }
+}
+
 /// A workload either mode cannot price at all.
 /// ```
 /// use kcost_core::{break_even, testing, Options, Per, Rate, StreamWorkload};
@@ -216,7 +228,7 @@ pub fn break_even(
             growth: None,
             ..*workload
         };
-        let cost = |mode| model(&at, mode, prices, quiet).map(|e| e.monthly_usd);
+        let cost = |mode| model(&for_mode(&at, mode), mode, prices, quiet).map(|e| e.monthly_usd);
         let (p, o): (Money, Money) = (cost(Mode::Provisioned)?, cost(Mode::OnDemand)?);
         Ok(match p.cmp(&o) {
             std::cmp::Ordering::Less => -1,

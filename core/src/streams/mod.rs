@@ -92,9 +92,12 @@ pub fn estimate_in(
     Ok(estimate)
 }
 
-/// Refuses more enhanced fan-out consumers than the mode allows per stream, naming a mode that
-/// allows more.
-fn check_efo_limit(workload: &StreamWorkload, mode: Mode) -> Result<(), Error> {
+/// Refuses a shard count for a mode without one of the user's, and more enhanced fan-out consumers
+/// than the mode allows per stream, naming a mode that allows more.
+fn check_mode(workload: &StreamWorkload, mode: Mode) -> Result<(), Error> {
+    if workload.shards.is_some() && mode != Mode::Provisioned {
+        return Err(Error::Input(InputError::ShardsNeedProvisioned));
+    }
     let limit = mode.efo_limit();
     if workload.efo_consumers <= limit {
         return Ok(());
@@ -116,7 +119,7 @@ pub(crate) fn model(
     options: Options,
 ) -> Result<Estimate, Error> {
     workload.check()?;
-    check_efo_limit(workload, mode)?;
+    check_mode(workload, mode)?;
     let form = mode.form(workload.form);
     let mut c = Calc::new(options.rounding, options.trace).in_form(form);
     let mut notes = Notes::default();

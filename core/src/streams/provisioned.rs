@@ -75,7 +75,11 @@ pub(super) fn model<'p>(
             current_shard_need(c, w, peak.unwrap_or(records), packed, notes)?
         }
     };
-    let shards = need.shards;
+    let sized = need.shards.value;
+    let shards = match w.shards {
+        Some(n) => declared_shards(n, sized, notes),
+        None => need.shards,
+    };
     let shard_hours = match &schedule {
         None => shard_hours_line(c, &mut bill, shards)?,
         Some(s) => scheduled_shard_hours(c, &mut bill, s)?,
@@ -111,18 +115,39 @@ pub(super) fn model<'p>(
         bill,
         records_per_second: records.value,
         peak_per_second: peak.map(|p| p.value),
-        shards: Some(Shards {
-            ingress: need.ingress.value,
-            egress: need.egress.value,
-            records: need.records.map(|t| t.value),
-            hot_key: need.hot.and_then(|h| h.need).map(|t| t.value),
-            needed: need.needed.value,
-            with_headroom: need.with_headroom,
-            // A whole number below MAX_MAGNITUDE (1e18 < 2^64), checked by round_up.
-            count: count as u64,
-        }),
+        shards: Some(shards_report(&need, count, w.shards.map(|_| sized))),
         hot_key,
     })
+}
+
+/// The shard needs and the count provisioned (and, with a declared count, the count sized).
+fn shards_report(need: &ShardNeed, count: f64, sized: Option<f64>) -> Shards {
+    Shards {
+        ingress: need.ingress.value,
+        egress: need.egress.value,
+        records: need.records.map(|t| t.value),
+        hot_key: need.hot.and_then(|h| h.need).map(|t| t.value),
+        needed: need.needed.value,
+        with_headroom: need.with_headroom,
+        // Whole numbers below MAX_MAGNITUDE (1e18 < 2^64), checked by round_up.
+        count: count as u64,
+        sized: sized.map(|s| s as u64),
+    }
+}
+
+/// The shard count a stream runs (`declared`) in place of the `sized` one its traffic needs,
+/// with a warning when the traffic needs more.
+fn declared_shards(declared: u64, sized: f64, notes: &mut Notes) -> Term {
+    // At most 10,000 shards (checked by the workload): exact as a float.
+    let n = declared as f64;
+    if sized > n {
+        notes.warnings.push(Warning::ShardsBelowNeed {
+            shards: declared,
+            // A whole number below MAX_MAGNITUDE, checked by round_up.
+            needed: sized as u64,
+        });
+    }
+    plain(n, "shards declared")
 }
 
 /// The hot key's shard with `count` shards: the key's own load plus an even share of the rest.
