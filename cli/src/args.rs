@@ -160,6 +160,10 @@ pub enum Command {
         #[command(flatten)]
         prices: PriceArgs,
     },
+    /// What a Terraform plan's change costs: each Kinesis resource (streams, consumers, Firehose,
+    /// analytics applications) priced before and after, from `terraform show -json PLAN`.
+    #[command(after_help = TERRAFORM_EXAMPLES)]
+    Terraform(TerraformArgs),
     /// How cost grows with one input (--records, --size-kb or --consumers given as FROM..TO),
     /// per mode, as a table or CSV and optionally an SVG plot.
     Sweep(SweepArgs),
@@ -458,6 +462,7 @@ impl Command {
             Command::Firehose(args) => Some(&args.output.prices),
             Command::Sweep(args) => Some(&args.prices),
             Command::Metrics { prices, .. } => Some(prices),
+            Command::Terraform(args) => Some(&args.prices),
             Command::Completions { .. }
             | Command::Man { .. }
             | Command::Pricing {
@@ -517,12 +522,63 @@ Export a week of 5-minute sums for the stream, then read them:
 queries.json asks for IncomingBytes, IncomingRecords and GetRecords.Bytes of AWS/Kinesis with
 the dimension StreamName, Stat Sum, Period 300, each labelled with its metric name (see README).";
 
+const TERRAFORM_EXAMPLES: &str = "\
+Examples:
+  terraform plan -out plan && terraform show -json plan > plan.json
+  kcost terraform plan.json --usage usage.toml --format markdown
+      A table of what the change costs, ready for a pull-request comment.
+  kcost terraform plan.json --usage usage.toml --fail-over 100
+      Exit with status 4 when the change adds more than 100 USD a month (for CI).
+
+usage.toml gives each resource's traffic under its address, in the words of scenario files:
+  [\"aws_kinesis_stream.clicks\"]
+  records = \"1000/s\"
+  size_kb = 1";
+
 const SWEEP_EXAMPLES: &str = "\
 Examples:
   kcost sweep --records 100..100000 --steps 50 --log --size-kb 1 --plot cost.svg
       Cost per mode from 100 to 100,000 records/s, on a log scale, with the break-even marked.
   kcost sweep --records 1000 --size-kb 1..1024 --steps 20 --format csv
       How record size drives the cost.";
+
+/// What `kcost terraform` reads and how it answers.
+#[derive(Debug, Args)]
+pub struct TerraformArgs {
+    /// The plan as JSON: `terraform show -json PLAN > plan.json`.
+    #[arg(value_name = "PLAN.json")]
+    pub plan: PathBuf,
+    /// Each resource's traffic (TOML, one table per resource address).
+    #[arg(long, value_name = "USAGE.toml")]
+    pub usage: Option<PathBuf>,
+    /// Price every resource in this region, whatever its provider says.
+    #[arg(long = flag(I::Region), value_name = value_name(I::Region), value_parser = RegionParser)]
+    pub region: Option<String>,
+    /// Output format (markdown: a table for a pull-request comment).
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Show every step of every resource's estimate.
+    #[arg(long)]
+    pub explain: bool,
+    /// Exit with status 4 when the change adds more than USD a month.
+    #[arg(long, value_name = "USD", allow_hyphen_values = true, value_parser = parse_fail_over)]
+    pub fail_over: Option<kcost_core::money::Money>,
+    #[command(flatten)]
+    pub prices: PriceArgs,
+}
+
+/// A monthly increase in USD, 0 or more, in cents.
+fn parse_fail_over(text: &str) -> Result<kcost_core::money::Money, String> {
+    let usd: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("'{text}' is not an amount in USD (e.g. 100 or 12.50)"))?;
+    if !usd.is_finite() || usd < 0.0 {
+        return Err(format!("'{text}' must be an amount of 0 USD or more"));
+    }
+    kcost_core::money::Money::round_usd(usd)
+        .ok_or_else(|| format!("'{text}' is too large an amount"))
+}
 
 /// The inputs of a sweep: one of --records, --size-kb or --consumers is a range FROM..TO.
 #[derive(Debug, Args)]

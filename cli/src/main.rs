@@ -22,7 +22,7 @@ use kcost_pricing::Catalog;
 
 use args::{
     AnalyticsArgs, Cli, Command, EstimateArgs, FirehoseArgs, Format, OutputArgs, PriceArgs,
-    PricingCommand,
+    PricingCommand, TerraformArgs,
 };
 
 /// Exit status for anything the user can fix: bad flags, values, files or regions.
@@ -30,6 +30,26 @@ const USAGE: u8 = 2;
 
 /// Exit status of a batch in which some rows failed (the others were estimated).
 const SOME_ROWS_FAILED: u8 = 3;
+
+/// Exit status of a change that costs more a month than `--fail-over` allows.
+const OVER_BUDGET: u8 = 4;
+
+/// A run that printed its whole output but fails on purpose (`--fail-over`): the output goes
+/// to stdout, the reason to stderr, and the status is `code`.
+#[derive(Debug)]
+struct Refused {
+    output: String,
+    code: u8,
+    reason: String,
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.reason)
+    }
+}
+
+impl std::error::Error for Refused {}
 
 fn main() -> ExitCode {
     // clap prints its own errors and exits with status 2, help and version with 0.
@@ -75,6 +95,14 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(err) => {
+            if let Some(refused) = err.downcast_ref::<Refused>() {
+                let mut stdout = std::io::stdout().lock();
+                let _ = stdout
+                    .write_all(refused.output.as_bytes())
+                    .and_then(|()| stdout.flush());
+                eprintln!("error: {}", refused.reason);
+                return ExitCode::from(refused.code);
+            }
             eprintln!("error: {err:#}");
             ExitCode::from(USAGE)
         }
@@ -175,6 +203,7 @@ fn run(cli: &Cli) -> Result<String> {
             )
         }
         Some(Command::Firehose(args)) => firehose(args, &catalog),
+        Some(Command::Terraform(args)) => terraform(args, &catalog),
         None => estimate(&cli.estimate, &catalog),
     }
 }
@@ -348,6 +377,51 @@ fn metrics(
     let estimate = kcost_core::metrics::price(&traffic, settings, region, catalog.book(), options)
         .map_err(face::error)?;
     render::with(kcost_report::traffic, &estimate, format)
+}
+
+/// A Terraform plan's change, priced with the usage file's traffic.
+fn terraform(args: &TerraformArgs, catalog: &Catalog) -> Result<String> {
+    let origin = args.plan.display().to_string();
+    let text = std::fs::read_to_string(&args.plan)
+        .with_context(|| format!("cannot read the plan '{origin}'"))?;
+    let worded = |e: kcost_core::infra::InfraError| anyhow::anyhow!(e.text(&face::Terminal));
+    let infra = kcost_core::infra::terraform::parse(&text, &origin).map_err(worded)?;
+    let usage = match &args.usage {
+        Some(path) => {
+            let name = path.display().to_string();
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the usage file '{name}' (--usage)"))?;
+            kcost_core::infra::Usage::parse(&text, &name).map_err(worded)?
+        }
+        None => kcost_core::infra::Usage::default(),
+    };
+    let options = Options {
+        trace: args.explain,
+        price_age: price_age(&args.prices),
+        ..Options::default()
+    };
+    let priced = kcost_core::infra::price(
+        &infra,
+        &usage,
+        args.region.as_deref(),
+        catalog.book(),
+        options,
+    )
+    .map_err(worded)?;
+    let output = render::with(kcost_report::infra, &priced, args.format)?;
+    match args.fail_over {
+        Some(limit) if priced.delta_usd > limit => Err(Refused {
+            output,
+            code: OVER_BUDGET,
+            reason: format!(
+                "the change adds {} USD a month, over --fail-over {} USD",
+                priced.delta_usd.to_text(true),
+                limit.to_text(true)
+            ),
+        }
+        .into()),
+        _ => Ok(output),
+    }
 }
 
 fn analytics(args: &AnalyticsArgs, catalog: &Catalog) -> Result<String> {

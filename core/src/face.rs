@@ -67,6 +67,33 @@ impl Face for ScenarioFile<'_> {
     }
 }
 
+/// A usage file's words beside a plan or template: inputs are the usage file's keys, but the
+/// region, which the code's provider sets, is the enclosing face's (`--region`).
+#[derive(Clone, Copy)]
+pub struct UsageFile<'a>(pub &'a dyn Face);
+
+impl std::fmt::Debug for UsageFile<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("UsageFile")
+    }
+}
+
+impl Face for UsageFile<'_> {
+    fn input(&self, input: Input) -> String {
+        match input {
+            Input::Region => format!("the provider's region (or {})", self.0.input(input)),
+            _ => ScenarioFile(self.0).input(input),
+        }
+    }
+
+    fn fix(&self, fix: Fix) -> String {
+        match fix {
+            Fix::Set(Input::Region, _) => self.0.fix(fix),
+            _ => ScenarioFile(self.0).fix(fix),
+        }
+    }
+}
+
 /// A face that says which flag-like or command-like words appear in a text: `--flag` or a
 /// backquoted `kcost` command. Tests use it to hold faces to their own words.
 pub fn names_a_flag_or_command(text: &str) -> Option<String> {

@@ -40,6 +40,7 @@ pub mod estimate;
 pub mod face;
 pub mod firehose;
 pub mod fixed;
+pub mod infra;
 pub mod input;
 pub mod metrics;
 pub mod money;

@@ -23,6 +23,9 @@ pub const DEFAULT_MAX_RECORD_KB: f64 = 1_024.0;
 pub struct RecordSize(f64);
 
 impl RecordSize {
+    /// One KB.
+    pub const ONE_KB: RecordSize = RecordSize(1.0);
+
     /// A record size of `kb` KB.
     ///
     /// # Errors

@@ -6,6 +6,7 @@
 #![warn(missing_docs)]
 
 mod csv;
+mod infra;
 mod markdown;
 mod report;
 mod table;
@@ -18,6 +19,7 @@ use kcost_core::{Comparison, Estimate, Face, Warning};
 use serde::Serialize;
 use thiserror::Error;
 
+pub use infra::infra;
 pub use report::{Report, COST_HEADER, GROWTH_HEADER};
 
 /// An output format.

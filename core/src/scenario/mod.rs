@@ -34,6 +34,7 @@ use crate::text::line_column;
 use crate::workload::{RecordSize, StreamWorkload};
 
 pub use parse::parse;
+pub(crate) use parse::Entry;
 pub use price::price;
 pub use wire::{wire, Wiring};
 
@@ -198,7 +199,7 @@ impl<'a> Locator<'a> {
         Locator { text, origin }
     }
 
-    fn error(
+    pub(crate) fn error(
         &self,
         span: Span,
         component: Option<String>,

@@ -239,7 +239,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Scenario, ScenarioError> {
     }
     for (name, table) in file.analytics {
         let v = values(format!("analytics.{name}"));
-        scenario.analytics.insert(name, analytics(&v, table)?);
+        scenario.analytics.insert(name, analytics(&v, table, None)?);
     }
     for (name, table) in file.firehose {
         let v = values(format!("firehose.{name}"));
@@ -319,22 +319,25 @@ fn stream(v: &Values<'_>, table: Spanned<StreamTable>) -> Result<StreamSpec, Sce
     })
 }
 
+/// An analytics table; `declared` is the size when the table gives none (a plan's).
 fn analytics(
     v: &Values<'_>,
     table: Spanned<AnalyticsTable>,
+    declared: Option<AppSize>,
 ) -> Result<AnalyticsSpec, ScenarioError> {
     let at = table.span();
     let t = table.into_inner();
     let engine: Engine = v.optional(&t.engine)?.unwrap_or(Engine::Flink);
-    let size = match (t.kpus, t.parallelism, &t.kpu_hours) {
-        (Some(k), None, None) => AppSize::Kpus(k),
-        (None, Some(p), None) => AppSize::Parallelism {
+    let size = match (t.kpus, t.parallelism, &t.kpu_hours, declared) {
+        (Some(k), None, None, _) => AppSize::Kpus(k),
+        (None, Some(p), None, _) => AppSize::Parallelism {
             parallelism: p,
             per_kpu: t.parallelism_per_kpu.unwrap_or(1),
         },
-        (None, None, Some(h)) => {
+        (None, None, Some(h), _) => {
             AppSize::kpu_hours(h.get_ref()).map_err(|e| v.fail(h.span(), e.to_string()))?
         }
+        (None, None, None, Some(size)) => size,
         _ => {
             return Err(v.fail(
                 at,
@@ -410,4 +413,59 @@ fn firehose(v: &Values<'_>, table: Spanned<FirehoseTable>) -> Result<FirehoseSpe
         region: t.region.map(Spanned::into_inner),
         at,
     })
+}
+
+/// One component's table of another file (a usage file's entry for a resource), read with the
+/// scenario's own keys and checks; `at` locates errors in that file and `component` names it.
+pub(crate) struct Entry<'a> {
+    pub(crate) at: Locator<'a>,
+    pub(crate) component: String,
+}
+
+impl Entry<'_> {
+    fn table<T: serde::de::DeserializeOwned>(
+        &self,
+        value: Spanned<toml::de::DeValue<'_>>,
+    ) -> Result<Spanned<T>, ScenarioError> {
+        let span = value.span();
+        Spanned::<T>::deserialize(toml::de::ValueDeserializer::from(value)).map_err(|e| {
+            self.at.error(
+                e.span().unwrap_or(span),
+                Some(self.component.clone()),
+                e.message().trim().to_string(),
+            )
+        })
+    }
+
+    fn values(&self) -> Values<'_> {
+        Values {
+            at: self.at,
+            component: self.component.clone(),
+        }
+    }
+
+    /// A stream's table.
+    pub(crate) fn stream(
+        &self,
+        value: Spanned<toml::de::DeValue<'_>>,
+    ) -> Result<StreamSpec, ScenarioError> {
+        stream(&self.values(), self.table(value)?)
+    }
+
+    /// An analytics application's table; `declared` is its size when the table gives none.
+    pub(crate) fn analytics(
+        &self,
+        value: Spanned<toml::de::DeValue<'_>>,
+        declared: Option<AppSize>,
+    ) -> Result<AnalyticsSpec, ScenarioError> {
+        analytics(&self.values(), self.table(value)?, declared)
+    }
+
+    /// A Firehose stream's table.
+    pub(crate) fn firehose(
+        &self,
+        value: Spanned<toml::de::DeValue<'_>>,
+    ) -> Result<FirehoseSpec, ScenarioError> {
+        firehose(&self.values(), self.table(value)?)
+    }
 }

@@ -1,0 +1,295 @@
+//! `kcost terraform` on a plan in the real `terraform show -json` layout
+//! (core/tests/fixtures/terraform/plan.json): an updated stream with a new consumer and a Firehose
+//! reading it, `for_each` streams with consumers wired through references (their ARNs unknown at
+//! plan time), `count` on-demand streams, a replaced stream in a module on an aliased provider
+//! (us-west-2), a deleted stream, a Flink application on another alias (us-east-1), a SQL
+//! application, two resources kcost does not price and a data source. Every figure below is
+//! worked out by hand from the built-in tables (us-east-2 unless said).
+
+use serde_json::Value;
+
+mod common;
+use common::{fails, kcost, ok};
+
+const DIR: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../core/tests/fixtures/terraform/"
+);
+
+fn fixture(name: &str) -> String {
+    format!("{DIR}{name}")
+}
+
+fn priced(extra: &[&str]) -> Value {
+    let plan = fixture("plan.json");
+    let usage = fixture("usage.toml");
+    let mut args = vec!["terraform", &plan, "--usage", &usage, "--format", "json"];
+    args.extend(extra);
+    serde_json::from_str(&ok(&args)).unwrap()
+}
+
+fn resource<'v>(v: &'v Value, address: &str) -> &'v Value {
+    v["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["address"] == address)
+        .unwrap_or_else(|| panic!("no {address}"))
+}
+
+/// (before, after, delta) of a resource, `None` as JSON null.
+fn months(v: &Value, address: &str) -> (Value, Value, Value) {
+    let r = resource(v, address);
+    (
+        r["before_monthly_usd"].clone(),
+        r["monthly_usd"].clone(),
+        r["delta_usd"].clone(),
+    )
+}
+
+fn usd(x: f64) -> Value {
+    serde_json::json!(x)
+}
+
+#[test]
+fn a_plans_change_is_priced_resource_by_resource() {
+    let v = priced(&[]);
+    assert_eq!(v["region"], "us-east-2", "the root provider's var.region");
+    // clicks, 1,000 records/s of 1 KB (usage.toml). Before: 2 shards x 730 x 0.015 = 21.90 and
+    // 2,628,000,000 PUT units x 0.000000014 = 36.79: 58.69. After: 4 shards (43.80), PUT 36.79,
+    // 48 h retention 2,920 shard-hours x 0.02 = 58.40, the new consumer enrich 2,920
+    // consumer-shard-hours x 0.015 = 43.80 and 2,628,000,000 records x 0.00000095 GB = 2,496.60
+    // GB x 0.013 = 32.46: 215.25.
+    assert_eq!(
+        months(&v, "aws_kinesis_stream.clicks"),
+        (usd(58.69), usd(215.25), usd(156.56))
+    );
+    let clicks = resource(&v, "aws_kinesis_stream.clicks");
+    assert_eq!(clicks["action"], "update");
+    let items: Vec<(&str, f64)> = clicks["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["item"].as_str().unwrap(),
+                l["monthly_usd"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("shard_hours", 43.80),
+            ("put_payload_units", 36.79),
+            ("efo_consumer_shard_hours", 43.80),
+            ("efo_data_retrievals", 32.46),
+            ("extended_retention", 58.40)
+        ]
+    );
+    // The traffic needs 1 shard: at 1, 10.95 + 36.79 + 14.60 + 10.95 + 32.46 = 105.75, 109.50 less.
+    assert_eq!(
+        clicks["warnings"][0],
+        "4 shards declared, but the traffic needs 1: 1 would cost 109.50 USD a month less"
+    );
+    // The consumer's own row is 0: its lines are its stream's.
+    assert_eq!(
+        months(&v, "aws_kinesis_stream_consumer.enrich"),
+        (Value::Null, usd(0.0), usd(0.0))
+    );
+    // for_each streams without usage: 1 shard (10.95) and the consumer wired through the
+    // configuration's references, by the same key (10.95).
+    for key in ["eu", "us"] {
+        let address = format!("aws_kinesis_stream.events[\"{key}\"]");
+        assert_eq!(months(&v, &address), (Value::Null, usd(21.90), usd(21.90)));
+        assert_eq!(
+            resource(&v, &address)["needs_usage"],
+            serde_json::json!(["records", "size_kb"])
+        );
+        let notes = resource(&v, &address)["notes"].to_string();
+        assert!(
+            notes.contains(&format!("aws_kinesis_stream_consumer.audit[\\\"{key}\\\"]")),
+            "{notes}"
+        );
+    }
+    // count on-demand streams: 730 stream-hours x 0.04.
+    assert_eq!(
+        months(&v, "aws_kinesis_stream.buffer[1]"),
+        (Value::Null, usd(29.20), usd(29.20))
+    );
+    // Replaced in us-west-2 (module on aws.west): 5 then 3 shards x 730 x 0.015.
+    let raw = "module.ingest.aws_kinesis_stream.raw";
+    assert_eq!(months(&v, raw), (usd(54.75), usd(32.85), usd(-21.90)));
+    assert_eq!(resource(&v, raw)["region"], "us-west-2");
+    assert_eq!(resource(&v, raw)["action"], "replace");
+    // Deleted: 3 shards (32.85) and 7 days' retention, 2,190 shard-hours x 0.02 (43.80).
+    assert_eq!(
+        months(&v, "aws_kinesis_stream.legacy"),
+        (usd(76.65), Value::Null, usd(-76.65))
+    );
+    // The Firehose reads clicks: 1,000 records/s rounded up to 5 KB, 12,531.28 GB x 0.029 =
+    // 363.41, converted to Parquet at 0.018 a GB = 225.56: 588.97.
+    assert_eq!(
+        months(&v, "aws_kinesis_firehose_delivery_stream.archive"),
+        (Value::Null, usd(588.97), usd(588.97))
+    );
+    // Flink in us-east-1 (aws.virginia): parallelism 4 at 2 per KPU = 2 KPUs + 1 orchestration,
+    // 2,190 KPU-hours x 0.11 = 240.90, and 100 GB of running storage x 0.10 = 10.00.
+    let flink = "aws_kinesisanalyticsv2_application.sessions";
+    assert_eq!(months(&v, flink), (Value::Null, usd(250.90), usd(250.90)));
+    assert_eq!(resource(&v, flink)["region"], "us-east-1");
+    // SQL's KPUs are the traffic's: not priced until the usage file gives them.
+    let sql = resource(&v, "aws_kinesisanalyticsv2_application.sql");
+    assert_eq!(sql["needs_usage"], serde_json::json!(["kpus"]));
+    assert_eq!(sql["monthly_usd"], Value::Null);
+    // 58.69 + 54.75 + 76.65 before; 215.25 + 2 x 21.90 + 2 x 29.20 + 32.85 + 588.97 + 250.90
+    // after.
+    assert_eq!(v["before_monthly_usd"], usd(190.09));
+    assert_eq!(v["monthly_usd"], usd(1_190.17));
+    assert_eq!(v["delta_usd"], usd(1_000.08));
+    let unpriced: Vec<&str> = v["unpriced"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["address"].as_str().unwrap())
+        .collect();
+    assert_eq!(unpriced, ["aws_s3_bucket.archive", "aws_iam_role.firehose"]);
+}
+
+#[test]
+fn a_region_given_prices_every_resource_there() {
+    // us-east-1 has every Data Streams and Flink price but no Firehose ones.
+    let plan = fixture("plan.json");
+    let err = fails(&["terraform", &plan, "--region", "us-east-1"]);
+    assert!(
+        err.contains("aws_kinesis_firehose_delivery_stream.archive: region us-east-1 has no price for Firehose"),
+        "{err}"
+    );
+    assert!(
+        err.contains("give the provider's region (or --region)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn markdown_is_a_pull_request_comment() {
+    let plan = fixture("plan.json");
+    let usage = fixture("usage.toml");
+    let out = ok(&[
+        "terraform",
+        &plan,
+        "--usage",
+        &usage,
+        "--format",
+        "markdown",
+    ]);
+    assert!(
+        out.starts_with("### Terraform plan: what the change costs a month"),
+        "{out}"
+    );
+    let total = out.lines().find(|l| l.starts_with("| Total")).unwrap();
+    assert!(
+        total.contains("190.09 -> 1,190.17") && total.contains("+1,000.08"),
+        "{total}"
+    );
+    insta::assert_snapshot!("terraform_markdown", out);
+}
+
+#[test]
+fn fail_over_stops_ci_when_the_month_grows_too_much() {
+    let plan = fixture("plan.json");
+    let usage = fixture("usage.toml");
+    let out = kcost(&["terraform", &plan, "--usage", &usage, "--fail-over", "1000"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("+1,000.08"),
+        "the report is printed too: {stdout}"
+    );
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: the change adds 1,000.08 USD a month, over --fail-over 1,000.00 USD\n"
+    );
+    ok(&[
+        "terraform",
+        &plan,
+        "--usage",
+        &usage,
+        "--fail-over",
+        "1000.08",
+    ]);
+}
+
+#[test]
+fn bad_plans_and_usage_files_are_refused_with_the_file_and_the_resource() {
+    let dir = std::env::temp_dir().join(format!("kcost-infra-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let plan = fixture("plan.json");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let truncated = write("truncated.json", &text[..3000]);
+    let state = write(
+        "state.json",
+        r#"{"format_version": "1.0", "values": {"root_module": {}}}"#,
+    );
+    let other = write(
+        "other.json",
+        r#"{"format_version": "1.2", "resource_changes": [{"address": "google_pubsub_topic.t", "mode": "managed", "type": "google_pubsub_topic", "name": "t", "change": {"actions": ["create"], "before": null, "after": {}}}]}"#,
+    );
+    let odd = write(
+        "odd.json",
+        r#"{"resource_changes": [{"address": "aws_kinesis_stream.s", "mode": "managed", "type": "aws_kinesis_stream", "name": "s", "change": {"actions": ["create"], "before": null, "after": {"shard_count": 0}}}]}"#,
+    );
+    let typo = write(
+        "typo.toml",
+        "[\"aws_kinesis_stream.clikcs\"]\nrecords = 5\nsize_kb = 1\n",
+    );
+    let declared = write(
+        "declared.toml",
+        "[\"aws_kinesis_stream.clicks\"]\nrecords = 5\nsize_kb = 1\nretention = \"7d\"\n",
+    );
+    let value = write(
+        "value.toml",
+        "[\"aws_kinesis_stream.clicks\"]\nrecords = \"5/week\"\nsize_kb = 1\n",
+    );
+    let missing = write(
+        "missing.toml",
+        "[\"aws_kinesis_stream.clicks\"]\nrecords = 5\n",
+    );
+    let not_table = write("flat.toml", "records = 5\n");
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec![&truncated], "truncated.json:111:19: the JSON ends early"),
+        (vec![&state], "this is Terraform state"),
+        (vec![&odd], "odd.json: aws_kinesis_stream.s: shard_count 0 is not a whole number from 1 to 10,000"),
+        (vec!["no-such-plan.json"], "cannot read the plan 'no-such-plan.json'"),
+        (vec![&plan, "--usage", &typo], "plan.json declares no such Kinesis resource; did you mean 'aws_kinesis_stream.clicks'?"),
+        (vec![&plan, "--usage", &declared], "declared.toml:4:1: aws_kinesis_stream.clicks: `retention` is the plan's to declare"),
+        (vec![&plan, "--usage", &value], "value.toml:2:11: aws_kinesis_stream.clicks: unknown time unit 'week'"),
+        (vec![&plan, "--usage", &missing], "missing.toml: aws_kinesis_stream.clicks: give `records` and `size_kb`"),
+        (vec![&plan, "--usage", &not_table], "flat.toml:1:11: records: each resource's usage is a table"),
+        (vec![&plan, "--usage", "no-such-usage.toml"], "cannot read the usage file 'no-such-usage.toml' (--usage)"),
+        (vec![&plan, "--fail-over", "lots"], "'lots' is not an amount in USD"),
+        (vec![&plan, "--region", "mars-1"], "mars-1"),
+    ];
+    for (args, expected) in cases {
+        let mut all = vec!["terraform"];
+        all.extend(args);
+        let err = fails(&all);
+        assert!(
+            err.contains(expected),
+            "{all:?}\n{err}\nexpected: {expected}"
+        );
+    }
+    // A plan of another provider only: nothing to price, and what was left says so.
+    let v: Value = serde_json::from_str(&ok(&["terraform", &other, "--format", "json"])).unwrap();
+    assert_eq!(v["resources"], serde_json::json!([]));
+    assert_eq!(v["unpriced"][0]["type"], "google_pubsub_topic");
+    assert_eq!(v["monthly_usd"], usd(0.0));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,0 +1,647 @@
+//! Pricing a change: each side (before, after) as a scenario of its resources, named by address,
+//! with the usage file's traffic, priced through the scenario's own wiring and estimates; then
+//! each resource's two months and their difference.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::usage::located;
+use super::{Action, Declared, InfraError, Infrastructure, Resource, Source, Unpriced, Usage};
+use crate::analytics::AnalyticsWorkload;
+use crate::calc::Options;
+use crate::estimate::{Line, Mode};
+use crate::firehose::{FirehoseWorkload, Source as FirehoseSource};
+use crate::money::Money;
+use crate::notes::Warning;
+use crate::price::PriceBook;
+use crate::rate::{Per, Rate};
+use crate::scenario::{
+    self, AnalyticsSpec, ComponentEstimate, FirehoseSpec, Locator, Scenario, StreamRef, StreamSpec,
+};
+use crate::workload::{RecordSize, StreamWorkload};
+
+/// One resource's cost before and after the change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResourceCost {
+    /// Its address (or logical id).
+    pub address: String,
+    /// Its type.
+    #[serde(rename = "type")]
+    pub type_name: String,
+    /// What the change does to it.
+    pub action: Action,
+    /// The region it is priced in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Its month before the change; `None` when it did not exist or could not be priced.
+    pub before_monthly_usd: Option<Money>,
+    /// Its month after the change; `None` when it will not exist or could not be priced.
+    pub monthly_usd: Option<Money>,
+    /// After less before (what is not priced counts as nothing).
+    pub delta_usd: Money,
+    /// Its cost lines after the change (before it, when deleted).
+    pub lines: Vec<Line>,
+    /// The usage keys it needs for the lines that depend on traffic.
+    pub needs_usage: Vec<&'static str>,
+    /// What else to know about it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    /// Its estimate's warnings.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
+    /// Its whole estimate after the change (before it, when deleted), for its steps.
+    #[serde(skip)]
+    pub estimate: Option<ComponentEstimate>,
+}
+
+/// Something to know about a resource's price.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "note")]
+pub enum Note {
+    /// An enhanced fan-out consumer: its consumer-shard-hours and data are on its stream's lines.
+    BilledOnStream {
+        /// The stream's address.
+        stream: String,
+    },
+    /// A consumer or Firehose of a stream the plan does not declare.
+    OtherStream,
+    /// Attributes known only when the change is applied.
+    Unknown {
+        /// The attributes.
+        attributes: Vec<&'static str>,
+    },
+    /// A Flink application with automatic scaling: AWS may add KPUs under load.
+    Autoscaling,
+    /// A stream's enhanced fan-out consumers of this plan, priced on its lines.
+    Consumers {
+        /// Their addresses.
+        consumers: Vec<String>,
+    },
+}
+
+impl Note {
+    /// The note in words.
+    pub fn text(&self) -> String {
+        match self {
+            Note::BilledOnStream { stream } => format!(
+                "its consumer-shard-hours and enhanced fan-out data are billed on {stream}'s lines"
+            ),
+            Note::OtherStream => "it reads a stream this plan does not declare: that stream's \
+                                  enhanced fan-out lines are not priced here"
+                .to_string(),
+            Note::Unknown { attributes } => format!(
+                "{} known only when the change is applied",
+                attributes.join(", ")
+            ),
+            Note::Autoscaling => "automatic scaling is on: AWS adds KPUs under load, so the \
+                                  month may cost more than its parallelism's KPUs"
+                .to_string(),
+            Note::Consumers { consumers } => format!(
+                "includes the enhanced fan-out consumers {}",
+                consumers.join(", ")
+            ),
+        }
+    }
+}
+
+/// A change priced: every Kinesis resource, the totals, and what was not priced.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InfraEstimate {
+    /// Where the resources come from.
+    pub source: Source,
+    /// The region of resources whose provider names none (or the one asked for).
+    pub region: Option<String>,
+    /// Every Kinesis resource, in the file's order.
+    pub resources: Vec<ResourceCost>,
+    /// The month before the change.
+    pub before_monthly_usd: Money,
+    /// The month after it.
+    pub monthly_usd: Money,
+    /// After less before.
+    pub delta_usd: Money,
+    /// Resources kcost does not price.
+    pub unpriced: Vec<Unpriced>,
+    /// Warnings about the prices (old ones, once).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
+}
+
+/// Which side of a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Before,
+    After,
+}
+
+impl Resource {
+    fn on(&self, side: Side) -> Option<&Declared> {
+        match side {
+            Side::Before => self.before.as_ref(),
+            Side::After => self.after.as_ref(),
+        }
+    }
+}
+
+/// A resource on one side, as the scenario will price it.
+#[derive(Debug, Default)]
+struct Pending {
+    /// Priced as a scenario component.
+    priced: bool,
+    needs_usage: Vec<&'static str>,
+    notes: Vec<Note>,
+}
+
+/// Prices `infra` before and after its change, with `usage`'s traffic; `region` overrides every
+/// resource's.
+///
+/// # Errors
+/// A usage entry for an address the plan lacks, usage the plan contradicts or a resource's
+/// estimate refuses (an unknown region, a missing price, a limit), naming the resource.
+pub fn price(
+    infra: &Infrastructure,
+    usage: &Usage,
+    region: Option<&str>,
+    book: &PriceBook,
+    options: Options,
+) -> Result<InfraEstimate, InfraError> {
+    check_addresses(infra, usage)?;
+    let each = Options {
+        price_age: None,
+        ..options
+    };
+    let before = side(infra, usage, region, Side::Before, book, each)?;
+    let after = side(infra, usage, region, Side::After, book, each)?;
+    let mut resources = Vec::with_capacity(infra.resources.len());
+    for r in &infra.resources {
+        resources.push(cost_of(
+            r,
+            region.or(infra.region.as_deref()),
+            &before,
+            &after,
+        ));
+    }
+    let sum = |f: fn(&ResourceCost) -> Option<Money>| resources.iter().filter_map(f).sum::<Money>();
+    let before_monthly_usd = sum(|r| r.before_monthly_usd);
+    let monthly_usd = sum(|r| r.monthly_usd);
+    let warnings = crate::bill::old_prices(
+        resources
+            .iter()
+            .filter_map(|r| r.estimate.as_ref())
+            .map(ComponentEstimate::priced),
+        options.price_age,
+    )
+    .into_iter()
+    .collect();
+    Ok(InfraEstimate {
+        source: infra.source,
+        region: region.map(str::to_string).or_else(|| infra.region.clone()),
+        resources,
+        before_monthly_usd,
+        monthly_usd,
+        delta_usd: Money::from_cents(monthly_usd.cents() - before_monthly_usd.cents()),
+        unpriced: infra.unpriced.clone(),
+        warnings,
+    })
+}
+
+/// Every usage entry must name a Kinesis resource of the plan.
+fn check_addresses(infra: &Infrastructure, usage: &Usage) -> Result<(), InfraError> {
+    for address in usage.addresses() {
+        if infra.resources.iter().any(|r| &r.address == address) {
+            continue;
+        }
+        let near = infra
+            .resources
+            .iter()
+            .map(|r| (strsim::jaro_winkler(&r.address, address), &r.address))
+            .filter(|(score, _)| *score > 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map_or(String::new(), |(_, a)| format!("; did you mean '{a}'?"));
+        let known: Vec<&str> = infra.resources.iter().map(|r| r.address.as_str()).collect();
+        return Err(InfraError::resource(
+            usage.origin(),
+            address,
+            format!(
+                "{} declares no such Kinesis resource{near} (it declares: {})",
+                infra.origin,
+                if known.is_empty() {
+                    "none".to_string()
+                } else {
+                    known.join(", ")
+                }
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// One side priced: each component's estimate by address, and what each resource needs.
+struct Priced {
+    estimates: BTreeMap<String, ComponentEstimate>,
+    pending: BTreeMap<String, Pending>,
+}
+
+fn side(
+    infra: &Infrastructure,
+    usage: &Usage,
+    region: Option<&str>,
+    side: Side,
+    book: &PriceBook,
+    options: Options,
+) -> Result<Priced, InfraError> {
+    let mut scenario = Scenario {
+        region: region.map(str::to_string).or_else(|| infra.region.clone()),
+        ..Scenario::default()
+    };
+    let mut pending = BTreeMap::new();
+    let own = |r: &Resource| region.map(str::to_string).or_else(|| r.region.clone());
+    for r in &infra.resources {
+        if let Some(Declared::Stream { .. }) = r.on(side) {
+            if let Some((spec, p)) = stream_spec(infra, usage, r, side)? {
+                scenario.streams.insert(
+                    r.address.clone(),
+                    StreamSpec {
+                        region: own(r),
+                        ..spec
+                    },
+                );
+                pending.insert(r.address.clone(), p);
+            } else {
+                pending.insert(
+                    r.address.clone(),
+                    not_priced(&["shards", "records", "size_kb"]),
+                );
+            }
+        }
+    }
+    for r in &infra.resources {
+        let p = match r.on(side) {
+            Some(Declared::Consumer { stream }) => Some(consumer(stream.as_deref(), &scenario)),
+            Some(d @ Declared::Firehose { .. }) => {
+                let (spec, p) = firehose_spec(usage, r, d, &scenario, &pending)?;
+                scenario.firehose.insert(
+                    r.address.clone(),
+                    FirehoseSpec {
+                        region: own(r),
+                        ..spec
+                    },
+                );
+                Some(p)
+            }
+            Some(d @ Declared::Analytics { .. }) => {
+                let (spec, p) = analytics_spec(usage, r, d)?;
+                if let Some(spec) = spec {
+                    scenario.analytics.insert(
+                        r.address.clone(),
+                        AnalyticsSpec {
+                            region: own(r),
+                            ..spec
+                        },
+                    );
+                }
+                Some(p)
+            }
+            _ => None,
+        };
+        if let Some(p) = p {
+            pending.insert(r.address.clone(), p);
+        }
+    }
+    let at = Locator::new("", &infra.origin);
+    let wiring = scenario::wire(&scenario, at).map_err(|e| component_error(&e, &infra.origin))?;
+    let pipeline = scenario::price(&scenario, &wiring, book, options, at)
+        .map_err(|e| component_error(&e, &infra.origin))?;
+    let estimates = pipeline
+        .components
+        .into_iter()
+        .map(|c| (c.name, c.estimate))
+        .collect();
+    Ok(Priced { estimates, pending })
+}
+
+/// A scenario error of a resource: the plan and the resource's address, in the usage file's
+/// words.
+fn component_error(e: &scenario::ScenarioError, origin: &str) -> InfraError {
+    let address = e
+        .component
+        .as_deref()
+        .and_then(|c| c.split_once('.'))
+        .map(|(_, a)| a.to_string());
+    InfraError {
+        file: origin.to_string(),
+        at: None,
+        resource: address,
+        ..located(e)
+    }
+}
+
+fn not_priced(keys: &[&'static str]) -> Pending {
+    Pending {
+        priced: false,
+        needs_usage: keys.to_vec(),
+        notes: Vec::new(),
+    }
+}
+
+/// No traffic: what a resource without usage is priced at (its fixed lines only).
+fn no_traffic() -> (Rate, RecordSize) {
+    (
+        Rate {
+            count: 0.0,
+            per: Per::Second,
+        },
+        RecordSize::ONE_KB,
+    )
+}
+
+/// A stream's spec on one side: its usage (or no traffic) in the mode, shard count and retention
+/// the plan declares, with the plan's consumers of it. `None` when it cannot be priced (a
+/// provisioned stream whose shard count is unknown and not in the usage file).
+fn stream_spec(
+    infra: &Infrastructure,
+    usage: &Usage,
+    r: &Resource,
+    side: Side,
+) -> Result<Option<(StreamSpec, Pending)>, InfraError> {
+    let Some(Declared::Stream {
+        mode,
+        shards,
+        retention,
+    }) = r.on(side)
+    else {
+        return Ok(None);
+    };
+    let mut p = Pending {
+        priced: true,
+        ..Pending::default()
+    };
+    let given = usage.stream(&r.address, shards.is_some())?;
+    let mut workload = match &given {
+        Some(spec) => {
+            let (Some(records), Some(size)) = (spec.records, spec.size) else {
+                return Err(InfraError::resource(
+                    usage.origin(),
+                    &r.address,
+                    "give `records` and `size_kb`: its traffic",
+                ));
+            };
+            StreamWorkload {
+                records,
+                record_size: size,
+                ..spec.workload
+            }
+        }
+        None => {
+            p.needs_usage = vec!["records", "size_kb"];
+            let (records, size) = no_traffic();
+            StreamWorkload::new(records, size)
+        }
+    };
+    workload.retention = *retention;
+    workload.shards = match mode {
+        Mode::Provisioned => shards.or(workload.shards),
+        Mode::OnDemand | Mode::Advantage => None,
+    };
+    if *mode == Mode::Provisioned && workload.shards.is_none() {
+        // The shard count is known only at apply time (said by the resource's own note): the
+        // usage file's `shards`, or nothing to price.
+        if given.is_none() {
+            return Ok(None);
+        }
+    }
+    let consumers: Vec<String> = infra
+        .resources
+        .iter()
+        .filter(|c| {
+            matches!(c.on(side), Some(Declared::Consumer { stream: Some(s) }) if *s == r.address)
+        })
+        .map(|c| c.address.clone())
+        .collect();
+    let efo = u32::try_from(consumers.len()).unwrap_or(u32::MAX);
+    workload.efo_consumers = workload.efo_consumers.saturating_add(efo);
+    if !consumers.is_empty() {
+        p.notes.push(Note::Consumers { consumers });
+    }
+    let spec = StreamSpec {
+        records: Some(workload.records),
+        size: Some(workload.record_size),
+        ..StreamSpec::new(workload, *mode)
+    };
+    Ok(Some((spec, p)))
+}
+
+fn consumer(stream: Option<&str>, scenario: &Scenario) -> Pending {
+    let note = match stream {
+        Some(s) if scenario.streams.contains_key(s) => Note::BilledOnStream {
+            stream: s.to_string(),
+        },
+        _ => Note::OtherStream,
+    };
+    Pending {
+        priced: false,
+        needs_usage: Vec::new(),
+        notes: vec![note],
+    }
+}
+
+fn firehose_spec(
+    usage: &Usage,
+    r: &Resource,
+    declared: &Declared,
+    scenario: &Scenario,
+    pending: &BTreeMap<String, Pending>,
+) -> Result<(FirehoseSpec, Pending), InfraError> {
+    let Declared::Firehose {
+        stream,
+        reads_stream,
+        format_conversion,
+        dynamic_partitioning,
+        buffer_interval_s,
+        buffer_size_mb,
+        vpc_subnets,
+    } = declared
+    else {
+        return Err(InfraError::resource(
+            usage.origin(),
+            &r.address,
+            "not a Firehose",
+        ));
+    };
+    let reads = stream
+        .as_deref()
+        .filter(|s| scenario.streams.contains_key(*s));
+    let mut p = Pending {
+        priced: true,
+        ..Pending::default()
+    };
+    if *reads_stream && reads.is_none() {
+        p.notes.push(Note::OtherStream);
+    }
+    let given = usage.firehose(&r.address, reads)?;
+    let mut spec = match given {
+        Some(spec) => spec,
+        None => {
+            // Without usage of its own it takes the stream's traffic, which may need usage too.
+            p.needs_usage = match reads.and_then(|s| pending.get(s)) {
+                Some(upstream) => upstream.needs_usage.clone(),
+                None => vec!["records", "size_kb"],
+            };
+            let (records, size) = no_traffic();
+            FirehoseSpec {
+                reads: reads.map(StreamRef::to),
+                records: reads.is_none().then_some(records),
+                size: reads.is_none().then_some(size),
+                workload: FirehoseWorkload::new(records, size),
+                region: None,
+                at: 0..0,
+            }
+        }
+    };
+    let w = &mut spec.workload;
+    w.source = if *reads_stream {
+        FirehoseSource::KinesisStream
+    } else {
+        FirehoseSource::DirectPut
+    };
+    w.format_conversion = *format_conversion;
+    w.dynamic_partitioning = *dynamic_partitioning;
+    if *dynamic_partitioning {
+        w.buffer_interval_s = *buffer_interval_s;
+        w.buffer_size_mb = *buffer_size_mb;
+    }
+    w.vpc_subnets = *vpc_subnets;
+    Ok((spec, p))
+}
+
+fn analytics_spec(
+    usage: &Usage,
+    r: &Resource,
+    declared: &Declared,
+) -> Result<(Option<AnalyticsSpec>, Pending), InfraError> {
+    let Declared::Analytics {
+        engine,
+        size,
+        autoscaling,
+    } = declared
+    else {
+        return Err(InfraError::resource(
+            usage.origin(),
+            &r.address,
+            "not an application",
+        ));
+    };
+    let mut p = Pending::default();
+    if *autoscaling && size.is_some() {
+        p.notes.push(Note::Autoscaling);
+    }
+    let spec = match usage.analytics(&r.address, *size)? {
+        Some(spec) => AnalyticsSpec {
+            workload: AnalyticsWorkload {
+                engine: *engine,
+                apps: 1,
+                ..spec.workload
+            },
+            ..spec
+        },
+        None => match size {
+            Some(size) => AnalyticsSpec {
+                workload: AnalyticsWorkload::new(*engine, 1, *size),
+                reads: None,
+                efo: false,
+                writes: None,
+                region: None,
+                at: 0..0,
+            },
+            None => {
+                p.needs_usage = vec!["kpus"];
+                return Ok((None, p));
+            }
+        },
+    };
+    p.priced = true;
+    Ok((Some(spec), p))
+}
+
+/// One resource's months, from both sides.
+fn cost_of(r: &Resource, region: Option<&str>, before: &Priced, after: &Priced) -> ResourceCost {
+    let month = |side: &Priced, declared: bool| -> Option<Money> {
+        if !declared {
+            return None;
+        }
+        match side.pending.get(&r.address) {
+            Some(p) if !p.priced => matches!(
+                r.after.as_ref().or(r.before.as_ref()),
+                Some(Declared::Consumer { .. })
+            )
+            .then_some(Money::ZERO),
+            _ => side
+                .estimates
+                .get(&r.address)
+                .map(ComponentEstimate::monthly_usd),
+        }
+    };
+    let before_monthly_usd = month(before, r.before.is_some());
+    let monthly_usd = month(after, r.after.is_some());
+    let (shown, estimate) = if r.after.is_some() {
+        (after, after.estimates.get(&r.address))
+    } else {
+        (before, before.estimates.get(&r.address))
+    };
+    let p = shown.pending.get(&r.address);
+    let needs_usage = p.map(|p| p.needs_usage.clone()).unwrap_or_default();
+    let mut notes = p.map(|p| p.notes.clone()).unwrap_or_default();
+    if !r.unknown.is_empty() {
+        notes.push(Note::Unknown {
+            attributes: r.unknown.clone(),
+        });
+    }
+    let (lines, warnings) = match estimate {
+        Some(e) => shown_lines(e, needs_usage.is_empty()),
+        None => (Vec::new(), Vec::new()),
+    };
+    ResourceCost {
+        address: r.address.clone(),
+        type_name: r.type_name.clone(),
+        action: r.action,
+        region: estimate
+            .map(|e| e.priced().0.to_string())
+            .or_else(|| region.map(str::to_string)),
+        before_monthly_usd,
+        monthly_usd,
+        delta_usd: Money::from_cents(
+            monthly_usd.map_or(0, Money::cents) - before_monthly_usd.map_or(0, Money::cents),
+        ),
+        lines,
+        needs_usage,
+        notes,
+        warnings,
+        estimate: estimate.cloned(),
+    }
+}
+
+/// An estimate's lines and warnings as a resource shows them: without usage, only the lines the
+/// plan fixes (those with a quantity) and only the warnings about prices.
+fn shown_lines(e: &ComponentEstimate, has_usage: bool) -> (Vec<Line>, Vec<Warning>) {
+    let (lines, warnings) = match e {
+        ComponentEstimate::Stream(e) => (&e.lines, &e.warnings),
+        ComponentEstimate::Analytics(e) => (&e.lines, &e.warnings),
+        ComponentEstimate::Firehose(e) => (&e.lines, &e.warnings),
+    };
+    if has_usage {
+        return (lines.clone(), warnings.clone());
+    }
+    (
+        lines.iter().filter(|l| l.quantity > 0.0).cloned().collect(),
+        warnings
+            .iter()
+            .filter(|w| {
+                matches!(
+                    w,
+                    Warning::UnconfirmedPrice { .. } | Warning::OldPrices { .. }
+                )
+            })
+            .cloned()
+            .collect(),
+    )
+}

@@ -1,0 +1,626 @@
+//! `terraform show -json PLAN` as text: each Kinesis resource's change (`before` and `after`),
+//! its region from its provider's configuration (aliases and modules included), and the streams
+//! that consumers and Firehose streams read, through their ARNs or, when an ARN is known only at
+//! apply time, through the configuration's references. Only the parts kcost reads are kept: the
+//! rest of a large plan is skipped as it is read.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::Value;
+
+use super::{Action, Declared, InfraError, Infrastructure, Resource, Source, Unpriced};
+use crate::analytics::{AppSize, Engine};
+use crate::estimate::Mode;
+use crate::workload::Retention;
+
+/// The resource types kcost prices.
+pub const TYPES: [&str; 5] = [
+    "aws_kinesis_stream",
+    "aws_kinesis_stream_consumer",
+    "aws_kinesis_firehose_delivery_stream",
+    "aws_kinesisanalyticsv2_application",
+    "aws_kinesis_analytics_application",
+];
+
+#[derive(Deserialize)]
+struct Plan<'a> {
+    format_version: Option<String>,
+    #[serde(borrow)]
+    resource_changes: Option<Vec<Change<'a>>>,
+    #[serde(borrow)]
+    configuration: Option<Configuration<'a>>,
+    #[serde(default)]
+    variables: BTreeMap<String, Variable>,
+    values: Option<serde::de::IgnoredAny>,
+}
+
+#[derive(Deserialize)]
+struct Variable {
+    value: Option<Value>,
+}
+
+#[derive(Deserialize)]
+struct Change<'a> {
+    address: String,
+    #[serde(default)]
+    mode: String,
+    #[serde(rename = "type")]
+    type_name: String,
+    index: Option<Value>,
+    #[serde(borrow)]
+    change: Body<'a>,
+}
+
+#[derive(Deserialize)]
+struct Body<'a> {
+    actions: Vec<String>,
+    #[serde(borrow)]
+    before: Option<&'a RawValue>,
+    #[serde(borrow)]
+    after: Option<&'a RawValue>,
+    #[serde(borrow)]
+    after_unknown: Option<&'a RawValue>,
+}
+
+#[derive(Deserialize, Default)]
+struct Configuration<'a> {
+    #[serde(default)]
+    provider_config: BTreeMap<String, ProviderConfig>,
+    #[serde(borrow)]
+    root_module: Option<Module<'a>>,
+}
+
+#[derive(Deserialize)]
+struct ProviderConfig {
+    #[serde(default)]
+    expressions: ProviderExpressions,
+}
+
+#[derive(Deserialize, Default)]
+struct ProviderExpressions {
+    region: Option<Expression>,
+}
+
+#[derive(Deserialize, Default)]
+struct Expression {
+    constant_value: Option<Value>,
+    #[serde(default)]
+    references: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+struct Module<'a> {
+    #[serde(default, borrow)]
+    resources: Vec<ConfigResource<'a>>,
+    #[serde(default, borrow)]
+    module_calls: BTreeMap<String, ModuleCall<'a>>,
+}
+
+#[derive(Deserialize)]
+struct ModuleCall<'a> {
+    #[serde(borrow)]
+    module: Option<Module<'a>>,
+}
+
+#[derive(Deserialize)]
+struct ConfigResource<'a> {
+    address: String,
+    provider_config_key: Option<String>,
+    #[serde(borrow)]
+    expressions: Option<&'a RawValue>,
+}
+
+/// What the configuration says of one resource: its provider and its references.
+struct Configured<'a> {
+    provider: Option<String>,
+    expressions: Option<&'a RawValue>,
+    /// The module path it is in (`module.ingest.`), to resolve its references.
+    module: String,
+}
+
+/// Reads a plan's text; `origin` names it in errors.
+///
+/// # Errors
+/// Text that is not JSON (with line and column), JSON that is not a plan (state or another file),
+/// a resource whose change or attributes kcost cannot read (named).
+pub fn parse(text: &str, origin: &str) -> Result<Infrastructure, InfraError> {
+    let mut plan: Plan<'_> =
+        serde_json::from_str(text).map_err(|e| InfraError::json(origin, &e))?;
+    let changes = changes_of(&mut plan, origin)?;
+    let config = plan.configuration.unwrap_or_default();
+    let mut configured = BTreeMap::new();
+    if let Some(root) = &config.root_module {
+        collect(root, "", &mut configured);
+    }
+    let regions = Regions {
+        providers: &config.provider_config,
+        variables: &plan.variables,
+    };
+    let mut infra = Infrastructure {
+        source: Source::Terraform,
+        origin: origin.to_string(),
+        region: regions.of(Some("aws")),
+        resources: Vec::new(),
+        unpriced: Vec::new(),
+    };
+    let mut sides = Vec::new();
+    for c in &changes {
+        if c.mode == "data" {
+            continue;
+        }
+        let action = action(&c.change.actions)
+            .ok_or_else(|| InfraError::resource(origin, &c.address, unknown_actions(c)))?;
+        if !TYPES.contains(&c.type_name.as_str()) {
+            infra.unpriced.push(Unpriced {
+                address: c.address.clone(),
+                type_name: c.type_name.clone(),
+                action,
+            });
+            continue;
+        }
+        let read = |raw: Option<&RawValue>| -> Result<Value, InfraError> {
+            raw.map_or(Ok(Value::Null), |r| {
+                serde_json::from_str(r.get()).map_err(|e| InfraError::json(origin, &e))
+            })
+        };
+        let before = read(c.change.before)?;
+        let after = read(c.change.after)?;
+        let unknown = read(c.change.after_unknown)?;
+        let conf = configured.get(&without_indexes(&c.address));
+        let region = [&after, &before]
+            .iter()
+            .find_map(|v| v.get("region").and_then(Value::as_str).map(str::to_string))
+            .or_else(|| regions.of(conf.and_then(|k: &Configured<'_>| k.provider.as_deref())));
+        sides.push((c, action, before, after, unknown, conf, region));
+    }
+    let arns = arns(&sides);
+    let instances: Vec<(&str, Option<&Value>)> = sides
+        .iter()
+        .map(|s| (s.0.address.as_str(), s.0.index.as_ref()))
+        .collect();
+    for side in &sides {
+        let at = Attributes {
+            origin,
+            address: &side.0.address,
+            index: side.0.index.as_ref(),
+            conf: side.5,
+            arns: &arns,
+            instances: &instances,
+        };
+        infra.resources.push(resource_of(side, &at)?);
+    }
+    Ok(infra)
+}
+
+/// A resource's two sides, declared.
+fn resource_of(side: &Side<'_, '_>, at: &Attributes<'_>) -> Result<Resource, InfraError> {
+    let (c, action, before, after, unknown, _, region) = side;
+    let mut resource = Resource {
+        address: c.address.clone(),
+        type_name: c.type_name.clone(),
+        action: *action,
+        before: None,
+        after: None,
+        region: region.clone(),
+        unknown: Vec::new(),
+    };
+    if !before.is_null() {
+        resource.before = Some(at.declared(&c.type_name, before, &Value::Null, &mut Vec::new())?);
+    }
+    if !after.is_null() {
+        resource.after = Some(at.declared(&c.type_name, after, unknown, &mut resource.unknown)?);
+    }
+    Ok(resource)
+}
+
+/// The plan's resource changes, or why it has none.
+fn changes_of<'a>(plan: &mut Plan<'a>, origin: &str) -> Result<Vec<Change<'a>>, InfraError> {
+    if let Some(changes) = plan.resource_changes.take() {
+        return Ok(changes);
+    }
+    let what = if plan.values.is_some() {
+        "this is Terraform state (it has values but no resource_changes), not a plan"
+    } else if plan.format_version.is_some() {
+        "this plan has no resource_changes: it changes nothing kcost can price"
+    } else {
+        "not a Terraform plan (no resource_changes)"
+    };
+    Err(InfraError::file(
+        origin,
+        format!(
+            "{what}; give the output of `terraform plan -out plan && terraform show -json plan`"
+        ),
+    ))
+}
+
+type Side<'c, 'a> = (
+    &'c Change<'a>,
+    Action,
+    Value,
+    Value,
+    Value,
+    Option<&'c Configured<'a>>,
+    Option<String>,
+);
+
+/// Every stream's known ARN (before or after), to its address.
+fn arns(sides: &[Side<'_, '_>]) -> BTreeMap<String, String> {
+    sides
+        .iter()
+        .filter(|s| s.0.type_name == "aws_kinesis_stream")
+        .flat_map(|s| {
+            [&s.2, &s.3]
+                .into_iter()
+                .filter_map(|v| v.get("arn").and_then(Value::as_str))
+                .map(|arn| (arn.to_string(), s.0.address.clone()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The configuration's resources by address without indexes (`module.ingest.aws_kinesis_stream.x`).
+fn collect<'a>(module: &Module<'a>, path: &str, out: &mut BTreeMap<String, Configured<'a>>) {
+    for r in &module.resources {
+        out.insert(
+            format!("{path}{}", r.address),
+            Configured {
+                provider: r.provider_config_key.clone(),
+                expressions: r.expressions,
+                module: path.to_string(),
+            },
+        );
+    }
+    for (name, call) in &module.module_calls {
+        if let Some(m) = &call.module {
+            collect(m, &format!("{path}module.{name}."), out);
+        }
+    }
+}
+
+/// Regions from the providers' configuration.
+struct Regions<'a> {
+    providers: &'a BTreeMap<String, ProviderConfig>,
+    variables: &'a BTreeMap<String, Variable>,
+}
+
+impl Regions<'_> {
+    /// The region of the provider `key` (`aws`, `aws.west`, `module.ingest:aws`): a constant, or
+    /// a root variable's value; a key the configuration lacks falls back to its last part.
+    fn of(&self, key: Option<&str>) -> Option<String> {
+        let key = key.unwrap_or("aws");
+        let provider = self
+            .providers
+            .get(key)
+            .or_else(|| key.rsplit(':').next().and_then(|k| self.providers.get(k)))?;
+        let region = provider.expressions.region.as_ref()?;
+        if let Some(Value::String(s)) = &region.constant_value {
+            return Some(s.clone());
+        }
+        region.references.iter().find_map(|r| {
+            let name = r.strip_prefix("var.")?;
+            match self.variables.get(name)?.value.as_ref()? {
+                Value::String(s) => Some(s.clone()),
+                _ => None,
+            }
+        })
+    }
+}
+
+fn action(actions: &[String]) -> Option<Action> {
+    let a: Vec<&str> = actions.iter().map(String::as_str).collect();
+    match a.as_slice() {
+        ["create"] => Some(Action::Create),
+        ["update"] => Some(Action::Update),
+        ["delete"] => Some(Action::Delete),
+        ["delete", "create"] | ["create", "delete"] => Some(Action::Replace),
+        ["no-op"] | ["read"] => Some(Action::NoOp),
+        _ => None,
+    }
+}
+
+fn unknown_actions(c: &Change<'_>) -> String {
+    format!(
+        "the change's actions {:?} are not ones kcost knows (create, update, delete, \
+         delete+create, no-op)",
+        c.change.actions
+    )
+}
+
+/// An address without its instance keys: `module.m[0].aws_kinesis_stream.s["a"]` to
+/// `module.m.aws_kinesis_stream.s`.
+pub(crate) fn without_indexes(address: &str) -> String {
+    let mut out = String::with_capacity(address.len());
+    let mut depth = 0u32;
+    let mut quoted = false;
+    let mut escaped = false;
+    for ch in address.chars() {
+        if depth > 0 {
+            match (quoted, escaped, ch) {
+                (true, true, _) => escaped = false,
+                (true, false, '\\') => escaped = true,
+                (_, false, '"') => quoted = !quoted,
+                (false, _, '[') => depth += 1,
+                (false, _, ']') => depth -= 1,
+                _ => {}
+            }
+        } else if ch == '[' {
+            depth = 1;
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// What one resource's attributes need to be read.
+struct Attributes<'x> {
+    origin: &'x str,
+    address: &'x str,
+    index: Option<&'x Value>,
+    conf: Option<&'x Configured<'x>>,
+    arns: &'x BTreeMap<String, String>,
+    /// Every Kinesis resource instance of the plan: address and index.
+    instances: &'x [(&'x str, Option<&'x Value>)],
+}
+
+impl Attributes<'_> {
+    fn fail(&self, message: impl Into<String>) -> InfraError {
+        InfraError::resource(self.origin, self.address, message)
+    }
+
+    fn declared(
+        &self,
+        type_name: &str,
+        v: &Value,
+        unknown: &Value,
+        missing: &mut Vec<&'static str>,
+    ) -> Result<Declared, InfraError> {
+        match type_name {
+            "aws_kinesis_stream" => self.stream(v, unknown, missing),
+            "aws_kinesis_stream_consumer" => Ok(Declared::Consumer {
+                stream: self.read_stream(v.get("stream_arn"), &["stream_arn"]),
+            }),
+            "aws_kinesis_firehose_delivery_stream" => Ok(self.firehose(v)),
+            "aws_kinesisanalyticsv2_application" => self.analytics(v),
+            _ => Ok(Declared::Analytics {
+                engine: Engine::Sql,
+                size: None,
+                autoscaling: true,
+            }),
+        }
+    }
+
+    fn stream(
+        &self,
+        v: &Value,
+        unknown: &Value,
+        missing: &mut Vec<&'static str>,
+    ) -> Result<Declared, InfraError> {
+        let mode = match first(v, "stream_mode_details")
+            .and_then(|d| d.get("stream_mode"))
+            .and_then(Value::as_str)
+        {
+            None | Some("PROVISIONED") => Mode::Provisioned,
+            Some("ON_DEMAND") => Mode::OnDemand,
+            Some(other) => {
+                return Err(self.fail(format!(
+                    "stream_mode '{other}' is not PROVISIONED or ON_DEMAND"
+                )))
+            }
+        };
+        let shards = match (mode, v.get("shard_count")) {
+            (Mode::Provisioned, Some(Value::Number(n))) => {
+                let count = n.as_u64().filter(|c| (1..=10_000).contains(c));
+                Some(count.ok_or_else(|| {
+                    self.fail(format!(
+                        "shard_count {n} is not a whole number from 1 to 10,000"
+                    ))
+                })?)
+            }
+            (Mode::Provisioned, _) => {
+                if unknown.get("shard_count") == Some(&Value::Bool(true)) {
+                    missing.push("shard_count");
+                } else {
+                    return Err(self.fail(
+                        "a provisioned stream without shard_count; set it in the configuration",
+                    ));
+                }
+                None
+            }
+            _ => None,
+        };
+        let retention = match v.get("retention_period") {
+            Some(Value::Number(h)) => {
+                let hours = h.as_f64().unwrap_or(-1.0);
+                Retention::from_hours(hours)
+                    .map_err(|e| self.fail(format!("retention_period: {e}")))?
+            }
+            _ => Retention::DEFAULT,
+        };
+        Ok(Declared::Stream {
+            mode,
+            shards,
+            retention,
+        })
+    }
+
+    fn firehose(&self, v: &Value) -> Declared {
+        let source = first(v, "kinesis_source_configuration");
+        let s3 = first(v, "extended_s3_configuration");
+        let enabled = |block: &str| {
+            s3.and_then(|s| first(s, block))
+                .is_some_and(|b| b.get("enabled").and_then(Value::as_bool).unwrap_or(true))
+        };
+        // `buffering_size` and `buffering_interval`; `buffer_size` and `buffer_interval` before
+        // version 5 of the AWS provider.
+        let number = |key: &str, old: &str| {
+            s3.and_then(|s| s.get(key).or_else(|| s.get(old)))
+                .and_then(Value::as_f64)
+        };
+        let vpc_subnets = v
+            .as_object()
+            .into_iter()
+            .flat_map(|o| o.values())
+            .filter_map(|block| block.get(0).and_then(|b| first(b, "vpc_config")))
+            .filter_map(|vpc| vpc.get("subnet_ids").and_then(Value::as_array))
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0);
+        Declared::Firehose {
+            stream: source.and_then(|s| {
+                self.read_stream(
+                    s.get("kinesis_stream_arn"),
+                    &["kinesis_source_configuration", "kinesis_stream_arn"],
+                )
+            }),
+            reads_stream: source.is_some(),
+            format_conversion: enabled("data_format_conversion_configuration"),
+            dynamic_partitioning: enabled("dynamic_partitioning_configuration"),
+            buffer_interval_s: number("buffering_interval", "buffer_interval"),
+            buffer_size_mb: number("buffering_size", "buffer_size"),
+            vpc_subnets: u32::try_from(vpc_subnets).unwrap_or(u32::MAX),
+        }
+    }
+
+    fn analytics(&self, v: &Value) -> Result<Declared, InfraError> {
+        let runtime = v
+            .get("runtime_environment")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        let engine = if runtime.starts_with("FLINK") {
+            Engine::Flink
+        } else if runtime.starts_with("SQL") {
+            Engine::Sql
+        } else if runtime.starts_with("ZEPPELIN") {
+            Engine::Studio
+        } else {
+            return Err(self.fail(format!(
+                "runtime_environment '{runtime}' is not FLINK-*, SQL-1_0 or ZEPPELIN-FLINK-*"
+            )));
+        };
+        if engine != Engine::Flink {
+            return Ok(Declared::Analytics {
+                engine,
+                size: None,
+                autoscaling: true,
+            });
+        }
+        let p = first(v, "application_configuration")
+            .and_then(|a| first(a, "flink_application_configuration"))
+            .and_then(|f| first(f, "parallelism_configuration"));
+        let custom = p
+            .and_then(|p| p.get("configuration_type"))
+            .and_then(Value::as_str)
+            == Some("CUSTOM");
+        let whole = |key: &str| {
+            p.and_then(|p| p.get(key))
+                .and_then(Value::as_u64)
+                .and_then(|n| u32::try_from(n).ok())
+                .filter(|n| *n > 0)
+        };
+        // AWS's default configuration: parallelism 1, 1 per KPU, automatic scaling on.
+        let (parallelism, per_kpu, autoscaling) = if custom {
+            (
+                whole("parallelism").unwrap_or(1),
+                whole("parallelism_per_kpu").unwrap_or(1),
+                p.and_then(|p| p.get("auto_scaling_enabled"))
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false),
+            )
+        } else {
+            (1, 1, true)
+        };
+        Ok(Declared::Analytics {
+            engine,
+            size: Some(AppSize::Parallelism {
+                parallelism,
+                per_kpu,
+            }),
+            autoscaling,
+        })
+    }
+
+    /// The address of the stream an ARN attribute names: by a stream's known ARN, else by the
+    /// configuration's references (`path` leads to the attribute's expression).
+    fn read_stream(&self, arn: Option<&Value>, path: &[&str]) -> Option<String> {
+        if let Some(address) = arn.and_then(Value::as_str).and_then(|a| self.arns.get(a)) {
+            return Some(address.clone());
+        }
+        let conf = self.conf?;
+        let expressions: Value = serde_json::from_str(conf.expressions?.get()).ok()?;
+        let mut at = &expressions;
+        for key in path {
+            at = at.get(key)?;
+            if let Some(block) = at.get(0) {
+                at = block;
+            }
+        }
+        let references = at.get("references")?.as_array()?;
+        // A reference to one instance (`aws_kinesis_stream.s["eu"].arn`) names it.
+        let exact = references.iter().filter_map(Value::as_str).find_map(|r| {
+            let full = format!("{}{r}", conf.module);
+            self.instances
+                .iter()
+                .find(|(a, i)| {
+                    i.is_some()
+                        && (full == *a
+                            || full
+                                .strip_prefix(a)
+                                .is_some_and(|rest| rest.starts_with('.')))
+                })
+                .map(|(a, _)| a.to_string())
+        });
+        if exact.is_some() {
+            return exact;
+        }
+        let target = references.iter().filter_map(Value::as_str).find_map(|r| {
+            let base = without_indexes(r);
+            let stream = base
+                .find("aws_kinesis_stream.")
+                .map(|i| base.get(i..).unwrap_or(""))?;
+            // `aws_kinesis_stream.NAME` and no attribute.
+            let name: Vec<&str> = stream.splitn(3, '.').collect();
+            Some(format!("{}{}.{}", conf.module, name.first()?, name.get(1)?))
+        })?;
+        let candidates: Vec<&(&str, Option<&Value>)> = self
+            .instances
+            .iter()
+            .filter(|(a, _)| without_indexes(a) == target)
+            .collect();
+        match candidates.as_slice() {
+            [one] => Some(one.0.to_string()),
+            many => many
+                .iter()
+                .find(|(_, i)| i.is_some() && *i == self.index)
+                .map(|(a, _)| a.to_string()),
+        }
+    }
+}
+
+/// The first element of a nested block (`"extended_s3_configuration": [{...}]`).
+fn first<'v>(v: &'v Value, key: &str) -> Option<&'v Value> {
+    v.get(key)?.get(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instance_keys_are_taken_off_addresses() {
+        assert_eq!(
+            without_indexes(r#"module.m[0].aws_kinesis_stream.s["a]b"]"#),
+            "module.m.aws_kinesis_stream.s"
+        );
+        assert_eq!(
+            without_indexes("aws_kinesis_stream.s"),
+            "aws_kinesis_stream.s"
+        );
+        assert_eq!(
+            without_indexes(r#"aws_kinesis_stream.s["say \"hi\""]"#),
+            "aws_kinesis_stream.s"
+        );
+    }
+}
