@@ -272,5 +272,63 @@ fn every_file_input_empty_truncated_binary_and_huge() {
             "/../core/tests/fixtures/metrics/get-metric-data-page1.json"
         );
         check(&["metrics", page, p], &names);
+        check(&["terraform", p], &names);
+        check(&["terraform", PLAN, "--usage", p], &names);
     }
+}
+
+const PLAN: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../core/tests/fixtures/terraform/plan.json"
+);
+
+#[test]
+fn every_terraform_flag_and_usage_value() {
+    for value in VALUES {
+        check(
+            &["terraform", PLAN, "--region", value],
+            &["--region", value],
+        );
+        // 0 and -0 are limits the change exceeds: status 4 with the report, else a refusal.
+        let out = kcost(&["terraform", PLAN, "--fail-over", value])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{value}: {stderr}");
+        match out.status.code() {
+            Some(4) => assert!(stderr.contains("over --fail-over"), "{value}: {stderr}"),
+            Some(0) => assert!(stderr.is_empty(), "{value}: {stderr}"),
+            _ => {
+                assert!(out.stdout.is_empty(), "{value}");
+                assert!(stderr.contains("--fail-over"), "{value}: {stderr}");
+            }
+        }
+    }
+    let dir = std::env::temp_dir().join(format!("kcost-battery-usage-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for key in [
+        "records",
+        "size_kb",
+        "consumers",
+        "efo_consumers",
+        "profile",
+        "peak_records",
+    ] {
+        for value in VALUES {
+            let path = dir.join(format!("{key}.toml"));
+            let other = if key == "records" {
+                "size_kb = 1"
+            } else {
+                "records = 1"
+            };
+            std::fs::write(
+                &path,
+                format!("[\"aws_kinesis_stream.clicks\"]\n{other}\n{key} = \"{value}\"\n"),
+            )
+            .unwrap();
+            let p = path.to_str().unwrap();
+            check(&["terraform", PLAN, "--usage", p], &[key, value]);
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }
