@@ -164,6 +164,10 @@ pub enum Command {
     /// analytics applications) priced before and after, from `terraform show -json PLAN`.
     #[command(after_help = TERRAFORM_EXAMPLES)]
     Terraform(TerraformArgs),
+    /// What a CloudFormation template costs (JSON or YAML, or `cdk synth` output): each Kinesis
+    /// resource priced, and with --before the template it replaces, the change.
+    #[command(after_help = CLOUDFORMATION_EXAMPLES)]
+    Cloudformation(CloudFormationArgs),
     /// How cost grows with one input (--records, --size-kb or --consumers given as FROM..TO),
     /// per mode, as a table or CSV and optionally an SVG plot.
     Sweep(SweepArgs),
@@ -462,7 +466,8 @@ impl Command {
             Command::Firehose(args) => Some(&args.output.prices),
             Command::Sweep(args) => Some(&args.prices),
             Command::Metrics { prices, .. } => Some(prices),
-            Command::Terraform(args) => Some(&args.prices),
+            Command::Terraform(args) => Some(&args.pricing.prices),
+            Command::Cloudformation(args) => Some(&args.pricing.prices),
             Command::Completions { .. }
             | Command::Man { .. }
             | Command::Pricing {
@@ -535,6 +540,18 @@ usage.toml gives each resource's traffic under its address, in the words of scen
   records = \"1000/s\"
   size_kb = 1";
 
+const CLOUDFORMATION_EXAMPLES: &str = "\
+Examples:
+  kcost cloudformation pipeline.yaml --usage usage.toml --region eu-west-2
+      What the template's Kinesis resources cost a month.
+  cdk synth > new.json && kcost cloudformation new.json --before deployed.json --format markdown
+      What a change to the stack costs, for a pull-request comment.
+
+usage.toml gives each resource's traffic under its logical id:
+  [Clicks]
+  records = \"1000/s\"
+  size_kb = 1";
+
 const SWEEP_EXAMPLES: &str = "\
 Examples:
   kcost sweep --records 100..100000 --steps 50 --log --size-kb 1 --plot cost.svg
@@ -548,7 +565,27 @@ pub struct TerraformArgs {
     /// The plan as JSON: `terraform show -json PLAN > plan.json`.
     #[arg(value_name = "PLAN.json")]
     pub plan: PathBuf,
-    /// Each resource's traffic (TOML, one table per resource address).
+    #[command(flatten)]
+    pub pricing: InfraArgs,
+}
+
+/// What `kcost cloudformation` reads and how it answers.
+#[derive(Debug, Args)]
+pub struct CloudFormationArgs {
+    /// The template: JSON or YAML, as written or as `cdk synth` prints it.
+    #[arg(value_name = "TEMPLATE")]
+    pub template: PathBuf,
+    /// The template this one replaces (the deployed one): each resource's change by logical id.
+    #[arg(long, value_name = "TEMPLATE")]
+    pub before: Option<PathBuf>,
+    #[command(flatten)]
+    pub pricing: InfraArgs,
+}
+
+/// How a plan's or template's resources are priced and shown.
+#[derive(Debug, Args)]
+pub struct InfraArgs {
+    /// Each resource's traffic (TOML, one table per resource address or logical id).
     #[arg(long, value_name = "USAGE.toml")]
     pub usage: Option<PathBuf>,
     /// Price every resource in this region, whatever its provider says.

@@ -21,8 +21,8 @@ use kcost_core::{Growth, Options, StreamWorkload};
 use kcost_pricing::Catalog;
 
 use args::{
-    AnalyticsArgs, Cli, Command, EstimateArgs, FirehoseArgs, Format, OutputArgs, PriceArgs,
-    PricingCommand, TerraformArgs,
+    AnalyticsArgs, Cli, CloudFormationArgs, Command, EstimateArgs, FirehoseArgs, Format, InfraArgs,
+    OutputArgs, PriceArgs, PricingCommand, TerraformArgs,
 };
 
 /// Exit status for anything the user can fix: bad flags, values, files or regions.
@@ -204,6 +204,7 @@ fn run(cli: &Cli) -> Result<String> {
         }
         Some(Command::Firehose(args)) => firehose(args, &catalog),
         Some(Command::Terraform(args)) => terraform(args, &catalog),
+        Some(Command::Cloudformation(args)) => cloudformation(args, &catalog),
         None => estimate(&cli.estimate, &catalog),
     }
 }
@@ -379,13 +380,45 @@ fn metrics(
     render::with(kcost_report::traffic, &estimate, format)
 }
 
+/// An infrastructure error in the terminal's words.
+fn worded(e: kcost_core::infra::InfraError) -> anyhow::Error {
+    anyhow::anyhow!(e.text(&face::Terminal))
+}
+
 /// A Terraform plan's change, priced with the usage file's traffic.
 fn terraform(args: &TerraformArgs, catalog: &Catalog) -> Result<String> {
     let origin = args.plan.display().to_string();
     let text = std::fs::read_to_string(&args.plan)
         .with_context(|| format!("cannot read the plan '{origin}'"))?;
-    let worded = |e: kcost_core::infra::InfraError| anyhow::anyhow!(e.text(&face::Terminal));
     let infra = kcost_core::infra::terraform::parse(&text, &origin).map_err(worded)?;
+    price_infra(&infra, &args.pricing, catalog)
+}
+
+/// A CloudFormation template, or its change from the one it replaces.
+fn cloudformation(args: &CloudFormationArgs, catalog: &Catalog) -> Result<String> {
+    let read = |path: &Path| -> Result<(String, String)> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read the template '{name}'"))?;
+        Ok((text, name))
+    };
+    let (text, origin) = read(&args.template)?;
+    let before = args.before.as_deref().map(read).transpose()?;
+    let infra = kcost_core::infra::cloudformation::parse(
+        &text,
+        &origin,
+        before.as_ref().map(|(t, o)| (t.as_str(), o.as_str())),
+    )
+    .map_err(worded)?;
+    price_infra(&infra, &args.pricing, catalog)
+}
+
+/// Resources priced with the usage file, rendered; status 4 over `--fail-over`.
+fn price_infra(
+    infra: &kcost_core::infra::Infrastructure,
+    args: &InfraArgs,
+    catalog: &Catalog,
+) -> Result<String> {
     let usage = match &args.usage {
         Some(path) => {
             let name = path.display().to_string();
@@ -401,7 +434,7 @@ fn terraform(args: &TerraformArgs, catalog: &Catalog) -> Result<String> {
         ..Options::default()
     };
     let priced = kcost_core::infra::price(
-        &infra,
+        infra,
         &usage,
         args.region.as_deref(),
         catalog.book(),

@@ -274,8 +274,15 @@ fn every_file_input_empty_truncated_binary_and_huge() {
         check(&["metrics", page, p], &names);
         check(&["terraform", p], &names);
         check(&["terraform", PLAN, "--usage", p], &names);
+        check(&["cloudformation", p], &names);
+        check(&["cloudformation", TEMPLATE, "--before", p], &names);
     }
 }
+
+const TEMPLATE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../core/tests/fixtures/cloudformation/pipeline.yaml"
+);
 
 const PLAN: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),

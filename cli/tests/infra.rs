@@ -293,3 +293,143 @@ fn bad_plans_and_usage_files_are_refused_with_the_file_and_the_resource() {
     assert_eq!(v["monthly_usd"], usd(0.0));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+const CFN: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../core/tests/fixtures/cloudformation/"
+);
+
+fn template(name: &str, extra: &[&str]) -> Value {
+    let path = format!("{CFN}{name}");
+    let usage = format!("{CFN}usage.toml");
+    let mut args = vec![
+        "cloudformation",
+        &path,
+        "--usage",
+        &usage,
+        "--region",
+        "us-east-2",
+        "--format",
+        "json",
+    ];
+    args.extend(extra);
+    serde_json::from_str(&ok(&args)).unwrap()
+}
+
+#[test]
+fn a_template_in_yaml_or_json_prices_the_same_pipeline() {
+    let yaml = template("pipeline.yaml", &[]);
+    let json = template("pipeline.json", &[]);
+    assert_eq!(
+        yaml, json,
+        "short forms (!Ref, !GetAtt, !Sub) and long forms read alike"
+    );
+    // The Terraform fixture's clicks after its change (215.25, with the consumer Enrich and the
+    // Firehose Archive reading it; ShardCount from the parameter's default, 4), Archive 588.97,
+    // the on-demand Buffer's stream-hours 29.20: 833.42, all of it new.
+    assert_eq!(
+        months(&yaml, "Clicks"),
+        (Value::Null, usd(215.25), usd(215.25))
+    );
+    assert_eq!(
+        months(&yaml, "Archive"),
+        (Value::Null, usd(588.97), usd(588.97))
+    );
+    assert_eq!(
+        months(&yaml, "Buffer"),
+        (Value::Null, usd(29.20), usd(29.20))
+    );
+    assert_eq!(months(&yaml, "Enrich"), (Value::Null, usd(0.0), usd(0.0)));
+    assert_eq!(
+        resource(&yaml, "LegacySql")["needs_usage"],
+        serde_json::json!(["kpus"])
+    );
+    assert_eq!(yaml["monthly_usd"], usd(833.42));
+    assert_eq!(yaml["delta_usd"], usd(833.42));
+    let unpriced: Vec<&str> = yaml["unpriced"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["address"].as_str().unwrap())
+        .collect();
+    assert_eq!(unpriced, ["ArchiveBucket", "FirehoseRole"]);
+}
+
+#[test]
+fn a_template_against_the_one_it_replaces_prices_the_change() {
+    let before = format!("{CFN}deployed.yaml");
+    let v = template("pipeline.yaml", &["--before", &before]);
+    // Clicks was 2 shards and 24 h with no readers: 21.90 + 36.79 = 58.69. Legacy, deleted: 3
+    // shards (32.85) and 7 days (43.80). LegacySql is unchanged.
+    assert_eq!(months(&v, "Clicks"), (usd(58.69), usd(215.25), usd(156.56)));
+    assert_eq!(resource(&v, "Clicks")["action"], "update");
+    assert_eq!(months(&v, "Legacy"), (usd(76.65), Value::Null, usd(-76.65)));
+    assert_eq!(resource(&v, "Legacy")["action"], "delete");
+    assert_eq!(resource(&v, "LegacySql")["action"], "no-op");
+    assert_eq!(v["before_monthly_usd"], usd(135.34));
+    assert_eq!(v["delta_usd"], usd(698.08));
+}
+
+#[test]
+fn bad_templates_are_refused_with_the_file_and_the_resource() {
+    let dir = std::env::temp_dir().join(format!("kcost-cfn-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let yaml = std::fs::read_to_string(format!("{CFN}pipeline.yaml")).unwrap();
+    let bad_yaml = write("bad.yaml", "Resources:\n  Clicks:\n    Type: [unclosed\n");
+    let no_resources = write("none.yaml", "AWSTemplateFormatVersion: \"2010-09-09\"\n");
+    let no_shards = write(
+        "noshards.yaml",
+        "Resources:\n  S:\n    Type: AWS::Kinesis::Stream\n    Properties:\n      Name: s\n",
+    );
+    let bad_retention = write(
+        "retention.yaml",
+        &yaml.replace("RetentionPeriodHours: 48", "RetentionPeriodHours: 9000"),
+    );
+    let truncated = write("truncated.json", "{\"Resources\": {\"S\": ");
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec![&bad_yaml],
+            "bad.yaml:4:1: not a CloudFormation template in JSON or YAML",
+        ),
+        (
+            vec![&no_resources],
+            "none.yaml: not a CloudFormation template (no Resources)",
+        ),
+        (
+            vec![&no_shards],
+            "noshards.yaml: S: a provisioned stream without ShardCount",
+        ),
+        (
+            vec![&bad_retention, "--region", "us-east-2"],
+            "retention.yaml: Clicks: RetentionPeriodHours:",
+        ),
+        (vec![&truncated], "truncated.json:1:20: the JSON ends early"),
+        (
+            vec!["no-such.yaml"],
+            "cannot read the template 'no-such.yaml'",
+        ),
+    ];
+    for (args, expected) in cases {
+        let mut all = vec!["cloudformation"];
+        all.extend(args);
+        let err = fails(&all);
+        assert!(
+            err.contains(expected),
+            "{all:?}\n{err}\nexpected: {expected}"
+        );
+    }
+    // No region: us-east-1, which has no Firehose prices; the error names the resource and how
+    // to give the region.
+    let err = fails(&["cloudformation", &format!("{CFN}pipeline.yaml")]);
+    assert!(
+        err.contains("Archive: region us-east-1 has no price for Firehose"),
+        "{err}"
+    );
+    assert!(err.contains("(or --region)"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

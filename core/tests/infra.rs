@@ -6,7 +6,7 @@
 #![allow(clippy::inconsistent_digit_grouping)]
 
 use kcost_core::estimate::Mode;
-use kcost_core::infra::{self, terraform, Action, Declared, Usage};
+use kcost_core::infra::{self, cloudformation, terraform, Action, Declared, Usage};
 use kcost_core::{testing, Options};
 use proptest::prelude::*;
 
@@ -178,6 +178,25 @@ proptest! {
     fn any_text_is_read_or_refused(text in ".{0,300}") {
         let _ = terraform::parse(&text, "fuzz.json");
         let _ = Usage::parse(&text, "fuzz.toml");
+        let _ = cloudformation::parse(&text, "fuzz.yaml", Some((&text, "before.yaml")));
+    }
+
+    /// Templates with random properties in YAML's short forms: read or refused, never a panic,
+    /// and a stream's declared shard count is the one written.
+    #[test]
+    fn any_template_of_streams_is_read_or_refused(
+        shards in "[-0-9a-z.!]{0,6}",
+        hours in "[-0-9a-z.]{0,6}",
+        arn in "(!GetAtt [A-Za-z.]{0,8}|!Ref [A-Za-z]{0,6}|!Sub '[${}A-Za-z.]{0,10}')",
+    ) {
+        let text = format!(
+            "Resources:\n  S:\n    Type: AWS::Kinesis::Stream\n    Properties:\n      ShardCount: {shards}\n      RetentionPeriodHours: {hours}\n  C:\n    Type: AWS::Kinesis::StreamConsumer\n    Properties:\n      StreamARN: {arn}\n"
+        );
+        if let Ok(i) = cloudformation::parse(&text, "t.yaml", None) {
+            if let Some(Declared::Stream { shards: Some(n), .. }) = &i.resources[1].after {
+                prop_assert_eq!(shards.trim().parse::<f64>().ok(), Some(*n as f64));
+            }
+        }
     }
 
     /// Plans with random shard counts, retention and actions: priced, and the change is after

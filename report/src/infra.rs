@@ -50,7 +50,7 @@ pub fn infra(e: &InfraEstimate, format: Format, face: &dyn Face) -> Result<Strin
             },
             e.region
                 .as_ref()
-                .map_or(String::new(), |r| format!(" (provider region {r})"))
+                .map_or(String::new(), |r| format!(", region {r}"))
         ),
         header: [
             "Resource",

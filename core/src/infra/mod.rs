@@ -24,6 +24,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod cloudformation;
 mod price;
 pub mod terraform;
 mod usage;
@@ -122,6 +123,54 @@ pub enum Declared {
     },
 }
 
+/// An application's parallelism configuration as the code writes it: `custom` (else AWS's
+/// default: parallelism 1, 1 per KPU, automatic scaling on), and the values given.
+#[derive(Debug, Clone, Copy, Default)]
+struct Parallelism {
+    custom: bool,
+    parallelism: Option<u32>,
+    per_kpu: Option<u32>,
+    autoscaling: Option<bool>,
+}
+
+/// An application of `runtime` (`FLINK-1_18`, `SQL-1_0`, `ZEPPELIN-FLINK-3_0`): Flink sized by
+/// its parallelism, SQL and Studio by their usage; `None` for a runtime kcost does not know.
+fn application(runtime: &str, p: Parallelism) -> Option<Declared> {
+    let engine = if runtime.starts_with("FLINK") {
+        Engine::Flink
+    } else if runtime.starts_with("SQL") {
+        Engine::Sql
+    } else if runtime.starts_with("ZEPPELIN") {
+        Engine::Studio
+    } else {
+        return None;
+    };
+    if engine != Engine::Flink {
+        return Some(Declared::Analytics {
+            engine,
+            size: None,
+            autoscaling: true,
+        });
+    }
+    let (parallelism, per_kpu, autoscaling) = if p.custom {
+        (
+            p.parallelism.unwrap_or(1),
+            p.per_kpu.unwrap_or(1),
+            p.autoscaling.unwrap_or(false),
+        )
+    } else {
+        (1, 1, true)
+    };
+    Some(Declared::Analytics {
+        engine,
+        size: Some(AppSize::Parallelism {
+            parallelism,
+            per_kpu,
+        }),
+        autoscaling,
+    })
+}
+
 /// One resource of a change.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Resource {
@@ -162,7 +211,7 @@ pub struct Infrastructure {
     pub origin: String,
     /// The region of resources whose provider names none.
     pub region: Option<String>,
-    /// The Kinesis resources, in the file's order.
+    /// The Kinesis resources: a plan's in its order, a template's by logical id.
     pub resources: Vec<Resource>,
     /// Everything else.
     pub unpriced: Vec<Unpriced>,

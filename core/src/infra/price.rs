@@ -112,7 +112,7 @@ pub struct InfraEstimate {
     pub source: Source,
     /// The region of resources whose provider names none (or the one asked for).
     pub region: Option<String>,
-    /// Every Kinesis resource, in the file's order.
+    /// Every Kinesis resource: a plan's in its order, a template's by logical id.
     pub resources: Vec<ResourceCost>,
     /// The month before the change.
     pub before_monthly_usd: Money,

@@ -10,8 +10,11 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-use super::{Action, Declared, InfraError, Infrastructure, Resource, Source, Unpriced};
-use crate::analytics::{AppSize, Engine};
+use super::{
+    application, Action, Declared, InfraError, Infrastructure, Parallelism, Resource, Source,
+    Unpriced,
+};
+use crate::analytics::Engine;
 use crate::estimate::Mode;
 use crate::workload::Retention;
 
@@ -489,56 +492,30 @@ impl Attributes<'_> {
             .get("runtime_environment")
             .and_then(Value::as_str)
             .unwrap_or("");
-        let engine = if runtime.starts_with("FLINK") {
-            Engine::Flink
-        } else if runtime.starts_with("SQL") {
-            Engine::Sql
-        } else if runtime.starts_with("ZEPPELIN") {
-            Engine::Studio
-        } else {
-            return Err(self.fail(format!(
-                "runtime_environment '{runtime}' is not FLINK-*, SQL-1_0 or ZEPPELIN-FLINK-*"
-            )));
-        };
-        if engine != Engine::Flink {
-            return Ok(Declared::Analytics {
-                engine,
-                size: None,
-                autoscaling: true,
-            });
-        }
         let p = first(v, "application_configuration")
             .and_then(|a| first(a, "flink_application_configuration"))
             .and_then(|f| first(f, "parallelism_configuration"));
-        let custom = p
-            .and_then(|p| p.get("configuration_type"))
-            .and_then(Value::as_str)
-            == Some("CUSTOM");
         let whole = |key: &str| {
             p.and_then(|p| p.get(key))
                 .and_then(Value::as_u64)
                 .and_then(|n| u32::try_from(n).ok())
                 .filter(|n| *n > 0)
         };
-        // AWS's default configuration: parallelism 1, 1 per KPU, automatic scaling on.
-        let (parallelism, per_kpu, autoscaling) = if custom {
-            (
-                whole("parallelism").unwrap_or(1),
-                whole("parallelism_per_kpu").unwrap_or(1),
-                p.and_then(|p| p.get("auto_scaling_enabled"))
-                    .and_then(Value::as_bool)
-                    .unwrap_or(false),
-            )
-        } else {
-            (1, 1, true)
+        let parallelism = Parallelism {
+            custom: p
+                .and_then(|p| p.get("configuration_type"))
+                .and_then(Value::as_str)
+                == Some("CUSTOM"),
+            parallelism: whole("parallelism"),
+            per_kpu: whole("parallelism_per_kpu"),
+            autoscaling: p
+                .and_then(|p| p.get("auto_scaling_enabled"))
+                .and_then(Value::as_bool),
         };
-        Ok(Declared::Analytics {
-            engine,
-            size: Some(AppSize::Parallelism {
-                parallelism,
-                per_kpu,
-            }),
-            autoscaling,
+        application(runtime, parallelism).ok_or_else(|| {
+            self.fail(format!(
+                "runtime_environment '{runtime}' is not FLINK-*, SQL-1_0 or ZEPPELIN-FLINK-*"
+            ))
         })
     }
 

@@ -1,0 +1,394 @@
+//! CloudFormation templates (JSON or YAML, as written or as `cdk synth` prints them): the Kinesis
+//! resources of `Resources`, with `!Ref`, `!GetAtt` and `!Sub` (and their long forms
+//! `Ref`, `Fn::GetAtt`, `Fn::Sub`) followed to the stream a consumer or Firehose reads and to the
+//! parameters' defaults. A template has no region (`--region` gives it) and no change of its own:
+//! alone, every resource is created; with the template it replaces, each is created, updated,
+//! unchanged or deleted by its logical id.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use super::{
+    application, Action, Declared, InfraError, Infrastructure, Parallelism, Resource, Source,
+    Unpriced,
+};
+use crate::analytics::Engine;
+use crate::estimate::Mode;
+use crate::workload::Retention;
+
+/// The resource types kcost prices.
+pub const TYPES: [&str; 5] = [
+    "AWS::Kinesis::Stream",
+    "AWS::Kinesis::StreamConsumer",
+    "AWS::KinesisFirehose::DeliveryStream",
+    "AWS::KinesisAnalyticsV2::Application",
+    "AWS::KinesisAnalytics::Application",
+];
+
+/// A template's resources, by logical id, as JSON values with intrinsic functions in their long
+/// form; and its parameters' defaults.
+struct Template {
+    resources: Map<String, Value>,
+    parameters: BTreeMap<String, Value>,
+}
+
+/// Reads a template (JSON when it starts with `{`, else YAML); `origin` names it in errors.
+/// With `before`, the template it replaces, each resource's change is told by its logical id.
+///
+/// # Errors
+/// Text that is neither JSON nor YAML (with line and column), a document without `Resources`, a
+/// Kinesis resource whose properties kcost cannot read (named by its logical id).
+pub fn parse(
+    text: &str,
+    origin: &str,
+    before: Option<(&str, &str)>,
+) -> Result<Infrastructure, InfraError> {
+    let after = template(text, origin)?;
+    let before = match before {
+        Some((text, origin)) => Some((template(text, origin)?, origin)),
+        None => None,
+    };
+    let mut infra = Infrastructure {
+        source: Source::CloudFormation,
+        origin: origin.to_string(),
+        region: None,
+        resources: Vec::new(),
+        unpriced: Vec::new(),
+    };
+    let mut ids: Vec<&String> = after.resources.keys().collect();
+    if let Some((b, _)) = &before {
+        ids.extend(
+            b.resources
+                .keys()
+                .filter(|k| !after.resources.contains_key(*k)),
+        );
+    }
+    for id in ids {
+        let new = after.resources.get(id);
+        let old = before.as_ref().and_then(|(b, _)| b.resources.get(id));
+        let type_name = [new, old]
+            .into_iter()
+            .flatten()
+            .find_map(|r| r.get("Type").and_then(Value::as_str))
+            .unwrap_or("")
+            .to_string();
+        let action = match (old, new) {
+            (None, _) => Action::Create,
+            (Some(_), None) => Action::Delete,
+            (Some(o), Some(n)) if o == n => Action::NoOp,
+            (Some(o), Some(n)) if o.get("Type") != n.get("Type") => Action::Replace,
+            (Some(_), Some(_)) => Action::Update,
+        };
+        if !TYPES.contains(&type_name.as_str()) {
+            infra.unpriced.push(Unpriced {
+                address: id.clone(),
+                type_name,
+                action,
+            });
+            continue;
+        }
+        let read = |r: Option<&Value>, t: &Template, file: &str| {
+            r.map(|r| declared(id, &type_name, r, t, file)).transpose()
+        };
+        let before_declared = match &before {
+            Some((b, file)) => read(old, b, file)?,
+            None => None,
+        };
+        infra.resources.push(Resource {
+            address: id.clone(),
+            type_name: type_name.clone(),
+            action,
+            before: before_declared,
+            after: read(new, &after, origin)?,
+            region: None,
+            unknown: Vec::new(),
+        });
+    }
+    Ok(infra)
+}
+
+/// The template's text as JSON values, with YAML's short-form tags in their long form.
+fn template(text: &str, origin: &str) -> Result<Template, InfraError> {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    let document: Value = if start.starts_with('{') {
+        serde_json::from_str(start).map_err(|e| InfraError::json(origin, &e))?
+    } else {
+        let yaml: yaml_serde::Value = yaml_serde::from_str(text).map_err(|e| InfraError {
+            at: e.location().map(|l| (l.line(), l.column())),
+            ..InfraError::file(
+                origin,
+                format!("not a CloudFormation template in JSON or YAML: {e}"),
+            )
+        })?;
+        long_form(yaml)
+    };
+    let Some(resources) = document.get("Resources").and_then(Value::as_object) else {
+        return Err(InfraError::file(
+            origin,
+            "not a CloudFormation template (no Resources); give the template file, or the \
+             output of `cdk synth`",
+        ));
+    };
+    let parameters = document
+        .get("Parameters")
+        .and_then(Value::as_object)
+        .map(|p| {
+            p.iter()
+                .filter_map(|(k, v)| Some((k.clone(), v.get("Default")?.clone())))
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(Template {
+        resources: resources.clone(),
+        parameters,
+    })
+}
+
+/// A YAML value as JSON: `!Ref X` as `{"Ref": "X"}`, `!GetAtt A.B` as
+/// `{"Fn::GetAtt": ["A", "B"]}`, any other `!Name v` as `{"Fn::Name": v}`.
+fn long_form(v: yaml_serde::Value) -> Value {
+    use yaml_serde::Value as Y;
+    match v {
+        Y::Null => Value::Null,
+        Y::Bool(b) => Value::Bool(b),
+        Y::Number(n) => n
+            .as_u64()
+            .map(Value::from)
+            .or_else(|| n.as_i64().map(Value::from))
+            .or_else(|| n.as_f64().map(Value::from))
+            .unwrap_or(Value::Null),
+        Y::String(s) => Value::String(s),
+        Y::Sequence(items) => Value::Array(items.into_iter().map(long_form).collect()),
+        Y::Mapping(m) => Value::Object(
+            m.into_iter()
+                .filter_map(|(k, v)| match k {
+                    Y::String(k) => Some((k, long_form(v))),
+                    Y::Number(n) => Some((n.to_string(), long_form(v))),
+                    Y::Bool(b) => Some((b.to_string(), long_form(v))),
+                    _ => None,
+                })
+                .collect(),
+        ),
+        Y::Tagged(t) => {
+            let name = t.tag.to_string();
+            let name = name.trim_start_matches('!');
+            let value = long_form(t.value);
+            let (key, value) = match (name, value) {
+                ("Ref", v) => ("Ref".to_string(), v),
+                ("GetAtt", Value::String(s)) => (
+                    "Fn::GetAtt".to_string(),
+                    match s.split_once('.') {
+                        Some((a, b)) => Value::from(vec![a.to_string(), b.to_string()]),
+                        None => Value::from(vec![s]),
+                    },
+                ),
+                (other, v) => (format!("Fn::{other}"), v),
+            };
+            let mut m = Map::new();
+            m.insert(key, value);
+            Value::Object(m)
+        }
+    }
+}
+
+/// What a property says after following `Ref` to a parameter's default.
+fn resolved<'v>(v: Option<&'v Value>, t: &'v Template) -> Option<&'v Value> {
+    let v = v?;
+    match v.get("Ref").and_then(Value::as_str) {
+        Some(name) => t.parameters.get(name),
+        None => Some(v),
+    }
+}
+
+/// The logical id a property refers to: `!Ref X`, `!GetAtt X.Arn`, or `!Sub` naming `${X.Arn}`.
+fn referred(v: Option<&Value>) -> Option<String> {
+    let v = v?;
+    if let Some(r) = v.get("Ref").and_then(Value::as_str) {
+        return Some(r.to_string());
+    }
+    if let Some(a) = v.get("Fn::GetAtt") {
+        let first = match a {
+            Value::Array(parts) => parts.first().and_then(Value::as_str),
+            Value::String(s) => s.split('.').next(),
+            _ => None,
+        };
+        return first.map(str::to_string);
+    }
+    let sub = v.get("Fn::Sub")?;
+    let text = match sub {
+        Value::String(s) => s.as_str(),
+        Value::Array(parts) => parts.first().and_then(Value::as_str)?,
+        _ => return None,
+    };
+    let inner = text.split("${").nth(1)?.split('}').next()?;
+    Some(inner.split('.').next()?.to_string())
+}
+
+fn declared(
+    id: &str,
+    type_name: &str,
+    resource: &Value,
+    t: &Template,
+    origin: &str,
+) -> Result<Declared, InfraError> {
+    let empty = Value::Object(Map::new());
+    let p = resource.get("Properties").unwrap_or(&empty);
+    let fail = |message: String| InfraError::resource(origin, id, message);
+    let number = |v: Option<&Value>| resolved(v, t).and_then(as_number);
+    match type_name {
+        "AWS::Kinesis::Stream" => {
+            let mode = match resolved(p.pointer("/StreamModeDetails/StreamMode"), t)
+                .and_then(Value::as_str)
+            {
+                None | Some("PROVISIONED") => Mode::Provisioned,
+                Some("ON_DEMAND") => Mode::OnDemand,
+                Some(other) => {
+                    return Err(fail(format!(
+                        "StreamMode '{other}' is not PROVISIONED or ON_DEMAND"
+                    )))
+                }
+            };
+            let shards = match (mode, p.get("ShardCount")) {
+                (Mode::Provisioned, None) => {
+                    return Err(fail(
+                        "a provisioned stream without ShardCount; set it, or StreamModeDetails \
+                         with StreamMode ON_DEMAND"
+                            .to_string(),
+                    ))
+                }
+                (Mode::Provisioned, v) => Some(
+                    number(v)
+                        .filter(|n| n.fract() == 0.0 && (1.0..=10_000.0).contains(n))
+                        .map(|n| n as u64)
+                        .ok_or_else(|| {
+                            fail("ShardCount is not a whole number from 1 to 10,000".to_string())
+                        })?,
+                ),
+                _ => None,
+            };
+            let retention = match number(p.get("RetentionPeriodHours")) {
+                Some(h) => Retention::from_hours(h)
+                    .map_err(|e| fail(format!("RetentionPeriodHours: {e}")))?,
+                None => Retention::DEFAULT,
+            };
+            Ok(Declared::Stream {
+                mode,
+                shards,
+                retention,
+            })
+        }
+        "AWS::Kinesis::StreamConsumer" => Ok(Declared::Consumer {
+            stream: referred(p.get("StreamARN")).filter(|s| is_stream(t, s)),
+        }),
+        "AWS::KinesisFirehose::DeliveryStream" => Ok(firehose(p, t)),
+        "AWS::KinesisAnalyticsV2::Application" => analytics(p, t).map_err(fail),
+        _ => Ok(Declared::Analytics {
+            engine: Engine::Sql,
+            size: None,
+            autoscaling: true,
+        }),
+    }
+}
+
+fn is_stream(t: &Template, id: &str) -> bool {
+    t.resources
+        .get(id)
+        .and_then(|r| r.get("Type"))
+        .and_then(Value::as_str)
+        == Some("AWS::Kinesis::Stream")
+}
+
+fn as_number(v: &Value) -> Option<f64> {
+    match v {
+        Value::Number(n) => n.as_f64(),
+        // CloudFormation passes parameters as strings.
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+fn firehose(p: &Value, t: &Template) -> Declared {
+    let source = p.get("KinesisStreamSourceConfiguration");
+    let s3 = p.get("ExtendedS3DestinationConfiguration");
+    let enabled = |block: &str| {
+        s3.and_then(|s| s.get(block)).is_some_and(|b| {
+            resolved(b.get("Enabled"), t)
+                .is_none_or(|e| e.as_bool().unwrap_or(e.as_str() == Some("true")))
+        })
+    };
+    let hint = |key: &str| {
+        resolved(
+            s3.and_then(|s| s.pointer(&format!("/BufferingHints/{key}"))),
+            t,
+        )
+        .and_then(as_number)
+    };
+    let vpc_subnets = p
+        .as_object()
+        .into_iter()
+        .flat_map(|o| o.values())
+        .filter_map(|d| d.pointer("/VpcConfiguration/SubnetIds"))
+        .filter_map(Value::as_array)
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0);
+    let reads_stream = source.is_some()
+        || p.get("DeliveryStreamType").and_then(Value::as_str) == Some("KinesisStreamAsSource");
+    Declared::Firehose {
+        stream: referred(source.and_then(|s| s.get("KinesisStreamARN")))
+            .filter(|s| is_stream(t, s)),
+        reads_stream,
+        format_conversion: enabled("DataFormatConversionConfiguration"),
+        dynamic_partitioning: enabled("DynamicPartitioningConfiguration"),
+        buffer_interval_s: hint("IntervalInSeconds"),
+        buffer_size_mb: hint("SizeInMBs"),
+        vpc_subnets: u32::try_from(vpc_subnets).unwrap_or(u32::MAX),
+    }
+}
+
+fn analytics(p: &Value, t: &Template) -> Result<Declared, String> {
+    let runtime = resolved(p.get("RuntimeEnvironment"), t)
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let c = p.pointer(
+        "/ApplicationConfiguration/FlinkApplicationConfiguration/ParallelismConfiguration",
+    );
+    let whole = |key: &str| {
+        c.and_then(|c| resolved(c.get(key), t))
+            .and_then(as_number)
+            .filter(|n| n.fract() == 0.0 && *n >= 1.0 && *n <= f64::from(u32::MAX))
+            .map(|n| n as u32)
+    };
+    let parallelism = Parallelism {
+        custom: c
+            .and_then(|c| resolved(c.get("ConfigurationType"), t))
+            .and_then(Value::as_str)
+            == Some("CUSTOM"),
+        parallelism: whole("Parallelism"),
+        per_kpu: whole("ParallelismPerKPU"),
+        autoscaling: c
+            .and_then(|c| resolved(c.get("AutoScalingEnabled"), t))
+            .and_then(Value::as_bool),
+    };
+    application(runtime, parallelism).ok_or_else(|| {
+        format!("RuntimeEnvironment '{runtime}' is not FLINK-*, SQL-1_0 or ZEPPELIN-FLINK-*")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_forms_become_long_forms() {
+        let y: yaml_serde::Value =
+            yaml_serde::from_str("a: !GetAtt Clicks.Arn\nb: !Ref Shards\nc: !Sub '${Clicks.Arn}'")
+                .unwrap();
+        let v = long_form(y);
+        assert_eq!(v["a"]["Fn::GetAtt"], serde_json::json!(["Clicks", "Arn"]));
+        assert_eq!(v["b"]["Ref"], "Shards");
+        assert_eq!(referred(v.get("c")).as_deref(), Some("Clicks"));
+        assert_eq!(referred(v.get("a")).as_deref(), Some("Clicks"));
+    }
+}
