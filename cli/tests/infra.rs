@@ -264,7 +264,7 @@ fn bad_plans_and_usage_files_are_refused_with_the_file_and_the_resource() {
     );
     let not_table = write("flat.toml", "records = 5\n");
     let cases: Vec<(Vec<&str>, &str)> = vec![
-        (vec![&truncated], "truncated.json:111:19: the JSON ends early"),
+        (vec![&truncated], "truncated.json:112:0: the JSON ends early"),
         (vec![&state], "this is Terraform state"),
         (vec![&odd], "odd.json: aws_kinesis_stream.s: shard_count 0 is not a whole number from 1 to 10,000"),
         (vec!["no-such-plan.json"], "cannot read the plan 'no-such-plan.json'"),

@@ -69,6 +69,7 @@ fn a_plan_is_read_with_regions_actions_and_wiring() {
             mode: Mode::Provisioned,
             shards: Some(2),
             retention: "24h".parse().unwrap(),
+            shard_metrics: 0,
         })
     );
     assert!(matches!(
@@ -153,6 +154,40 @@ fn a_shard_count_known_only_at_apply_needs_usage() {
     let p = infra::price(&i, &usage, Some("us-east-1"), &book, Options::default()).unwrap();
     assert_eq!(p.resources[0].lines[0].monthly_usd.cents(), 32_85);
     assert!(p.resources[0].needs_usage.is_empty());
+}
+
+#[test]
+fn usage_over_the_declared_shards_warns_of_throttling() {
+    let plan = r#"{"resource_changes": [{
+      "address": "aws_kinesis_stream.s", "mode": "managed", "type": "aws_kinesis_stream",
+      "name": "s", "change": {"actions": ["create"], "before": null,
+        "after": {"shard_count": 2, "shard_level_metrics": ["IncomingBytes"]}}}]}"#;
+    let i = terraform::parse(plan, "plan.json").unwrap();
+    // 5,000 records/s of 1 KB need 5 shards (records and ingress): 2 throttle.
+    let usage = Usage::parse(
+        "[\"aws_kinesis_stream.s\"]\nrecords = 5000\nsize_kb = 1\n",
+        "usage.toml",
+    )
+    .unwrap();
+    let p = infra::price(
+        &i,
+        &usage,
+        Some("us-east-1"),
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap();
+    let r = &p.resources[0];
+    assert_eq!(
+        r.warnings[0].to_string(),
+        "2 shard(s) declared, but the traffic needs 5: writes or reads over the shards' capacity \
+         would be throttled (raise the shard count)"
+    );
+    // Shard-level metrics are said, not priced.
+    assert!(r
+        .notes
+        .iter()
+        .any(|n| n.text().starts_with("1 enhanced shard-level metrics")));
 }
 
 #[test]

@@ -276,6 +276,7 @@ fn declared(
                 mode,
                 shards,
                 retention,
+                shard_metrics: 0,
             })
         }
         "AWS::Kinesis::StreamConsumer" => Ok(Declared::Consumer {

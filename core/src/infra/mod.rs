@@ -89,6 +89,8 @@ pub enum Declared {
         shards: Option<u64>,
         /// How long it keeps records.
         retention: Retention,
+        /// Enhanced shard-level metrics enabled (`shard_level_metrics`).
+        shard_metrics: u32,
     },
     /// An enhanced fan-out consumer of a stream.
     Consumer {

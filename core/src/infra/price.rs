@@ -73,6 +73,11 @@ pub enum Note {
     },
     /// A Flink application with automatic scaling: AWS may add KPUs under load.
     Autoscaling,
+    /// Enhanced shard-level metrics: CloudWatch bills them, and kcost holds no CloudWatch prices.
+    ShardLevelMetrics {
+        /// How many metrics are enabled.
+        metrics: u32,
+    },
     /// A stream's enhanced fan-out consumers of this plan, priced on its lines.
     Consumers {
         /// Their addresses.
@@ -97,6 +102,11 @@ impl Note {
             Note::Autoscaling => "automatic scaling is on: AWS adds KPUs under load, so the \
                                   month may cost more than its parallelism's KPUs"
                 .to_string(),
+            Note::ShardLevelMetrics { metrics } => format!(
+                "{metrics} enhanced shard-level metrics are enabled: CloudWatch bills each metric \
+                 of each shard as a custom metric, which kcost does not price yet (not in these \
+                 totals)"
+            ),
             Note::Consumers { consumers } => format!(
                 "includes the enhanced fan-out consumers {}",
                 consumers.join(", ")
@@ -368,6 +378,7 @@ fn stream_spec(
         mode,
         shards,
         retention,
+        shard_metrics,
     }) = r.on(side)
     else {
         return Ok(None);
@@ -376,6 +387,11 @@ fn stream_spec(
         priced: true,
         ..Pending::default()
     };
+    if *shard_metrics > 0 {
+        p.notes.push(Note::ShardLevelMetrics {
+            metrics: *shard_metrics,
+        });
+    }
     let given = usage.stream(&r.address, shards.is_some())?;
     let mut workload = match &given {
         Some(spec) => {

@@ -442,10 +442,15 @@ impl Attributes<'_> {
             }
             _ => Retention::DEFAULT,
         };
+        let shard_metrics = v
+            .get("shard_level_metrics")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
         Ok(Declared::Stream {
             mode,
             shards,
             retention,
+            shard_metrics: u32::try_from(shard_metrics).unwrap_or(u32::MAX),
         })
     }
 
