@@ -164,6 +164,18 @@ async fn wait_for(driver: &WebDriver, id: &str, want: &str) {
     }
 }
 
+/// Waits until `#id` is not on the page.
+async fn gone(driver: &WebDriver, id: &str) {
+    let start = Instant::now();
+    while driver.find(By::Id(id)).await.is_ok() {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "#{id} is still on the page"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 async fn type_into(driver: &WebDriver, id: &str, value: &str) -> WebDriverResult<()> {
     let input = driver.find(By::Id(id)).await?;
     // Select all, then type over it, as a person would.
@@ -223,12 +235,22 @@ async fn the_page_end_to_end() -> WebDriverResult<()> {
     wait_for(&driver, "stream-total", "662.26").await;
     assert_eq!(text(&driver, "stream-shards").await, "49");
 
-    // 3. A bad value shows the core's message beside the field, and the last result stays.
+    // 3. A bad value shows the core's message beside the field, and no figure of the earlier
+    // inputs stays on screen as if current; fixing it brings the figures back.
     type_into(&driver, "input-records", "-5").await?;
     let message = text(&driver, "error-records").await;
     assert!(message.contains("negative"), "{message}");
-    assert_eq!(text(&driver, "stream-total").await, "662.26");
+    let invalid = text(&driver, "invalid").await;
+    assert!(invalid.starts_with("No estimate until these fields are fixed"), "{invalid}");
+    gone(&driver, "stream-total").await;
     driver.screenshot(&shots.join("bad-value.png")).await?;
+    type_into(&driver, "input-records", "100").await?;
+    wait_for(&driver, "stream-total", "662.26").await;
+    // A region that cannot price the stream: no card of the region before.
+    driver.goto(format!("{base}?mode=advantage&region=us-east-2")).await?;
+    let problem = text(&driver, "problem").await;
+    assert!(problem.starts_with("No estimate: "), "{problem}");
+    gone(&driver, "stream-total").await;
 
     // 4. Compare mode with the calculation steps.
     driver
@@ -252,6 +274,34 @@ async fn the_page_end_to_end() -> WebDriverResult<()> {
     driver
         .screenshot(&shots.join("compare-explain.png"))
         .await?;
+
+    // 4b. Compare where only provisioned is priced: no "cheapest", no break-even.
+    driver
+        .goto(format!("{base}?consumers=10&mode=compare&region=eu-central-1"))
+        .await?;
+    wait_for(&driver, "stream-total", "662.26").await;
+    let compare = text(&driver, "compare").await;
+    assert!(!compare.contains("cheapest"), "{compare}");
+    assert!(compare.contains("the only mode priced here"), "{compare}");
+    assert_eq!(
+        text(&driver, "break-even").await,
+        "No break-even: this region cannot price both provisioned and on-demand."
+    );
+
+    // 4c. A link with a switch turned off reopens the same pipeline: the Firehose has its own
+    // traffic, not the stream's.
+    let own = format!("{base}?firehose=on&firehose-reads-stream=off&firehose-records=10&firehose-size-kb=1&firehose-region=us-east-2");
+    driver.goto(&own).await?;
+    let firehose = text(&driver, "firehose-total").await;
+    let link = driver
+        .find(By::Id("link"))
+        .await?
+        .value()
+        .await?
+        .unwrap_or_default();
+    assert!(link.contains("firehose-reads-stream=off"), "{link}");
+    driver.goto(&link).await?;
+    wait_for(&driver, "firehose-total", &firehose).await;
 
     // 5. Any URL loads: unknown and malformed parameters are reported, not fatal.
     driver

@@ -229,7 +229,13 @@ fn comparison_rows(c: &Comparison) -> Vec<[String; 4]> {
                     .as_ref()
                     .map_or_else(|| "-".to_string(), |s| s.count.to_string()),
                 e.monthly_usd.to_text(true),
-                if e.mode == c.cheapest { "cheapest" } else { "" }.to_string(),
+                // "Cheapest" only among two or more modes priced.
+                match (e.mode == c.cheapest, c.estimates.len()) {
+                    (_, 1) => "the only mode priced here",
+                    (true, _) => "cheapest",
+                    (false, _) => "",
+                }
+                .to_string(),
             ]
         })
         .collect()

@@ -10,7 +10,13 @@ pub mod state;
 pub use components::app::App;
 pub use components::exports::export;
 
-/// Mounts the page on the document's body.
+/// Mounts the page on the document's body, in place of the loading notice.
 pub fn start() {
+    if let Some(loading) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("loading"))
+    {
+        loading.remove();
+    }
     yew::Renderer::<App>::new().render();
 }

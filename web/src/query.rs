@@ -39,13 +39,19 @@ pub fn parse(query: &str) -> (Inputs, Vec<String>) {
     (inputs, problems)
 }
 
-/// The query string of `inputs`, leaving out values at their defaults.
+/// The query string of `inputs`, leaving out values at their defaults. A switch is written `on`
+/// or `off`, never empty: an empty value reads as on.
 pub fn to_query(inputs: &Inputs) -> String {
     let parts: Vec<String> = Field::ALL
         .into_iter()
         .filter_map(|f| {
             let value = inputs.get(&f).map_or("", String::as_str);
-            (value != f.default_value()).then(|| format!("{}={}", f.key(), encode(value)))
+            let written = match (f.is_switch(), value) {
+                (true, "on") => "on",
+                (true, _) => "off",
+                (false, v) => v,
+            };
+            (value != f.default_value()).then(|| format!("{}={}", f.key(), encode(written)))
         })
         .collect();
     if parts.is_empty() {

@@ -264,6 +264,40 @@ impl Outcome {
         )
     }
 
+    /// A name for the files it is downloaded as: `kcost-provisioned-eu-central-1-100rps-100kb`,
+    /// with `-flink` and `-firehose` when the pipeline has them.
+    pub fn file_stem(&self) -> String {
+        let Some(e) = self.stream() else {
+            return "kcost".to_string();
+        };
+        let mode = if self.comparison.is_some() {
+            "compare"
+        } else {
+            e.mode.name()
+        };
+        let number = |x: f64| {
+            let text = format!("{x}");
+            text.replace('.', "_")
+        };
+        let mut stem = format!(
+            "kcost-{mode}-{}-{}rps-{}kb",
+            e.region,
+            number(e.inputs.records_per_second),
+            number(e.inputs.size_kb)
+        );
+        for c in &self.pipeline.components {
+            match &c.estimate {
+                ComponentEstimate::Analytics(a) => {
+                    stem.push('-');
+                    stem.push_str(a.inputs.engine.name());
+                }
+                ComponentEstimate::Firehose(_) => stem.push_str("-firehose"),
+                ComponentEstimate::Stream(_) => {}
+            }
+        }
+        stem
+    }
+
     /// The stream's estimate.
     pub fn stream(&self) -> Option<&Estimate> {
         self.pipeline
@@ -285,7 +319,8 @@ pub struct State {
     pub errors: BTreeMap<Field, String>,
     /// A problem with the inputs as a whole (a region without a price the estimate needs).
     pub problem: Option<String>,
-    /// The last valid result; kept while the inputs are invalid.
+    /// The result for the inputs as they are; `None` while any is invalid, so that no figure
+    /// of earlier inputs is ever shown as current.
     pub outcome: Option<Rc<Outcome>>,
     /// URL parameters that were unknown or malformed, reported rather than fatal.
     pub url_problems: Vec<String>,
@@ -329,7 +364,7 @@ impl State {
         self.value(field) == "on"
     }
 
-    /// Re-prices after a change; keeps the last result when the inputs are invalid.
+    /// Re-prices after a change; while the inputs are invalid there is no result at all.
     fn recompute(&mut self) {
         match self.compute() {
             Ok(outcome) => {
@@ -340,10 +375,12 @@ impl State {
             Err(Invalid::Fields(errors)) => {
                 self.errors = errors;
                 self.problem = None;
+                self.outcome = None;
             }
             Err(Invalid::Whole(message)) => {
                 self.errors.clear();
                 self.problem = Some(message);
+                self.outcome = None;
             }
         }
     }

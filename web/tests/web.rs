@@ -33,7 +33,7 @@ fn the_decks_url_gives_49_shards_and_662_26() {
 }
 
 #[wasm_bindgen_test]
-fn a_bad_value_shows_the_cores_message_and_keeps_the_last_result() {
+fn a_bad_value_shows_the_cores_message_and_no_stale_figure() {
     let s = state("?consumers=10");
     assert_eq!(total(&s), "551.27");
     let s = s.reduce(Action::Set(Field::Records, "-5".into()));
@@ -42,7 +42,19 @@ fn a_bad_value_shows_the_cores_message_and_keeps_the_last_result() {
         "{:?}",
         s.errors
     );
-    assert_eq!(total(&s), "551.27", "the last valid result stays");
+    assert!(s.outcome.is_none(), "no figure of the earlier inputs stays");
+    // "1," on the way to "1,000", 1e12, a 2000 KB record, a region that cannot price it: none
+    // leaves a result that looks current.
+    for (field, value) in [
+        (Field::Records, "1,"),
+        (Field::Records, "1e12"),
+        (Field::SizeKb, "20000"),
+        (Field::Mode, "advantage"),
+    ] {
+        let bad = state("?consumers=10&region=us-east-2").reduce(Action::Set(field, value.into()));
+        assert!(bad.outcome.is_none(), "{field:?}={value}");
+        assert!(!bad.errors.is_empty() || bad.problem.is_some(), "{field:?}={value}");
+    }
     let s = s.reduce(Action::Set(Field::Records, "1000/min".into()));
     assert!(s.errors.is_empty());
     assert_eq!(
@@ -188,6 +200,62 @@ fn the_decks_url_sets_four_fields_and_round_trips() {
         query::to_query(&inputs),
         "?consumers=10&region=eu-central-1"
     );
+}
+
+/// A value of each field other than its default, which the page accepts.
+fn another_value(field: Field) -> &'static str {
+    match field {
+        Field::Records => "250",
+        Field::SizeKb => "3",
+        Field::Consumers => "2",
+        Field::EfoConsumers => "1",
+        Field::Mode => "on-demand",
+        Field::Retention => "48h",
+        Field::Region => "us-east-2",
+        Field::Rounding => "exact",
+        Field::Aggregate => "25",
+        Field::PeakRecords => "400",
+        Field::TargetUtilization => "80",
+        Field::HotKeyShare => "0.1",
+        Field::Growth => "5",
+        Field::Months => "24",
+        Field::Discount => "10",
+        Field::LongTermReads => "5",
+        Field::MaxRecordSize => "2MiB",
+        Field::Engine => "studio",
+        Field::Apps => "2",
+        Field::Kpus => "3",
+        Field::AnalyticsRegion => "eu-west-2",
+        Field::FirehoseRecords => "10",
+        Field::FirehoseSizeKb => "2",
+        Field::Source => "msk",
+        Field::FirehoseRegion => "eu-west-2",
+        // Switches: the other state from their default.
+        Field::Analytics | Field::Firehose | Field::FormatConversion => "on",
+        Field::AnalyticsReads | Field::FirehoseReads => "",
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_link_round_trips_every_field() {
+    let defaults = kcost_web::state::defaults();
+    // Each field alone, then all of them at once: the link reopens exactly the same inputs.
+    let mut all = defaults.clone();
+    for field in Field::ALL {
+        assert_ne!(another_value(field), field.default_value(), "{field:?}");
+        let mut one = defaults.clone();
+        one.insert(field, another_value(field).to_string());
+        all.insert(field, another_value(field).to_string());
+        let link = query::to_query(&one);
+        let (back, problems) = query::parse(&link);
+        assert!(problems.is_empty(), "{field:?}: {link}: {problems:?}");
+        assert_eq!(back, one, "{field:?}: {link}");
+    }
+    let link = query::to_query(&all);
+    let s = state(&link);
+    assert!(s.url_problems.is_empty(), "{:?}", s.url_problems);
+    assert_eq!(s.inputs, all, "{link}");
+    assert!(link.contains("firehose-reads-stream=off"), "{link}");
 }
 
 #[wasm_bindgen_test]
@@ -419,4 +487,17 @@ fn compare_mode_says_old_prices_once() {
             .collect();
         assert_eq!(*count, used.len());
     }
+}
+
+#[wasm_bindgen_test]
+fn downloads_are_named_after_the_scenario() {
+    let s = state("?records=100&size-kb=100&consumers=10&region=eu-central-1");
+    let o = s.outcome.as_ref().unwrap();
+    assert_eq!(o.file_stem(), "kcost-provisioned-eu-central-1-100rps-100kb");
+    let s = state("?records=2.5&size-kb=1&mode=compare&analytics=on&firehose=on&firehose-region=us-east-2");
+    let o = s.outcome.as_ref().unwrap();
+    assert_eq!(
+        o.file_stem(),
+        "kcost-compare-us-east-1-2_5rps-1kb-flink-firehose"
+    );
 }

@@ -160,7 +160,15 @@ pub fn app() -> Html {
             </form>
             <div class="output">
                 if let Some(problem) = &state.problem {
-                    <p class="error problem" role="alert" id="problem">{ problem }</p>
+                    <p class="error problem" role="alert" id="problem">{ format!("No estimate: {problem}") }</p>
+                }
+                if !state.errors.is_empty() {
+                    <div class="error problem" role="alert" id="invalid">
+                        <p>{ "No estimate until these fields are fixed:" }</p>
+                        <ul>{ for state.errors.iter().map(|(f, e)| html! {
+                            <li><a href={format!("#input-{}", f.key())}>{ f.label() }</a>{ format!(": {e}") }</li>
+                        }) }</ul>
+                    </div>
                 }
                 if let Some(outcome) = &state.outcome {
                     <div class="toolbar">

@@ -67,15 +67,17 @@ pub fn exports(props: &Props) -> Html {
             }
         })
     };
+    let stem = props.outcome.file_stem();
     let button =
-        |label: &'static str, name: &'static str, mime: &'static str, format: Option<Format>| {
+        |label: &'static str, ext: &'static str, mime: &'static str, format: Option<Format>| {
             let outcome = props.outcome.clone();
+            let name = format!("{stem}.{ext}");
             let onclick = Callback::from(move |_| {
                 let text = match format {
                     Some(f) => export(&outcome, f),
                     None => outcome.scenario_file(),
                 };
-                download(name, mime, &text);
+                download(&name, mime, &text);
             });
             html! { <button type="button" {onclick}>{ label }</button> }
         };
@@ -83,10 +85,10 @@ pub fn exports(props: &Props) -> Html {
         <section class="exports" aria-label="Share and export">
             <button type="button" id="copy-link" onclick={copy}>{ if *copied { "Link copied" } else { "Copy link" } }</button>
             <input class="link" id="link" readonly=true value={props.link.clone()} aria-label="Link to this estimate" />
-            { button("JSON", "kcost.json", "application/json", Some(Format::Json)) }
-            { button("CSV", "kcost.csv", "text/csv", Some(Format::Csv)) }
-            { button("Markdown", "kcost.md", "text/markdown", Some(Format::Markdown)) }
-            { button("Scenario file", "kcost.toml", "application/toml", None) }
+            { button("JSON", "json", "application/json", Some(Format::Json)) }
+            { button("CSV", "csv", "text/csv", Some(Format::Csv)) }
+            { button("Markdown", "md", "text/markdown", Some(Format::Markdown)) }
+            { button("Scenario file", "toml", "application/toml", None) }
         </section>
     }
 }

@@ -33,8 +33,18 @@ pub struct Props {
 pub fn field_input(props: &Props) -> Html {
     let id = format!("input-{}", props.field.key());
     let error_id = format!("error-{}", props.field.key());
+    let hint_id = format!("hint-{}", props.field.key());
     let invalid = props.error.is_some();
-    let described = invalid.then(|| error_id.clone());
+    // The hint and the error, when there are, describe the control to screen readers.
+    let described = [
+        (!props.hint.is_empty()).then(|| hint_id.clone()),
+        invalid.then(|| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let described = (!described.is_empty()).then_some(described);
     let control = match &props.kind {
         Kind::Text => {
             let onchange = props.onchange.clone();
@@ -68,7 +78,7 @@ pub fn field_input(props: &Props) -> Html {
                 onchange.emit(if input.checked() { "on" } else { "" }.to_string());
             });
             html! {
-                <input id={id.clone()} type="checkbox" checked={props.value == "on"} {onchange} />
+                <input id={id.clone()} type="checkbox" checked={props.value == "on"} aria-describedby={described.clone()} {onchange} />
             }
         }
     };
@@ -76,7 +86,7 @@ pub fn field_input(props: &Props) -> Html {
         <div class={classes!("field", invalid.then_some("invalid"), matches!(props.kind, Kind::Switch).then_some("switch"))}>
             <label for={id}>{ &props.label }</label>
             { control }
-            if !props.hint.is_empty() { <small class="hint">{ &props.hint }</small> }
+            if !props.hint.is_empty() { <small class="hint" id={hint_id}>{ &props.hint }</small> }
             if let Some(error) = &props.error {
                 <p class="error" id={error_id} role="alert">{ error }</p>
             }

@@ -43,7 +43,7 @@ fn card(report: &Report<'_>, id: &str, explain: bool) -> Html {
         .unwrap_or_default();
     html! {
         <article class="card" id={id.to_string()}>
-            <h3>{ &report.title }</h3>
+            <h2>{ &report.title }</h2>
             if !capacity.is_empty() {
                 <p class="headline">
                     <span class="big" id={format!("{id}-shards")}>{ shards }</span>{ " shards, " }
@@ -55,7 +55,7 @@ fn card(report: &Report<'_>, id: &str, explain: bool) -> Html {
             }
             { table(&kcost_report::COST_HEADER, &costs, 1) }
             if let Some((heading, rows)) = &report.growth {
-                <h4>{ heading }</h4>
+                <h3>{ heading }</h3>
                 { table(&kcost_report::GROWTH_HEADER, &rows.iter().map(|r| r.to_vec()).collect::<Vec<_>>(), 1) }
             }
             if !report.findings.is_empty() {
@@ -73,6 +73,22 @@ fn card(report: &Report<'_>, id: &str, explain: bool) -> Html {
                 <pre class="steps" id={format!("{id}-steps")}>{ render_steps(report.steps) }{ render_steps(report.analysis_steps) }</pre>
             }
         </article>
+    }
+}
+
+/// What the comparison says of the break-even: none is stated unless both provisioned and
+/// on-demand were priced.
+fn break_even_text(c: &Comparison) -> String {
+    let priced = |m: kcost_core::Mode| c.estimates.iter().any(|e| e.mode == m);
+    if !priced(kcost_core::Mode::Provisioned) || !priced(kcost_core::Mode::OnDemand) {
+        return "No break-even: this region cannot price both provisioned and on-demand.".to_string();
+    }
+    match c.break_even_records_per_second {
+        Some(rate) => format!(
+            "Break-even: provisioned and on-demand swap places at {} records/s (average).",
+            c.rounding.show(rate, 2)
+        ),
+        None => "Break-even: none between 0.01 and 10,000,000 records/s for this record size and consumer mix.".to_string(),
     }
 }
 
@@ -96,22 +112,23 @@ pub fn results(props: &Props) -> Html {
         <section class="results" aria-live="polite" aria-label="Results">
             if let Some(c) = &props.comparison {
                 <article class="card compare" id="compare">
-                    <h3>{ "All modes compared" }</h3>
+                    <h2>{ "All modes compared" }</h2>
                     <table>
                         <thead><tr><th scope="col">{ "Mode" }</th><th scope="col">{ "Shards" }</th><th scope="col">{ "Monthly (USD)" }</th><th></th></tr></thead>
-                        <tbody>{ for c.estimates.iter().map(|e| html! {
-                            <tr class={classes!((e.mode == c.cheapest).then_some("cheapest"))}>
-                                <td>{ e.mode.name() }</td>
-                                <td class="num">{ e.shards.as_ref().map_or("-".to_string(), |s| s.count.to_string()) }</td>
-                                <td class="num">{ e.monthly_usd.to_text(true) }</td>
-                                <td>{ if e.mode == c.cheapest { "cheapest" } else { "" } }</td>
-                            </tr>
+                        <tbody>{ for c.estimates.iter().map(|e| {
+                            // "Cheapest" only among two or more modes priced.
+                            let cheapest = e.mode == c.cheapest && c.estimates.len() > 1;
+                            html! {
+                                <tr class={classes!(cheapest.then_some("cheapest"))}>
+                                    <td>{ e.mode.name() }</td>
+                                    <td class="num">{ e.shards.as_ref().map_or("-".to_string(), |s| s.count.to_string()) }</td>
+                                    <td class="num">{ e.monthly_usd.to_text(true) }</td>
+                                    <td>{ if cheapest { "cheapest" } else if c.estimates.len() == 1 { "the only mode priced here" } else { "" } }</td>
+                                </tr>
+                            }
                         }) }</tbody>
                     </table>
-                    <p id="break-even">{ match c.break_even_records_per_second {
-                        Some(rate) => format!("Break-even: provisioned and on-demand swap places at {} records/s (average).", c.rounding.show(rate, 2)),
-                        None => "Break-even: none between 0.01 and 10,000,000 records/s for this record size and consumer mix.".to_string(),
-                    } }</p>
+                    <p id="break-even">{ break_even_text(c) }</p>
                     { for c.unavailable.iter().map(|u| html! { <p class="muted">{ format!("Not compared: {}: {}", u.mode.name(), u.reason.text(&Page)) }</p> }) }
                 </article>
             }
