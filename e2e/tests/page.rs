@@ -318,14 +318,40 @@ async fn the_page_end_to_end() -> WebDriverResult<()> {
         .await
         .contains("not a number"));
 
-    // 6. A pipeline: Flink apps and a Firehose reading the stream, on a phone-width screen.
-    driver.set_window_rect(0, 0, 390, 1600).await?;
+    // 6. A pipeline: Flink apps and a Firehose reading the stream, on a phone (390 x 844): the
+    // total is in the first screen, and stays there while the inputs scroll.
+    driver.set_window_rect(0, 0, 390, 844).await?;
     driver
         .goto(format!("{base}?records=1000&size-kb=1&analytics=on&kpus=2&firehose=on&firehose-region=us-east-2"))
         .await?;
     let total = text(&driver, "pipeline-total").await;
-    assert!(!total.is_empty());
+    assert_eq!(text(&driver, "summary-monthly").await, total);
+    let viewport = driver
+        .execute("return window.innerHeight;", Vec::new())
+        .await?
+        .json()
+        .as_f64()
+        .unwrap_or(0.0);
+    let summary = driver.find(By::Id("summary-monthly")).await?.rect().await?;
+    assert!(summary.y + summary.height <= viewport, "the total is in the first screen: {summary:?}");
     driver.screenshot(&shots.join("pipeline-phone.png")).await?;
+    driver
+        .execute("window.scrollTo(0, 1200);", Vec::new())
+        .await?;
+    let summary = driver.find(By::Id("summary-monthly")).await?.rect().await?;
+    let scrolled = driver
+        .execute("return window.scrollY;", Vec::new())
+        .await?
+        .json()
+        .as_f64()
+        .unwrap_or(0.0);
+    assert!(scrolled > 0.0);
+    // `rect` is in page coordinates: in view means within the scrolled window.
+    assert!(
+        summary.y >= scrolled && summary.y + summary.height <= scrolled + viewport,
+        "the total stays in view while scrolling: {summary:?} at {scrolled}"
+    );
+    driver.screenshot(&shots.join("pipeline-phone-scrolled.png")).await?;
 
     println!(
         "first result {} ms after navigation (localhost, headless Chromium)",

@@ -303,6 +303,13 @@ pub struct PipelineEstimate {
     pub warnings: Vec<crate::notes::Warning>,
 }
 
+impl PipelineEstimate {
+    /// Twelve months at this month's cost (steady traffic; a growth projection is per stream).
+    pub fn twelve_months_usd(&self) -> Money {
+        Money::from_cents(self.monthly_usd.cents().saturating_mul(12))
+    }
+}
+
 /// Reads and prices the scenario `text`; `origin` names it in errors. `options` gives the trace,
 /// the check for old prices and a discount; the file's own `rounding` and `discount` apply where
 /// the options leave them at their defaults (calculator rounding, no discount).

@@ -34,6 +34,26 @@ fn location() -> (String, String) {
     (search, base)
 }
 
+/// What the total is made of, when the pipeline has more than the stream.
+fn summary_parts(p: &kcost_core::scenario::PipelineEstimate) -> String {
+    if p.components.len() < 2 {
+        return String::new();
+    }
+    let parts: Vec<String> = p
+        .components
+        .iter()
+        .map(|c| {
+            let what = match &c.estimate {
+                kcost_core::scenario::ComponentEstimate::Stream(_) => "stream",
+                kcost_core::scenario::ComponentEstimate::Analytics(_) => "analytics",
+                kcost_core::scenario::ComponentEstimate::Firehose(_) => "Firehose",
+            };
+            format!("{what} {}", c.estimate.monthly_usd().to_text(true))
+        })
+        .collect();
+    format!(" (the pipeline: {})", parts.join(" + "))
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let (search, base) = location();
@@ -107,6 +127,19 @@ pub fn app() -> Html {
                 { state.url_problems.join("; ") }
             </div>
         }
+        <section class="summary" id="summary" aria-live="polite" aria-label="Summary">
+            if let Some(outcome) = &state.outcome {
+                <p>
+                    <span class="big" id="summary-monthly">{ outcome.pipeline.monthly_usd.to_text(true) }</span>
+                    { " USD a month, " }
+                    <span id="summary-year">{ outcome.pipeline.twelve_months_usd().to_text(true) }</span>
+                    { " USD over 12 months" }
+                    { summary_parts(&outcome.pipeline) }
+                </p>
+            } else {
+                <p class="error" id="summary-none">{ "No estimate until the inputs marked below are fixed" }</p>
+            }
+        </section>
         <main>
             <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <fieldset>
