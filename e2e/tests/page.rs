@@ -241,13 +241,18 @@ async fn the_page_end_to_end() -> WebDriverResult<()> {
     let message = text(&driver, "error-records").await;
     assert!(message.contains("negative"), "{message}");
     let invalid = text(&driver, "invalid").await;
-    assert!(invalid.starts_with("No estimate until these fields are fixed"), "{invalid}");
+    assert!(
+        invalid.starts_with("No estimate until these fields are fixed"),
+        "{invalid}"
+    );
     gone(&driver, "stream-total").await;
     driver.screenshot(&shots.join("bad-value.png")).await?;
     type_into(&driver, "input-records", "100").await?;
     wait_for(&driver, "stream-total", "662.26").await;
     // A region that cannot price the stream: no card of the region before.
-    driver.goto(format!("{base}?mode=advantage&region=us-east-2")).await?;
+    driver
+        .goto(format!("{base}?mode=advantage&region=us-east-2"))
+        .await?;
     let problem = text(&driver, "problem").await;
     assert!(problem.starts_with("No estimate: "), "{problem}");
     gone(&driver, "stream-total").await;
@@ -271,13 +276,48 @@ async fn the_page_end_to_end() -> WebDriverResult<()> {
     let steps = text(&driver, "stream-steps").await;
     assert!(steps.contains("Max (9.77 shards needed for ingress, 48.85 shards needed for egress, 0.100 shards needed for records) = 48.85 Number of shards"), "{steps}");
     driver.find(By::Id("chart")).await?;
+    // The chart: a title, a legend with each mode's month now (the same figures as the cards),
+    // and the figures as a table (every fourth point and now: 10 + 1 + 1 rows).
+    assert_eq!(
+        text(&driver, "chart-title").await,
+        "Monthly cost by record rate, each capacity mode"
+    );
+    let legend = text(&driver, "chart-legend").await;
+    assert!(legend.contains("provisioned: 551.27 USD now"), "{legend}");
+    assert!(
+        legend.contains("on-demand Standard: 12,059.22 USD now"),
+        "{legend}"
+    );
+    let rows = driver
+        .execute(
+            "return document.querySelectorAll('#chart-table tbody tr').length;",
+            Vec::new(),
+        )
+        .await?;
+    assert_eq!(rows.json().as_u64(), Some(12), "{rows:?}");
+    let focusable = driver
+        .execute(
+            "return document.querySelectorAll('#chart circle.now[tabindex]').length;",
+            Vec::new(),
+        )
+        .await?;
+    assert_eq!(
+        focusable.json().as_u64(),
+        Some(3),
+        "each mode's value now takes focus"
+    );
+    let chart = driver.find(By::ClassName("chart")).await?;
+    chart.scroll_into_view().await?;
+    chart.screenshot(&shots.join("chart-desktop.png")).await?;
     driver
         .screenshot(&shots.join("compare-explain.png"))
         .await?;
 
     // 4b. Compare where only provisioned is priced: no "cheapest", no break-even.
     driver
-        .goto(format!("{base}?consumers=10&mode=compare&region=eu-central-1"))
+        .goto(format!(
+            "{base}?consumers=10&mode=compare&region=eu-central-1"
+        ))
         .await?;
     wait_for(&driver, "stream-total", "662.26").await;
     let compare = text(&driver, "compare").await;
@@ -333,7 +373,10 @@ async fn the_page_end_to_end() -> WebDriverResult<()> {
         .as_f64()
         .unwrap_or(0.0);
     let summary = driver.find(By::Id("summary-monthly")).await?.rect().await?;
-    assert!(summary.y + summary.height <= viewport, "the total is in the first screen: {summary:?}");
+    assert!(
+        summary.y + summary.height <= viewport,
+        "the total is in the first screen: {summary:?}"
+    );
     driver.screenshot(&shots.join("pipeline-phone.png")).await?;
     driver
         .execute("window.scrollTo(0, 1200);", Vec::new())
@@ -351,7 +394,12 @@ async fn the_page_end_to_end() -> WebDriverResult<()> {
         summary.y >= scrolled && summary.y + summary.height <= scrolled + viewport,
         "the total stays in view while scrolling: {summary:?} at {scrolled}"
     );
-    driver.screenshot(&shots.join("pipeline-phone-scrolled.png")).await?;
+    driver
+        .screenshot(&shots.join("pipeline-phone-scrolled.png"))
+        .await?;
+    let chart = driver.find(By::ClassName("chart")).await?;
+    chart.scroll_into_view().await?;
+    chart.screenshot(&shots.join("chart-phone.png")).await?;
 
     println!(
         "first result {} ms after navigation (localhost, headless Chromium)",

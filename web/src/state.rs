@@ -670,10 +670,19 @@ impl State {
             }
         }
         let break_even = kcost_core::break_even(&w, region, options).ok().flatten();
+        // Each mode's month at the current rate itself (the lines' points fall around it).
+        let now = series
+            .iter()
+            .filter_map(|(mode, _)| {
+                let e = streams::estimate_in(&w, *mode, region, options).ok()?;
+                Some((*mode, e.monthly_usd.to_f64()))
+            })
+            .collect();
         Some(Chart {
             series,
             current,
             break_even,
+            now,
         })
     }
 }
@@ -687,6 +696,8 @@ pub struct Chart {
     pub current: f64,
     /// Where provisioned and on-demand swap places, if they do.
     pub break_even: Option<f64>,
+    /// Each mode's month at the current rate.
+    pub now: Vec<(Mode, f64)>,
 }
 
 /// How the page checks a field's value.

@@ -53,7 +53,10 @@ fn a_bad_value_shows_the_cores_message_and_no_stale_figure() {
     ] {
         let bad = state("?consumers=10&region=us-east-2").reduce(Action::Set(field, value.into()));
         assert!(bad.outcome.is_none(), "{field:?}={value}");
-        assert!(!bad.errors.is_empty() || bad.problem.is_some(), "{field:?}={value}");
+        assert!(
+            !bad.errors.is_empty() || bad.problem.is_some(),
+            "{field:?}={value}"
+        );
     }
     let s = s.reduce(Action::Set(Field::Records, "1000/min".into()));
     assert!(s.errors.is_empty());
@@ -494,7 +497,9 @@ fn downloads_are_named_after_the_scenario() {
     let s = state("?records=100&size-kb=100&consumers=10&region=eu-central-1");
     let o = s.outcome.as_ref().unwrap();
     assert_eq!(o.file_stem(), "kcost-provisioned-eu-central-1-100rps-100kb");
-    let s = state("?records=2.5&size-kb=1&mode=compare&analytics=on&firehose=on&firehose-region=us-east-2");
+    let s = state(
+        "?records=2.5&size-kb=1&mode=compare&analytics=on&firehose=on&firehose-region=us-east-2",
+    );
     let o = s.outcome.as_ref().unwrap();
     assert_eq!(
         o.file_stem(),

@@ -81,7 +81,8 @@ fn card(report: &Report<'_>, id: &str, explain: bool) -> Html {
 fn break_even_text(c: &Comparison) -> String {
     let priced = |m: kcost_core::Mode| c.estimates.iter().any(|e| e.mode == m);
     if !priced(kcost_core::Mode::Provisioned) || !priced(kcost_core::Mode::OnDemand) {
-        return "No break-even: this region cannot price both provisioned and on-demand.".to_string();
+        return "No break-even: this region cannot price both provisioned and on-demand."
+            .to_string();
     }
     match c.break_even_records_per_second {
         Some(rate) => format!(
@@ -120,7 +121,7 @@ pub fn results(props: &Props) -> Html {
                             let cheapest = e.mode == c.cheapest && c.estimates.len() > 1;
                             html! {
                                 <tr class={classes!(cheapest.then_some("cheapest"))}>
-                                    <td>{ e.mode.name() }</td>
+                                    <td>{ crate::components::chart::label(e.mode) }</td>
                                     <td class="num">{ e.shards.as_ref().map_or("-".to_string(), |s| s.count.to_string()) }</td>
                                     <td class="num">{ e.monthly_usd.to_text(true) }</td>
                                     <td>{ if cheapest { "cheapest" } else if c.estimates.len() == 1 { "the only mode priced here" } else { "" } }</td>
@@ -129,7 +130,7 @@ pub fn results(props: &Props) -> Html {
                         }) }</tbody>
                     </table>
                     <p id="break-even">{ break_even_text(c) }</p>
-                    { for c.unavailable.iter().map(|u| html! { <p class="muted">{ format!("Not compared: {}: {}", u.mode.name(), u.reason.text(&Page)) }</p> }) }
+                    { for c.unavailable.iter().map(|u| html! { <p class="muted">{ format!("Not compared: {}: {}", crate::components::chart::label(u.mode), u.reason.text(&Page)) }</p> }) }
                 </article>
             }
             { for reports.iter().map(|(id, r)| card(r, id, props.explain)) }
