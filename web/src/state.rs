@@ -42,10 +42,21 @@ pub enum Field {
     Discount,
     LongTermReads,
     MaxRecordSize,
+    Form,
+    Buffer,
+    Profile,
+    Scaling,
+    Shards,
     Analytics,
     Engine,
     Apps,
     Kpus,
+    Parallelism,
+    ParallelismPerKpu,
+    KpuHours,
+    HoursPerDay,
+    BackupGb,
+    StorageIncluded,
     AnalyticsReads,
     AnalyticsRegion,
     Firehose,
@@ -54,12 +65,20 @@ pub enum Field {
     FirehoseSizeKb,
     Source,
     FormatConversion,
+    DynamicPartitioning,
+    ActivePartitions,
+    BufferInterval,
+    BufferSizeMb,
+    ObjectSizeMb,
+    JqHours,
+    VpcSubnets,
+    VpcRatio,
     FirehoseRegion,
 }
 
 impl Field {
     /// Every field, in the order of the page.
-    pub const ALL: [Field; 30] = [
+    pub const ALL: [Field; 49] = [
         Field::Records,
         Field::SizeKb,
         Field::Consumers,
@@ -77,10 +96,21 @@ impl Field {
         Field::Discount,
         Field::LongTermReads,
         Field::MaxRecordSize,
+        Field::Form,
+        Field::Buffer,
+        Field::Profile,
+        Field::Scaling,
+        Field::Shards,
         Field::Analytics,
         Field::Engine,
         Field::Apps,
         Field::Kpus,
+        Field::Parallelism,
+        Field::ParallelismPerKpu,
+        Field::KpuHours,
+        Field::HoursPerDay,
+        Field::BackupGb,
+        Field::StorageIncluded,
         Field::AnalyticsReads,
         Field::AnalyticsRegion,
         Field::Firehose,
@@ -89,6 +119,14 @@ impl Field {
         Field::FirehoseSizeKb,
         Field::Source,
         Field::FormatConversion,
+        Field::DynamicPartitioning,
+        Field::ActivePartitions,
+        Field::BufferInterval,
+        Field::BufferSizeMb,
+        Field::ObjectSizeMb,
+        Field::JqHours,
+        Field::VpcSubnets,
+        Field::VpcRatio,
         Field::FirehoseRegion,
     ];
 
@@ -112,6 +150,25 @@ impl Field {
             Field::LongTermReads => "long-term-reads-gb",
             Field::Discount => "discount",
             Field::MaxRecordSize => "max-record-size",
+            Field::Form => "form",
+            Field::Buffer => "buffer",
+            Field::Profile => "profile",
+            Field::Scaling => "scaling",
+            Field::Shards => "shards",
+            Field::Parallelism => "parallelism",
+            Field::ParallelismPerKpu => "parallelism-per-kpu",
+            Field::KpuHours => "kpu-hours",
+            Field::HoursPerDay => "hours-per-day",
+            Field::BackupGb => "backup-gb",
+            Field::StorageIncluded => "storage-included",
+            Field::DynamicPartitioning => "dynamic-partitioning",
+            Field::ActivePartitions => "active-partitions",
+            Field::BufferInterval => "buffer-interval",
+            Field::BufferSizeMb => "buffer-size-mb",
+            Field::ObjectSizeMb => "object-size-mb",
+            Field::JqHours => "jq-hours",
+            Field::VpcSubnets => "vpc-subnets",
+            Field::VpcRatio => "vpc-ratio",
             Field::Analytics => "analytics",
             Field::Engine => "engine",
             Field::Apps => "apps",
@@ -154,7 +211,26 @@ impl Field {
             Field::AnalyticsRegion => "us-east-1",
             Field::Source => "direct-put",
             Field::FirehoseRegion => "us-east-2",
-            Field::Analytics
+            Field::Form => "2021",
+            Field::Scaling => "fixed",
+            Field::BackupGb => "0",
+            Field::Buffer
+            | Field::Profile
+            | Field::Shards
+            | Field::Parallelism
+            | Field::ParallelismPerKpu
+            | Field::KpuHours
+            | Field::HoursPerDay
+            | Field::StorageIncluded
+            | Field::DynamicPartitioning
+            | Field::ActivePartitions
+            | Field::BufferInterval
+            | Field::BufferSizeMb
+            | Field::ObjectSizeMb
+            | Field::JqHours
+            | Field::VpcSubnets
+            | Field::VpcRatio
+            | Field::Analytics
             | Field::Firehose
             | Field::FormatConversion
             | Field::Aggregate
@@ -195,6 +271,25 @@ impl Field {
             Field::FirehoseSizeKb => Input::FirehoseSizeKb,
             Field::Source => Input::Source,
             Field::FormatConversion => Input::FormatConversion,
+            Field::Form => Input::Form,
+            Field::Buffer => Input::Buffer,
+            Field::Profile => Input::Profile,
+            Field::Scaling => Input::Scaling,
+            Field::Shards => Input::Shards,
+            Field::Parallelism => Input::Parallelism,
+            Field::ParallelismPerKpu => Input::ParallelismPerKpu,
+            Field::KpuHours => Input::KpuHours,
+            Field::HoursPerDay => Input::HoursPerDay,
+            Field::BackupGb => Input::BackupGb,
+            Field::StorageIncluded => Input::StorageIncluded,
+            Field::DynamicPartitioning => Input::DynamicPartitioning,
+            Field::ActivePartitions => Input::ActivePartitions,
+            Field::BufferInterval => Input::BufferInterval,
+            Field::BufferSizeMb => Input::BufferSizeMb,
+            Field::ObjectSizeMb => Input::ObjectSizeMb,
+            Field::JqHours => Input::JqHours,
+            Field::VpcSubnets => Input::VpcSubnets,
+            Field::VpcRatio => Input::VpcRatio,
             Field::Analytics | Field::Firehose | Field::AnalyticsReads | Field::FirehoseReads => {
                 return None
             }
@@ -225,6 +320,8 @@ impl Field {
                 | Field::FormatConversion
                 | Field::AnalyticsReads
                 | Field::FirehoseReads
+                | Field::StorageIncluded
+                | Field::DynamicPartitioning
         )
     }
 }
@@ -511,13 +608,29 @@ impl State {
     /// with growth.
     fn in_use(&self, field: Field) -> bool {
         match field {
-            Field::Engine | Field::Apps | Field::Kpus | Field::AnalyticsRegion => {
-                self.on(Field::Analytics)
-            }
+            Field::Engine
+            | Field::Apps
+            | Field::Kpus
+            | Field::AnalyticsRegion
+            | Field::Parallelism
+            | Field::ParallelismPerKpu
+            | Field::KpuHours
+            | Field::HoursPerDay
+            | Field::BackupGb
+            | Field::StorageIncluded => self.on(Field::Analytics),
+            Field::ActivePartitions
+            | Field::BufferInterval
+            | Field::BufferSizeMb
+            | Field::ObjectSizeMb
+            | Field::JqHours => self.on(Field::Firehose) && self.on(Field::DynamicPartitioning),
             Field::Source | Field::FirehoseRecords | Field::FirehoseSizeKb => {
                 self.on(Field::Firehose) && !self.on(Field::FirehoseReads)
             }
-            Field::FirehoseRegion | Field::FormatConversion => self.on(Field::Firehose),
+            Field::FirehoseRegion
+            | Field::FormatConversion
+            | Field::DynamicPartitioning
+            | Field::VpcSubnets
+            | Field::VpcRatio => self.on(Field::Firehose),
             Field::Months => !self.value(Field::Growth).trim().is_empty(),
             Field::Mode => self.value(Field::Mode) != COMPARE,
             _ => true,
@@ -550,6 +663,11 @@ impl State {
                 .and_then(|h| workload::parse_share(&h).ok()),
             max_record_size: optional(Field::MaxRecordSize).and_then(|m| m.parse().ok()),
             growth,
+            form: v(Field::Form).parse().unwrap_or_default(),
+            buffer_percent: optional(Field::Buffer).and_then(|b| workload::parse_buffer(&b).ok()),
+            profile: optional(Field::Profile).and_then(|p| p.parse().ok()),
+            scaling: v(Field::Scaling).parse().unwrap_or_default(),
+            shards: optional(Field::Shards).and_then(|n| parse::shards(&n).ok()),
             ..StreamWorkload::new(records, size)
         }
     }
@@ -581,13 +699,13 @@ impl State {
         if self.on(Field::Analytics) {
             let engine = v(Field::Engine).parse().unwrap_or(analytics::Engine::Flink);
             let apps = parse::apps(&v(Field::Apps)).unwrap_or(1);
-            let kpus = parse::kpus(&v(Field::Kpus)).unwrap_or(1);
             let spec = AnalyticsSpec {
-                workload: analytics::AnalyticsWorkload::new(
-                    engine,
-                    apps,
-                    analytics::AppSize::Kpus(kpus),
-                ),
+                workload: analytics::AnalyticsWorkload {
+                    storage_included: self.on(Field::StorageIncluded),
+                    backup_gb: parse::backup_gb(&v(Field::BackupGb)).unwrap_or(0.0),
+                    hours_per_day: parse::hours_per_day(&v(Field::HoursPerDay)).ok(),
+                    ..analytics::AnalyticsWorkload::new(engine, apps, self.app_size())
+                },
                 reads: self
                     .on(Field::AnalyticsReads)
                     .then(|| StreamRef::to(STREAM)),
@@ -604,6 +722,21 @@ impl State {
                 .insert("delivery".to_string(), self.firehose(records, size));
         }
         scenario
+    }
+
+    /// Each application's size: KPU-hours when given, else parallelism when given, else KPUs.
+    fn app_size(&self) -> analytics::AppSize {
+        let v = |f| self.value(f).trim().to_string();
+        if let Ok(size) = analytics::AppSize::kpu_hours(&v(Field::KpuHours)) {
+            return size;
+        }
+        if let Ok(parallelism) = parse::parallelism(&v(Field::Parallelism)) {
+            return analytics::AppSize::Parallelism {
+                parallelism,
+                per_kpu: parse::parallelism_per_kpu(&v(Field::ParallelismPerKpu)).unwrap_or(1),
+            };
+        }
+        analytics::AppSize::Kpus(parse::kpus(&v(Field::Kpus)).unwrap_or(1))
     }
 
     /// The Firehose stream: reading the page's stream, or with its own source and traffic.
@@ -626,6 +759,14 @@ impl State {
             workload: FirehoseWorkload {
                 source,
                 format_conversion: self.on(Field::FormatConversion),
+                dynamic_partitioning: self.on(Field::DynamicPartitioning),
+                active_partitions: parse::active_partitions(&v(Field::ActivePartitions)).ok(),
+                buffer_interval_s: parse::buffer_interval(&v(Field::BufferInterval)).ok(),
+                buffer_size_mb: parse::buffer_size_mb(&v(Field::BufferSizeMb)).ok(),
+                object_size_mb: parse::object_size_mb(&v(Field::ObjectSizeMb)).ok(),
+                jq_hours: parse::jq_hours(&v(Field::JqHours)).unwrap_or(0.0),
+                vpc_subnets: parse::vpc_subnets(&v(Field::VpcSubnets)).unwrap_or(0),
+                vpc_ratio: parse::vpc_ratio(&v(Field::VpcRatio)).unwrap_or(1.0),
                 ..FirehoseWorkload::new(own_records.unwrap_or(records), own_size.unwrap_or(size))
             },
             region: Some(v(Field::FirehoseRegion)),
@@ -654,6 +795,8 @@ impl State {
                 let rate = low * (high / low).powf(i as f64 / (points - 1) as f64);
                 let at = StreamWorkload {
                     records: Rate::new(rate, Per::Second).ok()?,
+                    // A shard count is provisioned's own; the other modes price the traffic.
+                    shards: w.shards.filter(|_| mode == Mode::Provisioned),
                     peak_records: w
                         .peak_records
                         .and_then(|p| Rate::new(rate * p.per_second() / current, Per::Second).ok()),
@@ -674,7 +817,11 @@ impl State {
         let now = series
             .iter()
             .filter_map(|(mode, _)| {
-                let e = streams::estimate_in(&w, *mode, region, options).ok()?;
+                let at = StreamWorkload {
+                    shards: w.shards.filter(|_| *mode == Mode::Provisioned),
+                    ..w
+                };
+                let e = streams::estimate_in(&at, *mode, region, options).ok()?;
                 Some((*mode, e.monthly_usd.to_f64()))
             })
             .collect();
@@ -738,12 +885,31 @@ fn checker(field: Field) -> Option<Check> {
         Field::HotKeyShare => Optional(|s| ok(workload::parse_share(s))),
         Field::Growth => Optional(|s| ok(workload::parse_growth(s))),
         Field::Discount => Optional(|s| ok(kcost_core::calc::parse_discount(s))),
+        Field::Form => Required(|s| ok(s.parse::<kcost_core::Form>())),
+        Field::Buffer => Optional(|s| ok(workload::parse_buffer(s))),
+        Field::Profile => Optional(|s| ok(s.parse::<kcost_core::Profile>())),
+        Field::Scaling => Required(|s| ok(s.parse::<kcost_core::Scaling>())),
+        Field::Shards => Optional(|s| ok(parse::shards(s))),
+        Field::Parallelism => Optional(|s| ok(parse::parallelism(s))),
+        Field::ParallelismPerKpu => Optional(|s| ok(parse::parallelism_per_kpu(s))),
+        Field::KpuHours => Optional(|s| ok(analytics::AppSize::kpu_hours(s))),
+        Field::HoursPerDay => Optional(|s| ok(parse::hours_per_day(s))),
+        Field::BackupGb => Required(|s| ok(parse::backup_gb(s))),
+        Field::ActivePartitions => Optional(|s| ok(parse::active_partitions(s))),
+        Field::BufferInterval => Optional(|s| ok(parse::buffer_interval(s))),
+        Field::BufferSizeMb => Optional(|s| ok(parse::buffer_size_mb(s))),
+        Field::ObjectSizeMb => Optional(|s| ok(parse::object_size_mb(s))),
+        Field::JqHours => Optional(|s| ok(parse::jq_hours(s))),
+        Field::VpcSubnets => Optional(|s| ok(parse::vpc_subnets(s))),
+        Field::VpcRatio => Optional(|s| ok(parse::vpc_ratio(s))),
         Field::Region | Field::AnalyticsRegion | Field::FirehoseRegion => Check::Region,
         Field::Analytics
         | Field::Firehose
         | Field::AnalyticsReads
         | Field::FirehoseReads
-        | Field::FormatConversion => return None,
+        | Field::FormatConversion
+        | Field::StorageIncluded
+        | Field::DynamicPartitioning => return None,
     })
 }
 

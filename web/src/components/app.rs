@@ -163,6 +163,14 @@ pub fn app() -> Html {
                         { field(Field::Discount, "your negotiated rate, on every line", text()) }
                         { field(Field::LongTermReads, "reads of data older than 7 days", text()) }
                         { field(Field::MaxRecordSize, "needed over 1 MiB: up to 10MiB", text()) }
+                        { field(Field::Shards, "the count it runs; empty to size it from the traffic", text()) }
+                    </details>
+                    <details>
+                        <summary>{ "More: calculator form, daily profile" }</summary>
+                        { field(Field::Form, "", options(&[("2021", "2021 form (rounded steps)"), ("current", "current form (a buffer)")])) }
+                        { field(Field::Buffer, "current form only; empty for 20", text()) }
+                        { field(Field::Profile, "24 weights, one for each UTC hour", text()) }
+                        { field(Field::Scaling, "", options(&[("fixed", "one shard count all day"), ("scheduled", "a daily schedule")])) }
                     </details>
                 </fieldset>
                 <fieldset>
@@ -174,6 +182,15 @@ pub fn app() -> Html {
                         { field(Field::Apps, "", text()) }
                         { field(Field::Kpus, "", text()) }
                         { field(Field::AnalyticsRegion, "", Kind::Select(regions.clone())) }
+                        <details>
+                            <summary>{ "More: parallelism, running hours, backups" }</summary>
+                            { field(Field::Parallelism, "instead of KPUs", text()) }
+                            { field(Field::ParallelismPerKpu, "with parallelism; empty for 1", text()) }
+                            { field(Field::KpuHours, "instead of KPUs: 5/day, 120/month", text()) }
+                            { field(Field::HoursPerDay, "empty for all day", text()) }
+                            { field(Field::BackupGb, "", text()) }
+                            { field(Field::StorageIncluded, "50 GB per KPU, not billed", Kind::Switch) }
+                        </details>
                     }
                 </fieldset>
                 <fieldset>
@@ -188,6 +205,19 @@ pub fn app() -> Html {
                         }
                         { field(Field::FormatConversion, "", Kind::Switch) }
                         { field(Field::FirehoseRegion, "", Kind::Select(regions)) }
+                        <details>
+                            <summary>{ "More: dynamic partitioning, VPC delivery" }</summary>
+                            { field(Field::DynamicPartitioning, "", Kind::Switch) }
+                            if state.value(Field::DynamicPartitioning) == "on" {
+                                { field(Field::ActivePartitions, "written to at once", text()) }
+                                { field(Field::BufferInterval, "60 to 900; empty for 300", text()) }
+                                { field(Field::BufferSizeMb, "64 to 128; empty for 128", text()) }
+                                { field(Field::ObjectSizeMb, "", text()) }
+                                { field(Field::JqHours, "", text()) }
+                            }
+                            { field(Field::VpcSubnets, "a destination in a VPC", text()) }
+                            { field(Field::VpcRatio, "0 to 1; empty for 1", text()) }
+                        </details>
                     }
                 </fieldset>
             </form>
