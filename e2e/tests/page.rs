@@ -366,6 +366,16 @@ async fn the_page_end_to_end() -> WebDriverResult<()> {
         .await?;
     let total = text(&driver, "pipeline-total").await;
     assert_eq!(text(&driver, "summary-monthly").await, total);
+    // A region select says which regions cannot price its part.
+    let option = driver
+        .find(By::Css("#input-firehose-region option[value='us-east-1']"))
+        .await?
+        .text()
+        .await?;
+    assert_eq!(
+        option,
+        "us-east-1 (US East (N. Virginia)): no Firehose prices"
+    );
     let viewport = driver
         .execute("return window.innerHeight;", Vec::new())
         .await?

@@ -551,5 +551,9 @@ fn every_input_of_the_cli_prices_as_the_cli_does() {
     // The form's buffer with the 2021 form: the core's refusal, in the page's words.
     let s = state("?buffer=25");
     assert!(s.outcome.is_none());
-    assert!(s.problem.as_deref().unwrap_or("").contains("“Buffer”"), "{:?}", s.problem);
+    assert!(
+        s.problem.as_deref().unwrap_or("").contains("“Buffer”"),
+        "{:?}",
+        s.problem
+    );
 }

@@ -92,12 +92,29 @@ pub fn app() -> Html {
             }
         });
     }
-    let regions: Vec<(String, String)> = state
-        .book
-        .regions
-        .values()
-        .map(|r| (r.code.to_string(), format!("{} ({})", r.code, r.name)))
-        .collect();
+    // Each region select says which regions have no prices for its part, rather than offering
+    // them as if they could price it.
+    let regions = |part: &str, key: kcost_core::PriceKey| -> Vec<(String, String)> {
+        state
+            .book
+            .regions
+            .values()
+            .map(|r| {
+                let missing = if r.prices.contains_key(&key) {
+                    String::new()
+                } else {
+                    format!(": no {part} prices")
+                };
+                (
+                    r.code.to_string(),
+                    format!("{} ({}){missing}", r.code, r.name),
+                )
+            })
+            .collect()
+    };
+    let stream_regions = regions("Data Streams", kcost_core::PriceKey::KdsShardHour);
+    let analytics_regions = regions("Flink / Data Analytics", kcost_core::PriceKey::KdaKpuHour);
+    let firehose_regions = regions("Firehose", kcost_core::PriceKey::FirehoseIngestTier1Gb);
     let field = |field: Field, hint: &'static str, kind: Kind| {
         let label = field.label();
         let dispatcher = state.clone();
@@ -149,7 +166,7 @@ pub fn app() -> Html {
                     { field(Field::Consumers, "applications reading with GetRecords", text()) }
                     { field(Field::EfoConsumers, "", text()) }
                     { field(Field::Mode, "", options(&[("provisioned", "provisioned"), ("on-demand", "on-demand Standard"), ("advantage", "on-demand Advantage"), ("compare", "compare all")])) }
-                    { field(Field::Region, "", Kind::Select(regions.clone())) }
+                    { field(Field::Region, "", Kind::Select(stream_regions)) }
                     { field(Field::Retention, "24h to 365d", text()) }
                     { field(Field::Rounding, "", options(&[("calculator", "as the AWS calculator"), ("exact", "exact")])) }
                     <details>
@@ -181,7 +198,7 @@ pub fn app() -> Html {
                         { field(Field::Engine, "", options(&[("flink", "Flink"), ("studio", "Studio notebooks"), ("sql", "SQL (closed to new apps)")])) }
                         { field(Field::Apps, "", text()) }
                         { field(Field::Kpus, "", text()) }
-                        { field(Field::AnalyticsRegion, "", Kind::Select(regions.clone())) }
+                        { field(Field::AnalyticsRegion, "", Kind::Select(analytics_regions)) }
                         <details>
                             <summary>{ "More: parallelism, running hours, backups" }</summary>
                             { field(Field::Parallelism, "instead of KPUs", text()) }
@@ -204,7 +221,7 @@ pub fn app() -> Html {
                             { field(Field::FirehoseSizeKb, "", text()) }
                         }
                         { field(Field::FormatConversion, "", Kind::Switch) }
-                        { field(Field::FirehoseRegion, "", Kind::Select(regions)) }
+                        { field(Field::FirehoseRegion, "", Kind::Select(firehose_regions)) }
                         <details>
                             <summary>{ "More: dynamic partitioning, VPC delivery" }</summary>
                             { field(Field::DynamicPartitioning, "", Kind::Switch) }
