@@ -269,3 +269,284 @@ proptest! {
         }
     }
 }
+
+/// A plan of `changes` (JSON objects) and `config` (the configuration's root module).
+fn plan_of(changes: &[String], config: &str) -> String {
+    format!(
+        r#"{{"format_version": "1.2", "resource_changes": [{}], "configuration": {{"root_module": {config}}}}}"#,
+        changes.join(",")
+    )
+}
+
+fn change(address: &str, type_name: &str, actions: &str, before: &str, after: &str) -> String {
+    format!(
+        r#"{{"address": {address:?}, "mode": "managed", "type": "{type_name}", "name": "x", "change": {{"actions": {actions}, "before": {before}, "after": {after}, "after_unknown": {{"stream_arn": true}}}}}}"#
+    )
+}
+
+/// A new stream of one shard at `address`.
+fn new_stream(address: &str) -> String {
+    change(
+        address,
+        "aws_kinesis_stream",
+        r#"["create"]"#,
+        "null",
+        r#"{"shard_count": 1}"#,
+    )
+}
+
+#[test]
+fn consumers_in_counted_modules_read_their_own_instances_stream() {
+    let stream = |m: u8| new_stream(&format!("module.ingest[{m}].aws_kinesis_stream.s"));
+    let consumer = |m: u8| {
+        change(
+            &format!("module.ingest[{m}].aws_kinesis_stream_consumer.c"),
+            "aws_kinesis_stream_consumer",
+            r#"["create"]"#,
+            "null",
+            r#"{"name": "c"}"#,
+        )
+    };
+    let config = r#"{"module_calls": {"ingest": {"module": {"resources": [
+        {"address": "aws_kinesis_stream.s", "provider_config_key": "aws"},
+        {"address": "aws_kinesis_stream_consumer.c", "provider_config_key": "aws",
+         "expressions": {"stream_arn": {"references": ["aws_kinesis_stream.s.arn", "aws_kinesis_stream.s"]}}}]}}}}"#;
+    let text = plan_of(&[stream(0), stream(1), consumer(0), consumer(1)], config);
+    let i = terraform::parse(&text, "plan.json").unwrap();
+    let stream_of = |a: &str| match &resource(&i, a).after {
+        Some(Declared::Consumer { stream }) => stream.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        stream_of("module.ingest[1].aws_kinesis_stream_consumer.c").as_deref(),
+        Some("module.ingest[1].aws_kinesis_stream.s")
+    );
+    assert_eq!(
+        stream_of("module.ingest[0].aws_kinesis_stream_consumer.c").as_deref(),
+        Some("module.ingest[0].aws_kinesis_stream.s")
+    );
+}
+
+#[test]
+fn references_to_data_sources_and_the_old_side_are_not_wired() {
+    // The consumer reads an existing stream through a data source: not the managed one of the
+    // same name.
+    let config = r#"{"resources": [
+        {"address": "aws_kinesis_stream.x", "provider_config_key": "aws"},
+        {"address": "aws_kinesis_stream_consumer.c", "provider_config_key": "aws",
+         "expressions": {"stream_arn": {"references": ["data.aws_kinesis_stream.x.arn", "data.aws_kinesis_stream.x"]}}}]}"#;
+    let text = plan_of(
+        &[
+            new_stream("aws_kinesis_stream.x"),
+            change(
+                "aws_kinesis_stream_consumer.c",
+                "aws_kinesis_stream_consumer",
+                r#"["create"]"#,
+                "null",
+                r#"{"name": "c"}"#,
+            ),
+        ],
+        config,
+    );
+    let i = terraform::parse(&text, "plan.json").unwrap();
+    assert_eq!(
+        resource(&i, "aws_kinesis_stream_consumer.c").after,
+        Some(Declared::Consumer { stream: None })
+    );
+    // A consumer that moves to a plan stream: before, it read the external ARN, not the new
+    // stream the configuration now names.
+    let config = r#"{"resources": [
+        {"address": "aws_kinesis_stream_consumer.c", "provider_config_key": "aws",
+         "expressions": {"stream_arn": {"references": ["aws_kinesis_stream.x.arn", "aws_kinesis_stream.x"]}}}]}"#;
+    let text = plan_of(
+        &[
+            new_stream("aws_kinesis_stream.x"),
+            change(
+                "aws_kinesis_stream_consumer.c",
+                "aws_kinesis_stream_consumer",
+                r#"["delete", "create"]"#,
+                r#"{"stream_arn": "arn:aws:kinesis:us-east-1:1:stream/elsewhere"}"#,
+                r#"{"name": "c"}"#,
+            ),
+        ],
+        config,
+    );
+    let i = terraform::parse(&text, "plan.json").unwrap();
+    let c = resource(&i, "aws_kinesis_stream_consumer.c");
+    assert_eq!(c.before, Some(Declared::Consumer { stream: None }));
+    assert_eq!(
+        c.after,
+        Some(Declared::Consumer {
+            stream: Some("aws_kinesis_stream.x".to_string())
+        })
+    );
+}
+
+#[test]
+fn deposed_forgotten_and_other_actions_are_read() {
+    let text = plan_of(
+        &[
+            change(
+                "aws_kinesis_stream.s",
+                "aws_kinesis_stream",
+                r#"["no-op"]"#,
+                r#"{"shard_count": 4}"#,
+                r#"{"shard_count": 4}"#,
+            ),
+            change(
+                "aws_kinesis_stream.s",
+                "aws_kinesis_stream",
+                r#"["delete"]"#,
+                r#"{"shard_count": 2, "arn": "arn:aws:kinesis:us-east-2:1:stream/s"}"#,
+                "null",
+            )
+            .replacen(r#""mode""#, r#""deposed": "00ab", "mode""#, 1),
+            change(
+                "aws_kinesis_stream.kept",
+                "aws_kinesis_stream",
+                r#"["forget"]"#,
+                r#"{"shard_count": 3}"#,
+                "null",
+            ),
+            change(
+                "aws_s3_bucket.b",
+                "aws_s3_bucket",
+                r#"["forget"]"#,
+                "{}",
+                "null",
+            ),
+        ],
+        "{}",
+    );
+    let i = terraform::parse(&text, "plan.json").unwrap();
+    // The deposed object is its own resource, in its ARN's region.
+    let deposed = resource(&i, "aws_kinesis_stream.s (deposed 00ab)");
+    assert_eq!(deposed.action, Action::Delete);
+    assert_eq!(deposed.region.as_deref(), Some("us-east-2"));
+    assert_eq!(resource(&i, "aws_kinesis_stream.s").action, Action::NoOp);
+    // Forgotten: out of Terraform's state, still running: the same cost after.
+    let kept = resource(&i, "aws_kinesis_stream.kept");
+    assert_eq!(kept.action, Action::Forget);
+    assert_eq!(kept.after, kept.before);
+    assert_eq!(i.unpriced[0].address, "aws_s3_bucket.b");
+    let p = infra::price(
+        &i,
+        &Usage::default(),
+        Some("us-east-1"),
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap();
+    // -2 shards (the deposed stream) and nothing else: 2 x 730 x 0.015 = 21.90 less.
+    assert_eq!(p.delta_usd.cents(), -21_90);
+    // A plan with no resources at all has no resource_changes: nothing to price, not an error.
+    let empty = terraform::parse(
+        r#"{"format_version": "1.2", "terraform_version": "1.9.5"}"#,
+        "p.json",
+    )
+    .unwrap();
+    assert!(empty.resources.is_empty() && empty.unpriced.is_empty());
+}
+
+#[test]
+fn usage_fills_what_a_side_of_the_plan_does_not_know() {
+    // Before: 4 shards; after: unknown. The usage file's `shards` is accepted, and without it the
+    // change is unknown (neither month counts) rather than a saving of the whole stream.
+    let plan = r#"{"resource_changes": [{"address": "aws_kinesis_stream.s", "mode": "managed",
+        "type": "aws_kinesis_stream", "name": "s", "change": {"actions": ["update"],
+        "before": {"shard_count": 4}, "after": {}, "after_unknown": {"shard_count": true}}}]}"#;
+    let i = terraform::parse(plan, "plan.json").unwrap();
+    let book = testing::deck_book();
+    let p = infra::price(
+        &i,
+        &Usage::default(),
+        Some("us-east-1"),
+        &book,
+        Options::default(),
+    )
+    .unwrap();
+    assert_eq!(p.resources[0].before_monthly_usd, None);
+    assert_eq!(p.delta_usd.cents(), 0);
+    let usage = Usage::parse(
+        "[\"aws_kinesis_stream.s\"]\nrecords = 1\nsize_kb = 1\nshards = 6\n",
+        "u.toml",
+    )
+    .unwrap();
+    let p = infra::price(&i, &usage, Some("us-east-1"), &book, Options::default()).unwrap();
+    // 2 more shards: 2 x 730 x 0.015 = 21.90.
+    assert_eq!(p.delta_usd.cents(), 21_90);
+    // A consumer has no usage of its own.
+    let plan = plan_of(
+        &[change(
+            "aws_kinesis_stream_consumer.c",
+            "aws_kinesis_stream_consumer",
+            r#"["create"]"#,
+            "null",
+            "{}",
+        )],
+        "{}",
+    );
+    let i = terraform::parse(&plan, "plan.json").unwrap();
+    let usage = Usage::parse(
+        "[\"aws_kinesis_stream_consumer.c\"]\nrecords = 1\n",
+        "u.toml",
+    )
+    .unwrap();
+    let err = infra::price(&i, &usage, None, &book, Options::default()).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("a consumer has no usage of its own"),
+        "{err}"
+    );
+}
+
+#[test]
+fn template_references_and_defaults_are_read_as_aws_does() {
+    let template = r#"
+Parameters:
+  Shards:
+    Type: Number
+Resources:
+  S:
+    Type: AWS::Kinesis::Stream
+    Properties:
+      ShardCount: 2
+  C:
+    Type: AWS::Kinesis::StreamConsumer
+    Properties:
+      StreamARN: !Sub "arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/${S}"
+  F:
+    Type: AWS::KinesisFirehose::DeliveryStream
+    Properties:
+      ExtendedS3DestinationConfiguration:
+        DynamicPartitioningConfiguration:
+          RetryOptions:
+            DurationInSeconds: 300
+"#;
+    let i = cloudformation::parse(template, "t.yaml", None).unwrap();
+    assert_eq!(
+        resource(&i, "C").after,
+        Some(Declared::Consumer {
+            stream: Some("S".to_string())
+        })
+    );
+    // Dynamic partitioning is off unless enabled.
+    assert!(matches!(
+        resource(&i, "F").after,
+        Some(Declared::Firehose {
+            dynamic_partitioning: false,
+            ..
+        })
+    ));
+    // A parameter without a Default: said, not read as absent.
+    let err = cloudformation::parse(
+        &template.replace("ShardCount: 2", "ShardCount: !Ref Shards"),
+        "t.yaml",
+        None,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "t.yaml: S: ShardCount is the parameter Shards, which has no Default: kcost cannot know its value; give the parameter a Default"
+    );
+}

@@ -95,12 +95,20 @@ fn signed(m: Money) -> String {
 }
 
 fn notes(e: &InfraEstimate) -> Vec<String> {
-    let mut notes = vec![format!(
+    let mut notes = Vec::new();
+    if e.region.is_none() {
+        notes.push(
+            "No region given, and none in the code: priced in kcost's default region, us-east-1 \
+             (give --region)"
+                .to_string(),
+        );
+    }
+    notes.push(format!(
         "Monthly: {} USD before the change, {} USD after it ({} USD)",
         e.before_monthly_usd.to_text(true),
         e.monthly_usd.to_text(true),
         signed(e.delta_usd)
-    )];
+    ));
     for r in &e.resources {
         if !r.needs_usage.is_empty() {
             let priced = if r.monthly_usd.or(r.before_monthly_usd).is_some() {

@@ -110,9 +110,9 @@ pub fn parse(
 
 /// The template's text as JSON values, with YAML's short-form tags in their long form.
 fn template(text: &str, origin: &str) -> Result<Template, InfraError> {
-    let start = text.trim_start_matches('\u{feff}').trim_start();
-    let document: Value = if start.starts_with('{') {
-        serde_json::from_str(start).map_err(|e| InfraError::json(origin, &e))?
+    let text = text.trim_start_matches('\u{feff}');
+    let document: Value = if text.trim_start().starts_with('{') {
+        serde_json::from_str(text).map_err(|e| InfraError::json(origin, &e))?
     } else {
         let yaml: yaml_serde::Value = yaml_serde::from_str(text).map_err(|e| InfraError {
             at: e.location().map(|l| (l.line(), l.column())),
@@ -192,6 +192,13 @@ fn long_form(v: yaml_serde::Value) -> Value {
     }
 }
 
+/// A property that refers to a parameter with no `Default`: kcost cannot know its value.
+fn unknown_parameter(v: Option<&Value>, t: &Template) -> Option<String> {
+    let name = v?.get("Ref")?.as_str()?;
+    let is_parameter = !t.resources.contains_key(name) && !name.starts_with("AWS::");
+    (is_parameter && !t.parameters.contains_key(name)).then(|| name.to_string())
+}
+
 /// What a property says after following `Ref` to a parameter's default.
 fn resolved<'v>(v: Option<&'v Value>, t: &'v Template) -> Option<&'v Value> {
     let v = v?;
@@ -201,11 +208,14 @@ fn resolved<'v>(v: Option<&'v Value>, t: &'v Template) -> Option<&'v Value> {
     }
 }
 
-/// The logical id a property refers to: `!Ref X`, `!GetAtt X.Arn`, or `!Sub` naming `${X.Arn}`.
-fn referred(v: Option<&Value>) -> Option<String> {
-    let v = v?;
+/// The logical ids a property refers to: `!Ref X`, `!GetAtt X.Arn`, or each `${X}` and
+/// `${X.Arn}` of a `!Sub` (through its variable map; not `${!Literal}` or `${AWS::Region}`).
+fn referred(v: Option<&Value>) -> Vec<String> {
+    let Some(v) = v else {
+        return Vec::new();
+    };
     if let Some(r) = v.get("Ref").and_then(Value::as_str) {
-        return Some(r.to_string());
+        return vec![r.to_string()];
     }
     if let Some(a) = v.get("Fn::GetAtt") {
         let first = match a {
@@ -213,16 +223,31 @@ fn referred(v: Option<&Value>) -> Option<String> {
             Value::String(s) => s.split('.').next(),
             _ => None,
         };
-        return first.map(str::to_string);
+        return first.map(str::to_string).into_iter().collect();
     }
-    let sub = v.get("Fn::Sub")?;
-    let text = match sub {
-        Value::String(s) => s.as_str(),
-        Value::Array(parts) => parts.first().and_then(Value::as_str)?,
-        _ => return None,
+    let (text, names) = match v.get("Fn::Sub") {
+        Some(Value::String(s)) => (s.as_str(), None),
+        Some(Value::Array(parts)) => match parts.first().and_then(Value::as_str) {
+            Some(text) => (text, parts.get(1)),
+            None => return Vec::new(),
+        },
+        _ => return Vec::new(),
     };
-    let inner = text.split("${").nth(1)?.split('}').next()?;
-    Some(inner.split('.').next()?.to_string())
+    text.split("${")
+        .skip(1)
+        .filter_map(|rest| rest.split('}').next())
+        .filter(|inner| !inner.starts_with('!') && !inner.starts_with("AWS::"))
+        .filter_map(|inner| inner.split('.').next())
+        .flat_map(|name| match names.and_then(|n| n.get(name)) {
+            Some(mapped) => referred(Some(mapped)),
+            None => vec![name.to_string()],
+        })
+        .collect()
+}
+
+/// The stream a property refers to, among the ids it names.
+fn stream_referred(v: Option<&Value>, t: &Template) -> Option<String> {
+    referred(v).into_iter().find(|id| is_stream(t, id))
 }
 
 fn declared(
@@ -236,6 +261,19 @@ fn declared(
     let p = resource.get("Properties").unwrap_or(&empty);
     let fail = |message: String| InfraError::resource(origin, id, message);
     let number = |v: Option<&Value>| resolved(v, t).and_then(as_number);
+    for key in [
+        "ShardCount",
+        "RetentionPeriodHours",
+        "StreamModeDetails/StreamMode",
+        "RuntimeEnvironment",
+    ] {
+        if let Some(name) = unknown_parameter(p.pointer(&format!("/{key}")), t) {
+            return Err(fail(format!(
+                "{key} is the parameter {name}, which has no Default: kcost cannot know its value; \
+                 give the parameter a Default"
+            )));
+        }
+    }
     match type_name {
         "AWS::Kinesis::Stream" => {
             let mode = match resolved(p.pointer("/StreamModeDetails/StreamMode"), t)
@@ -280,7 +318,7 @@ fn declared(
             })
         }
         "AWS::Kinesis::StreamConsumer" => Ok(Declared::Consumer {
-            stream: referred(p.get("StreamARN")).filter(|s| is_stream(t, s)),
+            stream: stream_referred(p.get("StreamARN"), t),
         }),
         "AWS::KinesisFirehose::DeliveryStream" => Ok(firehose(p, t)),
         "AWS::KinesisAnalyticsV2::Application" => analytics(p, t).map_err(fail),
@@ -312,10 +350,13 @@ fn as_number(v: &Value) -> Option<f64> {
 fn firehose(p: &Value, t: &Template) -> Declared {
     let source = p.get("KinesisStreamSourceConfiguration");
     let s3 = p.get("ExtendedS3DestinationConfiguration");
-    let enabled = |block: &str| {
+    // A block's `Enabled`, or what the block means without it: format conversion is on once
+    // configured (the Firehose API's default), dynamic partitioning is not.
+    let enabled = |block: &str, default: bool| {
         s3.and_then(|s| s.get(block)).is_some_and(|b| {
-            resolved(b.get("Enabled"), t)
-                .is_none_or(|e| e.as_bool().unwrap_or(e.as_str() == Some("true")))
+            resolved(b.get("Enabled"), t).map_or(default, |e| {
+                e.as_bool().unwrap_or(e.as_str() == Some("true"))
+            })
         })
     };
     let hint = |key: &str| {
@@ -337,11 +378,10 @@ fn firehose(p: &Value, t: &Template) -> Declared {
     let reads_stream = source.is_some()
         || p.get("DeliveryStreamType").and_then(Value::as_str) == Some("KinesisStreamAsSource");
     Declared::Firehose {
-        stream: referred(source.and_then(|s| s.get("KinesisStreamARN")))
-            .filter(|s| is_stream(t, s)),
+        stream: stream_referred(source.and_then(|s| s.get("KinesisStreamARN")), t),
         reads_stream,
-        format_conversion: enabled("DataFormatConversionConfiguration"),
-        dynamic_partitioning: enabled("DynamicPartitioningConfiguration"),
+        format_conversion: enabled("DataFormatConversionConfiguration", true),
+        dynamic_partitioning: enabled("DynamicPartitioningConfiguration", false),
         buffer_interval_s: hint("IntervalInSeconds"),
         buffer_size_mb: hint("SizeInMBs"),
         vpc_subnets: u32::try_from(vpc_subnets).unwrap_or(u32::MAX),
@@ -389,7 +429,9 @@ mod tests {
         let v = long_form(y);
         assert_eq!(v["a"]["Fn::GetAtt"], serde_json::json!(["Clicks", "Arn"]));
         assert_eq!(v["b"]["Ref"], "Shards");
-        assert_eq!(referred(v.get("c")).as_deref(), Some("Clicks"));
-        assert_eq!(referred(v.get("a")).as_deref(), Some("Clicks"));
+        assert_eq!(referred(v.get("c")), ["Clicks"]);
+        assert_eq!(referred(v.get("a")), ["Clicks"]);
+        let sub: Value = serde_json::json!({"Fn::Sub": ["arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/${Name}-${S}", {"S": {"Ref": "Clicks"}}]});
+        assert_eq!(referred(Some(&sub)), ["Name", "Clicks"]);
     }
 }

@@ -63,6 +63,8 @@ pub enum Action {
     /// Unchanged.
     #[serde(rename = "no-op")]
     NoOp,
+    /// Taken out of Terraform's state, left running in AWS: its cost goes on.
+    Forget,
 }
 
 impl Action {
@@ -74,6 +76,7 @@ impl Action {
             Action::Replace => "replace",
             Action::Delete => "delete",
             Action::NoOp => "no-op",
+            Action::Forget => "forget",
         }
     }
 }
@@ -258,7 +261,7 @@ impl InfraError {
         let message = if e.is_eof() {
             format!("the JSON ends early ({e}); write the whole file again")
         } else {
-            format!("not valid JSON (a plan is what `terraform show -json PLAN` prints): {e}")
+            format!("not valid JSON: {e}")
         };
         InfraError {
             file: file.to_string(),

@@ -218,7 +218,15 @@ pub fn price(
 /// Every usage entry must name a Kinesis resource of the plan.
 fn check_addresses(infra: &Infrastructure, usage: &Usage) -> Result<(), InfraError> {
     for address in usage.addresses() {
-        if infra.resources.iter().any(|r| &r.address == address) {
+        if let Some(r) = infra.resources.iter().find(|r| &r.address == address) {
+            if r.type_name.ends_with("StreamConsumer") || r.type_name.ends_with("stream_consumer") {
+                return Err(InfraError::resource(
+                    usage.origin(),
+                    address,
+                    "a consumer has no usage of its own: it reads its stream's traffic; give the \
+                     stream's usage instead",
+                ));
+            }
             continue;
         }
         let near = infra
@@ -392,28 +400,7 @@ fn stream_spec(
             metrics: *shard_metrics,
         });
     }
-    let given = usage.stream(&r.address, shards.is_some())?;
-    let mut workload = match &given {
-        Some(spec) => {
-            let (Some(records), Some(size)) = (spec.records, spec.size) else {
-                return Err(InfraError::resource(
-                    usage.origin(),
-                    &r.address,
-                    "give `records` and `size_kb`: its traffic",
-                ));
-            };
-            StreamWorkload {
-                records,
-                record_size: size,
-                ..spec.workload
-            }
-        }
-        None => {
-            p.needs_usage = vec!["records", "size_kb"];
-            let (records, size) = no_traffic();
-            StreamWorkload::new(records, size)
-        }
-    };
+    let (mut workload, given) = stream_traffic(usage, r, &mut p)?;
     workload.retention = *retention;
     workload.shards = match mode {
         Mode::Provisioned => shards.or(workload.shards),
@@ -422,7 +409,7 @@ fn stream_spec(
     if *mode == Mode::Provisioned && workload.shards.is_none() {
         // The shard count is known only at apply time (said by the resource's own note): the
         // usage file's `shards`, or nothing to price.
-        if given.is_none() {
+        if !given {
             return Ok(None);
         }
     }
@@ -445,6 +432,50 @@ fn stream_spec(
         ..StreamSpec::new(workload, *mode)
     };
     Ok(Some((spec, p)))
+}
+
+/// A stream's workload from its usage, or no traffic (and the usage it then needs); whether the
+/// usage file gave it.
+fn stream_traffic(
+    usage: &Usage,
+    r: &Resource,
+    p: &mut Pending,
+) -> Result<(StreamWorkload, bool), InfraError> {
+    // The usage file may give `shards` when a side of the plan does not know them.
+    let declared_everywhere = [&r.before, &r.after].into_iter().flatten().all(|d| {
+        matches!(
+            d,
+            Declared::Stream {
+                shards: Some(_),
+                ..
+            } | Declared::Stream {
+                mode: Mode::OnDemand | Mode::Advantage,
+                ..
+            }
+        )
+    });
+    match usage.stream(&r.address, declared_everywhere)? {
+        Some(spec) => {
+            let (Some(records), Some(size)) = (spec.records, spec.size) else {
+                return Err(InfraError::resource(
+                    usage.origin(),
+                    &r.address,
+                    "give `records` and `size_kb`: its traffic",
+                ));
+            };
+            let workload = StreamWorkload {
+                records,
+                record_size: size,
+                ..spec.workload
+            };
+            Ok((workload, true))
+        }
+        None => {
+            p.needs_usage = vec!["records", "size_kb"];
+            let (records, size) = no_traffic();
+            Ok((StreamWorkload::new(records, size), false))
+        }
+    }
 }
 
 fn consumer(stream: Option<&str>, scenario: &Scenario) -> Pending {
@@ -495,14 +526,22 @@ fn firehose_spec(
         p.notes.push(Note::OtherStream);
     }
     let given = usage.firehose(&r.address, reads)?;
+    let upstream = || {
+        reads
+            .and_then(|s| pending.get(s))
+            .map_or_else(|| vec!["records", "size_kb"], |u| u.needs_usage.clone())
+    };
     let mut spec = match given {
-        Some(spec) => spec,
+        Some(spec) => {
+            // Without records of its own it takes the stream's, which may need usage too.
+            if spec.records.is_none() {
+                p.needs_usage = upstream();
+            }
+            spec
+        }
         None => {
             // Without usage of its own it takes the stream's traffic, which may need usage too.
-            p.needs_usage = match reads.and_then(|s| pending.get(s)) {
-                Some(upstream) => upstream.needs_usage.clone(),
-                None => vec!["records", "size_kb"],
-            };
+            p.needs_usage = upstream();
             let (records, size) = no_traffic();
             FirehoseSpec {
                 reads: reads.map(StreamRef::to),
@@ -597,8 +636,17 @@ fn cost_of(r: &Resource, region: Option<&str>, before: &Priced, after: &Priced) 
                 .map(ComponentEstimate::monthly_usd),
         }
     };
-    let before_monthly_usd = month(before, r.before.is_some());
-    let monthly_usd = month(after, r.after.is_some());
+    let mut before_monthly_usd = month(before, r.before.is_some());
+    let mut monthly_usd = month(after, r.after.is_some());
+    // A resource on both sides with one side not priced: its change is unknown, and neither
+    // month counts (the other alone would read as the whole change).
+    if r.before.is_some()
+        && r.after.is_some()
+        && (before_monthly_usd.is_none() || monthly_usd.is_none())
+    {
+        before_monthly_usd = None;
+        monthly_usd = None;
+    }
     let (shown, estimate) = if r.after.is_some() {
         (after, after.estimates.get(&r.address))
     } else {

@@ -52,8 +52,21 @@ struct Change<'a> {
     #[serde(rename = "type")]
     type_name: String,
     index: Option<Value>,
+    /// A deposed object (the old one of a create-before-destroy) has the address of the current
+    /// one and a key of its own.
+    deposed: Option<String>,
     #[serde(borrow)]
     change: Body<'a>,
+}
+
+impl Change<'_> {
+    /// The object's own name: its address, and its deposed key when it has one.
+    fn name(&self) -> String {
+        match &self.deposed {
+            Some(key) => format!("{} (deposed {key})", self.address),
+            None => self.address.clone(),
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -119,8 +132,6 @@ struct ConfigResource<'a> {
 struct Configured<'a> {
     provider: Option<String>,
     expressions: Option<&'a RawValue>,
-    /// The module path it is in (`module.ingest.`), to resolve its references.
-    module: String,
 }
 
 /// Reads a plan's text; `origin` names it in errors.
@@ -153,16 +164,17 @@ pub fn parse(text: &str, origin: &str) -> Result<Infrastructure, InfraError> {
         if c.mode == "data" {
             continue;
         }
-        let action = action(&c.change.actions)
-            .ok_or_else(|| InfraError::resource(origin, &c.address, unknown_actions(c)))?;
         if !TYPES.contains(&c.type_name.as_str()) {
+            // Listed whatever its action: only a Kinesis resource's matters here.
             infra.unpriced.push(Unpriced {
-                address: c.address.clone(),
+                address: c.name(),
                 type_name: c.type_name.clone(),
-                action,
+                action: action(&c.change.actions).unwrap_or(Action::NoOp),
             });
             continue;
         }
+        let action = action(&c.change.actions)
+            .ok_or_else(|| InfraError::resource(origin, &c.name(), unknown_actions(c)))?;
         let read = |raw: Option<&RawValue>| -> Result<Value, InfraError> {
             raw.map_or(Ok(Value::Null), |r| {
                 serde_json::from_str(r.get()).map_err(|e| InfraError::json(origin, &e))
@@ -172,10 +184,14 @@ pub fn parse(text: &str, origin: &str) -> Result<Infrastructure, InfraError> {
         let after = read(c.change.after)?;
         let unknown = read(c.change.after_unknown)?;
         let conf = configured.get(&without_indexes(&c.address));
+        // The resource's own region (AWS provider 6), else its provider's, else its ARN's (a
+        // resource gone from the configuration), else the default provider's.
         let region = [&after, &before]
             .iter()
             .find_map(|v| v.get("region").and_then(Value::as_str).map(str::to_string))
-            .or_else(|| regions.of(conf.and_then(|k: &Configured<'_>| k.provider.as_deref())));
+            .or_else(|| conf.and_then(|k: &Configured<'_>| regions.of(k.provider.as_deref())))
+            .or_else(|| [&before, &after].iter().find_map(|v| arn_region(v)))
+            .or_else(|| regions.of(None));
         sides.push((c, action, before, after, unknown, conf, region));
     }
     let arns = arns(&sides);
@@ -187,6 +203,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Infrastructure, InfraError> {
         let at = Attributes {
             origin,
             address: &side.0.address,
+            module_instance: module_instance(&side.0.address, &side.0.type_name),
             index: side.0.index.as_ref(),
             conf: side.5,
             arns: &arns,
@@ -201,7 +218,7 @@ pub fn parse(text: &str, origin: &str) -> Result<Infrastructure, InfraError> {
 fn resource_of(side: &Side<'_, '_>, at: &Attributes<'_>) -> Result<Resource, InfraError> {
     let (c, action, before, after, unknown, _, region) = side;
     let mut resource = Resource {
-        address: c.address.clone(),
+        address: c.name(),
         type_name: c.type_name.clone(),
         action: *action,
         before: None,
@@ -210,10 +227,15 @@ fn resource_of(side: &Side<'_, '_>, at: &Attributes<'_>) -> Result<Resource, Inf
         unknown: Vec::new(),
     };
     if !before.is_null() {
-        resource.before = Some(at.declared(&c.type_name, before, &Value::Null, &mut Vec::new())?);
+        let mut none = Vec::new();
+        resource.before = Some(at.declared(&c.type_name, before, &Value::Null, &mut none, true)?);
     }
-    if !after.is_null() {
-        resource.after = Some(at.declared(&c.type_name, after, unknown, &mut resource.unknown)?);
+    if *action == Action::Forget {
+        // Gone from Terraform's state, not from AWS: it runs on, and costs what it did.
+        resource.after = resource.before.clone();
+    } else if !after.is_null() {
+        resource.after =
+            Some(at.declared(&c.type_name, after, unknown, &mut resource.unknown, false)?);
     }
     Ok(resource)
 }
@@ -226,7 +248,8 @@ fn changes_of<'a>(plan: &mut Plan<'a>, origin: &str) -> Result<Vec<Change<'a>>, 
     let what = if plan.values.is_some() {
         "this is Terraform state (it has values but no resource_changes), not a plan"
     } else if plan.format_version.is_some() {
-        "this plan has no resource_changes: it changes nothing kcost can price"
+        // Terraform leaves resource_changes out of a plan with no resources at all.
+        return Ok(Vec::new());
     } else {
         "not a Terraform plan (no resource_changes)"
     };
@@ -271,7 +294,6 @@ fn collect<'a>(module: &Module<'a>, path: &str, out: &mut BTreeMap<String, Confi
             Configured {
                 provider: r.provider_config_key.clone(),
                 expressions: r.expressions,
-                module: path.to_string(),
             },
         );
     }
@@ -319,6 +341,7 @@ fn action(actions: &[String]) -> Option<Action> {
         ["delete"] => Some(Action::Delete),
         ["delete", "create"] | ["create", "delete"] => Some(Action::Replace),
         ["no-op"] | ["read"] => Some(Action::NoOp),
+        ["forget"] => Some(Action::Forget),
         _ => None,
     }
 }
@@ -326,9 +349,26 @@ fn action(actions: &[String]) -> Option<Action> {
 fn unknown_actions(c: &Change<'_>) -> String {
     format!(
         "the change's actions {:?} are not ones kcost knows (create, update, delete, \
-         delete+create, no-op)",
+         delete+create, no-op, forget)",
         c.change.actions
     )
+}
+
+/// The region in an ARN (`arn:aws:kinesis:us-west-2:123456789012:stream/s`).
+fn arn_region(v: &Value) -> Option<String> {
+    let arn = v.get("arn")?.as_str()?;
+    let region = arn.split(':').nth(3)?;
+    (!region.is_empty()).then(|| region.to_string())
+}
+
+/// The module instance an address is in, with its keys (`module.ingest[0].`; empty at the
+/// root): the address up to its resource type.
+fn module_instance(address: &str, type_name: &str) -> String {
+    address
+        .rfind(&format!("{type_name}."))
+        .and_then(|at| address.get(..at))
+        .unwrap_or("")
+        .to_string()
 }
 
 /// An address without its instance keys: `module.m[0].aws_kinesis_stream.s["a"]` to
@@ -361,6 +401,8 @@ pub(crate) fn without_indexes(address: &str) -> String {
 struct Attributes<'x> {
     origin: &'x str,
     address: &'x str,
+    /// The module instance it is in (`module.ingest[0].`), to find the stream of its own.
+    module_instance: String,
     index: Option<&'x Value>,
     conf: Option<&'x Configured<'x>>,
     arns: &'x BTreeMap<String, String>,
@@ -373,19 +415,22 @@ impl Attributes<'_> {
         InfraError::resource(self.origin, self.address, message)
     }
 
+    /// One side of the resource; `before` when it is the side before the change, whose ARNs
+    /// are all known (the configuration's references are the new side's).
     fn declared(
         &self,
         type_name: &str,
         v: &Value,
         unknown: &Value,
         missing: &mut Vec<&'static str>,
+        before: bool,
     ) -> Result<Declared, InfraError> {
         match type_name {
             "aws_kinesis_stream" => self.stream(v, unknown, missing),
             "aws_kinesis_stream_consumer" => Ok(Declared::Consumer {
-                stream: self.read_stream(v.get("stream_arn"), &["stream_arn"]),
+                stream: self.read_stream(v.get("stream_arn"), &["stream_arn"], before),
             }),
-            "aws_kinesis_firehose_delivery_stream" => Ok(self.firehose(v)),
+            "aws_kinesis_firehose_delivery_stream" => Ok(self.firehose(v, before)),
             "aws_kinesisanalyticsv2_application" => self.analytics(v),
             _ => Ok(Declared::Analytics {
                 engine: Engine::Sql,
@@ -454,7 +499,7 @@ impl Attributes<'_> {
         })
     }
 
-    fn firehose(&self, v: &Value) -> Declared {
+    fn firehose(&self, v: &Value, before: bool) -> Declared {
         let source = first(v, "kinesis_source_configuration");
         let s3 = first(v, "extended_s3_configuration");
         let enabled = |block: &str| {
@@ -481,6 +526,7 @@ impl Attributes<'_> {
                 self.read_stream(
                     s.get("kinesis_stream_arn"),
                     &["kinesis_source_configuration", "kinesis_stream_arn"],
+                    before,
                 )
             }),
             reads_stream: source.is_some(),
@@ -524,11 +570,15 @@ impl Attributes<'_> {
         })
     }
 
-    /// The address of the stream an ARN attribute names: by a stream's known ARN, else by the
-    /// configuration's references (`path` leads to the attribute's expression).
-    fn read_stream(&self, arn: Option<&Value>, path: &[&str]) -> Option<String> {
+    /// The address of the stream an ARN attribute names: by a stream's known ARN, else (after
+    /// the change) by the configuration's references (`path` leads to the attribute's
+    /// expression), to a stream of the same module instance and, among several, of the same key.
+    fn read_stream(&self, arn: Option<&Value>, path: &[&str], before: bool) -> Option<String> {
         if let Some(address) = arn.and_then(Value::as_str).and_then(|a| self.arns.get(a)) {
             return Some(address.clone());
+        }
+        if before {
+            return None;
         }
         let conf = self.conf?;
         let expressions: Value = serde_json::from_str(conf.expressions?.get()).ok()?;
@@ -539,10 +589,18 @@ impl Attributes<'_> {
                 at = block;
             }
         }
-        let references = at.get("references")?.as_array()?;
+        let references: Vec<&str> = at
+            .get("references")?
+            .as_array()?
+            .iter()
+            .filter_map(Value::as_str)
+            // A managed stream of this module (`data.aws_kinesis_stream.x` is another's).
+            .filter(|r| r.starts_with("aws_kinesis_stream."))
+            .collect();
+        let prefix = &self.module_instance;
         // A reference to one instance (`aws_kinesis_stream.s["eu"].arn`) names it.
-        let exact = references.iter().filter_map(Value::as_str).find_map(|r| {
-            let full = format!("{}{r}", conf.module);
+        let exact = references.iter().find_map(|r| {
+            let full = format!("{prefix}{r}");
             self.instances
                 .iter()
                 .find(|(a, i)| {
@@ -557,19 +615,20 @@ impl Attributes<'_> {
         if exact.is_some() {
             return exact;
         }
-        let target = references.iter().filter_map(Value::as_str).find_map(|r| {
+        let target = references.iter().find_map(|r| {
+            // `aws_kinesis_stream.NAME`, without keys or attribute.
             let base = without_indexes(r);
-            let stream = base
-                .find("aws_kinesis_stream.")
-                .map(|i| base.get(i..).unwrap_or(""))?;
-            // `aws_kinesis_stream.NAME` and no attribute.
-            let name: Vec<&str> = stream.splitn(3, '.').collect();
-            Some(format!("{}{}.{}", conf.module, name.first()?, name.get(1)?))
+            let mut parts = base.splitn(3, '.');
+            Some(format!("{}.{}", parts.next()?, parts.next()?))
         })?;
         let candidates: Vec<&(&str, Option<&Value>)> = self
             .instances
             .iter()
-            .filter(|(a, _)| without_indexes(a) == target)
+            .filter(|(a, _)| {
+                a.strip_prefix(prefix.as_str()).is_some_and(|rest| {
+                    !rest.starts_with("module.") && without_indexes(rest) == target
+                })
+            })
             .collect();
         match candidates.as_slice() {
             [one] => Some(one.0.to_string()),
