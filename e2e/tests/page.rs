@@ -343,6 +343,34 @@ async fn the_page_end_to_end() -> WebDriverResult<()> {
     driver.goto(&link).await?;
     wait_for(&driver, "firehose-total", &firehose).await;
 
+    // 4d. Metrics read in the browser: the two pages of get-metric-data, chosen as files, give
+    // what `kcost metrics` gives (1 shard 18.93, on-demand 246.70).
+    driver.goto(&base).await?;
+    let fixtures = repo().join("core/tests/fixtures/metrics");
+    let files = ["get-metric-data-page1.json", "get-metric-data-page2.json"]
+        .map(|f| {
+            // chromedriver takes canonical paths only.
+            let path = fixtures.join(f);
+            path.canonicalize().unwrap_or(path).display().to_string()
+        })
+        .join("\n");
+    driver
+        .find(By::Id("metrics-files"))
+        .await?
+        .send_keys(files)
+        .await?;
+    let provisioned = text(&driver, "metrics-provisioned").await;
+    assert!(provisioned.contains("18.93"), "{provisioned}");
+    assert!(text(&driver, "metrics-on-demand").await.contains("246.70"));
+    assert!(text(&driver, "metrics-period")
+        .await
+        .starts_with("23 periods of 300 s"));
+    let traffic = driver.find(By::Id("traffic")).await?;
+    traffic.scroll_into_view().await?;
+    traffic
+        .screenshot(&shots.join("metrics-desktop.png"))
+        .await?;
+
     // 5. Any URL loads: unknown and malformed parameters are reported, not fatal.
     driver
         .goto(format!(

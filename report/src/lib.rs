@@ -20,7 +20,7 @@ use serde::Serialize;
 use thiserror::Error;
 
 pub use infra::infra;
-pub use report::{Report, COST_HEADER, GROWTH_HEADER};
+pub use report::{schedule_text, Report, COST_HEADER, GROWTH_HEADER};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -514,7 +514,7 @@ fn growth_rows(e: &Estimate) -> Option<(String, Vec<[String; 4]>)> {
 }
 
 /// `Schedule (UTC): 00-04 2 shards, 05 4, ...; 4 changes a day (UpdateShardCount allows 10)`.
-pub(crate) fn schedule_text(s: &kcost_core::metrics::Schedule) -> String {
+pub fn schedule_text(s: &kcost_core::metrics::Schedule) -> String {
     let mut runs: Vec<(usize, usize, u64)> = Vec::new();
     for (hour, &n) in s.hours.iter().enumerate() {
         match runs.last_mut() {

@@ -4,6 +4,7 @@
 
 mod components;
 pub mod face;
+pub mod metrics;
 pub mod query;
 pub mod state;
 

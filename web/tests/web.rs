@@ -557,3 +557,40 @@ fn every_input_of_the_cli_prices_as_the_cli_does() {
         s.problem
     );
 }
+
+#[wasm_bindgen_test]
+fn metrics_files_are_priced_as_kcost_metrics_prices_them() {
+    let files = vec![
+        (
+            "page1.json".to_string(),
+            include_str!("../../core/tests/fixtures/metrics/get-metric-data-page1.json")
+                .to_string(),
+        ),
+        (
+            "page2.json".to_string(),
+            include_str!("../../core/tests/fixtures/metrics/get-metric-data-page2.json")
+                .to_string(),
+        ),
+    ];
+    let b = book();
+    let e =
+        kcost_web::metrics::traffic(&files, "us-east-1", 100.0, Default::default(), &b).unwrap();
+    // `kcost metrics page1.json page2.json`: 1 shard 18.93, on-demand 246.70, Advantage 3,079.69.
+    let month = |mode: &str| {
+        e.estimates
+            .iter()
+            .find(|m| m.mode == mode)
+            .unwrap()
+            .monthly_usd
+            .to_string()
+    };
+    assert_eq!(month("provisioned"), "18.93");
+    assert_eq!(month("on-demand"), "246.70");
+    assert_eq!(month("advantage"), "3079.69");
+    assert_eq!(e.summary.period.points, 23);
+    // A file that is not CloudWatch output: its name and what is wrong.
+    let bad = vec![("notes.txt".to_string(), "hello".to_string())];
+    let err =
+        kcost_web::metrics::traffic(&bad, "us-east-1", 100.0, Default::default(), &b).unwrap_err();
+    assert!(err.starts_with("notes.txt:1:1: no time column"), "{err}");
+}

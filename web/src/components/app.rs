@@ -9,6 +9,7 @@ use crate::components::chart::CostChart;
 use crate::components::exports::Exports;
 use crate::components::field::{FieldInput, Kind};
 use crate::components::results::Results;
+use crate::components::traffic::Traffic;
 use crate::query;
 use crate::state::{self, Action, Field, State};
 
@@ -262,6 +263,9 @@ pub fn app() -> Html {
                     }
                     <Exports outcome={Rc::clone(outcome)} link={format!("{base}{query}")} />
                 }
+                <Traffic book={Rc::clone(&state.book)} region={state.value(Field::Region).to_string()}
+                    target_utilization={state.value(Field::TargetUtilization).to_string()}
+                    retention={state.value(Field::Retention).to_string()} />
             </div>
         </main>
         </>

@@ -5,3 +5,4 @@ pub mod chart;
 pub mod exports;
 pub mod field;
 pub mod results;
+pub mod traffic;
