@@ -416,6 +416,28 @@ async fn the_page_end_to_end() -> WebDriverResult<()> {
         "the total is in the first screen: {summary:?}"
     );
     driver.screenshot(&shots.join("pipeline-phone.png")).await?;
+    // Touch targets: every button, field, switch and folded section at least 44 px high (a
+    // switch counts with its label, which toggles it).
+    let small = driver
+        .execute(
+            "return [...document.querySelectorAll('button, input[type=text], select, textarea, details > summary, .field.switch')]
+                .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
+                .map(e => e.id || e.className || e.tagName);",
+            Vec::new(),
+        )
+        .await?;
+    assert_eq!(small.json(), &serde_json::json!([]), "targets under 44 px");
+    // Nothing wider than the screen: no sideways scrolling of the page.
+    let wide = driver
+        .execute(
+            "return document.documentElement.scrollWidth - window.innerWidth;",
+            Vec::new(),
+        )
+        .await?;
+    assert!(
+        wide.json().as_f64().unwrap_or(1.0) <= 0.0,
+        "the page scrolls sideways by {wide:?} px"
+    );
     driver
         .execute("window.scrollTo(0, 1200);", Vec::new())
         .await?;
