@@ -346,6 +346,8 @@ async fn the_page_end_to_end() -> WebDriverResult<()> {
     // 4d. Metrics read in the browser: the two pages of get-metric-data, chosen as files, give
     // what `kcost metrics` gives (1 shard 18.93, on-demand 246.70).
     driver.goto(&base).await?;
+    // The page renders asynchronously: wait for the section before choosing files.
+    text(&driver, "traffic-title").await;
     let fixtures = repo().join("core/tests/fixtures/metrics");
     let files = ["get-metric-data-page1.json", "get-metric-data-page2.json"]
         .map(|f| {
