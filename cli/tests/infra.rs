@@ -433,3 +433,27 @@ fn bad_templates_are_refused_with_the_file_and_the_resource() {
     assert!(err.contains("(or --region)"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn csv_carries_each_resources_change_and_the_plans() {
+    let plan = fixture("plan.json");
+    let usage = fixture("usage.toml");
+    let out = ok(&["terraform", &plan, "--usage", &usage, "--format", "csv"]);
+    let mut rows = csv::Reader::from_reader(out.as_bytes());
+    let rows: Vec<Vec<String>> = rows
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    let find = |component: &str, item: &str| {
+        rows.iter()
+            .find(|r| r[0] == component && r[1] == item)
+            .unwrap_or_else(|| panic!("no {component} {item}: {out}"))[6]
+            .clone()
+    };
+    assert_eq!(find("aws_kinesis_stream.legacy", "before"), "76.65");
+    assert_eq!(find("aws_kinesis_stream.legacy", "change"), "-76.65");
+    assert_eq!(find("aws_kinesis_stream.clicks", "shard_hours"), "43.80");
+    assert_eq!(find("all", "before"), "190.09");
+    assert_eq!(find("all", "after"), "1190.17");
+    assert_eq!(find("all", "change"), "1000.08");
+}

@@ -5,6 +5,19 @@
 
 use super::{RenderError, Report, Result};
 
+/// More rows in the same columns, without a header (for rows only some outputs have).
+pub fn rows(rows: &[[String; 9]]) -> Result<String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        w.write_record(row)
+            .map_err(|e| RenderError::Csv(e.to_string()))?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| RenderError::Csv(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| RenderError::Csv(e.to_string()))
+}
+
 /// The reports' rows, then `warnings` about them all as rows of no component.
 pub fn render(reports: &[Report<'_>], warnings: &[String]) -> Result<String> {
     write(reports, warnings).map_err(|e| RenderError::Csv(e.to_string()))

@@ -68,7 +68,66 @@ pub fn infra(e: &InfraEstimate, format: Format, face: &dyn Face) -> Result<Strin
         .iter()
         .filter_map(|r| resource_report(r, face))
         .collect();
-    many(&summary, &mut reports, e, format)
+    let out = many(&summary, &mut reports, e, format)?;
+    if format != Format::Csv {
+        return Ok(out);
+    }
+    // The change in the same columns: each resource's month before and its difference, then
+    // the plan's.
+    let mut rows: Vec<[String; 9]> = Vec::new();
+    let row =
+        |component: &str, item: &str, description: String, usd: Option<Money>, region: &str| {
+            [
+                component.to_string(),
+                item.to_string(),
+                description,
+                String::new(),
+                String::new(),
+                String::new(),
+                usd.map_or_else(String::new, |m| m.to_string()),
+                region.to_string(),
+                String::new(),
+            ]
+        };
+    for r in &e.resources {
+        let region = r.region.as_deref().unwrap_or("");
+        rows.push(row(
+            &r.address,
+            "before",
+            "Monthly total before the change".to_string(),
+            r.before_monthly_usd,
+            region,
+        ));
+        rows.push(row(
+            &r.address,
+            "change",
+            format!("{}: after less before", r.action.name()),
+            Some(r.delta_usd),
+            region,
+        ));
+    }
+    rows.push(row(
+        "all",
+        "before",
+        "Monthly total before the change".to_string(),
+        Some(e.before_monthly_usd),
+        "",
+    ));
+    rows.push(row(
+        "all",
+        "after",
+        "Monthly total after the change".to_string(),
+        Some(e.monthly_usd),
+        "",
+    ));
+    rows.push(row(
+        "all",
+        "change",
+        "After less before".to_string(),
+        Some(e.delta_usd),
+        "",
+    ));
+    Ok(out + &crate::csv::rows(&rows)?)
 }
 
 /// An address as a TOML table key: in single quotes when it holds double ones.
