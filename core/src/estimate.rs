@@ -388,6 +388,20 @@ pub struct Comparison {
     pub warnings: Vec<Warning>,
 }
 
+impl Comparison {
+    /// The cheapest mode, when two or more were priced: one mode alone is not "cheapest".
+    pub fn cheapest_of_several(&self) -> Option<Mode> {
+        (self.estimates.len() > 1).then_some(self.cheapest)
+    }
+
+    /// Whether both provisioned and on-demand Standard were priced, so that a break-even
+    /// between them can be stated at all.
+    pub fn prices_both(&self) -> bool {
+        let has = |m: Mode| self.estimates.iter().any(|e| e.mode == m);
+        has(Mode::Provisioned) && has(Mode::OnDemand)
+    }
+}
+
 /// A discount on the whole bill, shown as its own line so the list price stays visible.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct DiscountLine {

@@ -20,6 +20,14 @@ fn resource<'a>(i: &'a infra::Infrastructure, address: &str) -> &'a infra::Resou
         .unwrap_or_else(|| panic!("no {address}"))
 }
 
+/// The stream a consumer reads after the change.
+fn consumer_stream(i: &infra::Infrastructure, address: &str) -> Option<String> {
+    match &resource(i, address).after {
+        Some(Declared::Consumer { stream }) => stream.clone(),
+        other => panic!("{other:?}"),
+    }
+}
+
 #[test]
 fn a_plan_is_read_with_regions_actions_and_wiring() {
     let i = terraform::parse(PLAN, "plan.json").unwrap();
@@ -51,10 +59,7 @@ fn a_plan_is_read_with_regions_actions_and_wiring() {
     );
     // A consumer of a known ARN, and for_each consumers whose ARN is unknown: wired through the
     // configuration's references, each to the stream of its own key.
-    let stream_of = |a: &str| match &resource(&i, a).after {
-        Some(Declared::Consumer { stream }) => stream.clone(),
-        other => panic!("{other:?}"),
-    };
+    let stream_of = |a: &str| consumer_stream(&i, a);
     assert_eq!(
         stream_of("aws_kinesis_stream_consumer.enrich").as_deref(),
         Some("aws_kinesis_stream.clicks")
@@ -313,10 +318,7 @@ fn consumers_in_counted_modules_read_their_own_instances_stream() {
          "expressions": {"stream_arn": {"references": ["aws_kinesis_stream.s.arn", "aws_kinesis_stream.s"]}}}]}}}}"#;
     let text = plan_of(&[stream(0), stream(1), consumer(0), consumer(1)], config);
     let i = terraform::parse(&text, "plan.json").unwrap();
-    let stream_of = |a: &str| match &resource(&i, a).after {
-        Some(Declared::Consumer { stream }) => stream.clone(),
-        other => panic!("{other:?}"),
-    };
+    let stream_of = |a: &str| consumer_stream(&i, a);
     assert_eq!(
         stream_of("module.ingest[1].aws_kinesis_stream_consumer.c").as_deref(),
         Some("module.ingest[1].aws_kinesis_stream.s")

@@ -164,6 +164,16 @@ async fn wait_for(driver: &WebDriver, id: &str, want: &str) {
     }
 }
 
+/// The link the page offers to copy.
+async fn link_of(driver: &WebDriver) -> WebDriverResult<String> {
+    Ok(driver
+        .find(By::Id("link"))
+        .await?
+        .value()
+        .await?
+        .unwrap_or_default())
+}
+
 /// Waits until `#id` is not on the page.
 async fn gone(driver: &WebDriver, id: &str) {
     let start = Instant::now();
@@ -215,12 +225,7 @@ async fn the_page_end_to_end() -> WebDriverResult<()> {
     wait_for(&driver, "stream-total", "662.26").await;
     assert_eq!(text(&driver, "stream-shards").await, "49");
     driver.screenshot(&shots.join("deck-typed.png")).await?;
-    let link = driver
-        .find(By::Id("link"))
-        .await?
-        .value()
-        .await?
-        .unwrap_or_default();
+    let link = link_of(&driver).await?;
     assert!(
         link.ends_with("?consumers=10&region=eu-central-1"),
         "the link holds the inputs: {link}"
@@ -333,12 +338,7 @@ async fn the_page_end_to_end() -> WebDriverResult<()> {
     let own = format!("{base}?firehose=on&firehose-reads-stream=off&firehose-records=10&firehose-size-kb=1&firehose-region=us-east-2");
     driver.goto(&own).await?;
     let firehose = text(&driver, "firehose-total").await;
-    let link = driver
-        .find(By::Id("link"))
-        .await?
-        .value()
-        .await?
-        .unwrap_or_default();
+    let link = link_of(&driver).await?;
     assert!(link.contains("firehose-reads-stream=off"), "{link}");
     driver.goto(&link).await?;
     wait_for(&driver, "firehose-total", &firehose).await;

@@ -229,11 +229,10 @@ fn comparison_rows(c: &Comparison) -> Vec<[String; 4]> {
                     .as_ref()
                     .map_or_else(|| "-".to_string(), |s| s.count.to_string()),
                 e.monthly_usd.to_text(true),
-                // "Cheapest" only among two or more modes priced.
-                match (e.mode == c.cheapest, c.estimates.len()) {
+                match (c.cheapest_of_several(), c.estimates.len()) {
                     (_, 1) => "the only mode priced here",
-                    (true, _) => "cheapest",
-                    (false, _) => "",
+                    (Some(m), _) if m == e.mode => "cheapest",
+                    _ => "",
                 }
                 .to_string(),
             ]
@@ -246,8 +245,7 @@ const COMPARISON_HEADER: [&str; 4] = ["Mode", "Shards", "Monthly (USD)", ""];
 /// The lines under a comparison's summary: break-even and what could not be estimated.
 fn comparison_notes(c: &Comparison, face: &dyn Face) -> Vec<String> {
     let mut out = Vec::new();
-    let has = |m| c.estimates.iter().any(|e| e.mode == m);
-    if has(kcost_core::Mode::Provisioned) && has(kcost_core::Mode::OnDemand) {
+    if c.prices_both() {
         out.push(match c.break_even_records_per_second {
             Some(rate) => format!(
                 "Break-even: provisioned and on-demand swap places at {} records/s (average), for \

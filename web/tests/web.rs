@@ -1,5 +1,6 @@
 //! The page's state and components, tested inside headless Chromium (wasm-bindgen-test).
 
+use kcost_core::scenario::ComponentEstimate;
 use kcost_web::query;
 use kcost_web::state::{book, Action, Field, State};
 use std::rc::Rc;
@@ -502,6 +503,18 @@ fn downloads_are_named_after_the_scenario() {
     );
 }
 
+/// The first component of the page's pipeline that `pick` takes.
+fn component<T>(s: &State, pick: impl Fn(&ComponentEstimate) -> Option<T>) -> T {
+    s.outcome
+        .as_ref()
+        .unwrap()
+        .pipeline
+        .components
+        .iter()
+        .find_map(|c| pick(&c.estimate))
+        .unwrap()
+}
+
 #[wasm_bindgen_test]
 fn every_input_of_the_cli_prices_as_the_cli_does() {
     // The current calculator form: the deck's 49 shards x 1.2 = 58.80 -> 59, 660.77.
@@ -510,18 +523,10 @@ fn every_input_of_the_cli_prices_as_the_cli_does() {
     assert_eq!(total(&state("?consumers=10&shards=60")), "671.72");
     // Flink sized by parallelism: 8 / 2 per KPU = 4 KPUs, for 12 hours a day.
     let s = state("?analytics=on&parallelism=8&parallelism-per-kpu=2&hours-per-day=12");
-    let apps = s
-        .outcome
-        .as_ref()
-        .unwrap()
-        .pipeline
-        .components
-        .iter()
-        .find_map(|c| match &c.estimate {
-            kcost_core::scenario::ComponentEstimate::Analytics(a) => Some(a.clone()),
-            _ => None,
-        })
-        .unwrap();
+    let apps = component(&s, |e| match e {
+        ComponentEstimate::Analytics(a) => Some(a.clone()),
+        _ => None,
+    });
     assert_eq!(
         apps.inputs.size,
         kcost_core::analytics::AppSize::Parallelism {
@@ -531,18 +536,10 @@ fn every_input_of_the_cli_prices_as_the_cli_does() {
     );
     // A Firehose with dynamic partitioning: its S3 objects are billed.
     let s = state("?firehose=on&firehose-region=us-east-2&dynamic-partitioning=on&active-partitions=1000&buffer-interval=60");
-    let firehose = s
-        .outcome
-        .as_ref()
-        .unwrap()
-        .pipeline
-        .components
-        .iter()
-        .find_map(|c| match &c.estimate {
-            kcost_core::scenario::ComponentEstimate::Firehose(f) => Some(f.clone()),
-            _ => None,
-        })
-        .unwrap();
+    let firehose = component(&s, |e| match e {
+        ComponentEstimate::Firehose(f) => Some(f.clone()),
+        _ => None,
+    });
     assert!(
         firehose.lines.iter().any(|l| l.item.contains("object")),
         "{:?}",

@@ -20,7 +20,8 @@ use crate::price::{PriceBook, PriceKey, RegionPrices};
 use crate::schedule::{cheapest, Schedule};
 use crate::streams::on_demand::{self, Metered};
 use crate::streams::provisioned::{
-    long_term_retention_line, scheduled_shard_hours, shard_hours_line,
+    efo_consumer_shard_hours_line, long_term_retention_line, scheduled_shard_hours,
+    shard_hours_line,
 };
 use crate::trace::{NumFmt, Op, Step, Term};
 use crate::units::{plain, HOURS_PER_MONTH, KB_PER_GB};
@@ -513,26 +514,7 @@ impl Pricing<'_> {
         shard_hours: Term,
     ) -> Result<(), Error> {
         if self.efo > 0 {
-            let hours = c.chain(
-                "efo_consumer_shard_hours",
-                Term::new(
-                    f64::from(self.efo),
-                    NumFmt::Input,
-                    "enhanced fan-out consumers",
-                ),
-                &[(Op::Mul, shard_hours)],
-                2,
-                "Consumer-shard hours per month",
-            )?;
-            bill.add(
-                c,
-                "efo_consumer_shard_hours_cost",
-                "efo_consumer_shard_hours",
-                "Enhanced fan-out consumer-shard hours",
-                hours,
-                PriceKey::KdsEfoConsumerShardHour,
-                "Enhanced fan-out consumer-shard hours cost",
-            )?;
+            efo_consumer_shard_hours_line(c, bill, self.efo, &[(Op::Mul, shard_hours)])?;
         }
         if let Some(gb) = self.gb(
             c,

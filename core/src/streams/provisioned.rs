@@ -716,24 +716,20 @@ fn gb_of(
     }
 }
 
-/// Enhanced fan-out: a consumer-shard-hour per consumer per shard, and every GB each reads.
-fn efo_lines(
+/// The enhanced fan-out consumer-shard-hours line: `consumers` times the shard-hours `per`
+/// gives (shards x hours in a month, or the hours of a schedule or of metered traffic). Returns
+/// the consumers as a term, for the per-GB line.
+pub(crate) fn efo_consumer_shard_hours_line(
     c: &mut Calc,
     bill: &mut Bill<'_>,
     consumers: u32,
-    shards: EfoBasis,
-    volume: Volume,
-) -> Result<(), Error> {
+    per: &[(Op, Term)],
+) -> Result<Term, Error> {
     let efo = Term::new(
         f64::from(consumers),
         NumFmt::Input,
         "enhanced fan-out consumers",
     );
-    let month = plain(HOURS_PER_MONTH, "hours in a month");
-    let per: &[(Op, Term)] = match &shards {
-        EfoBasis::Count(n) => &[(Op::Mul, *n), (Op::Mul, month)],
-        EfoBasis::Hours(h) => &[(Op::Mul, *h)],
-    };
     let consumer_shard_hours = c.chain(
         "efo_consumer_shard_hours",
         efo,
@@ -750,6 +746,23 @@ fn efo_lines(
         PriceKey::KdsEfoConsumerShardHour,
         "Enhanced fan-out consumer-shard hours cost",
     )?;
+    Ok(efo)
+}
+
+/// Enhanced fan-out: a consumer-shard-hour per consumer per shard, and every GB each reads.
+fn efo_lines(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    consumers: u32,
+    shards: EfoBasis,
+    volume: Volume,
+) -> Result<(), Error> {
+    let month = plain(HOURS_PER_MONTH, "hours in a month");
+    let per: &[(Op, Term)] = match &shards {
+        EfoBasis::Count(n) => &[(Op::Mul, *n), (Op::Mul, month)],
+        EfoBasis::Hours(h) => &[(Op::Mul, *h)],
+    };
+    let efo = efo_consumer_shard_hours_line(c, bill, consumers, per)?;
     let retrieved = gb_of(
         c,
         "efo_data_retrieved",

@@ -79,8 +79,7 @@ fn card(report: &Report<'_>, id: &str, explain: bool) -> Html {
 /// What the comparison says of the break-even: none is stated unless both provisioned and
 /// on-demand were priced.
 fn break_even_text(c: &Comparison) -> String {
-    let priced = |m: kcost_core::Mode| c.estimates.iter().any(|e| e.mode == m);
-    if !priced(kcost_core::Mode::Provisioned) || !priced(kcost_core::Mode::OnDemand) {
+    if !c.prices_both() {
         return "No break-even: this region cannot price both provisioned and on-demand."
             .to_string();
     }
@@ -117,8 +116,7 @@ pub fn results(props: &Props) -> Html {
                     <table>
                         <thead><tr><th scope="col">{ "Mode" }</th><th scope="col">{ "Shards" }</th><th scope="col">{ "Monthly (USD)" }</th><th></th></tr></thead>
                         <tbody>{ for c.estimates.iter().map(|e| {
-                            // "Cheapest" only among two or more modes priced.
-                            let cheapest = e.mode == c.cheapest && c.estimates.len() > 1;
+                            let cheapest = c.cheapest_of_several() == Some(e.mode);
                             html! {
                                 <tr class={classes!(cheapest.then_some("cheapest"))}>
                                     <td>{ crate::components::chart::label(e.mode) }</td>

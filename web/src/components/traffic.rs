@@ -147,12 +147,8 @@ fn view(e: &TrafficEstimate) -> Html {
                 <thead><tr><th scope="col">{ "A 730-hour month at this traffic" }</th><th scope="col">{ "Shards" }</th><th scope="col">{ "Monthly (USD)" }</th><th></th></tr></thead>
                 <tbody>{ for e.estimates.iter().map(|m| html! {
                     <tr id={format!("metrics-{}", m.mode)}>
-                        <td>{ match m.mode {
-                            // The page's one name for each mode.
-                            "on-demand" => "on-demand Standard",
-                            "advantage" => "on-demand Advantage",
-                            other => other,
-                        } }</td>
+                        // The page's one name for each mode; the schedule is metrics' own.
+                        <td>{ m.mode.parse().map_or(m.mode, crate::components::chart::label) }</td>
                         <td class="num">{ match (&m.schedule, m.shards) {
                             (Some(s), _) => format!("{}-{}", s.hours.iter().min().copied().unwrap_or(0), s.hours.iter().max().copied().unwrap_or(0)),
                             (None, Some(n)) => n.to_string(),
