@@ -17,7 +17,7 @@ pub struct Props {
 // A narrow canvas with large text, so that it stays legible when a phone scales it down.
 const W: f64 = 480.0;
 const H: f64 = 320.0;
-const LEFT: f64 = 56.0;
+const LEFT: f64 = 72.0;
 const RIGHT: f64 = 22.0;
 const TOP: f64 = 20.0;
 const BOTTOM: f64 = 44.0;
