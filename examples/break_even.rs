@@ -11,7 +11,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let size_kb: f64 = args.next().map_or(Ok(1.0), |a| a.parse())?;
     let peak_ratio: f64 = args.next().map_or(Ok(50.0), |a| a.parse())?;
-    let catalog = Catalog::embedded()?;
+    let catalog = Catalog::embedded();
     let region = catalog.book().region("us-east-1")?;
     let workload = StreamWorkload {
         peak_records: Some(Rate::new(peak_ratio, Per::Second)?),

@@ -13,7 +13,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "examples/streams.csv".to_string());
-    let catalog = Catalog::embedded()?;
+    let catalog = Catalog::embedded();
     let mut reader = csv::Reader::from_path(&path)?;
     let header: Vec<String> = reader.headers()?.iter().map(str::to_string).collect();
     let mut by_region: BTreeMap<String, Money> = BTreeMap::new();

@@ -7,7 +7,7 @@ use kcost_core::{provisioned, Confidence, Options, StreamWorkload};
 use kcost_pricing::Catalog;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let catalog = Catalog::embedded()?;
+    let catalog = Catalog::embedded();
     // The seed deck's stream: 100 records/s of 100 KB, ten consumer applications.
     let workload = StreamWorkload {
         consumers: Some(10),

@@ -749,7 +749,7 @@ impl clap::builder::TypedValueParser for RegionParser {
     fn possible_values(
         &self,
     ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
-        let catalog = kcost_pricing::Catalog::embedded().unwrap_or_default();
+        let catalog = kcost_pricing::Catalog::embedded();
         let codes: Vec<String> = catalog.book().regions.keys().cloned().collect();
         Some(Box::new(
             codes.into_iter().map(clap::builder::PossibleValue::new),

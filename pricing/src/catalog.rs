@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use kcost_core::PriceBook;
 
 use crate::error::PricingError;
-use crate::table::parse;
+use crate::table::{parse, RegionTable};
 
 /// The tables compiled into kcost, by file name.
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -31,16 +31,14 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// The embedded tables alone.
-    ///
-    /// # Errors
-    /// Only if an embedded table is broken, which the crate's tests rule out.
-    pub fn embedded() -> Result<Catalog, PricingError> {
+    /// The embedded tables alone. They were parsed and checked when kcost was built (see
+    /// `src/embedded.rs`), so nothing is parsed here.
+    pub fn embedded() -> Catalog {
         let mut catalog = Catalog::default();
-        for (name, text) in EMBEDDED {
-            catalog.overlay(text, &format!("embedded:{name}"))?;
+        for (name, table) in crate::embedded::tables() {
+            catalog.lay(vec![table], &format!("embedded:{name}"));
         }
-        Ok(catalog)
+        catalog
     }
 
     /// Lays the table `text` over the catalog: its regions are added, and each price it gives
@@ -49,7 +47,13 @@ impl Catalog {
     /// # Errors
     /// The table's own errors, located in `origin`; the catalog is unchanged then.
     pub fn overlay(&mut self, text: &str, origin: &str) -> Result<(), PricingError> {
-        for table in parse(text, origin)? {
+        self.lay(parse(text, origin)?, origin);
+        Ok(())
+    }
+
+    /// Lays tables already parsed and checked over the catalog.
+    fn lay(&mut self, tables: Vec<RegionTable>, origin: &str) {
+        for table in tables {
             let code = table.prices.code.to_string();
             let origins = self.origins.entry(code.clone()).or_default();
             if !origins.iter().any(|o| o == origin) {
@@ -70,7 +74,6 @@ impl Catalog {
                 }
             }
         }
-        Ok(())
     }
 
     /// The prices, by region.

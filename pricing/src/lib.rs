@@ -3,7 +3,7 @@
 //! prices. Reading files is the caller's business; this crate only parses text.
 //!
 //! ```
-//! let mut catalog = kcost_pricing::Catalog::embedded()?;
+//! let mut catalog = kcost_pricing::Catalog::embedded();
 //! let ohio = catalog.book().region("us-east-2")?;
 //! assert_eq!(ohio.get(kcost_core::PriceKey::KdsShardHour)?.usd, 0.015);
 //!
@@ -24,6 +24,7 @@
 #![warn(missing_docs)]
 
 mod catalog;
+mod embedded;
 mod error;
 pub mod offer;
 mod table;

@@ -223,7 +223,7 @@ fn bad_files_say_what_is_wrong() {
 
 #[test]
 fn the_embedded_confirmed_prices_agree_with_the_fixtures() {
-    let embedded = Catalog::embedded().unwrap();
+    let embedded = Catalog::embedded();
     for name in [
         "AmazonKinesis.json",
         "AmazonKinesisFirehose.json",

@@ -114,7 +114,7 @@ fn firehose_run(book: &PriceBook, code: &str) -> Vec<(PriceKey, Confidence, bool
 
 #[test]
 fn every_region_prices_every_line_it_claims() {
-    let catalog = Catalog::embedded().unwrap();
+    let catalog = Catalog::embedded();
     let book = catalog.book();
     let codes: BTreeSet<&str> = book.regions.keys().map(String::as_str).collect();
     for required in ["us-east-1", "us-east-2", "eu-central-1", "eu-west-2"] {
@@ -167,7 +167,7 @@ fn every_region_prices_every_line_it_claims() {
 
 #[test]
 fn prices_and_tags_follow_the_facts() {
-    let catalog = Catalog::embedded().unwrap();
+    let catalog = Catalog::embedded();
     let book = catalog.book();
     let check = |region: &str, key: PriceKey, usd: f64, confidence: Confidence| {
         let price = book.region(region).unwrap().get(key).unwrap();
@@ -250,7 +250,7 @@ fn prices_and_tags_follow_the_facts() {
 
 #[test]
 fn the_deck_totals_come_out_of_the_embedded_tables() {
-    let catalog = Catalog::embedded().unwrap();
+    let catalog = Catalog::embedded();
     let workload = StreamWorkload {
         consumers: Some(10),
         ..StreamWorkload::new("100".parse().unwrap(), "100".parse().unwrap())
@@ -267,7 +267,7 @@ fn the_deck_totals_come_out_of_the_embedded_tables() {
 
 #[test]
 fn the_deck_with_two_enhanced_fan_out_consumers_in_ohio() {
-    let catalog = Catalog::embedded().unwrap();
+    let catalog = Catalog::embedded();
     let workload = StreamWorkload {
         consumers: Some(10),
         efo_consumers: 2,
@@ -324,7 +324,7 @@ confidence = "secondary"
 
 #[test]
 fn a_user_table_overrides_price_by_price_and_adds_regions() {
-    let mut catalog = Catalog::embedded().unwrap();
+    let mut catalog = Catalog::embedded();
     catalog.overlay(OVERRIDE, "mine.toml").unwrap();
     let ohio = catalog.book().region("us-east-2").unwrap();
     assert_eq!(
@@ -458,7 +458,7 @@ fn a_price_that_cannot_be_one_for_its_unit_is_refused() {
         "{wrong}"
     );
     // Every built-in price is in its range.
-    for region in Catalog::embedded().unwrap().book().regions.values() {
+    for region in Catalog::embedded().book().regions.values() {
         for (key, price) in &region.prices {
             assert!(
                 key.check_plausible(price.usd).is_ok(),
@@ -471,7 +471,7 @@ fn a_price_that_cannot_be_one_for_its_unit_is_refused() {
 
 #[test]
 fn a_failed_overlay_leaves_the_catalog_unchanged() {
-    let mut catalog = Catalog::embedded().unwrap();
+    let mut catalog = Catalog::embedded();
     let before = catalog.clone();
     let broken = format!("{OVERRIDE}\n[[region]]\ncode = \"bad\"\n");
     assert!(catalog.overlay(&broken, "broken.toml").is_err());

@@ -955,6 +955,6 @@ impl Reducible for State {
 
 /// The prices the page uses: kcost's built-in tables.
 pub fn book() -> Rc<PriceBook> {
-    let catalog = kcost_pricing::Catalog::embedded().unwrap_or_default();
+    let catalog = kcost_pricing::Catalog::embedded();
     Rc::new(catalog.book().clone())
 }

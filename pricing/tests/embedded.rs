@@ -1,0 +1,90 @@
+//! The embedded tables reach kcost as Rust (`src/embedded.rs`), so that no program parses TOML to
+//! start: the page carries no TOML parser and the CLI starts without parsing six tables. This test
+//! writes that file from the TOML tables, through the same parser and checks as a user's table,
+//! and fails while the committed file differs.
+//!
+//! After editing a table: `UPDATE_EMBEDDED=1 cargo test -p kcost-pricing --test embedded`.
+
+use std::fmt::Write as _;
+
+use kcost_pricing::{parse, Catalog, EMBEDDED};
+
+/// The Rust source of `src/embedded.rs` for the tables as they are.
+fn generate() -> String {
+    let mut out = String::from(
+        "//! The embedded price tables (`tables/*.toml`), as Rust: written by\n\
+         //! `UPDATE_EMBEDDED=1 cargo test -p kcost-pricing --test embedded` from the tables\n\
+         //! through the same parser and checks as a user's table. Do not edit by hand; the test\n\
+         //! fails while this file differs from what the tables give.\n\n\
+         use std::collections::BTreeMap;\n\n\
+         use kcost_core::{Confidence, Price, PriceKey, RegionPrices};\n\n\
+         use crate::table::RegionTable;\n\n\
+         fn price(usd: f64, source: &str, as_of: &str, confidence: Confidence) -> Price {\n    \
+             Price {\n        usd,\n        source: source.into(),\n        as_of: as_of.into(),\n        \
+             confidence,\n    }\n}\n\n\
+         /// Each embedded table's file name and its one region.\n\
+         pub(crate) fn tables() -> Vec<(&'static str, RegionTable)> {\n    vec![\n",
+    );
+    for (name, text) in EMBEDDED {
+        let mut regions = parse(text, name).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(regions.len(), 1, "{name}: one region per embedded table");
+        let table = regions.remove(0);
+        let r = &table.prices;
+        writeln!(
+            out,
+            "        (\n            {name:?},\n            RegionTable {{"
+        )
+        .unwrap();
+        writeln!(out, "                named: {},", table.named).unwrap();
+        writeln!(out, "                prices: RegionPrices {{").unwrap();
+        writeln!(out, "                    code: {:?}.into(),", &*r.code).unwrap();
+        writeln!(out, "                    name: {:?}.into(),", &*r.name).unwrap();
+        writeln!(out, "                    discount_bp: {:?},", r.discount_bp).unwrap();
+        writeln!(out, "                    prices: BTreeMap::from([").unwrap();
+        for (key, p) in &r.prices {
+            writeln!(
+                out,
+                "                        (\n                            PriceKey::{key:?},\n                            \
+                 price(\n                                {:?},\n                                {:?},\n                                \
+                 {:?},\n                                Confidence::{:?},\n                            ),\n                        ),",
+                p.usd, &*p.source, &*p.as_of, p.confidence
+            )
+            .unwrap();
+        }
+        out.push_str("                    ]),\n                },\n            },\n        ),\n");
+    }
+    out.push_str("    ]\n}\n");
+    out
+}
+
+#[test]
+fn the_embedded_rust_is_what_the_tables_give() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/embedded.rs");
+    let want = generate();
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    if have != want {
+        if std::env::var_os("UPDATE_EMBEDDED").is_some() {
+            std::fs::write(&path, &want).unwrap();
+        } else {
+            panic!(
+                "src/embedded.rs is not what tables/*.toml give; rewrite it with \
+                 `UPDATE_EMBEDDED=1 cargo test -p kcost-pricing --test embedded`"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_embedded_catalog_equals_the_tables_parsed() {
+    let mut parsed = Catalog::default();
+    for (name, text) in EMBEDDED {
+        parsed.overlay(text, &format!("embedded:{name}")).unwrap();
+    }
+    let embedded = Catalog::embedded();
+    assert_eq!(embedded, parsed);
+    assert_eq!(
+        embedded.origins("us-east-2"),
+        ["embedded:us-east-2.toml".to_string()]
+    );
+    assert_eq!(embedded.book().regions.len(), EMBEDDED.len());
+}
