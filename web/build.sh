@@ -54,7 +54,11 @@ if rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown
   cargo build --profile wasm-release -p kcost-web --bin web --target wasm32-unknown-unknown --target-dir target/wasm
 else
   log "building with Debian's rustc-web (build-std)"
+  # std is built here, so it can be built smaller: a panic traps at once (the page has no
+  # panic output to keep; it never panics by design) and carries no file:line strings.
+  # About 18 KB gzip less.
   env PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
     cargo --config .cargo/wasm.toml build --profile wasm-release -p kcost-web --bin web
 fi
 WASM=target/wasm/wasm32-unknown-unknown/wasm-release/web.wasm

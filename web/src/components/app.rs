@@ -132,7 +132,14 @@ pub fn app() -> Html {
         let on = state.explain;
         Callback::from(move |_| dispatcher.dispatch(Action::Explain(!on)))
     };
-    let chart = state.chart();
+    // The chart follows the first result: its estimates (forty a line) and its SVG wait until the
+    // figures are on screen, one render later.
+    let chart_due = use_state(|| false);
+    {
+        let chart_due = chart_due.clone();
+        use_effect_with((), move |()| chart_due.set(true));
+    }
+    let chart = if *chart_due { state.chart() } else { None };
     html! {
         <>
         <header>
