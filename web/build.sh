@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the page into web/dist/ (index.html, style.css, web.js, web_bg.wasm): a static folder any
-# static host can serve. Installs what it needs, idempotently:
+# Builds the page into web/dist/ (index.html, style.css, web.js and web_bg.wasm for the calculator,
+# more.js and more_bg.wasm for what it loads on first use: the downloads and the metrics reader): a
+# static folder any static host can serve. Installs what it needs, idempotently:
 #   - Debian's rustc-web toolchain (rustup cannot add the wasm32 target on these machines), lld,
 #     and Chromium with chromedriver for the browser tests;
 #   - wasm-bindgen-cli at exactly the version in Cargo.lock;
@@ -51,7 +52,7 @@ fi
 # ---- 4. build for wasm32 ----
 if rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$'; then
   log "building with rustup's wasm32 target"
-  cargo build --profile wasm-release -p kcost-web --bin web --target wasm32-unknown-unknown --target-dir target/wasm
+  cargo build --profile wasm-release -p kcost-web --bin web --bin more --target wasm32-unknown-unknown --target-dir target/wasm
 else
   log "building with Debian's rustc-web (build-std)"
   # std is built here, so it can be built smaller: a panic traps at once (the page has no
@@ -59,21 +60,24 @@ else
   # About 18 KB gzip less.
   env PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
-    cargo --config .cargo/wasm.toml build --profile wasm-release -p kcost-web --bin web
+    cargo --config .cargo/wasm.toml build --profile wasm-release -p kcost-web --bin web --bin more
 fi
-WASM=target/wasm/wasm32-unknown-unknown/wasm-release/web.wasm
+WASM=target/wasm/wasm32-unknown-unknown/wasm-release
 
 # ---- 5. bundle into web/dist ----
 DIST=web/dist
 rm -rf "$DIST.tmp" && mkdir -p "$DIST.tmp"
-wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
-  --out-dir "$DIST.tmp" "$WASM"
+for bin in web more; do
+  wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+    --out-dir "$DIST.tmp" "$WASM/$bin.wasm"
+  if [ -z "${NO_WASM_OPT:-}" ]; then
+    "$TOOLS/node_modules/.bin/wasm-opt" -Oz "$DIST.tmp/${bin}_bg.wasm" -o "$DIST.tmp/${bin}_bg.opt.wasm"
+    mv "$DIST.tmp/${bin}_bg.opt.wasm" "$DIST.tmp/${bin}_bg.wasm"
+  fi
+done
 cp web/index.html web/style.css "$DIST.tmp/"
-if [ -z "${NO_WASM_OPT:-}" ]; then
-  "$TOOLS/node_modules/.bin/wasm-opt" -Oz "$DIST.tmp/web_bg.wasm" -o "$DIST.tmp/web_bg.opt.wasm"
-  mv "$DIST.tmp/web_bg.opt.wasm" "$DIST.tmp/web_bg.wasm"
-fi
 # Replace the old folder only once the new one is whole.
 rm -rf "$DIST" && mv "$DIST.tmp" "$DIST"
 size() { printf '%s: %d B raw, %d B gzip' "$1" "$(stat -c%s "$DIST/$1")" "$(gzip -9c "$DIST/$1" | wc -c)"; }
-log "$(size web_bg.wasm); $(size web.js)"
+log "loaded with the page: $(size web_bg.wasm); $(size web.js)"
+log "loaded on first use: $(size more_bg.wasm); $(size more.js)"

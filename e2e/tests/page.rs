@@ -71,6 +71,28 @@ async fn gone(driver: &WebDriver, id: &str) {
     }
 }
 
+/// The text of the first file ending in `ext` that the browser saves in `dir`.
+async fn downloaded(dir: &std::path::Path, ext: &str) -> String {
+    let start = Instant::now();
+    loop {
+        let found = std::fs::read_dir(dir).ok().and_then(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .find(|p| p.to_string_lossy().ends_with(ext))
+        });
+        if let Some(text) = found.and_then(|p| std::fs::read_to_string(p).ok()) {
+            return text;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "no {ext} file was downloaded into {}",
+            dir.display()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 async fn type_into(driver: &WebDriver, id: &str, value: &str) -> WebDriverResult<()> {
     let input = driver.find(By::Id(id)).await?;
     // Select all, then type over it, as a person would.
@@ -108,6 +130,12 @@ async fn the_page_end_to_end() -> WebDriverResult<()> {
         link.ends_with("?consumers=10&region=eu-central-1"),
         "the link holds the inputs: {link}"
     );
+
+    // 1b. A download comes from the page's second module, loaded on this first click: the JSON
+    // saved holds the deck's total.
+    driver.find(By::Id("download-json")).await?.click().await?;
+    let saved = downloaded(&common::downloads(&profile), ".json").await;
+    assert!(saved.contains("662.26"), "{saved}");
 
     // 2. The deck's URL opens on the same estimate.
     driver

@@ -280,30 +280,35 @@ fn comparison_notes(c: &Comparison, face: &dyn Face) -> Vec<String> {
 /// in `format` (JSON: the core's [`TrafficEstimate`]); notes in the words of `face`.
 pub fn traffic(e: &TrafficEstimate, format: Format, face: &dyn Face) -> Result<String> {
     let s = &e.summary;
-    let summary =
-        Summary {
-            title: format!(
-            "CloudWatch metrics{}: {} periods of {} s from {} to {} ({:.2} hours with data), {} ({})",
-            e.stream.as_ref().map_or(String::new(), |n| format!(" of {n}")),
-            s.period.points,
-            s.period.period_s,
-            s.period.start,
-            s.period.end,
-            s.period.hours,
-            e.region,
-            e.region_name
+    let summary = Summary {
+        title: format!(
+            "CloudWatch metrics{}: {}",
+            e.stream
+                .as_ref()
+                .map_or(String::new(), |n| format!(" of {n}")),
+            traffic_period(e)
         ),
-            header: ["Observed", "Unit", "Mean", "Peak"],
-            rows: observed_rows(&s.observed),
-            right: &[2, 3],
-            notes: traffic_notes(e, face),
-            warnings: traffic_warnings(e, face),
-        };
+        header: ["Observed", "Unit", "Mean", "Peak"],
+        rows: traffic_observed(&s.observed),
+        right: &[2, 3],
+        notes: traffic_notes(e, face),
+        warnings: traffic_warnings(e, face),
+    };
     let mut reports = mode_reports(e);
     many(&summary, &mut reports, e, format)
 }
 
-fn observed_rows(o: &Observed) -> Vec<[String; 4]> {
+/// The metrics' period: how many points of what length, from when to when, and the region.
+pub fn traffic_period(e: &TrafficEstimate) -> String {
+    let p = &e.summary.period;
+    format!(
+        "{} periods of {} s from {} to {} ({:.2} hours with data), {} ({})",
+        p.points, p.period_s, p.start, p.end, p.hours, e.region, e.region_name
+    )
+}
+
+/// The observed traffic, a row per measure: what, unit, mean and peak.
+pub fn traffic_observed(o: &Observed) -> Vec<[String; 4]> {
     let mb = |m: &MeanPeak| [format!("{:.2}", m.mean), format!("{:.2}", m.peak)];
     let mut rows = vec![row(
         "Records written",
@@ -403,7 +408,9 @@ fn traffic_notes(e: &TrafficEstimate, face: &dyn Face) -> Vec<String> {
     notes
 }
 
-fn traffic_warnings(e: &TrafficEstimate, face: &dyn Face) -> Vec<String> {
+/// What to beware of in the metrics (gaps, partial pages, unmatched points) and their estimates,
+/// in the words of `face`.
+pub fn traffic_warnings(e: &TrafficEstimate, face: &dyn Face) -> Vec<String> {
     let c = &e.summary.period;
     let mut warnings = Vec::new();
     if !c.gaps.is_empty() {

@@ -5,6 +5,7 @@
 mod components;
 pub mod face;
 pub mod metrics;
+pub mod more;
 pub mod query;
 pub mod state;
 

@@ -555,9 +555,9 @@ fn every_input_of_the_cli_prices_as_the_cli_does() {
     );
 }
 
-#[wasm_bindgen_test]
-fn metrics_files_are_priced_as_kcost_metrics_prices_them() {
-    let files = vec![
+/// The two pages of `get-metric-data` output the CLI's metrics tests read.
+fn metrics_pages() -> Vec<(String, String)> {
+    vec![
         (
             "page1.json".to_string(),
             include_str!("../../core/tests/fixtures/metrics/get-metric-data-page1.json")
@@ -568,7 +568,12 @@ fn metrics_files_are_priced_as_kcost_metrics_prices_them() {
             include_str!("../../core/tests/fixtures/metrics/get-metric-data-page2.json")
                 .to_string(),
         ),
-    ];
+    ]
+}
+
+#[wasm_bindgen_test]
+fn metrics_files_are_priced_as_kcost_metrics_prices_them() {
+    let files = metrics_pages();
     let b = book();
     let e =
         kcost_web::metrics::traffic(&files, "us-east-1", 100.0, Default::default(), &b).unwrap();
@@ -590,4 +595,60 @@ fn metrics_files_are_priced_as_kcost_metrics_prices_them() {
     let err =
         kcost_web::metrics::traffic(&bad, "us-east-1", 100.0, Default::default(), &b).unwrap_err();
     assert!(err.starts_with("notes.txt:1:1: no time column"), "{err}");
+}
+
+#[wasm_bindgen_test]
+fn the_second_module_downloads_what_the_page_shows() {
+    // What the download buttons save comes from the link's query, priced again: the same text as
+    // the page's own outcome gives, with the calculations when they are shown.
+    let query = "?records=100&size-kb=100&consumers=10&region=eu-central-1";
+    let s = state(query);
+    let outcome = s.outcome.as_ref().unwrap();
+    for (name, format) in [
+        ("json", kcost_report::Format::Json),
+        ("csv", kcost_report::Format::Csv),
+        ("markdown", kcost_report::Format::Markdown),
+    ] {
+        assert_eq!(
+            kcost_web::more::export_text(query, false, name),
+            kcost_web::export(outcome, format),
+            "{name}"
+        );
+    }
+    let explained = s.reduce(Action::Explain(true));
+    assert_eq!(
+        kcost_web::more::export_text(query, true, "markdown"),
+        kcost_web::export(
+            explained.outcome.as_ref().unwrap(),
+            kcost_report::Format::Markdown
+        )
+    );
+    assert!(kcost_web::more::export_text(query, true, "markdown").contains("```text"));
+    assert_eq!(
+        kcost_web::more::export_text("?records=-5", false, "json"),
+        "no estimate: fix the fields the page marks first"
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_second_module_writes_the_metrics_report_as_html() {
+    let files = metrics_pages();
+    let html = kcost_web::more::traffic(&files, "us-east-1", "", "24h");
+    assert!(
+        html.starts_with(r#"<p id="metrics-period">23 periods of 300 s"#),
+        "{html}"
+    );
+    assert!(html.contains(r#"<tr id="metrics-provisioned"><td>provisioned</td><td class="num">1</td><td class="num">18.93</td>"#), "{html}");
+    assert!(html.contains(r#"<td class="num">246.70</td>"#), "{html}");
+    // Whatever a file holds or is called, it reaches the page as text, never as markup.
+    let bad = vec![(
+        "<img src=x onerror=alert(1)>.csv".to_string(),
+        "a,b\n".to_string(),
+    )];
+    let html = kcost_web::more::traffic(&bad, "us-east-1", "", "24h");
+    assert!(
+        html.starts_with(r#"<p class="error" role="alert" id="metrics-error">&lt;img src=x onerror=alert(1)&gt;.csv:"#),
+        "{html}"
+    );
+    assert!(!html.contains("<img"), "{html}");
 }

@@ -121,7 +121,20 @@ pub async fn browser(server: &str, profile: &Path) -> WebDriverResult<WebDriver>
         caps.add_arg(arg)?;
     }
     caps.add_arg(&format!("--user-data-dir={}", profile.display()))?;
+    // Downloads land in the profile's own folder, without asking.
+    caps.add_experimental_option(
+        "prefs",
+        serde_json::json!({
+            "download.default_directory": downloads(profile).display().to_string(),
+            "download.prompt_for_download": false,
+        }),
+    )?;
     WebDriver::new(server, caps).await
+}
+
+/// Where the browser started on `profile` saves downloads.
+pub fn downloads(profile: &Path) -> PathBuf {
+    profile.join("downloads")
 }
 
 /// The built page: DIST_DIR, or web/dist (built by `bash web/build.sh`).

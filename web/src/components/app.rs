@@ -268,9 +268,9 @@ pub fn app() -> Html {
                     if let Some(chart) = chart {
                         <CostChart {chart} />
                     }
-                    <Exports outcome={Rc::clone(outcome)} link={format!("{base}{query}")} />
+                    <Exports outcome={Rc::clone(outcome)} link={format!("{base}{query}")} explain={state.explain} />
                 }
-                <Traffic book={Rc::clone(&state.book)} region={state.value(Field::Region).to_string()}
+                <Traffic region={state.value(Field::Region).to_string()}
                     target_utilization={state.value(Field::TargetUtilization).to_string()}
                     retention={state.value(Field::Retention).to_string()} />
             </div>

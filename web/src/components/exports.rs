@@ -1,5 +1,6 @@
 //! Copy the link, and download the estimate as JSON, CSV, Markdown or a scenario file, in the same
-//! shapes as the CLI's (`kcost-report`).
+//! shapes as the CLI's (`kcost-report`). The scenario file is written here; the other three by the
+//! page's second module (`crate::more`), loaded on the first download.
 
 use kcost_report::Format;
 use wasm_bindgen::JsCast;
@@ -12,6 +13,8 @@ use crate::state::Outcome;
 pub struct Props {
     pub outcome: std::rc::Rc<Outcome>,
     pub link: AttrValue,
+    /// Whether the calculations are shown (and so downloaded).
+    pub explain: bool,
 }
 
 /// The estimate's text in `format`: the comparison in compare mode, the pipeline when it has
@@ -68,27 +71,53 @@ pub fn exports(props: &Props) -> Html {
         })
     };
     let stem = props.outcome.file_stem();
-    let button =
-        |label: &'static str, ext: &'static str, mime: &'static str, format: Option<Format>| {
-            let outcome = props.outcome.clone();
-            let name = format!("{stem}.{ext}");
-            let onclick = Callback::from(move |_| {
-                let text = match format {
-                    Some(f) => export(&outcome, f),
-                    None => outcome.scenario_file(),
-                };
-                download(&name, mime, &text);
+    let query = props
+        .link
+        .split_once('?')
+        .map_or(String::new(), |(_, q)| format!("?{q}"));
+    let explain = props.explain;
+    let failed = use_state(|| None::<String>);
+    let button = |label: &'static str,
+                  ext: &'static str,
+                  mime: &'static str,
+                  format: &'static str| {
+        let outcome = props.outcome.clone();
+        let query = query.clone();
+        let failed = failed.clone();
+        let name = format!("{stem}.{ext}");
+        let onclick = Callback::from(move |_| {
+            if format == "toml" {
+                download(&name, mime, &outcome.scenario_file());
+                return;
+            }
+            let (name, args) = (
+                name.clone(),
+                [query.as_str().into(), explain.into(), format.into()],
+            );
+            let failed = failed.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match crate::more::call("export_text", &args).await {
+                    Ok(text) => {
+                        download(&name, mime, &text);
+                        failed.set(None);
+                    }
+                    Err(message) => failed.set(Some(message)),
+                }
             });
-            html! { <button type="button" {onclick}>{ label }</button> }
-        };
+        });
+        html! { <button type="button" id={format!("download-{ext}")} {onclick}>{ label }</button> }
+    };
     html! {
         <section class="exports" aria-label="Share and export">
             <button type="button" id="copy-link" onclick={copy}>{ if *copied { "Link copied" } else { "Copy link" } }</button>
             <input class="link" id="link" readonly=true value={props.link.clone()} aria-label="Link to this estimate" />
-            { button("JSON", "json", "application/json", Some(Format::Json)) }
-            { button("CSV", "csv", "text/csv", Some(Format::Csv)) }
-            { button("Markdown", "md", "text/markdown", Some(Format::Markdown)) }
-            { button("Scenario file", "toml", "application/toml", None) }
+            { button("JSON", "json", "application/json", "json") }
+            { button("CSV", "csv", "text/csv", "csv") }
+            { button("Markdown", "md", "text/markdown", "markdown") }
+            { button("Scenario file", "toml", "application/toml", "toml") }
+            if let Some(message) = &*failed {
+                <p class="error" role="alert" id="export-error">{ format!("No download: {message}") }</p>
+            }
         </section>
     }
 }
