@@ -16,8 +16,8 @@ cat >"$CAPS" <<JSON
 JSON
 export CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_WEBDRIVER_JSON="$CAPS" WASM_BINDGEN_TEST_TIMEOUT=120
 if rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$'; then
-  cargo test --release -p kcost-web --tests --target wasm32-unknown-unknown --target-dir target/wasm
+  cargo test --profile browser-test -p kcost-web --tests --target wasm32-unknown-unknown --target-dir target/wasm
 else
   env PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 \
-    cargo --config .cargo/wasm.toml test --release -p kcost-web --tests
+    cargo --config .cargo/wasm.toml test --profile browser-test -p kcost-web --tests
 fi

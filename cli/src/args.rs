@@ -61,6 +61,37 @@ pub struct Cli {
     pub estimate: EstimateArgs,
 }
 
+/// The command line of a plain estimate (flags, no subcommand): `Cli` without its subcommands,
+/// so that the commonest run does not build fifteen subcommands' arguments to parse a few flags.
+#[derive(Debug, Parser)]
+#[command(name = "kcost", version)]
+struct Flags {
+    #[command(flatten)]
+    estimate: EstimateArgs,
+}
+
+impl Cli {
+    /// Parses `args` (the program's name first). A run of flags alone is tried as a plain
+    /// estimate first; anything else, and anything that is not a clean estimate (help, version, a
+    /// mistake), goes through the whole command line, so its help and errors are the same.
+    /// clap prints its own errors and exits with status 2, help and version with 0.
+    pub fn parse_args(args: Vec<std::ffi::OsString>) -> Cli {
+        let flags_only = args
+            .get(1)
+            .and_then(|a| a.to_str())
+            .is_some_and(|a| a.starts_with("--") && !matches!(a, "--help" | "--version"));
+        if flags_only {
+            if let Ok(flags) = Flags::try_parse_from(&args) {
+                return Cli {
+                    command: None,
+                    estimate: flags.estimate,
+                };
+            }
+        }
+        Cli::parse_from(args)
+    }
+}
+
 /// Which prices to use and how old a price may be: every command that prices takes these.
 #[derive(Debug, Args, Clone, Default)]
 pub struct PriceArgs {
@@ -770,11 +801,52 @@ fn parse_region(s: String) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
-    use clap::CommandFactory;
+    use clap::{CommandFactory, Parser};
 
     #[test]
     fn the_command_line_definition_is_consistent() {
         super::Cli::command().debug_assert();
+        super::Flags::command().debug_assert();
+    }
+
+    /// The plain-estimate fast path reads every flag exactly as the whole command line does, and
+    /// a run it cannot read (a subcommand, help, a mistake) is left to the whole command line.
+    #[test]
+    fn the_plain_estimate_parses_as_the_whole_command_line_does() {
+        let runs = [
+            "--records 100 --size-kb 100 --consumers 10",
+            "--records 1000/min --size-kb 0.5 --mode compare --region us-east-2",
+            "--records 5000 --size-kb 0.5 --aggregate --format json --explain",
+            "--records 2000 --size-kb 1 --peak-records 8000 --target-utilization 80 \
+             --hot-key-share 0.1 --efo-consumers 3 --retention 7d",
+            "--records 100 --size-kb 10 --growth 5 --months 24 --price-age off",
+            "--records=100 --size-kb=100 --shards 60 --rounding exact --form current",
+        ];
+        for run in runs {
+            let args: Vec<std::ffi::OsString> = std::iter::once("kcost")
+                .chain(run.split_whitespace())
+                .map(Into::into)
+                .collect();
+            let whole = super::Cli::try_parse_from(&args).unwrap();
+            let fast = super::Flags::try_parse_from(&args).unwrap();
+            assert!(whole.command.is_none());
+            assert_eq!(
+                format!("{:?}", fast.estimate),
+                format!("{:?}", whole.estimate),
+                "{run:?}"
+            );
+            assert_eq!(
+                format!("{:?}", super::Cli::parse_args(args.clone())),
+                format!("{whole:?}"),
+                "{run:?}"
+            );
+        }
+        // What the fast path refuses, the whole command line reads (a subcommand's flag here).
+        let args: Vec<std::ffi::OsString> = ["kcost", "--records", "1", "--size-kb", "1", "--nope"]
+            .map(Into::into)
+            .to_vec();
+        assert!(super::Flags::try_parse_from(&args).is_err());
+        assert!(super::Cli::try_parse_from(&args).is_err());
     }
 
     /// The modes and roundings clap offers are the core's, by the core's names.

@@ -14,7 +14,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use clap::Parser;
 use kcost_core::analytics::{AnalyticsWorkload, AppSize};
 use kcost_core::firehose::FirehoseWorkload;
 use kcost_core::{Growth, Options, StreamWorkload};
@@ -52,8 +51,7 @@ impl std::fmt::Display for Refused {
 impl std::error::Error for Refused {}
 
 fn main() -> ExitCode {
-    // clap prints its own errors and exits with status 2, help and version with 0.
-    let cli = Cli::parse();
+    let cli = Cli::parse_args(std::env::args_os().collect());
     // A batch writes as it goes, so a million rows need not be held; it has its own exit status.
     if let Some(Command::Batch {
         file,
