@@ -153,6 +153,10 @@ pub enum Command {
         /// How intermediate steps are rounded.
         #[arg(long, value_enum, default_value_t = RoundingArg::Calculator)]
         rounding: RoundingArg,
+        /// Threads pricing rows (the output is the same in any number): all the machine's
+        /// cores unless given.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+        threads: Option<u16>,
         #[command(flatten)]
         prices: PriceArgs,
     },

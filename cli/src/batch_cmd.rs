@@ -14,23 +14,63 @@ use serde_json::{json, Value};
 
 use crate::args::BatchFormat;
 
-/// Runs the batch, writing to `out`; returns the totals.
+/// Rows per chunk handed to a pricing thread: large enough that handing over costs little, small
+/// enough that the chunks in flight hold little memory.
+const CHUNK: usize = 1024;
+
+/// Chunks in flight per pricing thread: memory stays bounded whatever the input's size.
+const IN_FLIGHT: usize = 4;
+
+/// A row as read, before it is priced.
+enum Raw {
+    Csv(usize, csv::StringRecord),
+    Json(usize, String),
+    Failed(RowResult),
+}
+
+/// What a pricing thread needs to know.
+#[derive(Clone, Copy)]
+struct Pricing<'a> {
+    book: &'a PriceBook,
+    options: Options,
+    format: BatchFormat,
+    /// The header's columns as positions in kcost's columns (CSV only).
+    positions: &'a [Option<usize>],
+}
+
+/// A chunk priced, reduced to what this thread needs (the estimates are dropped where they were
+/// made): the streaming formats' text of the rows that are done, their totals, what the account
+/// keeps of each row in input order, the table's rows, and the chunk itself for its records to
+/// be read into again.
+struct Priced {
+    text: Vec<u8>,
+    totals: Totals,
+    kept: Vec<batch::Kept>,
+    table: Vec<[String; 10]>,
+    rows: u64,
+    chunk: Vec<Raw>,
+}
+
+/// Runs the batch on `threads` pricing threads, writing to `out` in input order; returns the
+/// totals. Rows are read on this thread, priced and written out as text in chunks on the others,
+/// and written here as each next chunk is ready.
 pub fn run(
     file: &Path,
     format: BatchFormat,
     book: &PriceBook,
     options: Options,
+    threads: usize,
     out: &mut dyn Write,
 ) -> Result<Totals> {
-    let input: Box<dyn Read> = if file == Path::new("-") {
-        Box::new(std::io::stdin().lock())
+    let input: Box<dyn Read + Send> = if file == Path::new("-") {
+        Box::new(std::io::stdin())
     } else {
         Box::new(
             std::fs::File::open(file)
                 .with_context(|| format!("cannot read the batch file '{}'", file.display()))?,
         )
     };
-    let mut reader = BufReader::new(input);
+    let mut reader = BufReader::with_capacity(1 << 16, input);
     let jsonl = matches!(
         file.extension().and_then(|e| e.to_str()),
         Some("jsonl" | "ndjson")
@@ -38,52 +78,252 @@ pub fn run(
         .fill_buf()
         .map(|b| b.iter().find(|c| !c.is_ascii_whitespace()) == Some(&b'{'))
         .unwrap_or(false);
+    let mut rows = if jsonl {
+        Rows::Json(reader.lines(), 0)
+    } else {
+        // Fields are trimmed where they are used: trimming every record here costs more.
+        Rows::Csv(
+            csv::ReaderBuilder::new().flexible(true).from_reader(reader),
+            0,
+            0,
+        )
+    };
     // A CSV's header is read and checked before anything is written: an unknown column is a
     // mistake in the file, not in each row.
-    let (mut lines, mut csv) = if jsonl {
-        (Some(reader), None)
-    } else {
-        let csv = csv::ReaderBuilder::new()
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(reader);
-        (None, Some(csv))
-    };
-    let header: Vec<String> = match &mut csv {
-        Some(csv) => csv
-            .headers()
-            .with_context(|| format!("cannot read the CSV header of '{}'", file.display()))?
-            .iter()
-            .map(str::to_string)
-            .collect(),
-        None => Vec::new(),
+    let header: Vec<String> = match &mut rows {
+        Rows::Csv(csv, _, width) => {
+            let header: Vec<String> = csv
+                .headers()
+                .with_context(|| format!("cannot read the CSV header of '{}'", file.display()))?
+                .iter()
+                .map(|h| trim(h).to_string())
+                .collect();
+            *width = header.len();
+            header
+        }
+        Rows::Json(..) => Vec::new(),
     };
     for name in &header {
         known_column(name, file, 1)?;
     }
+    // The header is matched to kcost's columns once.
+    let positions: Vec<Option<usize>> = header.iter().map(|h| batch::column(h)).collect();
+    let pricing = Pricing {
+        book,
+        options,
+        format,
+        positions: &positions,
+    };
     let mut sink = Sink::new(format, out)?;
     let mut totals = Totals::default();
     let mut progress = crate::progress::Progress::new(None, "rows");
     // Advantage rows are held to the end, where each region's share one commitment.
     let mut account = batch::Account::default();
-    let mut emit = |result: Option<RowResult>, sink: &mut Sink<'_>| -> Result<()> {
-        progress.inc();
-        match result {
-            Some(result) => {
-                totals.add(&result);
-                sink.row(&result)
-            }
-            None => Ok(()),
-        }
-    };
-    match (lines.take(), csv) {
-        (Some(reader), _) => {
-            for (i, line) in reader.lines().enumerate() {
-                let line = line.with_context(|| format!("cannot read '{}'", file.display()))?;
-                if line.trim().is_empty() {
-                    continue;
+    let threads = threads.max(1);
+    std::thread::scope(|scope| -> Result<()> {
+        let (work, todo) = std::sync::mpsc::channel::<(usize, Vec<Raw>)>();
+        let todo = std::sync::Arc::new(std::sync::Mutex::new(todo));
+        let (done_tx, done) = std::sync::mpsc::channel::<(usize, Priced)>();
+        for _ in 0..threads {
+            let (todo, done_tx) = (todo.clone(), done_tx.clone());
+            // Each thread prices from its own copy of the prices (see `PriceBook::unshared`).
+            let (book, pricing) = (book.unshared(), &pricing);
+            scope.spawn(move || {
+                let pricing = Pricing {
+                    book: &book,
+                    ..*pricing
+                };
+                loop {
+                    let next = todo.lock().map(|t| t.recv());
+                    let Ok(Ok((index, chunk))) = next else {
+                        return;
+                    };
+                    if done_tx.send((index, pricing.chunk(chunk))).is_err() {
+                        return;
+                    }
                 }
-                let result = match serde_json::from_str::<serde_json::Map<String, Value>>(&line) {
+            });
+        }
+        drop(done_tx);
+        // Chunks come back in any order; each is written once all before it are.
+        let mut waiting = std::collections::BTreeMap::new();
+        let (mut sent, mut written) = (0usize, 0usize);
+        let mut spare: Vec<Vec<Raw>> = Vec::new();
+        let mut take = |priced: Priced, sink: &mut Sink<'_>, spare: &mut Vec<Vec<Raw>>| {
+            progress.inc_by(priced.rows);
+            for kept in priced.kept {
+                account.keep(kept);
+            }
+            totals.merge(priced.totals);
+            if let Sink::Table(_, table) = sink {
+                table.add_rows(priced.table.into_iter().map(|cells| cells.to_vec()));
+            }
+            spare.push(priced.chunk);
+            sink.raw(&priced.text)
+        };
+        loop {
+            let chunk = rows.next_chunk(file, spare.pop().unwrap_or_default())?;
+            let last = chunk.len() < CHUNK;
+            if !chunk.is_empty() {
+                work.send((sent, chunk))
+                    .map_err(|_| anyhow::anyhow!("a pricing thread stopped"))?;
+                sent += 1;
+            }
+            // Wait while too many chunks are in flight, or for all of them at the end.
+            while sent - written > if last { 0 } else { threads * IN_FLIGHT } {
+                let (index, priced) = done
+                    .recv()
+                    .map_err(|_| anyhow::anyhow!("a pricing thread stopped"))?;
+                waiting.insert(index, priced);
+                while let Some(priced) = waiting.remove(&written) {
+                    take(priced, &mut sink, &mut spare)?;
+                    written += 1;
+                }
+            }
+            if last {
+                break;
+            }
+        }
+        drop(work);
+        Ok(())
+    })?;
+    for result in account.finish(book) {
+        totals.add(&result);
+        sink.row(&result)?;
+    }
+    progress.finish();
+    sink.finish(&totals)?;
+    Ok(totals)
+}
+
+/// `text` without the ASCII whitespace around it (as the CSV reader's trimming did).
+fn trim(text: &str) -> &str {
+    text.trim_matches(|c: char| c.is_ascii_whitespace())
+}
+
+/// The rows of the input, read a chunk at a time.
+enum Rows<R: Read> {
+    /// The reader, the last row number read, and the header's width.
+    Csv(csv::Reader<BufReader<R>>, usize, usize),
+    /// The lines, and the last line number read.
+    Json(std::io::Lines<BufReader<R>>, usize),
+}
+
+impl<R: Read> Rows<R> {
+    /// Up to [`CHUNK`] rows; fewer only at the end. `spare` is a chunk already priced: its
+    /// records are read into again rather than allocated anew.
+    fn next_chunk(&mut self, file: &Path, mut spare: Vec<Raw>) -> Result<Vec<Raw>> {
+        let mut records: Vec<csv::StringRecord> = spare
+            .drain(..)
+            .filter_map(|raw| match raw {
+                Raw::Csv(_, record) => Some(record),
+                _ => None,
+            })
+            .collect();
+        let mut chunk = spare;
+        chunk.reserve(CHUNK);
+        while chunk.len() < CHUNK {
+            match self {
+                Rows::Csv(csv, row, width) => {
+                    *row += 1;
+                    let mut record = records.pop().unwrap_or_default();
+                    match csv.read_record(&mut record) {
+                        Ok(false) => break,
+                        Ok(true) if record.len() != *width => {
+                            chunk.push(Raw::Failed(failed(
+                                *row,
+                                format!("{} fields where the header has {width}", record.len()),
+                            )));
+                        }
+                        Ok(true) => chunk.push(Raw::Csv(*row, record)),
+                        Err(e) => chunk.push(Raw::Failed(failed(*row, format!("not CSV: {e}")))),
+                    }
+                }
+                Rows::Json(lines, row) => {
+                    let Some(line) = lines.next() else {
+                        break;
+                    };
+                    *row += 1;
+                    let line = line.with_context(|| format!("cannot read '{}'", file.display()))?;
+                    if !line.trim().is_empty() {
+                        chunk.push(Raw::Json(*row, line));
+                    }
+                }
+            }
+        }
+        Ok(chunk)
+    }
+}
+
+fn failed(row: usize, error: String) -> RowResult {
+    RowResult {
+        row,
+        name: None,
+        outcome: RowOutcome::Failed { error },
+    }
+}
+
+impl Pricing<'_> {
+    /// Prices a chunk's rows: the streaming formats' text of those that are done, their totals,
+    /// and what the account keeps of each.
+    fn chunk(&self, mut chunk: Vec<Raw>) -> Priced {
+        let mut out = Priced {
+            text: Vec::new(),
+            totals: Totals::default(),
+            kept: Vec::new(),
+            table: Vec::new(),
+            rows: chunk.len() as u64,
+            chunk: Vec::new(),
+        };
+        let mut done = Vec::with_capacity(chunk.len());
+        for raw in &mut chunk {
+            let (result, kept) = self.row(raw).split();
+            if !matches!(kept, batch::Kept::Nothing) {
+                out.kept.push(kept);
+            }
+            if let Some(result) = result {
+                out.totals.add(&result);
+                done.push(result);
+            }
+        }
+        // Writing to memory cannot fail.
+        let _ = match self.format {
+            BatchFormat::Csv => csv_rows(&mut out.text, done.iter()),
+            BatchFormat::Jsonl => done
+                .iter()
+                .try_for_each(|result| writeln!(out.text, "{}", json_row(result)))
+                .map_err(Into::into),
+            BatchFormat::Table => {
+                out.table = done.iter().map(cells).collect();
+                Ok(())
+            }
+        };
+        // The records go back to be read into again; the rest of the row is dropped here.
+        chunk.retain(|raw| matches!(raw, Raw::Csv(..)));
+        out.chunk = chunk;
+        out
+    }
+
+    fn row(&self, raw: &mut Raw) -> batch::Priced {
+        let (book, options) = (self.book, self.options);
+        match raw {
+            Raw::Failed(result) => batch::Priced::Done {
+                result: std::mem::replace(result, failed(0, String::new())),
+                standard: None,
+            },
+            Raw::Csv(row, record) => {
+                let row = *row;
+                let mut values: batch::Values<'_> = [None; batch::COLUMNS.len()];
+                for (position, value) in self.positions.iter().zip(record.iter()) {
+                    if let Some(slot) = position.and_then(|p| values.get_mut(p)) {
+                        *slot = Some(trim(value)).filter(|v| !v.is_empty());
+                    }
+                }
+                batch::price_values(row, &values, book, options)
+            }
+            Raw::Json(row, line) => {
+                let row = *row;
+                match serde_json::from_str::<serde_json::Map<String, Value>>(line) {
                     Ok(object) => {
                         let owned: Vec<(String, String)> = object
                             .iter()
@@ -98,68 +338,16 @@ pub fn run(
                             .iter()
                             .map(|(k, v)| (k.as_str(), v.as_str()))
                             .collect();
-                        account.row(i + 1, &fields, book, options)
+                        batch::price_fields(row, &fields, book, options)
                     }
-                    Err(e) => Some(RowResult {
-                        row: i + 1,
-                        name: None,
-                        outcome: RowOutcome::Failed {
-                            error: format!("not a JSON object: {e}"),
-                        },
-                    }),
-                };
-                emit(result, &mut sink)?;
-            }
-        }
-        (None, None) => {}
-        (None, Some(mut csv)) => {
-            // The header is matched to kcost's columns once.
-            let positions: Vec<Option<usize>> = header.iter().map(|h| batch::column(h)).collect();
-            let mut record = csv::StringRecord::new();
-            let mut row = 0;
-            loop {
-                row += 1;
-                let result = match csv.read_record(&mut record) {
-                    Ok(false) => break,
-                    Ok(true) if record.len() != header.len() => Some(RowResult {
-                        row,
-                        name: None,
-                        outcome: RowOutcome::Failed {
-                            error: format!(
-                                "{} fields where the header has {}",
-                                record.len(),
-                                header.len()
-                            ),
-                        },
-                    }),
-                    Ok(true) => {
-                        let mut values: batch::Values<'_> = [None; batch::COLUMNS.len()];
-                        for (position, value) in positions.iter().zip(record.iter()) {
-                            if let Some(slot) = position.and_then(|p| values.get_mut(p)) {
-                                *slot = Some(value).filter(|v| !v.is_empty());
-                            }
-                        }
-                        account.values(row, &values, book, options)
-                    }
-                    Err(e) => Some(RowResult {
-                        row,
-                        name: None,
-                        outcome: RowOutcome::Failed {
-                            error: format!("not CSV: {e}"),
-                        },
-                    }),
-                };
-                emit(result, &mut sink)?;
+                    Err(e) => batch::Priced::Done {
+                        result: failed(row, format!("not a JSON object: {e}")),
+                        standard: None,
+                    },
+                }
             }
         }
     }
-    for result in account.finish(book) {
-        totals.add(&result);
-        sink.row(&result)?;
-    }
-    progress.finish();
-    sink.finish(&totals)?;
-    Ok(totals)
 }
 
 /// Refuses a CSV header's column kcost does not know, naming the file and line. (A JSON Lines
@@ -178,9 +366,9 @@ fn known_column(name: &str, file: &Path, line: usize) -> Result<()> {
 
 /// Writes rows as they come (CSV, JSON Lines) or at the end (table).
 enum Sink<'a> {
-    Csv(csv::Writer<&'a mut dyn Write>),
+    Csv(&'a mut dyn Write),
     Jsonl(&'a mut dyn Write),
-    Table(&'a mut dyn Write, Table),
+    Table(&'a mut dyn Write, Box<Table>),
 }
 
 const HEADER: [&str; 10] = [
@@ -196,69 +384,134 @@ const HEADER: [&str; 10] = [
     "error",
 ];
 
+/// A row's cells under [`HEADER`].
+fn cells(result: &RowResult) -> [String; 10] {
+    let name = result.name.clone().unwrap_or_default();
+    match &result.outcome {
+        RowOutcome::Estimated { estimate: e } => [
+            result.row.to_string(),
+            name,
+            e.mode.name().to_string(),
+            e.region.to_string(),
+            e.inputs.records_per_second.to_string(),
+            e.inputs.size_kb.to_string(),
+            e.inputs.consumers.to_string(),
+            e.shards
+                .as_ref()
+                .map_or(String::new(), |s| s.count.to_string()),
+            e.monthly_usd.to_string(),
+            String::new(),
+        ],
+        RowOutcome::Failed { error } => {
+            let mut cells: [String; 10] = Default::default();
+            cells[0] = result.row.to_string();
+            cells[1] = name;
+            cells[9] = error.clone();
+            cells
+        }
+    }
+}
+
+/// Writes `results` as CSV rows (no header) to `out`, each field written as it is formatted,
+/// through one buffer (a million rows make ten million fields).
+fn csv_rows<'r>(out: &mut dyn Write, results: impl Iterator<Item = &'r RowResult>) -> Result<()> {
+    use std::fmt::Write as _;
+    let mut w = csv::Writer::from_writer(out);
+    let mut field = String::with_capacity(32);
+    let mut put =
+        |w: &mut csv::Writer<&mut dyn Write>, value: std::fmt::Arguments<'_>| -> Result<()> {
+            field.clear();
+            // Writing to a String cannot fail.
+            let _ = field.write_fmt(value);
+            w.write_field(&field)?;
+            Ok(())
+        };
+    for result in results {
+        put(&mut w, format_args!("{}", result.row))?;
+        w.write_field(result.name.as_deref().unwrap_or(""))?;
+        match &result.outcome {
+            RowOutcome::Estimated { estimate: e } => {
+                w.write_field(e.mode.name())?;
+                w.write_field(&*e.region)?;
+                for value in [e.inputs.records_per_second, e.inputs.size_kb] {
+                    // A whole number prints the same through the integer formatter, which is
+                    // faster than the shortest-float one.
+                    if value.fract() == 0.0 && value.is_sign_positive() && value < 9.0e15 {
+                        put(&mut w, format_args!("{}", value as u64))?;
+                    } else {
+                        put(&mut w, format_args!("{value}"))?;
+                    }
+                }
+                put(&mut w, format_args!("{}", e.inputs.consumers))?;
+                match &e.shards {
+                    Some(s) => put(&mut w, format_args!("{}", s.count))?,
+                    None => w.write_field("")?,
+                }
+                put(&mut w, format_args!("{}", e.monthly_usd))?;
+                w.write_field("")?;
+            }
+            RowOutcome::Failed { error } => {
+                for _ in 0..7 {
+                    w.write_field("")?;
+                }
+                w.write_field(error)?;
+            }
+        }
+        w.write_record(None::<&[u8]>)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// A row as a JSON Lines object.
+fn json_row(result: &RowResult) -> Value {
+    match &result.outcome {
+        RowOutcome::Estimated { estimate: e } => json!({
+            "row": result.row, "name": result.name, "mode": e.mode, "region": &*e.region,
+            "shards": e.shards.as_ref().map(|s| s.count), "monthly_usd": e.monthly_usd,
+        }),
+        RowOutcome::Failed { error } => {
+            json!({"row": result.row, "name": result.name, "error": error})
+        }
+    }
+}
+
 impl<'a> Sink<'a> {
     fn new(format: BatchFormat, out: &'a mut dyn Write) -> Result<Sink<'a>> {
         Ok(match format {
             BatchFormat::Csv => {
-                let mut w = csv::Writer::from_writer(out);
+                let mut w = csv::Writer::from_writer(&mut *out);
                 w.write_record(HEADER)?;
-                Sink::Csv(w)
+                w.flush()?;
+                drop(w);
+                Sink::Csv(out)
             }
             BatchFormat::Table => {
                 let mut t = Table::new();
                 t.load_style(UTF8_FULL_CONDENSED)
                     .set_header(HEADER.to_vec());
-                Sink::Table(out, t)
+                Sink::Table(out, Box::new(t))
             }
             BatchFormat::Jsonl => Sink::Jsonl(out),
         })
     }
 
-    fn cells(result: &RowResult) -> [String; 10] {
-        let name = result.name.clone().unwrap_or_default();
-        match &result.outcome {
-            RowOutcome::Estimated { estimate: e } => [
-                result.row.to_string(),
-                name,
-                e.mode.name().to_string(),
-                e.region.to_string(),
-                e.inputs.records_per_second.to_string(),
-                e.inputs.size_kb.to_string(),
-                e.inputs.consumers.to_string(),
-                e.shards
-                    .as_ref()
-                    .map_or(String::new(), |s| s.count.to_string()),
-                e.monthly_usd.to_string(),
-                String::new(),
-            ],
-            RowOutcome::Failed { error } => {
-                let mut cells: [String; 10] = Default::default();
-                cells[0] = result.row.to_string();
-                cells[1] = name;
-                cells[9] = error.clone();
-                cells
-            }
+    /// Rows already written as text (CSV or JSON Lines) by a pricing thread.
+    fn raw(&mut self, text: &[u8]) -> Result<()> {
+        match self {
+            Sink::Csv(out) | Sink::Jsonl(out) => out.write_all(text)?,
+            Sink::Table(..) => {}
         }
+        Ok(())
     }
 
     fn row(&mut self, result: &RowResult) -> Result<()> {
         match self {
-            Sink::Csv(w) => w.write_record(Self::cells(result))?,
+            Sink::Csv(out) => csv_rows(*out, std::iter::once(result))?,
             Sink::Table(_, t) => {
-                t.add_row(Self::cells(result).to_vec());
+                t.add_row(cells(result).to_vec());
             }
-            Sink::Jsonl(out) => {
-                let value = match &result.outcome {
-                    RowOutcome::Estimated { estimate: e } => json!({
-                        "row": result.row, "name": result.name, "mode": e.mode, "region": &*e.region,
-                        "shards": e.shards.as_ref().map(|s| s.count), "monthly_usd": e.monthly_usd,
-                    }),
-                    RowOutcome::Failed { error } => {
-                        json!({"row": result.row, "name": result.name, "error": error})
-                    }
-                };
-                writeln!(out, "{value}")?;
-            }
+            Sink::Jsonl(out) => writeln!(out, "{}", json_row(result))?,
         }
         Ok(())
     }
@@ -284,7 +537,8 @@ impl<'a> Sink<'a> {
             ]))
             .collect();
         match self {
-            Sink::Csv(mut w) => {
+            Sink::Csv(out) => {
+                let mut w = csv::Writer::from_writer(out);
                 for [kind, key, usd] in &total_rows {
                     let mut cells: [String; 10] = Default::default();
                     cells[0] = format!("total-{kind}");

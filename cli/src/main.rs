@@ -57,20 +57,26 @@ fn main() -> ExitCode {
         file,
         format,
         rounding,
+        threads,
         prices,
     }) = &cli.command
     {
         let result = catalog(prices).and_then(|catalog| {
-            // Batch output shows no analysis, so none is run: a second pricing per row for nothing.
+            // Batch output shows no analysis and no warning, so neither is worked out: a second
+            // pricing per row, and the age of its prices, for nothing.
             let options = Options {
                 rounding: (*rounding).into(),
-                price_age: price_age(prices),
+                price_age: None,
                 skip_analyses: true,
                 ..Options::default()
             };
+            let threads = threads.map_or_else(
+                || std::thread::available_parallelism().map_or(1, usize::from),
+                usize::from,
+            );
             let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            let totals = batch_cmd::run(file, *format, catalog.book(), options, &mut out)?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            let totals = batch_cmd::run(file, *format, catalog.book(), options, threads, &mut out)?;
             out.flush()?;
             Ok(totals)
         });

@@ -39,13 +39,14 @@ impl Progress {
         }
     }
 
-    /// One more step done.
-    pub fn inc(&mut self) {
-        self.bar.inc(1);
+    /// `n` more steps done.
+    pub fn inc_by(&mut self, n: u64) {
+        let before = self.bar.position();
+        self.bar.inc(n);
         // Reading the clock for every row of a million would cost more than the bar is worth.
         if self.wanted
             && !self.shown
-            && self.bar.position() % 1024 == 0
+            && (before / 1024 != self.bar.position() / 1024)
             && self.start.elapsed() > Duration::from_secs(1)
         {
             self.bar.set_draw_target(ProgressDrawTarget::stderr());

@@ -185,3 +185,108 @@ adv,us-east-1,100,1,advantage
         "{adv}"
     );
 }
+
+/// The output of `kcost batch` on the repository's inventory, in each format.
+fn streams(format: &str, threads: &str) -> String {
+    let out = kcost(&[
+        "batch",
+        "../examples/streams.csv",
+        "--format",
+        format,
+        "--threads",
+        threads,
+    ])
+    .output()
+    .unwrap();
+    // Its row "typo" fails on purpose.
+    assert_eq!(out.status.code(), Some(3), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_output_is_the_same_in_any_number_of_threads() {
+    for format in ["csv", "jsonl", "table"] {
+        let one = streams(format, "1");
+        insta::assert_snapshot!(format!("streams_{format}"), one);
+        for threads in ["2", "3", "8"] {
+            assert_eq!(
+                streams(format, threads),
+                one,
+                "{format} on {threads} threads"
+            );
+        }
+    }
+}
+
+#[test]
+fn rows_come_out_in_the_order_they_went_in() {
+    // More rows than several chunks of work, with failed rows and Advantage rows (held to the
+    // end, where their regions' commitments are shared) among them.
+    let mut csv = String::from("name,region,records,size-kb,consumers,mode\n");
+    for i in 1..=5000 {
+        let row = match i % 97 {
+            0 => format!("r{i},us-east-1,-{i},1,1,\n"),
+            13 => format!("r{i},us-east-1,{i},1,,advantage\n"),
+            _ => format!("r{i},us-east-2,{i},{},{},\n", 1 + i % 50, 1 + i % 4),
+        };
+        csv.push_str(&row);
+    }
+    let path = file("order.csv", &csv);
+    let out = kcost(&["batch", &path, "--threads", "4"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "some rows failed");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let numbers: Vec<usize> = text
+        .lines()
+        .skip(1)
+        .filter(|l| !l.starts_with("total-"))
+        .map(|l| l.split(',').next().unwrap().parse().unwrap())
+        .collect();
+    let advantage: Vec<usize> = (1..=5000).filter(|i| i % 97 == 13).collect();
+    let others: Vec<usize> = (1..=5000).filter(|i| i % 97 != 13).collect();
+    assert_eq!(numbers.len(), 5000);
+    assert_eq!(numbers[..others.len()], others[..], "rows in input order");
+    assert_eq!(
+        numbers[others.len()..],
+        advantage[..],
+        "Advantage rows at the end, in order"
+    );
+    // Each row is the one its number says.
+    for line in text.lines().skip(1).filter(|l| !l.starts_with("total-")) {
+        let mut cells = line.split(',');
+        let number = cells.next().unwrap();
+        assert_eq!(cells.next().unwrap(), format!("r{number}"), "{line}");
+    }
+}
+
+#[test]
+fn a_plain_python_implementation_of_the_provisioned_formula_agrees_on_every_row() {
+    // scripts/provisioned.py is what scripts/perf measures the batch against; both must give
+    // the same shards and cents for every row (here 3,000 rows like scripts/perf's million).
+    let mut csv = String::from("name,region,records,size-kb,consumers\n");
+    let regions = ["us-east-1", "us-east-2", "eu-central-1"];
+    let mut x: u64 = 1;
+    let mut next = |n: u64| {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        1 + (x >> 33) % n
+    };
+    for i in 0..3000 {
+        let (records, size, consumers) = (next(20000), next(200), next(8));
+        csv.push_str(&format!(
+            "s{i},{},{records},{size},{consumers}\n",
+            regions[i % 3]
+        ));
+    }
+    let rows = file("python.csv", &csv);
+    let out = kcost(&["batch", &rows]).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let output = file("python-out.csv", &String::from_utf8(out.stdout).unwrap());
+    let check = std::process::Command::new("python3")
+        .args(["../scripts/provisioned.py", "--check", &rows, &output])
+        .output()
+        .expect("python3");
+    let said = String::from_utf8_lossy(&check.stdout);
+    assert!(check.status.success(), "{said}");
+    assert_eq!(said.trim(), "3000 rows, 0 differ");
+}

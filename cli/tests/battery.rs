@@ -146,6 +146,16 @@ fn every_metrics_flag_with_every_bad_value() {
     }
 }
 
+#[test]
+fn every_batch_flag_with_every_bad_value() {
+    let rows = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/streams.csv");
+    for flag in ["--threads", "--format", "--rounding", "--price-age"] {
+        for value in VALUES.iter().chain(&["99999", "1.5"]) {
+            check(&["batch", rows, flag, value], &[flag, value]);
+        }
+    }
+}
+
 /// A Firehose every run of the battery can price.
 const FIREHOSE: [&str; 7] = [
     "firehose",

@@ -84,6 +84,22 @@ pub struct Totals {
 }
 
 impl Totals {
+    /// Adds totals of other rows (a chunk's, say): the same as adding each of their rows.
+    pub fn merge(&mut self, other: Totals) {
+        self.estimated += other.estimated;
+        self.failed += other.failed;
+        for (mine, theirs) in [
+            (&mut self.by_region, other.by_region),
+            (&mut self.by_mode, other.by_mode),
+        ] {
+            for (key, usd) in theirs {
+                let total = mine.entry(key).or_default();
+                *total = *total + usd;
+            }
+        }
+        self.monthly_usd = self.monthly_usd + other.monthly_usd;
+    }
+
     /// Adds a row's result.
     pub fn add(&mut self, result: &RowResult) {
         match &result.outcome {
@@ -201,28 +217,29 @@ impl Account {
         book: &PriceBook,
         options: Options,
     ) -> Option<RowResult> {
-        let name = values.first().copied().flatten().map(str::to_string);
-        let parsed = match parse_row(values, options) {
-            Ok(parsed) => parsed,
-            Err(error) => {
-                let outcome = RowOutcome::Failed { error };
-                return Some(RowResult { row, name, outcome });
+        self.take(price_values(row, values, book, options))
+    }
+
+    /// Takes a row priced on its own ([`price_values`], which may run on another thread):
+    /// counts an on-demand row's region and holds an Advantage row (`None`) until
+    /// [`Account::finish`]; rows taken in input order give what [`Account::values`] gives.
+    pub fn take(&mut self, priced: Priced) -> Option<RowResult> {
+        let (result, kept) = priced.split();
+        self.keep(kept);
+        result
+    }
+
+    /// Keeps what the account needs of a row (see [`Priced::split`]); rows kept in input order
+    /// give what [`Account::values`] gives.
+    pub fn keep(&mut self, kept: Kept) {
+        match kept {
+            Kept::Nothing => {}
+            Kept::Standard(code) => *self.standard.entry(code).or_default() += 1,
+            Kept::Held(held) => {
+                let Held { row, name, parsed } = *held;
+                self.held.push((row, name, parsed));
             }
-        };
-        if parsed.mode == Mode::Advantage {
-            self.held.push((row, name, parsed));
-            return None;
         }
-        if parsed.mode == Mode::OnDemand {
-            if let Some(code) = region_code(book, parsed.region.as_deref()) {
-                *self.standard.entry(code).or_default() += 1;
-            }
-        }
-        Some(RowResult {
-            row,
-            name,
-            outcome: outcome(parsed.estimate(book)),
-        })
     }
 
     /// The held Advantage rows, priced together: one commitment per region, each row's share of
@@ -248,6 +265,101 @@ impl Account {
                 outcome: outcome(e.map_err(|e| e.to_string())),
             })
             .collect()
+    }
+}
+
+/// A row priced on its own, before the account takes it ([`Account::take`]).
+#[derive(Debug)]
+pub enum Priced {
+    /// Estimated (or failed); `standard` is the region of an on-demand Standard stream, which
+    /// the account counts for the Advantage commitment's sharing.
+    Done {
+        /// The row's outcome.
+        result: RowResult,
+        /// The region an on-demand Standard row runs in.
+        standard: Option<String>,
+    },
+    /// An Advantage row, priced only with the account's other Advantage streams.
+    Held(Box<Held>),
+}
+
+/// What the account keeps of a row: nothing, an on-demand Standard row's region (counted for
+/// the Advantage commitment's sharing), or an Advantage row to price at the end.
+#[derive(Debug)]
+pub enum Kept {
+    /// Nothing.
+    Nothing,
+    /// The region of an on-demand Standard row.
+    Standard(String),
+    /// An Advantage row.
+    Held(Box<Held>),
+}
+
+impl Priced {
+    /// The row's result now (none for an Advantage row), and what the account keeps of it.
+    pub fn split(self) -> (Option<RowResult>, Kept) {
+        match self {
+            Priced::Done {
+                result,
+                standard: Some(code),
+            } => (Some(result), Kept::Standard(code)),
+            Priced::Done { result, .. } => (Some(result), Kept::Nothing),
+            Priced::Held(held) => (None, Kept::Held(held)),
+        }
+    }
+}
+
+/// An Advantage row waiting for the account's other Advantage streams.
+#[derive(Debug)]
+pub struct Held {
+    row: usize,
+    name: Option<String>,
+    parsed: Row,
+}
+
+/// As [`price_values`], for a row of `(column, value)` pairs (a JSON object's).
+pub fn price_fields(
+    row: usize,
+    fields: &[(&str, &str)],
+    book: &PriceBook,
+    options: Options,
+) -> Priced {
+    match values_of(row, fields) {
+        Ok(values) => price_values(row, &values, book, options),
+        Err(result) => Priced::Done {
+            result,
+            standard: None,
+        },
+    }
+}
+
+/// Prices one row on its own: everything [`Account::values`] does but the account's
+/// bookkeeping, so that rows can be priced on several threads and taken in order.
+pub fn price_values(row: usize, values: &Values<'_>, book: &PriceBook, options: Options) -> Priced {
+    let name = values.first().copied().flatten().map(str::to_string);
+    let parsed = match parse_row(values, options) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            let outcome = RowOutcome::Failed { error };
+            let result = RowResult { row, name, outcome };
+            return Priced::Done {
+                result,
+                standard: None,
+            };
+        }
+    };
+    if parsed.mode == Mode::Advantage {
+        return Priced::Held(Box::new(Held { row, name, parsed }));
+    }
+    let standard = if parsed.mode == Mode::OnDemand {
+        region_code(book, parsed.region.as_deref())
+    } else {
+        None
+    };
+    let outcome = outcome(parsed.estimate(book));
+    Priced::Done {
+        result: RowResult { row, name, outcome },
+        standard,
     }
 }
 
@@ -295,70 +407,109 @@ pub fn estimate_values(
     RowResult { row, name, outcome }
 }
 
+/// Whether two names are the same bytes (usable where the position is worked out at compile
+/// time).
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    match (a, b) {
+        ([], []) => true,
+        ([x, a @ ..], [y, b @ ..]) => *x == *y && same(a, b),
+        _ => false,
+    }
+}
+
+/// The position of `name` in [`COLUMNS`], or `COLUMNS.len()` when it is not one.
+const fn at(name: &str) -> usize {
+    let mut i = 0;
+    let mut rest = COLUMNS;
+    while let [first, tail @ ..] = rest {
+        if same(first.as_bytes(), name.as_bytes()) {
+            return i;
+        }
+        i += 1;
+        rest = tail;
+    }
+    i
+}
+
 fn parse_row(values: &Values<'_>, options: Options) -> Result<Row, String> {
-    let get = |k: &str| column(k).and_then(|i| values.get(i).copied().flatten());
+    // Each column's position is a constant, worked out when kcost is compiled (a name that is
+    // not a column does not compile): no name is looked up per row.
+    macro_rules! get {
+        ($name:literal) => {
+            values
+                .get(
+                    const {
+                        let i = at($name);
+                        assert!(i < COLUMNS.len(), "not a batch column");
+                        i
+                    },
+                )
+                .copied()
+                .flatten()
+        };
+    }
     let field = |k: &'static str, e: InputError| format!("{k}: {e}");
-    let records = get("records").ok_or("records: missing; give the record rate")?;
-    let size = get("size-kb").ok_or("size-kb: missing; give the average record size in KB")?;
+    let records = get!("records").ok_or("records: missing; give the record rate")?;
+    let size = get!("size-kb").ok_or("size-kb: missing; give the average record size in KB")?;
     let mut w = StreamWorkload::new(
         records.parse().map_err(|e| field("records", e))?,
         size.parse().map_err(|e| field("size-kb", e))?,
     );
-    if let Some(v) = get("consumers") {
+    if let Some(v) = get!("consumers") {
         w.consumers = Some(parse::consumers(v).map_err(|e| field("consumers", e))?);
     }
-    if let Some(v) = get("efo-consumers") {
+    if let Some(v) = get!("efo-consumers") {
         w.efo_consumers = parse::efo_consumers(v).map_err(|e| field("efo-consumers", e))?;
     }
-    if let Some(v) = get("retention") {
+    if let Some(v) = get!("retention") {
         w.retention = v.parse().map_err(|e| field("retention", e))?;
     }
-    if let Some(v) = get("long-term-reads-gb") {
+    if let Some(v) = get!("long-term-reads-gb") {
         w.long_term_reads_gb =
             parse::long_term_reads_gb(v).map_err(|e| field("long-term-reads-gb", e))?;
     }
-    if let Some(v) = get("aggregate") {
+    if let Some(v) = get!("aggregate") {
         w.aggregate_kb = Some(parse::aggregate_kb(v).map_err(|e| field("aggregate", e))?);
     }
-    if let Some(v) = get("peak-records") {
+    if let Some(v) = get!("peak-records") {
         w.peak_records = Some(v.parse().map_err(|e| field("peak-records", e))?);
     }
-    if let Some(v) = get("target-utilization") {
+    if let Some(v) = get!("target-utilization") {
         w.target_utilization = parse_utilization(v).map_err(|e| field("target-utilization", e))?;
     }
-    if let Some(v) = get("profile") {
+    if let Some(v) = get!("profile") {
         w.profile = Some(v.parse().map_err(|e| field("profile", e))?);
     }
-    if let Some(v) = get("scaling") {
+    if let Some(v) = get!("scaling") {
         w.scaling = v.parse().map_err(|e| field("scaling", e))?;
     }
-    if let Some(v) = get("shards") {
+    if let Some(v) = get!("shards") {
         w.shards = Some(parse::shards(v).map_err(|e| field("shards", e))?);
     }
-    if let Some(v) = get("form") {
+    if let Some(v) = get!("form") {
         w.form = v.parse().map_err(|e| field("form", e))?;
     }
-    if let Some(v) = get("buffer") {
+    if let Some(v) = get!("buffer") {
         w.buffer_percent = Some(parse_buffer(v).map_err(|e| field("buffer", e))?);
     }
-    if let Some(v) = get("hot-key-share") {
+    if let Some(v) = get!("hot-key-share") {
         w.hot_key_share = Some(parse_share(v).map_err(|e| field("hot-key-share", e))?);
     }
-    if let Some(v) = get("max-record-size") {
+    if let Some(v) = get!("max-record-size") {
         w.max_record_size = Some(v.parse().map_err(|e| field("max-record-size", e))?);
     }
     let mut options = options;
-    if let Some(v) = get("discount") {
+    if let Some(v) = get!("discount") {
         options.discount_bp = crate::calc::parse_discount(v).map_err(|e| field("discount", e))?;
     }
-    let mode: Mode = match get("mode") {
+    let mode: Mode = match get!("mode") {
         Some(text) => text.parse().map_err(|e| field("mode", e))?,
         None => Mode::Provisioned,
     };
     Ok(Row {
         workload: w,
         mode,
-        region: get("region").map(str::to_string),
+        region: get!("region").map(str::to_string),
         options,
     })
 }
@@ -367,6 +518,39 @@ fn parse_row(values: &Values<'_>, options: Options) -> Result<Row, String> {
 mod tests {
     use super::*;
     use crate::input::{Input, Scope};
+
+    #[test]
+    fn totals_merged_are_the_totals_of_every_row() {
+        let book = crate::testing::deck_book();
+        let rows: Vec<RowResult> = [
+            ("100", "100", "us-east-2", ""),
+            ("1000", "1", "us-east-1", "on-demand"),
+            ("-5", "1", "us-east-2", ""),
+            ("20", "3", "eu-central-1", ""),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, (records, size, region, mode))| {
+            let fields = [
+                ("records", *records),
+                ("size-kb", *size),
+                ("region", *region),
+                ("mode", *mode),
+            ];
+            estimate_row(i + 1, &fields, &book, Options::default())
+        })
+        .collect();
+        let mut all = Totals::default();
+        rows.iter().for_each(|r| all.add(r));
+        let (mut first, mut second) = (Totals::default(), Totals::default());
+        rows[..2].iter().for_each(|r| first.add(r));
+        rows[2..].iter().for_each(|r| second.add(r));
+        first.merge(second);
+        assert_eq!(first, all);
+        assert_eq!((all.estimated, all.failed), (3, 1));
+        assert_eq!(all.by_mode.len(), 2);
+        assert_eq!(all.by_region.len(), 3);
+    }
 
     /// Stream inputs a batch row does not take: a batch prices each row once, with no growth
     /// projection, and its rounding is the whole batch's.

@@ -118,7 +118,8 @@ impl Fixed {
     pub fn to_f64(self) -> f64 {
         // Below 2^53 both operands are exact doubles and IEEE division rounds once, correctly.
         let value = if self.units < (1u128 << 53) {
-            self.units as f64 / pow10(self.scale) as f64
+            // Through u64: converting a u128 to a double takes a library call.
+            (self.units as u64) as f64 / pow10(self.scale) as f64
         } else {
             // Rare (huge quantities): go through the decimal text, which Rust parses correctly.
             let mut text = String::with_capacity(40);

@@ -38,6 +38,16 @@ pub fn check_non_negative(what: &'static str, value: f64, text: &str) -> Result<
     Ok(value)
 }
 
+/// As [`check_non_negative`] for a number given as a number: its text is written only for an
+/// error (a batch checks millions).
+pub(crate) fn check_value(what: &'static str, value: f64) -> Result<f64, InputError> {
+    if value.is_finite() && value >= 0.0 {
+        Ok(value)
+    } else {
+        check_non_negative(what, value, &value.to_string())
+    }
+}
+
 /// Parses a whole number of at least 0 (`10`), refusing fractions and signs with a clear message.
 ///
 /// # Errors

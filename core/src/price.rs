@@ -277,6 +277,40 @@ pub struct PriceBook {
 }
 
 impl PriceBook {
+    /// A copy that shares nothing with this one, not even the reference counts of its texts:
+    /// for a thread of its own. (Every estimate clones the texts of the prices it uses; threads
+    /// sharing one book would pass those counts' cache lines back and forth on every line.)
+    pub fn unshared(&self) -> PriceBook {
+        let text = |s: &Arc<str>| Arc::<str>::from(&**s);
+        let regions = self
+            .regions
+            .iter()
+            .map(|(code, r)| {
+                let prices = r
+                    .prices
+                    .iter()
+                    .map(|(key, p)| {
+                        let price = Price {
+                            usd: p.usd,
+                            source: text(&p.source),
+                            as_of: text(&p.as_of),
+                            confidence: p.confidence,
+                        };
+                        (*key, price)
+                    })
+                    .collect();
+                let region = RegionPrices {
+                    code: text(&r.code),
+                    name: text(&r.name),
+                    prices,
+                    discount_bp: r.discount_bp,
+                };
+                (code.clone(), region)
+            })
+            .collect();
+        PriceBook { regions }
+    }
+
     /// The prices of `code`.
     ///
     /// # Errors

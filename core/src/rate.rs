@@ -86,7 +86,7 @@ impl Rate {
     /// # Errors
     /// When `count` is negative, NaN or infinite.
     pub fn new(count: f64, per: Per) -> Result<Rate, InputError> {
-        let count = crate::number::check_non_negative("record rate", count, &count.to_string())?;
+        let count = crate::number::check_value("record rate", count)?;
         Ok(Rate { count, per })
     }
 

@@ -42,7 +42,7 @@ impl RecordSize {
 }
 
 fn check_size(what: &'static str, kb: f64) -> Result<(), InputError> {
-    crate::number::check_non_negative(what, kb, &kb.to_string())?;
+    crate::number::check_value(what, kb)?;
     if kb == 0.0 {
         return Err(InputError::ZeroSize { what });
     }
