@@ -122,8 +122,13 @@ impl Fixed {
             (self.units as u64) as f64 / pow10(self.scale) as f64
         } else {
             // Rare (huge quantities): go through the decimal text, which Rust parses correctly.
+            // The magnitude's text: the sign is applied below, once.
             let mut text = String::with_capacity(40);
-            let _ = self.write(&mut text, false);
+            let magnitude = Fixed {
+                negative: false,
+                ..self
+            };
+            let _ = magnitude.write(&mut text, false);
             text.parse::<f64>().unwrap_or(f64::NAN)
         };
         if self.negative {
@@ -175,12 +180,39 @@ fn write_grouped<W: Write>(out: &mut W, n: u128, grouping: bool) -> fmt::Result 
 /// # Errors
 /// [`OutOfRange`] as for [`Fixed::round`].
 pub fn round(x: f64, scale: u8) -> Result<f64, OutOfRange> {
+    // A whole number is its own rounding at any scale (shard counts, hours, units: most steps),
+    // so it skips the exact decimal arithmetic; `+ 0.0` turns -0 into 0, as that path does.
+    if x.fract() == 0.0 && x.abs() < MAX_MAGNITUDE && scale <= MAX_SCALE {
+        return Ok(x + 0.0);
+    }
     Fixed::round(x, scale).map(Fixed::to_f64)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_numbers_round_as_the_exact_path_rounds_them() {
+        // A negative number whose units pass 2^53 went through the text with its sign and came
+        // back positive: the exact path itself keeps the sign now.
+        assert_eq!(Fixed::round(-16_383.0, 12).map(Fixed::to_f64), Ok(-16_383.0));
+        let mut values = vec![0.0, -0.0, 1.0, -1.0, 49.0, 35_770.0, 9_007_199_254_740_993.0];
+        values.extend((0..60).map(|p| 2f64.powi(p)));
+        values.extend((0..60).map(|p| -(2f64.powi(p)) + 1.0));
+        values.extend([MAX_MAGNITUDE, -MAX_MAGNITUDE, MAX_MAGNITUDE / 2.0, 0.5, 2.5, -2.5]);
+        for x in values {
+            for scale in [0, 2, 3, 8, MAX_SCALE, MAX_SCALE + 1] {
+                let exact = Fixed::round(x, scale).map(Fixed::to_f64);
+                let fast = round(x, scale);
+                assert_eq!(
+                    fast.map(f64::to_bits),
+                    exact.map(f64::to_bits),
+                    "{x} at {scale}"
+                );
+            }
+        }
+    }
 
     #[track_caller]
     fn shows(x: f64, scale: u8, expected: &str) {
