@@ -199,11 +199,29 @@ mod tests {
     fn whole_numbers_round_as_the_exact_path_rounds_them() {
         // A negative number whose units pass 2^53 went through the text with its sign and came
         // back positive: the exact path itself keeps the sign now.
-        assert_eq!(Fixed::round(-16_383.0, 12).map(Fixed::to_f64), Ok(-16_383.0));
-        let mut values = vec![0.0, -0.0, 1.0, -1.0, 49.0, 35_770.0, 9_007_199_254_740_993.0];
+        assert_eq!(
+            Fixed::round(-16_383.0, 12).map(Fixed::to_f64),
+            Ok(-16_383.0)
+        );
+        let mut values = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            49.0,
+            35_770.0,
+            9_007_199_254_740_993.0,
+        ];
         values.extend((0..60).map(|p| 2f64.powi(p)));
         values.extend((0..60).map(|p| -(2f64.powi(p)) + 1.0));
-        values.extend([MAX_MAGNITUDE, -MAX_MAGNITUDE, MAX_MAGNITUDE / 2.0, 0.5, 2.5, -2.5]);
+        values.extend([
+            MAX_MAGNITUDE,
+            -MAX_MAGNITUDE,
+            MAX_MAGNITUDE / 2.0,
+            0.5,
+            2.5,
+            -2.5,
+        ]);
         for x in values {
             for scale in [0, 2, 3, 8, MAX_SCALE, MAX_SCALE + 1] {
                 let exact = Fixed::round(x, scale).map(Fixed::to_f64);
