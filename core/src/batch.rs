@@ -431,85 +431,87 @@ const fn at(name: &str) -> usize {
     i
 }
 
+/// A row's value of column `$name`. Each column's position is a constant, worked out when kcost
+/// is compiled (a name that is not a column does not compile): no name is looked up per row.
+macro_rules! get {
+    ($values:expr, $name:literal) => {
+        $values
+            .get(
+                const {
+                    let i = at($name);
+                    assert!(i < COLUMNS.len(), "not a batch column");
+                    i
+                },
+            )
+            .copied()
+            .flatten()
+    };
+}
+
 fn parse_row(values: &Values<'_>, options: Options) -> Result<Row, String> {
-    // Each column's position is a constant, worked out when kcost is compiled (a name that is
-    // not a column does not compile): no name is looked up per row.
-    macro_rules! get {
-        ($name:literal) => {
-            values
-                .get(
-                    const {
-                        let i = at($name);
-                        assert!(i < COLUMNS.len(), "not a batch column");
-                        i
-                    },
-                )
-                .copied()
-                .flatten()
-        };
-    }
     let field = |k: &'static str, e: InputError| format!("{k}: {e}");
-    let records = get!("records").ok_or("records: missing; give the record rate")?;
-    let size = get!("size-kb").ok_or("size-kb: missing; give the average record size in KB")?;
+    let records = get!(values, "records").ok_or("records: missing; give the record rate")?;
+    let size =
+        get!(values, "size-kb").ok_or("size-kb: missing; give the average record size in KB")?;
     let mut w = StreamWorkload::new(
         records.parse().map_err(|e| field("records", e))?,
         size.parse().map_err(|e| field("size-kb", e))?,
     );
-    if let Some(v) = get!("consumers") {
+    if let Some(v) = get!(values, "consumers") {
         w.consumers = Some(parse::consumers(v).map_err(|e| field("consumers", e))?);
     }
-    if let Some(v) = get!("efo-consumers") {
+    if let Some(v) = get!(values, "efo-consumers") {
         w.efo_consumers = parse::efo_consumers(v).map_err(|e| field("efo-consumers", e))?;
     }
-    if let Some(v) = get!("retention") {
+    if let Some(v) = get!(values, "retention") {
         w.retention = v.parse().map_err(|e| field("retention", e))?;
     }
-    if let Some(v) = get!("long-term-reads-gb") {
+    if let Some(v) = get!(values, "long-term-reads-gb") {
         w.long_term_reads_gb =
             parse::long_term_reads_gb(v).map_err(|e| field("long-term-reads-gb", e))?;
     }
-    if let Some(v) = get!("aggregate") {
+    if let Some(v) = get!(values, "aggregate") {
         w.aggregate_kb = Some(parse::aggregate_kb(v).map_err(|e| field("aggregate", e))?);
     }
-    if let Some(v) = get!("peak-records") {
+    if let Some(v) = get!(values, "peak-records") {
         w.peak_records = Some(v.parse().map_err(|e| field("peak-records", e))?);
     }
-    if let Some(v) = get!("target-utilization") {
+    if let Some(v) = get!(values, "target-utilization") {
         w.target_utilization = parse_utilization(v).map_err(|e| field("target-utilization", e))?;
     }
-    if let Some(v) = get!("profile") {
+    if let Some(v) = get!(values, "profile") {
         w.profile = Some(v.parse().map_err(|e| field("profile", e))?);
     }
-    if let Some(v) = get!("scaling") {
+    if let Some(v) = get!(values, "scaling") {
         w.scaling = v.parse().map_err(|e| field("scaling", e))?;
     }
-    if let Some(v) = get!("shards") {
+    if let Some(v) = get!(values, "shards") {
         w.shards = Some(parse::shards(v).map_err(|e| field("shards", e))?);
     }
-    if let Some(v) = get!("form") {
+    if let Some(v) = get!(values, "form") {
         w.form = v.parse().map_err(|e| field("form", e))?;
     }
-    if let Some(v) = get!("buffer") {
+    if let Some(v) = get!(values, "buffer") {
         w.buffer_percent = Some(parse_buffer(v).map_err(|e| field("buffer", e))?);
     }
-    if let Some(v) = get!("hot-key-share") {
+    if let Some(v) = get!(values, "hot-key-share") {
         w.hot_key_share = Some(parse_share(v).map_err(|e| field("hot-key-share", e))?);
     }
-    if let Some(v) = get!("max-record-size") {
+    if let Some(v) = get!(values, "max-record-size") {
         w.max_record_size = Some(v.parse().map_err(|e| field("max-record-size", e))?);
     }
     let mut options = options;
-    if let Some(v) = get!("discount") {
+    if let Some(v) = get!(values, "discount") {
         options.discount_bp = crate::calc::parse_discount(v).map_err(|e| field("discount", e))?;
     }
-    let mode: Mode = match get!("mode") {
+    let mode: Mode = match get!(values, "mode") {
         Some(text) => text.parse().map_err(|e| field("mode", e))?,
         None => Mode::Provisioned,
     };
     Ok(Row {
         workload: w,
         mode,
-        region: get!("region").map(str::to_string),
+        region: get!(values, "region").map(str::to_string),
         options,
     })
 }
