@@ -83,6 +83,9 @@ fn main() -> ExitCode {
         return match result {
             Ok(totals) if totals.failed == 0 => ExitCode::SUCCESS,
             Ok(_) => ExitCode::from(SOME_ROWS_FAILED),
+            // A closed pipe (`kcost batch ... | head`) stops the batch without a message, as it
+            // does every other command's output.
+            Err(err) if closed_pipe(&err) => ExitCode::SUCCESS,
             Err(err) => {
                 eprintln!("error: {err:#}");
                 ExitCode::from(USAGE)
@@ -215,6 +218,14 @@ fn run(cli: &Cli) -> Result<String> {
 
 /// The embedded tables, then the user's pricing directory's tables, then `--pricing`, each laid
 /// over the last price by price.
+/// Whether `err` is the reader of kcost's output having gone away.
+fn closed_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 fn catalog(prices: &PriceArgs) -> Result<Catalog> {
     let user_table: Option<&Path> = prices.pricing.as_deref();
     let mut catalog = Catalog::embedded();

@@ -290,3 +290,31 @@ fn a_plain_python_implementation_of_the_provisioned_formula_agrees_on_every_row(
     assert!(check.status.success(), "{said}");
     assert_eq!(said.trim(), "3000 rows, 0 differ");
 }
+
+#[test]
+fn a_reader_that_stops_early_stops_the_batch_quietly() {
+    // `kcost batch big.csv | head -1`: more output than a pipe holds, and the reader goes away.
+    let mut csv = String::from("name,records,size-kb\n");
+    for i in 0..20_000 {
+        csv.push_str(&format!("s{i},{},1\n", 1 + i % 500));
+    }
+    let path = file("pipe.csv", &csv);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kcost"))
+        .args(["batch", &path])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    {
+        use std::io::BufRead;
+        let stdout = child.stdout.take().unwrap();
+        std::io::BufReader::new(stdout)
+            .read_line(&mut first)
+            .unwrap();
+    }
+    assert!(first.starts_with("row,name,mode,region"), "{first}");
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "no message");
+    assert_eq!(out.status.code(), Some(0));
+}
