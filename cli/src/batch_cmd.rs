@@ -38,15 +38,15 @@ struct Pricing<'a> {
     positions: &'a [Option<usize>],
 }
 
-/// A chunk priced, reduced to what this thread needs (the estimates are dropped where they were
-/// made): the streaming formats' text of the rows that are done, their totals, what the account
-/// keeps of each row in input order, the table's rows, and the chunk itself for its records to
-/// be read into again.
+/// A chunk priced, reduced to what the reading thread needs (the estimates are dropped where
+/// they were made): the streaming formats' text of the rows that are done, their totals, what
+/// the account keeps of each row in input order, the table's rows, and the chunk itself for its
+/// records to be read into again.
 struct Priced {
     text: Vec<u8>,
     totals: Totals,
     kept: Vec<batch::Kept>,
-    table: Vec<[String; 10]>,
+    table: Vec<Vec<String>>,
     rows: u64,
     chunk: Vec<Raw>,
 }
@@ -156,7 +156,7 @@ pub fn run(
             }
             totals.merge(priced.totals);
             if let Sink::Table(_, table) = sink {
-                table.add_rows(priced.table.into_iter().map(|cells| cells.to_vec()));
+                table.add_rows(priced.table);
             }
             spare.push(priced.chunk);
             sink.raw(&priced.text)
@@ -276,8 +276,8 @@ impl Pricing<'_> {
             chunk: Vec::new(),
         };
         let mut done = Vec::with_capacity(chunk.len());
-        for raw in &mut chunk {
-            let (result, kept) = self.row(raw).split();
+        for raw in &chunk {
+            let batch::Priced { result, kept } = self.row(raw);
             if !matches!(kept, batch::Kept::Nothing) {
                 out.kept.push(kept);
             }
@@ -304,13 +304,11 @@ impl Pricing<'_> {
         out
     }
 
-    fn row(&self, raw: &mut Raw) -> batch::Priced {
+    fn row(&self, raw: &Raw) -> batch::Priced {
         let (book, options) = (self.book, self.options);
+        let done = batch::Priced::done;
         match raw {
-            Raw::Failed(result) => batch::Priced::Done {
-                result: std::mem::replace(result, failed(0, String::new())),
-                standard: None,
-            },
+            Raw::Failed(result) => done(result.clone()),
             Raw::Csv(row, record) => {
                 let row = *row;
                 let mut values: batch::Values<'_> = [None; batch::COLUMNS.len()];
@@ -340,10 +338,7 @@ impl Pricing<'_> {
                             .collect();
                         batch::price_fields(row, &fields, book, options)
                     }
-                    Err(e) => batch::Priced::Done {
-                        result: failed(row, format!("not a JSON object: {e}")),
-                        standard: None,
-                    },
+                    Err(e) => done(failed(row, format!("not a JSON object: {e}"))),
                 }
             }
         }
@@ -384,79 +379,94 @@ const HEADER: [&str; 10] = [
     "error",
 ];
 
-/// A row's cells under [`HEADER`].
-fn cells(result: &RowResult) -> [String; 10] {
-    let name = result.name.clone().unwrap_or_default();
-    match &result.outcome {
-        RowOutcome::Estimated { estimate: e } => [
-            result.row.to_string(),
-            name,
-            e.mode.name().to_string(),
-            e.region.to_string(),
-            e.inputs.records_per_second.to_string(),
-            e.inputs.size_kb.to_string(),
-            e.inputs.consumers.to_string(),
-            e.shards
-                .as_ref()
-                .map_or(String::new(), |s| s.count.to_string()),
-            e.monthly_usd.to_string(),
-            String::new(),
-        ],
-        RowOutcome::Failed { error } => {
-            let mut cells: [String; 10] = Default::default();
-            cells[0] = result.row.to_string();
-            cells[1] = name;
-            cells[9] = error.clone();
-            cells
+/// One field of a batch row.
+#[derive(Clone, Copy)]
+enum Cell<'a> {
+    Text(&'a str),
+    Whole(u64),
+    Number(f64),
+    Usd(kcost_core::Money),
+}
+
+impl std::fmt::Display for Cell<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Cell::Text(s) => f.write_str(s),
+            Cell::Whole(n) => write!(f, "{n}"),
+            Cell::Number(x) => write!(f, "{x}"),
+            Cell::Usd(m) => write!(f, "{m}"),
         }
     }
 }
 
-/// Writes `results` as CSV rows (no header) to `out`, each field written as it is formatted,
-/// through one buffer (a million rows make ten million fields).
+/// A number as a cell: a whole number goes through the integer formatter, which prints it the
+/// same and is faster than the shortest-float one (a million rows make two million of them).
+fn number<'a>(value: f64) -> Cell<'a> {
+    if value.is_sign_positive() && value < 9.0e15 && (value as u64) as f64 == value {
+        Cell::Whole(value as u64)
+    } else {
+        Cell::Number(value)
+    }
+}
+
+/// Gives a row's fields under [`HEADER`], in order, to `put`: the one layout of a batch row, for
+/// the CSV and the table alike.
+fn fields(result: &RowResult, put: &mut dyn FnMut(Cell<'_>) -> Result<()>) -> Result<()> {
+    put(Cell::Whole(result.row as u64))?;
+    put(Cell::Text(result.name.as_deref().unwrap_or("")))?;
+    match &result.outcome {
+        RowOutcome::Estimated { estimate: e } => {
+            put(Cell::Text(e.mode.name()))?;
+            put(Cell::Text(&e.region))?;
+            put(number(e.inputs.records_per_second))?;
+            put(number(e.inputs.size_kb))?;
+            put(Cell::Whole(u64::from(e.inputs.consumers)))?;
+            match &e.shards {
+                Some(s) => put(Cell::Whole(s.count))?,
+                None => put(Cell::Text(""))?,
+            }
+            put(Cell::Usd(e.monthly_usd))?;
+            put(Cell::Text(""))
+        }
+        RowOutcome::Failed { error } => {
+            for _ in 0..7 {
+                put(Cell::Text(""))?;
+            }
+            put(Cell::Text(error))
+        }
+    }
+}
+
+/// A row's cells under [`HEADER`], for the table.
+fn cells(result: &RowResult) -> Vec<String> {
+    let mut cells = Vec::with_capacity(HEADER.len());
+    // Collecting into a Vec cannot fail.
+    let _ = fields(result, &mut |cell| {
+        cells.push(cell.to_string());
+        Ok(())
+    });
+    cells
+}
+
+/// Writes `results` as CSV rows (no header) to `out`, each number formatted through one buffer
+/// (a million rows make ten million fields).
 fn csv_rows<'r>(out: &mut dyn Write, results: impl Iterator<Item = &'r RowResult>) -> Result<()> {
     use std::fmt::Write as _;
     let mut w = csv::Writer::from_writer(out);
-    let mut field = String::with_capacity(32);
-    let mut put =
-        |w: &mut csv::Writer<&mut dyn Write>, value: std::fmt::Arguments<'_>| -> Result<()> {
-            field.clear();
-            // Writing to a String cannot fail.
-            let _ = field.write_fmt(value);
-            w.write_field(&field)?;
-            Ok(())
-        };
+    let mut buffer = String::with_capacity(32);
     for result in results {
-        put(&mut w, format_args!("{}", result.row))?;
-        w.write_field(result.name.as_deref().unwrap_or(""))?;
-        match &result.outcome {
-            RowOutcome::Estimated { estimate: e } => {
-                w.write_field(e.mode.name())?;
-                w.write_field(&*e.region)?;
-                for value in [e.inputs.records_per_second, e.inputs.size_kb] {
-                    // A whole number prints the same through the integer formatter, which is
-                    // faster than the shortest-float one.
-                    if value.fract() == 0.0 && value.is_sign_positive() && value < 9.0e15 {
-                        put(&mut w, format_args!("{}", value as u64))?;
-                    } else {
-                        put(&mut w, format_args!("{value}"))?;
-                    }
+        fields(result, &mut |cell| {
+            match cell {
+                Cell::Text(text) => w.write_field(text)?,
+                _ => {
+                    buffer.clear();
+                    // Writing to a String cannot fail.
+                    let _ = write!(buffer, "{cell}");
+                    w.write_field(&buffer)?;
                 }
-                put(&mut w, format_args!("{}", e.inputs.consumers))?;
-                match &e.shards {
-                    Some(s) => put(&mut w, format_args!("{}", s.count))?,
-                    None => w.write_field("")?,
-                }
-                put(&mut w, format_args!("{}", e.monthly_usd))?;
-                w.write_field("")?;
             }
-            RowOutcome::Failed { error } => {
-                for _ in 0..7 {
-                    w.write_field("")?;
-                }
-                w.write_field(error)?;
-            }
-        }
+            Ok(())
+        })?;
         w.write_record(None::<&[u8]>)?;
     }
     w.flush()?;
@@ -509,7 +519,7 @@ impl<'a> Sink<'a> {
         match self {
             Sink::Csv(out) => csv_rows(*out, std::iter::once(result))?,
             Sink::Table(_, t) => {
-                t.add_row(cells(result).to_vec());
+                t.add_row(cells(result));
             }
             Sink::Jsonl(out) => writeln!(out, "{}", json_row(result))?,
         }

@@ -190,7 +190,7 @@ fn values_of<'a>(row: usize, fields: &[(&str, &'a str)]) -> Result<Values<'a>, R
 /// holding them costs little.)
 #[derive(Debug, Default)]
 pub struct Account {
-    held: Vec<(usize, Option<String>, Row)>,
+    held: Vec<Held>,
     standard: BTreeMap<String, usize>,
 }
 
@@ -203,10 +203,7 @@ impl Account {
         book: &PriceBook,
         options: Options,
     ) -> Option<RowResult> {
-        match values_of(row, fields) {
-            Ok(values) => self.values(row, &values, book, options),
-            Err(failed) => Some(failed),
-        }
+        self.take(price_fields(row, fields, book, options))
     }
 
     /// As [`estimate_values`], but an Advantage row is held (`None`) until [`Account::finish`].
@@ -224,21 +221,17 @@ impl Account {
     /// counts an on-demand row's region and holds an Advantage row (`None`) until
     /// [`Account::finish`]; rows taken in input order give what [`Account::values`] gives.
     pub fn take(&mut self, priced: Priced) -> Option<RowResult> {
-        let (result, kept) = priced.split();
-        self.keep(kept);
-        result
+        self.keep(priced.kept);
+        priced.result
     }
 
-    /// Keeps what the account needs of a row (see [`Priced::split`]); rows kept in input order
-    /// give what [`Account::values`] gives.
+    /// Keeps what the account needs of a row ([`Priced::kept`]); rows kept in input order give
+    /// what [`Account::values`] gives.
     pub fn keep(&mut self, kept: Kept) {
         match kept {
             Kept::Nothing => {}
             Kept::Standard(code) => *self.standard.entry(code).or_default() += 1,
-            Kept::Held(held) => {
-                let Held { row, name, parsed } = *held;
-                self.held.push((row, name, parsed));
-            }
+            Kept::Held(held) => self.held.push(*held),
         }
     }
 
@@ -248,7 +241,7 @@ impl Account {
         let streams: Vec<AccountStream<'_>> = self
             .held
             .iter()
-            .map(|(_, _, p)| AccountStream {
+            .map(|Held { parsed: p, .. }| AccountStream {
                 workload: &p.workload,
                 mode: p.mode,
                 region: p.region.as_deref(),
@@ -259,7 +252,7 @@ impl Account {
         self.held
             .iter()
             .zip(estimates)
-            .map(|((row, name, _), e)| RowResult {
+            .map(|(Held { row, name, .. }, e)| RowResult {
                 row: *row,
                 name: name.clone(),
                 outcome: outcome(e.map_err(|e| e.to_string())),
@@ -270,17 +263,21 @@ impl Account {
 
 /// A row priced on its own, before the account takes it ([`Account::take`]).
 #[derive(Debug)]
-pub enum Priced {
-    /// Estimated (or failed); `standard` is the region of an on-demand Standard stream, which
-    /// the account counts for the Advantage commitment's sharing.
-    Done {
-        /// The row's outcome.
-        result: RowResult,
-        /// The region an on-demand Standard row runs in.
-        standard: Option<String>,
-    },
-    /// An Advantage row, priced only with the account's other Advantage streams.
-    Held(Box<Held>),
+pub struct Priced {
+    /// The row's outcome now; none for an Advantage row, which is priced at the end.
+    pub result: Option<RowResult>,
+    /// What the account keeps of the row.
+    pub kept: Kept,
+}
+
+impl Priced {
+    /// A row done now that the account keeps nothing of (a failed one, say).
+    pub fn done(result: RowResult) -> Priced {
+        Priced {
+            result: Some(result),
+            kept: Kept::Nothing,
+        }
+    }
 }
 
 /// What the account keeps of a row: nothing, an on-demand Standard row's region (counted for
@@ -293,20 +290,6 @@ pub enum Kept {
     Standard(String),
     /// An Advantage row.
     Held(Box<Held>),
-}
-
-impl Priced {
-    /// The row's result now (none for an Advantage row), and what the account keeps of it.
-    pub fn split(self) -> (Option<RowResult>, Kept) {
-        match self {
-            Priced::Done {
-                result,
-                standard: Some(code),
-            } => (Some(result), Kept::Standard(code)),
-            Priced::Done { result, .. } => (Some(result), Kept::Nothing),
-            Priced::Held(held) => (None, Kept::Held(held)),
-        }
-    }
 }
 
 /// An Advantage row waiting for the account's other Advantage streams.
@@ -326,10 +309,7 @@ pub fn price_fields(
 ) -> Priced {
     match values_of(row, fields) {
         Ok(values) => price_values(row, &values, book, options),
-        Err(result) => Priced::Done {
-            result,
-            standard: None,
-        },
+        Err(result) => Priced::done(result),
     }
 }
 
@@ -341,25 +321,25 @@ pub fn price_values(row: usize, values: &Values<'_>, book: &PriceBook, options: 
         Ok(parsed) => parsed,
         Err(error) => {
             let outcome = RowOutcome::Failed { error };
-            let result = RowResult { row, name, outcome };
-            return Priced::Done {
-                result,
-                standard: None,
-            };
+            return Priced::done(RowResult { row, name, outcome });
         }
     };
     if parsed.mode == Mode::Advantage {
-        return Priced::Held(Box::new(Held { row, name, parsed }));
+        return Priced {
+            result: None,
+            kept: Kept::Held(Box::new(Held { row, name, parsed })),
+        };
     }
-    let standard = if parsed.mode == Mode::OnDemand {
-        region_code(book, parsed.region.as_deref())
-    } else {
-        None
+    let kept = match parsed.mode {
+        Mode::OnDemand => {
+            region_code(book, parsed.region.as_deref()).map_or(Kept::Nothing, Kept::Standard)
+        }
+        _ => Kept::Nothing,
     };
     let outcome = outcome(parsed.estimate(book));
-    Priced::Done {
-        result: RowResult { row, name, outcome },
-        standard,
+    Priced {
+        result: Some(RowResult { row, name, outcome }),
+        kept,
     }
 }
 

@@ -183,7 +183,6 @@ pub fn round(x: f64, scale: u8) -> Result<f64, OutOfRange> {
     // A whole number is its own rounding at any scale (shard counts, hours, units: most steps),
     // so it skips the exact decimal arithmetic; `+ 0.0` turns -0 into 0, as that path does.
     // (Checked through a cast: `fract` is a library call on baseline x86-64.)
-    #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
     let whole = x.abs() < MAX_MAGNITUDE && (x as i64) as f64 == x;
     if whole && scale <= MAX_SCALE {
         return Ok(x + 0.0);
