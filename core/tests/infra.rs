@@ -21,6 +21,18 @@ fn resource<'a>(i: &'a infra::Infrastructure, address: &str) -> &'a infra::Resou
 }
 
 /// The stream a consumer reads after the change.
+/// `i` priced in us-east-1 (where the plan gives no region) with the deck's prices.
+fn in_us_east_1(i: &infra::Infrastructure, usage: &Usage) -> infra::InfraEstimate {
+    infra::price(
+        i,
+        usage,
+        Some("us-east-1"),
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap()
+}
+
 fn consumer_stream(i: &infra::Infrastructure, address: &str) -> Option<String> {
     match &resource(i, address).after {
         Some(Declared::Consumer { stream }) => stream.clone(),
@@ -103,14 +115,7 @@ fn a_change_is_priced_against_the_deck_book() {
     let text = plan.to_string();
     let i = terraform::parse(&text, "plan.json").unwrap();
     let usage = Usage::parse(USAGE, "usage.toml").unwrap();
-    let priced = infra::price(
-        &i,
-        &usage,
-        Some("us-east-1"),
-        &testing::deck_book(),
-        Options::default(),
-    )
-    .unwrap();
+    let priced = in_us_east_1(&i, &usage);
     let cents = |a: &str| {
         let r = priced.resources.iter().find(|r| r.address == a).unwrap();
         (
@@ -174,14 +179,7 @@ fn usage_over_the_declared_shards_warns_of_throttling() {
         "usage.toml",
     )
     .unwrap();
-    let p = infra::price(
-        &i,
-        &usage,
-        Some("us-east-1"),
-        &testing::deck_book(),
-        Options::default(),
-    )
-    .unwrap();
+    let p = in_us_east_1(&i, &usage);
     let r = &p.resources[0];
     assert_eq!(
         r.warnings[0].to_string(),
@@ -257,7 +255,7 @@ proptest! {
         }).collect();
         let plan = format!(r#"{{"resource_changes": [{}]}}"#, changes.join(","));
         let i = terraform::parse(&plan, "plan.json").unwrap();
-        let p = infra::price(&i, &Usage::default(), Some("us-east-1"), &testing::deck_book(), Options::default()).unwrap();
+        let p = in_us_east_1(&i, &Usage::default());
         prop_assert_eq!(p.delta_usd.cents(), p.monthly_usd.cents() - p.before_monthly_usd.cents());
         let sum: i64 = p.resources.iter().map(|r| r.delta_usd.cents()).sum();
         prop_assert_eq!(sum, p.delta_usd.cents());
@@ -431,14 +429,7 @@ fn deposed_forgotten_and_other_actions_are_read() {
     assert_eq!(kept.action, Action::Forget);
     assert_eq!(kept.after, kept.before);
     assert_eq!(i.unpriced[0].address, "aws_s3_bucket.b");
-    let p = infra::price(
-        &i,
-        &Usage::default(),
-        Some("us-east-1"),
-        &testing::deck_book(),
-        Options::default(),
-    )
-    .unwrap();
+    let p = in_us_east_1(&i, &Usage::default());
     // -2 shards (the deposed stream) and nothing else: 2 x 730 x 0.015 = 21.90 less.
     assert_eq!(p.delta_usd.cents(), -21_90);
     // A plan with no resources at all has no resource_changes: nothing to price, not an error.
