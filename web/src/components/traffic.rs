@@ -81,7 +81,8 @@ pub fn traffic(props: &Props) -> Html {
     };
     // The report comes from the page's second module (loaded on first use), again whenever the
     // files or the page's region, target utilization or retention change.
-    let report = use_state(|| None::<String>);
+    // The module's HTML, or why the module could not be reached (written by yew, as text).
+    let report = use_state(|| None::<Result<String, String>>);
     {
         let report = report.clone();
         let key = (
@@ -107,11 +108,7 @@ pub fn traffic(props: &Props) -> Html {
                     retention.as_str().into(),
                 ];
                 wasm_bindgen_futures::spawn_local(async move {
-                    report.set(Some(crate::more::call("traffic", &args).await.unwrap_or_else(
-                        |message| {
-                            format!(r#"<p class="error" role="alert" id="metrics-error">{message}</p>"#)
-                        },
-                    )));
+                    report.set(Some(crate::more::call("traffic", &args).await));
                 });
             }
         });
@@ -135,9 +132,15 @@ pub fn traffic(props: &Props) -> Html {
                     { " " }<button type="button" id="metrics-clear" onclick={clear}>{ "Clear" }</button>
                 </p>
             }
-            if let Some(report) = &*report {
-                <div id="metrics-report">{ Html::from_html_unchecked(AttrValue::from(report.clone())) }</div>
-            }
+            { match &*report {
+                None => html! {},
+                Some(Ok(html)) => html! {
+                    <div id="metrics-report">{ Html::from_html_unchecked(AttrValue::from(html.clone())) }</div>
+                },
+                Some(Err(message)) => html! {
+                    <p class="error" role="alert" id="metrics-error">{ message }</p>
+                },
+            } }
         </section>
     }
 }
