@@ -311,9 +311,13 @@ pub fn estimate_in(
         Engine::Flink | Engine::Studio => "Managed Service for Apache Flink cost (monthly)",
     };
     let lines = bill.lines;
-    let (monthly_usd, discount, price_warnings) =
-        crate::bill::finish(&mut c, &lines, prices, options, label);
-    notes.warnings.extend(price_warnings);
+    let (monthly_usd, discount) = crate::bill::finish(
+        &mut c,
+        &lines,
+        prices,
+        options,
+        (label, &mut notes.warnings),
+    );
     notes.warnings.extend(crate::bill::old_prices(
         [(&*prices.code, &lines[..])],
         options.price_age,

@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::estimate::{DiscountLine, Line, PriceUsed};
 use crate::money::Money;
 use crate::notes::{Assumption, Warning};
-use crate::price::{Confidence, PriceBook, PriceKey, RegionPrices};
+use crate::price::{Confidence, Price, PriceBook, PriceKey, RegionPrices};
 use crate::trace::Term;
 
 /// The region used when none is given.
@@ -64,7 +64,13 @@ impl<'p> Bill<'p> {
     ) -> Result<Money, Error> {
         let price = self.prices.get(key)?;
         let monthly_usd = c.cost(id, quantity, price.usd, label)?;
-        self.push(item, description, quantity.value, key, monthly_usd)?;
+        self.lines.push(line(
+            item,
+            description,
+            quantity.value,
+            (key, price),
+            monthly_usd,
+        ));
         Ok(monthly_usd)
     }
 
@@ -77,14 +83,9 @@ impl<'p> Bill<'p> {
         key: PriceKey,
         monthly_usd: Money,
     ) -> Result<(), Error> {
-        self.lines.push(line(
-            item,
-            description,
-            quantity,
-            key,
-            self.prices,
-            monthly_usd,
-        )?);
+        let price = self.prices.get(key)?;
+        self.lines
+            .push(line(item, description, quantity, (key, price), monthly_usd));
         Ok(())
     }
 
@@ -95,19 +96,20 @@ impl<'p> Bill<'p> {
 }
 
 /// The end of every model run: the total of the lines, the discount (the options' or the region
-/// table's) as its own step, and the warnings about unconfirmed prices used.
+/// table's) as its own step, and the warnings about unconfirmed prices used (added to
+/// `warnings`).
 pub(crate) fn finish(
     c: &mut Calc,
     lines: &[Line],
     prices: &RegionPrices,
     options: Options,
-    label: &'static str,
-) -> (Money, Option<DiscountLine>, Vec<Warning>) {
+    (label, warnings): (&'static str, &mut Vec<Warning>),
+) -> (Money, Option<DiscountLine>) {
     let bp = match options.discount_bp {
         0 => prices.discount_bp.unwrap_or(0),
         bp => bp,
     };
-    let warnings: Vec<Warning> = unconfirmed(lines, &prices.code).collect();
+    warnings.extend(unconfirmed(lines, &prices.code));
     let list_label = if bp == 0 {
         label
     } else {
@@ -119,7 +121,7 @@ pub(crate) fn finish(
         list_label,
     );
     if bp == 0 {
-        return (list, None, warnings);
+        return (list, None);
     }
     let percent = f64::from(bp) / 100.0;
     use crate::trace::{NumFmt, Op, Term};
@@ -144,7 +146,6 @@ pub(crate) fn finish(
             list_usd: list,
             discount_usd: amount,
         }),
-        warnings,
     )
 }
 
@@ -184,17 +185,15 @@ pub fn old_prices<'a>(
     })
 }
 
-/// A cost line priced at `key`.
-pub(crate) fn line(
+/// A cost line priced at `key`'s `price`.
+fn line(
     item: &'static str,
     description: &'static str,
     quantity: f64,
-    key: PriceKey,
-    prices: &RegionPrices,
+    (key, price): (PriceKey, &Price),
     monthly_usd: Money,
-) -> Result<Line, Error> {
-    let price = prices.get(key)?;
-    Ok(Line {
+) -> Line {
+    Line {
         item,
         description,
         quantity,
@@ -202,7 +201,7 @@ pub(crate) fn line(
         unit_price_usd: price.usd,
         monthly_usd,
         price: PriceUsed::new(key, price),
-    })
+    }
 }
 
 /// A warning for each line whose price is not confirmed.

@@ -291,14 +291,13 @@ pub fn estimate_in(
     }
     add_ons(&mut c, &mut bill, w, (records, ingested), &mut notes)?;
     let lines = bill.lines;
-    let (monthly_usd, discount, price_warnings) = crate::bill::finish(
+    let (monthly_usd, discount) = crate::bill::finish(
         &mut c,
         &lines,
         prices,
         options,
-        "Data Firehose cost (monthly)",
+        ("Data Firehose cost (monthly)", &mut notes.warnings),
     );
-    notes.warnings.extend(price_warnings);
     notes.warnings.extend(crate::bill::old_prices(
         [(&*prices.code, &lines[..])],
         options.price_age,

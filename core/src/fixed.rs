@@ -35,6 +35,11 @@ const POW10: [u64; MAX_SCALE as usize + 1] = [
     1_000_000_000_000,
 ];
 
+/// The same powers as doubles (each exact), for the fast rounding.
+const POW10_F64: [f64; MAX_SCALE as usize + 1] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+];
+
 fn pow10(scale: u8) -> u64 {
     POW10.get(usize::from(scale)).copied().unwrap_or(1)
 }
@@ -187,7 +192,47 @@ pub fn round(x: f64, scale: u8) -> Result<f64, OutOfRange> {
     if whole && scale <= MAX_SCALE {
         return Ok(x + 0.0);
     }
-    Fixed::round(x, scale).map(Fixed::to_f64)
+    match away_from_ties(x, scale) {
+        Some(value) => Ok(value),
+        None => Fixed::round(x, scale).map(Fixed::to_f64),
+    }
+}
+
+/// Below this, `|x| x 10^scale` as a double is within 2^-13 of its exact value (half a unit in
+/// the last place of a double below 2^40 is 2^-13).
+const FAST_BELOW: f64 = (1u64 << 40) as f64;
+
+/// How far from a tie the scaled double must be for its own rounding to be the exact value's:
+/// eight times the error bound above.
+const TIE_MARGIN: f64 = 1.0 / 1024.0;
+
+/// `toFixed` then `Number(...)` through one multiplication, when that cannot differ from the
+/// exact path: the scaled value is small enough to carry at most 2^-13 of error and its
+/// fraction is further than [`TIE_MARGIN`] from one half, so the exact value lies on the same
+/// side of the tie. `None` (then the exact path decides) near a tie, for large values, for
+/// NaN and infinities, and for a scale past [`MAX_SCALE`].
+fn away_from_ties(x: f64, scale: u8) -> Option<f64> {
+    let pow10 = POW10_F64.get(usize::from(scale)).copied()?;
+    let scaled = x.abs() * pow10;
+    if scaled.is_nan() || scaled >= FAST_BELOW {
+        return None;
+    }
+    // Below 2^40 the truncation is exact, and so is the subtraction (both are multiples of the
+    // scaled value's last place, and the difference is below one). Through `i64`: the
+    // conversions to and from `u64` take several instructions each on baseline x86-64.
+    let floor = (scaled as i64) as f64;
+    let fraction = scaled - floor;
+    if (fraction - 0.5).abs() <= TIE_MARGIN {
+        return None;
+    }
+    let units = if fraction > 0.5 { floor + 1.0 } else { floor };
+    // The division rounds once, as `Fixed::to_f64`'s does; no negative zero, as there.
+    let value = units / pow10;
+    Some(if x < 0.0 && units != 0.0 {
+        -value
+    } else {
+        value
+    })
 }
 
 #[cfg(test)]
@@ -232,6 +277,51 @@ mod tests {
                 );
             }
         }
+    }
+
+    proptest::proptest! {
+        /// The one-multiplication path gives the exact path's value wherever it answers, over
+        /// any double and near the ties themselves (`k.5 / 10^scale`, where it must step aside).
+        #[test]
+        fn the_fast_rounding_is_the_exact_one(
+            bits in proptest::prelude::any::<u64>(),
+            k in 0u64..(1 << 41),
+            nudge in -4i64..=4,
+            scale in 0u8..=MAX_SCALE,
+        ) {
+            let near_tie = (k as f64 + 0.5) / pow10(scale) as f64;
+            let near_tie = f64::from_bits((near_tie.to_bits() as i64 + nudge) as u64);
+            for x in [f64::from_bits(bits), near_tie, -near_tie, near_tie * 1e-3] {
+                let bits = |r: Result<f64, OutOfRange>| r.map(f64::to_bits).map_err(|e| e.0.to_bits());
+                let exact = Fixed::round(x, scale).map(Fixed::to_f64);
+                proptest::prop_assert_eq!(
+                    bits(round(x, scale)),
+                    bits(exact),
+                    "{} at {}", x, scale
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_powers_of_ten_are_the_same_as_doubles() {
+        assert_eq!(POW10.len(), POW10_F64.len());
+        for (whole, double) in POW10.iter().zip(POW10_F64) {
+            assert_eq!(*whole as f64, double);
+        }
+    }
+
+    #[test]
+    fn the_fast_rounding_steps_aside_at_ties() {
+        // Exact ties and the doubles either side of one.
+        for x in [0.125, 1.005, 1.045, 0.15 / 2.0, 2.675] {
+            assert_eq!(away_from_ties(x, 2), None, "{x}");
+        }
+        assert_eq!(away_from_ties(48.8512, 2), Some(48.85));
+        assert_eq!(away_from_ties(-48.8562, 2), Some(-48.86));
+        assert_eq!(away_from_ties(-0.001, 2), Some(0.0));
+        assert_eq!(away_from_ties(f64::NAN, 2), None);
+        assert_eq!(away_from_ties(1.2, MAX_SCALE + 1), None);
     }
 
     #[track_caller]

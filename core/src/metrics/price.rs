@@ -623,14 +623,13 @@ impl Pricing<'_> {
         notes: &mut Notes,
     ) -> Result<ModeCost, Error> {
         let lines = bill.lines;
-        let (total, discount, warnings) = crate::bill::finish(
+        let (total, discount) = crate::bill::finish(
             &mut c,
             &lines,
             self.prices,
             self.options,
-            "Kinesis data stream cost (monthly)",
+            ("Kinesis data stream cost (monthly)", &mut notes.warnings),
         );
-        notes.warnings.extend(warnings);
         Ok(ModeCost {
             mode,
             shards,

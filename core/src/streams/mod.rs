@@ -82,14 +82,18 @@ pub fn estimate_in(
     prices: &RegionPrices,
     options: Options,
 ) -> Result<Estimate, Error> {
-    let mut estimate = model(workload, mode, prices, options)?;
-    analysis::add(&mut estimate, workload, mode, prices, options)?;
-    let old = crate::bill::old_prices(
-        [(&*estimate.region, &estimate.lines[..])],
-        options.price_age,
-    );
-    estimate.warnings.extend(old);
-    Ok(estimate)
+    // Finished where the model wrote it: an `Estimate` is several hundred bytes, and moving it
+    // out of the `Result` and back in copied it twice per estimate.
+    let mut result = model(workload, mode, prices, options);
+    if let Ok(estimate) = &mut result {
+        analysis::add(estimate, workload, mode, prices, options)?;
+        let old = crate::bill::old_prices(
+            [(&*estimate.region, &estimate.lines[..])],
+            options.price_age,
+        );
+        estimate.warnings.extend(old);
+    }
+    result
 }
 
 /// Refuses a shard count for a mode without one of the user's, and more enhanced fan-out consumers
@@ -143,14 +147,13 @@ pub(crate) fn model(
         )?,
     };
     let lines = body.bill.lines;
-    let (total, discount, price_warnings) = crate::bill::finish(
+    let (total, discount) = crate::bill::finish(
         &mut c,
         &lines,
         prices,
         options,
-        "Kinesis data stream cost (monthly)",
+        ("Kinesis data stream cost (monthly)", &mut notes.warnings),
     );
-    notes.warnings.extend(price_warnings);
     let size_kb = workload.record_size.kb();
     if size_kb > DEFAULT_MAX_RECORD_KB {
         notes.warnings.push(Warning::LargeRecords { size_kb });
