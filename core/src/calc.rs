@@ -168,6 +168,10 @@ pub fn parse_discount(text: &str) -> Result<u32, crate::error::InputError> {
 const CEILING_NOISE_DECIMALS: u8 = 9;
 
 /// Rounds, checks and (optionally) records each step of one estimate.
+///
+/// Its step methods are inlined into the models on native builds: with the trace off, the terms
+/// a step would record are then never built (a third of an estimate's instructions). The page's
+/// WebAssembly keeps them out of line, for its size.
 #[derive(Debug)]
 pub(crate) struct Calc {
     rounding: Rounding,
@@ -201,6 +205,7 @@ impl Calc {
     }
 
     /// How a step shown at `decimals` is written under this policy.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn shown(&self, decimals: u8) -> NumFmt {
         match self.rounding {
             Rounding::Calculator => NumFmt::Fixed(decimals),
@@ -209,11 +214,13 @@ impl Calc {
     }
 
     /// A term for a value computed earlier, shown at `decimals`.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn term(&self, value: f64, decimals: u8, unit: &'static str) -> Term {
         Term::new(value, self.shown(decimals), unit)
     }
 
     /// `value` if it is finite and below the magnitude kcost can price.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn checked(id: &'static str, value: f64) -> Result<f64, Error> {
         if value.is_finite() && value.abs() < MAX_MAGNITUDE {
             Ok(value)
@@ -223,6 +230,7 @@ impl Calc {
     }
 
     /// Applies the policy to a step's raw value shown at `decimals`.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn settle(&self, id: &'static str, value: f64, decimals: u8) -> Result<f64, Error> {
         let value = Self::checked(id, value)?;
         if self.round_steps {
@@ -232,6 +240,7 @@ impl Calc {
         }
     }
 
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn record(&mut self, id: &'static str, formula: impl FnOnce() -> Formula, result: Term) {
         if let Some(steps) = &mut self.steps {
             steps.push(Step {
@@ -243,6 +252,7 @@ impl Calc {
     }
 
     /// `first op t1 op t2 ...`, left to right, rounded at `round_at` and shown as `show`.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn chain_shown(
         &mut self,
         id: &'static str,
@@ -268,6 +278,7 @@ impl Calc {
     }
 
     /// `first op t1 op t2 ...`, rounded and shown at `decimals`.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn chain(
         &mut self,
         id: &'static str,
@@ -283,6 +294,7 @@ impl Calc {
     /// `Max (a, b, ...)`: the largest operand (the first of equals) and its index. The result is
     /// shown as `show[index]`, so that a winner can be written differently from how it appears
     /// inside the `Max`.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn max(
         &mut self,
         id: &'static str,
@@ -342,6 +354,7 @@ impl Calc {
 
     /// `x` ready for a ceiling or floor: as shown under the calculator policy, and without binary
     /// noise under the exact one.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn noise_free(&self, id: &'static str, x: f64) -> Result<f64, Error> {
         let x = Self::checked(id, x)?;
         if self.round_steps {
@@ -363,6 +376,7 @@ impl Calc {
     }
 
     /// `RoundUp (x)`: the ceiling, as a whole count.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn round_up(
         &mut self,
         id: &'static str,
@@ -382,6 +396,7 @@ impl Calc {
         self.whole(id, of, unit, false)
     }
 
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn whole(
         &mut self,
         id: &'static str,
@@ -416,6 +431,7 @@ impl Calc {
 
     /// A cost: `quantity x price`, rounded to cents whatever the policy, then restated as
     /// `label: N USD`.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn cost(
         &mut self,
         id: &'static str,
@@ -429,6 +445,7 @@ impl Calc {
     }
 
     /// `quantity x price`, rounded to cents whatever the policy.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn price(
         &mut self,
         id: &'static str,
@@ -443,6 +460,7 @@ impl Calc {
     }
 
     /// `first op t1 ...` as money: rounded to cents whatever the policy.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn money(
         &mut self,
         id: &'static str,

@@ -184,18 +184,26 @@ fn write_grouped<W: Write>(out: &mut W, n: u128, grouping: bool) -> fmt::Result 
 ///
 /// # Errors
 /// [`OutOfRange`] as for [`Fixed::round`].
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub fn round(x: f64, scale: u8) -> Result<f64, OutOfRange> {
     // A whole number is its own rounding at any scale (shard counts, hours, units: most steps),
-    // so it skips the exact decimal arithmetic; `+ 0.0` turns -0 into 0, as that path does.
+    // so it skips the decimal arithmetic; `+ 0.0` turns -0 into 0, as that path does.
     // (Checked through a cast: `fract` is a library call on baseline x86-64.)
     let whole = x.abs() < MAX_MAGNITUDE && (x as i64) as f64 == x;
     if whole && scale <= MAX_SCALE {
         return Ok(x + 0.0);
     }
-    match away_from_ties(x, scale) {
-        Some(value) => Ok(value),
-        None => Fixed::round(x, scale).map(Fixed::to_f64),
+    if let Some(value) = away_from_ties(x, scale) {
+        return Ok(value);
     }
+    exactly(x, scale)
+}
+
+/// The exact path, out of line: the fast checks above are inlined into every step.
+#[cold]
+#[inline(never)]
+fn exactly(x: f64, scale: u8) -> Result<f64, OutOfRange> {
+    Fixed::round(x, scale).map(Fixed::to_f64)
 }
 
 /// Below this, `|x| x 10^scale` as a double is within 2^-13 of its exact value (half a unit in
@@ -207,11 +215,27 @@ const FAST_BELOW: f64 = (1u64 << 40) as f64;
 const TIE_MARGIN: f64 = 1.0 / 1024.0;
 
 /// `toFixed` then `Number(...)` through one multiplication, when that cannot differ from the
-/// exact path: the scaled value is small enough to carry at most 2^-13 of error and its
-/// fraction is further than [`TIE_MARGIN`] from one half, so the exact value lies on the same
-/// side of the tie. `None` (then the exact path decides) near a tie, for large values, for
-/// NaN and infinities, and for a scale past [`MAX_SCALE`].
+/// exact path (see [`units_away_from_ties`]).
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn away_from_ties(x: f64, scale: u8) -> Option<f64> {
+    let (units, pow10) = units_away_from_ties(x, scale)?;
+    // The division rounds once, as `Fixed::to_f64`'s does; no negative zero, as there.
+    let value = units / pow10;
+    Some(if x < 0.0 && units != 0.0 {
+        -value
+    } else {
+        value
+    })
+}
+
+/// `|x|` rounded to `scale` decimals in units of `10^-scale` (a whole double), and `10^scale`,
+/// through one multiplication, when that cannot differ from the exact path: the scaled value is
+/// small enough to carry at most 2^-13 of error and its fraction is further than
+/// [`TIE_MARGIN`] from one half, so the exact value lies on the same side of the tie. `None`
+/// (then the exact path decides) near a tie, for large values, for NaN and infinities, and for
+/// a scale past [`MAX_SCALE`].
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn units_away_from_ties(x: f64, scale: u8) -> Option<(f64, f64)> {
     let pow10 = POW10_F64.get(usize::from(scale)).copied()?;
     let scaled = x.abs() * pow10;
     if scaled.is_nan() || scaled >= FAST_BELOW {
@@ -225,14 +249,26 @@ fn away_from_ties(x: f64, scale: u8) -> Option<f64> {
     if (fraction - 0.5).abs() <= TIE_MARGIN {
         return None;
     }
-    let units = if fraction > 0.5 { floor + 1.0 } else { floor };
-    // The division rounds once, as `Fixed::to_f64`'s does; no negative zero, as there.
-    let value = units / pow10;
-    Some(if x < 0.0 && units != 0.0 {
-        -value
-    } else {
-        value
-    })
+    Some((if fraction > 0.5 { floor + 1.0 } else { floor }, pow10))
+}
+
+/// `x` rounded to `scale` decimals as `toFixed` does, in signed units of `10^-scale` (for money
+/// at scale 2: whole cents): [`Fixed::round`]'s [`Fixed::scaled_units`], through one
+/// multiplication where that is exact.
+///
+/// # Errors
+/// [`OutOfRange`] as for [`Fixed::round`].
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+pub fn round_units(x: f64, scale: u8) -> Result<i128, OutOfRange> {
+    match units_away_from_ties(x, scale) {
+        // Below 2^40: exact as an integer.
+        Some((units, _)) => {
+            // Through `i64`: a double to `i128` is a library call.
+            let units = i128::from(units as i64);
+            Ok(if x < 0.0 { -units } else { units })
+        }
+        None => Fixed::round(x, scale).map(Fixed::scaled_units),
+    }
 }
 
 #[cfg(test)]
@@ -298,6 +334,11 @@ mod tests {
                     bits(round(x, scale)),
                     bits(exact),
                     "{} at {}", x, scale
+                );
+                proptest::prop_assert_eq!(
+                    round_units(x, scale).map_err(|e| e.0.to_bits()),
+                    Fixed::round(x, scale).map(Fixed::scaled_units).map_err(|e| e.0.to_bits()),
+                    "units of {} at {}", x, scale
                 );
             }
         }

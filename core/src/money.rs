@@ -38,10 +38,8 @@ impl Money {
         if !x.is_finite() || x.abs() >= Self::MAX_USD {
             return None;
         }
-        let fixed = Fixed::round(x, 2).ok()?;
-        i64::try_from(fixed.scaled_units())
-            .ok()
-            .map(Money::from_cents)
+        let cents = crate::fixed::round_units(x, 2).ok()?;
+        i64::try_from(cents).ok().map(Money::from_cents)
     }
 
     /// The amount as a double, for arithmetic the calculator does on shown values (`109.50 + 367.92`).

@@ -259,6 +259,7 @@ impl RegionPrices {
     ///
     /// # Errors
     /// [`Error::MissingPrice`] naming the region and the price when the region lacks it.
+    #[inline]
     pub fn get(&self, key: PriceKey) -> Result<&Price, Error> {
         self.prices.get(&key).ok_or_else(|| Error::MissingPrice {
             region: self.code.to_string(),
