@@ -7,6 +7,7 @@ use std::str::FromStr;
 use crate::face::Terminal;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use kcost_core::analytics::{AppSize, Engine};
+use kcost_core::around;
 use kcost_core::firehose::Source;
 use kcost_core::parse;
 use kcost_core::Input as I;
@@ -343,6 +344,27 @@ pub struct EstimateArgs {
     #[arg(long = flag(I::MaxRecordSize), help = help(I::MaxRecordSize), value_name = value_name(I::MaxRecordSize), allow_hyphen_values = true, value_parser = words(MaxRecordSize::from_str))]
     pub max_record_size: Option<MaxRecordSize>,
 
+    #[arg(long = flag(I::ShardMetrics), help = help(I::ShardMetrics), value_name = value_name(I::ShardMetrics), allow_hyphen_values = true, value_parser = words(around::parse_shard_metrics))]
+    pub shard_metrics: Option<u8>,
+
+    #[arg(long = flag(I::Encryption), help = help(I::Encryption), value_name = value_name(I::Encryption), default_value = default(I::Encryption), value_parser = words(around::Encryption::from_str))]
+    pub encryption: around::Encryption,
+
+    #[arg(long = flag(I::KmsKey), help = help(I::KmsKey), value_name = value_name(I::KmsKey), default_value = default(I::KmsKey), value_parser = words(around::KmsKey::from_str))]
+    pub kms_key: around::KmsKey,
+
+    #[arg(long = flag(I::ProducerNetwork), help = help(I::ProducerNetwork), value_name = value_name(I::ProducerNetwork), default_value = default(I::ProducerNetwork), value_parser = words(|s| around::Network::parse("producer network", s)))]
+    pub producer_network: around::Network,
+
+    #[arg(long = flag(I::ConsumerNetwork), help = help(I::ConsumerNetwork), value_name = value_name(I::ConsumerNetwork), default_value = default(I::ConsumerNetwork), value_parser = words(|s| around::Network::parse("consumer network", s)))]
+    pub consumer_network: around::Network,
+
+    #[arg(long = flag(I::NatGateways), help = help(I::NatGateways), value_name = value_name(I::NatGateways), allow_hyphen_values = true, value_parser = words(|s| around::parse_count_in("NAT gateway count", s, (1, around::MAX_NAT_GATEWAYS))))]
+    pub nat_gateways: Option<u32>,
+
+    #[arg(long = flag(I::EndpointAzs), help = help(I::EndpointAzs), value_name = value_name(I::EndpointAzs), allow_hyphen_values = true, value_parser = words(|s| around::parse_count_in("endpoint AZ count", s, (1, around::MAX_ENDPOINT_AZS))))]
+    pub endpoint_azs: Option<u32>,
+
     #[arg(long = flag(I::Growth), help = help(I::Growth), value_name = value_name(I::Growth), allow_hyphen_values = true, value_parser = words(workload::parse_growth))]
     pub growth: Option<f64>,
 
@@ -351,6 +373,21 @@ pub struct EstimateArgs {
 
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+impl EstimateArgs {
+    /// What the flags price around the stream.
+    pub fn around(&self) -> around::Around {
+        around::Around {
+            shard_metrics: self.shard_metrics.unwrap_or(0),
+            encryption: self.encryption,
+            kms_key: self.kms_key,
+            producers: self.producer_network,
+            consumers: self.consumer_network,
+            nat_gateways: self.nat_gateways,
+            endpoint_azs: self.endpoint_azs,
+        }
+    }
 }
 
 /// Where to price and how to show it: shared by every estimate.

@@ -269,6 +269,7 @@ fn estimate(args: &EstimateArgs, catalog: &Catalog) -> Result<String> {
         shards: args.shards,
         hot_key_share: args.hot_key_share,
         max_record_size: args.max_record_size,
+        around: args.around(),
         growth: args.growth.map(|percent| Growth {
             percent_per_month: percent,
             months: args.months,

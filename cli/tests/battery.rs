@@ -66,6 +66,13 @@ fn every_estimate_flag_with_every_bad_value() {
         "--shards",
         "--hot-key-share",
         "--max-record-size",
+        "--shard-metrics",
+        "--encryption",
+        "--kms-key",
+        "--producer-network",
+        "--consumer-network",
+        "--nat-gateways",
+        "--endpoint-azs",
         "--growth",
         "--region",
         "--discount",
@@ -100,6 +107,33 @@ fn every_estimate_flag_with_every_bad_value() {
         check(
             &["--records", "100", "--size-kb", "1", "--aggregate", value],
             &["--aggregate", value],
+        );
+        // The counts around the stream, with the network they belong to.
+        check(
+            &[
+                "--records",
+                "100",
+                "--size-kb",
+                "1",
+                "--producer-network",
+                "nat",
+                "--nat-gateways",
+                value,
+            ],
+            &["--nat-gateways", value],
+        );
+        check(
+            &[
+                "--records",
+                "100",
+                "--size-kb",
+                "1",
+                "--consumer-network",
+                "endpoint",
+                "--endpoint-azs",
+                value,
+            ],
+            &["--endpoint-azs", value],
         );
         let equals = format!("--aggregate={value}");
         check(

@@ -311,7 +311,11 @@ pub fn estimate_in(
         Engine::Flink | Engine::Studio => "Managed Service for Apache Flink cost (monthly)",
     };
     let lines = bill.lines;
-    let (monthly_usd, discount) = crate::bill::finish(
+    let crate::bill::Finished {
+        total: monthly_usd,
+        discount,
+        ..
+    } = crate::bill::finish(
         &mut c,
         &lines,
         prices,

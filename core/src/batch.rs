@@ -36,6 +36,13 @@ pub const COLUMNS: &[&str] = &[
     "buffer",
     "hot-key-share",
     "max-record-size",
+    "shard-metrics",
+    "encryption",
+    "kms-key",
+    "producer-network",
+    "consumer-network",
+    "nat-gateways",
+    "endpoint-azs",
     "discount",
 ];
 
@@ -428,6 +435,28 @@ macro_rules! get {
     };
 }
 
+/// What a row prices around its stream (nothing, in a row without those columns).
+fn around(values: &Values<'_>) -> Result<crate::around::Around, String> {
+    let mut around = crate::around::Around::default();
+    let columns = [
+        get!(values, "shard-metrics"),
+        get!(values, "encryption"),
+        get!(values, "kms-key"),
+        get!(values, "producer-network"),
+        get!(values, "consumer-network"),
+        get!(values, "nat-gateways"),
+        get!(values, "endpoint-azs"),
+    ];
+    for (input, value) in crate::around::Around::INPUTS.into_iter().zip(columns) {
+        if let Some(v) = value {
+            around
+                .set(input, v)
+                .map_err(|e| format!("{}: {e}", input.spec().flag))?;
+        }
+    }
+    Ok(around)
+}
+
 fn parse_row(values: &Values<'_>, options: Options) -> Result<Row, String> {
     let field = |k: &'static str, e: InputError| format!("{k}: {e}");
     let records = get!(values, "records").ok_or("records: missing; give the record rate")?;
@@ -480,6 +509,7 @@ fn parse_row(values: &Values<'_>, options: Options) -> Result<Row, String> {
     if let Some(v) = get!(values, "max-record-size") {
         w.max_record_size = Some(v.parse().map_err(|e| field("max-record-size", e))?);
     }
+    w.around = around(values)?;
     let mut options = options;
     if let Some(v) = get!(values, "discount") {
         options.discount_bp = crate::calc::parse_discount(v).map_err(|e| field("discount", e))?;

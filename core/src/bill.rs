@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::calc::{Calc, Options, PriceAge};
 use crate::error::Error;
-use crate::estimate::{DiscountLine, Line, PriceUsed};
+use crate::estimate::{DiscountLine, Line, PriceUsed, Subtotals};
 use crate::money::Money;
 use crate::notes::{Assumption, Warning};
 use crate::price::{Confidence, Price, PriceBook, PriceKey, RegionPrices};
@@ -40,6 +40,8 @@ pub(crate) struct Notes {
 pub(crate) struct Bill<'p> {
     prices: &'p RegionPrices,
     pub(crate) lines: Vec<Line>,
+    /// Whether the lines added now are around the stream rather than the stream's own.
+    pub(crate) around: bool,
 }
 
 impl<'p> Bill<'p> {
@@ -47,6 +49,7 @@ impl<'p> Bill<'p> {
         Bill {
             prices,
             lines: Vec::with_capacity(8),
+            around: false,
         }
     }
 
@@ -69,7 +72,7 @@ impl<'p> Bill<'p> {
             description,
             quantity.value,
             (key, price),
-            monthly_usd,
+            (monthly_usd, self.around),
         ));
         Ok(monthly_usd)
     }
@@ -84,8 +87,13 @@ impl<'p> Bill<'p> {
         monthly_usd: Money,
     ) -> Result<(), Error> {
         let price = self.prices.get(key)?;
-        self.lines
-            .push(line(item, description, quantity, (key, price), monthly_usd));
+        self.lines.push(line(
+            item,
+            description,
+            quantity,
+            (key, price),
+            (monthly_usd, self.around),
+        ));
         Ok(())
     }
 
@@ -95,8 +103,16 @@ impl<'p> Bill<'p> {
     }
 }
 
-/// The end of every model run: the total of the lines, the discount (the options' or the region
-/// table's) as its own step, and the warnings about unconfirmed prices used (added to
+/// How a model run ends: its total, and the discount and subtotals when there are any.
+pub(crate) struct Finished {
+    pub(crate) total: Money,
+    pub(crate) discount: Option<DiscountLine>,
+    pub(crate) subtotals: Option<Subtotals>,
+}
+
+/// The end of every model run: the total of the lines (with the stream's and around the
+/// stream's subtotals first, when there are lines around it), the discount (the options' or the
+/// region table's) as its own step, and the warnings about unconfirmed prices used (added to
 /// `warnings`).
 pub(crate) fn finish(
     c: &mut Calc,
@@ -104,7 +120,7 @@ pub(crate) fn finish(
     prices: &RegionPrices,
     options: Options,
     (label, warnings): (&'static str, &mut Vec<Warning>),
-) -> (Money, Option<DiscountLine>) {
+) -> Finished {
     let bp = match options.discount_bp {
         0 => prices.discount_bp.unwrap_or(0),
         bp => bp,
@@ -115,16 +131,28 @@ pub(crate) fn finish(
     } else {
         "List price (monthly)"
     };
-    let list = c.total(
-        "monthly_total",
-        lines.iter().map(|l| l.monthly_usd),
-        list_label,
-    );
+    let subtotals = subtotals(c, lines);
+    let list = match subtotals {
+        Some(s) => c.total(
+            "monthly_total",
+            [s.stream_usd, s.around_usd].into_iter(),
+            list_label,
+        ),
+        None => c.total(
+            "monthly_total",
+            lines.iter().map(|l| l.monthly_usd),
+            list_label,
+        ),
+    };
     if bp == 0 {
-        return (list, None);
+        return Finished {
+            total: list,
+            discount: None,
+            subtotals,
+        };
     }
     let percent = f64::from(bp) / 100.0;
-    use crate::trace::{NumFmt, Op, Term};
+    use crate::trace::{NumFmt, Op};
     let amount = c
         .money(
             "discount",
@@ -139,14 +167,32 @@ pub(crate) fn finish(
         )
         .unwrap_or(Money::ZERO);
     let total = c.difference("discounted_total", list, &[amount], label);
-    (
+    Finished {
         total,
-        Some(DiscountLine {
+        discount: Some(DiscountLine {
             percent,
             list_usd: list,
             discount_usd: amount,
         }),
-    )
+        subtotals,
+    }
+}
+
+/// The stream's own lines and the lines around it, each summed, when there are lines around it.
+fn subtotals(c: &mut Calc, lines: &[Line]) -> Option<Subtotals> {
+    if !lines.iter().any(|l| l.around) {
+        return None;
+    }
+    let part = |around: bool| {
+        lines
+            .iter()
+            .filter(move |l| l.around == around)
+            .map(|l| l.monthly_usd)
+    };
+    Some(Subtotals {
+        stream_usd: c.total("stream_subtotal", part(false), "The stream (monthly)"),
+        around_usd: c.total("around_subtotal", part(true), "Around the stream (monthly)"),
+    })
 }
 
 /// One warning for all the old prices among the lines of one or more estimates (each given with
@@ -191,7 +237,7 @@ fn line(
     description: &'static str,
     quantity: f64,
     (key, price): (PriceKey, &Price),
-    monthly_usd: Money,
+    (monthly_usd, around): (Money, bool),
 ) -> Line {
     Line {
         item,
@@ -201,7 +247,75 @@ fn line(
         unit_price_usd: price.usd,
         monthly_usd,
         price: PriceUsed::new(key, price),
+        around,
     }
+}
+
+/// One tier of a tiered price: its line and the words of its steps.
+pub(crate) struct Tier {
+    /// The quantity a month below the tier.
+    pub(crate) from: f64,
+    /// The quantity a month at its top, if it has one.
+    pub(crate) to: Option<f64>,
+    pub(crate) key: PriceKey,
+    pub(crate) item: &'static str,
+    pub(crate) description: &'static str,
+    pub(crate) cost_id: &'static str,
+    pub(crate) label: &'static str,
+    /// The step that takes the tier's quantity, the unit of the bound it uses, and its result's
+    /// unit.
+    pub(crate) step: (&'static str, &'static str, &'static str),
+    /// For a tier between two bounds: the step of the quantity beyond its start, and that
+    /// step's units.
+    pub(crate) beyond: Option<(&'static str, &'static str, &'static str)>,
+}
+
+/// A line for each of `tiers` that `quantity` reaches.
+pub(crate) fn tiered(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    tiers: &[Tier],
+    quantity: Term,
+) -> Result<(), Error> {
+    for tier in tiers {
+        if quantity.value <= tier.from && tier.from > 0.0 {
+            break;
+        }
+        let part = tier_part(c, tier, quantity)?;
+        bill.add(
+            c,
+            tier.cost_id,
+            tier.item,
+            tier.description,
+            part,
+            tier.key,
+            tier.label,
+        )?;
+    }
+    Ok(())
+}
+
+/// The part of `quantity` that falls in `tier`, through the calculator's steps.
+fn tier_part(c: &mut Calc, tier: &Tier, quantity: Term) -> Result<Term, Error> {
+    use crate::trace::{NumFmt, Op};
+    let (id, bound_unit, unit) = tier.step;
+    let beyond =
+        |c: &mut Calc, (id, bound_unit, unit): (&'static str, &'static str, &'static str)| {
+            let start = Term::new(tier.from, NumFmt::Input, bound_unit);
+            c.chain(id, quantity, &[(Op::Sub, start)], 2, unit)
+        };
+    Ok(match (tier.to, tier.beyond) {
+        // The first tier: the quantity up to its top.
+        (Some(to), None) => c.min(id, quantity, Term::new(to, NumFmt::Input, bound_unit), unit),
+        // A middle tier: the quantity beyond its start, up to its width.
+        (Some(to), Some(over)) => {
+            let over = beyond(c, over)?;
+            let width = Term::new(to - tier.from, NumFmt::Input, bound_unit);
+            c.min(id, over, width, unit)
+        }
+        // The last tier: every unit beyond its start.
+        (None, _) => beyond(c, tier.step)?,
+    })
 }
 
 /// A warning for each line whose price is not confirmed.

@@ -286,6 +286,46 @@ pub enum InputError {
         /// The buffer as the user gave it.
         text: String,
     },
+    /// A word that is not one of an input's choices.
+    #[error("unknown {what} '{text}'; use {choices}")]
+    Choice {
+        /// What the value is ("producer network").
+        what: &'static str,
+        /// The value as the user gave it.
+        text: String,
+        /// The choices in words ("public, nat or endpoint").
+        choices: &'static str,
+    },
+    /// Shard-level metrics that are neither all, none nor a count of them.
+    #[error(
+        "the shard-level metrics '{text}' must be all, none or how many of Kinesis' 7 (1 to 7)"
+    )]
+    ShardMetrics {
+        /// The value as the user gave it.
+        text: String,
+    },
+    /// A whole number outside its range.
+    #[error("the {what} '{text}' must be a whole number from {low} to {high}")]
+    CountRange {
+        /// What the value is ("NAT gateway count").
+        what: &'static str,
+        /// The value as the user gave it.
+        text: String,
+        /// The smallest allowed.
+        low: u32,
+        /// The largest allowed.
+        high: u32,
+    },
+    /// An input that means something only with another input's value.
+    #[error("{}", self.text(&Plain))]
+    Needs {
+        /// The input given.
+        input: Input,
+        /// The input and value it needs.
+        needs: (Input, &'static str),
+        /// Another input that would do, with the same value.
+        or: Option<Input>,
+    },
     /// A shard count for a stream whose mode has none of the user's (on-demand, Advantage).
     #[error("{}", self.text(&Plain))]
     ShardsNeedProvisioned,
@@ -393,6 +433,7 @@ impl InputError {
                 face.input(Input::Profile),
                 face.fix(Fix::Set(Input::Scaling, "scheduled"))
             ),
+            InputError::Needs { input, needs, or } => needs_text(face, *input, *needs, *or),
             InputError::ShardsNeedProvisioned => format!(
                 "{} is the count a provisioned stream runs; an on-demand stream's shards are \
                  AWS's to choose and are not billed: drop it, or give {}",
@@ -439,6 +480,25 @@ impl InputError {
             other => other.to_string(),
         }
     }
+}
+
+/// `input` applies only with `needs` (or `or` with the same value).
+fn needs_text(
+    face: &dyn Face,
+    input: Input,
+    needs: (Input, &'static str),
+    or: Option<Input>,
+) -> String {
+    let mut text = format!(
+        "{} applies only with {}",
+        face.input(input),
+        face.fix(Fix::Set(needs.0, needs.1))
+    );
+    if let Some(other) = or {
+        text.push_str(&format!(" or {}", face.fix(Fix::Set(other, needs.1))));
+    }
+    text.push_str("; give that too, or drop it");
+    text
 }
 
 impl Error {

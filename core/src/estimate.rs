@@ -163,6 +163,9 @@ pub struct Inputs {
     pub aggregate_kb: Option<f64>,
     /// The stream's maximum record size in KB.
     pub max_record_size_kb: f64,
+    /// What is priced around the stream.
+    #[serde(skip_serializing_if = "crate::around::Around::is_nothing")]
+    pub around: crate::around::Around,
 }
 
 /// The shard needs and count, as shown (rounded under the calculator policy).
@@ -234,6 +237,19 @@ pub struct Line {
     pub monthly_usd: Money,
     /// The price's provenance.
     pub price: PriceUsed,
+    /// Whether the line is around the stream (metrics, encryption, the network path) rather
+    /// than the stream's own.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub around: bool,
+}
+
+/// A stream's own lines and the lines around it, each summed (when there are lines around it).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Subtotals {
+    /// The stream's own lines.
+    pub stream_usd: Money,
+    /// The lines around the stream.
+    pub around_usd: Money,
 }
 
 /// A monthly cost estimate, with the trace of how it was computed when asked for.
@@ -267,6 +283,9 @@ pub struct Estimate {
     /// The discount, when one applies.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub discount: Option<DiscountLine>,
+    /// The stream's and around the stream's subtotals, when there are lines around it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subtotals: Option<Subtotals>,
     /// What KPL aggregation saves against the same workload unaggregated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggregation: Option<AggregationSaving>,

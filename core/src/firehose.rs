@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::bill::{Bill, Notes};
+use crate::bill::{Bill, Notes, Tier};
 use crate::calc::{Calc, Options, Rounding};
 use crate::error::{Error, InputError};
 use crate::estimate::{Line, Service};
@@ -291,7 +291,11 @@ pub fn estimate_in(
     }
     add_ons(&mut c, &mut bill, w, (records, ingested), &mut notes)?;
     let lines = bill.lines;
-    let (monthly_usd, discount) = crate::bill::finish(
+    let crate::bill::Finished {
+        total: monthly_usd,
+        discount,
+        ..
+    } = crate::bill::finish(
         &mut c,
         &lines,
         prices,
@@ -443,29 +447,11 @@ fn ingestion(
     Ok(())
 }
 
-/// One tier of tiered ingestion: its line and the words of its steps.
-struct Tier {
-    /// GB a month below the tier.
-    from_gb: f64,
-    /// GB a month at its top, if it has one.
-    to_gb: Option<f64>,
-    key: PriceKey,
-    item: &'static str,
-    description: &'static str,
-    cost_id: &'static str,
-    label: &'static str,
-    /// The step that takes the tier's GB, the unit of the bound it uses, and its result's unit.
-    step: (&'static str, &'static str, &'static str),
-    /// For a tier between two bounds: the step of the GB beyond its start, and that step's
-    /// units.
-    beyond: Option<(&'static str, &'static str, &'static str)>,
-}
-
 /// Firehose's three ingestion tiers (kinesis-facts section 5).
 const TIERS: [Tier; 3] = [
     Tier {
-        from_gb: 0.0,
-        to_gb: Some(TIER1_GB),
+        from: 0.0,
+        to: Some(TIER1_GB),
         key: PriceKey::FirehoseIngestTier1Gb,
         item: "ingestion_tier1",
         description: "Ingestion, first 512,000 GB",
@@ -475,8 +461,8 @@ const TIERS: [Tier; 3] = [
         beyond: None,
     },
     Tier {
-        from_gb: TIER1_GB,
-        to_gb: Some(TIER2_GB),
+        from: TIER1_GB,
+        to: Some(TIER2_GB),
         key: PriceKey::FirehoseIngestTier2Gb,
         item: "ingestion_tier2",
         description: "Ingestion, next 1,536,000 GB",
@@ -494,8 +480,8 @@ const TIERS: [Tier; 3] = [
         )),
     },
     Tier {
-        from_gb: TIER2_GB,
-        to_gb: None,
+        from: TIER2_GB,
+        to: None,
         key: PriceKey::FirehoseIngestTier3Gb,
         item: "ingestion_tier3",
         description: "Ingestion, beyond 2,048,000 GB",
@@ -512,44 +498,7 @@ const TIERS: [Tier; 3] = [
 
 /// Tiered ingestion: a line for each tier the month's GB reach.
 fn tiered_ingestion(c: &mut Calc, bill: &mut Bill<'_>, ingested: Term) -> Result<(), Error> {
-    for tier in &TIERS {
-        if ingested.value <= tier.from_gb && tier.from_gb > 0.0 {
-            break;
-        }
-        let quantity = tier_gb(c, tier, ingested)?;
-        bill.add(
-            c,
-            tier.cost_id,
-            tier.item,
-            tier.description,
-            quantity,
-            tier.key,
-            tier.label,
-        )?;
-    }
-    Ok(())
-}
-
-/// The GB of `ingested` that fall in `tier`, through the calculator's steps.
-fn tier_gb(c: &mut Calc, tier: &Tier, ingested: Term) -> Result<Term, Error> {
-    let (id, bound_unit, unit) = tier.step;
-    let beyond =
-        |c: &mut Calc, (id, bound_unit, unit): (&'static str, &'static str, &'static str)| {
-            let start = Term::new(tier.from_gb, NumFmt::Input, bound_unit);
-            c.chain(id, ingested, &[(Op::Sub, start)], 2, unit)
-        };
-    Ok(match (tier.to_gb, tier.beyond) {
-        // The first tier: the GB up to its top.
-        (Some(to), None) => c.min(id, ingested, Term::new(to, NumFmt::Input, bound_unit), unit),
-        // A middle tier: the GB beyond its start, up to its width.
-        (Some(to), Some(over)) => {
-            let over = beyond(c, over)?;
-            let width = Term::new(to - tier.from_gb, NumFmt::Input, bound_unit);
-            c.min(id, over, width, unit)
-        }
-        // The last tier: every GB beyond its start.
-        (None, _) => beyond(c, tier.step)?,
-    })
+    crate::bill::tiered(c, bill, &TIERS, ingested)
 }
 
 /// Format conversion: every GB converted.

@@ -132,6 +132,24 @@ inputs! {
     MaxRecordSize: Stream, "max-record-size", "max_record_size", "Maximum record size", "SIZE", "", None,
         "2MiB", false,
         "The stream's maximum record size, needed for records over 1 MiB: up to 10MiB (e.g. 2MiB, 4096)";
+    ShardMetrics: Stream, "shard-metrics", "shard_metrics", "Shard-level metrics", "all|N", "", None,
+        "all", false,
+        "Enhanced shard-level metrics enabled: all (Kinesis' 7) or how many; CloudWatch bills each one per shard as a custom metric";
+    Encryption: Stream, "encryption", "encryption", "Encryption", "none|kms", "", Some("none"), "kms",
+        false,
+        "Server-side encryption: none, or kms (AWS KMS, with the AWS managed key unless the KMS key is customer)";
+    KmsKey: Stream, "kms-key", "kms_key", "KMS key", "aws|customer", "", Some("aws"), "customer", false,
+        "With kms encryption: aws (the AWS managed key aws/kinesis, no monthly fee) or customer (a customer managed key, billed by the month)";
+    ProducerNetwork: Stream, "producer-network", "producer_network", "Producer network",
+        "public|nat|endpoint", "", Some("public"), "nat", false,
+        "How producers reach Kinesis: public (nothing billed here), nat (a NAT gateway, per GB processed) or endpoint (an interface VPC endpoint)";
+    ConsumerNetwork: Stream, "consumer-network", "consumer_network", "Consumer network",
+        "public|nat|endpoint", "", Some("public"), "endpoint", false,
+        "How consumers reach Kinesis: public, nat or endpoint, as for producers (every consumer reads every byte)";
+    NatGateways: Stream, "nat-gateways", "nat_gateways", "NAT gateways", "N", "", None, "3", false,
+        "NAT gateways whose hours to bill (730 a month each), 1 to 100; without it their hours are taken as paid by other traffic";
+    EndpointAzs: Stream, "endpoint-azs", "endpoint_azs", "Endpoint AZs", "N", "", None, "3", false,
+        "Availability Zones of the interface VPC endpoint, 1 to 6: endpoint-hours = N x 730 [default: 2]";
     Growth: Stream, "growth", "growth", "Growth", "PCT", "% a month", None, "5", false,
         "Project costs month by month with the record rate growing PCT per month (may be negative)";
     Months: Stream, "months", "months", "Months", "N", "", Some("12"), "24", false,

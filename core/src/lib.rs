@@ -32,6 +32,7 @@
 
 pub mod account;
 pub mod analytics;
+pub mod around;
 pub mod batch;
 mod bill;
 pub mod calc;
@@ -65,7 +66,7 @@ pub use calc::{Options, PriceAge, Rounding};
 pub use error::{Error, InputError};
 pub use estimate::{
     AggregationSaving, Comparison, DiscountLine, Estimate, GrowthMonth, GrowthTable, HotKey,
-    Inputs, Line, Mode, PriceUsed, Service, Shards, ShareOfPeak, Unavailable,
+    Inputs, Line, Mode, PriceUsed, Service, Shards, ShareOfPeak, Subtotals, Unavailable,
 };
 pub use face::{Face, Fix, Plain};
 pub use input::{Input, Scope, Spec};

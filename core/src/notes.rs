@@ -79,6 +79,27 @@ pub enum Assumption {
         /// The S3 object size used, in MB.
         mb: f64,
     },
+    /// An on-demand stream's shards (for its shard-level metrics) estimated from its traffic.
+    OnDemandShards {
+        /// The shards estimated.
+        shards: u64,
+    },
+    /// CloudWatch's metric tiers counted on this stream's shard-level metrics alone.
+    MetricTiersAlone,
+    /// The KMS requests are AWS's approximation, a lower bound.
+    KmsRequests {
+        /// Which key encrypts the stream.
+        key: crate::around::KmsKey,
+    },
+    /// NAT gateway hours taken as paid by other traffic.
+    NatHoursElsewhere,
+    /// One interface endpoint serves producers and consumers, in this many AZs.
+    Endpoint {
+        /// Availability Zones.
+        azs: u32,
+        /// Whether that is the default (not given).
+        default_azs: bool,
+    },
 }
 
 impl Assumption {
@@ -133,6 +154,11 @@ impl Assumption {
             | Assumption::AdvantageAlone { .. }
             | Assumption::AdvantageShared { .. }
             | Assumption::CurrentFormSizing { .. } => self.write_more(f, face),
+            Assumption::OnDemandShards { .. }
+            | Assumption::MetricTiersAlone
+            | Assumption::KmsRequests { .. }
+            | Assumption::NatHoursElsewhere
+            | Assumption::Endpoint { .. } => self.write_around(f, face),
             Assumption::DefaultObjectSize { mb } => write!(
                 f,
                 "dynamic partitioning delivers S3 objects of {mb} MB, the largest buffer (give {} \
@@ -140,6 +166,58 @@ impl Assumption {
                 face.input(Input::BufferSizeMb),
                 face.input(Input::ObjectSizeMb)
             ),
+        }
+    }
+
+    /// Assumptions about what is priced around a stream.
+    fn write_around(&self, f: &mut dyn fmt::Write, face: &dyn Face) -> fmt::Result {
+        match self {
+            Assumption::OnDemandShards { shards } => write!(
+                f,
+                "an on-demand stream's shards are AWS's to choose and are not billed; its \
+                 shard-level metrics are priced on an estimate of {shards} shards: the 4 a new \
+                 stream starts with, or enough for twice its peak writes (on-demand absorbs up to \
+                 double its previous peak)"
+            ),
+            Assumption::MetricTiersAlone => f.write_str(
+                "CloudWatch's metric tiers count every custom metric in the account and region; \
+                 they are counted here on this stream's shard-level metrics alone, and \
+                 CloudWatch's free tier (10 metrics) is left out",
+            ),
+            Assumption::KmsRequests { key } => {
+                f.write_str(
+                    "KMS requests are AWS's approximation for an encrypted stream read at the \
+                     tip with one set of credentials: about 12 calls every 5 minutes; each \
+                     further producer or consumer credential (every assume-role call) and reads \
+                     behind the tip add calls, so this is a lower bound; KMS's free requests \
+                     (20,000 a month per account) are left out",
+                )?;
+                match key {
+                    crate::around::KmsKey::Aws => {
+                        f.write_str("; the AWS managed key aws/kinesis has no monthly fee")
+                    }
+                    crate::around::KmsKey::Customer => Ok(()),
+                }
+            }
+            Assumption::NatHoursElsewhere => write!(
+                f,
+                "the NAT gateways' hours are taken as paid by other traffic; give {} to bill \
+                 them here",
+                face.input(Input::NatGateways)
+            ),
+            Assumption::Endpoint { azs, default_azs } => {
+                write!(
+                    f,
+                    "one interface VPC endpoint for Kinesis Data Streams in {azs} Availability \
+                     Zones serves producers and consumers alike; its data is priced at the first \
+                     tier (the first PB a month in the region)"
+                )?;
+                if *default_azs {
+                    write!(f, " (give {})", face.input(Input::EndpointAzs))?;
+                }
+                Ok(())
+            }
+            _ => Ok(()),
         }
     }
 
@@ -297,6 +375,15 @@ pub enum Warning {
         /// The monthly cost less at the needed count.
         saving_usd: crate::money::Money,
     },
+    /// What an interface VPC endpoint would cost in place of a NAT gateway's processing.
+    EndpointInstead {
+        /// The NAT gateway's processing of the stream's traffic, a month.
+        nat_usd: crate::money::Money,
+        /// An endpoint's hours and processing of the same traffic, a month.
+        endpoint_usd: crate::money::Money,
+        /// The endpoint's Availability Zones.
+        azs: u32,
+    },
     /// A shard-level metric shows one shard over its write capacity.
     HotShard {
         /// The shard.
@@ -433,6 +520,40 @@ impl Warning {
         }
     }
 
+    /// What would cost less around the stream.
+    fn write_around(&self, f: &mut dyn fmt::Write, face: &dyn Face) -> fmt::Result {
+        match self {
+            Warning::EndpointInstead {
+                nat_usd,
+                endpoint_usd,
+                azs,
+            } => {
+                let (nat, endpoint) = (nat_usd.cents(), endpoint_usd.cents());
+                let verdict = match endpoint.cmp(&nat) {
+                    std::cmp::Ordering::Less => format!(
+                        "{} USD a month less",
+                        crate::money::Money::from_cents(nat - endpoint).to_text(true)
+                    ),
+                    std::cmp::Ordering::Equal => "the same".to_string(),
+                    std::cmp::Ordering::Greater => format!(
+                        "{} USD a month more: the NAT gateway is cheaper here",
+                        crate::money::Money::from_cents(endpoint - nat).to_text(true)
+                    ),
+                };
+                write!(
+                    f,
+                    "an interface VPC endpoint for Kinesis in {azs} Availability Zones would carry \
+                     this traffic for {} USD a month (its hours and data) in place of {} USD of \
+                     NAT gateway processing: {verdict} (give {})",
+                    endpoint_usd.to_text(true),
+                    nat_usd.to_text(true),
+                    face.fix(crate::face::Fix::Set(Input::ProducerNetwork, "endpoint"))
+                )
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// A declared shard count against the traffic's need.
     fn write_shards(&self, f: &mut dyn fmt::Write) -> fmt::Result {
         match self {
@@ -522,6 +643,7 @@ impl Warning {
             Warning::ShardsBelowNeed { .. } | Warning::ShardsAboveNeed { .. } => {
                 self.write_shards(f)
             }
+            Warning::EndpointInstead { .. } => self.write_around(f, face),
             Warning::VpcRatioAboveOne { ratio } => write!(
                 f,
                 "a VPC ratio of {ratio} delivers more GB into the VPC than the Firehose ingests; \

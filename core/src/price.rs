@@ -118,6 +118,31 @@ price_keys! {
     FirehoseJqHour => "firehose_jq_hour", "JQ processing hour", "Firehose JQ processing";
     FirehoseVpcGb => "firehose_vpc_gb", "GB", "Firehose delivery into a VPC";
     FirehoseVpcAzHour => "firehose_vpc_az_hour", "AZ-hour", "Firehose VPC delivery, per AZ";
+    CloudwatchMetricTier1 => "cloudwatch_metric_month_tier1", "metric-month",
+        "CloudWatch custom metrics, first 10,000 a month";
+    CloudwatchMetricTier2 => "cloudwatch_metric_month_tier2", "metric-month",
+        "CloudWatch custom metrics, next 240,000 a month";
+    CloudwatchMetricTier3 => "cloudwatch_metric_month_tier3", "metric-month",
+        "CloudWatch custom metrics, next 750,000 a month";
+    CloudwatchMetricTier4 => "cloudwatch_metric_month_tier4", "metric-month",
+        "CloudWatch custom metrics, over 1,000,000 a month";
+    KmsKeyMonth => "kms_key_month", "key-month", "KMS customer managed key";
+    KmsRequest => "kms_request", "request", "KMS API request";
+    NatGatewayHour => "nat_gateway_hour", "NAT gateway-hour", "NAT gateway, per hour";
+    NatGatewayGb => "nat_gateway_gb", "GB", "NAT gateway data processed";
+    VpcEndpointAzHour => "vpc_endpoint_az_hour", "endpoint AZ-hour",
+        "Interface VPC endpoint, per AZ per hour";
+    VpcEndpointGb => "vpc_endpoint_gb", "GB", "Interface VPC endpoint data processed, first 1 PB a month";
+    InterRegionOutGb => "inter_region_out_gb", "GB",
+        "Data transfer out of the region to another AWS region";
+    LambdaRequest => "lambda_request", "request", "Lambda request";
+    LambdaGbSecondX86 => "lambda_gb_second_x86", "GB-second", "Lambda duration, x86_64";
+    LambdaGbSecondArm => "lambda_gb_second_arm", "GB-second", "Lambda duration, arm64";
+    DynamodbWriteRequestUnit => "dynamodb_write_request_unit", "write request unit",
+        "DynamoDB on-demand write request unit";
+    DynamodbReadRequestUnit => "dynamodb_read_request_unit", "read request unit",
+        "DynamoDB on-demand read request unit";
+    DynamodbStorageGbMonth => "dynamodb_storage_gb_month", "GB-month", "DynamoDB Standard table storage";
 }
 
 impl PriceKey {
@@ -133,6 +158,16 @@ impl PriceKey {
             KdsOnDemandStreamHour | FirehoseJqHour | FirehoseVpcAzHour => (1e-4, 10.0),
             KdaKpuHour => (1e-3, 100.0),
             FirehoseS3ObjectsThousand => (1e-5, 1.0),
+            CloudwatchMetricTier1
+            | CloudwatchMetricTier2
+            | CloudwatchMetricTier3
+            | CloudwatchMetricTier4 => (1e-3, 10.0),
+            KmsKeyMonth => (1e-2, 100.0),
+            NatGatewayHour | VpcEndpointAzHour => (1e-4, 10.0),
+            KmsRequest | LambdaRequest | DynamodbWriteRequestUnit | DynamodbReadRequestUnit => {
+                (1e-9, 1e-4)
+            }
+            LambdaGbSecondX86 | LambdaGbSecondArm => (1e-7, 1e-3),
             KdsLongTermRetentionGbMonth
             | KdsLongTermRetrievalGb
             | KdsEfoRetrievalGb
@@ -154,7 +189,11 @@ impl PriceKey {
             | FirehoseVendedLogsGb
             | FirehoseFormatConversionGb
             | FirehoseDynamicPartitioningGb
-            | FirehoseVpcGb => (1e-4, 10.0),
+            | FirehoseVpcGb
+            | NatGatewayGb
+            | VpcEndpointGb
+            | InterRegionOutGb
+            | DynamodbStorageGbMonth => (1e-4, 10.0),
         }
     }
 

@@ -57,7 +57,36 @@ pub fn full_region(code: &str) -> RegionPrices {
     }
     r.prices
         .insert(KdsAdvantageDataOutGb, price(0.016, Confidence::Secondary));
+    add_around(&mut r);
     r
+}
+
+/// The prices around a stream in us-east-1 and us-east-2 (as the pricing tables hold them): CloudWatch
+/// metric tiers, KMS, NAT gateway, interface endpoint, inter-region transfer, Lambda, DynamoDB
+/// on-demand. Secondary, as the tables hold them.
+pub fn add_around(r: &mut RegionPrices) {
+    use PriceKey::*;
+    for (key, usd) in [
+        (CloudwatchMetricTier1, 0.30),
+        (CloudwatchMetricTier2, 0.10),
+        (CloudwatchMetricTier3, 0.05),
+        (CloudwatchMetricTier4, 0.02),
+        (KmsKeyMonth, 1.0),
+        (KmsRequest, 0.000003),
+        (NatGatewayHour, 0.045),
+        (NatGatewayGb, 0.045),
+        (VpcEndpointAzHour, 0.01),
+        (VpcEndpointGb, 0.01),
+        (InterRegionOutGb, 0.02),
+        (LambdaRequest, 0.0000002),
+        (LambdaGbSecondX86, 0.0000166667),
+        (LambdaGbSecondArm, 0.0000133334),
+        (DynamodbWriteRequestUnit, 0.000000625),
+        (DynamodbReadRequestUnit, 0.000000125),
+        (DynamodbStorageGbMonth, 0.25),
+    ] {
+        r.prices.insert(key, price(usd, Confidence::Secondary));
+    }
 }
 
 /// eu-west-2 with the analytics and Firehose prices of kinesis-facts section 3, and (for tests of
@@ -90,13 +119,15 @@ pub fn london() -> RegionPrices {
     r
 }
 
-/// us-east-1 with every price ([`full_region`]), eu-west-2 ([`london`]), us-east-2 (0.015, 0.000000014, confirmed) and
-/// eu-central-1 (0.018, 0.0000000175, derived).
+/// us-east-1 with every price ([`full_region`]), eu-west-2 ([`london`]), us-east-2 (0.015, 0.000000014, confirmed, and
+/// the prices around a stream) and eu-central-1 (0.018, 0.0000000175, derived).
 pub fn deck_book() -> PriceBook {
+    let mut ohio = region("us-east-2", 0.015, 0.000000014, Confidence::Confirmed);
+    add_around(&mut ohio);
     let regions = [
         full_region("us-east-1"),
         london(),
-        region("us-east-2", 0.015, 0.000000014, Confidence::Confirmed),
+        ohio,
         region("eu-central-1", 0.018, 0.0000000175, Confidence::Derived),
     ];
     PriceBook {
@@ -137,6 +168,11 @@ fn traffic_and_account_warnings() -> Vec<crate::notes::Warning> {
             shards: 60,
             needed: 10,
             saving_usd: crate::money::Money::from_cents(131_400),
+        },
+        W::EndpointInstead {
+            nat_usd: crate::money::Money::from_cents(11_278),
+            endpoint_usd: crate::money::Money::from_cents(3_966),
+            azs: 2,
         },
         W::HotShard {
             shard: "shardId-000000000001".into(),
@@ -251,6 +287,19 @@ fn assumption_samples() -> Vec<crate::notes::Assumption> {
             hours: 168.0,
             data_in_gb: (1.0, 2.0),
         },
+        A::OnDemandShards { shards: 4 },
+        A::MetricTiersAlone,
+        A::KmsRequests {
+            key: crate::around::KmsKey::Aws,
+        },
+        A::KmsRequests {
+            key: crate::around::KmsKey::Customer,
+        },
+        A::NatHoursElsewhere,
+        A::Endpoint {
+            azs: 2,
+            default_azs: true,
+        },
     ];
     for a in &assumptions {
         match a {
@@ -267,7 +316,12 @@ fn assumption_samples() -> Vec<crate::notes::Assumption> {
             | A::CurrentFormSizing { .. }
             | A::AdvantageAlone { .. }
             | A::AdvantageShared { .. }
-            | A::MonthFromMetrics { .. } => {}
+            | A::MonthFromMetrics { .. }
+            | A::OnDemandShards { .. }
+            | A::MetricTiersAlone
+            | A::KmsRequests { .. }
+            | A::NatHoursElsewhere
+            | A::Endpoint { .. } => {}
         }
     }
     assumptions
@@ -347,6 +401,7 @@ fn input_error_samples() -> Vec<crate::error::InputError> {
             instead: Some(("advantage", 50)),
         },
     ];
+    let inputs: Vec<I> = inputs.into_iter().chain(around_error_samples()).collect();
     inputs.iter().for_each(input_error_covered);
     inputs
 }
@@ -398,6 +453,37 @@ fn error_samples() -> Vec<crate::error::Error> {
     errors
 }
 
+/// The errors of what is around a stream.
+fn around_error_samples() -> Vec<crate::error::InputError> {
+    use crate::error::InputError as I;
+    vec![
+        I::Choice {
+            what: "producer network",
+            text: "x".to_string(),
+            choices: "public, nat or endpoint",
+        },
+        I::ShardMetrics {
+            text: "x".to_string(),
+        },
+        I::CountRange {
+            what: "NAT gateway count",
+            text: "x".to_string(),
+            low: 1,
+            high: 100,
+        },
+        I::Needs {
+            input: crate::Input::KmsKey,
+            needs: (crate::Input::Encryption, "kms"),
+            or: None,
+        },
+        I::Needs {
+            input: crate::Input::NatGateways,
+            needs: (crate::Input::ProducerNetwork, "nat"),
+            or: Some(crate::Input::ConsumerNetwork),
+        },
+    ]
+}
+
 /// Fails to compile when a variant has no sample above.
 fn input_error_covered(i: &crate::error::InputError) {
     use crate::error::InputError as I;
@@ -447,7 +533,11 @@ fn input_error_covered(i: &crate::error::InputError) {
         | I::Buffer { .. }
         | I::BufferNeedsCurrentForm
         | I::UtilizationInCurrentForm { .. }
-        | I::EfoLimit { .. } => {}
+        | I::EfoLimit { .. }
+        | I::Choice { .. }
+        | I::ShardMetrics { .. }
+        | I::CountRange { .. }
+        | I::Needs { .. } => {}
     }
 }
 
@@ -471,6 +561,7 @@ fn warning_covered(w: &crate::notes::Warning) {
         | W::CurrentFormRecords { .. }
         | W::ShardsBelowNeed { .. }
         | W::ShardsAboveNeed { .. }
+        | W::EndpointInstead { .. }
         | W::HotShard { .. }
         | W::MetricsBurst { .. }
         | W::SqlRetired

@@ -463,6 +463,8 @@ pub struct StreamWorkload {
     /// The shards a provisioned stream runs, when fixed (a plan's `shard_count`): billed at this
     /// count, with the traffic's own need shown beside it.
     pub shards: Option<u64>,
+    /// What is priced around the stream: shard-level metrics, encryption, the network path.
+    pub around: crate::around::Around,
 }
 
 impl StreamWorkload {
@@ -491,6 +493,7 @@ impl StreamWorkload {
             profile: None,
             scaling: Scaling::Fixed,
             shards: None,
+            around: crate::around::Around::default(),
         }
     }
 
@@ -510,6 +513,7 @@ impl StreamWorkload {
     /// Records over the stream's maximum size, a peak below the average, an aggregated record
     /// smaller than zero or over the maximum, bad shares or utilizations, negative reads.
     pub fn check(&self) -> Result<(), InputError> {
+        self.around.check()?;
         let size = self.record_size.kb();
         let max = self
             .max_record_size

@@ -48,6 +48,69 @@ pub(crate) fn tables() -> Vec<(&'static str, RegionTable)> {
                                 Confidence::Secondary,
                             ),
                         ),
+                        (
+                            PriceKey::CloudwatchMetricTier1,
+                            price(
+                                0.3,
+                                "AWS Price List usagetype APN1-CW:MetricMonitorUsage, first 10,000 metrics, as quoted by a third-party pricing script; only the first tier was found for this region",
+                                "2026-06",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::KmsKeyMonth,
+                            price(
+                                1.0,
+                                "AWS KMS pricing page: each AWS KMS key costs $1/month (prorated hourly), the same in every region the page covers; the AWS managed key aws/kinesis has no monthly fee",
+                                "2026-12",
+                                Confidence::Confirmed,
+                            ),
+                        ),
+                        (
+                            PriceKey::KmsRequest,
+                            price(
+                                3e-6,
+                                "AWS Price List usagetype *-KMS-Requests, 0.03 USD per 10,000 symmetric requests, as quoted by a third-party pricing script (usagetype ap-northeast-1-KMS-Requests); KMS's free 20,000 requests a month are account-wide and left out",
+                                "2026-06",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::NatGatewayHour,
+                            price(
+                                0.062,
+                                "AWS Price List offer AmazonEC2, product family NAT Gateway, usagetype APN1-NatGateway-Hours / APN1-NatGateway-Bytes, as quoted by a Japanese cost estimate that checked the AWS price page and Price List API on 2026-09-25",
+                                "2026-09",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::NatGatewayGb,
+                            price(
+                                0.062,
+                                "AWS Price List offer AmazonEC2, product family NAT Gateway, usagetype APN1-NatGateway-Hours / APN1-NatGateway-Bytes, as quoted by a Japanese cost estimate that checked the AWS price page and Price List API on 2026-09-25",
+                                "2026-09",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::VpcEndpointAzHour,
+                            price(
+                                0.014,
+                                "AWS Price List offer AmazonVPC, product family VpcEndpoint (PrivateLink), usagetype APN1-VpcEndpoint-Hours / APN1-VpcEndpoint-Bytes (first 1 PB a month), as quoted by a Japanese cost estimate that checked the AWS price page and Price List API on 2026-09-25",
+                                "2026-09",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::VpcEndpointGb,
+                            price(
+                                0.01,
+                                "AWS Price List offer AmazonVPC, product family VpcEndpoint (PrivateLink), usagetype APN1-VpcEndpoint-Hours / APN1-VpcEndpoint-Bytes (first 1 PB a month), as quoted by a Japanese cost estimate that checked the AWS price page and Price List API on 2026-09-25",
+                                "2026-09",
+                                Confidence::Secondary,
+                            ),
+                        ),
                     ]),
                 },
             },
@@ -77,6 +140,42 @@ pub(crate) fn tables() -> Vec<(&'static str, RegionTable)> {
                                 "derived from the seed deck's Frankfurt total, 662.26 USD/month (April 2021)",
                                 "2021-04",
                                 Confidence::Derived,
+                            ),
+                        ),
+                        (
+                            PriceKey::KmsKeyMonth,
+                            price(
+                                1.0,
+                                "AWS KMS pricing page: each AWS KMS key costs $1/month (prorated hourly), the same in every region the page covers; the AWS managed key aws/kinesis has no monthly fee",
+                                "2026-12",
+                                Confidence::Confirmed,
+                            ),
+                        ),
+                        (
+                            PriceKey::KmsRequest,
+                            price(
+                                3e-6,
+                                "AWS Price List usagetype *-KMS-Requests, 0.03 USD per 10,000 symmetric requests, as quoted by a third-party AWS Pricing Calculator mapping document (the figure for standard regions, not read for eu-central-1 itself); KMS's free 20,000 requests a month are account-wide and left out",
+                                "2026-06",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::VpcEndpointAzHour,
+                            price(
+                                0.012,
+                                "AWS Price List offer AmazonVPC, product family VpcEndpoint (PrivateLink), usagetype EUC1-VpcEndpoint-Hours / EUC1-VpcEndpoint-Bytes (first 1 PB a month), as quoted by a project task log quoting the AWS Price List API",
+                                "2026-09",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::VpcEndpointGb,
+                            price(
+                                0.01,
+                                "AWS Price List offer AmazonVPC, product family VpcEndpoint (PrivateLink), usagetype EUC1-VpcEndpoint-Hours / EUC1-VpcEndpoint-Bytes (first 1 PB a month), as quoted by a project task log quoting the AWS Price List API",
+                                "2026-09",
+                                Confidence::Secondary,
                             ),
                         ),
                     ]),
@@ -171,6 +270,69 @@ pub(crate) fn tables() -> Vec<(&'static str, RegionTable)> {
                                 "AWS Data Firehose pricing page (VPC delivery)",
                                 "2025-11",
                                 Confidence::Confirmed,
+                            ),
+                        ),
+                        (
+                            PriceKey::CloudwatchMetricTier1,
+                            price(
+                                0.3,
+                                "AWS Price List usagetype EUW2-CW:MetricMonitorUsage, first 10,000 metrics, as quoted by a third-party cost document; only the first tier was found for this region",
+                                "2026-06",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::KmsKeyMonth,
+                            price(
+                                1.0,
+                                "AWS KMS pricing page: each AWS KMS key costs $1/month (prorated hourly), the same in every region the page covers; the AWS managed key aws/kinesis has no monthly fee",
+                                "2026-12",
+                                Confidence::Confirmed,
+                            ),
+                        ),
+                        (
+                            PriceKey::KmsRequest,
+                            price(
+                                3e-6,
+                                "AWS Price List usagetype *-KMS-Requests, 0.03 USD per 10,000 symmetric requests, as quoted by a third-party cost document (usagetype eu-west-2-KMS-Requests); KMS's free 20,000 requests a month are account-wide and left out",
+                                "2026-06",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::NatGatewayHour,
+                            price(
+                                0.05,
+                                "AWS Price List offer AmazonEC2, product family NAT Gateway, usagetype EUW2-NatGateway-Hours / EUW2-NatGateway-Bytes, as quoted by a CSV slice of the AmazonEC2 offer (SKU D8BXG95NJW6MV3B3) and a project cost document",
+                                "2026-09",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::NatGatewayGb,
+                            price(
+                                0.05,
+                                "AWS Price List offer AmazonEC2, product family NAT Gateway, usagetype EUW2-NatGateway-Hours / EUW2-NatGateway-Bytes, as quoted by a CSV slice of the AmazonEC2 offer (SKU ZECE57EY4F96YNAQ) and a project cost document",
+                                "2026-09",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::VpcEndpointAzHour,
+                            price(
+                                0.011,
+                                "AWS Price List offer AmazonVPC, product family VpcEndpoint (PrivateLink), usagetype EUW2-VpcEndpoint-Hours / EUW2-VpcEndpoint-Bytes (first 1 PB a month), as quoted by a project cost document",
+                                "2026-06",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::VpcEndpointGb,
+                            price(
+                                0.01,
+                                "AWS Price List offer AmazonVPC, product family VpcEndpoint (PrivateLink), usagetype EUW2-VpcEndpoint-Hours / EUW2-VpcEndpoint-Bytes (first 1 PB a month), as quoted by a project cost document",
+                                "2026-06",
+                                Confidence::Secondary,
                             ),
                         ),
                     ]),
@@ -364,6 +526,96 @@ pub(crate) fn tables() -> Vec<(&'static str, RegionTable)> {
                                 "AWS Managed Service for Apache Flink pricing page (durable application backups)",
                                 "2025-11",
                                 Confidence::Confirmed,
+                            ),
+                        ),
+                        (
+                            PriceKey::CloudwatchMetricTier1,
+                            price(
+                                0.3,
+                                "AWS Price List offer AmazonCloudWatch, usagetype CW:MetricMonitorUsage (SKU KG586CTNGQ4VRZKZ), as quoted by a third-party cost tool re-verified 2026-06-27; the same tiers on the AWS CloudWatch pricing page (Japanese edition) quoted in nishinoshake/aws-rough#37; Kinesis bills enhanced shard-level metrics as CloudWatch custom metrics, per shard per metric per month (Kinesis Data Streams Developer Guide)",
+                                "2026-06",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::CloudwatchMetricTier2,
+                            price(
+                                0.1,
+                                "AWS Price List offer AmazonCloudWatch, usagetype CW:MetricMonitorUsage (SKU KG586CTNGQ4VRZKZ), as quoted by a third-party cost tool re-verified 2026-06-27; the same tiers on the AWS CloudWatch pricing page (Japanese edition) quoted in nishinoshake/aws-rough#37; Kinesis bills enhanced shard-level metrics as CloudWatch custom metrics, per shard per metric per month (Kinesis Data Streams Developer Guide)",
+                                "2026-06",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::CloudwatchMetricTier3,
+                            price(
+                                0.05,
+                                "AWS Price List offer AmazonCloudWatch, usagetype CW:MetricMonitorUsage (SKU KG586CTNGQ4VRZKZ), as quoted by a third-party cost tool re-verified 2026-06-27; the same tiers on the AWS CloudWatch pricing page (Japanese edition) quoted in nishinoshake/aws-rough#37; Kinesis bills enhanced shard-level metrics as CloudWatch custom metrics, per shard per metric per month (Kinesis Data Streams Developer Guide)",
+                                "2026-06",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::CloudwatchMetricTier4,
+                            price(
+                                0.02,
+                                "AWS Price List offer AmazonCloudWatch, usagetype CW:MetricMonitorUsage (SKU KG586CTNGQ4VRZKZ), as quoted by a third-party cost tool re-verified 2026-06-27; the same tiers on the AWS CloudWatch pricing page (Japanese edition) quoted in nishinoshake/aws-rough#37; Kinesis bills enhanced shard-level metrics as CloudWatch custom metrics, per shard per metric per month (Kinesis Data Streams Developer Guide)",
+                                "2026-06",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::KmsKeyMonth,
+                            price(
+                                1.0,
+                                "AWS KMS pricing page: each AWS KMS key costs $1/month (prorated hourly), the same in every region the page covers; the AWS managed key aws/kinesis has no monthly fee",
+                                "2026-12",
+                                Confidence::Confirmed,
+                            ),
+                        ),
+                        (
+                            PriceKey::KmsRequest,
+                            price(
+                                3e-6,
+                                "AWS Price List usagetype *-KMS-Requests, 0.03 USD per 10,000 symmetric requests, as quoted by infracost's us-east-1 test output (kms_key_test.golden); KMS's free 20,000 requests a month are account-wide and left out",
+                                "2024-07",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::NatGatewayHour,
+                            price(
+                                0.045,
+                                "AWS Price List offer AmazonEC2, product family NAT Gateway, usagetype NatGateway-Hours / NatGateway-Bytes, as quoted by a third-party pricing document (SKU M2YSHUBETB3JX4M4) and a CSV slice of the AmazonEC2 offer",
+                                "2026-08",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::NatGatewayGb,
+                            price(
+                                0.045,
+                                "AWS Price List offer AmazonEC2, product family NAT Gateway, usagetype NatGateway-Hours / NatGateway-Bytes, as quoted by a third-party pricing document (SKU 59S5R83GFPUAGVR5) and a CSV slice of the AmazonEC2 offer",
+                                "2026-08",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::VpcEndpointAzHour,
+                            price(
+                                0.01,
+                                "AWS Price List offer AmazonVPC, product family VpcEndpoint (PrivateLink), usagetype VpcEndpoint-Hours / VpcEndpoint-Bytes (first 1 PB a month), as quoted by a third-party pricing document (SKU EN2N5TATXE673A3B)",
+                                "2025-10",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::VpcEndpointGb,
+                            price(
+                                0.01,
+                                "AWS Price List offer AmazonVPC, product family VpcEndpoint (PrivateLink), usagetype VpcEndpoint-Hours / VpcEndpoint-Bytes (first 1 PB a month), as quoted by a third-party pricing document",
+                                "2025-10",
+                                Confidence::Secondary,
                             ),
                         ),
                     ]),
@@ -577,6 +829,78 @@ pub(crate) fn tables() -> Vec<(&'static str, RegionTable)> {
                                 Confidence::Secondary,
                             ),
                         ),
+                        (
+                            PriceKey::CloudwatchMetricTier1,
+                            price(
+                                0.3,
+                                "AWS Price List usagetype USE2-CW:MetricMonitorUsage, tiers 0-10k / 10k-250k / 250k-1M / over 1M, as quoted by a third-party AWS Pricing Calculator mapping document; Kinesis bills enhanced shard-level metrics as CloudWatch custom metrics (Kinesis Data Streams Developer Guide)",
+                                "2026-06",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::CloudwatchMetricTier2,
+                            price(
+                                0.1,
+                                "AWS Price List usagetype USE2-CW:MetricMonitorUsage, tiers 0-10k / 10k-250k / 250k-1M / over 1M, as quoted by a third-party AWS Pricing Calculator mapping document; Kinesis bills enhanced shard-level metrics as CloudWatch custom metrics (Kinesis Data Streams Developer Guide)",
+                                "2026-06",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::CloudwatchMetricTier3,
+                            price(
+                                0.05,
+                                "AWS Price List usagetype USE2-CW:MetricMonitorUsage, tiers 0-10k / 10k-250k / 250k-1M / over 1M, as quoted by a third-party AWS Pricing Calculator mapping document; Kinesis bills enhanced shard-level metrics as CloudWatch custom metrics (Kinesis Data Streams Developer Guide)",
+                                "2026-06",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::CloudwatchMetricTier4,
+                            price(
+                                0.02,
+                                "AWS Price List usagetype USE2-CW:MetricMonitorUsage, tiers 0-10k / 10k-250k / 250k-1M / over 1M, as quoted by a third-party AWS Pricing Calculator mapping document; Kinesis bills enhanced shard-level metrics as CloudWatch custom metrics (Kinesis Data Streams Developer Guide)",
+                                "2026-06",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::KmsKeyMonth,
+                            price(
+                                1.0,
+                                "AWS KMS pricing page: each AWS KMS key costs $1/month (prorated hourly), the same in every region the page covers; the AWS managed key aws/kinesis has no monthly fee",
+                                "2026-12",
+                                Confidence::Confirmed,
+                            ),
+                        ),
+                        (
+                            PriceKey::KmsRequest,
+                            price(
+                                3e-6,
+                                "AWS Price List usagetype *-KMS-Requests, 0.03 USD per 10,000 symmetric requests, as quoted by a third-party AWS Pricing Calculator mapping document (the figure for standard regions, not read for us-east-2 itself); KMS's free 20,000 requests a month are account-wide and left out",
+                                "2026-06",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::NatGatewayHour,
+                            price(
+                                0.045,
+                                "AWS VPC pricing page's US East (Ohio) NAT gateway example (0.045 per hour, 0.045 per GB), read through a verbatim third-party transcription (api-evangelist/amazon-vpc)",
+                                "2026-09",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::NatGatewayGb,
+                            price(
+                                0.045,
+                                "AWS VPC pricing page's US East (Ohio) NAT gateway example (0.045 per hour, 0.045 per GB), read through a verbatim third-party transcription (api-evangelist/amazon-vpc)",
+                                "2026-09",
+                                Confidence::Secondary,
+                            ),
+                        ),
                     ]),
                 },
             },
@@ -605,6 +929,69 @@ pub(crate) fn tables() -> Vec<(&'static str, RegionTable)> {
                                 1.4e-8,
                                 "third-party source only: same as us-east-1 (kinesis-facts.md section 3)",
                                 "2025-11",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::CloudwatchMetricTier1,
+                            price(
+                                0.3,
+                                "AWS Price List usagetype USW2-CW:MetricMonitorUsage, first 10,000 metrics, as quoted by a third-party cost document citing AmazonCloudWatch offer 20260831092148 (SKU CN6TP6ZEVS58RK7M); only the first tier was found for this region",
+                                "2026-08",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::KmsKeyMonth,
+                            price(
+                                1.0,
+                                "AWS KMS pricing page: each AWS KMS key costs $1/month (prorated hourly), the same in every region the page covers; the AWS managed key aws/kinesis has no monthly fee",
+                                "2026-12",
+                                Confidence::Confirmed,
+                            ),
+                        ),
+                        (
+                            PriceKey::KmsRequest,
+                            price(
+                                3e-6,
+                                "AWS Price List usagetype *-KMS-Requests, 0.03 USD per 10,000 symmetric requests, as quoted by a third-party AWS Pricing Calculator mapping document (the figure for standard regions, not read for us-west-2 itself); KMS's free 20,000 requests a month are account-wide and left out",
+                                "2026-06",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::NatGatewayHour,
+                            price(
+                                0.045,
+                                "AWS Price List offer AmazonEC2, product family NAT Gateway, usagetype USW2-NatGateway-Hours / USW2-NatGateway-Bytes, as quoted by a project report quoting the AWS Pricing API",
+                                "2026-09",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::NatGatewayGb,
+                            price(
+                                0.045,
+                                "AWS Price List offer AmazonEC2, product family NAT Gateway, usagetype USW2-NatGateway-Hours / USW2-NatGateway-Bytes, as quoted by a project report quoting the AWS Pricing API",
+                                "2026-09",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::VpcEndpointAzHour,
+                            price(
+                                0.01,
+                                "AWS Price List offer AmazonVPC, product family VpcEndpoint (PrivateLink), usagetype USW2-VpcEndpoint-Hours / USW2-VpcEndpoint-Bytes (first 1 PB a month), as quoted by a project report quoting the AWS Pricing API",
+                                "2026-09",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::VpcEndpointGb,
+                            price(
+                                0.01,
+                                "AWS Price List offer AmazonVPC, product family VpcEndpoint (PrivateLink), usagetype USW2-VpcEndpoint-Hours / USW2-VpcEndpoint-Bytes (first 1 PB a month), as quoted by a project report quoting the AWS Pricing API",
+                                "2026-09",
                                 Confidence::Secondary,
                             ),
                         ),

@@ -54,6 +54,30 @@ fn write(
             ])?;
         }
         let blank = String::new;
+        if let Some(s) = r.subtotals {
+            for (item, description, usd) in [
+                (
+                    "stream_subtotal",
+                    crate::report::STREAM_SUBTOTAL,
+                    s.stream_usd,
+                ),
+                (
+                    "around_subtotal",
+                    crate::report::AROUND_SUBTOTAL,
+                    s.around_usd,
+                ),
+            ] {
+                row([
+                    r.component.clone(),
+                    item.to_string(),
+                    description.to_string(),
+                    blank(),
+                    blank(),
+                    blank(),
+                    usd.to_string(),
+                ])?;
+            }
+        }
         if let Some(d) = &r.discount {
             row([
                 r.component.clone(),

@@ -462,6 +462,7 @@ fn mode_reports(e: &TrafficEstimate) -> Vec<Report<'_>> {
             lines: &m.lines,
             total: m.monthly_usd,
             discount: m.discount,
+            subtotals: None,
             rounding: kcost_core::Rounding::Calculator,
             region: &e.region,
             findings: m

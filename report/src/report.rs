@@ -2,8 +2,11 @@
 //! result, so that the table, Markdown and CSV renderers agree and no renderer knows a service.
 
 use kcost_core::analytics::{AnalyticsEstimate, AppSize};
+use kcost_core::around::{Around, Encryption, KmsKey, Network};
 use kcost_core::firehose::FirehoseEstimate;
-use kcost_core::{DiscountLine, Estimate, Face, Form, Line, Money, Per, Rounding, Step};
+use kcost_core::{
+    DiscountLine, Estimate, Face, Form, Input, Line, Money, Per, Rounding, Step, Subtotals,
+};
 
 /// One priced component, ready to lay out.
 #[derive(Debug)]
@@ -22,6 +25,8 @@ pub struct Report<'a> {
     pub total: Money,
     /// The discount, shown as its own line.
     pub discount: Option<DiscountLine>,
+    /// The stream's and around the stream's subtotals, when it has lines around it.
+    pub subtotals: Option<Subtotals>,
     /// The rounding policy, for showing quantities as the calculation did.
     pub rounding: Rounding,
     /// The region code.
@@ -49,6 +54,12 @@ pub const COST_HEADER: [&str; 5] = [
     "Monthly (USD)",
 ];
 
+/// The subtotal row of a stream's own lines.
+pub const STREAM_SUBTOTAL: &str = "The stream";
+
+/// The subtotal row of the lines around a stream.
+pub const AROUND_SUBTOTAL: &str = "Around the stream";
+
 /// The header of the growth table.
 pub const GROWTH_HEADER: [&str; 4] = ["Month", "Records/s", "Shards", "Monthly (USD)"];
 
@@ -64,6 +75,7 @@ macro_rules! service_report {
             lines: &$e.lines,
             total: $e.monthly_usd,
             discount: $e.discount,
+            subtotals: None,
             rounding: $e.rounding,
             region: &$e.region,
             findings: Vec::new(),
@@ -87,6 +99,7 @@ impl<'a> Report<'a> {
             lines: &e.lines,
             total: e.monthly_usd,
             discount: e.discount,
+            subtotals: e.subtotals,
             rounding: e.rounding,
             region: &e.region,
             findings: findings(e),
@@ -195,20 +208,35 @@ impl<'a> Report<'a> {
     /// One row per cost line, then the total row with `total(label, amount)` deciding its
     /// emphasis.
     pub fn cost_rows(&self, total: impl Fn(&str, String) -> [String; 2]) -> Vec<Vec<String>> {
-        let mut rows: Vec<Vec<String>> = self
-            .lines
-            .iter()
-            .map(|line| {
-                vec![
-                    line.description.to_string(),
-                    // The quantity as the calculation showed it.
-                    self.rounding.show(line.quantity, 2),
-                    line.unit.to_string(),
-                    line.unit_price_usd.to_string(),
-                    line.monthly_usd.to_text(true),
-                ]
-            })
-            .collect();
+        let subtotal = |label: &str, amount: Money| {
+            vec![
+                label.to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+                amount.to_text(true),
+            ]
+        };
+        let mut rows: Vec<Vec<String>> = Vec::with_capacity(self.lines.len() + 4);
+        for (i, line) in self.lines.iter().enumerate() {
+            // With lines around the stream (they come after its own), each part has its subtotal.
+            if let (Some(s), true) = (self.subtotals, line.around) {
+                if self.lines.get(i.wrapping_sub(1)).is_some_and(|l| !l.around) {
+                    rows.push(subtotal(STREAM_SUBTOTAL, s.stream_usd));
+                }
+            }
+            rows.push(vec![
+                line.description.to_string(),
+                // The quantity as the calculation showed it.
+                self.rounding.show(line.quantity, 2),
+                line.unit.to_string(),
+                line.unit_price_usd.to_string(),
+                line.monthly_usd.to_text(true),
+            ]);
+        }
+        if let Some(s) = self.subtotals {
+            rows.push(subtotal(AROUND_SUBTOTAL, s.around_usd));
+        }
         if let Some(d) = &self.discount {
             rows.push(vec![
                 format!(
@@ -344,6 +372,46 @@ fn input_rows(e: &Estimate) -> Vec<[String; 2]> {
             "Maximum record size",
             format!("{} KB", i.max_record_size_kb),
         );
+    }
+    rows.extend(around_rows(&i.around));
+    rows
+}
+
+/// The inputs around a stream that were given, labelled as the page labels them.
+fn around_rows(a: &Around) -> Vec<[String; 2]> {
+    let mut rows = Vec::new();
+    let mut add = |input: Input, value: String| rows.push([input.spec().label.to_string(), value]);
+    if a.shard_metrics > 0 {
+        add(
+            Input::ShardMetrics,
+            format!("{} per shard (of 7)", a.shard_metrics),
+        );
+    }
+    if a.encryption == Encryption::Kms {
+        let key = match a.kms_key {
+            KmsKey::Aws => "the AWS managed key aws/kinesis",
+            KmsKey::Customer => "a customer managed key",
+        };
+        add(Input::Encryption, format!("KMS, {key}"));
+    }
+    let path = |n: Network| match n {
+        Network::Public => "public endpoint",
+        Network::Nat => "through a NAT gateway",
+        Network::Endpoint => "through an interface VPC endpoint",
+    };
+    for (input, network) in [
+        (Input::ProducerNetwork, a.producers),
+        (Input::ConsumerNetwork, a.consumers),
+    ] {
+        if network != Network::Public {
+            add(input, path(network).to_string());
+        }
+    }
+    if let Some(n) = a.nat_gateways {
+        add(Input::NatGateways, format!("{n}, billed here"));
+    }
+    if let Some(n) = a.endpoint_azs {
+        add(Input::EndpointAzs, n.to_string());
     }
     rows
 }

@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use kcost_core::around;
 use kcost_core::firehose::{FirehoseWorkload, Source};
 use kcost_core::parse;
 use kcost_core::scenario::{
@@ -47,6 +48,13 @@ pub enum Field {
     Profile,
     Scaling,
     Shards,
+    ShardMetrics,
+    Encryption,
+    KmsKey,
+    ProducerNetwork,
+    ConsumerNetwork,
+    NatGateways,
+    EndpointAzs,
     Analytics,
     Engine,
     Apps,
@@ -78,7 +86,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the order of the page.
-    pub const ALL: [Field; 49] = [
+    pub const ALL: [Field; 56] = [
         Field::Records,
         Field::SizeKb,
         Field::Consumers,
@@ -101,6 +109,13 @@ impl Field {
         Field::Profile,
         Field::Scaling,
         Field::Shards,
+        Field::ShardMetrics,
+        Field::Encryption,
+        Field::KmsKey,
+        Field::ProducerNetwork,
+        Field::ConsumerNetwork,
+        Field::NatGateways,
+        Field::EndpointAzs,
         Field::Analytics,
         Field::Engine,
         Field::Apps,
@@ -155,6 +170,13 @@ impl Field {
             Field::Profile => "profile",
             Field::Scaling => "scaling",
             Field::Shards => "shards",
+            Field::ShardMetrics => "shard-metrics",
+            Field::Encryption => "encryption",
+            Field::KmsKey => "kms-key",
+            Field::ProducerNetwork => "producer-network",
+            Field::ConsumerNetwork => "consumer-network",
+            Field::NatGateways => "nat-gateways",
+            Field::EndpointAzs => "endpoint-azs",
             Field::Parallelism => "parallelism",
             Field::ParallelismPerKpu => "parallelism-per-kpu",
             Field::KpuHours => "kpu-hours",
@@ -214,6 +236,10 @@ impl Field {
             Field::Form => "2021",
             Field::Scaling => "fixed",
             Field::BackupGb => "0",
+            Field::Encryption => "none",
+            Field::KmsKey => "aws",
+            Field::ProducerNetwork | Field::ConsumerNetwork => "public",
+            Field::ShardMetrics | Field::NatGateways | Field::EndpointAzs => "",
             Field::Buffer
             | Field::Profile
             | Field::Shards
@@ -276,6 +302,13 @@ impl Field {
             Field::Profile => Input::Profile,
             Field::Scaling => Input::Scaling,
             Field::Shards => Input::Shards,
+            Field::ShardMetrics => Input::ShardMetrics,
+            Field::Encryption => Input::Encryption,
+            Field::KmsKey => Input::KmsKey,
+            Field::ProducerNetwork => Input::ProducerNetwork,
+            Field::ConsumerNetwork => Input::ConsumerNetwork,
+            Field::NatGateways => Input::NatGateways,
+            Field::EndpointAzs => Input::EndpointAzs,
             Field::Parallelism => Input::Parallelism,
             Field::ParallelismPerKpu => Input::ParallelismPerKpu,
             Field::KpuHours => Input::KpuHours,
@@ -668,8 +701,25 @@ impl State {
             profile: optional(Field::Profile).and_then(|p| p.parse().ok()),
             scaling: v(Field::Scaling).parse().unwrap_or_default(),
             shards: optional(Field::Shards).and_then(|n| parse::shards(&n).ok()),
+            around: self.around(),
             ..StreamWorkload::new(records, size)
         }
+    }
+
+    /// What is priced around the stream, each field read by the core as a scenario key is.
+    fn around(&self) -> around::Around {
+        let mut a = around::Around::default();
+        for field in Field::ALL {
+            let text = self.value(field).trim();
+            match field.input() {
+                Some(input) if around::Around::INPUTS.contains(&input) && !text.is_empty() => {
+                    // Checked before this is called; a value that does not parse is left out.
+                    let _ = a.set(input, text);
+                }
+                _ => {}
+            }
+        }
+        a
     }
 
     /// The discount asked for, in hundredths of a percent (0 for none).
@@ -890,6 +940,25 @@ fn checker(field: Field) -> Option<Check> {
         Field::Profile => Optional(|s| ok(s.parse::<kcost_core::Profile>())),
         Field::Scaling => Required(|s| ok(s.parse::<kcost_core::Scaling>())),
         Field::Shards => Optional(|s| ok(parse::shards(s))),
+        Field::ShardMetrics => Optional(|s| ok(around::parse_shard_metrics(s))),
+        Field::Encryption => Required(|s| ok(s.parse::<around::Encryption>())),
+        Field::KmsKey => Required(|s| ok(s.parse::<around::KmsKey>())),
+        Field::ProducerNetwork => Required(|s| ok(around::Network::parse("producer network", s))),
+        Field::ConsumerNetwork => Required(|s| ok(around::Network::parse("consumer network", s))),
+        Field::NatGateways => Optional(|s| {
+            ok(around::parse_count_in(
+                "NAT gateway count",
+                s,
+                (1, around::MAX_NAT_GATEWAYS),
+            ))
+        }),
+        Field::EndpointAzs => Optional(|s| {
+            ok(around::parse_count_in(
+                "endpoint AZ count",
+                s,
+                (1, around::MAX_ENDPOINT_AZS),
+            ))
+        }),
         Field::Parallelism => Optional(|s| ok(parse::parallelism(s))),
         Field::ParallelismPerKpu => Optional(|s| ok(parse::parallelism_per_kpu(s))),
         Field::KpuHours => Optional(|s| ok(analytics::AppSize::kpu_hours(s))),

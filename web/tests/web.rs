@@ -239,6 +239,13 @@ fn another_value(field: Field) -> &'static str {
         Field::Profile => "1,1,1,1,1,1,2,3,3,3,3,3,3,3,3,3,3,2,2,2,1,1,1,1",
         Field::Scaling => "scheduled",
         Field::Shards => "60",
+        Field::ShardMetrics => "all",
+        Field::Encryption => "kms",
+        Field::KmsKey => "customer",
+        Field::ProducerNetwork => "nat",
+        Field::ConsumerNetwork => "endpoint",
+        Field::NatGateways => "2",
+        Field::EndpointAzs => "3",
         Field::Parallelism => "8",
         Field::ParallelismPerKpu => "2",
         Field::KpuHours => "5/day",
@@ -544,6 +551,22 @@ fn every_input_of_the_cli_prices_as_the_cli_does() {
         firehose.lines.iter().any(|l| l.item.contains("object")),
         "{:?}",
         firehose.lines
+    );
+    // Around the stream: the deck's 49 shards x 7 shard-level metrics x 0.30 in Ohio, 102.90 on
+    // 551.27.
+    let s = state("?consumers=10&region=us-east-2&shard-metrics=all");
+    let stream = s.outcome.as_ref().unwrap().stream().unwrap().clone();
+    let subtotals = stream.subtotals.unwrap();
+    assert_eq!(subtotals.stream_usd.to_string(), "551.27");
+    assert_eq!(subtotals.around_usd.to_string(), "102.90");
+    assert_eq!(total(&s), "654.17");
+    // A customer key without KMS encryption: the core's refusal, in the page's words.
+    let s = state("?kms-key=customer");
+    assert!(s.outcome.is_none());
+    assert!(
+        s.problem.as_deref().unwrap_or("").contains("“KMS key”"),
+        "{:?}",
+        s.problem
     );
     // The form's buffer with the 2021 form: the core's refusal, in the page's words.
     let s = state("?buffer=25");

@@ -623,7 +623,9 @@ impl Pricing<'_> {
         notes: &mut Notes,
     ) -> Result<ModeCost, Error> {
         let lines = bill.lines;
-        let (total, discount) = crate::bill::finish(
+        let crate::bill::Finished {
+            total, discount, ..
+        } = crate::bill::finish(
             &mut c,
             &lines,
             self.prices,

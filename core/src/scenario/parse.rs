@@ -55,9 +55,40 @@ struct StreamTable {
     shards: Option<Spanned<Text>>,
     hot_key_share: Option<f64>,
     max_record_size: Option<Spanned<Text>>,
+    shard_metrics: Option<Spanned<Text>>,
+    encryption: Option<Spanned<Text>>,
+    kms_key: Option<Spanned<Text>>,
+    producer_network: Option<Spanned<Text>>,
+    consumer_network: Option<Spanned<Text>>,
+    nat_gateways: Option<Spanned<Text>>,
+    endpoint_azs: Option<Spanned<Text>>,
     growth: Option<Spanned<f64>>,
     months: Option<Spanned<u32>>,
     region: Option<Spanned<String>>,
+}
+
+impl StreamTable {
+    /// What the table prices around its stream, each value read as its input's text.
+    fn around(&self, v: &Values<'_>) -> Result<crate::around::Around, ScenarioError> {
+        let mut around = crate::around::Around::default();
+        let given = [
+            &self.shard_metrics,
+            &self.encryption,
+            &self.kms_key,
+            &self.producer_network,
+            &self.consumer_network,
+            &self.nat_gateways,
+            &self.endpoint_azs,
+        ];
+        for (input, value) in crate::around::Around::INPUTS.into_iter().zip(given) {
+            if let Some(value) = value {
+                around
+                    .set(input, &value.get_ref().to_string())
+                    .map_err(|e| v.fail(value.span(), e.to_string()))?;
+            }
+        }
+        Ok(around)
+    }
 }
 
 /// A daily profile as an array of 24 numbers, or as the flag's text (`"1,1,2,..."`).
@@ -306,6 +337,7 @@ fn stream(v: &Values<'_>, table: Spanned<StreamTable>) -> Result<StreamSpec, Sce
         shards: v.parsed_by(&t.shards, crate::parse::shards)?,
         hot_key_share: t.hot_key_share,
         max_record_size: v.optional::<MaxRecordSize>(&t.max_record_size)?,
+        around: t.around(v)?,
         growth,
         ..StreamWorkload::new(traffic.0, traffic.1)
     };

@@ -98,6 +98,9 @@ fn stream(f: &mut dyn Write, s: &StreamSpec) -> fmt::Result {
     optional(f, "buffer", w.buffer_percent)?;
     optional(f, "hot_key_share", w.hot_key_share)?;
     optional(f, "max_record_size", w.max_record_size.map(|m| m.kb()))?;
+    for (input, value) in w.around.given() {
+        writeln!(f, "{} = {}", input.spec().key, quoted(&value))?;
+    }
     if let Some(g) = w.growth {
         writeln!(f, "growth = {}\nmonths = {}", g.percent_per_month, g.months)?;
     }

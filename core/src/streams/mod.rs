@@ -6,6 +6,7 @@
 //! runs of a model (aggregation savings, an EFO suggestion, growth), always with the trace off.
 
 mod analysis;
+mod around;
 pub(crate) mod commitment;
 mod compare;
 pub(crate) mod on_demand;
@@ -133,7 +134,7 @@ pub(crate) fn model(
         }
         _ => None,
     };
-    let body = match mode {
+    let mut body = match mode {
         Mode::Provisioned => {
             provisioned::model(workload, prices, schedule.clone(), &mut c, &mut notes)?
         }
@@ -146,26 +147,21 @@ pub(crate) fn model(
             &mut notes,
         )?,
     };
+    let shape = around_shape(mode, schedule.as_ref(), &body);
+    around::lines(&mut c, &mut body.bill, workload, &shape, &mut notes)?;
     let lines = body.bill.lines;
-    let (total, discount) = crate::bill::finish(
+    let crate::bill::Finished {
+        total,
+        discount,
+        subtotals,
+    } = crate::bill::finish(
         &mut c,
         &lines,
         prices,
         options,
         ("Kinesis data stream cost (monthly)", &mut notes.warnings),
     );
-    let size_kb = workload.record_size.kb();
-    if size_kb > DEFAULT_MAX_RECORD_KB {
-        notes.warnings.push(Warning::LargeRecords { size_kb });
-    }
-    if workload.consumers.is_none() {
-        notes
-            .assumptions
-            .push(Assumption::DefaultConsumers(workload.consumers()));
-    }
-    if workload.peak_records.is_none() && workload.profile.is_none() {
-        notes.assumptions.push(Assumption::SteadyTraffic);
-    }
+    workload_notes(workload, &mut notes);
     Ok(Estimate {
         service: Service::KinesisDataStreams,
         mode,
@@ -184,6 +180,7 @@ pub(crate) fn model(
         lines,
         monthly_usd: total,
         discount,
+        subtotals,
         aggregation: None,
         hot_key: body.hot_key,
         consumer_delay_ms: None,
@@ -193,6 +190,38 @@ pub(crate) fn model(
         steps: c.into_steps(),
         analysis_steps: Vec::new(),
     })
+}
+
+/// The notes every stream's estimate ends with: large records, and the defaults it took.
+fn workload_notes(workload: &StreamWorkload, notes: &mut Notes) {
+    let size_kb = workload.record_size.kb();
+    if size_kb > DEFAULT_MAX_RECORD_KB {
+        notes.warnings.push(Warning::LargeRecords { size_kb });
+    }
+    if workload.consumers.is_none() {
+        notes
+            .assumptions
+            .push(Assumption::DefaultConsumers(workload.consumers()));
+    }
+    if workload.peak_records.is_none() && workload.profile.is_none() {
+        notes.assumptions.push(Assumption::SteadyTraffic);
+    }
+}
+
+/// What the lines around a stream use of its model's run: its shards (their daily average on a
+/// schedule) and its rates.
+fn around_shape(mode: Mode, schedule: Option<&Schedule>, body: &Body<'_>) -> around::Shape {
+    let shards = match schedule {
+        // Shard-hours a day are at most 24 x 10,000: exact as a float.
+        Some(s) => Some(s.shard_hours_per_day as f64 / 24.0),
+        None => body.shards.as_ref().map(|s| s.count as f64),
+    };
+    around::Shape {
+        mode,
+        shards,
+        records: body.records_per_second,
+        peak: body.peak_per_second,
+    }
 }
 
 /// The inputs an estimate used, after defaults.
@@ -219,6 +248,7 @@ fn inputs(
         max_record_size_kb: workload
             .max_record_size
             .map_or(DEFAULT_MAX_RECORD_KB, |m| m.kb()),
+        around: workload.around,
     }
 }
 

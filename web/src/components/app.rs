@@ -197,6 +197,16 @@ pub fn app() -> Html {
                         { field(Field::Profile, "24 weights, one for each UTC hour", text()) }
                         { field(Field::Scaling, "", options(&[("fixed", "one shard count all day"), ("scheduled", "a daily schedule")])) }
                     </details>
+                    <details>
+                        <summary>{ "More: around the stream (metrics, encryption, network)" }</summary>
+                        { field(Field::ShardMetrics, "all (7), or how many; empty for none", text()) }
+                        { field(Field::Encryption, "", options(&[("none", "none"), ("kms", "KMS")])) }
+                        { field(Field::KmsKey, "with KMS", options(&[("aws", "AWS managed (aws/kinesis)"), ("customer", "customer managed")])) }
+                        { field(Field::ProducerNetwork, "", options(&[("public", "public endpoint"), ("nat", "NAT gateway"), ("endpoint", "interface VPC endpoint")])) }
+                        { field(Field::ConsumerNetwork, "", options(&[("public", "public endpoint"), ("nat", "NAT gateway"), ("endpoint", "interface VPC endpoint")])) }
+                        { field(Field::NatGateways, "bill their hours here; empty if other traffic pays them", text()) }
+                        { field(Field::EndpointAzs, "with an endpoint; empty for 2", text()) }
+                    </details>
                 </fieldset>
                 <fieldset>
                     <legend>{ "Analytics" }</legend>

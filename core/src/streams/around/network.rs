@@ -1,0 +1,202 @@
+//! The network path: producers and consumers reaching Kinesis through a NAT gateway (per GB
+//! processed, and its hours when they are this stream's to pay) or an interface VPC endpoint
+//! (per AZ-hour and per GB), and what an endpoint would save where a NAT gateway is used.
+
+use crate::calc::Calc;
+use crate::error::Error;
+use crate::money::Money;
+use crate::notes::{Assumption, Warning};
+use crate::price::PriceKey;
+use crate::streams::{Bill, Notes};
+use crate::trace::{NumFmt, Op, Term};
+use crate::workload::StreamWorkload;
+
+use crate::around::{Network, DEFAULT_ENDPOINT_AZS};
+
+use super::{month_of, written_gb, Shape};
+
+/// The GB each side sends through the network path.
+struct Traffic {
+    /// GB written a month by producers.
+    written: Term,
+    /// GB read a month by every consumer together, when consumers are not public.
+    read: Option<Term>,
+}
+
+impl Traffic {
+    /// The GB of the sides that use `network`: a term, and a step adding both when both do.
+    fn through(
+        &self,
+        c: &mut Calc,
+        id: &'static str,
+        w: &StreamWorkload,
+        network: Network,
+    ) -> Result<Option<Term>, Error> {
+        let around = w.around;
+        let producers = (around.producers == network).then_some(self.written);
+        let consumers = self.read.filter(|_| around.consumers == network);
+        Ok(match (producers, consumers) {
+            (Some(p), Some(r)) => {
+                Some(c.chain(id, p, &[(Op::Add, r)], 2, "GB a month written and read")?)
+            }
+            (p, r) => p.or(r),
+        })
+    }
+}
+
+pub(super) fn lines(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    w: &StreamWorkload,
+    shape: &Shape,
+    notes: &mut Notes,
+) -> Result<(), Error> {
+    let around = w.around;
+    let written = written_gb(c, w, shape.records)?;
+    let read = match around.consumers {
+        Network::Public => None,
+        Network::Nat | Network::Endpoint => Some(c.chain(
+            "read_gb",
+            written,
+            &[(
+                Op::Mul,
+                Term::new(
+                    f64::from(w.consumers()) + f64::from(w.efo_consumers),
+                    NumFmt::Input,
+                    "consumers (shared and enhanced fan-out; each reads every byte)",
+                ),
+            )],
+            2,
+            "GB read per month",
+        )?),
+    };
+    let traffic = Traffic { written, read };
+    if let Some(gb) = traffic.through(c, "nat_gb", w, Network::Nat)? {
+        let nat = nat_lines(c, bill, w, gb, notes)?;
+        endpoint_instead(c, bill, (gb, nat), notes)?;
+    }
+    if let Some(gb) = traffic.through(c, "endpoint_gb", w, Network::Endpoint)? {
+        endpoint_lines(c, bill, w, gb, notes)?;
+    }
+    Ok(())
+}
+
+/// NAT gateway processing of `gb`, and the gateways' hours when given. Returns the processing
+/// cost.
+fn nat_lines(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    w: &StreamWorkload,
+    gb: Term,
+    notes: &mut Notes,
+) -> Result<Money, Error> {
+    let processed = bill.add(
+        c,
+        "nat_data_cost",
+        "nat_data",
+        "NAT gateway data processed",
+        gb,
+        PriceKey::NatGatewayGb,
+        "NAT gateway data processing cost",
+    )?;
+    match w.around.nat_gateways {
+        Some(n) => {
+            let hours = month_of(
+                c,
+                "nat_gateway_hours",
+                n,
+                "NAT gateways",
+                "NAT gateway-hours",
+            )?;
+            bill.add(
+                c,
+                "nat_hours_cost",
+                "nat_hours",
+                "NAT gateway hours",
+                hours,
+                PriceKey::NatGatewayHour,
+                "NAT gateway hours cost",
+            )?;
+        }
+        None => notes.assumptions.push(Assumption::NatHoursElsewhere),
+    }
+    Ok(processed)
+}
+
+/// The endpoint's AZ-hours and the GB it processes.
+fn endpoint_lines(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    w: &StreamWorkload,
+    gb: Term,
+    notes: &mut Notes,
+) -> Result<(), Error> {
+    let azs = w.around.endpoint_azs.unwrap_or(DEFAULT_ENDPOINT_AZS);
+    let hours = month_of(
+        c,
+        "endpoint_az_hours",
+        azs,
+        "Availability Zones",
+        "endpoint AZ-hours",
+    )?;
+    bill.add(
+        c,
+        "endpoint_hours_cost",
+        "endpoint_hours",
+        "Interface VPC endpoint hours",
+        hours,
+        PriceKey::VpcEndpointAzHour,
+        "VPC endpoint hours cost",
+    )?;
+    bill.add(
+        c,
+        "endpoint_data_cost",
+        "endpoint_data",
+        "Interface VPC endpoint data processed",
+        gb,
+        PriceKey::VpcEndpointGb,
+        "VPC endpoint data processing cost",
+    )?;
+    notes.assumptions.push(Assumption::Endpoint {
+        azs,
+        default_azs: w.around.endpoint_azs.is_none(),
+    });
+    Ok(())
+}
+
+/// What an interface endpoint in the default 2 AZs would cost for the GB a NAT gateway
+/// processes, as a warning with the saving; nothing when the region lacks an endpoint price
+/// (the endpoint was not asked for).
+fn endpoint_instead(
+    c: &mut Calc,
+    bill: &Bill<'_>,
+    (gb, nat): (Term, Money),
+    notes: &mut Notes,
+) -> Result<(), Error> {
+    let (Ok(per_hour), Ok(per_gb)) = (
+        bill.usd(PriceKey::VpcEndpointAzHour),
+        bill.usd(PriceKey::VpcEndpointGb),
+    ) else {
+        return Ok(());
+    };
+    let hours = month_of(
+        c,
+        "endpoint_instead_az_hours",
+        DEFAULT_ENDPOINT_AZS,
+        "Availability Zones",
+        "endpoint AZ-hours",
+    )?;
+    let hours_usd = c.price("endpoint_instead_hours_cost", hours, per_hour)?;
+    let data_usd = c.price("endpoint_instead_data_cost", gb, per_gb)?;
+    let endpoint = c.total(
+        "endpoint_instead_cost",
+        [hours_usd, data_usd].into_iter(),
+        "An interface VPC endpoint instead (monthly)",
+    );
+    notes.warnings.push(Warning::EndpointInstead {
+        nat_usd: nat,
+        endpoint_usd: endpoint,
+        azs: DEFAULT_ENDPOINT_AZS,
+    });
+    Ok(())
+}

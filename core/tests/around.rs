@@ -1,0 +1,401 @@
+//! What a stream costs around itself, computed by hand: shard-level metrics, KMS, the network
+//! path, and the subtotals that keep them apart from the stream's own lines.
+
+// Cents are written as 102_90 so that they read as 102.90 USD.
+#![allow(clippy::inconsistent_digit_grouping)]
+
+use kcost_core::around::{Around, Encryption, KmsKey, Network};
+use kcost_core::{
+    estimate, render_steps, testing, Assumption, Error, Estimate, InputError, Mode, Options,
+    StreamWorkload, Warning,
+};
+
+fn workload(records: &str, size_kb: &str, consumers: u32, around: Around) -> StreamWorkload {
+    StreamWorkload {
+        consumers: Some(consumers),
+        around,
+        ..StreamWorkload::new(records.parse().unwrap(), size_kb.parse().unwrap())
+    }
+}
+
+#[track_caller]
+fn priced(w: &StreamWorkload, mode: Mode, region: &str) -> Estimate {
+    let options = Options {
+        trace: true,
+        ..Options::default()
+    };
+    estimate(w, mode, Some(region), &testing::deck_book(), options).unwrap()
+}
+
+#[track_caller]
+fn cents(e: &Estimate, item: &str) -> i64 {
+    e.lines
+        .iter()
+        .find(|l| l.item == item)
+        .unwrap_or_else(|| panic!("no line {item} in {:?}", e.lines))
+        .monthly_usd
+        .cents()
+}
+
+fn deck_with(around: Around) -> StreamWorkload {
+    workload("100", "100", 10, around)
+}
+
+#[test]
+fn the_deck_with_all_shard_level_metrics_in_ohio() {
+    let e = priced(
+        &deck_with(Around {
+            shard_metrics: 7,
+            ..Around::default()
+        }),
+        Mode::Provisioned,
+        "us-east-2",
+    );
+    // 49 shards x 7 metrics = 343 metric-months x 0.30.
+    let line = e.lines.iter().find(|l| l.item == "shard_metrics").unwrap();
+    assert_eq!(line.quantity, 343.0);
+    assert!(line.around);
+    assert_eq!(cents(&e, "shard_metrics"), 102_90);
+    let subtotals = e.subtotals.unwrap();
+    assert_eq!(subtotals.stream_usd.cents(), 551_27);
+    assert_eq!(subtotals.around_usd.cents(), 102_90);
+    assert_eq!(e.monthly_usd.cents(), 654_17);
+    assert!(e.assumptions.contains(&Assumption::MetricTiersAlone));
+    let text = render_steps(&e.steps);
+    assert!(
+        text.contains("7 shard-level metrics x 49.00 shards = 343.00 metric-months"),
+        "{text}"
+    );
+    assert!(text.contains("The stream (monthly): 551.27 USD"), "{text}");
+    assert!(
+        text.contains("Around the stream (monthly): 102.90 USD"),
+        "{text}"
+    );
+    assert!(
+        text.contains("551.27 USD + 102.90 USD = 654.17 USD"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_stream_with_nothing_around_it_has_no_subtotals() {
+    let e = priced(
+        &deck_with(Around::default()),
+        Mode::Provisioned,
+        "us-east-2",
+    );
+    assert_eq!(e.subtotals, None);
+    assert!(e.lines.iter().all(|l| !l.around));
+    assert_eq!(e.monthly_usd.cents(), 551_27);
+    let json = serde_json::to_string(&e).unwrap();
+    assert!(!json.contains("around"), "{json}");
+}
+
+#[test]
+fn metrics_past_ten_thousand_are_priced_in_cloudwatch_tiers() {
+    // 1,500 shards x 7 = 10,500 metric-months: 10,000 x 0.30 + 500 x 0.10 = 3,050.00.
+    let w = StreamWorkload {
+        shards: Some(1_500),
+        ..workload(
+            "100",
+            "1",
+            1,
+            Around {
+                shard_metrics: 7,
+                ..Around::default()
+            },
+        )
+    };
+    let e = priced(&w, Mode::Provisioned, "us-east-1");
+    assert_eq!(cents(&e, "shard_metrics"), 3_000_00);
+    assert_eq!(cents(&e, "shard_metrics_tier2"), 50_00);
+    assert_eq!(e.subtotals.unwrap().around_usd.cents(), 3_050_00);
+}
+
+#[test]
+fn an_on_demand_stream_estimates_its_shards_and_says_so() {
+    // 1,000 records/s of 1 KB: 0.98 MB/s and 1.00 shard of records; twice that is 2, below the
+    // 4 shards a new on-demand stream starts with. 4 x 7 x 0.30 = 8.40.
+    let e = priced(
+        &workload(
+            "1000",
+            "1",
+            1,
+            Around {
+                shard_metrics: 7,
+                ..Around::default()
+            },
+        ),
+        Mode::OnDemand,
+        "us-east-1",
+    );
+    assert_eq!(cents(&e, "shard_metrics"), 8_40);
+    assert!(e
+        .assumptions
+        .contains(&Assumption::OnDemandShards { shards: 4 }));
+    // 10 MB/s at its peak needs 10 shards, 20 with on-demand's doubling: 20 x 3 x 0.30 = 18.00.
+    let busy = StreamWorkload {
+        peak_records: Some("10000".parse().unwrap()),
+        ..workload(
+            "1000",
+            "1",
+            1,
+            Around {
+                shard_metrics: 3,
+                ..Around::default()
+            },
+        )
+    };
+    let e = priced(&busy, Mode::OnDemand, "us-east-1");
+    assert_eq!(cents(&e, "shard_metrics"), 18_00);
+}
+
+#[test]
+fn producers_through_a_nat_gateway_pay_per_gb_and_hear_what_an_endpoint_would_save() {
+    // 1,000 records/s of 1 KB: 1,000 x 1 x 2,628,000 / 1,048,576 = 2,506.26 GB x 0.045.
+    let e = priced(
+        &workload(
+            "1000",
+            "1",
+            1,
+            Around {
+                producers: Network::Nat,
+                ..Around::default()
+            },
+        ),
+        Mode::Provisioned,
+        "us-east-1",
+    );
+    let line = e.lines.iter().find(|l| l.item == "nat_data").unwrap();
+    assert_eq!(line.quantity, 2_506.26);
+    assert_eq!(line.monthly_usd.cents(), 112_78);
+    assert!(e.lines.iter().all(|l| l.item != "nat_hours"));
+    assert!(e.assumptions.contains(&Assumption::NatHoursElsewhere));
+    // An endpoint in 2 AZs: 1,460 AZ-hours x 0.01 + 2,506.26 GB x 0.01 = 14.60 + 25.06.
+    let instead = e.warnings.iter().find_map(|w| match w {
+        Warning::EndpointInstead {
+            nat_usd,
+            endpoint_usd,
+            azs,
+        } => Some((nat_usd.cents(), endpoint_usd.cents(), *azs)),
+        _ => None,
+    });
+    assert_eq!(instead, Some((112_78, 39_66, 2)));
+    let said = e
+        .warnings
+        .iter()
+        .find(|w| matches!(w, Warning::EndpointInstead { .. }))
+        .unwrap()
+        .to_string();
+    assert!(said.contains("73.12 USD a month less"), "{said}");
+}
+
+#[test]
+fn nat_gateway_hours_are_billed_when_their_count_is_given() {
+    let e = priced(
+        &workload(
+            "1000",
+            "1",
+            2,
+            Around {
+                producers: Network::Nat,
+                consumers: Network::Nat,
+                nat_gateways: Some(3),
+                ..Around::default()
+            },
+        ),
+        Mode::Provisioned,
+        "us-east-1",
+    );
+    // Written 2,506.26 GB and read twice, 5,012.52: 7,518.78 GB x 0.045 = 338.35.
+    assert_eq!(cents(&e, "nat_data"), 338_35);
+    // 3 x 730 = 2,190 gateway-hours x 0.045 = 98.55.
+    assert_eq!(cents(&e, "nat_hours"), 98_55);
+    let s = e.subtotals.unwrap();
+    assert_eq!(s.around_usd.cents(), 338_35 + 98_55);
+    assert_eq!(
+        e.monthly_usd.cents(),
+        s.stream_usd.cents() + s.around_usd.cents()
+    );
+}
+
+#[test]
+fn one_endpoint_serves_producers_and_consumers() {
+    let e = priced(
+        &workload(
+            "1000",
+            "1",
+            2,
+            Around {
+                producers: Network::Endpoint,
+                consumers: Network::Endpoint,
+                endpoint_azs: Some(3),
+                ..Around::default()
+            },
+        ),
+        Mode::Provisioned,
+        "us-east-1",
+    );
+    // 3 x 730 = 2,190 AZ-hours x 0.01 = 21.90; 7,518.78 GB x 0.01 = 75.19.
+    assert_eq!(cents(&e, "endpoint_hours"), 21_90);
+    assert_eq!(cents(&e, "endpoint_data"), 75_19);
+    assert!(e.assumptions.contains(&Assumption::Endpoint {
+        azs: 3,
+        default_azs: false
+    }));
+    assert!(!e
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::EndpointInstead { .. })));
+}
+
+#[test]
+fn kms_requests_are_awss_approximation_and_a_customer_key_adds_its_month() {
+    let kms = |key| Around {
+        encryption: Encryption::Kms,
+        kms_key: key,
+        ..Around::default()
+    };
+    // 12 calls every 5 minutes x 8,760 periods = 105,120 requests x 0.000003 = 0.31536.
+    let e = priced(&deck_with(kms(KmsKey::Aws)), Mode::Provisioned, "us-east-2");
+    let requests = e.lines.iter().find(|l| l.item == "kms_requests").unwrap();
+    assert_eq!(requests.quantity, 105_120.0);
+    assert_eq!(requests.monthly_usd.cents(), 32);
+    assert!(e.lines.iter().all(|l| l.item != "kms_key"));
+    let said = e
+        .assumptions
+        .iter()
+        .find(|a| matches!(a, Assumption::KmsRequests { .. }))
+        .unwrap()
+        .to_string();
+    assert!(said.contains("lower bound"), "{said}");
+    assert!(said.contains("no monthly fee"), "{said}");
+    let e = priced(
+        &deck_with(kms(KmsKey::Customer)),
+        Mode::Provisioned,
+        "us-east-2",
+    );
+    assert_eq!(cents(&e, "kms_key"), 1_00);
+    assert_eq!(e.subtotals.unwrap().around_usd.cents(), 132); // 1.32 USD
+}
+
+#[test]
+fn inputs_that_need_another_are_refused_with_the_one_they_need() {
+    let refused = |around: Around| {
+        let w = deck_with(around);
+        estimate(
+            &w,
+            Mode::Provisioned,
+            Some("us-east-2"),
+            &testing::deck_book(),
+            Options::default(),
+        )
+        .unwrap_err()
+    };
+    let e = refused(Around {
+        kms_key: KmsKey::Customer,
+        ..Around::default()
+    });
+    assert!(matches!(e, Error::Input(InputError::Needs { .. })), "{e:?}");
+    assert_eq!(
+        e.to_string(),
+        "the KMS key applies only with kms as the encryption; give that too, or drop it"
+    );
+    let e = refused(Around {
+        nat_gateways: Some(2),
+        ..Around::default()
+    });
+    assert_eq!(
+        e.to_string(),
+        "the NAT gateways applies only with nat as the producer network or nat as the consumer network; give that too, or drop it"
+    );
+}
+
+#[test]
+fn a_region_without_these_prices_says_so_only_when_they_are_asked_for() {
+    // eu-central-1 in the test book has no CloudWatch price.
+    let plain = priced(
+        &deck_with(Around::default()),
+        Mode::Provisioned,
+        "eu-central-1",
+    );
+    assert_eq!(plain.monthly_usd.cents(), 662_26);
+    let w = deck_with(Around {
+        shard_metrics: 7,
+        ..Around::default()
+    });
+    let e = estimate(
+        &w,
+        Mode::Provisioned,
+        Some("eu-central-1"),
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap_err();
+    let text = e.to_string();
+    assert!(text.contains("cloudwatch_metric_month_tier1"), "{text}");
+    assert!(text.contains("us-east-1"), "{text}");
+}
+
+#[test]
+fn what_is_given_reads_back_as_the_same() {
+    let around = Around {
+        shard_metrics: 3,
+        encryption: Encryption::Kms,
+        kms_key: KmsKey::Customer,
+        producers: Network::Nat,
+        consumers: Network::Endpoint,
+        nat_gateways: Some(2),
+        endpoint_azs: Some(3),
+    };
+    let mut back = Around::default();
+    for (input, text) in around.given() {
+        back.set(input, &text).unwrap();
+    }
+    assert_eq!(back, around);
+    assert!(Around::default().given().is_empty());
+    // In a scenario file, under the inputs' keys, and written back by the scenario's text.
+    let file = r#"
+[streams.s]
+records = 1000
+size_kb = 1
+shard_metrics = "all"
+encryption = "kms"
+kms_key = "customer"
+producer_network = "nat"
+consumer_network = "endpoint"
+nat_gateways = 2
+endpoint_azs = 3
+"#;
+    let scenario = kcost_core::scenario::parse(file, "t.toml").unwrap();
+    let text = scenario.to_string();
+    for line in [
+        "shard_metrics = \"all\"",
+        "producer_network = \"nat\"",
+        "nat_gateways = \"2\"",
+    ] {
+        assert!(text.contains(line), "{text}");
+    }
+    let again = kcost_core::scenario::parse(&text, "again.toml").unwrap();
+    assert_eq!(again.to_string(), text);
+}
+
+#[test]
+fn the_choices_parse_in_any_case_and_refuse_the_rest() {
+    use kcost_core::around::{parse_shard_metrics, Network};
+    assert_eq!(parse_shard_metrics("ALL"), Ok(7));
+    assert_eq!(parse_shard_metrics("none"), Ok(0));
+    assert_eq!(parse_shard_metrics(" 3 "), Ok(3));
+    for bad in ["8", "-1", "some", ""] {
+        assert!(parse_shard_metrics(bad).is_err(), "{bad}");
+    }
+    assert_eq!(Network::parse("producer network", "NAT"), Ok(Network::Nat));
+    assert_eq!(
+        Network::parse("producer network", "vpn")
+            .unwrap_err()
+            .to_string(),
+        "unknown producer network 'vpn'; use public, nat or endpoint"
+    );
+    assert_eq!("Customer".parse::<KmsKey>(), Ok(KmsKey::Customer));
+    assert!("sse".parse::<Encryption>().is_err());
+}
