@@ -59,10 +59,11 @@ fn a_plans_change_is_priced_resource_by_resource() {
     // 2,628,000,000 PUT units x 0.000000014 = 36.79: 58.69. After: 4 shards (43.80), PUT 36.79,
     // 48 h retention 2,920 shard-hours x 0.02 = 58.40, the new consumer enrich 2,920
     // consumer-shard-hours x 0.015 = 43.80 and 2,628,000,000 records x 0.00000095 GB = 2,496.60
-    // GB x 0.013 = 32.46: 215.25.
+    // GB x 0.013 = 32.46: 215.25; and around it, its 2 shard-level metrics (IncomingBytes,
+    // OutgoingBytes) on 4 shards, 8 metric-months x 0.30 = 2.40: 217.65.
     assert_eq!(
         months(&v, "aws_kinesis_stream.clicks"),
-        (usd(58.69), usd(215.25), usd(156.56))
+        (usd(58.69), usd(217.65), usd(158.96))
     );
     let clicks = resource(&v, "aws_kinesis_stream.clicks");
     assert_eq!(clicks["action"], "update");
@@ -84,13 +85,16 @@ fn a_plans_change_is_priced_resource_by_resource() {
             ("put_payload_units", 36.79),
             ("efo_consumer_shard_hours", 43.80),
             ("efo_data_retrievals", 32.46),
-            ("extended_retention", 58.40)
+            ("extended_retention", 58.40),
+            ("shard_metrics", 2.40)
         ]
     );
-    // The traffic needs 1 shard: at 1, 10.95 + 36.79 + 14.60 + 10.95 + 32.46 = 105.75, 109.50 less.
+    // The traffic needs 1 shard: at 1, 10.95 + 36.79 + 14.60 + 10.95 + 32.46 + 2 metrics x 0.30
+    // = 106.35, 111.30 less.
+    // (After the warning that the CloudWatch price is secondary.)
     assert_eq!(
-        clicks["warnings"][0],
-        "4 shards declared, but the traffic needs 1: 1 would cost 109.50 USD a month less"
+        clicks["warnings"][1],
+        "4 shards declared, but the traffic needs 1: 1 would cost 111.30 USD a month less"
     );
     // The consumer's own row is 0: its lines are its stream's.
     assert_eq!(
@@ -142,11 +146,11 @@ fn a_plans_change_is_priced_resource_by_resource() {
     let sql = resource(&v, "aws_kinesisanalyticsv2_application.sql");
     assert_eq!(sql["needs_usage"], serde_json::json!(["kpus"]));
     assert_eq!(sql["monthly_usd"], Value::Null);
-    // 58.69 + 54.75 + 76.65 before; 215.25 + 2 x 21.90 + 2 x 29.20 + 32.85 + 588.97 + 250.90
+    // 58.69 + 54.75 + 76.65 before; 217.65 + 2 x 21.90 + 2 x 29.20 + 32.85 + 588.97 + 250.90
     // after.
     assert_eq!(v["before_monthly_usd"], usd(190.09));
-    assert_eq!(v["monthly_usd"], usd(1_190.17));
-    assert_eq!(v["delta_usd"], usd(1_000.08));
+    assert_eq!(v["monthly_usd"], usd(1_192.57));
+    assert_eq!(v["delta_usd"], usd(1_002.48));
     let unpriced: Vec<&str> = v["unpriced"]
         .as_array()
         .unwrap()
@@ -189,7 +193,7 @@ fn markdown_is_a_pull_request_comment() {
     );
     let total = out.lines().find(|l| l.starts_with("| Total")).unwrap();
     assert!(
-        total.contains("190.09 -> 1,190.17") && total.contains("+1,000.08"),
+        total.contains("190.09 -> 1,192.57") && total.contains("+1,002.48"),
         "{total}"
     );
     insta::assert_snapshot!("terraform_markdown", out);
@@ -205,12 +209,12 @@ fn fail_over_stops_ci_when_the_month_grows_too_much() {
     assert_eq!(out.status.code(), Some(4));
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
-        stdout.contains("+1,000.08"),
+        stdout.contains("+1,002.48"),
         "the report is printed too: {stdout}"
     );
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
-        "error: the change adds 1,000.08 USD a month, over --fail-over 1,000.00 USD\n"
+        "error: the change adds 1,002.48 USD a month, over --fail-over 1,000.00 USD\n"
     );
     ok(&[
         "terraform",
@@ -218,7 +222,7 @@ fn fail_over_stops_ci_when_the_month_grows_too_much() {
         "--usage",
         &usage,
         "--fail-over",
-        "1000.08",
+        "1002.48",
     ]);
 }
 
@@ -454,6 +458,6 @@ fn csv_carries_each_resources_change_and_the_plans() {
     assert_eq!(find("aws_kinesis_stream.legacy", "change"), "-76.65");
     assert_eq!(find("aws_kinesis_stream.clicks", "shard_hours"), "43.80");
     assert_eq!(find("all", "before"), "190.09");
-    assert_eq!(find("all", "after"), "1190.17");
-    assert_eq!(find("all", "change"), "1000.08");
+    assert_eq!(find("all", "after"), "1192.57");
+    assert_eq!(find("all", "change"), "1002.48");
 }

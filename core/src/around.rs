@@ -141,6 +141,18 @@ pub fn parse_shard_metrics(text: &str) -> Result<u8, InputError> {
     }
 }
 
+/// The shard-level metrics a list of their names enables: all 7 with `ALL`, else each name
+/// once (names Kinesis does not have are counted too: CloudWatch would bill what AWS accepts).
+pub fn shard_metrics_named(names: &[&str]) -> u8 {
+    if names.iter().any(|n| n.eq_ignore_ascii_case("ALL")) {
+        return SHARD_METRICS;
+    }
+    let mut unique: Vec<&str> = names.to_vec();
+    unique.sort_unstable();
+    unique.dedup();
+    u8::try_from(unique.len()).map_or(SHARD_METRICS, |n| n.min(SHARD_METRICS))
+}
+
 /// Parses a whole number from `low` to `high`.
 ///
 /// # Errors
@@ -187,6 +199,26 @@ impl Around {
             || self.encryption == Encryption::Kms
             || self.producers != Network::Public
             || self.consumers != Network::Public
+    }
+
+    /// A stream's encryption as a plan or template declares it: `KMS` with a key, the AWS managed
+    /// key when the key is `alias/aws/kinesis` (or none is named), a customer managed key
+    /// otherwise; anything else is no encryption.
+    pub fn encrypted(encryption_type: Option<&str>, key: Option<&str>) -> Around {
+        if !encryption_type.is_some_and(|t| t.eq_ignore_ascii_case("KMS")) {
+            return Around::default();
+        }
+        let aws_managed =
+            key.is_none_or(|k| k.trim().is_empty() || k.ends_with("alias/aws/kinesis"));
+        Around {
+            encryption: Encryption::Kms,
+            kms_key: if aws_managed {
+                KmsKey::Aws
+            } else {
+                KmsKey::Customer
+            },
+            ..Around::default()
+        }
     }
 
     /// Whether nothing at all is asked for around the stream (not even a count that would be

@@ -86,7 +86,7 @@ fn a_plan_is_read_with_regions_actions_and_wiring() {
             mode: Mode::Provisioned,
             shards: Some(2),
             retention: "24h".parse().unwrap(),
-            shard_metrics: 0,
+            around: kcost_core::around::Around::default(),
         })
     );
     assert!(matches!(
@@ -124,11 +124,11 @@ fn a_change_is_priced_against_the_deck_book() {
         )
     };
     // clicks with no Firehose reading it: 0 shared consumers. Before 21.90 + 36.79; after
-    // 43.80 + 36.79 + 58.40 + 43.80 + 32.46 (as in the CLI's test, us-east-1's prices being
-    // us-east-2's).
+    // 43.80 + 36.79 + 58.40 + 43.80 + 32.46, and its 2 shard-level metrics on 4 shards, 8 x 0.30
+    // = 2.40 (as in the CLI's test, us-east-1's prices being us-east-2's).
     assert_eq!(
         cents("aws_kinesis_stream.clicks"),
-        (Some(58_69), Some(215_25))
+        (Some(58_69), Some(217_65))
     );
     assert_eq!(
         cents("module.ingest.aws_kinesis_stream.raw"),
@@ -137,7 +137,7 @@ fn a_change_is_priced_against_the_deck_book() {
     assert_eq!(cents("aws_kinesis_stream.legacy"), (Some(76_65), None));
     assert_eq!(
         priced.delta_usd.cents(),
-        (215_25 - 58_69) + 2 * 21_90 + 2 * 29_20 + (32_85 - 54_75) - 76_65
+        (217_65 - 58_69) + 2 * 21_90 + 2 * 29_20 + (32_85 - 54_75) - 76_65
     );
 }
 
@@ -186,11 +186,10 @@ fn usage_over_the_declared_shards_warns_of_throttling() {
         "2 shard(s) declared, but the traffic needs 5: writes or reads over the shards' capacity \
          would be throttled (raise the shard count)"
     );
-    // Shard-level metrics are said, not priced.
-    assert!(r
-        .notes
-        .iter()
-        .any(|n| n.text().starts_with("1 enhanced shard-level metrics")));
+    // Its one shard-level metric on its 2 declared shards: 2 x 0.30, around the stream.
+    let metrics = r.lines.iter().find(|l| l.item == "shard_metrics").unwrap();
+    assert_eq!((metrics.quantity, metrics.monthly_usd.cents()), (2.0, 60));
+    assert!(metrics.around);
 }
 
 #[test]
@@ -541,5 +540,62 @@ Resources:
     assert_eq!(
         err.to_string(),
         "t.yaml: S: ShardCount is the parameter Shards, which has no Default: kcost cannot know its value; give the parameter a Default"
+    );
+}
+
+/// Encryption as a plan and a template declare it: the AWS managed key costs its requests only;
+/// any other key adds a key-month.
+#[test]
+fn encryption_declared_in_a_plan_or_a_template_is_priced_around_the_stream() {
+    use kcost_core::infra::cloudformation;
+    let usage = Usage::parse(
+        "[\"aws_kinesis_stream.s\"]\nrecords = 1\nsize_kb = 1\n",
+        "usage.toml",
+    )
+    .unwrap();
+    let plan = |key: &str| {
+        format!(
+            r#"{{"resource_changes": [{{
+              "address": "aws_kinesis_stream.s", "mode": "managed", "type": "aws_kinesis_stream",
+              "name": "s", "change": {{"actions": ["create"], "before": null,
+                "after": {{"shard_count": 1, "encryption_type": "KMS", "kms_key_id": "{key}",
+                          "shard_level_metrics": ["ALL"]}}}}}}]}}"#
+        )
+    };
+    let items = |p: &infra::InfraEstimate| -> Vec<(&str, i64)> {
+        p.resources[0]
+            .lines
+            .iter()
+            .filter(|l| l.around)
+            .map(|l| (l.item, l.monthly_usd.cents()))
+            .collect()
+    };
+    let aws = terraform::parse(&plan("alias/aws/kinesis"), "plan.json").unwrap();
+    // ALL: 7 metrics on 1 shard, 2.10; 105,120 KMS requests, 0.32.
+    assert_eq!(
+        items(&in_us_east_1(&aws, &usage)),
+        [("shard_metrics", 210), ("kms_requests", 32)]
+    );
+    let own = terraform::parse(
+        &plan("arn:aws:kms:us-east-1:111122223333:key/1234abcd"),
+        "plan.json",
+    )
+    .unwrap();
+    assert_eq!(
+        items(&in_us_east_1(&own, &usage)),
+        [
+            ("shard_metrics", 210),
+            ("kms_requests", 32),
+            ("kms_key", 100)
+        ]
+    );
+    let template = "Resources:\n  S:\n    Type: AWS::Kinesis::Stream\n    Properties:\n      \
+                    ShardCount: 1\n      StreamEncryption:\n        EncryptionType: KMS\n        \
+                    KeyId: alias/my-key\n";
+    let t = cloudformation::parse(template, "t.yaml", None).unwrap();
+    let usage = Usage::parse("[S]\nrecords = 1\nsize_kb = 1\n", "usage.toml").unwrap();
+    assert_eq!(
+        items(&in_us_east_1(&t, &usage)),
+        [("kms_requests", 32), ("kms_key", 100)]
     );
 }

@@ -314,7 +314,7 @@ fn declared(
                 mode,
                 shards,
                 retention,
-                shard_metrics: 0,
+                around: encryption(p),
             })
         }
         "AWS::Kinesis::StreamConsumer" => Ok(Declared::Consumer {
@@ -328,6 +328,14 @@ fn declared(
             autoscaling: true,
         }),
     }
+}
+
+/// A stream's `StreamEncryption` (CloudFormation has no property for enhanced shard-level
+/// metrics).
+fn encryption(p: &Value) -> crate::around::Around {
+    let encryption = p.get("StreamEncryption");
+    let text = |key: &str| encryption.and_then(|e| e.get(key)).and_then(Value::as_str);
+    crate::around::Around::encrypted(text("EncryptionType"), text("KeyId"))
 }
 
 fn is_stream(t: &Template, id: &str) -> bool {

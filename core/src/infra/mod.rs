@@ -92,8 +92,10 @@ pub enum Declared {
         shards: Option<u64>,
         /// How long it keeps records.
         retention: Retention,
-        /// Enhanced shard-level metrics enabled (`shard_level_metrics`).
-        shard_metrics: u32,
+        /// What the declaration prices around the stream: its enhanced shard-level metrics
+        /// (`shard_level_metrics`) and its encryption (`encryption_type` and `kms_key_id`,
+        /// CloudFormation's `StreamEncryption`).
+        around: crate::around::Around,
     },
     /// An enhanced fan-out consumer of a stream.
     Consumer {

@@ -73,11 +73,6 @@ pub enum Note {
     },
     /// A Flink application with automatic scaling: AWS may add KPUs under load.
     Autoscaling,
-    /// Enhanced shard-level metrics: CloudWatch bills them, and kcost holds no CloudWatch prices.
-    ShardLevelMetrics {
-        /// How many metrics are enabled.
-        metrics: u32,
-    },
     /// A stream's enhanced fan-out consumers of this plan, priced on its lines.
     Consumers {
         /// Their addresses.
@@ -102,11 +97,6 @@ impl Note {
             Note::Autoscaling => "automatic scaling is on: AWS adds KPUs under load, so the \
                                   month may cost more than its parallelism's KPUs"
                 .to_string(),
-            Note::ShardLevelMetrics { metrics } => format!(
-                "{metrics} enhanced shard-level metrics are enabled: CloudWatch bills each metric \
-                 of each shard as a custom metric, which kcost does not price yet (not in these \
-                 totals)"
-            ),
             Note::Consumers { consumers } => format!(
                 "includes the enhanced fan-out consumers {}",
                 consumers.join(", ")
@@ -386,7 +376,7 @@ fn stream_spec(
         mode,
         shards,
         retention,
-        shard_metrics,
+        around,
     }) = r.on(side)
     else {
         return Ok(None);
@@ -395,13 +385,15 @@ fn stream_spec(
         priced: true,
         ..Pending::default()
     };
-    if *shard_metrics > 0 {
-        p.notes.push(Note::ShardLevelMetrics {
-            metrics: *shard_metrics,
-        });
-    }
     let (mut workload, given) = stream_traffic(usage, r, &mut p)?;
     workload.retention = *retention;
+    // The plan's metrics and encryption; the network path is the usage file's to say.
+    workload.around = crate::around::Around {
+        shard_metrics: around.shard_metrics,
+        encryption: around.encryption,
+        kms_key: around.kms_key,
+        ..workload.around
+    };
     workload.shards = match mode {
         Mode::Provisioned => shards.or(workload.shards),
         Mode::OnDemand | Mode::Advantage => None,

@@ -487,15 +487,20 @@ impl Attributes<'_> {
             }
             _ => Retention::DEFAULT,
         };
-        let shard_metrics = v
+        let metrics: Vec<&str> = v
             .get("shard_level_metrics")
             .and_then(Value::as_array)
-            .map_or(0, Vec::len);
+            .map(|names| names.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        let text = |key: &str| v.get(key).and_then(Value::as_str);
         Ok(Declared::Stream {
             mode,
             shards,
             retention,
-            shard_metrics: u32::try_from(shard_metrics).unwrap_or(u32::MAX),
+            around: crate::around::Around {
+                shard_metrics: crate::around::shard_metrics_named(&metrics),
+                ..crate::around::Around::encrypted(text("encryption_type"), text("kms_key_id"))
+            },
         })
     }
 
