@@ -315,17 +315,13 @@ pub fn estimate_in(
         total: monthly_usd,
         discount,
         ..
-    } = crate::bill::finish(
+    } = crate::bill::finish_alone(
         &mut c,
         &lines,
         prices,
         options,
         (label, &mut notes.warnings),
     );
-    notes.warnings.extend(crate::bill::old_prices(
-        [(&*prices.code, &lines[..])],
-        options.price_age,
-    ));
     Ok(AnalyticsEstimate {
         service: engine.service(),
         region: prices.code.clone(),

@@ -178,6 +178,20 @@ pub(crate) fn finish(
     }
 }
 
+/// [`finish`] for an estimate priced on its own (not in a comparison or a pipeline): the warning
+/// about old prices follows the others.
+pub(crate) fn finish_alone(
+    c: &mut Calc,
+    lines: &[Line],
+    prices: &RegionPrices,
+    options: Options,
+    (label, warnings): (&'static str, &mut Vec<Warning>),
+) -> Finished {
+    let finished = finish(c, lines, prices, options, (label, &mut *warnings));
+    warnings.extend(old_prices([(&*prices.code, lines)], options.price_age));
+    finished
+}
+
 /// The stream's own lines and the lines around it, each summed, when there are lines around it.
 fn subtotals(c: &mut Calc, lines: &[Line]) -> Option<Subtotals> {
     if !lines.iter().any(|l| l.around) {

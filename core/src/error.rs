@@ -296,6 +296,16 @@ pub enum InputError {
         /// The choices in words ("public, nat or endpoint").
         choices: &'static str,
     },
+    /// A number outside the range its service allows.
+    #[error("the {what} '{text}' must be {range}")]
+    Range {
+        /// What the value is ("duration (ms)").
+        what: &'static str,
+        /// The value as text.
+        text: String,
+        /// The range in words ("more than 0 and at most 900,000").
+        range: &'static str,
+    },
     /// Shard-level metrics that are neither all, none nor a count of them.
     #[error(
         "the shard-level metrics '{text}' must be all, none or how many of Kinesis' 7 (1 to 7)"

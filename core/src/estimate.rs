@@ -27,6 +27,11 @@ pub enum Service {
     DataAnalyticsSql,
     /// Amazon Data Firehose.
     DataFirehose,
+    /// AWS Lambda, a function reading a stream.
+    Lambda,
+    /// Amazon DynamoDB, the tables of a Kinesis Client Library application.
+    #[serde(rename = "kcl-dynamodb")]
+    KclDynamoDb,
 }
 
 impl Service {
@@ -37,6 +42,8 @@ impl Service {
             Service::ManagedFlink => "Managed Service for Apache Flink",
             Service::DataAnalyticsSql => "Kinesis Data Analytics for SQL",
             Service::DataFirehose => "Data Firehose",
+            Service::Lambda => "AWS Lambda",
+            Service::KclDynamoDb => "KCL tables in Amazon DynamoDB",
         }
     }
 }

@@ -295,17 +295,13 @@ pub fn estimate_in(
         total: monthly_usd,
         discount,
         ..
-    } = crate::bill::finish(
+    } = crate::bill::finish_alone(
         &mut c,
         &lines,
         prices,
         options,
         ("Data Firehose cost (monthly)", &mut notes.warnings),
     );
-    notes.warnings.extend(crate::bill::old_prices(
-        [(&*prices.code, &lines[..])],
-        options.price_age,
-    ));
     Ok(FirehoseEstimate {
         service: Service::DataFirehose,
         region: prices.code.clone(),

@@ -36,6 +36,7 @@ pub mod around;
 pub mod batch;
 mod bill;
 pub mod calc;
+pub mod consumers;
 pub mod error;
 pub mod estimate;
 pub mod face;

@@ -93,6 +93,18 @@ pub enum Assumption {
     },
     /// NAT gateway hours taken as paid by other traffic.
     NatHoursElsewhere,
+    /// How a Lambda function's invocations were counted.
+    LambdaInvocations {
+        /// Seconds a batch may wait to fill (at least Lambda's 1 s between polls).
+        window_s: f64,
+    },
+    /// How a KCL application's DynamoDB use was counted.
+    KclTables {
+        /// Its major version (2 or 3).
+        version: u8,
+        /// Seconds between its checkpoints of each shard.
+        checkpoint_s: f64,
+    },
     /// One interface endpoint serves producers and consumers, in this many AZs.
     Endpoint {
         /// Availability Zones.
@@ -159,6 +171,9 @@ impl Assumption {
             | Assumption::KmsRequests { .. }
             | Assumption::NatHoursElsewhere
             | Assumption::Endpoint { .. } => self.write_around(f, face),
+            Assumption::LambdaInvocations { .. } | Assumption::KclTables { .. } => {
+                self.write_consumer(f)
+            }
             Assumption::DefaultObjectSize { mb } => write!(
                 f,
                 "dynamic partitioning delivers S3 objects of {mb} MB, the largest buffer (give {} \
@@ -166,6 +181,43 @@ impl Assumption {
                 face.input(Input::BufferSizeMb),
                 face.input(Input::ObjectSizeMb)
             ),
+        }
+    }
+
+    /// Assumptions of a consumer's own bill.
+    fn write_consumer(&self, f: &mut dyn fmt::Write) -> fmt::Result {
+        match self {
+            Assumption::LambdaInvocations { window_s } => write!(
+                f,
+                "invocations are the records in full batches, or, when batches do not fill, one \
+                 per shard per {window_s} s batching window that has records (Lambda polls each \
+                 shard once a second); reading the stream with shared throughput is not billed \
+                 by Lambda; Lambda's free tier (1M requests and 400,000 GB-seconds a month per \
+                 account) is left out"
+            ),
+            Assumption::KclTables {
+                version,
+                checkpoint_s,
+            } => {
+                let v = match version {
+                    2 => "KCL 2.x keeps one lease table, which every worker scans every 20.05 s",
+                    _ => {
+                        "KCL 3.x keeps a lease table (its leader scans it every 20 s, each worker \
+                         queries its leases every 9.975 s), a worker metrics table (each worker \
+                         writes every 30 s) and a coordinator state table (the leader's heartbeat \
+                         every 30 s)"
+                    }
+                };
+                write!(
+                    f,
+                    "{v}, all on-demand (the KCL's default since 2.3.7); each lease is renewed \
+                     every 3.308 s (failover 10 s, the default) and checkpointed every \
+                     {checkpoint_s} s; each write is one unit (items under 1 KB), each scan or \
+                     query reads the whole lease table eventually consistent (16 leases a read \
+                     unit); the tables' few KB of storage are within DynamoDB's free 25 GB"
+                )
+            }
+            _ => Ok(()),
         }
     }
 
@@ -383,6 +435,8 @@ pub enum Warning {
         endpoint_usd: crate::money::Money,
         /// The endpoint's Availability Zones.
         azs: u32,
+        /// Which sides use the NAT gateway: producers, consumers.
+        sides: (bool, bool),
     },
     /// A shard-level metric shows one shard over its write capacity.
     HotShard {
@@ -527,6 +581,7 @@ impl Warning {
                 nat_usd,
                 endpoint_usd,
                 azs,
+                sides,
             } => {
                 let (nat, endpoint) = (nat_usd.cents(), endpoint_usd.cents());
                 let verdict = match endpoint.cmp(&nat) {
@@ -540,14 +595,23 @@ impl Warning {
                         crate::money::Money::from_cents(endpoint - nat).to_text(true)
                     ),
                 };
+                let fix = |input| face.fix(crate::face::Fix::Set(input, "endpoint"));
+                let give = match sides {
+                    (true, true) => format!(
+                        "{} and {}",
+                        fix(Input::ProducerNetwork),
+                        fix(Input::ConsumerNetwork)
+                    ),
+                    (false, true) => fix(Input::ConsumerNetwork),
+                    _ => fix(Input::ProducerNetwork),
+                };
                 write!(
                     f,
                     "an interface VPC endpoint for Kinesis in {azs} Availability Zones would carry \
                      this traffic for {} USD a month (its hours and data) in place of {} USD of \
-                     NAT gateway processing: {verdict} (give {})",
+                     NAT gateway processing: {verdict} (give {give})",
                     endpoint_usd.to_text(true),
                     nat_usd.to_text(true),
-                    face.fix(crate::face::Fix::Set(Input::ProducerNetwork, "endpoint"))
                 )
             }
             _ => Ok(()),

@@ -173,6 +173,7 @@ fn traffic_and_account_warnings() -> Vec<crate::notes::Warning> {
             nat_usd: crate::money::Money::from_cents(11_278),
             endpoint_usd: crate::money::Money::from_cents(3_966),
             azs: 2,
+            sides: (true, false),
         },
         W::HotShard {
             shard: "shardId-000000000001".into(),
@@ -296,6 +297,11 @@ fn assumption_samples() -> Vec<crate::notes::Assumption> {
             key: crate::around::KmsKey::Customer,
         },
         A::NatHoursElsewhere,
+        A::LambdaInvocations { window_s: 1.0 },
+        A::KclTables {
+            version: 3,
+            checkpoint_s: 60.0,
+        },
         A::Endpoint {
             azs: 2,
             default_azs: true,
@@ -321,6 +327,8 @@ fn assumption_samples() -> Vec<crate::notes::Assumption> {
             | A::MetricTiersAlone
             | A::KmsRequests { .. }
             | A::NatHoursElsewhere
+            | A::LambdaInvocations { .. }
+            | A::KclTables { .. }
             | A::Endpoint { .. } => {}
         }
     }
@@ -465,6 +473,11 @@ fn around_error_samples() -> Vec<crate::error::InputError> {
         I::ShardMetrics {
             text: "x".to_string(),
         },
+        I::Range {
+            what: "duration (ms)",
+            text: "x".to_string(),
+            range: "more than 0 and at most 900,000 (15 minutes)",
+        },
         I::CountRange {
             what: "NAT gateway count",
             text: "x".to_string(),
@@ -536,6 +549,7 @@ fn input_error_covered(i: &crate::error::InputError) {
         | I::EfoLimit { .. }
         | I::Choice { .. }
         | I::ShardMetrics { .. }
+        | I::Range { .. }
         | I::CountRange { .. }
         | I::Needs { .. } => {}
     }

@@ -177,6 +177,7 @@ fn producers_through_a_nat_gateway_pay_per_gb_and_hear_what_an_endpoint_would_sa
             nat_usd,
             endpoint_usd,
             azs,
+            ..
         } => Some((nat_usd.cents(), endpoint_usd.cents(), *azs)),
         _ => None,
     });

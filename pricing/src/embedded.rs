@@ -111,6 +111,42 @@ pub(crate) fn tables() -> Vec<(&'static str, RegionTable)> {
                                 Confidence::Secondary,
                             ),
                         ),
+                        (
+                            PriceKey::LambdaRequest,
+                            price(
+                                2e-7,
+                                "AWS Price List offer AWSLambda (version 20260831092318), usagetypes APN1-Request and APN1-Lambda-GB-Second (first 6 billion GB-seconds), as extracted verbatim in a third-party repository (mooncitizen/togen)",
+                                "2026-08",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::LambdaGbSecondX86,
+                            price(
+                                1.66667e-5,
+                                "AWS Price List offer AWSLambda (version 20260831092318), usagetypes APN1-Request and APN1-Lambda-GB-Second (first 6 billion GB-seconds), as extracted verbatim in a third-party repository (mooncitizen/togen)",
+                                "2026-08",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::DynamodbWriteRequestUnit,
+                            price(
+                                7.15e-7,
+                                "AWS Price List offer AmazonDynamoDB, PayPerRequest throughput (on-demand, after the November 2024 reduction), as quoted by a third-party pricing configuration (APN1-WriteRequestUnits)",
+                                "2026-09",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::DynamodbReadRequestUnit,
+                            price(
+                                1.425e-7,
+                                "AWS Price List offer AmazonDynamoDB, PayPerRequest throughput (on-demand, after the November 2024 reduction), as quoted by a third-party pricing configuration (APN1-ReadRequestUnits)",
+                                "2026-09",
+                                Confidence::Secondary,
+                            ),
+                        ),
                     ]),
                 },
             },
@@ -174,6 +210,51 @@ pub(crate) fn tables() -> Vec<(&'static str, RegionTable)> {
                             price(
                                 0.01,
                                 "AWS Price List offer AmazonVPC, product family VpcEndpoint (PrivateLink), usagetype EUC1-VpcEndpoint-Hours / EUC1-VpcEndpoint-Bytes (first 1 PB a month), as quoted by a project task log quoting the AWS Price List API",
+                                "2026-09",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::LambdaRequest,
+                            price(
+                                2e-7,
+                                "AWS Price List offer AWSLambda (version 20260831092318), usagetypes EUC1-Request and EUC1-Lambda-GB-Second (first 6 billion GB-seconds), as extracted verbatim in a third-party repository (mooncitizen/togen)",
+                                "2026-08",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::LambdaGbSecondX86,
+                            price(
+                                1.66667e-5,
+                                "AWS Price List offer AWSLambda (version 20260831092318), usagetypes EUC1-Request and EUC1-Lambda-GB-Second (first 6 billion GB-seconds), as extracted verbatim in a third-party repository (mooncitizen/togen)",
+                                "2026-08",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::LambdaGbSecondArm,
+                            price(
+                                1.33334e-5,
+                                "AWS Price List usagetype *-Lambda-GB-Second-ARM (first 7.5 billion GB-seconds), as quoted by a third-party cost document that read the regional Price List on 2026-09-11",
+                                "2026-09",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::DynamodbWriteRequestUnit,
+                            price(
+                                7.625e-7,
+                                "AWS Price List offer AmazonDynamoDB, PayPerRequest throughput (on-demand, after the November 2024 reduction), as quoted by a third-party cost document and code that read the regional Price List on 2026-09-11",
+                                "2026-09",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::DynamodbReadRequestUnit,
+                            price(
+                                1.525e-7,
+                                "AWS Price List offer AmazonDynamoDB, PayPerRequest throughput (on-demand, after the November 2024 reduction), as quoted by a third-party cost document and code that read the regional Price List on 2026-09-11",
                                 "2026-09",
                                 Confidence::Secondary,
                             ),
@@ -332,6 +413,33 @@ pub(crate) fn tables() -> Vec<(&'static str, RegionTable)> {
                                 0.01,
                                 "AWS Price List offer AmazonVPC, product family VpcEndpoint (PrivateLink), usagetype EUW2-VpcEndpoint-Hours / EUW2-VpcEndpoint-Bytes (first 1 PB a month), as quoted by a project cost document",
                                 "2026-06",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::LambdaRequest,
+                            price(
+                                2e-7,
+                                "AWS Price List offer AWSLambda, usagetype EUW2-Request (and EUW2-Request-ARM at the same price), as extracted verbatim in a third-party CSV slice of the offer",
+                                "2026-08",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::LambdaGbSecondX86,
+                            price(
+                                1.66667e-5,
+                                "AWS Price List offer AWSLambda, usagetype EUW2-Lambda-GB-Second, first tier (0 to 6 billion GB-seconds), as extracted verbatim in a third-party CSV slice of the offer",
+                                "2026-08",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::LambdaGbSecondArm,
+                            price(
+                                1.33334e-5,
+                                "AWS Price List offer AWSLambda, Total Compute for ARM, first tier (0 to 7.5 billion GB-seconds), as extracted verbatim in a third-party CSV slice of the offer",
+                                "2026-08",
                                 Confidence::Secondary,
                             ),
                         ),
@@ -618,6 +726,51 @@ pub(crate) fn tables() -> Vec<(&'static str, RegionTable)> {
                                 Confidence::Secondary,
                             ),
                         ),
+                        (
+                            PriceKey::LambdaRequest,
+                            price(
+                                2e-7,
+                                "AWS Price List offer AWSLambda (version 20260831092318), usagetypes Request and Lambda-GB-Second (first 6 billion GB-seconds), as extracted verbatim in a third-party repository (mooncitizen/togen)",
+                                "2026-08",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::LambdaGbSecondX86,
+                            price(
+                                1.66667e-5,
+                                "AWS Price List offer AWSLambda (version 20260831092318), usagetypes Request and Lambda-GB-Second (first 6 billion GB-seconds), as extracted verbatim in a third-party repository (mooncitizen/togen)",
+                                "2026-08",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::LambdaGbSecondArm,
+                            price(
+                                1.33334e-5,
+                                "AWS Price List usagetype *-Lambda-GB-Second-ARM (first 7.5 billion GB-seconds), as quoted by a third-party Terraform cost estimator's price sheet",
+                                "2026-08",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::DynamodbWriteRequestUnit,
+                            price(
+                                6.25e-7,
+                                "AWS Price List offer AmazonDynamoDB, PayPerRequest throughput (on-demand, after the November 2024 reduction), as quoted by a third-party Terraform cost estimator's price sheet and an audit document quoting the AWS Pricing API",
+                                "2026-08",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::DynamodbReadRequestUnit,
+                            price(
+                                1.25e-7,
+                                "AWS Price List offer AmazonDynamoDB, PayPerRequest throughput (on-demand, after the November 2024 reduction), as quoted by a third-party Terraform cost estimator's price sheet and an audit document quoting the AWS Pricing API",
+                                "2026-08",
+                                Confidence::Secondary,
+                            ),
+                        ),
                     ]),
                 },
             },
@@ -901,6 +1054,33 @@ pub(crate) fn tables() -> Vec<(&'static str, RegionTable)> {
                                 Confidence::Secondary,
                             ),
                         ),
+                        (
+                            PriceKey::LambdaRequest,
+                            price(
+                                2e-7,
+                                "AWS Price List offer AWSLambda (version 20260831092318), usagetypes USE2-Request and USE2-Lambda-GB-Second (first 6 billion GB-seconds), as extracted verbatim in a third-party repository (mooncitizen/togen)",
+                                "2026-08",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::LambdaGbSecondX86,
+                            price(
+                                1.66667e-5,
+                                "AWS Price List offer AWSLambda (version 20260831092318), usagetypes USE2-Request and USE2-Lambda-GB-Second (first 6 billion GB-seconds), as extracted verbatim in a third-party repository (mooncitizen/togen)",
+                                "2026-08",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::LambdaGbSecondArm,
+                            price(
+                                1.33334e-5,
+                                "AWS Price List usagetype *-Lambda-GB-Second-ARM (first 7.5 billion GB-seconds), as quoted by a third-party cost document that read the Price List API on 2026-08-11 (USE2-Lambda-GB-Second-ARM)",
+                                "2026-08",
+                                Confidence::Secondary,
+                            ),
+                        ),
                     ]),
                 },
             },
@@ -992,6 +1172,24 @@ pub(crate) fn tables() -> Vec<(&'static str, RegionTable)> {
                                 0.01,
                                 "AWS Price List offer AmazonVPC, product family VpcEndpoint (PrivateLink), usagetype USW2-VpcEndpoint-Hours / USW2-VpcEndpoint-Bytes (first 1 PB a month), as quoted by a project report quoting the AWS Pricing API",
                                 "2026-09",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::LambdaRequest,
+                            price(
+                                2e-7,
+                                "AWS Price List offer AWSLambda (version 20260831092318), usagetypes USW2-Request and USW2-Lambda-GB-Second (first 6 billion GB-seconds), as extracted verbatim in a third-party repository (mooncitizen/togen)",
+                                "2026-08",
+                                Confidence::Secondary,
+                            ),
+                        ),
+                        (
+                            PriceKey::LambdaGbSecondX86,
+                            price(
+                                1.66667e-5,
+                                "AWS Price List offer AWSLambda (version 20260831092318), usagetypes USW2-Request and USW2-Lambda-GB-Second (first 6 billion GB-seconds), as extracted verbatim in a third-party repository (mooncitizen/togen)",
+                                "2026-08",
                                 Confidence::Secondary,
                             ),
                         ),

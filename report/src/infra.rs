@@ -213,6 +213,7 @@ fn resource_report<'a>(r: &'a ResourceCost, face: &dyn Face) -> Option<Report<'a
         ComponentEstimate::Stream(e) => Report::stream(e, face),
         ComponentEstimate::Analytics(e) => Report::analytics(e, face),
         ComponentEstimate::Firehose(e) => Report::firehose(e, face),
+        ComponentEstimate::Consumer(e) => Report::consumer(e, face),
     };
     report.title = format!("{} ({}): {}", r.address, r.action.name(), report.title);
     report.component = r.address.clone();

@@ -142,6 +142,7 @@ pub fn pipeline(p: &PipelineEstimate, format: Format, face: &dyn Face) -> Result
                 ComponentEstimate::Stream(e) => Report::stream(e, face),
                 ComponentEstimate::Analytics(e) => Report::analytics(e, face),
                 ComponentEstimate::Firehose(e) => Report::firehose(e, face),
+                ComponentEstimate::Consumer(e) => Report::consumer(e, face),
             };
             r.component = component_name(c);
             r
@@ -195,6 +196,8 @@ fn component_name(c: &Component) -> String {
         Kind::Stream => "streams",
         Kind::Analytics => "analytics",
         Kind::Firehose => "firehose",
+        Kind::Lambda => "lambda",
+        Kind::Kcl => "kcl",
     };
     format!("{table}.{}", c.name)
 }
@@ -205,6 +208,7 @@ fn service_name(c: &Component) -> String {
         ComponentEstimate::Stream(e) => format!("{} ({})", e.service.title(), e.mode.name()),
         ComponentEstimate::Analytics(e) => e.service.title().to_string(),
         ComponentEstimate::Firehose(e) => e.service.title().to_string(),
+        ComponentEstimate::Consumer(e) => e.service.title().to_string(),
     }
 }
 

@@ -152,6 +152,14 @@ impl<'a> Report<'a> {
         }
     }
 
+    /// A Lambda function's or KCL application's own bill, its notes in the words of `face`.
+    pub fn consumer(e: &'a kcost_core::consumers::ConsumerEstimate, face: &dyn Face) -> Report<'a> {
+        Report {
+            component: e.service.title().to_string(),
+            ..service_report!(e, face)
+        }
+    }
+
     /// A Firehose estimate, its notes in the words of `face`.
     pub fn firehose(e: &'a FirehoseEstimate, face: &dyn Face) -> Report<'a> {
         let i = &e.inputs;

@@ -422,6 +422,10 @@ impl Outcome {
                     stem.push_str(a.inputs.engine.name());
                 }
                 ComponentEstimate::Firehose(_) => stem.push_str("-firehose"),
+                ComponentEstimate::Consumer(e) => stem.push_str(match e.service {
+                    kcost_core::Service::Lambda => "-lambda",
+                    _ => "-kcl",
+                }),
                 ComponentEstimate::Stream(_) => {}
             }
         }

@@ -683,6 +683,7 @@ fn shown_lines(e: &ComponentEstimate, has_usage: bool) -> (Vec<Line>, Vec<Warnin
         ComponentEstimate::Stream(e) => (&e.lines, &e.warnings),
         ComponentEstimate::Analytics(e) => (&e.lines, &e.warnings),
         ComponentEstimate::Firehose(e) => (&e.lines, &e.warnings),
+        ComponentEstimate::Consumer(e) => (&e.lines, &e.warnings),
     };
     if has_usage {
         return (lines.clone(), warnings.clone());

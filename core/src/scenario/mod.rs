@@ -59,6 +59,25 @@ pub struct Scenario {
     pub analytics: BTreeMap<String, AnalyticsSpec>,
     /// Firehose streams by name.
     pub firehose: BTreeMap<String, FirehoseSpec>,
+    /// Lambda functions reading a stream, by name.
+    pub lambda: BTreeMap<String, ConsumerSpec>,
+    /// KCL applications reading a stream, by name.
+    pub kcl: BTreeMap<String, ConsumerSpec>,
+}
+
+/// A Lambda function or KCL application of the scenario, reading one of its streams.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConsumerSpec {
+    /// What it is.
+    pub app: crate::consumers::App,
+    /// The stream it reads.
+    pub reads: StreamRef,
+    /// Whether it reads with enhanced fan-out.
+    pub efo: bool,
+    /// Its region, when not the stream's.
+    pub region: Option<String>,
+    /// Where it is written.
+    pub at: Span,
 }
 
 /// A reference to a stream of the scenario by name.
@@ -235,6 +254,10 @@ pub enum Kind {
     Analytics,
     /// A Firehose stream.
     Firehose,
+    /// A Lambda function reading a stream.
+    Lambda,
+    /// A KCL application reading a stream (its DynamoDB tables).
+    Kcl,
 }
 
 /// One component's estimate.
@@ -247,6 +270,8 @@ pub enum ComponentEstimate {
     Analytics(Box<AnalyticsEstimate>),
     /// A Firehose stream.
     Firehose(Box<FirehoseEstimate>),
+    /// A Lambda function or a KCL application's tables.
+    Consumer(Box<crate::consumers::ConsumerEstimate>),
 }
 
 impl ComponentEstimate {
@@ -256,6 +281,7 @@ impl ComponentEstimate {
             ComponentEstimate::Stream(e) => (&e.region, &e.lines),
             ComponentEstimate::Analytics(e) => (&e.region, &e.lines),
             ComponentEstimate::Firehose(e) => (&e.region, &e.lines),
+            ComponentEstimate::Consumer(e) => (&e.region, &e.lines),
         }
     }
 
@@ -265,6 +291,7 @@ impl ComponentEstimate {
             ComponentEstimate::Stream(e) => e.monthly_usd,
             ComponentEstimate::Analytics(e) => e.monthly_usd,
             ComponentEstimate::Firehose(e) => e.monthly_usd,
+            ComponentEstimate::Consumer(e) => e.monthly_usd,
         }
     }
 }
@@ -294,7 +321,8 @@ pub struct PipelineEstimate {
     pub name: Option<String>,
     /// The rounding policy.
     pub rounding: Rounding,
-    /// Streams, then analytics, then Firehose streams, each by name.
+    /// Streams, then analytics, then Firehose streams, then Lambda functions and KCL
+    /// applications, each by name.
     pub components: Vec<Component>,
     /// The sum of the components' totals.
     pub monthly_usd: Money,

@@ -7,7 +7,10 @@ use std::fmt;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{AnalyticsSpec, FirehoseSpec, Locator, Scenario, ScenarioError, StreamRef, StreamSpec};
+use super::{
+    AnalyticsSpec, ConsumerSpec, FirehoseSpec, Locator, Scenario, ScenarioError, StreamRef,
+    StreamSpec,
+};
 use crate::analytics::{AnalyticsWorkload, AppSize, Engine};
 use crate::error::InputError;
 use crate::estimate::Mode;
@@ -30,6 +33,35 @@ struct File {
     analytics: BTreeMap<String, Spanned<AnalyticsTable>>,
     #[serde(default)]
     firehose: BTreeMap<String, Spanned<FirehoseTable>>,
+    #[serde(default)]
+    lambda: BTreeMap<String, Spanned<LambdaTable>>,
+    #[serde(default)]
+    kcl: BTreeMap<String, Spanned<KclTable>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LambdaTable {
+    stream: Spanned<String>,
+    #[serde(default)]
+    efo: bool,
+    batch_size: Option<u32>,
+    memory_mb: u32,
+    duration_ms: f64,
+    architecture: Option<Spanned<String>>,
+    batching_window_s: Option<f64>,
+    region: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KclTable {
+    stream: Spanned<String>,
+    efo: Option<bool>,
+    version: Option<Spanned<Text>>,
+    workers: Option<u32>,
+    checkpoint_s: Option<f64>,
+    region: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -233,11 +265,16 @@ pub fn parse(text: &str, origin: &str) -> Result<Scenario, ScenarioError> {
         let span = e.span().unwrap_or(0..0);
         at.error(span, None, e.message().trim().to_string())
     })?;
-    if file.streams.is_empty() && file.analytics.is_empty() && file.firehose.is_empty() {
+    if file.streams.is_empty()
+        && file.analytics.is_empty()
+        && file.firehose.is_empty()
+        && file.lambda.is_empty()
+        && file.kcl.is_empty()
+    {
         return Err(at.error(
             0..0,
             None,
-            "the scenario has no components; add [streams.NAME], [analytics.NAME] or [firehose.NAME] tables",
+            "the scenario has no components; add [streams.NAME], [analytics.NAME], [firehose.NAME], [lambda.NAME] or [kcl.NAME] tables",
         ));
     }
     let rounding = match &file.rounding {
@@ -276,7 +313,71 @@ pub fn parse(text: &str, origin: &str) -> Result<Scenario, ScenarioError> {
         let v = values(format!("firehose.{name}"));
         scenario.firehose.insert(name, firehose(&v, table)?);
     }
+    for (name, table) in file.lambda {
+        let v = values(format!("lambda.{name}"));
+        scenario.lambda.insert(name, lambda(&v, table)?);
+    }
+    for (name, table) in file.kcl {
+        let v = values(format!("kcl.{name}"));
+        scenario.kcl.insert(name, kcl(&v, table)?);
+    }
     Ok(scenario)
+}
+
+/// A Lambda function: Lambda's defaults but for its memory and duration, which the file gives.
+fn lambda(v: &Values<'_>, table: Spanned<LambdaTable>) -> Result<ConsumerSpec, ScenarioError> {
+    use crate::consumers::{Architecture, LambdaWorkload};
+    let at = table.span();
+    let t = table.into_inner();
+    let workload = LambdaWorkload {
+        batch_size: t.batch_size.unwrap_or(LambdaWorkload::DEFAULT_BATCH_SIZE),
+        architecture: v
+            .optional::<Architecture>(&t.architecture)?
+            .unwrap_or_default(),
+        batching_window_s: t.batching_window_s.unwrap_or(0.0),
+        ..LambdaWorkload::new(t.memory_mb, t.duration_ms)
+    };
+    workload
+        .check()
+        .map_err(|e| v.fail(at.clone(), e.to_string()))?;
+    Ok(ConsumerSpec {
+        app: crate::consumers::App::Lambda(workload),
+        reads: StreamRef {
+            at: t.stream.span(),
+            name: t.stream.into_inner(),
+        },
+        efo: t.efo,
+        region: t.region.map(Spanned::into_inner),
+        at,
+    })
+}
+
+/// A KCL application: version 3, one worker, a checkpoint a minute and enhanced fan-out (the
+/// KCL's default retrieval since 2.x) unless the file says otherwise.
+fn kcl(v: &Values<'_>, table: Spanned<KclTable>) -> Result<ConsumerSpec, ScenarioError> {
+    use crate::consumers::{KclVersion, KclWorkload};
+    let at = table.span();
+    let t = table.into_inner();
+    let workload = KclWorkload {
+        version: v
+            .optional::<KclVersion>(&t.version)?
+            .unwrap_or(KclVersion::V3),
+        workers: t.workers.unwrap_or(1),
+        checkpoint_s: t.checkpoint_s.unwrap_or(KclWorkload::DEFAULT_CHECKPOINT_S),
+    };
+    workload
+        .check()
+        .map_err(|e| v.fail(at.clone(), e.to_string()))?;
+    Ok(ConsumerSpec {
+        app: crate::consumers::App::Kcl(workload),
+        reads: StreamRef {
+            at: t.stream.span(),
+            name: t.stream.into_inner(),
+        },
+        efo: t.efo.unwrap_or(true),
+        region: t.region.map(Spanned::into_inner),
+        at,
+    })
 }
 
 fn reference(value: Option<Spanned<String>>) -> Option<StreamRef> {

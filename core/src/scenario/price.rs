@@ -52,6 +52,8 @@ pub fn price(
     let mut components = streams_of(&p)?;
     components.extend(analytics_of(&p)?);
     components.extend(firehose_of(&p)?);
+    let consumers = consumers_of(&p, &components)?;
+    components.extend(consumers);
     let monthly_usd = components.iter().map(|c| c.estimate.monthly_usd()).sum();
     let warnings = crate::bill::old_prices(
         components.iter().map(|c| c.estimate.priced()),
@@ -209,6 +211,55 @@ fn firehose_of(p: &Pricing<'_>) -> Result<Vec<Component>, ScenarioError> {
             spec.reads.as_ref(),
             estimate,
         ));
+    }
+    Ok(out)
+}
+
+/// The Lambda functions and KCL applications, each on the traffic and shards of the stream it
+/// reads (priced above), in that stream's region unless it names its own.
+fn consumers_of(p: &Pricing<'_>, priced: &[Component]) -> Result<Vec<Component>, ScenarioError> {
+    use crate::consumers::{self, Reading, StreamShards};
+    let mut out = Vec::with_capacity(p.scenario.lambda.len() + p.scenario.kcl.len());
+    let all = [
+        (Kind::Lambda, "lambda", &p.scenario.lambda),
+        (Kind::Kcl, "kcl", &p.scenario.kcl),
+    ];
+    for (kind, table, specs) in all {
+        for (name, spec) in specs {
+            let component = format!("{table}.{name}");
+            // Wiring checked that the stream exists, and streams were priced first.
+            let Some(stream) = priced.iter().find_map(|c| match &c.estimate {
+                ComponentEstimate::Stream(e) if c.name == spec.reads.name => Some(e),
+                _ => None,
+            }) else {
+                continue;
+            };
+            let i = &stream.inputs;
+            let shards = match (&stream.shards, &stream.schedule) {
+                // Shard-hours a day are at most 24 x 10,000: exact as a float.
+                (_, Some(s)) => StreamShards::Known(s.shard_hours_per_day as f64 / 24.0),
+                (Some(s), None) => StreamShards::Known(s.count as f64),
+                (None, None) => StreamShards::OnDemand {
+                    peak_records_per_second: i
+                        .peak_records_per_second
+                        .unwrap_or(i.records_per_second),
+                    size_kb: i.size_kb,
+                },
+            };
+            let reading = Reading {
+                records_per_second: i.records_per_second,
+                shards,
+            };
+            let region = spec.region.as_deref().or(Some(&*stream.region));
+            let e = consumers::estimate(&spec.app, reading, region, p.book, p.options)
+                .map_err(|e| p.at.failed(spec.at.clone(), &component, e))?;
+            out.push(component_of(
+                name,
+                kind,
+                Some(&spec.reads),
+                ComponentEstimate::Consumer(Box::new(e)),
+            ));
+        }
     }
     Ok(out)
 }

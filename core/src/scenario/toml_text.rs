@@ -3,8 +3,9 @@
 
 use std::fmt::{self, Display, Write};
 
-use super::{AnalyticsSpec, FirehoseSpec, Scenario, StreamSpec};
+use super::{AnalyticsSpec, ConsumerSpec, FirehoseSpec, Scenario, StreamSpec};
 use crate::analytics::AppSize;
+use crate::consumers::{Architecture, KclVersion};
 use crate::firehose::Source;
 use crate::workload::{Form, Scaling};
 
@@ -52,8 +53,42 @@ impl Display for Scenario {
             writeln!(f, "\n[firehose.{}]", key(name))?;
             firehose(f, spec)?;
         }
+        for (table, specs) in [("lambda", &self.lambda), ("kcl", &self.kcl)] {
+            for (name, spec) in specs {
+                writeln!(f, "\n[{table}.{}]", key(name))?;
+                consumer(f, spec)?;
+            }
+        }
         Ok(())
     }
+}
+
+fn consumer(f: &mut dyn Write, c: &ConsumerSpec) -> fmt::Result {
+    writeln!(f, "stream = {}", quoted(&c.reads.name))?;
+    writeln!(f, "efo = {}", c.efo)?;
+    match c.app {
+        crate::consumers::App::Lambda(w) => {
+            writeln!(f, "batch_size = {}", w.batch_size)?;
+            writeln!(f, "memory_mb = {}", w.memory_mb)?;
+            writeln!(f, "duration_ms = {:?}", w.duration_ms)?;
+            let arch = match w.architecture {
+                Architecture::X86_64 => "x86_64",
+                Architecture::Arm64 => "arm64",
+            };
+            writeln!(f, "architecture = {}", quoted(arch))?;
+            writeln!(f, "batching_window_s = {:?}", w.batching_window_s)?;
+        }
+        crate::consumers::App::Kcl(w) => {
+            let version = match w.version {
+                KclVersion::V2 => "2",
+                KclVersion::V3 => "3",
+            };
+            writeln!(f, "version = {}", quoted(version))?;
+            writeln!(f, "workers = {}", w.workers)?;
+            writeln!(f, "checkpoint_s = {:?}", w.checkpoint_s)?;
+        }
+    }
+    optional(f, "region", c.region.as_deref().map(quoted))
 }
 
 /// `key = value` when there is a value.

@@ -92,6 +92,19 @@ pub fn wire(scenario: &Scenario, at: Locator<'_>) -> Result<Wiring, ScenarioErro
             readers.by.push(component);
         }
     }
+    for (kind, consumers) in [("lambda", &scenario.lambda), ("kcl", &scenario.kcl)] {
+        for (name, spec) in consumers {
+            let component = format!("{kind}.{name}");
+            known(&spec.reads, &component)?;
+            let readers = wiring.readers.entry(spec.reads.name.clone()).or_default();
+            if spec.efo {
+                readers.efo = readers.efo.saturating_add(1);
+            } else {
+                readers.shared = readers.shared.saturating_add(1);
+            }
+            readers.by.push(component);
+        }
+    }
     for name in scenario.streams.keys() {
         let traffic = resolve(scenario, &writers, name, &mut Vec::new(), at)?;
         wiring.traffic.insert(name.clone(), traffic);

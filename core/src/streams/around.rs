@@ -73,13 +73,32 @@ fn shard_count(
     if let (Mode::Provisioned, Some(n)) = (shape.mode, shape.shards) {
         return Ok(c.term(n, 2, "shards"));
     }
-    let rate = shape.peak.unwrap_or(shape.records);
-    let records = Term::new(rate, NumFmt::Input, "records per sec (peak)");
+    on_demand_shards(
+        c,
+        shape.peak.unwrap_or(shape.records),
+        w.record_size.kb(),
+        notes,
+    )
+}
+
+/// An on-demand stream's shards, which AWS chooses: the 4 a new stream starts with, or enough
+/// for twice the peak writes (on-demand absorbs up to double its previous peak), said so.
+pub(crate) fn on_demand_shards(
+    c: &mut Calc,
+    peak_records_per_second: f64,
+    size_kb: f64,
+    notes: &mut Notes,
+) -> Result<Term, Error> {
+    let records = Term::new(
+        peak_records_per_second,
+        NumFmt::Input,
+        "records per sec (peak)",
+    );
     let mb = c.chain(
         "on_demand_write_mb",
         records,
         &[
-            (Op::Mul, Term::new(w.record_size.kb(), NumFmt::Input, "KB")),
+            (Op::Mul, Term::new(size_kb, NumFmt::Input, "KB")),
             (Op::Div, plain(1024.0, "KB per MB")),
         ],
         2,

@@ -7,6 +7,7 @@
 
 mod analysis;
 mod around;
+pub(crate) use around::on_demand_shards;
 pub(crate) mod commitment;
 mod compare;
 pub(crate) mod on_demand;

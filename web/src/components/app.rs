@@ -48,6 +48,10 @@ fn summary_parts(p: &kcost_core::scenario::PipelineEstimate) -> String {
                 kcost_core::scenario::ComponentEstimate::Stream(_) => "stream",
                 kcost_core::scenario::ComponentEstimate::Analytics(_) => "analytics",
                 kcost_core::scenario::ComponentEstimate::Firehose(_) => "Firehose",
+                kcost_core::scenario::ComponentEstimate::Consumer(e) => match e.service {
+                    kcost_core::Service::Lambda => "Lambda",
+                    _ => "KCL tables",
+                },
             };
             format!("{what} {}", c.estimate.monthly_usd().to_text(true))
         })

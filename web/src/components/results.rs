@@ -104,6 +104,7 @@ pub fn results(props: &Props) -> Html {
                 ("analytics".to_string(), Report::analytics(e, &Page))
             }
             ComponentEstimate::Firehose(e) => ("firehose".to_string(), Report::firehose(e, &Page)),
+            ComponentEstimate::Consumer(e) => ("consumer".to_string(), Report::consumer(e, &Page)),
         })
         .collect();
     // Warnings about the whole estimate (old prices), once, after every component.

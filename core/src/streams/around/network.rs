@@ -73,7 +73,11 @@ pub(super) fn lines(
     let traffic = Traffic { written, read };
     if let Some(gb) = traffic.through(c, "nat_gb", w, Network::Nat)? {
         let nat = nat_lines(c, bill, w, gb, notes)?;
-        endpoint_instead(c, bill, (gb, nat), notes)?;
+        let sides = (
+            w.around.producers == Network::Nat,
+            w.around.consumers == Network::Nat,
+        );
+        endpoint_instead(c, bill, (gb, nat, sides), notes)?;
     }
     if let Some(gb) = traffic.through(c, "endpoint_gb", w, Network::Endpoint)? {
         endpoint_lines(c, bill, w, gb, notes)?;
@@ -170,7 +174,7 @@ fn endpoint_lines(
 fn endpoint_instead(
     c: &mut Calc,
     bill: &Bill<'_>,
-    (gb, nat): (Term, Money),
+    (gb, nat, sides): (Term, Money, (bool, bool)),
     notes: &mut Notes,
 ) -> Result<(), Error> {
     let (Ok(per_hour), Ok(per_gb)) = (
@@ -197,6 +201,7 @@ fn endpoint_instead(
         nat_usd: nat,
         endpoint_usd: endpoint,
         azs: DEFAULT_ENDPOINT_AZS,
+        sides,
     });
     Ok(())
 }
