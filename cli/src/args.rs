@@ -925,6 +925,8 @@ mod tests {
                 Scope::Stream => vec![cli.clone()],
                 Scope::Analytics => vec![sub("analytics")],
                 Scope::Firehose => vec![sub("firehose")],
+                // Consumers with their own bill are scenario files' and the page's.
+                Scope::Lambda | Scope::Kcl => vec![],
             };
             for command in commands {
                 let name = command.get_name().to_string();

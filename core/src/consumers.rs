@@ -12,10 +12,17 @@ use crate::bill::{Bill, Notes};
 use crate::calc::{Calc, Options, Rounding};
 use crate::error::{Error, InputError};
 use crate::estimate::{DiscountLine, Line, Service};
+use crate::input::Input;
 use crate::notes::{Assumption, Warning};
+use crate::number::parse_non_negative;
 use crate::price::{PriceBook, PriceKey, RegionPrices};
 use crate::trace::{NumFmt, Op, Step, Term};
 use crate::units::{plain, SECONDS_PER_MONTH};
+
+/// A whole number, as a count.
+fn parse_whole(what: &'static str, text: &str) -> Result<u32, InputError> {
+    crate::number::parse_count(what, text)
+}
 
 /// A Lambda function's instruction set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -74,6 +81,24 @@ impl LambdaWorkload {
             architecture: Architecture::X86_64,
             batching_window_s: 0.0,
         }
+    }
+
+    /// Sets `input` (one of the Lambda inputs) from its text and checks the function against
+    /// Lambda's limits, as the page reads its fields.
+    ///
+    /// # Errors
+    /// A value that is not a number, or past Lambda's limits.
+    pub fn set(&mut self, input: Input, text: &str) -> Result<(), InputError> {
+        let what = input.spec().label;
+        match input {
+            Input::MemoryMb => self.memory_mb = parse_whole(what, text)?,
+            Input::DurationMs => self.duration_ms = parse_non_negative(what, text)?,
+            Input::BatchSize => self.batch_size = parse_whole(what, text)?,
+            Input::Architecture => self.architecture = text.parse()?,
+            Input::BatchingWindow => self.batching_window_s = parse_non_negative(what, text)?,
+            _ => {}
+        }
+        self.check()
     }
 
     /// Checks each value against Lambda's limits.
@@ -166,6 +191,22 @@ pub struct KclWorkload {
 impl KclWorkload {
     /// Seconds between checkpoints when none are given: once a minute.
     pub const DEFAULT_CHECKPOINT_S: f64 = 60.0;
+
+    /// Sets `input` (one of the KCL inputs) from its text and checks the application, as the
+    /// page reads its fields.
+    ///
+    /// # Errors
+    /// A value that is not a number, or out of range.
+    pub fn set(&mut self, input: Input, text: &str) -> Result<(), InputError> {
+        let what = input.spec().label;
+        match input {
+            Input::KclVersion => self.version = text.parse()?,
+            Input::KclWorkers => self.workers = parse_whole(what, text)?,
+            Input::CheckpointS => self.checkpoint_s = parse_non_negative(what, text)?,
+            _ => {}
+        }
+        self.check()
+    }
 
     /// Checks the counts.
     ///

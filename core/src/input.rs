@@ -17,6 +17,10 @@ pub enum Scope {
     Analytics,
     /// A Firehose stream.
     Firehose,
+    /// A Lambda function reading the stream (scenario files and the page).
+    Lambda,
+    /// A KCL application reading the stream (scenario files and the page).
+    Kcl,
 }
 
 /// One input's declaration.
@@ -207,6 +211,26 @@ inputs! {
         "Subnets (Availability Zones) of a destination in a VPC: AZ-hours = N x 730 [default: none]";
     VpcRatio: Firehose, "vpc-ratio", "vpc_ratio", "VPC ratio", "R", "", None, "0.5", false,
         "Share of ingested GB delivered into the VPC, 0 to 1 (with VPC subnets) [default: 1]";
+
+    MemoryMb: Lambda, "memory-mb", "memory_mb", "Lambda memory", "MB", "MB", Some("128"), "256", false,
+        "The function's memory, 128 to 10,240 MB";
+    DurationMs: Lambda, "duration-ms", "duration_ms", "Lambda duration", "MS", "ms", Some("100"), "120", false,
+        "Average duration of one invocation, more than 0 and at most 900,000 ms";
+    BatchSize: Lambda, "batch-size", "batch_size", "Lambda batch size", "N", "records", Some("100"), "500", false,
+        "Records per invocation at most (BatchSize), 1 to 10,000";
+    Architecture: Lambda, "architecture", "architecture", "Lambda architecture", "ARCH", "", Some("x86_64"),
+        "arm64", false,
+        "x86_64 or arm64 (Graviton, a lower GB-second price)";
+    BatchingWindow: Lambda, "batching-window-s", "batching_window_s", "Lambda batching window", "S", "s",
+        Some("0"), "5", false,
+        "Seconds Lambda waits to fill a batch (MaximumBatchingWindowInSeconds), 0 to 300";
+    KclVersion: Kcl, "version", "version", "KCL version", "V", "", Some("3"), "2", false,
+        "The Kinesis Client Library's major version: 3 (lease, worker metrics and coordinator tables) or 2 (a lease table)";
+    KclWorkers: Kcl, "workers", "workers", "KCL workers", "N", "", Some("1"), "4", false,
+        "Workers (processes) sharing the shards, at least 1";
+    CheckpointS: Kcl, "checkpoint-s", "checkpoint_s", "KCL checkpoint interval", "S", "s", Some("60"), "30",
+        false,
+        "Seconds between the application's checkpoints of each shard, at least 1";
 }
 
 impl Input {
@@ -251,6 +275,8 @@ mod tests {
             Scope::Stream,
             Scope::Analytics,
             Scope::Firehose,
+            Scope::Lambda,
+            Scope::Kcl,
         ] {
             let every = Input::of(Scope::Every).filter(|_| scope != Scope::Every);
             let mut flags: Vec<&str> = Input::of(scope)

@@ -135,6 +135,14 @@ fn every_declared_input_is_a_scenario_key() {
             Scope::Stream => vec![format!("[streams.s]\nrecords = 1\nsize_kb = 1\n{line}")],
             Scope::Analytics => vec![format!("[analytics.a]\n{line}")],
             Scope::Firehose => vec![format!("[firehose.f]\nregion = \"eu-west-2\"\n{line}")],
+            Scope::Lambda => vec![format!(
+                "[streams.s]\nrecords = 1\nsize_kb = 1\n[lambda.l]\nstream = \"s\"\nmemory_mb = 128\nduration_ms = 100\n{line}"
+            )
+            .replace("memory_mb = 128\nduration_ms = 100\nmemory_mb", "duration_ms = 100\nmemory_mb")
+            .replace("duration_ms = 100\nduration_ms", "duration_ms")],
+            Scope::Kcl => vec![format!(
+                "[streams.s]\nrecords = 1\nsize_kb = 1\n[kcl.k]\nstream = \"s\"\n{line}"
+            )],
         };
         for text in texts {
             if let Err(e) =

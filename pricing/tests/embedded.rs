@@ -9,19 +9,28 @@ use std::fmt::Write as _;
 
 use kcost_pricing::{parse, Catalog, EMBEDDED};
 
-/// The Rust source of `src/embedded.rs` for the tables as they are.
+/// The Rust source of `src/embedded.rs` for the tables as they are: each table's prices as rows
+/// of constant data (the page's size grows with code per price, not with data), turned into a
+/// `RegionTable` by one function.
 fn generate() -> String {
     let mut out = String::from(
         "//! The embedded price tables (`tables/*.toml`), as Rust: written by\n\
          //! `UPDATE_EMBEDDED=1 cargo test -p kcost-pricing --test embedded` from the tables\n\
          //! through the same parser and checks as a user's table. Do not edit by hand; the test\n\
          //! fails while this file differs from what the tables give.\n\n\
-         use std::collections::BTreeMap;\n\n\
          use kcost_core::{Confidence, Price, PriceKey, RegionPrices};\n\n\
          use crate::table::RegionTable;\n\n\
-         fn price(usd: f64, source: &str, as_of: &str, confidence: Confidence) -> Price {\n    \
-             Price {\n        usd,\n        source: source.into(),\n        as_of: as_of.into(),\n        \
-             confidence,\n    }\n}\n\n\
+         /// One price: its key, USD, source, as-of date and confidence.\n\
+         type Row = (PriceKey, f64, &'static str, &'static str, Confidence);\n\n\
+         /// A table of one region from its rows.\n\
+         fn table(\n    (code, name): (&str, &str),\n    named: bool,\n    discount_bp: Option<u32>,\n    \
+         rows: &[Row],\n) -> RegionTable {\n    \
+         let prices = rows\n        .iter()\n        .map(|&(key, usd, source, as_of, confidence)| {\n            \
+         let price = Price {\n                usd,\n                source: source.into(),\n                \
+         as_of: as_of.into(),\n                confidence,\n            };\n            (key, price)\n        \
+         })\n        .collect();\n    \
+         RegionTable {\n        named,\n        prices: RegionPrices {\n            code: code.into(),\n            \
+         name: name.into(),\n            discount_bp,\n            prices,\n        },\n    }\n}\n\n\
          /// Each embedded table's file name and its one region.\n\
          pub(crate) fn tables() -> Vec<(&'static str, RegionTable)> {\n    vec![\n",
     );
@@ -32,26 +41,21 @@ fn generate() -> String {
         let r = &table.prices;
         writeln!(
             out,
-            "        (\n            {name:?},\n            RegionTable {{"
+            "        (\n            {name:?},\n            table(\n                ({:?}, {:?}),\n                \
+             {},\n                {:?},\n                &[",
+            &*r.code, &*r.name, table.named, r.discount_bp
         )
         .unwrap();
-        writeln!(out, "                named: {},", table.named).unwrap();
-        writeln!(out, "                prices: RegionPrices {{").unwrap();
-        writeln!(out, "                    code: {:?}.into(),", &*r.code).unwrap();
-        writeln!(out, "                    name: {:?}.into(),", &*r.name).unwrap();
-        writeln!(out, "                    discount_bp: {:?},", r.discount_bp).unwrap();
-        writeln!(out, "                    prices: BTreeMap::from([").unwrap();
         for (key, p) in &r.prices {
             writeln!(
                 out,
-                "                        (\n                            PriceKey::{key:?},\n                            \
-                 price(\n                                {:?},\n                                {:?},\n                                \
-                 {:?},\n                                Confidence::{:?},\n                            ),\n                        ),",
+                "                    (\n                        PriceKey::{key:?},\n                        {:?},\n                        \
+                 {:?},\n                        {:?},\n                        Confidence::{:?},\n                    ),",
                 p.usd, &*p.source, &*p.as_of, p.confidence
             )
             .unwrap();
         }
-        out.push_str("                    ]),\n                },\n            },\n        ),\n");
+        out.push_str("                ],\n            ),\n        ),\n");
     }
     out.push_str("    ]\n}\n");
     out

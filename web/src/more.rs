@@ -22,9 +22,10 @@ use crate::state::{self, Action, State};
 /// with the calculations when `explain`: what the page's download buttons save.
 pub fn export_text(query: &str, explain: bool, format: &str) -> String {
     let format = match format {
-        "json" => Format::Json,
-        "csv" => Format::Csv,
-        "markdown" => Format::Markdown,
+        "json" => Some(Format::Json),
+        "csv" => Some(Format::Csv),
+        "markdown" => Some(Format::Markdown),
+        "scenario" => None,
         other => return format!("no download format '{other}'"),
     };
     let (inputs, problems) = crate::query::parse(query);
@@ -32,9 +33,10 @@ pub fn export_text(query: &str, explain: bool, format: &str) -> String {
     if explain {
         state = state.reduce(Action::Explain(true));
     }
-    match &state.outcome {
-        Some(outcome) => crate::export(outcome, format),
-        None => "no estimate: fix the fields the page marks first".to_string(),
+    match (&state.outcome, format) {
+        (Some(outcome), Some(format)) => crate::export(outcome, format),
+        (Some(outcome), None) => outcome.scenario_file(),
+        (None, _) => "no estimate: fix the fields the page marks first".to_string(),
     }
 }
 

@@ -9,11 +9,12 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use kcost_core::around;
+use kcost_core::consumers;
 use kcost_core::firehose::{FirehoseWorkload, Source};
 use kcost_core::parse;
 use kcost_core::scenario::{
-    self, AnalyticsSpec, ComponentEstimate, FirehoseSpec, Locator, PipelineEstimate, Scenario,
-    StreamRef, StreamSpec,
+    self, AnalyticsSpec, ComponentEstimate, ConsumerSpec, FirehoseSpec, Locator, PipelineEstimate,
+    Scenario, StreamRef, StreamSpec,
 };
 use kcost_core::{
     analytics, streams, workload, Comparison, Estimate, Input, Mode, Options, Per, PriceBook, Rate,
@@ -82,11 +83,21 @@ pub enum Field {
     VpcSubnets,
     VpcRatio,
     FirehoseRegion,
+    Lambda,
+    MemoryMb,
+    DurationMs,
+    BatchSize,
+    Architecture,
+    BatchingWindow,
+    Kcl,
+    KclVersion,
+    KclWorkers,
+    CheckpointS,
 }
 
 impl Field {
     /// Every field, in the order of the page.
-    pub const ALL: [Field; 56] = [
+    pub const ALL: [Field; 66] = [
         Field::Records,
         Field::SizeKb,
         Field::Consumers,
@@ -143,6 +154,16 @@ impl Field {
         Field::VpcSubnets,
         Field::VpcRatio,
         Field::FirehoseRegion,
+        Field::Lambda,
+        Field::MemoryMb,
+        Field::DurationMs,
+        Field::BatchSize,
+        Field::Architecture,
+        Field::BatchingWindow,
+        Field::Kcl,
+        Field::KclVersion,
+        Field::KclWorkers,
+        Field::CheckpointS,
     ];
 
     /// The query parameter, which is the CLI's flag name where the CLI has one.
@@ -204,6 +225,16 @@ impl Field {
             Field::Source => "source",
             Field::FormatConversion => "format-conversion",
             Field::FirehoseRegion => "firehose-region",
+            Field::Lambda => "lambda",
+            Field::MemoryMb => "lambda-memory-mb",
+            Field::DurationMs => "lambda-duration-ms",
+            Field::BatchSize => "lambda-batch-size",
+            Field::Architecture => "lambda-architecture",
+            Field::BatchingWindow => "lambda-batching-window-s",
+            Field::Kcl => "kcl",
+            Field::KclVersion => "kcl-version",
+            Field::KclWorkers => "kcl-workers",
+            Field::CheckpointS => "kcl-checkpoint-s",
         }
     }
 
@@ -240,6 +271,14 @@ impl Field {
             Field::KmsKey => "aws",
             Field::ProducerNetwork | Field::ConsumerNetwork => "public",
             Field::ShardMetrics | Field::NatGateways | Field::EndpointAzs => "",
+            Field::MemoryMb => "128",
+            Field::DurationMs | Field::BatchSize => "100",
+            Field::Architecture => "x86_64",
+            Field::BatchingWindow => "0",
+            Field::KclVersion => "3",
+            Field::KclWorkers => "1",
+            Field::CheckpointS => "60",
+            Field::Lambda | Field::Kcl => "",
             Field::Buffer
             | Field::Profile
             | Field::Shards
@@ -323,9 +362,20 @@ impl Field {
             Field::JqHours => Input::JqHours,
             Field::VpcSubnets => Input::VpcSubnets,
             Field::VpcRatio => Input::VpcRatio,
-            Field::Analytics | Field::Firehose | Field::AnalyticsReads | Field::FirehoseReads => {
-                return None
-            }
+            Field::MemoryMb => Input::MemoryMb,
+            Field::DurationMs => Input::DurationMs,
+            Field::BatchSize => Input::BatchSize,
+            Field::Architecture => Input::Architecture,
+            Field::BatchingWindow => Input::BatchingWindow,
+            Field::KclVersion => Input::KclVersion,
+            Field::KclWorkers => Input::KclWorkers,
+            Field::CheckpointS => Input::CheckpointS,
+            Field::Analytics
+            | Field::Firehose
+            | Field::AnalyticsReads
+            | Field::FirehoseReads
+            | Field::Lambda
+            | Field::Kcl => return None,
         })
     }
 
@@ -337,6 +387,8 @@ impl Field {
             None => match self {
                 Field::Analytics => "Managed Flink / Data Analytics applications",
                 Field::Firehose => "A Firehose stream",
+                Field::Lambda => "A Lambda function reading the stream",
+                Field::Kcl => "A KCL application reading the stream",
                 Field::AnalyticsReads => "They read the stream",
                 _ => "It reads the stream",
             }
@@ -350,6 +402,8 @@ impl Field {
             self,
             Field::Analytics
                 | Field::Firehose
+                | Field::Lambda
+                | Field::Kcl
                 | Field::FormatConversion
                 | Field::AnalyticsReads
                 | Field::FirehoseReads
@@ -668,6 +722,12 @@ impl State {
             | Field::DynamicPartitioning
             | Field::VpcSubnets
             | Field::VpcRatio => self.on(Field::Firehose),
+            Field::MemoryMb
+            | Field::DurationMs
+            | Field::BatchSize
+            | Field::Architecture
+            | Field::BatchingWindow => self.on(Field::Lambda),
+            Field::KclVersion | Field::KclWorkers | Field::CheckpointS => self.on(Field::Kcl),
             Field::Months => !self.value(Field::Growth).trim().is_empty(),
             Field::Mode => self.value(Field::Mode) != COMPARE,
             _ => true,
@@ -775,7 +835,47 @@ impl State {
                 .firehose
                 .insert("delivery".to_string(), self.firehose(records, size));
         }
+        self.consumers(&mut scenario);
         scenario
+    }
+
+    /// The Lambda function (a shared consumer) and the KCL application (enhanced fan-out, the
+    /// KCL's default) reading the stream, when switched on; each field as the core sets it.
+    fn consumers(&self, scenario: &mut Scenario) {
+        let each = |app| ConsumerSpec {
+            app,
+            reads: StreamRef::to(STREAM),
+            efo: matches!(app, consumers::App::Kcl(_)),
+            region: None,
+            at: 0..0,
+        };
+        if self.on(Field::Lambda) {
+            let mut w = consumers::LambdaWorkload::new(128, 100.0);
+            for field in [
+                Field::MemoryMb,
+                Field::DurationMs,
+                Field::BatchSize,
+                Field::Architecture,
+                Field::BatchingWindow,
+            ] {
+                if let Some(input) = field.input() {
+                    // Checked before this is called; a value that does not parse is left out.
+                    let _ = w.set(input, self.value(field).trim());
+                }
+            }
+            let spec = each(consumers::App::Lambda(w));
+            scenario.lambda.insert("function".to_string(), spec);
+        }
+        if self.on(Field::Kcl) {
+            let mut w = kcl_default();
+            for field in [Field::KclVersion, Field::KclWorkers, Field::CheckpointS] {
+                if let Some(input) = field.input() {
+                    let _ = w.set(input, self.value(field).trim());
+                }
+            }
+            let spec = each(consumers::App::Kcl(w));
+            scenario.kcl.insert("application".to_string(), spec);
+        }
     }
 
     /// Each application's size: KPU-hours when given, else parallelism when given, else KPUs.
@@ -976,14 +1076,43 @@ fn checker(field: Field) -> Option<Check> {
         Field::VpcSubnets => Optional(|s| ok(parse::vpc_subnets(s))),
         Field::VpcRatio => Optional(|s| ok(parse::vpc_ratio(s))),
         Field::Region | Field::AnalyticsRegion | Field::FirehoseRegion => Check::Region,
+        Field::MemoryMb => Required(|s| lambda_field(Input::MemoryMb, s)),
+        Field::DurationMs => Required(|s| lambda_field(Input::DurationMs, s)),
+        Field::BatchSize => Required(|s| lambda_field(Input::BatchSize, s)),
+        Field::Architecture => Required(|s| lambda_field(Input::Architecture, s)),
+        Field::BatchingWindow => Required(|s| lambda_field(Input::BatchingWindow, s)),
+        Field::KclVersion => Required(|s| kcl_field(Input::KclVersion, s)),
+        Field::KclWorkers => Required(|s| kcl_field(Input::KclWorkers, s)),
+        Field::CheckpointS => Required(|s| kcl_field(Input::CheckpointS, s)),
         Field::Analytics
         | Field::Firehose
+        | Field::Lambda
+        | Field::Kcl
         | Field::AnalyticsReads
         | Field::FirehoseReads
         | Field::FormatConversion
         | Field::StorageIncluded
         | Field::DynamicPartitioning => return None,
     })
+}
+
+/// A Lambda field's value, checked as the core sets it on a function of the page's defaults.
+fn lambda_field(input: Input, text: &str) -> Result<(), kcost_core::InputError> {
+    consumers::LambdaWorkload::new(128, 100.0).set(input, text)
+}
+
+/// A KCL field's value, checked as the core sets it on an application of the page's defaults.
+fn kcl_field(input: Input, text: &str) -> Result<(), kcost_core::InputError> {
+    kcl_default().set(input, text)
+}
+
+/// The page's KCL application before its fields: version 3, one worker, a checkpoint a minute.
+fn kcl_default() -> consumers::KclWorkload {
+    consumers::KclWorkload {
+        version: consumers::KclVersion::V3,
+        workers: 1,
+        checkpoint_s: consumers::KclWorkload::DEFAULT_CHECKPOINT_S,
+    }
 }
 
 /// The name of the page's stream in its scenario.

@@ -258,9 +258,18 @@ fn another_value(field: Field) -> &'static str {
         Field::JqHours => "730",
         Field::VpcSubnets => "3",
         Field::VpcRatio => "0.5",
+        Field::MemoryMb => "256",
+        Field::DurationMs => "120",
+        Field::BatchSize => "500",
+        Field::Architecture => "arm64",
+        Field::BatchingWindow => "5",
+        Field::KclVersion => "2",
+        Field::KclWorkers => "4",
+        Field::CheckpointS => "30",
         Field::StorageIncluded | Field::DynamicPartitioning => "on",
         // Switches: the other state from their default.
         Field::Analytics | Field::Firehose | Field::FormatConversion => "on",
+        Field::Lambda | Field::Kcl => "on",
         Field::AnalyticsReads | Field::FirehoseReads => "",
     }
 }
@@ -415,7 +424,7 @@ fn every_declared_input_is_a_field_in_the_cores_words() {
         for field in fields {
             // The URL parameter is the flag, prefixed by the section where names would clash.
             let key = field.key();
-            let prefixed = ["analytics-", "firehose-"]
+            let prefixed = ["analytics-", "firehose-", "lambda-", "kcl-"]
                 .iter()
                 .any(|p| key.strip_prefix(p) == Some(spec.flag));
             assert!(
@@ -560,6 +569,33 @@ fn every_input_of_the_cli_prices_as_the_cli_does() {
     assert_eq!(subtotals.stream_usd.to_string(), "551.27");
     assert_eq!(subtotals.around_usd.to_string(), "102.90");
     assert_eq!(total(&s), "654.17");
+    // A Lambda function and a KCL application reading 1,000 records/s of 1 KB (1 shard), as
+    // core/tests/consumers.rs computes them: 10.74 and 0.68.
+    let s = state("?records=1000&size-kb=1&lambda=on&kcl=on");
+    let bills: Vec<String> = s
+        .outcome
+        .as_ref()
+        .unwrap()
+        .pipeline
+        .components
+        .iter()
+        .filter(|c| matches!(c.estimate, ComponentEstimate::Consumer(_)))
+        .map(|c| c.estimate.monthly_usd().to_string())
+        .collect();
+    assert_eq!(bills, ["10.74", "0.68"]);
+    let stream = s.outcome.as_ref().unwrap().stream().unwrap();
+    assert_eq!(
+        (stream.inputs.consumers, stream.inputs.efo_consumers),
+        (2, 1)
+    );
+    let s = state("?lambda=on&lambda-memory-mb=64");
+    assert!(
+        s.errors
+            .get(&Field::MemoryMb)
+            .is_some_and(|e| e.contains("from 128 to 10240")),
+        "{:?}",
+        s.errors
+    );
     // A customer key without KMS encryption: the core's refusal, in the page's words.
     let s = state("?kms-key=customer");
     assert!(s.outcome.is_none());
@@ -647,6 +683,20 @@ fn the_second_module_downloads_what_the_page_shows() {
         )
     );
     assert!(kcost_web::more::export_text(query, true, "markdown").contains("```text"));
+    // The scenario file too, around the stream and its consumers included.
+    assert_eq!(
+        kcost_web::more::export_text(query, false, "scenario"),
+        state(query).outcome.as_ref().unwrap().scenario_file()
+    );
+    let whole = "?consumers=10&shard-metrics=all&lambda=on&kcl=on";
+    let file = kcost_web::more::export_text(whole, false, "scenario");
+    for line in [
+        "shard_metrics = \"all\"",
+        "[lambda.function]",
+        "[kcl.application]",
+    ] {
+        assert!(file.contains(line), "{line}: {file}");
+    }
     assert_eq!(
         kcost_web::more::export_text("?records=-5", false, "json"),
         "no estimate: fix the fields the page marks first"

@@ -213,6 +213,23 @@ pub fn app() -> Html {
                     </details>
                 </fieldset>
                 <fieldset>
+                    <legend>{ "Consumers with their own bill" }</legend>
+                    { field(Field::Lambda, "a shared consumer of the stream", Kind::Switch) }
+                    if state.value(Field::Lambda) == "on" {
+                        { field(Field::MemoryMb, "128 to 10,240", text()) }
+                        { field(Field::DurationMs, "average per invocation", text()) }
+                        { field(Field::BatchSize, "records per invocation at most", text()) }
+                        { field(Field::Architecture, "", options(&[("x86_64", "x86_64"), ("arm64", "arm64 (Graviton)")])) }
+                        { field(Field::BatchingWindow, "0 to 300", text()) }
+                    }
+                    { field(Field::Kcl, "an enhanced fan-out consumer; its DynamoDB tables", Kind::Switch) }
+                    if state.value(Field::Kcl) == "on" {
+                        { field(Field::KclVersion, "", options(&[("3", "3.x"), ("2", "2.x")])) }
+                        { field(Field::KclWorkers, "", text()) }
+                        { field(Field::CheckpointS, "how often it checkpoints each shard", text()) }
+                    }
+                </fieldset>
+                <fieldset>
                     <legend>{ "Analytics" }</legend>
                     { field(Field::Analytics, "", Kind::Switch) }
                     if state.value(Field::Analytics) == "on" {

@@ -1,5 +1,5 @@
 //! Copy the link, and download the estimate as JSON, CSV, Markdown or a scenario file, in the same
-//! shapes as the CLI's (`kcost-report`). The scenario file is written here; the other three by the
+//! shapes as the CLI's (`kcost-report`). All four are written by the
 //! page's second module (`crate::more`), loaded on the first download.
 
 use kcost_report::Format;
@@ -77,20 +77,16 @@ pub fn exports(props: &Props) -> Html {
         .map_or(String::new(), |(_, q)| format!("?{q}"));
     let explain = props.explain;
     let failed = use_state(|| None::<String>);
-    // `format` is the second module's name for it; `None` is the scenario file, written here.
+    // `format` is the second module's name for it: every download is written there, so that the
+    // page's own module carries no writer of files (the scenario file's TOML included).
     let button = |label: &'static str,
                   ext: &'static str,
                   mime: &'static str,
-                  format: Option<&'static str>| {
-        let outcome = props.outcome.clone();
+                  format: &'static str| {
         let query = query.clone();
         let failed = failed.clone();
         let name = format!("{stem}.{ext}");
         let onclick = Callback::from(move |_| {
-            let Some(format) = format else {
-                download(&name, mime, &outcome.scenario_file());
-                return;
-            };
             let (name, args) = (
                 name.clone(),
                 [query.as_str().into(), explain.into(), format.into()],
@@ -112,10 +108,10 @@ pub fn exports(props: &Props) -> Html {
         <section class="exports" aria-label="Share and export">
             <button type="button" id="copy-link" onclick={copy}>{ if *copied { "Link copied" } else { "Copy link" } }</button>
             <input class="link" id="link" readonly=true value={props.link.clone()} aria-label="Link to this estimate" />
-            { button("JSON", "json", "application/json", Some("json")) }
-            { button("CSV", "csv", "text/csv", Some("csv")) }
-            { button("Markdown", "md", "text/markdown", Some("markdown")) }
-            { button("Scenario file", "toml", "application/toml", None) }
+            { button("JSON", "json", "application/json", "json") }
+            { button("CSV", "csv", "text/csv", "csv") }
+            { button("Markdown", "md", "text/markdown", "markdown") }
+            { button("Scenario file", "toml", "application/toml", "scenario") }
             if let Some(message) = &*failed {
                 <p class="error" role="alert" id="export-error">{ format!("No download: {message}") }</p>
             }
