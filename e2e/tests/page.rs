@@ -294,6 +294,38 @@ async fn the_page_end_to_end() -> WebDriverResult<()> {
         .await
         .contains("not a number"));
 
+    // 5b. Around the stream and a consumer with its own bill: the deck in Ohio with its metrics,
+    // KMS and a NAT gateway, and a Lambda function (an eleventh consumer: 54 shards). Around the
+    // stream: 378 metric-months x 0.30 + 0.32 of KMS requests + 1,127.82 of NAT processing.
+    driver
+        .goto(format!(
+            "{base}?consumers=10&region=us-east-2&shard-metrics=all&encryption=kms&producer-network=nat&lambda=on"
+        ))
+        .await?;
+    driver
+        .execute(
+            "document.querySelectorAll('details').forEach(d => d.open = true);",
+            Vec::new(),
+        )
+        .await?;
+    let start = Instant::now();
+    let page = loop {
+        let page = driver.find(By::Tag("body")).await?.text().await?;
+        if page.contains("1,241.54") || start.elapsed() > Duration::from_secs(20) {
+            break page;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    for shown in [
+        "Around the stream",
+        "1,241.54",
+        "AWS Lambda",
+        "Lambda requests",
+    ] {
+        assert!(page.contains(shown), "{shown} not on the page: {page}");
+    }
+    driver.screenshot(&shots.join("around-desktop.png")).await?;
+
     // 6. A pipeline: Flink apps and a Firehose reading the stream, on a phone (390 x 844): the
     // total is in the first screen, and stays there while the inputs scroll.
     driver.set_window_rect(0, 0, 390, 844).await?;
