@@ -1,5 +1,8 @@
-//! Importing AWS Price List bulk offer files (AmazonKinesis, AmazonKinesisFirehose,
-//! AmazonKinesisAnalytics) into kcost's price tables.
+//! Importing AWS Price List bulk offer files into kcost's price tables: AmazonKinesis,
+//! AmazonKinesisFirehose and AmazonKinesisAnalytics, and for what is around a stream
+//! AmazonCloudWatch (custom metrics), awskms, AmazonEC2 (NAT gateway), AmazonVPC (interface
+//! endpoints), AWSLambda and AmazonDynamoDB (on-demand requests). The last ones are large whole;
+//! import their per-region files (`.../offers/v1.0/aws/{offer}/current/{region}/index.json`).
 //!
 //! Rows are matched on product family, usage type (with the region's prefix: `USE2-`, `EUC1-`,
 //! `EU-` for eu-west-1, none for Kinesis Streams in us-east-1), operation and group, never on
@@ -28,8 +31,9 @@ pub enum OfferError {
     },
     /// An offer for a service kcost does not price.
     #[error(
-        "{origin}: offer code '{code}' is not one kcost imports; use the AmazonKinesis, \
-         AmazonKinesisFirehose or AmazonKinesisAnalytics offer"
+        "{origin}: offer code '{code}' is not one kcost imports; use AmazonKinesis, \
+         AmazonKinesisFirehose, AmazonKinesisAnalytics, AmazonCloudWatch, awskms, AmazonEC2, \
+         AmazonVPC, AWSLambda or AmazonDynamoDB"
     )]
     Service {
         /// The path of the offer file.
@@ -122,6 +126,9 @@ struct Rule {
     key: PriceKey,
     /// Multiplies the offer's price into kcost's unit (1,000 S3 objects from per object).
     factor: f64,
+    /// Whether the usage type is prefixed by the region's code itself (`us-east-2-KMS-Requests`,
+    /// KMS's way) rather than the Price List's short prefix.
+    region_named: bool,
 }
 
 const fn rule(family: &'static str, usage: &'static str, key: PriceKey) -> Rule {
@@ -133,8 +140,18 @@ const fn rule(family: &'static str, usage: &'static str, key: PriceKey) -> Rule 
         begin: None,
         key,
         factor: 1.0,
+        region_named: false,
     }
 }
+
+/// A rule of an offer whose product families kcost does not rely on: the usage type alone
+/// (with its region's prefix) names the price.
+const fn usage(usage: &'static str, key: PriceKey) -> Rule {
+    rule(ANY_FAMILY, usage, key)
+}
+
+/// Any product family.
+const ANY_FAMILY: &str = "";
 
 const STREAMS: &str = "Kinesis Streams";
 const FIREHOSE: &str = "Kinesis Firehose";
@@ -150,6 +167,10 @@ fn rules(offer: &str) -> Option<Vec<Rule>> {
     let tier = |begin, key| Rule {
         begin: Some(begin),
         ..rule(FIREHOSE, "BilledBytes", key)
+    };
+    let tiered = |name, begin, key| Rule {
+        begin: Some(begin),
+        ..usage(name, key)
     };
     Some(match offer {
         "AmazonKinesis" => vec![
@@ -213,6 +234,39 @@ fn rules(offer: &str) -> Option<Vec<Rule>> {
             },
             rule(FIREHOSE, "Firehose-VpcDelivery-Bytes", FirehoseVpcGb),
             rule(FIREHOSE, "Firehose-VpcDelivery-Hours", FirehoseVpcAzHour),
+        ],
+        "AmazonCloudWatch" => vec![
+            tiered("CW:MetricMonitorUsage", "0", CloudwatchMetricTier1),
+            tiered("CW:MetricMonitorUsage", "10000", CloudwatchMetricTier2),
+            tiered("CW:MetricMonitorUsage", "250000", CloudwatchMetricTier3),
+            tiered("CW:MetricMonitorUsage", "1000000", CloudwatchMetricTier4),
+        ],
+        "awskms" => vec![
+            Rule {
+                region_named: true,
+                ..usage("KMS-Keys", KmsKeyMonth)
+            },
+            Rule {
+                region_named: true,
+                ..usage("KMS-Requests", KmsRequest)
+            },
+        ],
+        "AmazonEC2" => vec![
+            usage("NatGateway-Hours", NatGatewayHour),
+            usage("NatGateway-Bytes", NatGatewayGb),
+        ],
+        "AmazonVPC" => vec![
+            usage("VpcEndpoint-Hours", VpcEndpointAzHour),
+            tiered("VpcEndpoint-Bytes", "0", VpcEndpointGb),
+        ],
+        "AWSLambda" => vec![
+            usage("Request", LambdaRequest),
+            tiered("Lambda-GB-Second", "0", LambdaGbSecondX86),
+            tiered("Lambda-GB-Second-ARM", "0", LambdaGbSecondArm),
+        ],
+        "AmazonDynamoDB" => vec![
+            usage("WriteRequestUnits", DynamodbWriteRequestUnit),
+            usage("ReadRequestUnits", DynamodbReadRequestUnit),
         ],
         "AmazonKinesisAnalytics" => vec![
             rule(ANALYTICS, "KPU-Hour-Java", KdaKpuHour),
@@ -288,6 +342,12 @@ fn family_of(key: PriceKey) -> &'static str {
         "kds_",
         "kda_",
         "firehose_",
+        "cloudwatch_",
+        "kms_",
+        "nat_gateway_",
+        "vpc_endpoint_",
+        "lambda_",
+        "dynamodb_",
     ]
     .into_iter()
     .find(|p| k.starts_with(p))
@@ -338,14 +398,19 @@ pub fn import(reader: impl Read, origin: &str, only: &[String]) -> Result<Import
             continue;
         }
         let family = product.product_family.as_deref().unwrap_or("");
-        if let (true, Some(location)) = (rules.iter().any(|r| r.family == family), &a.location) {
+        let of_family = |r: &Rule| r.family == ANY_FAMILY || r.family == family;
+        if let (true, Some(location)) = (rules.iter().any(of_family), &a.location) {
             names
                 .entry(region.clone())
                 .or_insert_with(|| location.clone());
         }
         for r in rules.iter().filter(|r| {
-            r.family == family
-                && usage_matches(usage, r.usage, region)
+            of_family(r)
+                && (if r.region_named {
+                    usage.strip_prefix(region.as_str()) == Some(&format!("-{}", r.usage))
+                } else {
+                    usage_matches(usage, r.usage, region)
+                })
                 && r.operation
                     .is_none_or(|op| a.operation.as_deref() == Some(op))
                 && (r.group.is_some() == (a.group.as_deref() == Some(ADVANTAGE)))
@@ -401,8 +466,9 @@ pub fn import(reader: impl Read, origin: &str, only: &[String]) -> Result<Import
             if have.contains_key(&r.key) || !have.keys().any(|k| family_of(*k) == family) {
                 continue;
             }
-            let prefix = match (region.as_str(), r.family) {
-                ("us-east-1", STREAMS) => String::new(),
+            let prefix = match (region.as_str(), r.family, r.region_named) {
+                (_, _, true) => format!("{region}-"),
+                ("us-east-1", STREAMS, _) => String::new(),
                 _ => usage_prefix(region).map_or(String::new(), |p| format!("{p}-")),
             };
             missing.push(Missing {

@@ -264,3 +264,90 @@ fn estimates_with_imported_prices_match_the_deck() {
         .starts_with("AWS Price List AmazonKinesis offer, version 20251120190000"));
     assert_eq!(&*e.lines[0].price.as_of, "2025-11-20");
 }
+
+/// The offers that carry what is around a stream and the consumers' prices, in their per-region
+/// files' shape: each price kcost uses is found by its usage type (KMS's with the region's own
+/// code), tiers by their lower bound, and the neighbours that look alike (a regional NAT gateway,
+/// a Gateway Load Balancer endpoint, provisioned Lambda, Standard-IA tables, asymmetric KMS
+/// requests) are left alone.
+#[test]
+fn the_offers_around_a_stream_import_to_the_prices_the_tables_hold() {
+    use PriceKey::*;
+    let want: &[(&str, &[(PriceKey, f64)])] = &[
+        (
+            "AmazonCloudWatch.json",
+            &[
+                (CloudwatchMetricTier1, 0.30),
+                (CloudwatchMetricTier2, 0.10),
+                (CloudwatchMetricTier3, 0.05),
+                (CloudwatchMetricTier4, 0.02),
+            ],
+        ),
+        ("awskms.json", &[(KmsKeyMonth, 1.0), (KmsRequest, 0.000003)]),
+        (
+            "AmazonEC2.json",
+            &[(NatGatewayHour, 0.045), (NatGatewayGb, 0.045)],
+        ),
+        (
+            "AmazonVPC.json",
+            &[(VpcEndpointAzHour, 0.01), (VpcEndpointGb, 0.01)],
+        ),
+        (
+            "AWSLambda.json",
+            &[
+                (LambdaRequest, 0.0000002),
+                (LambdaGbSecondX86, 0.0000166667),
+                (LambdaGbSecondArm, 0.0000133334),
+            ],
+        ),
+        (
+            "AmazonDynamoDB.json",
+            &[
+                (DynamodbWriteRequestUnit, 0.000000625),
+                (DynamodbReadRequestUnit, 0.000000125),
+            ],
+        ),
+    ];
+    let tables = Catalog::embedded();
+    let ohio = tables.book().region("us-east-2").unwrap();
+    for (name, prices) in want {
+        let imported = load(name);
+        assert_eq!(imported.published, "2026-08-31", "{name}");
+        assert_eq!(imported.missing, [], "{name}");
+        assert_eq!(imported.regions.len(), 1, "{name}");
+        let region = &imported.regions[0];
+        assert_eq!(
+            (&*region.code, &*region.name),
+            ("us-east-2", "US East (Ohio)")
+        );
+        let got: Vec<(PriceKey, f64)> = region.prices.iter().map(|(k, p)| (*k, p.usd)).collect();
+        assert_eq!(got, *prices, "{name}");
+        for (key, p) in &region.prices {
+            assert_eq!(p.confidence, Confidence::Confirmed, "{name} {key}");
+            assert!(p.source.contains("AWS Price List"), "{}", p.source);
+            // Where the embedded table has the price, the offer agrees.
+            if let Ok(table) = ohio.get(*key) {
+                assert_eq!(table.usd, p.usd, "{name} {key}");
+            }
+        }
+        // What is written reads back.
+        kcost_pricing::parse(&to_toml(region), "imported").unwrap();
+    }
+}
+
+#[test]
+fn a_region_with_some_of_an_offers_prices_names_the_rest_missing() {
+    // The Lambda file without its arm64 row: the region has Lambda prices, so arm64 is missing,
+    // named by its usage type.
+    let text = std::fs::read_to_string(fixture("AWSLambda.json")).unwrap();
+    let mut offer: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let products = offer["products"].as_object_mut().unwrap();
+    products.retain(|_, p| p["attributes"]["usagetype"] != "USE2-Lambda-GB-Second-ARM");
+    let imported = import(offer.to_string().as_bytes(), "lambda.json", &[]).unwrap();
+    let missing: Vec<(&str, &str)> = imported
+        .missing
+        .iter()
+        .map(|m| (m.region.as_str(), m.usage_type.as_str()))
+        .collect();
+    assert_eq!(missing, [("us-east-2", "USE2-Lambda-GB-Second-ARM")]);
+}
