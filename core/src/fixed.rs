@@ -172,7 +172,11 @@ impl fmt::Display for Fixed {
     }
 }
 
-fn write_grouped<W: Write>(out: &mut W, n: u128, grouping: bool) -> fmt::Result {
+pub(crate) fn write_grouped<W: Write + ?Sized>(
+    out: &mut W,
+    n: u128,
+    grouping: bool,
+) -> fmt::Result {
     if !grouping || n < 1000 {
         return write!(out, "{n}");
     }

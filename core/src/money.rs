@@ -6,8 +6,6 @@ use std::ops::Add;
 
 use serde::{Serialize, Serializer};
 
-use crate::fixed::Fixed;
-
 /// An amount in USD, held as whole cents.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Money {
@@ -49,10 +47,25 @@ impl Money {
 
     /// The amount with two decimals and, if asked, thousands separators: `1,234.50`.
     pub fn to_text(self, grouping: bool) -> String {
-        match Fixed::round(self.to_f64(), 2) {
-            Ok(fixed) => fixed.to_text(grouping),
-            Err(_) => format!("{}.{:02}", self.cents / 100, (self.cents % 100).abs()),
+        let mut text = String::with_capacity(24);
+        let _ = self.write(&mut text, grouping);
+        text
+    }
+
+    /// Writes the amount as [`Money::to_text`] does, from the whole cents themselves (no float:
+    /// a batch writes millions of them).
+    pub fn write(self, out: &mut impl fmt::Write, grouping: bool) -> fmt::Result {
+        if self.cents < 0 {
+            out.write_char('-')?;
         }
+        let cents = self.cents.unsigned_abs();
+        crate::fixed::write_grouped(out, u128::from(cents / 100), grouping)?;
+        let rest = cents % 100;
+        out.write_char('.')?;
+        // Two digits, without a format string's machinery.
+        let digit = |d: u64| u8::try_from(d).map_or('0', |d| char::from(b'0' + d));
+        out.write_char(digit(rest / 10))?;
+        out.write_char(digit(rest % 10))
     }
 }
 
@@ -72,7 +85,7 @@ impl Sum for Money {
 impl fmt::Display for Money {
     /// Two decimals, no separators: `551.27`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.to_text(false))
+        self.write(f, false)
     }
 }
 
@@ -105,5 +118,21 @@ mod tests {
             .into_iter()
             .sum();
         assert_eq!(total.to_string(), "551.27");
+    }
+
+    proptest::proptest! {
+        /// Written from the cents, the text is the one `toFixed(2)` of the amount gives (the
+        /// exact decimal path), with and without separators, up to 10^12 USD (where the amount
+        /// as a double still has its cents; beyond, the cents are the exact figure).
+        #[test]
+        fn the_text_from_cents_is_to_fixeds(
+            cents in -100_000_000_000_000i64..100_000_000_000_000,
+            grouping: bool,
+        ) {
+            let m = Money::from_cents(cents);
+            let exact = crate::fixed::Fixed::round(m.to_f64(), 2).unwrap().to_text(grouping);
+            proptest::prop_assert_eq!(m.to_text(grouping), exact);
+            proptest::prop_assert_eq!(m.to_string(), m.to_text(false));
+        }
     }
 }
