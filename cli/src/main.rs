@@ -61,7 +61,7 @@ fn main() -> ExitCode {
         prices,
     }) = &cli.command
     {
-        let result = catalog(prices).and_then(|catalog| {
+        let result = catalog(prices, None).and_then(|catalog| {
             // Batch output shows no analysis and no warning, so neither is worked out: a second
             // pricing per row, and the age of its prices, for nothing.
             let options = Options {
@@ -131,7 +131,20 @@ fn run(cli: &Cli) -> Result<String> {
         Some(command) => command.prices().cloned().unwrap_or_default(),
         None => cli.estimate.output.prices.clone(),
     };
-    let catalog = catalog(&prices)?;
+    if cli.command.is_none() {
+        // A plain estimate prices one region: only its embedded table is built. Anything it
+        // refuses is worded again with every table (the regions known, where a missing price
+        // is).
+        let region = cli
+            .estimate
+            .output
+            .region
+            .as_deref()
+            .unwrap_or(kcost_core::streams::DEFAULT_REGION);
+        return estimate(&cli.estimate, &catalog(&prices, Some(region))?)
+            .or_else(|_| estimate(&cli.estimate, &catalog(&prices, None)?));
+    }
+    let catalog = catalog(&prices, None)?;
     match &cli.command {
         Some(Command::Pricing { command }) => pricing_cmd::run(command, &catalog),
         Some(Command::Batch { .. }) => unreachable!("handled in main"),
@@ -212,7 +225,7 @@ fn run(cli: &Cli) -> Result<String> {
         Some(Command::Firehose(args)) => firehose(args, &catalog),
         Some(Command::Terraform(args)) => terraform(args, &catalog),
         Some(Command::Cloudformation(args)) => cloudformation(args, &catalog),
-        None => estimate(&cli.estimate, &catalog),
+        None => unreachable!("a plain estimate returned above"),
     }
 }
 
@@ -226,9 +239,13 @@ fn closed_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-fn catalog(prices: &PriceArgs) -> Result<Catalog> {
+/// The built-in tables (only `only`'s, when that region has one), with the user's pricing
+/// directory and `--pricing` laid over them.
+fn catalog(prices: &PriceArgs, only: Option<&str>) -> Result<Catalog> {
     let user_table: Option<&Path> = prices.pricing.as_deref();
-    let mut catalog = Catalog::embedded();
+    let mut catalog = only
+        .and_then(Catalog::embedded_region)
+        .unwrap_or_else(Catalog::embedded);
     if let Some(dir) = pricing_cmd::user_dir() {
         for path in pricing_cmd::tables_in(&dir)? {
             let text = std::fs::read_to_string(&path)

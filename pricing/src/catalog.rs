@@ -41,6 +41,15 @@ impl Catalog {
         catalog
     }
 
+    /// The embedded table of region `code` alone, if there is one: for a run that prices only
+    /// that region.
+    pub fn embedded_region(code: &str) -> Option<Catalog> {
+        let (name, table) = crate::embedded::table_of(code)?;
+        let mut catalog = Catalog::default();
+        catalog.lay(vec![table], &format!("embedded:{name}"));
+        Some(catalog)
+    }
+
     /// Lays the table `text` over the catalog: its regions are added, and each price it gives
     /// replaces the one the catalog had for that region and key.
     ///

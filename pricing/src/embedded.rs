@@ -42,8 +42,14 @@ fn table(
 
 /// Each embedded table's file name and its one region.
 pub(crate) fn tables() -> Vec<(&'static str, RegionTable)> {
-    vec![
-        (
+    CODES.iter().filter_map(|code| table_of(code)).collect()
+}
+
+/// The embedded table of region `code` alone (its file name and the table), if there is one:
+/// a run that prices one region builds no other.
+pub(crate) fn table_of(code: &str) -> Option<(&'static str, RegionTable)> {
+    Some(match code {
+        "ap-northeast-1" => (
             "ap-northeast-1.toml",
             table(
                 ("ap-northeast-1", "Asia Pacific (Tokyo)"),
@@ -144,7 +150,7 @@ pub(crate) fn tables() -> Vec<(&'static str, RegionTable)> {
                 ],
             ),
         ),
-        (
+        "eu-central-1" => (
             "eu-central-1.toml",
             table(
                 ("eu-central-1", "Europe (Frankfurt)"),
@@ -231,7 +237,7 @@ pub(crate) fn tables() -> Vec<(&'static str, RegionTable)> {
                 ],
             ),
         ),
-        (
+        "eu-west-2" => (
             "eu-west-2.toml",
             table(
                 ("eu-west-2", "Europe (London)"),
@@ -374,7 +380,7 @@ pub(crate) fn tables() -> Vec<(&'static str, RegionTable)> {
                 ],
             ),
         ),
-        (
+        "us-east-1" => (
             "us-east-1.toml",
             table(
                 ("us-east-1", "US East (N. Virginia)"),
@@ -629,7 +635,7 @@ pub(crate) fn tables() -> Vec<(&'static str, RegionTable)> {
                 ],
             ),
         ),
-        (
+        "us-east-2" => (
             "us-east-2.toml",
             table(
                 ("us-east-2", "US East (Ohio)"),
@@ -870,7 +876,7 @@ pub(crate) fn tables() -> Vec<(&'static str, RegionTable)> {
                 ],
             ),
         ),
-        (
+        "us-west-2" => (
             "us-west-2.toml",
             table(
                 ("us-west-2", "US West (Oregon)"),
@@ -957,5 +963,16 @@ pub(crate) fn tables() -> Vec<(&'static str, RegionTable)> {
                 ],
             ),
         ),
-    ]
+        _ => return None,
+    })
 }
+
+/// The regions of the embedded tables.
+pub(crate) const CODES: [&str; 6] = [
+    "ap-northeast-1",
+    "eu-central-1",
+    "eu-west-2",
+    "us-east-1",
+    "us-east-2",
+    "us-west-2",
+];

@@ -32,18 +32,25 @@ fn generate() -> String {
          RegionTable {\n        named,\n        prices: RegionPrices {\n            code: code.into(),\n            \
          name: name.into(),\n            discount_bp,\n            prices,\n        },\n    }\n}\n\n\
          /// Each embedded table's file name and its one region.\n\
-         pub(crate) fn tables() -> Vec<(&'static str, RegionTable)> {\n    vec![\n",
+         pub(crate) fn tables() -> Vec<(&'static str, RegionTable)> {\n    \
+         CODES.iter().filter_map(|code| table_of(code)).collect()\n}\n\n\
+         /// The embedded table of region `code` alone (its file name and the table), if there is \
+         one:\n/// a run that prices one region builds no other.\n\
+         pub(crate) fn table_of(code: &str) -> Option<(&'static str, RegionTable)> {\n    \
+         Some(match code {\n",
     );
+    let mut codes: Vec<String> = Vec::new();
     for (name, text) in EMBEDDED {
         let mut regions = parse(text, name).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(regions.len(), 1, "{name}: one region per embedded table");
         let table = regions.remove(0);
         let r = &table.prices;
+        codes.push(r.code.to_string());
         writeln!(
             out,
-            "        (\n            {name:?},\n            table(\n                ({:?}, {:?}),\n                \
+            "        {:?} => (\n            {name:?},\n            table(\n                ({:?}, {:?}),\n                \
              {},\n                {:?},\n                &[",
-            &*r.code, &*r.name, table.named, r.discount_bp
+            &*r.code, &*r.code, &*r.name, table.named, r.discount_bp
         )
         .unwrap();
         for (key, p) in &r.prices {
@@ -57,7 +64,17 @@ fn generate() -> String {
         }
         out.push_str("                ],\n            ),\n        ),\n");
     }
-    out.push_str("    ]\n}\n");
+    out.push_str("        _ => return None,\n    })\n}\n\n");
+    writeln!(
+        out,
+        "/// The regions of the embedded tables.\npub(crate) const CODES: [&str; {}] = [",
+        codes.len()
+    )
+    .unwrap();
+    for code in &codes {
+        writeln!(out, "    {code:?},").unwrap();
+    }
+    out.push_str("];\n");
     out
 }
 
