@@ -37,6 +37,8 @@ Examples:
       Enhanced fan-out consumers and a week of retention.
   kcost --records 100 --size-kb 10 --growth 5 --months 24
       Month by month for two years with traffic growing 5% a month.
+  kcost --records 100 --size-kb 100 --consumers 10 --shard-metrics all --producer-network nat
+      What else the stream costs: its shard-level metrics and a NAT gateway, as a second subtotal.
   kcost regions
       The regions kcost has prices for, and how sure each price is.
 
