@@ -304,3 +304,38 @@ fn scenario_consumers_are_located_when_refused() {
     let e = bad("[lambda.f]\nstream = \"s\"\nduration_ms = 10\n");
     assert!(e.contains("memory_mb"), "{e}");
 }
+
+proptest::proptest! {
+    /// Lambda and KCL tables with any numbers: priced or refused, never a panic; when priced,
+    /// a function is invoked at least once per full batch of the month's records and never more
+    /// often than once per record.
+    #[test]
+    fn any_consumer_table_is_priced_or_refused(
+        records in 0.0f64..1e6,
+        memory in 0u32..20_000,
+        duration in -10.0f64..1e6,
+        batch in 0u32..20_000,
+        window in -1.0f64..400.0,
+        workers in 0u32..50,
+        checkpoint in -1.0f64..1e4,
+        version in 0u8..5,
+    ) {
+        use kcost_core::scenario::{self, ComponentEstimate};
+        let text = format!(
+            "region = \"us-east-1\"\n[streams.s]\nrecords = {records}\nsize_kb = 1\n\
+             [lambda.f]\nstream = \"s\"\nmemory_mb = {memory}\nduration_ms = {duration}\n\
+             batch_size = {batch}\nbatching_window_s = {window}\n\
+             [kcl.k]\nstream = \"s\"\nversion = {version}\nworkers = {workers}\ncheckpoint_s = {checkpoint}\n"
+        );
+        if let Ok(p) = scenario::estimate(&text, "t.toml", &testing::deck_book(), Options::default()) {
+            let month = records * 2_628_000.0;
+            for c in &p.components {
+                if let (ComponentEstimate::Consumer(e), "f") = (&c.estimate, c.name.as_str()) {
+                    let invocations = e.lines[0].quantity;
+                    proptest::prop_assert!(invocations + 1.0 >= month / f64::from(batch), "{}", text);
+                    proptest::prop_assert!(invocations <= month.ceil() + 1.0, "{}", text);
+                }
+            }
+        }
+    }
+}
