@@ -270,6 +270,11 @@ pub enum PricingCommand {
         /// Where the offers and tables go [default: as for import].
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
+        /// Also download the offers around a stream and of its consumers (CloudWatch, KMS, the
+        /// NAT gateway's EC2, VPC endpoints, Lambda, DynamoDB), as per-region files (the whole
+        /// files are large): for each --region, or every region the built-in tables hold.
+        #[arg(long)]
+        around: bool,
     },
     /// Every price of a region, with its source, date, confidence and table.
     Show {

@@ -21,6 +21,17 @@ pub const OFFERS: [&str; 3] = [
     "AmazonKinesisAnalytics",
 ];
 
+/// The offers around a stream and of its consumers, fetched region by region: their whole files
+/// are large (AmazonEC2's is gigabytes).
+pub const AROUND_OFFERS: [&str; 6] = [
+    "AmazonCloudWatch",
+    "awskms",
+    "AmazonEC2",
+    "AmazonVPC",
+    "AWSLambda",
+    "AmazonDynamoDB",
+];
+
 /// The user's pricing directory: `$XDG_DATA_HOME/kcost/pricing`, or `~/.local/share/kcost/pricing`.
 pub fn user_dir() -> Option<PathBuf> {
     let data = std::env::var_os("XDG_DATA_HOME")
@@ -85,7 +96,12 @@ pub fn run(command: &PricingCommand, catalog: &Catalog) -> Result<String> {
             let merged = merge_tables(&dir, &offers)?;
             write_tables(&dir, &merged, &offers)
         }
-        PricingCommand::Update { url, region, dir } => update(url, region, &dir_or_default(dir)?),
+        PricingCommand::Update {
+            url,
+            region,
+            dir,
+            around,
+        } => update(url, region, &dir_or_default(dir)?, *around),
         PricingCommand::Show { region, format, .. } => show(catalog, region, *format),
         PricingCommand::Diff { a, b, .. } => diff(catalog, a, b),
     }
@@ -166,8 +182,9 @@ fn write_tables(
     Ok(out)
 }
 
-/// Downloads every offer into `dir/offers/` (all of them, or none is replaced), then imports them.
-fn update(base: &str, regions: &[String], dir: &Path) -> Result<String> {
+/// Downloads every offer into `dir/offers/` (all of them, or none is replaced), then imports them;
+/// with `around`, the offers around a stream too, one file per region.
+fn update(base: &str, regions: &[String], dir: &Path, around: bool) -> Result<String> {
     let offers_dir = dir.join("offers");
     std::fs::create_dir_all(&offers_dir)
         .with_context(|| format!("cannot create '{}'", offers_dir.display()))?;
@@ -177,11 +194,25 @@ fn update(base: &str, regions: &[String], dir: &Path) -> Result<String> {
             let _ = std::fs::remove_file(tmp);
         }
     };
-    for code in OFFERS {
-        let url = format!(
-            "{}/offers/v1.0/aws/{code}/current/index.json",
-            base.trim_end_matches('/')
-        );
+    let base = base.trim_end_matches('/');
+    let mut wanted: Vec<(String, String)> = OFFERS
+        .iter()
+        .map(|code| {
+            let url = format!("{base}/offers/v1.0/aws/{code}/current/index.json");
+            (url, (*code).to_string())
+        })
+        .collect();
+    if around {
+        let every: Vec<String> = Catalog::embedded().book().regions.keys().cloned().collect();
+        let regions = if regions.is_empty() { &every } else { regions };
+        for code in AROUND_OFFERS {
+            for region in regions {
+                let url = format!("{base}/offers/v1.0/aws/{code}/current/{region}/index.json");
+                wanted.push((url, format!("{code}-{region}")));
+            }
+        }
+    }
+    for (url, code) in wanted {
         let tmp = offers_dir.join(format!(".{code}.json.download-{}", std::process::id()));
         if let Err(e) = download(&url, &tmp) {
             let _ = std::fs::remove_file(&tmp);

@@ -220,6 +220,46 @@ fn update_downloads_and_imports_and_a_broken_download_changes_nothing() {
 }
 
 #[test]
+fn update_around_fetches_the_offers_around_a_stream_region_by_region() {
+    let xdg = temp("update-around");
+    let dir = xdg.join("kcost/pricing");
+    let (status, out, err) = run(
+        &xdg,
+        &[
+            "pricing",
+            "update",
+            "--url",
+            &price_list(false),
+            "--around",
+            "--region",
+            "us-east-2",
+        ],
+    );
+    assert_eq!(status, 0, "{err}");
+    for code in [
+        "AmazonCloudWatch",
+        "awskms",
+        "AmazonEC2",
+        "AmazonVPC",
+        "AWSLambda",
+        "AmazonDynamoDB",
+    ] {
+        let file = dir.join(format!("offers/{code}-us-east-2.json"));
+        assert!(file.exists(), "{}", file.display());
+    }
+    // The Kinesis offers' 21 Ohio prices and the 15 of the offers around the stream, one table.
+    assert!(out.contains("us-east-2: 36 prices"), "{out}");
+    // The imported NAT gateway price is AWS's own: confirmed, where the built-in one is not.
+    let (status, out, _) = run(&xdg, &["pricing", "show", "us-east-2"]);
+    assert_eq!(status, 0);
+    let nat = out
+        .lines()
+        .find(|l| l.contains("nat_gateway_gb"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(nat.contains("confirmed"), "{nat}");
+}
+
+#[test]
 fn show_and_diff() {
     let xdg = temp("show");
     let (status, out, _) = run(&xdg, &["pricing", "show", "eu-central-1"]);
