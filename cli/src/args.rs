@@ -393,6 +393,7 @@ impl EstimateArgs {
             consumers: self.consumer_network,
             nat_gateways: self.nat_gateways,
             endpoint_azs: self.endpoint_azs,
+            remote_readers: around::RemoteReaders::default(),
         }
     }
 }

@@ -121,7 +121,9 @@ fn a_comparison_and_a_pipeline_say_it_once() {
     let pipeline = at("2026-12", None, &["estimate", example]);
     assert_eq!(pipeline.matches(OLD).count(), 1);
     let bullets = pipeline.lines().filter(|l| l.starts_with("  - ")).count();
-    assert!(bullets < 16, "{bullets} bullets:\n{pipeline}");
+    // (Its Firehose streams in Ohio read a Virginia stream: the transfer adds an assumption and a
+    // secondary price's warning.)
+    assert!(bullets < 18, "{bullets} bullets:\n{pipeline}");
     // No warning is said twice: the bullets under every "Warnings:" heading.
     let mut seen = std::collections::BTreeSet::new();
     let mut in_warnings = false;

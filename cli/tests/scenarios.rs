@@ -77,16 +77,20 @@ fn the_deck_pipeline_reproduces_the_decks_figures() {
         ],
         [9.77, 48.85, 0.1, 49.0]
     );
-    assert_eq!(e["monthly_usd"], 551.27);
+    // The deck's stream, and around it the transfer the deck did not count: its ten SQL apps in
+    // London read the Ohio stream's 25,062.56 GB a month each, 250,625.60 GB x 0.02 = 5,012.51.
+    assert_eq!(e["subtotals"]["stream_usd"], 551.27);
+    assert_eq!(e["subtotals"]["around_usd"], 5_012.51);
+    assert_eq!(e["monthly_usd"], 5_563.78);
     let analytics = &v["components"][1]["estimate"];
     assert_eq!(analytics["inputs"]["kpu_hours_per_app"], 152.08);
     assert_eq!(analytics["monthly_usd"], 193.14);
-    // 551.27 + 193.14 + 3.63 (10 records/s of 0.5 KB billed as 5 KB: 125.31 GB x 0.029).
-    assert_eq!(v["monthly_usd"], 748.04);
+    // 5,563.78 + 193.14 + 3.63 (10 records/s of 0.5 KB billed as 5 KB: 125.31 GB x 0.029).
+    assert_eq!(v["monthly_usd"], 5_760.55);
     let csv = ok(&["estimate", &file, "--format", "csv"]);
     assert!(
         csv.contains(
-            "\nstreams.sensor-temperature,total,Monthly total,,,,551.27,us-east-2,calculator\n"
+            "\nstreams.sensor-temperature,stream_subtotal,The stream,,,,551.27,us-east-2,calculator\n"
         ),
         "{csv}"
     );

@@ -190,6 +190,43 @@ pub struct Around {
     pub nat_gateways: Option<u32>,
     /// Availability Zones of the interface endpoint; `None` means the default of 2.
     pub endpoint_azs: Option<u32>,
+    /// Readers in other regions (a scenario's components that name another region): each reads
+    /// every byte across regions. Set by a scenario's wiring, not typed.
+    pub remote_readers: RemoteReaders,
+}
+
+/// A stream's readers in other regions, counted by the price their transfer takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct RemoteReaders {
+    /// Readers in a region other than the stream's (and not the US East pair).
+    pub other: u32,
+    /// Readers in the other US East region (N. Virginia and Ohio have a lower price between
+    /// them).
+    pub us_east: u32,
+}
+
+impl RemoteReaders {
+    /// Counts a reader (of `n` applications) in `reader` of a stream in `stream`.
+    pub fn add(&mut self, stream: &str, reader: &str, n: u32) {
+        if stream == reader {
+            return;
+        }
+        let pair = matches!(
+            (stream, reader),
+            ("us-east-1", "us-east-2") | ("us-east-2", "us-east-1")
+        );
+        let count = if pair {
+            &mut self.us_east
+        } else {
+            &mut self.other
+        };
+        *count = count.saturating_add(n);
+    }
+
+    /// Whether there are any.
+    pub fn any(&self) -> bool {
+        self.other > 0 || self.us_east > 0
+    }
 }
 
 impl Around {
@@ -199,6 +236,7 @@ impl Around {
             || self.encryption == Encryption::Kms
             || self.producers != Network::Public
             || self.consumers != Network::Public
+            || self.remote_readers.any()
     }
 
     /// A stream's encryption as a plan or template declares it: `KMS` with a key, the AWS managed

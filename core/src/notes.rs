@@ -93,6 +93,11 @@ pub enum Assumption {
     },
     /// NAT gateway hours taken as paid by other traffic.
     NatHoursElsewhere,
+    /// Readers in other regions pay transfer out of the stream's region.
+    CrossRegionReaders {
+        /// How many.
+        readers: u32,
+    },
     /// How a Lambda function's invocations were counted.
     LambdaInvocations {
         /// Seconds a batch may wait to fill (at least Lambda's 1 s between polls).
@@ -170,6 +175,7 @@ impl Assumption {
             | Assumption::MetricTiersAlone
             | Assumption::KmsRequests { .. }
             | Assumption::NatHoursElsewhere
+            | Assumption::CrossRegionReaders { .. }
             | Assumption::Endpoint { .. } => self.write_around(f, face),
             Assumption::LambdaInvocations { .. } | Assumption::KclTables { .. } => {
                 self.write_consumer(f)
@@ -251,6 +257,12 @@ impl Assumption {
                     crate::around::KmsKey::Customer => Ok(()),
                 }
             }
+            Assumption::CrossRegionReaders { readers } => write!(
+                f,
+                "{readers} reader(s) in another region read every byte of the stream across \
+                 regions: the stream's region bills it as data transfer out (transfer in is \
+                 free); put a reader in the stream's region to save it"
+            ),
             Assumption::NatHoursElsewhere => write!(
                 f,
                 "the NAT gateways' hours are taken as paid by other traffic; give {} to bill \

@@ -135,6 +135,8 @@ price_keys! {
     VpcEndpointGb => "vpc_endpoint_gb", "GB", "Interface VPC endpoint data processed, first 1 PB a month";
     InterRegionOutGb => "inter_region_out_gb", "GB",
         "Data transfer out of the region to another AWS region";
+    InterRegionUsEastGb => "inter_region_us_east_gb", "GB",
+        "Data transfer between US East (N. Virginia) and US East (Ohio)";
     LambdaRequest => "lambda_request", "request", "Lambda request";
     LambdaGbSecondX86 => "lambda_gb_second_x86", "GB-second", "Lambda duration, x86_64";
     LambdaGbSecondArm => "lambda_gb_second_arm", "GB-second", "Lambda duration, arm64";
@@ -193,6 +195,7 @@ impl PriceKey {
             | NatGatewayGb
             | VpcEndpointGb
             | InterRegionOutGb
+            | InterRegionUsEastGb
             | DynamodbStorageGbMonth => (1e-4, 10.0),
         }
     }

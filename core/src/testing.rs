@@ -78,6 +78,7 @@ pub fn add_around(r: &mut RegionPrices) {
         (VpcEndpointAzHour, 0.01),
         (VpcEndpointGb, 0.01),
         (InterRegionOutGb, 0.02),
+        (InterRegionUsEastGb, 0.01),
         (LambdaRequest, 0.0000002),
         (LambdaGbSecondX86, 0.0000166667),
         (LambdaGbSecondArm, 0.0000133334),
@@ -297,6 +298,7 @@ fn assumption_samples() -> Vec<crate::notes::Assumption> {
             key: crate::around::KmsKey::Customer,
         },
         A::NatHoursElsewhere,
+        A::CrossRegionReaders { readers: 10 },
         A::LambdaInvocations { window_s: 1.0 },
         A::KclTables {
             version: 3,
@@ -327,6 +329,7 @@ fn assumption_samples() -> Vec<crate::notes::Assumption> {
             | A::MetricTiersAlone
             | A::KmsRequests { .. }
             | A::NatHoursElsewhere
+            | A::CrossRegionReaders { .. }
             | A::LambdaInvocations { .. }
             | A::KclTables { .. }
             | A::Endpoint { .. } => {}

@@ -348,6 +348,7 @@ fn what_is_given_reads_back_as_the_same() {
         consumers: Network::Endpoint,
         nat_gateways: Some(2),
         endpoint_azs: Some(3),
+        ..Around::default()
     };
     let mut back = Around::default();
     for (input, text) in around.given() {
@@ -399,4 +400,56 @@ fn the_choices_parse_in_any_case_and_refuse_the_rest() {
     );
     assert_eq!("Customer".parse::<KmsKey>(), Ok(KmsKey::Customer));
     assert!("sse".parse::<Encryption>().is_err());
+}
+
+#[test]
+fn readers_in_other_regions_pay_transfer_out_of_the_streams_region() {
+    use kcost_core::scenario::{self, ComponentEstimate};
+    // 1,000 records/s of 1 KB in us-east-2: 2,506.26 GB a month. A Lambda function in us-east-1
+    // (the US East pair: 0.01) and two analytics applications in eu-west-2 (0.02 each).
+    let text = r#"
+region = "us-east-2"
+[streams.s]
+records = 1000
+size_kb = 1
+[lambda.f]
+stream = "s"
+memory_mb = 128
+duration_ms = 10
+region = "us-east-1"
+[analytics.a]
+stream = "s"
+apps = 2
+kpus = 1
+region = "eu-west-2"
+"#;
+    let p = scenario::estimate(text, "t.toml", &testing::deck_book(), Options::default()).unwrap();
+    let ComponentEstimate::Stream(stream) = &p.components[0].estimate else {
+        panic!("{:?}", p.components[0]);
+    };
+    // 2 x 2,506.26 = 5,012.52 GB x 0.02 = 100.25; 2,506.26 GB x 0.01 = 25.06.
+    let out = stream
+        .lines
+        .iter()
+        .find(|l| l.item == "transfer_out")
+        .unwrap();
+    assert_eq!((out.quantity, out.monthly_usd.cents()), (5_012.52, 100_25));
+    let pair = stream
+        .lines
+        .iter()
+        .find(|l| l.item == "transfer_us_east")
+        .unwrap();
+    assert_eq!((pair.quantity, pair.monthly_usd.cents()), (2_506.26, 25_06));
+    assert_eq!(stream.subtotals.unwrap().around_usd.cents(), 125_31);
+    assert!(stream
+        .assumptions
+        .contains(&Assumption::CrossRegionReaders { readers: 3 }));
+    // A reader beside the stream pays none.
+    let near = "region = \"us-east-2\"\n[streams.s]\nrecords = 1000\nsize_kb = 1\n\
+                [lambda.f]\nstream = \"s\"\nmemory_mb = 128\nduration_ms = 10\n";
+    let p = scenario::estimate(near, "t.toml", &testing::deck_book(), Options::default()).unwrap();
+    let ComponentEstimate::Stream(stream) = &p.components[0].estimate else {
+        panic!("{:?}", p.components[0]);
+    };
+    assert_eq!(stream.subtotals, None);
 }

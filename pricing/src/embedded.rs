@@ -17,18 +17,17 @@ fn table(
     discount_bp: Option<u32>,
     rows: &[Row],
 ) -> RegionTable {
-    let prices = rows
-        .iter()
-        .map(|&(key, usd, source, as_of, confidence)| {
-            let price = Price {
-                usd,
-                source: source.into(),
-                as_of: as_of.into(),
-                confidence,
-            };
-            (key, price)
-        })
-        .collect();
+    // Inserted one by one: collecting sorts first, and the page carries every sort it uses.
+    let mut prices = std::collections::BTreeMap::new();
+    for &(key, usd, source, as_of, confidence) in rows {
+        let price = Price {
+            usd,
+            source: source.into(),
+            as_of: as_of.into(),
+            confidence,
+        };
+        prices.insert(key, price);
+    }
     RegionTable {
         named,
         prices: RegionPrices {
@@ -120,6 +119,13 @@ pub(crate) fn table_of(code: &str) -> Option<(&'static str, RegionTable)> {
                         Confidence::Secondary,
                     ),
                     (
+                        PriceKey::InterRegionOutGb,
+                        0.09,
+                        "infracost's test output for aws_data_transfer.ap-northeast-1 (data_transfer_test.golden, from the AWS Price List's AWSDataTransfer offer): 'Outbound data transfer to other regions 750 GB $67.50', to us-west-1; the price may differ for other destinations",
+                        "2024-07",
+                        Confidence::Secondary,
+                    ),
+                    (
                         PriceKey::LambdaRequest,
                         2e-7,
                         "AWS Price List offer AWSLambda (version 20260831092318), usagetypes APN1-Request and APN1-Lambda-GB-Second (first 6 billion GB-seconds), as extracted verbatim in a third-party repository (mooncitizen/togen)",
@@ -197,6 +203,13 @@ pub(crate) fn table_of(code: &str) -> Option<(&'static str, RegionTable)> {
                         0.01,
                         "AWS Price List offer AmazonVPC, product family VpcEndpoint (PrivateLink), usagetype EUC1-VpcEndpoint-Hours / EUC1-VpcEndpoint-Bytes (first 1 PB a month), as quoted by a project task log quoting the AWS Price List API",
                         "2026-09",
+                        Confidence::Secondary,
+                    ),
+                    (
+                        PriceKey::InterRegionOutGb,
+                        0.02,
+                        "infracost's test output for aws_data_transfer.eu-central-1 (data_transfer_test.golden, from the AWS Price List's AWSDataTransfer offer): 'Outbound data transfer to other regions 750 GB $15.00', to us-west-1; the price may differ for other destinations",
+                        "2024-07",
                         Confidence::Secondary,
                     ),
                     (
@@ -354,6 +367,13 @@ pub(crate) fn table_of(code: &str) -> Option<(&'static str, RegionTable)> {
                         0.01,
                         "AWS Price List offer AmazonVPC, product family VpcEndpoint (PrivateLink), usagetype EUW2-VpcEndpoint-Hours / EUW2-VpcEndpoint-Bytes (first 1 PB a month), as quoted by a project cost document",
                         "2026-06",
+                        Confidence::Secondary,
+                    ),
+                    (
+                        PriceKey::InterRegionOutGb,
+                        0.02,
+                        "infracost's test output for aws_data_transfer.eu-west-2 (data_transfer_test.golden, from the AWS Price List's AWSDataTransfer offer): 'Outbound data transfer to other regions 750 GB $15.00', to us-west-1; the price may differ for other destinations",
+                        "2024-07",
                         Confidence::Secondary,
                     ),
                     (
@@ -595,6 +615,20 @@ pub(crate) fn table_of(code: &str) -> Option<(&'static str, RegionTable)> {
                         0.01,
                         "AWS Price List offer AmazonVPC, product family VpcEndpoint (PrivateLink), usagetype VpcEndpoint-Hours / VpcEndpoint-Bytes (first 1 PB a month), as quoted by a third-party pricing document",
                         "2025-10",
+                        Confidence::Secondary,
+                    ),
+                    (
+                        PriceKey::InterRegionOutGb,
+                        0.02,
+                        "infracost's test output for aws_data_transfer.us-east-1 (data_transfer_test.golden, from the AWS Price List's AWSDataTransfer offer): 'Outbound data transfer to other regions 750 GB $15.00', to us-west-2; the price may differ for other destinations",
+                        "2024-07",
+                        Confidence::Secondary,
+                    ),
+                    (
+                        PriceKey::InterRegionUsEastGb,
+                        0.01,
+                        "infracost's test output for aws_data_transfer.us-east-1 (data_transfer_test.golden, from the AWS Price List's AWSDataTransfer offer): 'Outbound data transfer to US East regions 500 GB $5.00'",
+                        "2024-07",
                         Confidence::Secondary,
                     ),
                     (
@@ -853,6 +887,20 @@ pub(crate) fn table_of(code: &str) -> Option<(&'static str, RegionTable)> {
                         Confidence::Secondary,
                     ),
                     (
+                        PriceKey::InterRegionOutGb,
+                        0.02,
+                        "infracost's test output for aws_data_transfer.us-east-2 (data_transfer_test.golden, from the AWS Price List's AWSDataTransfer offer): 'Outbound data transfer to other regions 750 GB $15.00', to us-west-1; the price may differ for other destinations",
+                        "2024-07",
+                        Confidence::Secondary,
+                    ),
+                    (
+                        PriceKey::InterRegionUsEastGb,
+                        0.01,
+                        "infracost's test output for aws_data_transfer.us-east-2 (data_transfer_test.golden, from the AWS Price List's AWSDataTransfer offer): 'Outbound data transfer to US East regions 500 GB $5.00'",
+                        "2024-07",
+                        Confidence::Secondary,
+                    ),
+                    (
                         PriceKey::LambdaRequest,
                         2e-7,
                         "AWS Price List offer AWSLambda (version 20260831092318), usagetypes USE2-Request and USE2-Lambda-GB-Second (first 6 billion GB-seconds), as extracted verbatim in a third-party repository (mooncitizen/togen)",
@@ -944,6 +992,13 @@ pub(crate) fn table_of(code: &str) -> Option<(&'static str, RegionTable)> {
                         0.01,
                         "AWS Price List offer AmazonVPC, product family VpcEndpoint (PrivateLink), usagetype USW2-VpcEndpoint-Hours / USW2-VpcEndpoint-Bytes (first 1 PB a month), as quoted by a project report quoting the AWS Pricing API",
                         "2026-09",
+                        Confidence::Secondary,
+                    ),
+                    (
+                        PriceKey::InterRegionOutGb,
+                        0.02,
+                        "infracost's test output for aws_data_transfer.us-west-2 (data_transfer_test.golden, from the AWS Price List's AWSDataTransfer offer): 'Outbound data transfer to other regions 750 GB $15.00', to us-west-1; the price may differ for other destinations",
+                        "2024-07",
                         Confidence::Secondary,
                     ),
                     (

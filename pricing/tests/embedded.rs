@@ -25,10 +25,12 @@ fn generate() -> String {
          /// A table of one region from its rows.\n\
          fn table(\n    (code, name): (&str, &str),\n    named: bool,\n    discount_bp: Option<u32>,\n    \
          rows: &[Row],\n) -> RegionTable {\n    \
-         let prices = rows\n        .iter()\n        .map(|&(key, usd, source, as_of, confidence)| {\n            \
-         let price = Price {\n                usd,\n                source: source.into(),\n                \
-         as_of: as_of.into(),\n                confidence,\n            };\n            (key, price)\n        \
-         })\n        .collect();\n    \
+         // Inserted one by one: collecting sorts first, and the page carries every sort it uses.\n    \
+         let mut prices = std::collections::BTreeMap::new();\n    \
+         for &(key, usd, source, as_of, confidence) in rows {\n        \
+         let price = Price {\n            usd,\n            source: source.into(),\n            \
+         as_of: as_of.into(),\n            confidence,\n        };\n        \
+         prices.insert(key, price);\n    }\n    \
          RegionTable {\n        named,\n        prices: RegionPrices {\n            code: code.into(),\n            \
          name: name.into(),\n            discount_bp,\n            prices,\n        },\n    }\n}\n\n\
          /// Each embedded table's file name and its one region.\n\

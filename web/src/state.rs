@@ -418,10 +418,12 @@ pub type Inputs = BTreeMap<Field, String>;
 
 /// Every field at its default.
 pub fn defaults() -> Inputs {
-    Field::ALL
-        .into_iter()
-        .map(|f| (f, f.default_value().to_string()))
-        .collect()
+    // Inserted one by one: collecting sorts first, and the page carries every sort it uses.
+    let mut inputs = Inputs::new();
+    for f in Field::ALL {
+        inputs.insert(f, f.default_value().to_string());
+    }
+    inputs
 }
 
 /// A valid result: the priced pipeline and, in compare mode, the comparison.

@@ -360,8 +360,12 @@ impl PipelineEstimate {
 /// "#;
 /// let p = scenario::estimate(text, "pipeline.toml", &testing::deck_book(), Options::default())?;
 /// assert_eq!(p.components.len(), 2);
-/// // The stream now has ten consumers: the seed deck's 49 shards, 551.27 USD.
-/// assert_eq!(p.components[0].estimate.monthly_usd().to_string(), "551.27");
+/// let scenario::ComponentEstimate::Stream(stream) = &p.components[0].estimate else { panic!() };
+/// // The stream now has ten consumers: the seed deck's 49 shards, 551.27 USD; and the Firehose in
+/// // London reads its 25,062.56 GB a month across regions: 501.25 USD of transfer around it.
+/// let subtotals = stream.subtotals.unwrap();
+/// assert_eq!(subtotals.stream_usd.to_string(), "551.27");
+/// assert_eq!(subtotals.around_usd.to_string(), "501.25");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn estimate(

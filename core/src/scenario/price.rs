@@ -118,6 +118,8 @@ fn streams_of(p: &Pricing<'_>) -> Result<Vec<Component>, ScenarioError> {
                 workload.records = t.records;
                 workload.record_size = t.size;
             }
+            workload.around.remote_readers =
+                remote_readers(p, name, region(&spec.region, p.scenario));
             workload
         })
         .collect();
@@ -149,6 +151,43 @@ fn streams_of(p: &Pricing<'_>) -> Result<Vec<Component>, ScenarioError> {
         });
     }
     Ok(out)
+}
+
+/// The readers of stream `name` (in `stream_region`, or the default) that are in another
+/// region: analytics applications (each of a set), Firehose streams, and Lambda functions and
+/// KCL applications that name another region.
+fn remote_readers(
+    p: &Pricing<'_>,
+    name: &str,
+    stream_region: Option<&str>,
+) -> crate::around::RemoteReaders {
+    let home = stream_region.unwrap_or(crate::bill::DEFAULT_REGION);
+    fn at(own: Option<&str>) -> &str {
+        own.unwrap_or(crate::bill::DEFAULT_REGION)
+    }
+    let reads = |r: Option<&StreamRef>| r.is_some_and(|r| r.name == name);
+    let mut remote = crate::around::RemoteReaders::default();
+    for a in p
+        .scenario
+        .analytics
+        .values()
+        .filter(|a| reads(a.reads.as_ref()))
+    {
+        remote.add(home, at(region(&a.region, p.scenario)), a.workload.apps);
+    }
+    for f in p
+        .scenario
+        .firehose
+        .values()
+        .filter(|f| reads(f.reads.as_ref()))
+    {
+        remote.add(home, at(region(&f.region, p.scenario)), 1);
+    }
+    let consumers = p.scenario.lambda.values().chain(p.scenario.kcl.values());
+    for c in consumers.filter(|c| c.reads.name == name) {
+        remote.add(home, c.region.as_deref().unwrap_or(home), 1);
+    }
+    remote
 }
 
 fn analytics_of(p: &Pricing<'_>) -> Result<Vec<Component>, ScenarioError> {

@@ -53,8 +53,13 @@ pub(crate) fn lines(
     if around.encryption == Encryption::Kms {
         kms_lines(c, bill, around.kms_key, notes)?;
     }
-    if around.uses(Network::Nat) || around.uses(Network::Endpoint) {
-        network::lines(c, bill, w, shape, notes)?;
+    let path = around.uses(Network::Nat) || around.uses(Network::Endpoint);
+    if path || around.remote_readers.any() {
+        let written = written_gb(c, w, shape.records)?;
+        if path {
+            network::lines(c, bill, w, written, notes)?;
+        }
+        transfer_lines(c, bill, around.remote_readers, written, notes)?;
     }
     bill.around = false;
     Ok(())
@@ -277,6 +282,57 @@ fn kms_lines(
         )?;
     }
     notes.assumptions.push(Assumption::KmsRequests { key });
+    Ok(())
+}
+
+/// Readers in other regions: each reads every byte across regions, billed by the stream's region
+/// as transfer out (transfer in is free); the US East pair has its own, lower price.
+fn transfer_lines(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    remote: crate::around::RemoteReaders,
+    written: Term,
+    notes: &mut Notes,
+) -> Result<(), Error> {
+    let kinds = [
+        (
+            remote.other,
+            "transfer_out",
+            "Data transfer to other regions",
+            PriceKey::InterRegionOutGb,
+        ),
+        (
+            remote.us_east,
+            "transfer_us_east",
+            "Data transfer to the other US East region",
+            PriceKey::InterRegionUsEastGb,
+        ),
+    ];
+    for (readers, item, description, key) in kinds {
+        if readers == 0 {
+            continue;
+        }
+        let gb = c.chain(
+            item,
+            written,
+            &[(
+                Op::Mul,
+                Term::new(
+                    f64::from(readers),
+                    NumFmt::Input,
+                    "readers in another region",
+                ),
+            )],
+            2,
+            "GB read across regions per month",
+        )?;
+        bill.add(c, item, item, description, gb, key, "Data transfer cost")?;
+    }
+    if remote.any() {
+        notes.assumptions.push(Assumption::CrossRegionReaders {
+            readers: remote.other.saturating_add(remote.us_east),
+        });
+    }
     Ok(())
 }
 

@@ -64,10 +64,11 @@ pub(crate) fn together(
         .iter()
         .map(|s| region_code(book, s.region))
         .collect();
-    let mut modes: BTreeMap<&str, (usize, usize)> = standard
-        .iter()
-        .map(|(code, n)| (code.as_str(), (*n, 0)))
-        .collect();
+    // Inserted one by one: collecting sorts first, and the page carries every sort it uses.
+    let mut modes: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (code, n) in standard {
+        modes.insert(code.as_str(), (*n, 0));
+    }
     for (s, region) in streams.iter().zip(&regions) {
         if let Some(code) = region {
             let entry = modes.entry(code).or_default();

@@ -13,7 +13,7 @@ use crate::workload::StreamWorkload;
 
 use crate::around::{Network, DEFAULT_ENDPOINT_AZS};
 
-use super::{month_of, written_gb, Shape};
+use super::month_of;
 
 /// The GB each side sends through the network path.
 struct Traffic {
@@ -44,15 +44,15 @@ impl Traffic {
     }
 }
 
+/// The network path's lines for `written` GB a month.
 pub(super) fn lines(
     c: &mut Calc,
     bill: &mut Bill<'_>,
     w: &StreamWorkload,
-    shape: &Shape,
+    written: Term,
     notes: &mut Notes,
 ) -> Result<(), Error> {
     let around = w.around;
-    let written = written_gb(c, w, shape.records)?;
     let read = match around.consumers {
         Network::Public => None,
         Network::Nat | Network::Endpoint => Some(c.chain(
