@@ -591,11 +591,17 @@ fn encryption_declared_in_a_plan_or_a_template_is_priced_around_the_stream() {
     );
     let template = "Resources:\n  S:\n    Type: AWS::Kinesis::Stream\n    Properties:\n      \
                     ShardCount: 1\n      StreamEncryption:\n        EncryptionType: KMS\n        \
-                    KeyId: alias/my-key\n";
+                    KeyId: alias/my-key\n      DesiredShardLevelMetrics:\n        - IncomingBytes\n        \
+                    - OutgoingBytes\n";
     let t = cloudformation::parse(template, "t.yaml", None).unwrap();
     let usage = Usage::parse("[S]\nrecords = 1\nsize_kb = 1\n", "usage.toml").unwrap();
+    // 2 metrics on 1 shard: 0.60.
     assert_eq!(
         items(&in_us_east_1(&t, &usage)),
-        [("kms_requests", 32), ("kms_key", 100)]
+        [
+            ("shard_metrics", 60),
+            ("kms_requests", 32),
+            ("kms_key", 100)
+        ]
     );
 }

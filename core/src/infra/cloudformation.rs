@@ -314,7 +314,7 @@ fn declared(
                 mode,
                 shards,
                 retention,
-                around: encryption(p),
+                around: around(p),
             })
         }
         "AWS::Kinesis::StreamConsumer" => Ok(Declared::Consumer {
@@ -330,12 +330,20 @@ fn declared(
     }
 }
 
-/// A stream's `StreamEncryption` (CloudFormation has no property for enhanced shard-level
-/// metrics).
-fn encryption(p: &Value) -> crate::around::Around {
+/// What a stream's properties price around it: `StreamEncryption` and
+/// `DesiredShardLevelMetrics`.
+fn around(p: &Value) -> crate::around::Around {
     let encryption = p.get("StreamEncryption");
     let text = |key: &str| encryption.and_then(|e| e.get(key)).and_then(Value::as_str);
-    crate::around::Around::encrypted(text("EncryptionType"), text("KeyId"))
+    let metrics: Vec<&str> = p
+        .get("DesiredShardLevelMetrics")
+        .and_then(Value::as_array)
+        .map(|names| names.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    crate::around::Around {
+        shard_metrics: crate::around::shard_metrics_named(&metrics),
+        ..crate::around::Around::encrypted(text("EncryptionType"), text("KeyId"))
+    }
 }
 
 fn is_stream(t: &Template, id: &str) -> bool {

@@ -93,8 +93,8 @@ pub enum Declared {
         /// How long it keeps records.
         retention: Retention,
         /// What the declaration prices around the stream: its enhanced shard-level metrics
-        /// (`shard_level_metrics`) and its encryption (`encryption_type` and `kms_key_id`,
-        /// CloudFormation's `StreamEncryption`).
+        /// (`shard_level_metrics`; CloudFormation's `DesiredShardLevelMetrics`) and its
+        /// encryption (`encryption_type` and `kms_key_id`; `StreamEncryption`).
         around: crate::around::Around,
     },
     /// An enhanced fan-out consumer of a stream.
