@@ -67,12 +67,11 @@ impl<'p> Bill<'p> {
     ) -> Result<Money, Error> {
         let price = self.prices.get(key)?;
         let monthly_usd = c.cost(id, quantity, price.usd, label)?;
-        self.lines.push(line(
-            item,
-            description,
+        self.lines.push(self.line(
+            (item, description),
             quantity.value,
             (key, price),
-            (monthly_usd, self.around),
+            monthly_usd,
         ));
         Ok(monthly_usd)
     }
@@ -87,14 +86,29 @@ impl<'p> Bill<'p> {
         monthly_usd: Money,
     ) -> Result<(), Error> {
         let price = self.prices.get(key)?;
-        self.lines.push(line(
+        self.lines
+            .push(self.line((item, description), quantity, (key, price), monthly_usd));
+        Ok(())
+    }
+
+    /// A cost line priced at `key`'s `price`, around the stream if the bill is there now.
+    fn line(
+        &self,
+        (item, description): (&'static str, &'static str),
+        quantity: f64,
+        (key, price): (PriceKey, &Price),
+        monthly_usd: Money,
+    ) -> Line {
+        Line {
             item,
             description,
             quantity,
-            (key, price),
-            (monthly_usd, self.around),
-        ));
-        Ok(())
+            unit: key.unit(),
+            unit_price_usd: price.usd,
+            monthly_usd,
+            price: PriceUsed::new(key, price),
+            around: self.around,
+        }
     }
 
     /// The price of `key` in USD.
@@ -243,26 +257,6 @@ pub fn old_prices<'a>(
         oldest: oldest.clone(),
         months: check.months,
     })
-}
-
-/// A cost line priced at `key`'s `price`.
-fn line(
-    item: &'static str,
-    description: &'static str,
-    quantity: f64,
-    (key, price): (PriceKey, &Price),
-    (monthly_usd, around): (Money, bool),
-) -> Line {
-    Line {
-        item,
-        description,
-        quantity,
-        unit: key.unit(),
-        unit_price_usd: price.usd,
-        monthly_usd,
-        price: PriceUsed::new(key, price),
-        around,
-    }
 }
 
 /// One tier of a tiered price: its line and the words of its steps.

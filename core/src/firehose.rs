@@ -15,7 +15,7 @@ use crate::notes::{Assumption, Warning};
 use crate::price::{PriceBook, PriceKey, RegionPrices};
 use crate::rate::Rate;
 use crate::trace::{NumFmt, Op, Step, Term};
-use crate::units::{per_second, plain, HOURS_PER_MONTH, KB_PER_GB, SECONDS_PER_MONTH};
+use crate::units::{gb_per_month, per_second, plain, HOURS_PER_MONTH, SECONDS_PER_MONTH};
 use crate::workload::RecordSize;
 
 /// Firehose's largest record: 1,000 KiB.
@@ -276,7 +276,7 @@ pub fn estimate_in(
         &mut notes,
     )?;
     let billed_kb = billed_kb_per_record(&mut c, w)?;
-    let ingested = gb(
+    let ingested = gb_per_month(
         &mut c,
         "ingested_gb",
         billed_kb,
@@ -344,7 +344,7 @@ fn add_ons(
         // Billed on the bytes delivered, not on the 5 KB-rounded ingest.
         let partitioned = if w.source.rounds_to_5kb() {
             let kb = Term::new(w.record_size.kb(), NumFmt::Input, "KB delivered per record");
-            gb(c, "delivered_gb", kb, records, "GB partitioned")?
+            gb_per_month(c, "delivered_gb", kb, records, "GB partitioned")?
         } else {
             of_ingest(c, "GB partitioned")
         };
@@ -400,7 +400,7 @@ fn rounding_5kb(
     if !w.source.rounds_to_5kb() || billed_kb.value <= size_kb {
         return Ok(None);
     }
-    let sent = gb(
+    let sent = gb_per_month(
         c,
         "sent_gb",
         Term::new(size_kb, NumFmt::Input, "KB sent per record"),
@@ -659,25 +659,4 @@ fn vpc_delivery(
         "VPC delivery AZ-hours cost",
     )?;
     Ok(())
-}
-
-/// `KB per record x records per sec x 2628000 seconds in a month / 1048576 KB per GB`.
-fn gb(
-    c: &mut Calc,
-    id: &'static str,
-    kb: Term,
-    records: Term,
-    unit: &'static str,
-) -> Result<Term, Error> {
-    c.chain(
-        id,
-        kb,
-        &[
-            (Op::Mul, records),
-            (Op::Mul, plain(SECONDS_PER_MONTH, "seconds in a month")),
-            (Op::Div, plain(KB_PER_GB, "KB per GB")),
-        ],
-        2,
-        unit,
-    )
 }

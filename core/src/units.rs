@@ -51,6 +51,28 @@ pub(crate) fn per_second(
     Ok(result)
 }
 
+/// `KB x records/s x seconds in a month / KB per GB`: a month of traffic in GB, as every per-GB
+/// line builds it (on-demand data in, Firehose ingestion, the network around a stream).
+pub(crate) fn gb_per_month(
+    c: &mut Calc,
+    id: &'static str,
+    kb: Term,
+    records: Term,
+    unit: &'static str,
+) -> Result<Term, Error> {
+    c.chain(
+        id,
+        kb,
+        &[
+            (Op::Mul, records),
+            (Op::Mul, plain(SECONDS_PER_MONTH, "seconds in a month")),
+            (Op::Div, plain(KB_PER_GB, "KB per GB")),
+        ],
+        2,
+        unit,
+    )
+}
+
 /// A constant in a step, written as its shortest text (`730 hours in a month`).
 pub(crate) fn plain(value: f64, unit: &'static str) -> Term {
     Term::new(value, NumFmt::Plain, unit)

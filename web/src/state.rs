@@ -852,7 +852,7 @@ impl State {
             at: 0..0,
         };
         if self.on(Field::Lambda) {
-            let mut w = consumers::LambdaWorkload::new(128, 100.0);
+            let mut w = lambda_default();
             for field in [
                 Field::MemoryMb,
                 Field::DurationMs,
@@ -1100,7 +1100,13 @@ fn checker(field: Field) -> Option<Check> {
 
 /// A Lambda field's value, checked as the core sets it on a function of the page's defaults.
 fn lambda_field(input: Input, text: &str) -> Result<(), kcost_core::InputError> {
-    consumers::LambdaWorkload::new(128, 100.0).set(input, text)
+    lambda_default().set(input, text)
+}
+
+/// The page's Lambda function before its fields: the fields' defaults (128 MB, 100 ms) and
+/// Lambda's own for the rest.
+fn lambda_default() -> consumers::LambdaWorkload {
+    consumers::LambdaWorkload::new(128, 100.0)
 }
 
 /// A KCL field's value, checked as the core sets it on an application of the page's defaults.

@@ -11,7 +11,7 @@ use crate::estimate::Mode;
 use crate::notes::Assumption;
 use crate::price::PriceKey;
 use crate::trace::{NumFmt, Op, Term};
-use crate::units::{plain, HOURS_PER_MONTH, KB_PER_GB, SECONDS_PER_MONTH};
+use crate::units::{plain, HOURS_PER_MONTH};
 use crate::workload::StreamWorkload;
 
 use super::{Bill, Notes};
@@ -336,18 +336,14 @@ fn transfer_lines(
     Ok(())
 }
 
-/// GB written a month: records x KB x seconds / KB per GB, the bytes themselves (a NAT gateway
-/// or an endpoint processes bytes, not Kinesis' 1 KB billing units).
+/// GB written a month: the bytes themselves (a NAT gateway or an endpoint processes bytes, not
+/// Kinesis' 1 KB billing units).
 pub(crate) fn written_gb(c: &mut Calc, w: &StreamWorkload, records: f64) -> Result<Term, Error> {
-    c.chain(
+    crate::units::gb_per_month(
+        c,
         "written_gb",
+        Term::new(w.record_size.kb(), NumFmt::Input, "KB"),
         Term::new(records, NumFmt::Input, "records per sec"),
-        &[
-            (Op::Mul, Term::new(w.record_size.kb(), NumFmt::Input, "KB")),
-            (Op::Mul, plain(SECONDS_PER_MONTH, "seconds in a month")),
-            (Op::Div, plain(KB_PER_GB, "KB per GB")),
-        ],
-        2,
         "GB written per month",
     )
 }

@@ -18,8 +18,8 @@ use crate::workload::StreamWorkload;
 
 use super::{
     per_user_record, plain, rates, records_per_aggregate, retention_band, Bill, Body, Notes,
-    HOURS_PER_MONTH, INCLUDED_RETENTION_HOURS, KB_PER_GB, KB_PER_MB, LONG_TERM_AFTER_HOURS,
-    SECONDS_PER_MONTH, SHARD_INGRESS_MB_S, SHARD_RECORDS_S,
+    HOURS_PER_MONTH, INCLUDED_RETENTION_HOURS, KB_PER_MB, LONG_TERM_AFTER_HOURS, SECONDS_PER_MONTH,
+    SHARD_INGRESS_MB_S, SHARD_RECORDS_S,
 };
 
 /// Advantage's commitment, each way: 25 MiB/s.
@@ -243,17 +243,8 @@ fn data_in_lines(
     commitment: Commitment,
 ) -> Result<(Term, Option<Term>), Error> {
     let billed_kb = billed_kb_per_record(c, w)?;
-    let data_in = c.chain(
-        "data_in_gb",
-        billed_kb,
-        &[
-            (Op::Mul, records),
-            (Op::Mul, plain(SECONDS_PER_MONTH, "seconds in a month")),
-            (Op::Div, plain(KB_PER_GB, "KB per GB")),
-        ],
-        2,
-        "GB data in per month",
-    )?;
+    let data_in =
+        crate::units::gb_per_month(c, "data_in_gb", billed_kb, records, "GB data in per month")?;
     let committed = priced_data_in(c, bill, tier, data_in, commitment)?;
     Ok((data_in, committed))
 }
