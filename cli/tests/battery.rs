@@ -383,3 +383,59 @@ fn every_terraform_flag_and_usage_value() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The keys around a stream and of the consumers with their own bill, in a scenario file, with
+/// every bad value (as a TOML number where it is one, else as a string): priced, or refused with
+/// the file's location and the component.
+#[test]
+fn every_consumer_and_around_key_with_every_bad_value() {
+    let dir = std::env::temp_dir().join(format!("kcost-battery-consumers-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let stream = "[streams.s]\nrecords = 100\nsize_kb = 1\n";
+    let lambda = "[lambda.f]\nstream = \"s\"\nmemory_mb = 128\nduration_ms = 100\n";
+    let kcl = "[kcl.k]\nstream = \"s\"\n";
+    let keys: [(&str, &[&str]); 3] = [
+        (
+            "streams.s",
+            &[
+                "shard_metrics",
+                "encryption",
+                "kms_key",
+                "producer_network",
+                "consumer_network",
+                "nat_gateways",
+                "endpoint_azs",
+            ],
+        ),
+        (
+            "lambda.f",
+            &["batch_size", "architecture", "batching_window_s", "region"],
+        ),
+        (
+            "kcl.k",
+            &["version", "workers", "checkpoint_s", "efo", "region"],
+        ),
+    ];
+    for (component, names) in keys {
+        for key in names {
+            for value in VALUES {
+                let typed = if value.parse::<f64>().is_ok() && !value.contains("inf") {
+                    value.to_string()
+                } else {
+                    format!("{value:?}")
+                };
+                let text = match component {
+                    "streams.s" => format!("{stream}{key} = {typed}\n{lambda}{kcl}"),
+                    "lambda.f" => format!("{stream}{lambda}{key} = {typed}\n{kcl}"),
+                    _ => format!("{stream}{lambda}{kcl}{key} = {typed}\n"),
+                };
+                let path = dir.join(format!("{component}-{key}.toml"));
+                std::fs::write(&path, text).unwrap();
+                check(
+                    &["estimate", path.to_str().unwrap()],
+                    &[key, value, component],
+                );
+            }
+        }
+    }
+}
