@@ -199,11 +199,14 @@ pub enum Command {
         prices: PriceArgs,
     },
     /// What a Terraform plan's change costs: each Kinesis resource (streams, consumers, Firehose,
-    /// analytics applications) priced before and after, from `terraform show -json PLAN`.
+    /// analytics applications) and what serves them (Lambda mappings reading a stream, the KMS
+    /// keys encrypting one, NAT gateways, interface endpoints to Kinesis) priced before and after,
+    /// from `terraform show -json PLAN`.
     #[command(after_help = TERRAFORM_EXAMPLES)]
     Terraform(TerraformArgs),
     /// What a CloudFormation template costs (JSON or YAML, or `cdk synth` output): each Kinesis
-    /// resource priced, and with --before the template it replaces, the change.
+    /// resource and what serves them priced, and with --before the template it replaces, the
+    /// change.
     #[command(after_help = CLOUDFORMATION_EXAMPLES)]
     Cloudformation(CloudFormationArgs),
     /// How cost grows with one input (--records, --size-kb or --consumers given as FROM..TO),
@@ -393,7 +396,7 @@ impl EstimateArgs {
             consumers: self.consumer_network,
             nat_gateways: self.nat_gateways,
             endpoint_azs: self.endpoint_azs,
-            remote_readers: around::RemoteReaders::default(),
+            ..around::Around::default()
         }
     }
 }
@@ -618,7 +621,10 @@ Examples:
 usage.toml gives each resource's traffic under its address, in the words of scenario files:
   [\"aws_kinesis_stream.clicks\"]
   records = \"1000/s\"
-  size_kb = 1";
+  size_kb = 1
+  producer_network = \"nat\"  # through the plan's NAT gateways: their data on this stream
+  [\"aws_lambda_event_source_mapping.enrich\"]
+  duration_ms = 120  # the function's average duration (memory from the plan)";
 
 const CLOUDFORMATION_EXAMPLES: &str = "\
 Examples:
@@ -630,7 +636,10 @@ Examples:
 usage.toml gives each resource's traffic under its logical id:
   [Clicks]
   records = \"1000/s\"
-  size_kb = 1";
+  size_kb = 1
+  consumer_network = \"endpoint\"  # through the template's interface endpoint
+  [EnrichMapping]
+  duration_ms = 120  # a Lambda::EventSourceMapping's function, on average";
 
 const SWEEP_EXAMPLES: &str = "\
 Examples:

@@ -384,6 +384,70 @@ fn every_terraform_flag_and_usage_value() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A plan with what serves its stream (core/tests/fixtures/terraform/around.json): every usage
+/// key of its Lambda mapping and its stream's network with every bad value, as a TOML number and
+/// as a string, and usage for what has none (the NAT gateway, the endpoint, the key): priced, or
+/// refused naming the key or the resource.
+#[test]
+fn every_usage_key_of_what_serves_a_plans_stream() {
+    let plan = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../core/tests/fixtures/terraform/around.json"
+    );
+    let dir = std::env::temp_dir().join(format!("kcost-battery-around-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let stream = "[\"aws_kinesis_stream.events\"]\nrecords = 1\nsize_kb = 1\n";
+    let mapping = "[\"aws_lambda_event_source_mapping.enrich\"]\n";
+    let cases: [(&str, &[&str]); 6] = [
+        (
+            mapping,
+            &["duration_ms", "architecture", "memory_mb", "batch_size"],
+        ),
+        (
+            stream,
+            &[
+                "producer_network",
+                "consumer_network",
+                "nat_gateways",
+                "endpoint_azs",
+            ],
+        ),
+        ("[\"aws_nat_gateway.a\"]\n", &["records"]),
+        ("[\"aws_vpc_endpoint.kinesis\"]\n", &["endpoint_azs"]),
+        ("[\"aws_kms_key.events\"]\n", &["records"]),
+        ("[\"aws_vpc_endpoint.s3\"]\n", &["records"]),
+    ];
+    for (table, keys) in cases {
+        for key in keys {
+            for value in VALUES {
+                for written in [value.to_string(), format!("\"{value}\"")] {
+                    if written.is_empty() {
+                        continue;
+                    }
+                    let path = dir.join("usage.toml");
+                    let text = if table == stream {
+                        format!("{stream}{key} = {written}\n")
+                    } else {
+                        format!("{stream}\n{table}{key} = {written}\n")
+                    };
+                    std::fs::write(&path, text).unwrap();
+                    let p = path.to_str().unwrap();
+                    let names = [
+                        *key,
+                        "aws_lambda_event_source_mapping.enrich",
+                        "aws_nat_gateway.a",
+                        "aws_vpc_endpoint",
+                        "aws_kms_key.events",
+                        "usage.toml",
+                    ];
+                    check(&["terraform", plan, "--usage", p], &names);
+                }
+            }
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 /// The keys around a stream and of the consumers with their own bill, in a scenario file, with
 /// every bad value (as a TOML number where it is one, else as a string): priced, or refused with
 /// the file's location and the component.

@@ -47,6 +47,16 @@ fn months(v: &Value, address: &str) -> (Value, Value, Value) {
     )
 }
 
+/// The addresses listed as not priced.
+fn unpriced(v: &Value) -> Vec<&str> {
+    v["unpriced"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["address"].as_str().unwrap())
+        .collect()
+}
+
 fn usd(x: f64) -> Value {
     serde_json::json!(x)
 }
@@ -151,12 +161,7 @@ fn a_plans_change_is_priced_resource_by_resource() {
     assert_eq!(v["before_monthly_usd"], usd(190.09));
     assert_eq!(v["monthly_usd"], usd(1_192.57));
     assert_eq!(v["delta_usd"], usd(1_002.48));
-    let unpriced: Vec<&str> = v["unpriced"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| u["address"].as_str().unwrap())
-        .collect();
+    let unpriced = unpriced(&v);
     assert_eq!(unpriced, ["aws_s3_bucket.archive", "aws_iam_role.firehose"]);
 }
 
@@ -460,4 +465,69 @@ fn csv_carries_each_resources_change_and_the_plans() {
     assert_eq!(find("all", "before"), "190.09");
     assert_eq!(find("all", "after"), "1192.57");
     assert_eq!(find("all", "change"), "1002.48");
+}
+
+/// core/tests/fixtures/terraform/around.json: an encrypted stream with its own KMS key, a Lambda
+/// mapping reading it (its arm64 function declared), a NAT gateway and an interface endpoint to
+/// Kinesis in 3 subnets; an SQS mapping, an S3 gateway endpoint and an unused key listed as not
+/// priced. Built-in us-east-1 tables.
+#[test]
+fn what_serves_a_plans_stream_is_priced_on_its_own_resources() {
+    let plan = fixture("around.json");
+    let usage = fixture("around-usage.toml");
+    let v: Value = serde_json::from_str(&ok(&[
+        "terraform",
+        &plan,
+        "--usage",
+        &usage,
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    // 2 shards 21.90 + PUT 36.79 + KMS requests 0.32 + NAT data 2,506.26 GB x 0.045 = 112.78 +
+    // endpoint data 2,506.26 GB x 0.01 = 25.06: 196.85.
+    assert_eq!(months(&v, "aws_kinesis_stream.events").1, usd(196.85));
+    assert_eq!(months(&v, "aws_kms_key.events").1, usd(1.00));
+    // 26,280,000 requests 5.26 + 657,000 arm64 GB-s 8.76.
+    assert_eq!(
+        months(&v, "aws_lambda_event_source_mapping.enrich").1,
+        usd(14.02)
+    );
+    assert_eq!(months(&v, "aws_nat_gateway.a").1, usd(32.85));
+    assert_eq!(months(&v, "aws_vpc_endpoint.kinesis").1, usd(21.90));
+    assert_eq!(v["monthly_usd"], usd(266.62));
+    let unpriced = unpriced(&v);
+    assert_eq!(
+        unpriced,
+        [
+            "aws_lambda_function.enrich",
+            "aws_lambda_event_source_mapping.orders",
+            "aws_vpc_endpoint.s3",
+            "aws_kms_key.logs"
+        ]
+    );
+    // Without usage the mapping is not priced, and says what it needs: its function's
+    // duration, and its stream's traffic.
+    let text = ok(&["terraform", &plan]);
+    for line in [
+        "aws_lambda_event_source_mapping.enrich: not priced: it needs usage: give duration_ms \
+         under [\"aws_lambda_event_source_mapping.enrich\"] in the usage file (--usage)",
+        "aws_lambda_event_source_mapping.enrich: its invocations follow \
+         aws_kinesis_stream.events's traffic: give that stream's records and size_kb in the \
+         usage file",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+}
+
+#[test]
+fn a_nat_gateway_where_kcost_has_no_price_is_left_out_and_said_why() {
+    let plan = fixture("around.json");
+    let text = ok(&["terraform", &plan, "--region", "eu-central-1"]);
+    assert!(
+        text.contains(
+            "aws_nat_gateway.a: not priced: region eu-central-1 has no price for NAT gateway"
+        ),
+        "{text}"
+    );
 }

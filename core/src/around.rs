@@ -193,6 +193,51 @@ pub struct Around {
     /// Readers in other regions (a scenario's components that name another region): each reads
     /// every byte across regions. Set by a scenario's wiring, not typed.
     pub remote_readers: RemoteReaders,
+    /// What a plan or template prices on resources of its own (its NAT gateways, its interface
+    /// endpoint, its KMS key), left off the stream's lines. Set by infrastructure pricing, not
+    /// typed.
+    pub apart: Apart,
+}
+
+/// Parts of what is around a stream that a plan or template declares as resources of their
+/// own, each priced once on that resource rather than on every stream it serves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Apart {
+    /// The NAT gateways' hours.
+    pub nat_hours: bool,
+    /// The interface endpoint's AZ-hours.
+    pub endpoint_hours: bool,
+    /// The customer managed key's month.
+    pub key_month: bool,
+}
+
+/// One part of [`Apart`], as an assumption names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Part {
+    /// The NAT gateways' hours.
+    NatHours,
+    /// The interface endpoint's AZ-hours.
+    EndpointHours,
+    /// The customer managed key's month.
+    KeyMonth,
+}
+
+/// A resource around streams that a plan or template declares, priced on its own: what it costs
+/// whatever traffic it carries. The traffic's part (per GB, per request) stays on the lines of
+/// the stream whose usage sends it through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "resource")]
+pub enum Resource {
+    /// A customer managed KMS key: its key-month.
+    KmsKey,
+    /// A NAT gateway: its hours.
+    NatGateway,
+    /// An interface VPC endpoint to Kinesis Data Streams: its hours in each Availability Zone.
+    Endpoint {
+        /// Its Availability Zones (subnets), 1 to 6.
+        azs: u32,
+    },
 }
 
 /// A stream's readers in other regions, counted by the price their transfer takes.

@@ -335,8 +335,48 @@ pub fn estimate(
     .map_err(|e| book.locate(e))
 }
 
-/// One consumer's bill: its lines from `lines`, then the total as every estimate ends.
-fn priced(
+/// Prices a resource a plan or template declares around its streams, on its own: a customer
+/// managed key's month, a NAT gateway's hours or an interface endpoint's AZ-hours, by the same
+/// lines a stream's own estimate uses.
+///
+/// # Errors
+/// An unknown region, a price the region lacks, an endpoint in no AZ or more than 6.
+pub fn around_resource(
+    r: crate::around::Resource,
+    region: Option<&str>,
+    book: &crate::price::PriceBook,
+    options: crate::calc::Options,
+) -> Result<ConsumerEstimate, Error> {
+    use crate::around::Resource;
+    use crate::estimate::Service;
+    if let Resource::Endpoint { azs } = r {
+        if !(1..=crate::around::MAX_ENDPOINT_AZS).contains(&azs) {
+            return Err(crate::error::InputError::CountRange {
+                what: "endpoint AZs",
+                text: azs.to_string(),
+                low: 1,
+                high: crate::around::MAX_ENDPOINT_AZS,
+            }
+            .into());
+        }
+    }
+    let (prices, assumed) = crate::bill::region_or_default(book, region)?;
+    let service = match r {
+        Resource::KmsKey => Service::Kms,
+        Resource::NatGateway => Service::NatGateway,
+        Resource::Endpoint { .. } => Service::VpcEndpoint,
+    };
+    priced(service, prices, options, assumed, |c, bill, _| match r {
+        Resource::KmsKey => crate::streams::key_month_line(c, bill),
+        Resource::NatGateway => crate::streams::nat_hours_line(c, bill, 1),
+        Resource::Endpoint { azs } => crate::streams::endpoint_hours_line(c, bill, azs),
+    })
+    .map_err(|e| book.locate(e))
+}
+
+/// One bill of its own (a consumer's, or a resource's around a stream): its lines from `lines`,
+/// then the total as every estimate ends.
+pub(crate) fn priced(
     service: Service,
     prices: &RegionPrices,
     options: Options,
@@ -351,6 +391,9 @@ fn priced(
     let lines = bill.lines;
     let label = match service {
         Service::Lambda => "Lambda cost (monthly)",
+        Service::Kms => "KMS key cost (monthly)",
+        Service::NatGateway => "NAT gateway cost (monthly)",
+        Service::VpcEndpoint => "VPC endpoint cost (monthly)",
         _ => "KCL DynamoDB tables cost (monthly)",
     };
     let finished = crate::bill::finish_alone(

@@ -32,6 +32,12 @@ pub enum Service {
     /// Amazon DynamoDB, the tables of a Kinesis Client Library application.
     #[serde(rename = "kcl-dynamodb")]
     KclDynamoDb,
+    /// AWS KMS, a customer managed key of a plan or template.
+    Kms,
+    /// Amazon VPC, a NAT gateway of a plan or template.
+    NatGateway,
+    /// AWS PrivateLink, an interface VPC endpoint of a plan or template.
+    VpcEndpoint,
 }
 
 impl Service {
@@ -44,6 +50,9 @@ impl Service {
             Service::DataFirehose => "Data Firehose",
             Service::Lambda => "AWS Lambda",
             Service::KclDynamoDb => "KCL tables in Amazon DynamoDB",
+            Service::Kms => "AWS KMS key",
+            Service::NatGateway => "NAT gateway",
+            Service::VpcEndpoint => "Interface VPC endpoint",
         }
     }
 }

@@ -93,6 +93,11 @@ pub enum Assumption {
     },
     /// NAT gateway hours taken as paid by other traffic.
     NatHoursElsewhere,
+    /// A part of what is around the stream priced on a plan's or template's own resource.
+    PricedApart {
+        /// Which part.
+        part: crate::around::Part,
+    },
     /// Readers in other regions pay transfer out of the stream's region.
     CrossRegionReaders {
         /// How many.
@@ -175,6 +180,7 @@ impl Assumption {
             | Assumption::MetricTiersAlone
             | Assumption::KmsRequests { .. }
             | Assumption::NatHoursElsewhere
+            | Assumption::PricedApart { .. }
             | Assumption::CrossRegionReaders { .. }
             | Assumption::Endpoint { .. } => self.write_around(f, face),
             Assumption::LambdaInvocations { .. } | Assumption::KclTables { .. } => {
@@ -269,6 +275,17 @@ impl Assumption {
                  them here",
                 face.input(Input::NatGateways)
             ),
+            Assumption::PricedApart { part } => f.write_str(match part {
+                crate::around::Part::NatHours => {
+                    "the NAT gateways' hours are priced on the plan's own NAT gateways, not here"
+                }
+                crate::around::Part::EndpointHours => {
+                    "the interface endpoint's hours are priced on the plan's own endpoint, not here"
+                }
+                crate::around::Part::KeyMonth => {
+                    "the customer managed key's month is priced on the plan's own key, not here"
+                }
+            }),
             Assumption::Endpoint { azs, default_azs } => {
                 write!(
                     f,

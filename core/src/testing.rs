@@ -261,7 +261,7 @@ fn warning_samples() -> Vec<crate::notes::Warning> {
 /// One assumption of every kind.
 fn assumption_samples() -> Vec<crate::notes::Assumption> {
     use crate::notes::Assumption as A;
-    let assumptions = vec![
+    let mut assumptions = vec![
         A::DefaultRegion {
             code: "us-east-1".into(),
             name: "US East (N. Virginia)".into(),
@@ -289,26 +289,8 @@ fn assumption_samples() -> Vec<crate::notes::Assumption> {
             hours: 168.0,
             data_in_gb: (1.0, 2.0),
         },
-        A::OnDemandShards { shards: 4 },
-        A::MetricTiersAlone,
-        A::KmsRequests {
-            key: crate::around::KmsKey::Aws,
-        },
-        A::KmsRequests {
-            key: crate::around::KmsKey::Customer,
-        },
-        A::NatHoursElsewhere,
-        A::CrossRegionReaders { readers: 10 },
-        A::LambdaInvocations { window_s: 1.0 },
-        A::KclTables {
-            version: 3,
-            checkpoint_s: 60.0,
-        },
-        A::Endpoint {
-            azs: 2,
-            default_azs: true,
-        },
     ];
+    assumptions.extend(around_assumption_samples());
     for a in &assumptions {
         match a {
             A::DefaultRegion { .. }
@@ -329,12 +311,48 @@ fn assumption_samples() -> Vec<crate::notes::Assumption> {
             | A::MetricTiersAlone
             | A::KmsRequests { .. }
             | A::NatHoursElsewhere
+            | A::PricedApart { .. }
             | A::CrossRegionReaders { .. }
             | A::LambdaInvocations { .. }
             | A::KclTables { .. }
             | A::Endpoint { .. } => {}
         }
     }
+    assumptions
+}
+
+/// One assumption of every kind about what is around a stream.
+fn around_assumption_samples() -> Vec<crate::notes::Assumption> {
+    use crate::notes::Assumption as A;
+    let mut assumptions = vec![
+        A::OnDemandShards { shards: 4 },
+        A::MetricTiersAlone,
+        A::KmsRequests {
+            key: crate::around::KmsKey::Aws,
+        },
+        A::KmsRequests {
+            key: crate::around::KmsKey::Customer,
+        },
+        A::NatHoursElsewhere,
+        A::CrossRegionReaders { readers: 10 },
+        A::LambdaInvocations { window_s: 1.0 },
+        A::KclTables {
+            version: 3,
+            checkpoint_s: 60.0,
+        },
+        A::Endpoint {
+            azs: 2,
+            default_azs: true,
+        },
+    ];
+    assumptions.extend(
+        [
+            crate::around::Part::NatHours,
+            crate::around::Part::EndpointHours,
+            crate::around::Part::KeyMonth,
+        ]
+        .map(|part| A::PricedApart { part }),
+    );
     assumptions
 }
 

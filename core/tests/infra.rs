@@ -87,6 +87,7 @@ fn a_plan_is_read_with_regions_actions_and_wiring() {
             shards: Some(2),
             retention: "24h".parse().unwrap(),
             around: kcost_core::around::Around::default(),
+            key: None,
         })
     );
     assert!(matches!(

@@ -195,7 +195,7 @@ fn notes(e: &InfraEstimate) -> Vec<String> {
             .collect();
         let more = e.unpriced.len().saturating_sub(UNPRICED_NAMED);
         notes.push(format!(
-            "Not priced (kcost prices Kinesis resources only): {}{}",
+            "Not priced (kcost prices Kinesis resources and what serves them): {}{}",
             named.join(", "),
             if more > 0 {
                 format!(" and {more} more")

@@ -17,13 +17,19 @@ use crate::analytics::Engine;
 use crate::estimate::Mode;
 use crate::workload::Retention;
 
-/// The resource types kcost prices.
-pub const TYPES: [&str; 5] = [
+/// The resource types kcost prices: Kinesis's own, and those around a stream (a Lambda event
+/// source mapping reading one, a KMS key encrypting one, NAT gateways, an interface endpoint
+/// to Kinesis Data Streams).
+pub const TYPES: [&str; 9] = [
     "AWS::Kinesis::Stream",
     "AWS::Kinesis::StreamConsumer",
     "AWS::KinesisFirehose::DeliveryStream",
     "AWS::KinesisAnalyticsV2::Application",
     "AWS::KinesisAnalytics::Application",
+    "AWS::Lambda::EventSourceMapping",
+    "AWS::KMS::Key",
+    "AWS::EC2::NatGateway",
+    "AWS::EC2::VPCEndpoint",
 ];
 
 /// A template's resources, by logical id, as JSON values with intrinsic functions in their long
@@ -80,7 +86,10 @@ pub fn parse(
             (Some(o), Some(n)) if o.get("Type") != n.get("Type") => Action::Replace,
             (Some(_), Some(_)) => Action::Update,
         };
-        if !TYPES.contains(&type_name.as_str()) {
+        let serves =
+            |t: &Template, r: Option<&Value>| r.is_some_and(|r| around_kinesis(&type_name, r, t));
+        let kinesis = serves(&after, new) || before.as_ref().is_some_and(|(b, _)| serves(b, old));
+        if !TYPES.contains(&type_name.as_str()) || !kinesis {
             infra.unpriced.push(Unpriced {
                 address: id.clone(),
                 type_name,
@@ -105,7 +114,33 @@ pub fn parse(
             unknown: Vec::new(),
         });
     }
+    super::wire_around(&mut infra);
     Ok(infra)
+}
+
+/// Whether a resource of a type around streams serves Kinesis: a mapping whose event source is
+/// a stream or a consumer of the template (or a Kinesis ARN), an endpoint to
+/// `kinesis-streams`. A KMS key is kept until the streams are read; a NAT gateway always is.
+fn around_kinesis(type_name: &str, r: &Value, t: &Template) -> bool {
+    let p = r.get("Properties");
+    match type_name {
+        "AWS::Lambda::EventSourceMapping" => {
+            let source = p.and_then(|p| p.get("EventSourceArn"));
+            referred(source).iter().any(|id| {
+                is_stream(t, id) || type_of(t, id) == Some("AWS::Kinesis::StreamConsumer")
+            }) || resolved(source, t)
+                .and_then(Value::as_str)
+                .is_some_and(|a| a.contains(":kinesis:"))
+        }
+        "AWS::EC2::VPCEndpoint" => p
+            .and_then(|p| p.get("ServiceName"))
+            .is_some_and(|n| n.to_string().contains(".kinesis-streams")),
+        _ => true,
+    }
+}
+
+fn type_of<'t>(t: &'t Template, id: &str) -> Option<&'t str> {
+    t.resources.get(id)?.get("Type")?.as_str()
 }
 
 /// The template's text as JSON values, with YAML's short-form tags in their long form.
@@ -260,7 +295,6 @@ fn declared(
     let empty = Value::Object(Map::new());
     let p = resource.get("Properties").unwrap_or(&empty);
     let fail = |message: String| InfraError::resource(origin, id, message);
-    let number = |v: Option<&Value>| resolved(v, t).and_then(as_number);
     for key in [
         "ShardCount",
         "RetentionPeriodHours",
@@ -275,48 +309,18 @@ fn declared(
         }
     }
     match type_name {
-        "AWS::Kinesis::Stream" => {
-            let mode = match resolved(p.pointer("/StreamModeDetails/StreamMode"), t)
-                .and_then(Value::as_str)
-            {
-                None | Some("PROVISIONED") => Mode::Provisioned,
-                Some("ON_DEMAND") => Mode::OnDemand,
-                Some(other) => {
-                    return Err(fail(format!(
-                        "StreamMode '{other}' is not PROVISIONED or ON_DEMAND"
-                    )))
-                }
-            };
-            let shards = match (mode, p.get("ShardCount")) {
-                (Mode::Provisioned, None) => {
-                    return Err(fail(
-                        "a provisioned stream without ShardCount; set it, or StreamModeDetails \
-                         with StreamMode ON_DEMAND"
-                            .to_string(),
-                    ))
-                }
-                (Mode::Provisioned, v) => Some(
-                    number(v)
-                        .filter(|n| n.fract() == 0.0 && (1.0..=10_000.0).contains(n))
-                        .map(|n| n as u64)
-                        .ok_or_else(|| {
-                            fail("ShardCount is not a whole number from 1 to 10,000".to_string())
-                        })?,
-                ),
-                _ => None,
-            };
-            let retention = match number(p.get("RetentionPeriodHours")) {
-                Some(h) => Retention::from_hours(h)
-                    .map_err(|e| fail(format!("RetentionPeriodHours: {e}")))?,
-                None => Retention::DEFAULT,
-            };
-            Ok(Declared::Stream {
-                mode,
-                shards,
-                retention,
-                around: around(p),
-            })
-        }
+        "AWS::Kinesis::Stream" => stream(p, t).map_err(fail),
+        "AWS::Lambda::EventSourceMapping" => mapping(p, t).map_err(fail),
+        "AWS::KMS::Key" => Ok(Declared::KmsKey),
+        "AWS::EC2::NatGateway" => Ok(Declared::NatGateway),
+        "AWS::EC2::VPCEndpoint" => Ok(Declared::Endpoint {
+            azs: p
+                .get("SubnetIds")
+                .and_then(Value::as_array)
+                .map(Vec::len)
+                .filter(|n| *n > 0)
+                .map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
+        }),
         "AWS::Kinesis::StreamConsumer" => Ok(Declared::Consumer {
             stream: stream_referred(p.get("StreamARN"), t),
         }),
@@ -330,11 +334,126 @@ fn declared(
     }
 }
 
+/// A stream's properties: its mode, shards, retention, and what is around it.
+fn stream(p: &Value, t: &Template) -> Result<Declared, String> {
+    let number = |v: Option<&Value>| resolved(v, t).and_then(as_number);
+    let mode = match resolved(p.pointer("/StreamModeDetails/StreamMode"), t).and_then(Value::as_str)
+    {
+        None | Some("PROVISIONED") => Mode::Provisioned,
+        Some("ON_DEMAND") => Mode::OnDemand,
+        Some(other) => {
+            return Err(format!(
+                "StreamMode '{other}' is not PROVISIONED or ON_DEMAND"
+            ))
+        }
+    };
+    let shards = match (mode, p.get("ShardCount")) {
+        (Mode::Provisioned, None) => {
+            return Err(
+                "a provisioned stream without ShardCount; set it, or StreamModeDetails \
+                 with StreamMode ON_DEMAND"
+                    .to_string(),
+            )
+        }
+        (Mode::Provisioned, v) => Some(
+            number(v)
+                .filter(|n| n.fract() == 0.0 && (1.0..=10_000.0).contains(n))
+                .map(|n| n as u64)
+                .ok_or_else(|| "ShardCount is not a whole number from 1 to 10,000".to_string())?,
+        ),
+        _ => None,
+    };
+    let retention = match number(p.get("RetentionPeriodHours")) {
+        Some(h) => Retention::from_hours(h).map_err(|e| format!("RetentionPeriodHours: {e}"))?,
+        None => Retention::DEFAULT,
+    };
+    let key = stream_key(p.pointer("/StreamEncryption/KeyId"), t);
+    let around = around(p, key.is_some());
+    Ok(Declared::stream(mode, shards, retention, around, key))
+}
+
+/// The template's KMS key a stream's `KeyId` refers to, itself or through an alias of the
+/// template (its `TargetKeyId`).
+fn stream_key(key_id: Option<&Value>, t: &Template) -> Option<String> {
+    referred(key_id)
+        .into_iter()
+        .find_map(|id| match type_of(t, &id) {
+            Some("AWS::KMS::Key") => Some(id),
+            Some("AWS::KMS::Alias") => {
+                referred(t.resources.get(&id)?.pointer("/Properties/TargetKeyId"))
+                    .into_iter()
+                    .find(|k| type_of(t, k) == Some("AWS::KMS::Key"))
+            }
+            _ => None,
+        })
+}
+
+/// An event source mapping reading a stream, directly or through a consumer of the template,
+/// with its function when the template declares it.
+fn mapping(p: &Value, t: &Template) -> Result<Declared, String> {
+    let source = p.get("EventSourceArn");
+    let consumer = referred(source)
+        .into_iter()
+        .find(|id| type_of(t, id) == Some("AWS::Kinesis::StreamConsumer"));
+    let stream = stream_referred(source, t).or_else(|| {
+        let c = t.resources.get(consumer.as_deref()?)?;
+        stream_referred(c.pointer("/Properties/StreamARN"), t)
+    });
+    let number = |key: &str| resolved(p.get(key), t).and_then(as_number);
+    let batch_size = match number("BatchSize") {
+        None => crate::consumers::LambdaWorkload::DEFAULT_BATCH_SIZE,
+        Some(n) if n.fract() == 0.0 && (1.0..=10_000.0).contains(&n) => n as u32,
+        Some(n) => {
+            return Err(format!(
+                "BatchSize {n} is not a whole number from 1 to 10,000"
+            ))
+        }
+    };
+    let function = referred(p.get("FunctionName"))
+        .into_iter()
+        .find(|id| type_of(t, id) == Some("AWS::Lambda::Function"))
+        .and_then(|id| {
+            let f = t.resources.get(&id)?.get("Properties");
+            let memory = f
+                .and_then(|f| resolved(f.get("MemorySize"), t))
+                .and_then(as_number);
+            let arm = f
+                .and_then(|f| f.pointer("/Architectures/0"))
+                .and_then(|a| resolved(Some(a), t))
+                .and_then(Value::as_str)
+                == Some("arm64");
+            Some(super::Function {
+                address: id,
+                memory_mb: memory
+                    .filter(|m| m.fract() == 0.0 && *m >= 1.0 && *m <= f64::from(u32::MAX))
+                    .map_or(128, |m| m as u32),
+                architecture: if arm {
+                    crate::consumers::Architecture::Arm64
+                } else {
+                    crate::consumers::Architecture::X86_64
+                },
+            })
+        });
+    Ok(Declared::Lambda {
+        stream,
+        consumer,
+        batch_size,
+        batching_window_s: number("MaximumBatchingWindowInSeconds").unwrap_or(0.0),
+        function,
+    })
+}
+
 /// What a stream's properties price around it: `StreamEncryption` and
-/// `DesiredShardLevelMetrics`.
-fn around(p: &Value) -> crate::around::Around {
+/// `DesiredShardLevelMetrics`; `template_key` when its `KeyId` is the template's own key.
+fn around(p: &Value, template_key: bool) -> crate::around::Around {
     let encryption = p.get("StreamEncryption");
     let text = |key: &str| encryption.and_then(|e| e.get(key)).and_then(Value::as_str);
+    // A `KeyId` that is no plain text (`!Ref`, `!GetAtt`, `!Sub`) names a key of the
+    // template's or the account's: a customer managed key, unless it reads `alias/aws/kinesis`.
+    let computed = encryption
+        .and_then(|e| e.get("KeyId"))
+        .is_some_and(|k| !k.is_string() && !k.to_string().contains("alias/aws/kinesis"));
+    let key_id = text("KeyId").or_else(|| (template_key || computed).then_some("(a reference)"));
     let metrics: Vec<&str> = p
         .get("DesiredShardLevelMetrics")
         .and_then(Value::as_array)
@@ -342,7 +461,7 @@ fn around(p: &Value) -> crate::around::Around {
         .unwrap_or_default();
     crate::around::Around {
         shard_metrics: crate::around::shard_metrics_named(&metrics),
-        ..crate::around::Around::encrypted(text("EncryptionType"), text("KeyId"))
+        ..crate::around::Around::encrypted(text("EncryptionType"), key_id)
     }
 }
 

@@ -35,7 +35,7 @@ use crate::analytics::{AppSize, Engine};
 use crate::estimate::Mode;
 use crate::workload::Retention;
 
-pub use price::{price, InfraEstimate, ResourceCost};
+pub use price::{price, InfraEstimate, Note, ResourceCost};
 pub use usage::Usage;
 
 /// Where infrastructure comes from.
@@ -96,6 +96,8 @@ pub enum Declared {
         /// (`shard_level_metrics`; CloudFormation's `DesiredShardLevelMetrics`) and its
         /// encryption (`encryption_type` and `kms_key_id`; `StreamEncryption`).
         around: crate::around::Around,
+        /// The address of the plan's own KMS key that encrypts it, when it uses one.
+        key: Option<String>,
     },
     /// An enhanced fan-out consumer of a stream.
     Consumer {
@@ -128,6 +130,60 @@ pub enum Declared {
         /// Whether AWS may scale its KPUs up from there.
         autoscaling: bool,
     },
+    /// A Lambda event source mapping reading a stream: the function is a consumer of its own
+    /// bill.
+    Lambda {
+        /// The address of the stream it reads, when the plan declares it.
+        stream: Option<String>,
+        /// The plan's enhanced fan-out consumer it reads through, if any.
+        consumer: Option<String>,
+        /// Records per invocation at most.
+        batch_size: u32,
+        /// Seconds it waits to fill a batch.
+        batching_window_s: f64,
+        /// The function, when the plan declares it.
+        function: Option<Function>,
+    },
+    /// A customer managed KMS key that encrypts a stream of the plan.
+    KmsKey,
+    /// A NAT gateway.
+    NatGateway,
+    /// An interface VPC endpoint to Kinesis Data Streams.
+    Endpoint {
+        /// Its Availability Zones (one subnet each), when known.
+        azs: Option<u32>,
+    },
+}
+
+impl Declared {
+    /// A stream, with the plan's own `key` kept only when it is a customer managed key that
+    /// encrypts it.
+    fn stream(
+        mode: Mode,
+        shards: Option<u64>,
+        retention: Retention,
+        around: crate::around::Around,
+        key: Option<String>,
+    ) -> Declared {
+        Declared::Stream {
+            mode,
+            shards,
+            retention,
+            key: key.filter(|_| around.kms_key == crate::around::KmsKey::Customer),
+            around,
+        }
+    }
+}
+
+/// A Lambda function as the plan declares it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Function {
+    /// Its address.
+    pub address: String,
+    /// Its memory, MB (Lambda's default 128).
+    pub memory_mb: u32,
+    /// Its architecture (Lambda's default x86_64).
+    pub architecture: crate::consumers::Architecture,
 }
 
 /// An application's parallelism configuration as the code writes it: `custom` (else AWS's
@@ -290,4 +346,56 @@ impl InfraError {
             ..InfraError::file(file, message)
         }
     }
+}
+
+/// Links what is around the streams once every resource is read: a mapping that reads
+/// through a consumer reads that consumer's stream; a KMS key that encrypts no stream of the
+/// plan on either side is not priced (it serves something else), and is listed as such.
+pub(crate) fn wire_around(infra: &mut Infrastructure) {
+    let consumers: Vec<(String, [Option<String>; 2])> = infra
+        .resources
+        .iter()
+        .map(|r| {
+            let stream = |d: &Option<Declared>| match d {
+                Some(Declared::Consumer { stream }) => stream.clone(),
+                _ => None,
+            };
+            (r.address.clone(), [stream(&r.before), stream(&r.after)])
+        })
+        .collect();
+    let mut keys = std::collections::BTreeSet::new();
+    for r in &mut infra.resources {
+        for (i, side) in [&mut r.before, &mut r.after].into_iter().enumerate() {
+            match side {
+                Some(Declared::Lambda {
+                    stream: stream @ None,
+                    consumer: Some(c),
+                    ..
+                }) => {
+                    *stream = consumers
+                        .iter()
+                        .find(|(a, _)| a == c)
+                        .and_then(|(_, s)| s.get(i).cloned().flatten());
+                }
+                Some(Declared::Stream { key: Some(k), .. }) => {
+                    keys.insert(k.clone());
+                }
+                _ => {}
+            }
+        }
+    }
+    let (kept, unused): (Vec<Resource>, Vec<Resource>) = std::mem::take(&mut infra.resources)
+        .into_iter()
+        .partition(|r| {
+            !matches!(
+                r.after.as_ref().or(r.before.as_ref()),
+                Some(Declared::KmsKey)
+            ) || keys.contains(&r.address)
+        });
+    infra.resources = kept;
+    infra.unpriced.extend(unused.into_iter().map(|r| Unpriced {
+        address: r.address,
+        type_name: r.type_name,
+        action: r.action,
+    }));
 }

@@ -17,7 +17,8 @@ use crate::notes::Warning;
 use crate::price::PriceBook;
 use crate::rate::{Per, Rate};
 use crate::scenario::{
-    self, AnalyticsSpec, ComponentEstimate, FirehoseSpec, Locator, Scenario, StreamRef, StreamSpec,
+    self, AnalyticsSpec, ComponentEstimate, ConsumerSpec, FirehoseSpec, Locator, Scenario,
+    StreamRef, StreamSpec,
 };
 use crate::workload::{RecordSize, StreamWorkload};
 
@@ -78,6 +79,33 @@ pub enum Note {
         /// Their addresses.
         consumers: Vec<String>,
     },
+    /// A customer managed key of the plan that encrypts streams: its month here, their KMS
+    /// requests on their lines.
+    KeyOf {
+        /// The streams it encrypts.
+        streams: Vec<String>,
+    },
+    /// A NAT gateway: its hours here, the data it processes on the streams whose usage sends
+    /// traffic through it.
+    NatData,
+    /// An interface endpoint: its hours here, the data on the streams whose usage sends traffic
+    /// through it.
+    EndpointData {
+        /// Whether its Availability Zones are the default of 2 (its subnets unknown).
+        default_azs: bool,
+    },
+    /// A mapping whose function the plan does not declare.
+    FunctionElsewhere,
+    /// A mapping whose stream needs usage for the traffic that drives its invocations.
+    StreamNeedsUsage {
+        /// The stream's address.
+        stream: String,
+    },
+    /// Not priced: why, in the estimate's words.
+    NoPrice {
+        /// What the estimate said.
+        reason: String,
+    },
 }
 
 impl Note {
@@ -100,6 +128,33 @@ impl Note {
             Note::Consumers { consumers } => format!(
                 "includes the enhanced fan-out consumers {}",
                 consumers.join(", ")
+            ),
+            Note::KeyOf { streams } => format!(
+                "the customer managed key of {}: its month is priced here, the KMS requests on \
+                 the stream's lines",
+                streams.join(", ")
+            ),
+            Note::NatData => "its hours are priced here; the data it processes for a stream is \
+                              priced on that stream when its usage says producer_network or \
+                              consumer_network = \"nat\""
+                .to_string(),
+            Note::EndpointData { default_azs } => format!(
+                "its hours are priced here{}; the data it processes for a stream is priced on \
+                 that stream when its usage says producer_network or consumer_network = \
+                 \"endpoint\"",
+                if *default_azs {
+                    " in 2 Availability Zones (its subnets are not known)"
+                } else {
+                    ""
+                }
+            ),
+            Note::FunctionElsewhere => "its function is not in this plan: the usage file gives \
+                                        its memory_mb (and architecture)"
+                .to_string(),
+            Note::NoPrice { reason } => format!("not priced: {reason}"),
+            Note::StreamNeedsUsage { stream } => format!(
+                "its invocations follow {stream}'s traffic: give that stream's records and \
+                 size_kb in the usage file"
             ),
         }
     }
@@ -209,13 +264,24 @@ pub fn price(
 fn check_addresses(infra: &Infrastructure, usage: &Usage) -> Result<(), InfraError> {
     for address in usage.addresses() {
         if let Some(r) = infra.resources.iter().find(|r| &r.address == address) {
-            if r.type_name.ends_with("StreamConsumer") || r.type_name.ends_with("stream_consumer") {
-                return Err(InfraError::resource(
-                    usage.origin(),
-                    address,
-                    "a consumer has no usage of its own: it reads its stream's traffic; give the \
-                     stream's usage instead",
-                ));
+            let message = match r.after.as_ref().or(r.before.as_ref()) {
+                Some(Declared::Consumer { .. }) => Some(
+                    "a consumer has no usage of its own: it reads its stream's traffic; give \
+                     the stream's usage instead",
+                ),
+                Some(Declared::KmsKey) => Some(
+                    "a KMS key has no usage of its own: the plan fixes its month, and its requests \
+                     are priced on the stream it encrypts",
+                ),
+                Some(Declared::NatGateway | Declared::Endpoint { .. }) => Some(
+                    "it has no usage of its own: the plan fixes its price, and the traffic it \
+                     carries is priced on the stream whose usage says producer_network or \
+                     consumer_network; give that stream's usage instead",
+                ),
+                _ => None,
+            };
+            if let Some(message) = message {
+                return Err(InfraError::resource(usage.origin(), address, message));
             }
             continue;
         }
@@ -264,9 +330,10 @@ fn side(
     };
     let mut pending = BTreeMap::new();
     let own = |r: &Resource| region.map(str::to_string).or_else(|| r.region.clone());
+    let around = around_side(infra, usage, region, side)?;
     for r in &infra.resources {
         if let Some(Declared::Stream { .. }) = r.on(side) {
-            if let Some((spec, p)) = stream_spec(infra, usage, r, side)? {
+            if let Some((spec, p)) = stream_spec(infra, usage, r, side, &around, region)? {
                 scenario.streams.insert(
                     r.address.clone(),
                     StreamSpec {
@@ -283,11 +350,261 @@ fn side(
             }
         }
     }
+    readers(
+        infra,
+        usage,
+        (region, side),
+        &around,
+        &mut scenario,
+        &mut pending,
+    )?;
+    let mut fixed = BTreeMap::new();
+    for r in &infra.resources {
+        let at = own(r).or_else(|| infra.region.clone());
+        if let Some((e, p)) = fixed_resource(infra, r, side, at.as_deref(), book, options) {
+            if let Some(e) = e {
+                fixed.insert(r.address.clone(), e);
+            }
+            pending.insert(r.address.clone(), p);
+        }
+    }
+    let at = Locator::new("", &infra.origin);
+    let wiring = scenario::wire(&scenario, at).map_err(|e| component_error(&e, &infra.origin))?;
+    let pipeline = scenario::price(&scenario, &wiring, book, options, at)
+        .map_err(|e| component_error(&e, &infra.origin))?;
+    let mut estimates: BTreeMap<String, ComponentEstimate> = pipeline
+        .components
+        .into_iter()
+        .map(|c| (c.name, c.estimate))
+        .collect();
+    estimates.extend(fixed);
+    Ok(Priced { estimates, pending })
+}
+
+/// What a side of the plan declares around its streams.
+#[derive(Default)]
+struct AroundSide {
+    /// The regions of its NAT gateways.
+    nat: Vec<Option<String>>,
+    /// The regions of its interface endpoints to Kinesis Data Streams.
+    endpoint: Vec<Option<String>>,
+    /// The mappings the usage file lets kcost price, by address: the function's workload.
+    lambdas: BTreeMap<String, crate::consumers::LambdaWorkload>,
+    /// The plan's consumers that priced mappings read through.
+    through: Vec<String>,
+    /// Mappings not priced (no usage) that read a stream of the plan directly: shared
+    /// consumers to add to each.
+    readers: BTreeMap<String, u32>,
+}
+
+impl AroundSide {
+    /// What the plan prices apart for a stream in `region` (`key` when it is encrypted with the
+    /// plan's own key), and the usage keys that would restate it.
+    fn apart(
+        &self,
+        region: &Option<String>,
+        key: bool,
+    ) -> (crate::around::Apart, Vec<&'static str>) {
+        let apart = crate::around::Apart {
+            nat_hours: self.nat.contains(region),
+            endpoint_hours: self.endpoint.contains(region),
+            key_month: key,
+        };
+        let keys = [
+            (apart.nat_hours, "nat_gateways"),
+            (apart.endpoint_hours, "endpoint_azs"),
+        ]
+        .into_iter()
+        .filter_map(|(on, k)| on.then_some(k))
+        .collect();
+        (apart, keys)
+    }
+}
+
+/// What `side` declares around its streams, with the usage file's word on each mapping.
+fn around_side(
+    infra: &Infrastructure,
+    usage: &Usage,
+    region: Option<&str>,
+    side: Side,
+) -> Result<AroundSide, InfraError> {
+    let mut out = AroundSide::default();
+    let streams: Vec<&str> = infra
+        .resources
+        .iter()
+        .filter(|r| matches!(r.on(side), Some(Declared::Stream { .. })))
+        .map(|r| r.address.as_str())
+        .collect();
+    for r in &infra.resources {
+        let at = region
+            .map(str::to_string)
+            .or_else(|| r.region.clone())
+            .or_else(|| infra.region.clone());
+        match r.on(side) {
+            Some(Declared::NatGateway) => out.nat.push(at),
+            Some(Declared::Endpoint { .. }) => out.endpoint.push(at),
+            Some(Declared::Lambda {
+                stream: Some(stream),
+                consumer,
+                batch_size,
+                batching_window_s,
+                function,
+            }) if streams.contains(&stream.as_str()) => {
+                let base = crate::consumers::LambdaWorkload {
+                    batch_size: *batch_size,
+                    batching_window_s: *batching_window_s,
+                    architecture: function
+                        .as_ref()
+                        .map_or(crate::consumers::Architecture::X86_64, |f| f.architecture),
+                    ..crate::consumers::LambdaWorkload::new(
+                        function.as_ref().map_or(128, |f| f.memory_mb),
+                        0.0,
+                    )
+                };
+                match usage.lambda(&r.address, base, function.is_some())? {
+                    Some(w) => {
+                        out.lambdas.insert(r.address.clone(), w);
+                        out.through.extend(consumer.iter().cloned());
+                    }
+                    None if consumer.is_none() => {
+                        let n = out.readers.entry(stream.clone()).or_insert(0);
+                        *n = n.saturating_add(1);
+                    }
+                    None => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+/// A mapping as the scenario prices it: its function reading its stream, when the usage file
+/// gives the function's duration; else what it needs.
+fn lambda_spec(
+    r: &Resource,
+    declared: &Declared,
+    plan: &AroundSide,
+    scenario: &Scenario,
+    pending: &BTreeMap<String, Pending>,
+) -> (Option<ConsumerSpec>, Pending) {
+    let Declared::Lambda {
+        stream,
+        consumer,
+        function,
+        ..
+    } = declared
+    else {
+        return (None, Pending::default());
+    };
+    let mut p = Pending::default();
+    if function.is_none() {
+        p.notes.push(Note::FunctionElsewhere);
+    }
+    let Some(stream) = stream.as_deref() else {
+        p.notes.push(Note::OtherStream);
+        return (None, p);
+    };
+    // Its invocations follow the stream's traffic, which may need usage of its own: until then
+    // it is not priced (it still reads the stream).
+    let traffic = pending.get(stream).is_none_or(|s| s.needs_usage.is_empty());
+    if !traffic {
+        p.notes.push(Note::StreamNeedsUsage {
+            stream: stream.to_string(),
+        });
+    }
+    match plan.lambdas.get(&r.address) {
+        Some(w) if scenario.streams.contains_key(stream) => {
+            p.priced = traffic;
+            let spec = ConsumerSpec {
+                app: crate::consumers::App::Lambda(*w),
+                reads: StreamRef::to(stream),
+                efo: consumer.is_some(),
+                region: None,
+                at: 0..0,
+            };
+            (Some(spec), p)
+        }
+        given => {
+            if given.is_none() {
+                p.needs_usage.push("duration_ms");
+                if function.is_none() {
+                    p.needs_usage.push("memory_mb");
+                }
+            }
+            (None, p)
+        }
+    }
+}
+
+/// A KMS key, NAT gateway or interface endpoint on `side`, priced on its own in `region`, with
+/// what to know about it; `None` for any other resource. A region without its price leaves it
+/// not priced, said why, rather than refusing the whole plan.
+fn fixed_resource(
+    infra: &Infrastructure,
+    r: &Resource,
+    side: Side,
+    region: Option<&str>,
+    book: &PriceBook,
+    options: Options,
+) -> Option<(Option<ComponentEstimate>, Pending)> {
+    use crate::around::{Resource as Fixed, DEFAULT_ENDPOINT_AZS};
+    let (fixed, note) = match r.on(side)? {
+        Declared::KmsKey => {
+            let streams = infra
+                .resources
+                .iter()
+                .filter(|s| {
+                    matches!(s.on(side), Some(Declared::Stream { key: Some(k), .. }) if *k == r.address)
+                })
+                .map(|s| s.address.clone())
+                .collect();
+            (Fixed::KmsKey, Note::KeyOf { streams })
+        }
+        Declared::NatGateway => (Fixed::NatGateway, Note::NatData),
+        Declared::Endpoint { azs } => (
+            Fixed::Endpoint {
+                azs: azs.unwrap_or(DEFAULT_ENDPOINT_AZS),
+            },
+            Note::EndpointData {
+                default_azs: azs.is_none(),
+            },
+        ),
+        _ => return None,
+    };
+    let mut p = Pending {
+        priced: true,
+        needs_usage: Vec::new(),
+        notes: vec![note],
+    };
+    match crate::consumers::around_resource(fixed, region, book, options) {
+        Ok(e) => Some((Some(ComponentEstimate::Consumer(Box::new(e))), p)),
+        Err(e) => {
+            p.priced = false;
+            p.notes.push(Note::NoPrice {
+                reason: e.text(&crate::face::Plain),
+            });
+            Some((None, p))
+        }
+    }
+}
+
+/// The resources that read the side's streams (consumers, Firehose streams, applications,
+/// Lambda mappings), added to `scenario` with what each needs.
+fn readers(
+    infra: &Infrastructure,
+    usage: &Usage,
+    (region, side): (Option<&str>, Side),
+    around: &AroundSide,
+    scenario: &mut Scenario,
+    pending: &mut BTreeMap<String, Pending>,
+) -> Result<(), InfraError> {
+    let own = |r: &Resource| region.map(str::to_string).or_else(|| r.region.clone());
     for r in &infra.resources {
         let p = match r.on(side) {
-            Some(Declared::Consumer { stream }) => Some(consumer(stream.as_deref(), &scenario)),
+            Some(Declared::Consumer { stream }) => Some(consumer(stream.as_deref(), scenario)),
             Some(d @ Declared::Firehose { .. }) => {
-                let (spec, p) = firehose_spec(usage, r, d, &scenario, &pending)?;
+                let (spec, p) = firehose_spec(usage, r, d, scenario, pending)?;
                 scenario.firehose.insert(
                     r.address.clone(),
                     FirehoseSpec {
@@ -310,22 +627,26 @@ fn side(
                 }
                 Some(p)
             }
+            Some(d @ Declared::Lambda { .. }) => {
+                let (spec, p) = lambda_spec(r, d, around, scenario, pending);
+                if let Some(spec) = spec {
+                    scenario.lambda.insert(
+                        r.address.clone(),
+                        ConsumerSpec {
+                            region: own(r),
+                            ..spec
+                        },
+                    );
+                }
+                Some(p)
+            }
             _ => None,
         };
         if let Some(p) = p {
             pending.insert(r.address.clone(), p);
         }
     }
-    let at = Locator::new("", &infra.origin);
-    let wiring = scenario::wire(&scenario, at).map_err(|e| component_error(&e, &infra.origin))?;
-    let pipeline = scenario::price(&scenario, &wiring, book, options, at)
-        .map_err(|e| component_error(&e, &infra.origin))?;
-    let estimates = pipeline
-        .components
-        .into_iter()
-        .map(|c| (c.name, c.estimate))
-        .collect();
-    Ok(Priced { estimates, pending })
+    Ok(())
 }
 
 /// A scenario error of a resource: the plan and the resource's address, in the usage file's
@@ -371,12 +692,15 @@ fn stream_spec(
     usage: &Usage,
     r: &Resource,
     side: Side,
+    plan: &AroundSide,
+    region: Option<&str>,
 ) -> Result<Option<(StreamSpec, Pending)>, InfraError> {
     let Some(Declared::Stream {
         mode,
         shards,
         retention,
         around,
+        key,
     }) = r.on(side)
     else {
         return Ok(None);
@@ -385,13 +709,20 @@ fn stream_spec(
         priced: true,
         ..Pending::default()
     };
-    let (mut workload, given) = stream_traffic(usage, r, &mut p)?;
+    let at = region
+        .map(str::to_string)
+        .or_else(|| r.region.clone())
+        .or_else(|| infra.region.clone());
+    let (apart, declared_apart) = plan.apart(&at, key.is_some());
+    let (mut workload, given) = stream_traffic(usage, r, &mut p, &declared_apart)?;
     workload.retention = *retention;
-    // The plan's metrics and encryption; the network path is the usage file's to say.
+    // The plan's metrics and encryption, and what it prices on resources of their own; the
+    // network path is the usage file's to say.
     workload.around = crate::around::Around {
         shard_metrics: around.shard_metrics,
         encryption: around.encryption,
         kms_key: around.kms_key,
+        apart,
         ..workload.around
     };
     workload.shards = match mode {
@@ -413,8 +744,17 @@ fn stream_spec(
         })
         .map(|c| c.address.clone())
         .collect();
-    let efo = u32::try_from(consumers.len()).unwrap_or(u32::MAX);
-    workload.efo_consumers = workload.efo_consumers.saturating_add(efo);
+    // A priced mapping reading through a consumer counts it as its own enhanced fan-out.
+    let efo = consumers
+        .iter()
+        .filter(|c| !plan.through.contains(*c))
+        .count();
+    workload.efo_consumers = workload
+        .efo_consumers
+        .saturating_add(u32::try_from(efo).unwrap_or(u32::MAX));
+    if let Some(n) = plan.readers.get(&r.address) {
+        workload.consumers = Some(workload.consumers().saturating_add(*n));
+    }
     if !consumers.is_empty() {
         p.notes.push(Note::Consumers { consumers });
     }
@@ -432,6 +772,7 @@ fn stream_traffic(
     usage: &Usage,
     r: &Resource,
     p: &mut Pending,
+    apart: &[&'static str],
 ) -> Result<(StreamWorkload, bool), InfraError> {
     // The usage file may give `shards` when a side of the plan does not know them.
     let declared_everywhere = [&r.before, &r.after].into_iter().flatten().all(|d| {
@@ -446,7 +787,7 @@ fn stream_traffic(
             }
         )
     });
-    match usage.stream(&r.address, declared_everywhere)? {
+    match usage.stream(&r.address, declared_everywhere, apart)? {
         Some(spec) => {
             let (Some(records), Some(size)) = (spec.records, spec.size) else {
                 return Err(InfraError::resource(

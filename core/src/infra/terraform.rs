@@ -18,14 +18,24 @@ use crate::analytics::Engine;
 use crate::estimate::Mode;
 use crate::workload::Retention;
 
-/// The resource types kcost prices.
-pub const TYPES: [&str; 5] = [
+/// The resource types kcost prices: Kinesis's own, and those around a stream (a Lambda event
+/// source mapping reading one, a KMS key encrypting one, NAT gateways, an interface endpoint
+/// to Kinesis Data Streams).
+pub const TYPES: [&str; 9] = [
     "aws_kinesis_stream",
     "aws_kinesis_stream_consumer",
     "aws_kinesis_firehose_delivery_stream",
     "aws_kinesisanalyticsv2_application",
     "aws_kinesis_analytics_application",
+    "aws_lambda_event_source_mapping",
+    "aws_kms_key",
+    "aws_nat_gateway",
+    "aws_vpc_endpoint",
 ];
+
+/// Types read only for what a priced resource refers to (a mapping's function, a stream's key
+/// alias), listed as not priced.
+const REFERRED: [&str; 2] = ["aws_lambda_function", "aws_kms_alias"];
 
 #[derive(Deserialize)]
 struct Plan<'a> {
@@ -164,17 +174,18 @@ pub fn parse(text: &str, origin: &str) -> Result<Infrastructure, InfraError> {
         if c.mode == "data" {
             continue;
         }
-        if !TYPES.contains(&c.type_name.as_str()) {
+        let name = c.type_name.as_str();
+        let referred = REFERRED.contains(&name);
+        let unpriced = Unpriced {
+            address: c.name(),
+            type_name: c.type_name.clone(),
+            action: action(&c.change.actions).unwrap_or(Action::NoOp),
+        };
+        if !TYPES.contains(&name) && !referred {
             // Listed whatever its action: only a Kinesis resource's matters here.
-            infra.unpriced.push(Unpriced {
-                address: c.name(),
-                type_name: c.type_name.clone(),
-                action: action(&c.change.actions).unwrap_or(Action::NoOp),
-            });
+            infra.unpriced.push(unpriced);
             continue;
         }
-        let action = action(&c.change.actions)
-            .ok_or_else(|| InfraError::resource(origin, &c.name(), unknown_actions(c)))?;
         let read = |raw: Option<&RawValue>| -> Result<Value, InfraError> {
             raw.map_or(Ok(Value::Null), |r| {
                 serde_json::from_str(r.get()).map_err(|e| InfraError::json(origin, &e))
@@ -182,8 +193,21 @@ pub fn parse(text: &str, origin: &str) -> Result<Infrastructure, InfraError> {
         };
         let before = read(c.change.before)?;
         let after = read(c.change.after)?;
-        let unknown = read(c.change.after_unknown)?;
         let conf = configured.get(&without_indexes(&c.address));
+        let listed = unpriced.action;
+        if referred || !around_kinesis(name, [&before, &after], conf) {
+            infra.unpriced.push(unpriced);
+            if !referred {
+                continue;
+            }
+        }
+        let action = if referred {
+            listed
+        } else {
+            action(&c.change.actions)
+                .ok_or_else(|| InfraError::resource(origin, &c.name(), unknown_actions(c)))?
+        };
+        let unknown = read(c.change.after_unknown)?;
         // The resource's own region (AWS provider 6), else its provider's, else its ARN's (a
         // resource gone from the configuration), else the default provider's.
         let region = [&after, &before]
@@ -194,24 +218,68 @@ pub fn parse(text: &str, origin: &str) -> Result<Infrastructure, InfraError> {
             .or_else(|| regions.of(None));
         sides.push((c, action, before, after, unknown, conf, region));
     }
-    let arns = arns(&sides);
+    infra.resources = declared_sides(&sides, &configured, origin)?;
+    super::wire_around(&mut infra);
+    Ok(infra)
+}
+
+/// Each priced resource's sides, declared, with what the whole plan tells of those they refer
+/// to.
+fn declared_sides<'a>(
+    sides: &[Side<'_, 'a>],
+    configured: &BTreeMap<String, Configured<'a>>,
+    origin: &str,
+) -> Result<Vec<Resource>, InfraError> {
+    let ids = ids(sides);
     let instances: Vec<(&str, Option<&Value>)> = sides
         .iter()
         .map(|s| (s.0.address.as_str(), s.0.index.as_ref()))
         .collect();
-    for side in &sides {
-        let at = Attributes {
-            origin,
-            address: &side.0.address,
-            module_instance: module_instance(&side.0.address, &side.0.type_name),
-            index: side.0.index.as_ref(),
-            conf: side.5,
-            arns: &arns,
-            instances: &instances,
-        };
-        infra.resources.push(resource_of(side, &at)?);
+    let values: BTreeMap<&str, [&Value; 2]> = sides
+        .iter()
+        .map(|s| (s.0.address.as_str(), [&s.2, &s.3]))
+        .collect();
+    let plan = Known {
+        origin,
+        configured,
+        ids: &ids,
+        instances: &instances,
+        values: &values,
+    };
+    sides
+        .iter()
+        .filter(|s| !REFERRED.contains(&s.0.type_name.as_str()))
+        .map(|side| resource_of(side, &plan.at(&side.0.address, &side.0.type_name)))
+        .collect()
+}
+
+/// Whether a resource of a type around streams serves Kinesis: a mapping whose event source is
+/// a stream (or a consumer of one), an interface endpoint to `kinesis-streams`. A KMS key is
+/// kept until the streams are read ([`super::wire_around`]); a NAT gateway always is.
+fn around_kinesis(type_name: &str, sides: [&Value; 2], conf: Option<&Configured<'_>>) -> bool {
+    let text = |key: &str| {
+        sides
+            .iter()
+            .find_map(|v| v.get(key).and_then(Value::as_str))
+    };
+    match type_name {
+        "aws_lambda_event_source_mapping" => {
+            text("event_source_arn").is_some_and(|a| a.contains(":kinesis:"))
+                || conf
+                    .and_then(|c| c.expressions)
+                    .and_then(|e| serde_json::from_str::<Value>(e.get()).ok())
+                    .and_then(|e| e.get("event_source_arn")?.get("references").cloned())
+                    .and_then(|r| r.as_array().cloned())
+                    .is_some_and(|r| {
+                        r.iter().filter_map(Value::as_str).any(|r| {
+                            r.starts_with("aws_kinesis_stream")
+                                || r.starts_with("data.aws_kinesis_stream")
+                        })
+                    })
+        }
+        "aws_vpc_endpoint" => text("service_name").is_some_and(|s| s.ends_with(".kinesis-streams")),
+        _ => true,
     }
-    Ok(infra)
 }
 
 /// A resource's two sides, declared.
@@ -271,16 +339,27 @@ type Side<'c, 'a> = (
     Option<String>,
 );
 
-/// Every stream's known ARN (before or after), to its address.
-fn arns(sides: &[Side<'_, '_>]) -> BTreeMap<String, String> {
+/// Every known identifier (before or after) of a resource others refer to (a stream's or
+/// consumer's ARN, a key's ARN and id, a function's ARN and name, an alias's name and ARN), to
+/// its address and type.
+fn ids(sides: &[Side<'_, '_>]) -> BTreeMap<String, (String, String)> {
     sides
         .iter()
-        .filter(|s| s.0.type_name == "aws_kinesis_stream")
         .flat_map(|s| {
+            let keys: &[&str] = match s.0.type_name.as_str() {
+                "aws_kinesis_stream" | "aws_kinesis_stream_consumer" => &["arn"],
+                "aws_kms_key" => &["arn", "key_id", "id"],
+                "aws_lambda_function" => &["arn", "function_name"],
+                "aws_kms_alias" => &["arn", "name"],
+                _ => &[],
+            };
             [&s.2, &s.3]
                 .into_iter()
-                .filter_map(|v| v.get("arn").and_then(Value::as_str))
-                .map(|arn| (arn.to_string(), s.0.address.clone()))
+                .flat_map(|v| {
+                    keys.iter()
+                        .filter_map(|k| v.get(*k).and_then(Value::as_str))
+                })
+                .map(|id| (id.to_string(), (s.0.address.clone(), s.0.type_name.clone())))
                 .collect::<Vec<_>>()
         })
         .collect()
@@ -397,6 +476,43 @@ pub(crate) fn without_indexes(address: &str) -> String {
     out
 }
 
+/// What the whole plan tells about the resources one refers to.
+#[derive(Clone, Copy)]
+struct Known<'x> {
+    origin: &'x str,
+    configured: &'x BTreeMap<String, Configured<'x>>,
+    /// Known identifiers to addresses and types.
+    ids: &'x BTreeMap<String, (String, String)>,
+    /// Every instance read (Kinesis resources and those they refer to): address and index.
+    instances: &'x [(&'x str, Option<&'x Value>)],
+    /// Each instance's sides, before and after.
+    values: &'x BTreeMap<&'x str, [&'x Value; 2]>,
+}
+
+impl<'x> Known<'x> {
+    /// The resource at `address` as it was (`before`) or will be.
+    fn side(&self, address: &str, before: bool) -> Option<&'x Value> {
+        let [old, new] = self.values.get(address)?;
+        Some(if before { old } else { new })
+    }
+
+    /// What reading the resource at `address` of `type_name` needs.
+    fn at(&self, address: &'x str, type_name: &str) -> Attributes<'x> {
+        Attributes {
+            origin: self.origin,
+            address,
+            module_instance: module_instance(address, type_name),
+            index: self
+                .instances
+                .iter()
+                .find(|(a, _)| *a == address)
+                .and_then(|(_, i)| *i),
+            conf: self.configured.get(&without_indexes(address)),
+            known: *self,
+        }
+    }
+}
+
 /// What one resource's attributes need to be read.
 struct Attributes<'x> {
     origin: &'x str,
@@ -405,9 +521,7 @@ struct Attributes<'x> {
     module_instance: String,
     index: Option<&'x Value>,
     conf: Option<&'x Configured<'x>>,
-    arns: &'x BTreeMap<String, String>,
-    /// Every Kinesis resource instance of the plan: address and index.
-    instances: &'x [(&'x str, Option<&'x Value>)],
+    known: Known<'x>,
 }
 
 impl Attributes<'_> {
@@ -426,12 +540,26 @@ impl Attributes<'_> {
         before: bool,
     ) -> Result<Declared, InfraError> {
         match type_name {
-            "aws_kinesis_stream" => self.stream(v, unknown, missing),
+            "aws_kinesis_stream" => self.stream(v, unknown, missing, before),
             "aws_kinesis_stream_consumer" => Ok(Declared::Consumer {
-                stream: self.read_stream(v.get("stream_arn"), &["stream_arn"], before),
+                stream: self.refer(v.get("stream_arn"), &["stream_arn"], before, STREAM),
             }),
             "aws_kinesis_firehose_delivery_stream" => Ok(self.firehose(v, before)),
             "aws_kinesisanalyticsv2_application" => self.analytics(v),
+            "aws_lambda_event_source_mapping" => self.mapping(v, before),
+            "aws_kms_key" => Ok(Declared::KmsKey),
+            "aws_nat_gateway" => Ok(Declared::NatGateway),
+            "aws_vpc_endpoint" => {
+                let subnets = v.get("subnet_ids").and_then(Value::as_array).map(Vec::len);
+                if subnets.is_none() && unknown.get("subnet_ids") == Some(&Value::Bool(true)) {
+                    missing.push("subnet_ids");
+                }
+                Ok(Declared::Endpoint {
+                    azs: subnets
+                        .filter(|n| *n > 0)
+                        .map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
+                })
+            }
             _ => Ok(Declared::Analytics {
                 engine: Engine::Sql,
                 size: None,
@@ -445,6 +573,7 @@ impl Attributes<'_> {
         v: &Value,
         unknown: &Value,
         missing: &mut Vec<&'static str>,
+        before: bool,
     ) -> Result<Declared, InfraError> {
         let mode = match first(v, "stream_mode_details")
             .and_then(|d| d.get("stream_mode"))
@@ -493,14 +622,84 @@ impl Attributes<'_> {
             .map(|names| names.iter().filter_map(Value::as_str).collect())
             .unwrap_or_default();
         let text = |key: &str| v.get(key).and_then(Value::as_str);
-        Ok(Declared::Stream {
-            mode,
-            shards,
-            retention,
-            around: crate::around::Around {
-                shard_metrics: crate::around::shard_metrics_named(&metrics),
-                ..crate::around::Around::encrypted(text("encryption_type"), text("kms_key_id"))
-            },
+        let key = self.key(v.get("kms_key_id"), before);
+        // A key known only at apply time is no alias of the AWS managed key: a customer's.
+        let key_id = text("kms_key_id").or_else(|| {
+            (key.is_some() || unknown.get("kms_key_id") == Some(&Value::Bool(true)))
+                .then_some("(known after apply)")
+        });
+        let around = crate::around::Around {
+            shard_metrics: crate::around::shard_metrics_named(&metrics),
+            ..crate::around::Around::encrypted(text("encryption_type"), key_id)
+        };
+        Ok(Declared::stream(mode, shards, retention, around, key))
+    }
+
+    /// The plan's KMS key a stream's `kms_key_id` names: by the key's ARN or id, or through an
+    /// alias of the plan (its name, then its `target_key_id`).
+    fn key(&self, id: Option<&Value>, before: bool) -> Option<String> {
+        if let Some(key) = self.refer(id, &["kms_key_id"], before, "aws_kms_key") {
+            return Some(key);
+        }
+        let alias = self.refer(id, &["kms_key_id"], before, "aws_kms_alias")?;
+        let at = self.known.at(
+            self.known.instances.iter().find(|(a, _)| *a == alias)?.0,
+            "aws_kms_alias",
+        );
+        let side = self.known.side(alias.as_str(), before)?;
+        at.refer(
+            side.get("target_key_id"),
+            &["target_key_id"],
+            before,
+            "aws_kms_key",
+        )
+    }
+
+    /// An event source mapping reading a stream, directly or through a consumer, with its
+    /// function when the plan declares it.
+    fn mapping(&self, v: &Value, before: bool) -> Result<Declared, InfraError> {
+        let source = v.get("event_source_arn");
+        let path = ["event_source_arn"];
+        let consumer = self.refer(source, &path, before, "aws_kinesis_stream_consumer");
+        let whole = |key: &str| v.get(key).and_then(Value::as_u64);
+        let batch_size = match whole("batch_size") {
+            None => crate::consumers::LambdaWorkload::DEFAULT_BATCH_SIZE,
+            Some(n) => u32::try_from(n)
+                .ok()
+                .filter(|n| (1..=10_000).contains(n))
+                .ok_or_else(|| self.fail(format!("batch_size {n} is not from 1 to 10,000")))?,
+        };
+        let function = self
+            .refer(
+                v.get("function_name"),
+                &["function_name"],
+                before,
+                "aws_lambda_function",
+            )
+            .and_then(|address| {
+                let side = self.known.side(address.as_str(), before)?;
+                Some(super::Function {
+                    memory_mb: side
+                        .get("memory_size")
+                        .and_then(Value::as_u64)
+                        .and_then(|m| u32::try_from(m).ok())
+                        .unwrap_or(128),
+                    architecture: match side.pointer("/architectures/0").and_then(Value::as_str) {
+                        Some("arm64") => crate::consumers::Architecture::Arm64,
+                        _ => crate::consumers::Architecture::X86_64,
+                    },
+                    address,
+                })
+            });
+        Ok(Declared::Lambda {
+            stream: self.refer(source, &path, before, STREAM),
+            consumer,
+            batch_size,
+            batching_window_s: v
+                .get("maximum_batching_window_in_seconds")
+                .and_then(Value::as_f64)
+                .unwrap_or(0.0),
+            function,
         })
     }
 
@@ -528,10 +727,11 @@ impl Attributes<'_> {
             .unwrap_or(0);
         Declared::Firehose {
             stream: source.and_then(|s| {
-                self.read_stream(
+                self.refer(
                     s.get("kinesis_stream_arn"),
                     &["kinesis_source_configuration", "kinesis_stream_arn"],
                     before,
+                    STREAM,
                 )
             }),
             reads_stream: source.is_some(),
@@ -575,11 +775,22 @@ impl Attributes<'_> {
         })
     }
 
-    /// The address of the stream an ARN attribute names: by a stream's known ARN, else (after
-    /// the change) by the configuration's references (`path` leads to the attribute's
-    /// expression), to a stream of the same module instance and, among several, of the same key.
-    fn read_stream(&self, arn: Option<&Value>, path: &[&str], before: bool) -> Option<String> {
-        if let Some(address) = arn.and_then(Value::as_str).and_then(|a| self.arns.get(a)) {
+    /// The address of the resource of `type_name` an attribute names: by its known ARN (or
+    /// id, or name), else (after the change) by the configuration's references (`path` leads to
+    /// the attribute's expression), to a resource of the same module instance and, among
+    /// several, of the same key.
+    fn refer(
+        &self,
+        id: Option<&Value>,
+        path: &[&str],
+        before: bool,
+        type_name: &str,
+    ) -> Option<String> {
+        if let Some((address, _)) = id
+            .and_then(Value::as_str)
+            .and_then(|a| self.known.ids.get(a))
+            .filter(|(_, t)| t == type_name)
+        {
             return Some(address.clone());
         }
         if before {
@@ -599,14 +810,18 @@ impl Attributes<'_> {
             .as_array()?
             .iter()
             .filter_map(Value::as_str)
-            // A managed stream of this module (`data.aws_kinesis_stream.x` is another's).
-            .filter(|r| r.starts_with("aws_kinesis_stream."))
+            // A managed resource of this module (`data.aws_kinesis_stream.x` is another's).
+            .filter(|r| {
+                r.strip_prefix(type_name)
+                    .is_some_and(|rest| rest.starts_with('.'))
+            })
             .collect();
         let prefix = &self.module_instance;
         // A reference to one instance (`aws_kinesis_stream.s["eu"].arn`) names it.
         let exact = references.iter().find_map(|r| {
             let full = format!("{prefix}{r}");
-            self.instances
+            self.known
+                .instances
                 .iter()
                 .find(|(a, i)| {
                     i.is_some()
@@ -627,6 +842,7 @@ impl Attributes<'_> {
             Some(format!("{}.{}", parts.next()?, parts.next()?))
         })?;
         let candidates: Vec<&(&str, Option<&Value>)> = self
+            .known
             .instances
             .iter()
             .filter(|(a, _)| {
@@ -644,6 +860,9 @@ impl Attributes<'_> {
         }
     }
 }
+
+/// The type of a Kinesis data stream.
+const STREAM: &str = "aws_kinesis_stream";
 
 /// The first element of a nested block (`"extended_s3_configuration": [{...}]`).
 fn first<'v>(v: &'v Value, key: &str) -> Option<&'v Value> {

@@ -35,6 +35,9 @@ const FIREHOSE_KEYS: [&str; 8] = [
     "region",
 ];
 const ANALYTICS_KEYS: [&str; 6] = ["engine", "apps", "stream", "output", "efo", "region"];
+const LAMBDA_KEYS: [&str; 5] = ["stream", "efo", "batch_size", "batching_window_s", "region"];
+/// What a Lambda function the plan declares fixes.
+const FUNCTION_KEYS: [&str; 2] = ["memory_mb", "architecture"];
 
 /// A usage file's text, checked to be TOML whose every entry is a table.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -142,15 +145,19 @@ impl Usage {
     }
 
     /// A stream's usage, if the file has it.
+    /// `apart` names the keys of what the plan declares around it (`nat_gateways`,
+    /// `endpoint_azs`), refused too.
     pub(crate) fn stream(
         &self,
         address: &str,
         shards_declared: bool,
+        apart: &[&'static str],
     ) -> Result<Option<StreamSpec>, InfraError> {
         let mut declared = STREAM_KEYS.to_vec();
         if shards_declared {
             declared.push("shards");
         }
+        declared.extend_from_slice(apart);
         self.entry(address, &declared, None)?
             .map(|(v, e)| e.stream(v).map_err(|e| located(&e)))
             .transpose()
@@ -164,6 +171,23 @@ impl Usage {
     ) -> Result<Option<FirehoseSpec>, InfraError> {
         self.entry(address, &FIREHOSE_KEYS, reads.map(|r| ("stream", r)))?
             .map(|(v, e)| e.firehose(v).map_err(|e| located(&e)))
+            .transpose()
+    }
+
+    /// A Lambda event source mapping's usage, on what the plan declares (`base`); `function`
+    /// when the plan declares the function too, which fixes its memory and architecture.
+    pub(crate) fn lambda(
+        &self,
+        address: &str,
+        base: crate::consumers::LambdaWorkload,
+        function: bool,
+    ) -> Result<Option<crate::consumers::LambdaWorkload>, InfraError> {
+        let mut declared = LAMBDA_KEYS.to_vec();
+        if function {
+            declared.extend_from_slice(&FUNCTION_KEYS);
+        }
+        self.entry(address, &declared, None)?
+            .map(|(v, e)| e.lambda_usage(v, base, function).map_err(|e| located(&e)))
             .transpose()
     }
 

@@ -53,6 +53,15 @@ struct LambdaTable {
     region: Option<Spanned<String>>,
 }
 
+/// What a usage file gives of a Lambda event source mapping: what the plan cannot say.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LambdaUsageTable {
+    duration_ms: f64,
+    memory_mb: Option<u32>,
+    architecture: Option<Spanned<String>>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct KclTable {
@@ -592,6 +601,36 @@ impl Entry<'_> {
         declared: Option<AppSize>,
     ) -> Result<AnalyticsSpec, ScenarioError> {
         analytics(&self.values(), self.table(value)?, declared)
+    }
+
+    /// A Lambda event source mapping's usage: its function's duration, and its memory and
+    /// architecture unless `function` (the plan's) gives them; `base` is what the plan declares.
+    pub(crate) fn lambda_usage(
+        &self,
+        value: Spanned<toml::de::DeValue<'_>>,
+        base: crate::consumers::LambdaWorkload,
+        function: bool,
+    ) -> Result<crate::consumers::LambdaWorkload, ScenarioError> {
+        let v = self.values();
+        let table = self.table::<LambdaUsageTable>(value)?;
+        let at = table.span();
+        let t = table.into_inner();
+        if t.memory_mb.is_none() && !function {
+            return Err(v.fail(
+                at,
+                "give `memory_mb`: the function is not in the plan, so kcost cannot read it",
+            ));
+        }
+        let workload = crate::consumers::LambdaWorkload {
+            duration_ms: t.duration_ms,
+            memory_mb: t.memory_mb.unwrap_or(base.memory_mb),
+            architecture: v.optional(&t.architecture)?.unwrap_or(base.architecture),
+            ..base
+        };
+        workload
+            .check()
+            .map_err(|e| v.fail(at.clone(), e.to_string()))?;
+        Ok(workload)
     }
 
     /// A Firehose stream's table.

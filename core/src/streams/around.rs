@@ -18,6 +18,8 @@ use super::{Bill, Notes};
 
 mod network;
 
+pub(crate) use network::{endpoint_hours_line, nat_hours_line};
+
 /// Shards a new on-demand stream starts with: 4 MB/s of writes (kinesis-facts section 4).
 const ON_DEMAND_MIN_SHARDS: f64 = 4.0;
 
@@ -51,7 +53,7 @@ pub(crate) fn lines(
         metrics_lines(c, bill, around.shard_metrics, shards, notes)?;
     }
     if around.encryption == Encryption::Kms {
-        kms_lines(c, bill, around.kms_key, notes)?;
+        kms_lines(c, bill, around, notes)?;
     }
     let path = around.uses(Network::Nat) || around.uses(Network::Endpoint);
     if path || around.remote_readers.any() {
@@ -245,7 +247,7 @@ pub const KMS_CALLS_PER_5_MINUTES: f64 = 12.0;
 fn kms_lines(
     c: &mut Calc,
     bill: &mut Bill<'_>,
-    key: KmsKey,
+    around: crate::around::Around,
     notes: &mut Notes,
 ) -> Result<(), Error> {
     let requests = c.chain(
@@ -270,18 +272,32 @@ fn kms_lines(
         PriceKey::KmsRequest,
         "KMS requests cost",
     )?;
-    if key == KmsKey::Customer {
-        bill.add(
-            c,
-            "kms_key_cost",
-            "kms_key",
-            "KMS customer managed key",
-            plain(1.0, "key-months"),
-            PriceKey::KmsKeyMonth,
-            "KMS key cost",
-        )?;
+    if around.kms_key == KmsKey::Customer {
+        if around.apart.key_month {
+            notes.assumptions.push(Assumption::PricedApart {
+                part: crate::around::Part::KeyMonth,
+            });
+        } else {
+            key_month_line(c, bill)?;
+        }
     }
-    notes.assumptions.push(Assumption::KmsRequests { key });
+    notes.assumptions.push(Assumption::KmsRequests {
+        key: around.kms_key,
+    });
+    Ok(())
+}
+
+/// A customer managed key's month.
+pub(crate) fn key_month_line(c: &mut Calc, bill: &mut Bill<'_>) -> Result<(), Error> {
+    bill.add(
+        c,
+        "kms_key_cost",
+        "kms_key",
+        "KMS customer managed key",
+        plain(1.0, "key-months"),
+        PriceKey::KmsKeyMonth,
+        "KMS key cost",
+    )?;
     Ok(())
 }
 

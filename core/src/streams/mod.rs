@@ -25,6 +25,7 @@ pub(crate) use crate::units::{per_second, plain};
 use crate::workload::{Form, Profile, Scaling, StreamWorkload, DEFAULT_MAX_RECORD_KB};
 use crate::Options;
 
+pub(crate) use around::{endpoint_hours_line, key_month_line, nat_hours_line};
 pub use commitment::{estimate_together, AccountStream, COMMITTED_GB};
 pub use compare::{break_even, compare};
 

@@ -11,7 +11,7 @@ use crate::streams::{Bill, Notes};
 use crate::trace::{NumFmt, Op, Term};
 use crate::workload::StreamWorkload;
 
-use crate::around::{Network, DEFAULT_ENDPOINT_AZS};
+use crate::around::{Network, Part, DEFAULT_ENDPOINT_AZS};
 
 use super::month_of;
 
@@ -104,38 +104,42 @@ fn nat_lines(
         "NAT gateway data processing cost",
     )?;
     match w.around.nat_gateways {
-        Some(n) => {
-            let hours = month_of(
-                c,
-                "nat_gateway_hours",
-                n,
-                "NAT gateways",
-                "NAT gateway-hours",
-            )?;
-            bill.add(
-                c,
-                "nat_hours_cost",
-                "nat_hours",
-                "NAT gateway hours",
-                hours,
-                PriceKey::NatGatewayHour,
-                "NAT gateway hours cost",
-            )?;
-        }
+        Some(n) => nat_hours_line(c, bill, n)?,
+        None if w.around.apart.nat_hours => notes.assumptions.push(Assumption::PricedApart {
+            part: Part::NatHours,
+        }),
         None => notes.assumptions.push(Assumption::NatHoursElsewhere),
     }
     Ok(processed)
 }
 
-/// The endpoint's AZ-hours and the GB it processes.
-fn endpoint_lines(
+/// `n` NAT gateways' hours.
+pub(crate) fn nat_hours_line(c: &mut Calc, bill: &mut Bill<'_>, n: u32) -> Result<(), Error> {
+    let hours = month_of(
+        c,
+        "nat_gateway_hours",
+        n,
+        "NAT gateways",
+        "NAT gateway-hours",
+    )?;
+    bill.add(
+        c,
+        "nat_hours_cost",
+        "nat_hours",
+        "NAT gateway hours",
+        hours,
+        PriceKey::NatGatewayHour,
+        "NAT gateway hours cost",
+    )?;
+    Ok(())
+}
+
+/// An interface endpoint's hours in `azs` Availability Zones.
+pub(crate) fn endpoint_hours_line(
     c: &mut Calc,
     bill: &mut Bill<'_>,
-    w: &StreamWorkload,
-    gb: Term,
-    notes: &mut Notes,
+    azs: u32,
 ) -> Result<(), Error> {
-    let azs = w.around.endpoint_azs.unwrap_or(DEFAULT_ENDPOINT_AZS);
     let hours = month_of(
         c,
         "endpoint_az_hours",
@@ -152,6 +156,21 @@ fn endpoint_lines(
         PriceKey::VpcEndpointAzHour,
         "VPC endpoint hours cost",
     )?;
+    Ok(())
+}
+
+/// The endpoint's AZ-hours and the GB it processes.
+fn endpoint_lines(
+    c: &mut Calc,
+    bill: &mut Bill<'_>,
+    w: &StreamWorkload,
+    gb: Term,
+    notes: &mut Notes,
+) -> Result<(), Error> {
+    let azs = w.around.endpoint_azs.unwrap_or(DEFAULT_ENDPOINT_AZS);
+    if !w.around.apart.endpoint_hours {
+        endpoint_hours_line(c, bill, azs)?;
+    }
     bill.add(
         c,
         "endpoint_data_cost",
@@ -161,9 +180,15 @@ fn endpoint_lines(
         PriceKey::VpcEndpointGb,
         "VPC endpoint data processing cost",
     )?;
-    notes.assumptions.push(Assumption::Endpoint {
-        azs,
-        default_azs: w.around.endpoint_azs.is_none(),
+    notes.assumptions.push(if w.around.apart.endpoint_hours {
+        Assumption::PricedApart {
+            part: Part::EndpointHours,
+        }
+    } else {
+        Assumption::Endpoint {
+            azs,
+            default_azs: w.around.endpoint_azs.is_none(),
+        }
     });
     Ok(())
 }

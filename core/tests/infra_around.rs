@@ -1,0 +1,392 @@
+//! What a plan or template declares around its streams, priced: a Lambda event source mapping
+//! as a consumer of its own bill, a customer managed key's month, NAT gateways' hours and an
+//! interface endpoint's AZ-hours on their own resources, each once, while the traffic they carry
+//! stays on the stream whose usage sends it through. Hand-computed against
+//! `testing::deck_book` (us-east-1).
+
+// Cents are written as 14_02 so that they read as 14.02 USD.
+#![allow(clippy::inconsistent_digit_grouping)]
+
+use kcost_core::infra::{self, cloudformation, terraform, Declared, InfraEstimate, Usage};
+use kcost_core::notes::Assumption;
+use kcost_core::scenario::ComponentEstimate;
+use kcost_core::{testing, Options};
+
+const PLAN: &str = include_str!("fixtures/terraform/around.json");
+const USAGE: &str = include_str!("fixtures/terraform/around-usage.toml");
+
+fn priced(i: &infra::Infrastructure, usage: &str) -> InfraEstimate {
+    let usage = Usage::parse(usage, "usage.toml").unwrap();
+    infra::price(
+        i,
+        &usage,
+        Some("us-east-1"),
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap()
+}
+
+fn cost<'a>(e: &'a InfraEstimate, address: &str) -> &'a infra::ResourceCost {
+    e.resources
+        .iter()
+        .find(|r| r.address == address)
+        .unwrap_or_else(|| panic!("no {address} in {:?}", e.resources))
+}
+
+/// Each line's item and cents.
+fn items(r: &infra::ResourceCost) -> Vec<(&'static str, i64)> {
+    r.lines
+        .iter()
+        .map(|l| (l.item, l.monthly_usd.cents()))
+        .collect()
+}
+
+fn around_items(r: &infra::ResourceCost) -> Vec<(&'static str, i64)> {
+    r.lines
+        .iter()
+        .filter(|l| l.around)
+        .map(|l| (l.item, l.monthly_usd.cents()))
+        .collect()
+}
+
+fn assumptions(r: &infra::ResourceCost) -> Vec<Assumption> {
+    match &r.estimate {
+        Some(ComponentEstimate::Stream(e)) => e.assumptions.clone(),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_plans_mapping_key_nat_gateway_and_endpoint_are_priced_once_each() {
+    let i = terraform::parse(PLAN, "plan.json").unwrap();
+    // What does not serve a stream is listed, not priced: the SQS mapping, the S3 gateway
+    // endpoint, the key no stream uses, the function (priced through its mapping).
+    let unpriced: Vec<&str> = i.unpriced.iter().map(|u| u.address.as_str()).collect();
+    for address in [
+        "aws_lambda_event_source_mapping.orders",
+        "aws_vpc_endpoint.s3",
+        "aws_kms_key.logs",
+        "aws_lambda_function.enrich",
+    ] {
+        assert!(unpriced.contains(&address), "{address} in {unpriced:?}");
+    }
+    match &i
+        .resources
+        .iter()
+        .find(|r| r.address == "aws_lambda_event_source_mapping.enrich")
+        .unwrap()
+        .after
+    {
+        Some(Declared::Lambda {
+            stream,
+            consumer,
+            batch_size,
+            function: Some(f),
+            ..
+        }) => {
+            assert_eq!(stream.as_deref(), Some("aws_kinesis_stream.events"));
+            assert_eq!(*consumer, None);
+            assert_eq!(*batch_size, 100);
+            assert_eq!(f.memory_mb, 256);
+            assert_eq!(f.address, "aws_lambda_function.enrich");
+        }
+        other => panic!("{other:?}"),
+    }
+
+    let e = priced(&i, USAGE);
+    let stream = cost(&e, "aws_kinesis_stream.events");
+    // 1,000 records/s of 1 KB: 2,506.26 GB written a month, read by its one consumer, the
+    // function (a usage entry's stream has no consumers but its readers').
+    // NAT: 2,506.26 x 0.045 = 112.78; endpoint data: 2,506.26 x 0.01 = 25.06; KMS requests:
+    // 105,120 x 0.03 / 10,000 = 0.32. No NAT hours, endpoint hours or key-month here: those
+    // are the plan's own resources'.
+    assert_eq!(
+        around_items(stream),
+        [
+            ("kms_requests", 32),
+            ("nat_data", 112_78),
+            ("endpoint_data", 25_06)
+        ]
+    );
+    let a = assumptions(stream);
+    for part in [
+        kcost_core::around::Part::NatHours,
+        kcost_core::around::Part::EndpointHours,
+        kcost_core::around::Part::KeyMonth,
+    ] {
+        assert!(a.contains(&Assumption::PricedApart { part }), "{part:?}");
+    }
+    assert!(!a.contains(&Assumption::NatHoursElsewhere));
+
+    // The key's month, once: 1.00.
+    let key = cost(&e, "aws_kms_key.events");
+    assert_eq!(items(key), [("kms_key", 1_00)]);
+    assert_eq!(
+        key.notes,
+        [infra::Note::KeyOf {
+            streams: vec!["aws_kinesis_stream.events".to_string()]
+        }]
+    );
+    // One NAT gateway: 730 x 0.045 = 32.85.
+    assert_eq!(items(cost(&e, "aws_nat_gateway.a")), [("nat_hours", 32_85)]);
+    // Three subnets, three AZs: 3 x 730 x 0.01 = 21.90.
+    assert_eq!(
+        items(cost(&e, "aws_vpc_endpoint.kinesis")),
+        [("endpoint_hours", 21_90)]
+    );
+    // The function, arm64 with 256 MB, 100 ms a batch of 100: 26,280,000 invocations = 5.26;
+    // 26,280,000 x 0.1 s x 0.25 GB = 657,000 GB-s x 0.0000133334 = 8.76.
+    let lambda = cost(&e, "aws_lambda_event_source_mapping.enrich");
+    assert_eq!(
+        items(lambda),
+        [("lambda_requests", 5_26), ("lambda_duration", 8_76)]
+    );
+    assert!(lambda.needs_usage.is_empty());
+    assert_eq!(lambda.monthly_usd.map(|m| m.cents()), Some(14_02));
+    // The plan's total is the sum of its resources, each counted once.
+    let sum: i64 = e
+        .resources
+        .iter()
+        .filter_map(|r| r.monthly_usd)
+        .map(|m| m.cents())
+        .sum();
+    assert_eq!(e.monthly_usd.cents(), sum);
+    assert_eq!(
+        e.monthly_usd.cents(),
+        stream.monthly_usd.unwrap().cents() + 1_00 + 32_85 + 21_90 + 14_02
+    );
+}
+
+#[test]
+fn without_usage_a_mapping_says_what_it_needs_and_still_reads_its_stream() {
+    let i = terraform::parse(PLAN, "plan.json").unwrap();
+    let usage = "[\"aws_kinesis_stream.events\"]\nrecords = \"1000/s\"\nsize_kb = 1\n\
+                 consumer_network = \"endpoint\"\n";
+    let e = priced(&i, usage);
+    let lambda = cost(&e, "aws_lambda_event_source_mapping.enrich");
+    assert_eq!(lambda.needs_usage, ["duration_ms"]);
+    assert_eq!(lambda.monthly_usd, None);
+    // The function still reads every byte through the endpoint: 25.06.
+    assert_eq!(
+        around_items(cost(&e, "aws_kinesis_stream.events")),
+        [("kms_requests", 32), ("endpoint_data", 25_06)]
+    );
+}
+
+#[test]
+fn usage_may_not_restate_what_the_plan_declares_around_a_stream() {
+    let i = terraform::parse(PLAN, "plan.json").unwrap();
+    let refuse = |usage: &str| {
+        let usage = Usage::parse(usage, "usage.toml").unwrap();
+        infra::price(
+            &i,
+            &usage,
+            Some("us-east-1"),
+            &testing::deck_book(),
+            Options::default(),
+        )
+        .unwrap_err()
+        .to_string()
+    };
+    let e = refuse("[\"aws_kinesis_stream.events\"]\nrecords = 1\nsize_kb = 1\nnat_gateways = 2\n");
+    assert!(
+        e.contains("usage.toml:4:1") && e.contains("`nat_gateways` is the plan's to declare"),
+        "{e}"
+    );
+    let e = refuse(
+        "[\"aws_lambda_event_source_mapping.enrich\"]\nduration_ms = 100\nmemory_mb = 512\n",
+    );
+    assert!(e.contains("`memory_mb` is the plan's to declare"), "{e}");
+    let e = refuse("[\"aws_lambda_event_source_mapping.enrich\"]\nduration_ms = -1\n");
+    assert!(e.contains("aws_lambda_event_source_mapping.enrich"), "{e}");
+    let e = refuse("[\"aws_nat_gateway.a\"]\nrecords = 1\n");
+    assert!(e.contains("it has no usage of its own"), "{e}");
+    let e = refuse("[\"aws_lambda_event_source_mapping.enrich\"]\nduration = 100\n");
+    assert!(e.contains("unknown field `duration`"), "{e}");
+}
+
+#[test]
+fn a_region_without_a_price_leaves_the_resource_not_priced_and_says_why() {
+    // The deck's book holds no NAT gateway price in eu-central-1: the gateway is not priced,
+    // and says why; the plan still is.
+    let plan = r#"{"resource_changes": [
+      {"address": "aws_kinesis_stream.s", "mode": "managed", "type": "aws_kinesis_stream",
+       "name": "s", "change": {"actions": ["create"], "before": null, "after": {"shard_count": 1}}},
+      {"address": "aws_nat_gateway.a", "mode": "managed", "type": "aws_nat_gateway",
+       "name": "a", "change": {"actions": ["create"], "before": null, "after": {}}}]}"#;
+    let i = terraform::parse(plan, "plan.json").unwrap();
+    let usage = Usage::parse("", "usage.toml").unwrap();
+    let e = infra::price(
+        &i,
+        &usage,
+        Some("eu-central-1"),
+        &testing::deck_book(),
+        Options::default(),
+    );
+    let e = e.unwrap();
+    let nat = cost(&e, "aws_nat_gateway.a");
+    assert_eq!(nat.monthly_usd, None);
+    match nat.notes.last() {
+        Some(infra::Note::NoPrice { reason }) => assert!(
+            reason.contains("eu-central-1 has no price for NAT gateway"),
+            "{reason}"
+        ),
+        other => panic!("{other:?}"),
+    }
+    // The stream's 730 shard-hours are the month.
+    assert_eq!(
+        e.monthly_usd,
+        cost(&e, "aws_kinesis_stream.s").monthly_usd.unwrap()
+    );
+}
+
+#[test]
+fn a_templates_mapping_key_nat_gateway_and_endpoint_are_priced_the_same() {
+    let template = r#"
+Resources:
+  Events:
+    Type: AWS::Kinesis::Stream
+    Properties:
+      ShardCount: 2
+      StreamEncryption:
+        EncryptionType: KMS
+        KeyId: !Ref EventsKeyAlias
+  EventsKey:
+    Type: AWS::KMS::Key
+    Properties:
+      EnableKeyRotation: true
+  EventsKeyAlias:
+    Type: AWS::KMS::Alias
+    Properties:
+      AliasName: alias/events
+      TargetKeyId: !Ref EventsKey
+  Enrich:
+    Type: AWS::Lambda::Function
+    Properties:
+      MemorySize: 256
+      Architectures: [arm64]
+      Runtime: python3.12
+  EnrichMapping:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties:
+      EventSourceArn: !GetAtt Events.Arn
+      FunctionName: !Ref Enrich
+      BatchSize: 100
+      StartingPosition: LATEST
+  Orders:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties:
+      EventSourceArn: !GetAtt OrdersQueue.Arn
+      FunctionName: orders
+  Nat:
+    Type: AWS::EC2::NatGateway
+    Properties:
+      SubnetId: subnet-0a
+  KinesisEndpoint:
+    Type: AWS::EC2::VPCEndpoint
+    Properties:
+      ServiceName: !Sub com.amazonaws.${AWS::Region}.kinesis-streams
+      VpcEndpointType: Interface
+      VpcId: vpc-1
+      SubnetIds: [subnet-0a, subnet-0b, subnet-0c]
+  S3Endpoint:
+    Type: AWS::EC2::VPCEndpoint
+    Properties:
+      ServiceName: !Sub com.amazonaws.${AWS::Region}.s3
+      VpcId: vpc-1
+"#;
+    let t = cloudformation::parse(template, "t.yaml", None).unwrap();
+    let unpriced: Vec<&str> = t.unpriced.iter().map(|u| u.address.as_str()).collect();
+    assert_eq!(
+        unpriced,
+        ["Enrich", "EventsKeyAlias", "Orders", "S3Endpoint"]
+    );
+    let usage = "[Events]\nrecords = \"1000/s\"\nsize_kb = 1\nproducer_network = \"nat\"\n\
+                 consumer_network = \"endpoint\"\n\n[EnrichMapping]\nduration_ms = 100\n";
+    let e = priced(&t, usage);
+    assert_eq!(
+        around_items(cost(&e, "Events")),
+        [
+            ("kms_requests", 32),
+            ("nat_data", 112_78),
+            ("endpoint_data", 25_06)
+        ]
+    );
+    assert_eq!(items(cost(&e, "EventsKey")), [("kms_key", 1_00)]);
+    assert_eq!(items(cost(&e, "Nat")), [("nat_hours", 32_85)]);
+    assert_eq!(
+        items(cost(&e, "KinesisEndpoint")),
+        [("endpoint_hours", 21_90)]
+    );
+    assert_eq!(
+        items(cost(&e, "EnrichMapping")),
+        [("lambda_requests", 5_26), ("lambda_duration", 8_76)]
+    );
+}
+
+#[test]
+fn a_mapping_through_a_consumer_reads_with_enhanced_fan_out_counted_once() {
+    let template = r#"
+Resources:
+  Events:
+    Type: AWS::Kinesis::Stream
+    Properties:
+      ShardCount: 1
+  Reader:
+    Type: AWS::Kinesis::StreamConsumer
+    Properties:
+      ConsumerName: reader
+      StreamARN: !GetAtt Events.Arn
+  Mapping:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties:
+      EventSourceArn: !Ref Reader
+      FunctionName: elsewhere
+      StartingPosition: LATEST
+"#;
+    let t = cloudformation::parse(template, "t.yaml", None).unwrap();
+    let usage =
+        "[Events]\nrecords = 100\nsize_kb = 1\n\n[Mapping]\nduration_ms = 50\nmemory_mb = 128\n";
+    let e = priced(&t, usage);
+    let stream = cost(&e, "Events");
+    match &stream.estimate {
+        Some(ComponentEstimate::Stream(s)) => assert_eq!(s.inputs.efo_consumers, 1),
+        other => panic!("{other:?}"),
+    }
+    let mapping = cost(&e, "Mapping");
+    assert!(mapping.notes.contains(&infra::Note::FunctionElsewhere));
+    // 100 records/s in batches of 100: 2,628,000 invocations, 0.53 in requests.
+    assert_eq!(items(mapping)[0], ("lambda_requests", 53));
+}
+
+#[test]
+fn a_functions_new_memory_changes_its_mappings_month() {
+    // The mapping is unchanged; its function (named by its known name) grows from 128 MB to
+    // 1,024 MB: the mapping's duration line grows eightfold.
+    let arn = "arn:aws:kinesis:us-east-1:111122223333:stream/events";
+    let plan = format!(
+        r#"{{"resource_changes": [
+      {{"address": "aws_kinesis_stream.events", "mode": "managed", "type": "aws_kinesis_stream",
+        "name": "events", "change": {{"actions": ["no-op"],
+          "before": {{"shard_count": 1, "arn": "{arn}"}}, "after": {{"shard_count": 1, "arn": "{arn}"}}}}}},
+      {{"address": "aws_lambda_function.f", "mode": "managed", "type": "aws_lambda_function",
+        "name": "f", "change": {{"actions": ["update"],
+          "before": {{"function_name": "enrich", "memory_size": 128}},
+          "after": {{"function_name": "enrich", "memory_size": 1024}}}}}},
+      {{"address": "aws_lambda_event_source_mapping.m", "mode": "managed",
+        "type": "aws_lambda_event_source_mapping", "name": "m", "change": {{"actions": ["no-op"],
+          "before": {{"event_source_arn": "{arn}", "function_name": "enrich", "batch_size": 100}},
+          "after": {{"event_source_arn": "{arn}", "function_name": "enrich", "batch_size": 100}}}}}}]}}"#
+    );
+    let i = terraform::parse(&plan, "plan.json").unwrap();
+    let usage = "[\"aws_kinesis_stream.events\"]\nrecords = \"1000/s\"\nsize_kb = 1\n\n\
+                 [\"aws_lambda_event_source_mapping.m\"]\nduration_ms = 100\n";
+    let e = priced(&i, usage);
+    let m = cost(&e, "aws_lambda_event_source_mapping.m");
+    // 26,280,000 requests, 5.26. x86_64 GB-s at 0.0000166667: 128 MB gives 328,500 GB-s, 5.48;
+    // 1,024 MB gives 2,628,000 GB-s, 43.80.
+    assert_eq!(m.before_monthly_usd.map(|x| x.cents()), Some(5_26 + 5_48));
+    assert_eq!(m.monthly_usd.map(|x| x.cents()), Some(5_26 + 43_80));
+    assert_eq!(m.delta_usd.cents(), 43_80 - 5_48);
+}
