@@ -390,3 +390,57 @@ fn a_functions_new_memory_changes_its_mappings_month() {
     assert_eq!(m.monthly_usd.map(|x| x.cents()), Some(5_26 + 43_80));
     assert_eq!(m.delta_usd.cents(), 43_80 - 5_48);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Any mapping, function, endpoint and usage numbers: priced (the plan's total the sum of
+    /// its resources) or refused, never a panic.
+    #[test]
+    fn any_numbers_around_a_plans_stream_price_or_refuse(
+        batch in -5i64..20_000,
+        window in -1.0f64..400.0,
+        memory in -5i64..20_000,
+        subnets in 0usize..9,
+        duration in -1.0f64..1_000_000.0,
+        records in 0u32..100_000,
+    ) {
+        let subnets: Vec<String> = (0..subnets).map(|i| format!("\"subnet-{i}\"")).collect();
+        let window = if window.is_finite() { window.to_string() } else { "0".to_string() };
+        let plan = format!(
+            r#"{{"resource_changes": [
+          {{"address": "aws_kinesis_stream.s", "mode": "managed", "type": "aws_kinesis_stream",
+            "name": "s", "change": {{"actions": ["create"], "before": null,
+              "after": {{"shard_count": 2, "arn": "arn:aws:kinesis:us-east-1:1:stream/s"}}}}}},
+          {{"address": "aws_lambda_function.f", "mode": "managed", "type": "aws_lambda_function",
+            "name": "f", "change": {{"actions": ["create"], "before": null,
+              "after": {{"function_name": "f", "memory_size": {memory}}}}}}},
+          {{"address": "aws_lambda_event_source_mapping.m", "mode": "managed",
+            "type": "aws_lambda_event_source_mapping", "name": "m", "change": {{"actions": ["create"],
+              "before": null, "after": {{"event_source_arn": "arn:aws:kinesis:us-east-1:1:stream/s",
+              "function_name": "f", "batch_size": {batch},
+              "maximum_batching_window_in_seconds": {window}}}}}}},
+          {{"address": "aws_vpc_endpoint.k", "mode": "managed", "type": "aws_vpc_endpoint",
+            "name": "k", "change": {{"actions": ["create"], "before": null,
+              "after": {{"service_name": "com.amazonaws.us-east-1.kinesis-streams",
+                        "subnet_ids": [{}]}}}}}}]}}"#,
+            subnets.join(", ")
+        );
+        let Ok(i) = terraform::parse(&plan, "plan.json") else {
+            return Ok(());
+        };
+        let usage = format!(
+            "[\"aws_kinesis_stream.s\"]\nrecords = {records}\nsize_kb = 1\n\
+             consumer_network = \"endpoint\"\n\n[\"aws_lambda_event_source_mapping.m\"]\n\
+             duration_ms = {}\n",
+            if duration.is_finite() { duration.to_string() } else { "1".to_string() }
+        );
+        let Ok(usage) = Usage::parse(&usage, "usage.toml") else {
+            return Ok(());
+        };
+        if let Ok(e) = infra::price(&i, &usage, Some("us-east-1"), &testing::deck_book(), Options::default()) {
+            let sum: i64 = e.resources.iter().filter_map(|r| r.monthly_usd).map(|m| m.cents()).sum();
+            proptest::prop_assert_eq!(e.monthly_usd.cents(), sum);
+        }
+    }
+}
