@@ -94,17 +94,10 @@ fn refusals_name_the_flag_and_what_it_needs() {
         "--size-kb",
         "1",
         "--region",
-        "eu-central-1",
+        "us-east-2",
         "--producer-network",
-        "nat",
+        "endpoint",
     ]);
-    assert!(e.contains("nat_gateway_gb"), "{e}");
-    ok(&[
-        "--records",
-        "1",
-        "--size-kb",
-        "1",
-        "--region",
-        "eu-central-1",
-    ]);
+    assert!(e.contains("vpc_endpoint_az_hour"), "{e}");
+    ok(&["--records", "1", "--size-kb", "1", "--region", "us-east-2"]);
 }

@@ -521,13 +521,26 @@ fn what_serves_a_plans_stream_is_priced_on_its_own_resources() {
 }
 
 #[test]
-fn a_nat_gateway_where_kcost_has_no_price_is_left_out_and_said_why() {
+fn an_endpoint_where_kcost_has_no_price_is_left_out_and_said_why() {
     let plan = fixture("around.json");
-    let text = ok(&["terraform", &plan, "--region", "eu-central-1"]);
+    let text = ok(&["terraform", &plan, "--region", "us-east-2"]);
     assert!(
         text.contains(
-            "aws_nat_gateway.a: not priced: region eu-central-1 has no price for NAT gateway"
+            "aws_vpc_endpoint.kinesis: not priced: region us-east-2 has no price for Interface \
+             VPC endpoint, per AZ per hour (vpc_endpoint_az_hour)"
         ),
         "{text}"
     );
+    // The NAT gateway there is priced: 730 x 0.045.
+    let v: Value = serde_json::from_str(&ok(&[
+        "terraform",
+        &plan,
+        "--region",
+        "us-east-2",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(months(&v, "aws_nat_gateway.a").1, usd(32.85));
+    assert_eq!(months(&v, "aws_vpc_endpoint.kinesis").1, Value::Null);
 }
