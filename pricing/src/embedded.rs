@@ -1057,6 +1057,13 @@ pub(crate) fn table_of(code: &str) -> Option<(&'static str, RegionTable)> {
                         "2026-08",
                         Confidence::Secondary,
                     ),
+                    (
+                        PriceKey::LambdaGbSecondArm,
+                        1.33334e-5,
+                        "derived from this region's x86_64 price (0.0000166667, secondary) less the 20% AWS states for Arm (AWS News Blog, 'AWS Lambda Functions Powered by AWS Graviton2 Processor': 'duration charges are 20 percent lower than the current pricing for x86'), written as the Price List writes the same figure in us-east-1 and us-east-2; no us-west-2 source for the arm64 price itself was found",
+                        "2026-08",
+                        Confidence::Derived,
+                    ),
                 ],
             ),
         ),
