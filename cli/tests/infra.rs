@@ -531,16 +531,52 @@ fn an_endpoint_where_kcost_has_no_price_is_left_out_and_said_why() {
         ),
         "{text}"
     );
-    // The NAT gateway there is priced: 730 x 0.045.
+    // Without usage no stream sends traffic through the NAT gateway: it is not counted.
+    assert!(
+        text.contains(
+            "aws_nat_gateway.a: not priced: no stream of this plan in its region sends traffic \
+             through a NAT gateway"
+        ),
+        "{text}"
+    );
+    // With the usage, it is: in Frankfurt, 730 x 0.052.
+    let usage = fixture("around-usage.toml");
     let v: Value = serde_json::from_str(&ok(&[
         "terraform",
         &plan,
+        "--usage",
+        &usage,
         "--region",
-        "us-east-2",
+        "eu-central-1",
         "--format",
         "json",
     ]))
     .unwrap();
-    assert_eq!(months(&v, "aws_nat_gateway.a").1, usd(32.85));
-    assert_eq!(months(&v, "aws_vpc_endpoint.kinesis").1, Value::Null);
+    assert_eq!(months(&v, "aws_nat_gateway.a").1, usd(37.96));
+    // And the endpoint there: 3 AZs x 730 x 0.012.
+    assert_eq!(months(&v, "aws_vpc_endpoint.kinesis").1, usd(26.28));
+}
+
+#[test]
+fn a_mapping_where_kcost_has_no_lambda_price_is_left_out_and_the_rest_priced() {
+    let plan = fixture("around.json");
+    let usage = fixture("around-usage.toml");
+    let text = ok(&[
+        "terraform",
+        &plan,
+        "--usage",
+        &usage,
+        "--region",
+        "ap-northeast-1",
+    ]);
+    assert!(
+        text.contains(
+            "aws_lambda_event_source_mapping.enrich: not priced: region ap-northeast-1 has no \
+             price for Lambda duration, arm64 (lambda_gb_second_arm)"
+        ),
+        "{text}"
+    );
+    // The rest is: a key-month, and 730 NAT gateway-hours at Tokyo's 0.062.
+    assert!(text.contains("│ aws_kms_key.events "), "{text}");
+    assert!(text.contains("- -> 45.26"), "{text}");
 }

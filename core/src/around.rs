@@ -193,6 +193,10 @@ pub struct Around {
     /// Readers in other regions (a scenario's components that name another region): each reads
     /// every byte across regions. Set by a scenario's wiring, not typed.
     pub remote_readers: RemoteReaders,
+    /// Readers AWS runs (a Lambda event source mapping, a Firehose, an analytics application)
+    /// among the consumers: they read from AWS's own network, not through the consumers' NAT
+    /// gateway or endpoint. Set by a scenario's wiring or a plan, not typed.
+    pub managed_readers: u32,
     /// What a plan or template prices on resources of its own (its NAT gateways, its interface
     /// endpoint, its KMS key), left off the stream's lines. Set by infrastructure pricing, not
     /// typed.

@@ -374,6 +374,32 @@ pub fn around_resource(
     .map_err(|e| book.locate(e))
 }
 
+/// Whether `region` holds the prices `app` needs: the error its estimate would give, checked
+/// before any traffic is known.
+///
+/// # Errors
+/// An unknown region, or a price the region lacks (named, with the regions that have it).
+pub(crate) fn priceable(app: &App, region: Option<&str>, book: &PriceBook) -> Result<(), Error> {
+    let (prices, _) = crate::bill::region_or_default(book, region)?;
+    let keys = match app {
+        App::Lambda(w) => [
+            PriceKey::LambdaRequest,
+            match w.architecture {
+                Architecture::X86_64 => PriceKey::LambdaGbSecondX86,
+                Architecture::Arm64 => PriceKey::LambdaGbSecondArm,
+            },
+        ],
+        App::Kcl(_) => [
+            PriceKey::DynamodbWriteRequestUnit,
+            PriceKey::DynamodbReadRequestUnit,
+        ],
+    };
+    for key in keys {
+        prices.get(key).map_err(|e| book.locate(e))?;
+    }
+    Ok(())
+}
+
 /// One bill of its own (a consumer's, or a resource's around a stream): its lines from `lines`,
 /// then the total as every estimate ends.
 pub(crate) fn priced(

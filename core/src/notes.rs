@@ -93,6 +93,11 @@ pub enum Assumption {
     },
     /// NAT gateway hours taken as paid by other traffic.
     NatHoursElsewhere,
+    /// Readers AWS runs read from its own network, not through the consumers' network path.
+    ManagedReaders {
+        /// How many.
+        readers: u32,
+    },
     /// A part of what is around the stream priced on a plan's or template's own resource.
     PricedApart {
         /// Which part.
@@ -181,6 +186,7 @@ impl Assumption {
             | Assumption::KmsRequests { .. }
             | Assumption::NatHoursElsewhere
             | Assumption::PricedApart { .. }
+            | Assumption::ManagedReaders { .. }
             | Assumption::CrossRegionReaders { .. }
             | Assumption::Endpoint { .. } => self.write_around(f, face),
             Assumption::LambdaInvocations { .. } | Assumption::KclTables { .. } => {
@@ -274,6 +280,12 @@ impl Assumption {
                 "the NAT gateways' hours are taken as paid by other traffic; give {} to bill \
                  them here",
                 face.input(Input::NatGateways)
+            ),
+            Assumption::ManagedReaders { readers } => write!(
+                f,
+                "{readers} reader(s) run by AWS (a Lambda event source mapping, a Firehose, an \
+                 analytics application) read the stream from AWS's own network: their bytes do \
+                 not pass through the consumers' NAT gateway or endpoint"
             ),
             Assumption::PricedApart { part } => f.write_str(match part {
                 crate::around::Part::NatHours => {

@@ -312,6 +312,7 @@ fn assumption_samples() -> Vec<crate::notes::Assumption> {
             | A::KmsRequests { .. }
             | A::NatHoursElsewhere
             | A::PricedApart { .. }
+            | A::ManagedReaders { .. }
             | A::CrossRegionReaders { .. }
             | A::LambdaInvocations { .. }
             | A::KclTables { .. }
@@ -334,6 +335,7 @@ fn around_assumption_samples() -> Vec<crate::notes::Assumption> {
             key: crate::around::KmsKey::Customer,
         },
         A::NatHoursElsewhere,
+        A::ManagedReaders { readers: 2 },
         A::CrossRegionReaders { readers: 10 },
         A::LambdaInvocations { window_s: 1.0 },
         A::KclTables {

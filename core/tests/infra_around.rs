@@ -96,8 +96,8 @@ fn a_plans_mapping_key_nat_gateway_and_endpoint_are_priced_once_each() {
 
     let e = priced(&i, USAGE);
     let stream = cost(&e, "aws_kinesis_stream.events");
-    // 1,000 records/s of 1 KB: 2,506.26 GB written a month, read by its one consumer, the
-    // function (a usage entry's stream has no consumers but its readers').
+    // 1,000 records/s of 1 KB: 2,506.26 GB written a month, read by 2 consumers: one of the
+    // usage's own through the endpoint, and the function, from AWS's network.
     // NAT: 2,506.26 x 0.045 = 112.78; endpoint data: 2,506.26 x 0.01 = 25.06; KMS requests:
     // 105,120 x 0.03 / 10,000 = 0.32. No NAT hours, endpoint hours or key-month here: those
     // are the plan's own resources'.
@@ -118,6 +118,7 @@ fn a_plans_mapping_key_nat_gateway_and_endpoint_are_priced_once_each() {
         assert!(a.contains(&Assumption::PricedApart { part }), "{part:?}");
     }
     assert!(!a.contains(&Assumption::NatHoursElsewhere));
+    assert!(a.contains(&Assumption::ManagedReaders { readers: 1 }));
 
     // The key's month, once: 1.00.
     let key = cost(&e, "aws_kms_key.events");
@@ -167,11 +168,11 @@ fn without_usage_a_mapping_says_what_it_needs_and_still_reads_its_stream() {
     let lambda = cost(&e, "aws_lambda_event_source_mapping.enrich");
     assert_eq!(lambda.needs_usage, ["duration_ms"]);
     assert_eq!(lambda.monthly_usd, None);
-    // The function still reads every byte through the endpoint: 25.06.
-    assert_eq!(
-        around_items(cost(&e, "aws_kinesis_stream.events")),
-        [("kms_requests", 32), ("endpoint_data", 25_06)]
-    );
+    // The function still reads every byte, but from AWS's network: nothing passes through the
+    // endpoint, whose hours are its own resource's.
+    let stream = cost(&e, "aws_kinesis_stream.events");
+    assert_eq!(around_items(stream), [("kms_requests", 32)]);
+    assert!(assumptions(stream).contains(&Assumption::ManagedReaders { readers: 1 }));
 }
 
 #[test]
@@ -208,13 +209,17 @@ fn usage_may_not_restate_what_the_plan_declares_around_a_stream() {
 
 #[test]
 fn a_region_without_a_price_leaves_the_resource_not_priced_and_says_why() {
-    // The deck's book holds no NAT gateway price in eu-central-1: the gateway is not priced,
-    // and says why; the plan still is.
+    // The deck's book holds no endpoint price in eu-central-1: the endpoint is not priced, and
+    // says why; the plan still is. The NAT gateway serves no stream (none sends traffic through
+    // one), so it is not counted, and says so.
     let plan = r#"{"resource_changes": [
       {"address": "aws_kinesis_stream.s", "mode": "managed", "type": "aws_kinesis_stream",
        "name": "s", "change": {"actions": ["create"], "before": null, "after": {"shard_count": 1}}},
       {"address": "aws_nat_gateway.a", "mode": "managed", "type": "aws_nat_gateway",
-       "name": "a", "change": {"actions": ["create"], "before": null, "after": {}}}]}"#;
+       "name": "a", "change": {"actions": ["create"], "before": null, "after": {}}},
+      {"address": "aws_vpc_endpoint.k", "mode": "managed", "type": "aws_vpc_endpoint",
+       "name": "k", "change": {"actions": ["create"], "before": null,
+         "after": {"service_name": "com.amazonaws.eu-central-1.kinesis-streams"}}}]}"#;
     let i = terraform::parse(plan, "plan.json").unwrap();
     let usage = Usage::parse("", "usage.toml").unwrap();
     let e = infra::price(
@@ -223,17 +228,20 @@ fn a_region_without_a_price_leaves_the_resource_not_priced_and_says_why() {
         Some("eu-central-1"),
         &testing::deck_book(),
         Options::default(),
-    );
-    let e = e.unwrap();
-    let nat = cost(&e, "aws_nat_gateway.a");
-    assert_eq!(nat.monthly_usd, None);
-    match nat.notes.last() {
+    )
+    .unwrap();
+    let endpoint = cost(&e, "aws_vpc_endpoint.k");
+    assert_eq!(endpoint.monthly_usd, None);
+    match endpoint.notes.last() {
         Some(infra::Note::NoPrice { reason }) => assert!(
-            reason.contains("eu-central-1 has no price for NAT gateway"),
+            reason.contains("eu-central-1 has no price for Interface VPC endpoint"),
             "{reason}"
         ),
         other => panic!("{other:?}"),
     }
+    let nat = cost(&e, "aws_nat_gateway.a");
+    assert_eq!(nat.monthly_usd, None);
+    assert_eq!(nat.notes, [infra::Note::NoStreamThrough]);
     // The stream's 730 shard-hours are the month.
     assert_eq!(
         e.monthly_usd,
@@ -302,8 +310,9 @@ Resources:
         unpriced,
         ["Enrich", "EventsKeyAlias", "Orders", "S3Endpoint"]
     );
-    let usage = "[Events]\nrecords = \"1000/s\"\nsize_kb = 1\nproducer_network = \"nat\"\n\
-                 consumer_network = \"endpoint\"\n\n[EnrichMapping]\nduration_ms = 100\n";
+    let usage = "[Events]\nrecords = \"1000/s\"\nsize_kb = 1\nconsumers = 1\n\
+                 producer_network = \"nat\"\nconsumer_network = \"endpoint\"\n\n\
+                 [EnrichMapping]\nduration_ms = 100\n";
     let e = priced(&t, usage);
     assert_eq!(
         around_items(cost(&e, "Events")),
@@ -364,12 +373,9 @@ Resources:
 fn a_functions_new_memory_changes_its_mappings_month() {
     // The mapping is unchanged; its function (named by its known name) grows from 128 MB to
     // 1,024 MB: the mapping's duration line grows eightfold.
-    let arn = "arn:aws:kinesis:us-east-1:111122223333:stream/events";
+    let arn = EVENTS_ARN;
     let plan = format!(
-        r#"{{"resource_changes": [
-      {{"address": "aws_kinesis_stream.events", "mode": "managed", "type": "aws_kinesis_stream",
-        "name": "events", "change": {{"actions": ["no-op"],
-          "before": {{"shard_count": 1, "arn": "{arn}"}}, "after": {{"shard_count": 1, "arn": "{arn}"}}}}}},
+        r#"{{"resource_changes": [{stream},
       {{"address": "aws_lambda_function.f", "mode": "managed", "type": "aws_lambda_function",
         "name": "f", "change": {{"actions": ["update"],
           "before": {{"function_name": "enrich", "memory_size": 128}},
@@ -377,7 +383,8 @@ fn a_functions_new_memory_changes_its_mappings_month() {
       {{"address": "aws_lambda_event_source_mapping.m", "mode": "managed",
         "type": "aws_lambda_event_source_mapping", "name": "m", "change": {{"actions": ["no-op"],
           "before": {{"event_source_arn": "{arn}", "function_name": "enrich", "batch_size": 100}},
-          "after": {{"event_source_arn": "{arn}", "function_name": "enrich", "batch_size": 100}}}}}}]}}"#
+          "after": {{"event_source_arn": "{arn}", "function_name": "enrich", "batch_size": 100}}}}}}]}}"#,
+        stream = existing_stream()
     );
     let i = terraform::parse(&plan, "plan.json").unwrap();
     let usage = "[\"aws_kinesis_stream.events\"]\nrecords = \"1000/s\"\nsize_kb = 1\n\n\
@@ -443,4 +450,137 @@ proptest::proptest! {
             proptest::prop_assert_eq!(e.monthly_usd.cents(), sum);
         }
     }
+}
+
+/// The ARN of `aws_kinesis_stream.events` in the plans built here.
+const EVENTS_ARN: &str = "arn:aws:kinesis:us-east-1:111122223333:stream/events";
+
+/// `aws_kinesis_stream.events`, 1 shard, unchanged by the plan.
+fn existing_stream() -> String {
+    format!(
+        r#"{{"address": "aws_kinesis_stream.events", "mode": "managed", "type": "aws_kinesis_stream",
+        "name": "events", "change": {{"actions": ["no-op"],
+          "before": {{"shard_count": 1, "arn": "{EVENTS_ARN}"}},
+          "after": {{"shard_count": 1, "arn": "{EVENTS_ARN}"}}}}}}"#
+    )
+}
+
+/// A change's two sides read one usage file: an endpoint added to a stream that exists prices
+/// its hours on itself, and the stream's month does not move on either side.
+#[test]
+fn an_endpoint_added_to_an_existing_stream_costs_its_hours_once() {
+    let plan = format!(
+        r#"{{"resource_changes": [{stream},
+      {{"address": "aws_vpc_endpoint.k", "mode": "managed", "type": "aws_vpc_endpoint",
+        "name": "k", "change": {{"actions": ["create"], "before": null,
+          "after": {{"service_name": "com.amazonaws.us-east-1.kinesis-streams",
+                    "subnet_ids": ["a", "b", "c"]}}}}}}]}}"#,
+        stream = existing_stream()
+    );
+    let i = terraform::parse(&plan, "plan.json").unwrap();
+    let usage = "[\"aws_kinesis_stream.events\"]\nrecords = 100\nsize_kb = 1\nconsumers = 1\n\
+                 consumer_network = \"endpoint\"\n";
+    let e = priced(&i, usage);
+    let stream = cost(&e, "aws_kinesis_stream.events");
+    assert_eq!(stream.delta_usd.cents(), 0);
+    assert!(!items(stream).iter().any(|(i, _)| *i == "endpoint_hours"));
+    // 3 x 730 x 0.01, all of it new.
+    assert_eq!(e.delta_usd.cents(), 21_90);
+}
+
+/// A mapping whose function is the plan's on one side only: the usage file gives the memory
+/// for the side without it, and the plan's memory stands on the side with it.
+#[test]
+fn a_mapping_moved_to_a_function_of_the_plan_is_priced_on_both_sides() {
+    let arn = EVENTS_ARN;
+    let plan = format!(
+        r#"{{"resource_changes": [{stream},
+      {{"address": "aws_lambda_function.new", "mode": "managed", "type": "aws_lambda_function",
+        "name": "new", "change": {{"actions": ["create"], "before": null,
+          "after": {{"function_name": "new", "memory_size": 1024}}}}}},
+      {{"address": "aws_lambda_event_source_mapping.m", "mode": "managed",
+        "type": "aws_lambda_event_source_mapping", "name": "m", "change": {{"actions": ["update"],
+          "before": {{"event_source_arn": "{arn}", "function_name": "legacy"}},
+          "after": {{"event_source_arn": "{arn}", "function_name": "new"}}}}}}]}}"#,
+        stream = existing_stream()
+    );
+    let i = terraform::parse(&plan, "plan.json").unwrap();
+    let usage = "[\"aws_kinesis_stream.events\"]\nrecords = \"1000/s\"\nsize_kb = 1\n\n\
+                 [\"aws_lambda_event_source_mapping.m\"]\nduration_ms = 100\nmemory_mb = 128\n";
+    let e = priced(&i, usage);
+    let m = cost(&e, "aws_lambda_event_source_mapping.m");
+    // 26,280,000 requests 5.26; 128 MB: 5.48; the plan's 1,024 MB: 43.80.
+    assert_eq!(m.before_monthly_usd.map(|x| x.cents()), Some(5_26 + 5_48));
+    assert_eq!(m.monthly_usd.map(|x| x.cents()), Some(5_26 + 43_80));
+}
+
+/// Two modules with a function of the same name: each mapping reads its own module's.
+#[test]
+fn a_name_used_in_two_modules_resolves_within_the_module() {
+    let arn = |m: &str| format!("arn:aws:kinesis:us-east-1:111122223333:stream/{m}");
+    let module = |m: &str, memory: u32| {
+        format!(
+            r#"{{"address": "module.{m}.aws_kinesis_stream.s", "mode": "managed",
+              "type": "aws_kinesis_stream", "name": "s", "change": {{"actions": ["create"],
+              "before": null, "after": {{"shard_count": 1, "arn": "{a}"}}}}}},
+             {{"address": "module.{m}.aws_lambda_function.f", "mode": "managed",
+              "type": "aws_lambda_function", "name": "f", "change": {{"actions": ["create"],
+              "before": null, "after": {{"function_name": "enrich", "memory_size": {memory}}}}}}},
+             {{"address": "module.{m}.aws_lambda_event_source_mapping.m", "mode": "managed",
+              "type": "aws_lambda_event_source_mapping", "name": "m", "change": {{"actions": ["create"],
+              "before": null, "after": {{"event_source_arn": "{a}", "function_name": "enrich"}}}}}}"#,
+            a = arn(m)
+        )
+    };
+    let plan = format!(
+        r#"{{"resource_changes": [{}, {}]}}"#,
+        module("a", 128),
+        module("b", 1024)
+    );
+    let i = terraform::parse(&plan, "plan.json").unwrap();
+    let memory = |address: &str| match &i
+        .resources
+        .iter()
+        .find(|r| r.address == address)
+        .unwrap()
+        .after
+    {
+        Some(Declared::Lambda {
+            function: Some(f), ..
+        }) => (f.address.clone(), f.memory_mb),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        memory("module.a.aws_lambda_event_source_mapping.m"),
+        ("module.a.aws_lambda_function.f".to_string(), 128)
+    );
+    assert_eq!(
+        memory("module.b.aws_lambda_event_source_mapping.m"),
+        ("module.b.aws_lambda_function.f".to_string(), 1024)
+    );
+}
+
+/// A template's `KeyId` through a parameter's default, or an alias's name written out.
+#[test]
+fn a_templates_key_is_read_through_parameters_and_alias_names() {
+    let template = |key_id: &str| {
+        format!(
+            "Parameters:\n  StreamKey:\n    Type: String\n    Default: alias/aws/kinesis\n\
+             Resources:\n  S:\n    Type: AWS::Kinesis::Stream\n    Properties:\n      \
+             ShardCount: 1\n      StreamEncryption:\n        EncryptionType: KMS\n        \
+             KeyId: {key_id}\n  K:\n    Type: AWS::KMS::Key\n  A:\n    Type: AWS::KMS::Alias\n    \
+             Properties:\n      AliasName: alias/events\n      TargetKeyId: !Ref K\n"
+        )
+    };
+    let usage = "[S]\nrecords = 1\nsize_kb = 1\n";
+    // The AWS managed key through the parameter: requests only, and K serves no stream.
+    let t = cloudformation::parse(&template("!Ref StreamKey"), "t.yaml", None).unwrap();
+    let e = priced(&t, usage);
+    assert_eq!(around_items(cost(&e, "S")), [("kms_requests", 32)]);
+    assert!(t.unpriced.iter().any(|u| u.address == "K"));
+    // The alias's name written out: K is the stream's key, priced once on itself.
+    let t = cloudformation::parse(&template("alias/events"), "t.yaml", None).unwrap();
+    let e = priced(&t, usage);
+    assert_eq!(around_items(cost(&e, "S")), [("kms_requests", 32)]);
+    assert_eq!(items(cost(&e, "K")), [("kms_key", 1_00)]);
 }

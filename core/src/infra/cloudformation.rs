@@ -368,22 +368,35 @@ fn stream(p: &Value, t: &Template) -> Result<Declared, String> {
         None => Retention::DEFAULT,
     };
     let key = stream_key(p.pointer("/StreamEncryption/KeyId"), t);
-    let around = around(p, key.is_some());
+    let around = around(p, t, key.is_some());
     Ok(Declared::stream(mode, shards, retention, around, key))
 }
 
 /// The template's KMS key a stream's `KeyId` refers to, itself or through an alias of the
-/// template (its `TargetKeyId`).
+/// template (by `!Ref`, or by the alias's name written out: its `TargetKeyId`).
 fn stream_key(key_id: Option<&Value>, t: &Template) -> Option<String> {
+    let target = |alias: &Value| {
+        referred(alias.pointer("/Properties/TargetKeyId"))
+            .into_iter()
+            .find(|k| type_of(t, k) == Some("AWS::KMS::Key"))
+    };
+    if let Some(name) = resolved(key_id, t).and_then(Value::as_str) {
+        let name = name.rsplit(':').next().unwrap_or(name);
+        return t
+            .resources
+            .values()
+            .filter(|r| r.get("Type").and_then(Value::as_str) == Some("AWS::KMS::Alias"))
+            .find(|r| {
+                resolved(r.pointer("/Properties/AliasName"), t).and_then(Value::as_str)
+                    == Some(name)
+            })
+            .and_then(target);
+    }
     referred(key_id)
         .into_iter()
         .find_map(|id| match type_of(t, &id) {
             Some("AWS::KMS::Key") => Some(id),
-            Some("AWS::KMS::Alias") => {
-                referred(t.resources.get(&id)?.pointer("/Properties/TargetKeyId"))
-                    .into_iter()
-                    .find(|k| type_of(t, k) == Some("AWS::KMS::Key"))
-            }
+            Some("AWS::KMS::Alias") => target(t.resources.get(&id)?),
             _ => None,
         })
 }
@@ -445,14 +458,15 @@ fn mapping(p: &Value, t: &Template) -> Result<Declared, String> {
 
 /// What a stream's properties price around it: `StreamEncryption` and
 /// `DesiredShardLevelMetrics`; `template_key` when its `KeyId` is the template's own key.
-fn around(p: &Value, template_key: bool) -> crate::around::Around {
+fn around(p: &Value, t: &Template, template_key: bool) -> crate::around::Around {
     let encryption = p.get("StreamEncryption");
-    let text = |key: &str| encryption.and_then(|e| e.get(key)).and_then(Value::as_str);
-    // A `KeyId` that is no plain text (`!Ref`, `!GetAtt`, `!Sub`) names a key of the
-    // template's or the account's: a customer managed key, unless it reads `alias/aws/kinesis`.
+    let text = |key: &str| resolved(encryption.and_then(|e| e.get(key)), t).and_then(Value::as_str);
+    // A `KeyId` that is no plain text once parameters are followed (`!GetAtt`, `!Sub`, a
+    // resource's `!Ref`) names a key of the template's or the account's: a customer managed
+    // key, unless it reads `alias/aws/kinesis`.
     let computed = encryption
         .and_then(|e| e.get("KeyId"))
-        .is_some_and(|k| !k.is_string() && !k.to_string().contains("alias/aws/kinesis"));
+        .is_some_and(|k| !k.to_string().contains("alias/aws/kinesis"));
     let key_id = text("KeyId").or_else(|| (template_key || computed).then_some("(a reference)"));
     let metrics: Vec<&str> = p
         .get("DesiredShardLevelMetrics")

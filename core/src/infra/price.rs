@@ -96,6 +96,10 @@ pub enum Note {
     },
     /// A mapping whose function the plan does not declare.
     FunctionElsewhere,
+    /// A mapping of a stream the plan does not declare.
+    MappingOtherStream,
+    /// A NAT gateway that no stream of the plan in its region sends traffic through.
+    NoStreamThrough,
     /// A mapping whose stream needs usage for the traffic that drives its invocations.
     StreamNeedsUsage {
         /// The stream's address.
@@ -152,6 +156,14 @@ impl Note {
                                         its memory_mb (and architecture)"
                 .to_string(),
             Note::NoPrice { reason } => format!("not priced: {reason}"),
+            Note::MappingOtherStream => "not priced: it reads a stream this plan does not \
+                                         declare, whose traffic kcost does not have here"
+                .to_string(),
+            Note::NoStreamThrough => "not priced: no stream of this plan in its region sends \
+                                      traffic through a NAT gateway (a stream's usage: \
+                                      producer_network or consumer_network = \"nat\"), so it is \
+                                      not counted as serving Kinesis"
+                .to_string(),
             Note::StreamNeedsUsage { stream } => format!(
                 "its invocations follow {stream}'s traffic: give that stream's records and \
                  size_kb in the usage file"
@@ -263,26 +275,10 @@ pub fn price(
 /// Every usage entry must name a Kinesis resource of the plan.
 fn check_addresses(infra: &Infrastructure, usage: &Usage) -> Result<(), InfraError> {
     for address in usage.addresses() {
-        if let Some(r) = infra.resources.iter().find(|r| &r.address == address) {
-            let message = match r.after.as_ref().or(r.before.as_ref()) {
-                Some(Declared::Consumer { .. }) => Some(
-                    "a consumer has no usage of its own: it reads its stream's traffic; give \
-                     the stream's usage instead",
-                ),
-                Some(Declared::KmsKey) => Some(
-                    "a KMS key has no usage of its own: the plan fixes its month, and its requests \
-                     are priced on the stream it encrypts",
-                ),
-                Some(Declared::NatGateway | Declared::Endpoint { .. }) => Some(
-                    "it has no usage of its own: the plan fixes its price, and the traffic it \
-                     carries is priced on the stream whose usage says producer_network or \
-                     consumer_network; give that stream's usage instead",
-                ),
-                _ => None,
-            };
-            if let Some(message) = message {
-                return Err(InfraError::resource(usage.origin(), address, message));
-            }
+        if let Some(message) = no_usage_of_its_own(infra, address) {
+            return Err(InfraError::resource(usage.origin(), address, message));
+        }
+        if infra.resources.iter().any(|r| &r.address == address) {
             continue;
         }
         let near = infra
@@ -310,6 +306,41 @@ fn check_addresses(infra: &Infrastructure, usage: &Usage) -> Result<(), InfraErr
     Ok(())
 }
 
+/// Why a resource the plan declares takes no usage, if it takes none: a consumer, a key, a NAT
+/// gateway or endpoint, or a resource kcost does not price on its own.
+fn no_usage_of_its_own(infra: &Infrastructure, address: &str) -> Option<String> {
+    if let Some(r) = infra.resources.iter().find(|r| r.address == address) {
+        let message = match r.after.as_ref().or(r.before.as_ref()) {
+            Some(Declared::Consumer { .. }) => {
+                "a consumer has no usage of its own: it reads its stream's traffic; give the \
+                 stream's usage instead"
+            }
+            Some(Declared::KmsKey) => {
+                "a KMS key has no usage of its own: the plan fixes its month, and its requests are \
+                 priced on the stream it encrypts"
+            }
+            Some(Declared::NatGateway | Declared::Endpoint { .. }) => {
+                "it has no usage of its own: the plan fixes its price, and the traffic it carries \
+                 is priced on the stream whose usage says producer_network or consumer_network; \
+                 give that stream's usage instead"
+            }
+            _ => return None,
+        };
+        return Some(message.to_string());
+    }
+    let u = infra.unpriced.iter().find(|u| u.address == address)?;
+    let hint = if u.type_name.contains("lambda_function") || u.type_name.ends_with("::Function") {
+        "; a function's usage (duration_ms) goes under the event source mapping that reads a \
+         stream"
+    } else {
+        ""
+    };
+    Some(format!(
+        "{} declares it ({}), but kcost does not price it on its own, so it takes no usage{hint}",
+        infra.origin, u.type_name
+    ))
+}
+
 /// One side priced: each component's estimate by address, and what each resource needs.
 struct Priced {
     estimates: BTreeMap<String, ComponentEstimate>,
@@ -330,7 +361,7 @@ fn side(
     };
     let mut pending = BTreeMap::new();
     let own = |r: &Resource| region.map(str::to_string).or_else(|| r.region.clone());
-    let around = around_side(infra, usage, region, side)?;
+    let around = around_side(infra, usage, (region, side), book)?;
     for r in &infra.resources {
         if let Some(Declared::Stream { .. }) = r.on(side) {
             if let Some((spec, p)) = stream_spec(infra, usage, r, side, &around, region)? {
@@ -361,6 +392,15 @@ fn side(
     let mut fixed = BTreeMap::new();
     for r in &infra.resources {
         let at = own(r).or_else(|| infra.region.clone());
+        if matches!(r.on(side), Some(Declared::NatGateway)) && !through_nat(&scenario, &at) {
+            let p = Pending {
+                priced: false,
+                needs_usage: Vec::new(),
+                notes: vec![Note::NoStreamThrough],
+            };
+            pending.insert(r.address.clone(), p);
+            continue;
+        }
         if let Some((e, p)) = fixed_resource(infra, r, side, at.as_deref(), book, options) {
             if let Some(e) = e {
                 fixed.insert(r.address.clone(), e);
@@ -392,9 +432,11 @@ struct AroundSide {
     lambdas: BTreeMap<String, crate::consumers::LambdaWorkload>,
     /// The plan's consumers that priced mappings read through.
     through: Vec<String>,
-    /// Mappings not priced (no usage) that read a stream of the plan directly: shared
-    /// consumers to add to each.
+    /// Mappings not priced (no usage, or no price in their region) that read a stream of the
+    /// plan directly: shared consumers to add to each.
     readers: BTreeMap<String, u32>,
+    /// Mappings whose region lacks a Lambda price: what the estimate says.
+    no_price: BTreeMap<String, String>,
 }
 
 impl AroundSide {
@@ -425,8 +467,8 @@ impl AroundSide {
 fn around_side(
     infra: &Infrastructure,
     usage: &Usage,
-    region: Option<&str>,
-    side: Side,
+    (region, side): (Option<&str>, Side),
+    book: &PriceBook,
 ) -> Result<AroundSide, InfraError> {
     let mut out = AroundSide::default();
     let streams: Vec<&str> = infra
@@ -440,43 +482,106 @@ fn around_side(
             .map(str::to_string)
             .or_else(|| r.region.clone())
             .or_else(|| infra.region.clone());
-        match r.on(side) {
-            Some(Declared::NatGateway) => out.nat.push(at),
-            Some(Declared::Endpoint { .. }) => out.endpoint.push(at),
-            Some(Declared::Lambda {
-                stream: Some(stream),
-                consumer,
-                batch_size,
-                batching_window_s,
-                function,
-            }) if streams.contains(&stream.as_str()) => {
-                let base = crate::consumers::LambdaWorkload {
-                    batch_size: *batch_size,
-                    batching_window_s: *batching_window_s,
-                    architecture: function
-                        .as_ref()
-                        .map_or(crate::consumers::Architecture::X86_64, |f| f.architecture),
-                    ..crate::consumers::LambdaWorkload::new(
-                        function.as_ref().map_or(128, |f| f.memory_mb),
-                        0.0,
-                    )
-                };
-                match usage.lambda(&r.address, base, function.is_some())? {
-                    Some(w) => {
-                        out.lambdas.insert(r.address.clone(), w);
-                        out.through.extend(consumer.iter().cloned());
-                    }
-                    None if consumer.is_none() => {
-                        let n = out.readers.entry(stream.clone()).or_insert(0);
-                        *n = n.saturating_add(1);
-                    }
-                    None => {}
-                }
+        // A NAT gateway's or endpoint's hours are its own on both sides of the change: the
+        // usage file, one for both, must not price them on the stream on the side without it.
+        for d in [&r.before, &r.after].into_iter().flatten() {
+            match d {
+                Declared::NatGateway => out.nat.push(at.clone()),
+                Declared::Endpoint { .. } => out.endpoint.push(at.clone()),
+                _ => {}
             }
-            _ => {}
+        }
+        if let Some(d @ Declared::Lambda { .. }) = r.on(side) {
+            out.mapping(r, d, &streams, (usage, book), at.as_deref())?;
         }
     }
     Ok(out)
+}
+
+impl AroundSide {
+    /// A mapping on this side: priced when the usage file gives its function's duration and the
+    /// region its prices; else one more reader of its stream, with why it is not priced.
+    fn mapping(
+        &mut self,
+        r: &Resource,
+        d: &Declared,
+        streams: &[&str],
+        (usage, book): (&Usage, &PriceBook),
+        region: Option<&str>,
+    ) -> Result<(), InfraError> {
+        let Declared::Lambda {
+            stream,
+            consumer,
+            batch_size,
+            batching_window_s,
+            function,
+        } = d
+        else {
+            return Ok(());
+        };
+        let base = crate::consumers::LambdaWorkload {
+            batch_size: *batch_size,
+            batching_window_s: *batching_window_s,
+            architecture: function
+                .as_ref()
+                .map_or(crate::consumers::Architecture::X86_64, |f| f.architecture),
+            ..crate::consumers::LambdaWorkload::new(
+                function.as_ref().map_or(128, |f| f.memory_mb),
+                0.0,
+            )
+        };
+        // Read even when its stream is not the plan's, so that a mistake there is not
+        // silently ignored.
+        let given = usage.lambda(
+            &r.address,
+            base,
+            (function.is_some(), function_everywhere(r)),
+        )?;
+        let Some(stream) = stream.as_ref().filter(|s| streams.contains(&s.as_str())) else {
+            return Ok(());
+        };
+        let app = given.map(crate::consumers::App::Lambda);
+        match app.map(|a| crate::consumers::priceable(&a, region, book).map(|()| a)) {
+            Some(Ok(crate::consumers::App::Lambda(w))) => {
+                self.lambdas.insert(r.address.clone(), w);
+                self.through.extend(consumer.iter().cloned());
+            }
+            other => {
+                if let Some(Err(e)) = other {
+                    self.no_price
+                        .insert(r.address.clone(), e.text(&crate::face::Plain));
+                }
+                if consumer.is_none() {
+                    let n = self.readers.entry(stream.clone()).or_insert(0);
+                    *n = n.saturating_add(1);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Whether every side of a mapping that exists declares its function (which then fixes its
+/// memory and architecture).
+fn function_everywhere(r: &Resource) -> bool {
+    [&r.before, &r.after].into_iter().flatten().all(|d| {
+        matches!(
+            d,
+            Declared::Lambda {
+                function: Some(_),
+                ..
+            }
+        )
+    })
+}
+
+/// Whether a stream of `scenario` in `region` sends producers' or consumers' traffic through a
+/// NAT gateway.
+fn through_nat(scenario: &Scenario, region: &Option<String>) -> bool {
+    scenario.streams.values().any(|s| {
+        s.workload.around.uses(crate::around::Network::Nat)
+            && s.region.as_ref().or(scenario.region.as_ref()) == region.as_ref()
+    })
 }
 
 /// A mapping as the scenario prices it: its function reading its stream, when the usage file
@@ -502,9 +607,15 @@ fn lambda_spec(
         p.notes.push(Note::FunctionElsewhere);
     }
     let Some(stream) = stream.as_deref() else {
-        p.notes.push(Note::OtherStream);
+        p.notes.push(Note::MappingOtherStream);
         return (None, p);
     };
+    if let Some(reason) = plan.no_price.get(&r.address) {
+        p.notes.push(Note::NoPrice {
+            reason: reason.clone(),
+        });
+        return (None, p);
+    }
     // Its invocations follow the stream's traffic, which may need usage of its own: until then
     // it is not priced (it still reads the stream).
     let traffic = pending.get(stream).is_none_or(|s| s.needs_usage.is_empty());
@@ -753,7 +864,9 @@ fn stream_spec(
         .efo_consumers
         .saturating_add(u32::try_from(efo).unwrap_or(u32::MAX));
     if let Some(n) = plan.readers.get(&r.address) {
+        // Mappings not priced still read every byte, from AWS's network.
         workload.consumers = Some(workload.consumers().saturating_add(*n));
+        workload.around.managed_readers = workload.around.managed_readers.saturating_add(*n);
     }
     if !consumers.is_empty() {
         p.notes.push(Note::Consumers { consumers });

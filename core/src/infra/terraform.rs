@@ -341,28 +341,29 @@ type Side<'c, 'a> = (
 
 /// Every known identifier (before or after) of a resource others refer to (a stream's or
 /// consumer's ARN, a key's ARN and id, a function's ARN and name, an alias's name and ARN), to
-/// its address and type.
-fn ids(sides: &[Side<'_, '_>]) -> BTreeMap<String, (String, String)> {
-    sides
-        .iter()
-        .flat_map(|s| {
-            let keys: &[&str] = match s.0.type_name.as_str() {
-                "aws_kinesis_stream" | "aws_kinesis_stream_consumer" => &["arn"],
-                "aws_kms_key" => &["arn", "key_id", "id"],
-                "aws_lambda_function" => &["arn", "function_name"],
-                "aws_kms_alias" => &["arn", "name"],
-                _ => &[],
-            };
-            [&s.2, &s.3]
-                .into_iter()
-                .flat_map(|v| {
-                    keys.iter()
-                        .filter_map(|k| v.get(*k).and_then(Value::as_str))
-                })
-                .map(|id| (id.to_string(), (s.0.address.clone(), s.0.type_name.clone())))
-                .collect::<Vec<_>>()
-        })
-        .collect()
+/// the addresses and types that have it: a name may be used in several regions or modules.
+fn ids(sides: &[Side<'_, '_>]) -> BTreeMap<String, Vec<(String, String)>> {
+    let mut out: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for s in sides {
+        let keys: &[&str] = match s.0.type_name.as_str() {
+            "aws_kinesis_stream" | "aws_kinesis_stream_consumer" => &["arn"],
+            "aws_kms_key" => &["arn", "key_id", "id"],
+            "aws_lambda_function" => &["arn", "function_name"],
+            "aws_kms_alias" => &["arn", "name"],
+            _ => &[],
+        };
+        for id in [&s.2, &s.3].into_iter().flat_map(|v| {
+            keys.iter()
+                .filter_map(|k| v.get(*k).and_then(Value::as_str))
+        }) {
+            let entry = (s.0.address.clone(), s.0.type_name.clone());
+            let all = out.entry(id.to_string()).or_default();
+            if !all.contains(&entry) {
+                all.push(entry);
+            }
+        }
+    }
+    out
 }
 
 /// The configuration's resources by address without indexes (`module.ingest.aws_kinesis_stream.x`).
@@ -481,8 +482,8 @@ pub(crate) fn without_indexes(address: &str) -> String {
 struct Known<'x> {
     origin: &'x str,
     configured: &'x BTreeMap<String, Configured<'x>>,
-    /// Known identifiers to addresses and types.
-    ids: &'x BTreeMap<String, (String, String)>,
+    /// Known identifiers to the addresses and types that have them.
+    ids: &'x BTreeMap<String, Vec<(String, String)>>,
     /// Every instance read (Kinesis resources and those they refer to): address and index.
     instances: &'x [(&'x str, Option<&'x Value>)],
     /// Each instance's sides, before and after.
@@ -775,6 +776,26 @@ impl Attributes<'_> {
         })
     }
 
+    /// The resource of `type_name` a known identifier names: its one holder of the type, or
+    /// among several (a name used in two modules), the one in this resource's module instance.
+    fn by_id(&self, id: Option<&Value>, type_name: &str) -> Option<String> {
+        let holders: Vec<&String> = id
+            .and_then(Value::as_str)
+            .and_then(|a| self.known.ids.get(a))
+            .into_iter()
+            .flatten()
+            .filter(|(_, t)| t == type_name)
+            .map(|(a, _)| a)
+            .collect();
+        match holders.as_slice() {
+            [one] => Some((*one).clone()),
+            many => many
+                .iter()
+                .find(|a| module_instance(a, type_name) == self.module_instance)
+                .map(|a| (*a).clone()),
+        }
+    }
+
     /// The address of the resource of `type_name` an attribute names: by its known ARN (or
     /// id, or name), else (after the change) by the configuration's references (`path` leads to
     /// the attribute's expression), to a resource of the same module instance and, among
@@ -786,12 +807,8 @@ impl Attributes<'_> {
         before: bool,
         type_name: &str,
     ) -> Option<String> {
-        if let Some((address, _)) = id
-            .and_then(Value::as_str)
-            .and_then(|a| self.known.ids.get(a))
-            .filter(|(_, t)| t == type_name)
-        {
-            return Some(address.clone());
+        if let Some(address) = self.by_id(id, type_name) {
+            return Some(address);
         }
         if before {
             return None;

@@ -174,16 +174,17 @@ impl Usage {
             .transpose()
     }
 
-    /// A Lambda event source mapping's usage, on what the plan declares (`base`); `function`
-    /// when the plan declares the function too, which fixes its memory and architecture.
+    /// A Lambda event source mapping's usage, on what the plan declares (`base`); `function`:
+    /// whether this side of the plan declares the function (its memory and architecture are
+    /// then the plan's), and whether every side does (the usage file may then not give them).
     pub(crate) fn lambda(
         &self,
         address: &str,
         base: crate::consumers::LambdaWorkload,
-        function: bool,
+        (function, everywhere): (bool, bool),
     ) -> Result<Option<crate::consumers::LambdaWorkload>, InfraError> {
         let mut declared = LAMBDA_KEYS.to_vec();
-        if function {
+        if everywhere {
             declared.extend_from_slice(&FUNCTION_KEYS);
         }
         self.entry(address, &declared, None)?

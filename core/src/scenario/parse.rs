@@ -621,10 +621,14 @@ impl Entry<'_> {
                 "give `memory_mb`: the function is not in the plan, so kcost cannot read it",
             ));
         }
+        let architecture = v.optional(&t.architecture)?;
+        // Where the plan declares the function, its memory and architecture are the plan's.
         let workload = crate::consumers::LambdaWorkload {
             duration_ms: t.duration_ms,
-            memory_mb: t.memory_mb.unwrap_or(base.memory_mb),
-            architecture: v.optional(&t.architecture)?.unwrap_or(base.architecture),
+            memory_mb: t.memory_mb.filter(|_| !function).unwrap_or(base.memory_mb),
+            architecture: architecture
+                .filter(|_| !function)
+                .unwrap_or(base.architecture),
             ..base
         };
         workload

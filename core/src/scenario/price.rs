@@ -120,6 +120,10 @@ fn streams_of(p: &Pricing<'_>) -> Result<Vec<Component>, ScenarioError> {
             }
             workload.around.remote_readers =
                 remote_readers(p, name, region(&spec.region, p.scenario));
+            workload.around.managed_readers = workload
+                .around
+                .managed_readers
+                .saturating_add(readers.managed);
             workload
         })
         .collect();

@@ -23,6 +23,9 @@ pub struct Readers {
     pub shared: u32,
     /// Enhanced fan-out consumers the scenario adds.
     pub efo: u32,
+    /// Of those, the readers AWS runs (analytics applications, Firehose streams, Lambda
+    /// functions), which do not read through the stream's consumer network.
+    pub managed: u32,
     /// The components that read it (`analytics.enrich`).
     pub by: Vec<String>,
 }
@@ -71,6 +74,7 @@ pub fn wire(scenario: &Scenario, at: Locator<'_>) -> Result<Wiring, ScenarioErro
             let readers = wiring.readers.entry(r.name.clone()).or_default();
             // Each application of the set reads the stream.
             let apps = spec.workload.apps;
+            readers.managed = readers.managed.saturating_add(apps);
             if spec.efo {
                 readers.efo = readers.efo.saturating_add(apps);
             } else {
@@ -89,6 +93,7 @@ pub fn wire(scenario: &Scenario, at: Locator<'_>) -> Result<Wiring, ScenarioErro
             known(r, &component)?;
             let readers = wiring.readers.entry(r.name.clone()).or_default();
             readers.shared = readers.shared.saturating_add(1);
+            readers.managed = readers.managed.saturating_add(1);
             readers.by.push(component);
         }
     }
@@ -97,6 +102,9 @@ pub fn wire(scenario: &Scenario, at: Locator<'_>) -> Result<Wiring, ScenarioErro
             let component = format!("{kind}.{name}");
             known(&spec.reads, &component)?;
             let readers = wiring.readers.entry(spec.reads.name.clone()).or_default();
+            if kind == "lambda" {
+                readers.managed = readers.managed.saturating_add(1);
+            }
             if spec.efo {
                 readers.efo = readers.efo.saturating_add(1);
             } else {

@@ -55,20 +55,35 @@ pub(super) fn lines(
     let around = w.around;
     let read = match around.consumers {
         Network::Public => None,
-        Network::Nat | Network::Endpoint => Some(c.chain(
-            "read_gb",
-            written,
-            &[(
-                Op::Mul,
-                Term::new(
-                    f64::from(w.consumers()) + f64::from(w.efo_consumers),
-                    NumFmt::Input,
-                    "consumers (shared and enhanced fan-out; each reads every byte)",
-                ),
-            )],
-            2,
-            "GB read per month",
-        )?),
+        Network::Nat | Network::Endpoint => {
+            let all = w.consumers().saturating_add(w.efo_consumers);
+            let managed = around.managed_readers.min(all);
+            if managed > 0 {
+                notes
+                    .assumptions
+                    .push(Assumption::ManagedReaders { readers: managed });
+            }
+            (all > managed)
+                .then_some(())
+                .map(|()| {
+                    c.chain(
+                "read_gb",
+                written,
+                &[(
+                    Op::Mul,
+                    Term::new(
+                        f64::from(all - managed),
+                        NumFmt::Input,
+                        "consumers in your network (shared and enhanced fan-out; each reads \
+                         every byte)",
+                    ),
+                )],
+                2,
+                "GB read per month",
+            )
+                })
+                .transpose()?
+        }
     };
     let traffic = Traffic { written, read };
     if let Some(gb) = traffic.through(c, "nat_gb", w, Network::Nat)? {
