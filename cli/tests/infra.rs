@@ -467,6 +467,15 @@ fn csv_carries_each_resources_change_and_the_plans() {
     assert_eq!(find("all", "change"), "1002.48");
 }
 
+/// `kcost terraform` on around.json with its usage file, and `extra` flags.
+fn around(extra: &[&str]) -> String {
+    let plan = fixture("around.json");
+    let usage = fixture("around-usage.toml");
+    let mut args = vec!["terraform", &plan, "--usage", &usage];
+    args.extend(extra);
+    ok(&args)
+}
+
 /// core/tests/fixtures/terraform/around.json: an encrypted stream with its own KMS key, a Lambda
 /// mapping reading it (its arm64 function declared), a NAT gateway and an interface endpoint to
 /// Kinesis in 3 subnets; an SQS mapping, an S3 gateway endpoint and an unused key listed as not
@@ -474,16 +483,7 @@ fn csv_carries_each_resources_change_and_the_plans() {
 #[test]
 fn what_serves_a_plans_stream_is_priced_on_its_own_resources() {
     let plan = fixture("around.json");
-    let usage = fixture("around-usage.toml");
-    let v: Value = serde_json::from_str(&ok(&[
-        "terraform",
-        &plan,
-        "--usage",
-        &usage,
-        "--format",
-        "json",
-    ]))
-    .unwrap();
+    let v: Value = serde_json::from_str(&around(&["--format", "json"])).unwrap();
     // 2 shards 21.90 + PUT 36.79 + KMS requests 0.32 + NAT data 2,506.26 GB x 0.045 = 112.78 +
     // endpoint data 2,506.26 GB x 0.01 = 25.06: 196.85.
     assert_eq!(months(&v, "aws_kinesis_stream.events").1, usd(196.85));
@@ -540,18 +540,8 @@ fn an_endpoint_where_kcost_has_no_price_is_left_out_and_said_why() {
         "{text}"
     );
     // With the usage, it is: in Frankfurt, 730 x 0.052.
-    let usage = fixture("around-usage.toml");
-    let v: Value = serde_json::from_str(&ok(&[
-        "terraform",
-        &plan,
-        "--usage",
-        &usage,
-        "--region",
-        "eu-central-1",
-        "--format",
-        "json",
-    ]))
-    .unwrap();
+    let v: Value =
+        serde_json::from_str(&around(&["--region", "eu-central-1", "--format", "json"])).unwrap();
     assert_eq!(months(&v, "aws_nat_gateway.a").1, usd(37.96));
     // And the endpoint there: 3 AZs x 730 x 0.012.
     assert_eq!(months(&v, "aws_vpc_endpoint.kinesis").1, usd(26.28));
@@ -559,16 +549,7 @@ fn an_endpoint_where_kcost_has_no_price_is_left_out_and_said_why() {
 
 #[test]
 fn a_mapping_where_kcost_has_no_lambda_price_is_left_out_and_the_rest_priced() {
-    let plan = fixture("around.json");
-    let usage = fixture("around-usage.toml");
-    let text = ok(&[
-        "terraform",
-        &plan,
-        "--usage",
-        &usage,
-        "--region",
-        "ap-northeast-1",
-    ]);
+    let text = around(&["--region", "ap-northeast-1"]);
     assert!(
         text.contains(
             "aws_lambda_event_source_mapping.enrich: not priced: region ap-northeast-1 has no \

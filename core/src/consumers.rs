@@ -68,6 +68,14 @@ pub struct LambdaWorkload {
 }
 
 impl LambdaWorkload {
+    /// The GB-second price of its architecture.
+    fn duration_key(&self) -> PriceKey {
+        match self.architecture {
+            Architecture::X86_64 => PriceKey::LambdaGbSecondX86,
+            Architecture::Arm64 => PriceKey::LambdaGbSecondArm,
+        }
+    }
+
     /// Lambda's default batch size for a Kinesis event source.
     pub const DEFAULT_BATCH_SIZE: u32 = 100;
 
@@ -301,6 +309,28 @@ pub enum App {
     Kcl(KclWorkload),
 }
 
+impl App {
+    /// The prices its bill needs: Lambda's request and its architecture's GB-second, or
+    /// DynamoDB's write and read request units.
+    fn price_keys(&self) -> [PriceKey; 2] {
+        match self {
+            App::Lambda(w) => [PriceKey::LambdaRequest, w.duration_key()],
+            App::Kcl(_) => [
+                PriceKey::DynamodbWriteRequestUnit,
+                PriceKey::DynamodbReadRequestUnit,
+            ],
+        }
+    }
+}
+
+/// Fails when `prices` lacks one that `app`'s bill needs, before any step.
+fn check_prices(app: &App, prices: &RegionPrices) -> Result<(), Error> {
+    for key in app.price_keys() {
+        prices.get(key)?;
+    }
+    Ok(())
+}
+
 /// Prices a Lambda function's invocations or a KCL application's DynamoDB tables, reading a
 /// stream.
 ///
@@ -318,6 +348,7 @@ pub fn estimate(
         App::Kcl(w) => w.check(),
     }?;
     let (prices, assumed) = crate::bill::region_or_default(book, region)?;
+    check_prices(app, prices).map_err(|e| book.locate(e))?;
     let service = match app {
         App::Lambda(_) => Service::Lambda,
         App::Kcl(_) => Service::KclDynamoDb,
@@ -381,23 +412,7 @@ pub fn around_resource(
 /// An unknown region, or a price the region lacks (named, with the regions that have it).
 pub(crate) fn priceable(app: &App, region: Option<&str>, book: &PriceBook) -> Result<(), Error> {
     let (prices, _) = crate::bill::region_or_default(book, region)?;
-    let keys = match app {
-        App::Lambda(w) => [
-            PriceKey::LambdaRequest,
-            match w.architecture {
-                Architecture::X86_64 => PriceKey::LambdaGbSecondX86,
-                Architecture::Arm64 => PriceKey::LambdaGbSecondArm,
-            },
-        ],
-        App::Kcl(_) => [
-            PriceKey::DynamodbWriteRequestUnit,
-            PriceKey::DynamodbReadRequestUnit,
-        ],
-    };
-    for key in keys {
-        prices.get(key).map_err(|e| book.locate(e))?;
-    }
-    Ok(())
+    check_prices(app, prices).map_err(|e| book.locate(e))
 }
 
 /// One bill of its own (a consumer's, or a resource's around a stream): its lines from `lines`,
@@ -451,13 +466,6 @@ fn lambda_lines(
     reading: Reading,
     notes: &mut Notes,
 ) -> Result<(), Error> {
-    let duration_key = match w.architecture {
-        Architecture::X86_64 => PriceKey::LambdaGbSecondX86,
-        Architecture::Arm64 => PriceKey::LambdaGbSecondArm,
-    };
-    // Fail before any step when the region cannot price a request or a GB-second.
-    bill.usd(PriceKey::LambdaRequest)?;
-    bill.usd(duration_key)?;
     let invocations = invocations(c, w, reading, notes)?;
     bill.add(
         c,
@@ -493,7 +501,7 @@ fn lambda_lines(
         "lambda_duration",
         description,
         gb_seconds,
-        duration_key,
+        w.duration_key(),
         "Lambda duration cost",
     )?;
     Ok(())
@@ -608,8 +616,6 @@ fn kcl_lines(
     reading: Reading,
     notes: &mut Notes,
 ) -> Result<(), Error> {
-    bill.usd(PriceKey::DynamodbWriteRequestUnit)?;
-    bill.usd(PriceKey::DynamodbReadRequestUnit)?;
     let shards = reading.shards(c, notes)?;
     let writes = kcl_writes(c, w, shards)?;
     bill.add(

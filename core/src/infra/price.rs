@@ -202,6 +202,16 @@ enum Side {
 }
 
 impl Resource {
+    /// The region it is priced in: the one asked for, else its own (its provider's).
+    fn own_region(&self, asked: Option<&str>) -> Option<String> {
+        asked.map(str::to_string).or_else(|| self.region.clone())
+    }
+
+    /// The region it is priced in, down to the plan's default when it names none.
+    fn priced_in(&self, asked: Option<&str>, infra: &Infrastructure) -> Option<String> {
+        self.own_region(asked).or_else(|| infra.region.clone())
+    }
+
     fn on(&self, side: Side) -> Option<&Declared> {
         match side {
             Side::Before => self.before.as_ref(),
@@ -360,7 +370,7 @@ fn side(
         ..Scenario::default()
     };
     let mut pending = BTreeMap::new();
-    let own = |r: &Resource| region.map(str::to_string).or_else(|| r.region.clone());
+    let own = |r: &Resource| r.own_region(region);
     let around = around_side(infra, usage, (region, side), book)?;
     for r in &infra.resources {
         if let Some(Declared::Stream { .. }) = r.on(side) {
@@ -391,7 +401,7 @@ fn side(
     )?;
     let mut fixed = BTreeMap::new();
     for r in &infra.resources {
-        let at = own(r).or_else(|| infra.region.clone());
+        let at = r.priced_in(region, infra);
         if matches!(r.on(side), Some(Declared::NatGateway)) && !through_nat(&scenario, &at) {
             let p = Pending {
                 priced: false,
@@ -478,10 +488,7 @@ fn around_side(
         .map(|r| r.address.as_str())
         .collect();
     for r in &infra.resources {
-        let at = region
-            .map(str::to_string)
-            .or_else(|| r.region.clone())
-            .or_else(|| infra.region.clone());
+        let at = r.priced_in(region, infra);
         // A NAT gateway's or endpoint's hours are its own on both sides of the change: the
         // usage file, one for both, must not price them on the stream on the side without it.
         for d in [&r.before, &r.after].into_iter().flatten() {
@@ -540,9 +547,11 @@ impl AroundSide {
         let Some(stream) = stream.as_ref().filter(|s| streams.contains(&s.as_str())) else {
             return Ok(());
         };
-        let app = given.map(crate::consumers::App::Lambda);
-        match app.map(|a| crate::consumers::priceable(&a, region, book).map(|()| a)) {
-            Some(Ok(crate::consumers::App::Lambda(w))) => {
+        let priceable = given.map(|w| {
+            crate::consumers::priceable(&crate::consumers::App::Lambda(w), region, book).map(|()| w)
+        });
+        match priceable {
+            Some(Ok(w)) => {
                 self.lambdas.insert(r.address.clone(), w);
                 self.through.extend(consumer.iter().cloned());
             }
@@ -710,7 +719,7 @@ fn readers(
     scenario: &mut Scenario,
     pending: &mut BTreeMap<String, Pending>,
 ) -> Result<(), InfraError> {
-    let own = |r: &Resource| region.map(str::to_string).or_else(|| r.region.clone());
+    let own = |r: &Resource| r.own_region(region);
     for r in &infra.resources {
         let p = match r.on(side) {
             Some(Declared::Consumer { stream }) => Some(consumer(stream.as_deref(), scenario)),
@@ -820,10 +829,7 @@ fn stream_spec(
         priced: true,
         ..Pending::default()
     };
-    let at = region
-        .map(str::to_string)
-        .or_else(|| r.region.clone())
-        .or_else(|| infra.region.clone());
+    let at = r.priced_in(region, infra);
     let (apart, declared_apart) = plan.apart(&at, key.is_some());
     let (mut workload, given) = stream_traffic(usage, r, &mut p, &declared_apart)?;
     workload.retention = *retention;
