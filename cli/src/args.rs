@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 use crate::face::Terminal;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use kcost_core::analytics::{AppSize, Engine};
 use kcost_core::around;
 use kcost_core::firehose::Source;
@@ -84,7 +84,14 @@ impl Cli {
             .and_then(|a| a.to_str())
             .is_some_and(|a| a.starts_with("--") && !matches!(a, "--help" | "--version"));
         if flags_only {
-            if let Ok(flags) = Flags::try_parse_from(&args) {
+            let mut command = Flags::command();
+            let flags = command
+                .try_get_matches_from_mut(&args)
+                .and_then(|mut m| Flags::from_arg_matches_mut(&mut m));
+            // Built once, and the process ends soon after: freeing its hundred-odd arguments one by
+            // one would add a quarter to what parsing the line cost (callgrind, scripts/perf).
+            std::mem::forget(command);
+            if let Ok(flags) = flags {
                 return Cli {
                     command: None,
                     estimate: flags.estimate,
