@@ -275,29 +275,34 @@ impl Pricing<'_> {
             rows: chunk.len() as u64,
             chunk: Vec::new(),
         };
-        let mut done = Vec::with_capacity(chunk.len());
+        // Each row is written as soon as it is priced, and its estimate dropped: the allocator
+        // then hands the same few blocks back and forth, where holding a chunk's thousand
+        // estimates until the end sent it through its slow paths.
+        let mut csv = CsvRows::new(Vec::new());
         for raw in &chunk {
             let batch::Priced { result, kept } = self.row(raw);
             if !matches!(kept, batch::Kept::Nothing) {
                 out.kept.push(kept);
             }
-            if let Some(result) = result {
-                out.totals.add(&result);
-                done.push(result);
-            }
+            let Some(result) = result else {
+                continue;
+            };
+            out.totals.add(&result);
+            // Writing to memory cannot fail.
+            let _ = match self.format {
+                BatchFormat::Csv => csv.row(&result),
+                BatchFormat::Jsonl => {
+                    writeln!(out.text, "{}", json_row(&result)).map_err(Into::into)
+                }
+                BatchFormat::Table => {
+                    out.table.push(cells(&result));
+                    Ok(())
+                }
+            };
         }
-        // Writing to memory cannot fail.
-        let _ = match self.format {
-            BatchFormat::Csv => csv_rows(&mut out.text, done.iter()),
-            BatchFormat::Jsonl => done
-                .iter()
-                .try_for_each(|result| writeln!(out.text, "{}", json_row(result)))
-                .map_err(Into::into),
-            BatchFormat::Table => {
-                out.table = done.iter().map(cells).collect();
-                Ok(())
-            }
-        };
+        if self.format == BatchFormat::Csv {
+            out.text = csv.finish().unwrap_or_default();
+        }
         // The records go back to be read into again; the rest of the row is dropped here.
         chunk.retain(|raw| matches!(raw, Raw::Csv(..)));
         out.chunk = chunk;
@@ -448,32 +453,53 @@ fn cells(result: &RowResult) -> Vec<String> {
     cells
 }
 
-/// Writes `results` as CSV rows (no header) to `out`, each number formatted through one buffer
-/// (a million rows make ten million fields).
-fn csv_rows<'r>(out: &mut dyn Write, results: impl Iterator<Item = &'r RowResult>) -> Result<()> {
-    use std::fmt::Write as _;
-    let mut w = csv::Writer::from_writer(out);
-    let mut buffer = String::with_capacity(32);
-    for result in results {
+/// Batch rows written as CSV (no header) to `out`, each number formatted through one buffer (a
+/// million rows make ten million fields), whole numbers without a format string.
+struct CsvRows<W: Write> {
+    writer: csv::Writer<W>,
+    buffer: String,
+    whole: itoa::Buffer,
+}
+
+impl<W: Write> CsvRows<W> {
+    fn new(out: W) -> CsvRows<W> {
+        CsvRows {
+            writer: csv::Writer::from_writer(out),
+            buffer: String::with_capacity(32),
+            whole: itoa::Buffer::new(),
+        }
+    }
+
+    fn row(&mut self, result: &RowResult) -> Result<()> {
+        use std::fmt::Write as _;
+        let CsvRows {
+            writer: w,
+            buffer,
+            whole,
+        } = self;
         fields(result, &mut |cell| {
             match cell {
                 Cell::Text(text) => w.write_field(text)?,
+                Cell::Whole(n) => w.write_field(whole.format(n))?,
                 _ => {
                     buffer.clear();
                     // Writing to a String cannot fail.
                     let _ = write!(buffer, "{cell}");
-                    w.write_field(&buffer)?;
+                    w.write_field(&*buffer)?;
                 }
             }
             Ok(())
         })?;
         w.write_record(None::<&[u8]>)?;
+        Ok(())
     }
-    w.flush()?;
-    Ok(())
+
+    /// Flushes the rows and gives `out` back.
+    fn finish(self) -> Result<W> {
+        self.writer.into_inner().map_err(|e| e.into_error().into())
+    }
 }
 
-/// A row as a JSON Lines object.
 fn json_row(result: &RowResult) -> Value {
     match &result.outcome {
         RowOutcome::Estimated { estimate: e } => json!({
@@ -517,7 +543,11 @@ impl<'a> Sink<'a> {
 
     fn row(&mut self, result: &RowResult) -> Result<()> {
         match self {
-            Sink::Csv(out) => csv_rows(*out, std::iter::once(result))?,
+            Sink::Csv(out) => {
+                let mut csv = CsvRows::new(&mut **out);
+                csv.row(result)?;
+                csv.finish()?;
+            }
             Sink::Table(_, t) => {
                 t.add_row(cells(result));
             }

@@ -262,7 +262,7 @@ impl Account {
             .map(|(Held { row, name, .. }, e)| RowResult {
                 row: *row,
                 name: name.clone(),
-                outcome: outcome(e.map_err(|e| e.to_string())),
+                outcome: outcome(e),
             })
             .collect()
     }
@@ -343,7 +343,7 @@ pub fn price_values(row: usize, values: &Values<'_>, book: &PriceBook, options: 
         }
         _ => Kept::Nothing,
     };
-    let outcome = outcome(parsed.estimate(book));
+    let outcome = parsed.outcome(book);
     Priced {
         result: Some(RowResult { row, name, outcome }),
         kept,
@@ -360,24 +360,28 @@ struct Row {
 }
 
 impl Row {
-    fn estimate(&self, book: &PriceBook) -> Result<Estimate, String> {
-        streams::estimate(
+    fn outcome(&self, book: &PriceBook) -> RowOutcome {
+        outcome(streams::estimate(
             &self.workload,
             self.mode,
             self.region.as_deref(),
             book,
             self.options,
-        )
-        .map_err(|e: Error| e.to_string())
+        ))
     }
 }
 
-fn outcome(result: Result<Estimate, String>) -> RowOutcome {
+/// An estimate boxed straight from where the model wrote it (each move of an `Estimate` copies
+/// several hundred bytes, and a batch makes millions), or its error's text.
+#[inline]
+fn outcome(result: Result<Estimate, Error>) -> RowOutcome {
     match result {
         Ok(estimate) => RowOutcome::Estimated {
             estimate: Box::new(estimate),
         },
-        Err(error) => RowOutcome::Failed { error },
+        Err(error) => RowOutcome::Failed {
+            error: error.to_string(),
+        },
     }
 }
 
@@ -390,7 +394,10 @@ pub fn estimate_values(
     options: Options,
 ) -> RowResult {
     let name = values.first().copied().flatten().map(str::to_string);
-    let outcome = outcome(parse_row(values, options).and_then(|p| p.estimate(book)));
+    let outcome = match parse_row(values, options) {
+        Ok(parsed) => parsed.outcome(book),
+        Err(error) => RowOutcome::Failed { error },
+    };
     RowResult { row, name, outcome }
 }
 

@@ -52,22 +52,31 @@ impl Money {
         text
     }
 
-    /// Writes the amount as [`Money::to_text`] does, from the whole cents themselves (no float:
-    /// a batch writes millions of them).
+    /// Writes the amount as [`Money::to_text`] does, from the whole cents themselves (no float,
+    /// and no format string: a batch writes millions of them).
     pub fn write(self, out: &mut impl fmt::Write, grouping: bool) -> fmt::Result {
         if self.cents < 0 {
             out.write_char('-')?;
         }
         let cents = self.cents.unsigned_abs();
-        crate::fixed::write_grouped(out, u128::from(cents / 100), grouping)?;
-        let rest = cents % 100;
+        let dollars = cents / 100;
+        if grouping && dollars >= 1000 {
+            crate::fixed::write_grouped(out, u128::from(dollars), grouping)?;
+        } else {
+            out.write_str(itoa::Buffer::new().format(dollars))?;
+        }
+        // The two digits of the cents, as one string (`rest` is below 100).
+        let rest = (cents % 100) as usize;
+        let pair = CENT_DIGITS.get(rest * 2..rest * 2 + 2).unwrap_or("00");
         out.write_char('.')?;
-        // Two digits, without a format string's machinery.
-        let digit = |d: u64| u8::try_from(d).map_or('0', |d| char::from(b'0' + d));
-        out.write_char(digit(rest / 10))?;
-        out.write_char(digit(rest % 10))
+        out.write_str(pair)
     }
 }
+
+/// "00" to "99", for the cents of [`Money::write`].
+const CENT_DIGITS: &str = "00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+                           40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+                           8081828384858687888990919293949596979899";
 
 impl Add for Money {
     type Output = Money;
@@ -108,6 +117,12 @@ mod tests {
         assert_eq!(Money::round_usd(18.396).unwrap().to_string(), "18.40");
         assert_eq!(Money::from_cents(123_456_78).to_text(true), "123,456.78");
         assert_eq!(Money::from_cents(5).to_string(), "0.05");
+        assert_eq!(Money::from_cents(-99).to_string(), "-0.99");
+        assert_eq!(Money::from_cents(100_010).to_text(true), "1,000.10");
+        assert_eq!(
+            Money::from_cents(i64::MIN).to_text(true),
+            "-92,233,720,368,547,758.08"
+        );
         assert!(Money::round_usd(f64::NAN).is_none());
         assert!(Money::round_usd(1e15).is_none());
         assert_eq!(

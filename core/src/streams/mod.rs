@@ -69,9 +69,14 @@ pub fn estimate(
     options: Options,
 ) -> Result<Estimate, Error> {
     let (prices, assumed) = crate::bill::region_or_default(book, region)?;
-    let mut estimate = estimate_in(workload, mode, prices, options).map_err(|e| book.locate(e))?;
-    estimate.assumptions.splice(0..0, assumed);
-    Ok(estimate)
+    // Added to in place, as `estimate_in` does: taking the estimate out of its `Result` and
+    // wrapping it again would copy it twice.
+    let mut result = estimate_in(workload, mode, prices, options);
+    if let Ok(estimate) = &mut result {
+        estimate.assumptions.splice(0..0, assumed);
+        return result;
+    }
+    result.map_err(|e| book.locate(e))
 }
 
 /// Estimates a stream in `mode` with one region's prices, with every analysis the workload asks
@@ -87,14 +92,19 @@ pub fn estimate_in(
 ) -> Result<Estimate, Error> {
     // Finished where the model wrote it: an `Estimate` is several hundred bytes, and moving it
     // out of the `Result` and back in copied it twice per estimate.
+    // Every way out returns `result` itself, so that it can be the caller's own slot.
     let mut result = model(workload, mode, prices, options);
     if let Ok(estimate) = &mut result {
-        analysis::add(estimate, workload, mode, prices, options)?;
-        let old = crate::bill::old_prices(
-            [(&*estimate.region, &estimate.lines[..])],
-            options.price_age,
-        );
-        estimate.warnings.extend(old);
+        match analysis::add(estimate, workload, mode, prices, options) {
+            Ok(()) => {
+                let old = crate::bill::old_prices(
+                    [(&*estimate.region, &estimate.lines[..])],
+                    options.price_age,
+                );
+                estimate.warnings.extend(old);
+            }
+            Err(error) => result = Err(error),
+        }
     }
     result
 }
