@@ -471,7 +471,7 @@ impl Calc {
             .iter()
             .fold(first.value, |acc, (op, t)| op.apply(acc, t.value));
         let raw = Self::checked(id, raw)?;
-        let money = Money::round_usd(raw).ok_or(Error::OutOfRange {
+        let money = Money::round_usd(raw).ok_or_else(|| Error::OutOfRange {
             step: id,
             value: raw,
         })?;
