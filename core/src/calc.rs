@@ -471,10 +471,13 @@ impl Calc {
             .iter()
             .fold(first.value, |acc, (op, t)| op.apply(acc, t.value));
         let raw = Self::checked(id, raw)?;
-        let money = Money::round_usd(raw).ok_or_else(|| Error::OutOfRange {
-            step: id,
-            value: raw,
-        })?;
+        // The error is built only when there is one (`ok_or` built and dropped one each time).
+        let Some(money) = Money::round_usd(raw) else {
+            return Err(Error::OutOfRange {
+                step: id,
+                value: raw,
+            });
+        };
         self.record(
             id,
             || Formula::Chain {
