@@ -3,8 +3,8 @@
 //! and Studio add), running application storage (50 GB per KPU) and durable backups.
 
 use std::str::FromStr;
-use std::sync::Arc;
 
+use arcstr::ArcStr;
 use serde::Serialize;
 
 use crate::bill::{Bill, Notes};
@@ -218,9 +218,9 @@ pub struct AnalyticsEstimate {
     /// `managed-flink` or `kinesis-data-analytics-sql`.
     pub service: Service,
     /// The region code.
-    pub region: Arc<str>,
+    pub region: ArcStr,
     /// The region's name.
-    pub region_name: Arc<str>,
+    pub region_name: ArcStr,
     /// The rounding policy.
     pub rounding: Rounding,
     /// The inputs used.

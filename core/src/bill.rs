@@ -2,7 +2,7 @@
 //! way, and how every estimate ends (total, discount, warnings about its prices). Every service
 //! builds its bill here; none reaches into another service for these pieces.
 
-use std::sync::Arc;
+use arcstr::ArcStr;
 
 use crate::calc::{Calc, Options, PriceAge};
 use crate::error::Error;
@@ -243,7 +243,7 @@ pub fn old_prices<'a>(
 ) -> Option<Warning> {
     let check = check?;
     let mut old = std::collections::BTreeSet::new();
-    let mut oldest: Option<&Arc<str>> = None;
+    let mut oldest: Option<&ArcStr> = None;
     for (region, lines) in priced {
         for l in lines.iter().filter(|l| check.is_old(&l.price.as_of)) {
             old.insert((region, l.price.key));
@@ -329,7 +329,7 @@ fn tier_part(c: &mut Calc, tier: &Tier, quantity: Term) -> Result<Term, Error> {
 /// A warning for each line whose price is not confirmed.
 pub(crate) fn unconfirmed<'a>(
     lines: &'a [Line],
-    region: &'a Arc<str>,
+    region: &'a ArcStr,
 ) -> impl Iterator<Item = Warning> + 'a {
     lines
         .iter()

@@ -4,8 +4,8 @@
 //! one more consumer of it, shared or enhanced fan-out, as analytics applications are.
 
 use std::str::FromStr;
-use std::sync::Arc;
 
+use arcstr::ArcStr;
 use serde::Serialize;
 
 use crate::bill::{Bill, Notes};
@@ -279,9 +279,9 @@ pub struct ConsumerEstimate {
     /// `lambda` or `kcl` (its DynamoDB tables).
     pub service: Service,
     /// The region code.
-    pub region: Arc<str>,
+    pub region: ArcStr,
     /// The region's name.
-    pub region_name: Arc<str>,
+    pub region_name: ArcStr,
     /// The rounding policy.
     pub rounding: Rounding,
     /// The cost lines.

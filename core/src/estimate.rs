@@ -1,8 +1,7 @@
 //! The result of an estimate: what the CLI prints as a table, JSON, CSV or Markdown, and what the
 //! page renders. Its serde form *is* kcost's JSON schema.
 
-use std::sync::Arc;
-
+use arcstr::ArcStr;
 use serde::Serialize;
 
 use crate::calc::Rounding;
@@ -218,9 +217,9 @@ pub struct PriceUsed {
     /// The pricing table key.
     pub key: PriceKey,
     /// Where the figure was read or how it was obtained.
-    pub source: Arc<str>,
+    pub source: ArcStr,
     /// When the source gave it.
-    pub as_of: Arc<str>,
+    pub as_of: ArcStr,
     /// How sure it is.
     pub confidence: Confidence,
 }
@@ -276,9 +275,9 @@ pub struct Estimate {
     /// The capacity mode.
     pub mode: Mode,
     /// The AWS region code.
-    pub region: Arc<str>,
+    pub region: ArcStr,
     /// The region's name.
-    pub region_name: Arc<str>,
+    pub region_name: ArcStr,
     /// The rounding policy used.
     pub rounding: Rounding,
     /// The AWS Pricing Calculator form that priced it (on-demand and Advantage: always the
@@ -400,7 +399,7 @@ pub struct Comparison {
     /// Always `"compare"`.
     pub mode: &'static str,
     /// The region code.
-    pub region: Arc<str>,
+    pub region: ArcStr,
     /// The rounding policy.
     pub rounding: Rounding,
     /// One estimate per mode that could be made.

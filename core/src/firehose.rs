@@ -2,8 +2,8 @@
 //! Kinesis Data Streams sources), format conversion, dynamic partitioning and VPC delivery.
 
 use std::str::FromStr;
-use std::sync::Arc;
 
+use arcstr::ArcStr;
 use serde::Serialize;
 
 use crate::bill::{Bill, Notes, Tier};
@@ -203,9 +203,9 @@ pub struct FirehoseEstimate {
     /// `data-firehose`.
     pub service: Service,
     /// The region code.
-    pub region: Arc<str>,
+    pub region: ArcStr,
     /// The region's name.
-    pub region_name: Arc<str>,
+    pub region_name: ArcStr,
     /// The rounding policy.
     pub rounding: Rounding,
     /// The inputs used.

@@ -62,6 +62,7 @@ pub mod trace;
 pub mod units;
 pub mod workload;
 
+pub use arcstr::ArcStr;
 pub use bill::old_prices;
 pub use calc::{Options, PriceAge, Rounding};
 pub use error::{Error, InputError};

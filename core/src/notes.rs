@@ -2,8 +2,8 @@
 //! when shown, so that bulk estimates pay nothing for words nobody reads; JSON carries the words.
 
 use std::fmt;
-use std::sync::Arc;
 
+use arcstr::ArcStr;
 use serde::{Serialize, Serializer};
 
 use crate::face::{Face, Fix, Plain};
@@ -17,9 +17,9 @@ pub enum Assumption {
     /// No region was given; this one was used.
     DefaultRegion {
         /// The region code (`us-east-1`).
-        code: Arc<str>,
+        code: ArcStr,
         /// The region's display name (`US East (N. Virginia)`).
-        name: Arc<str>,
+        name: ArcStr,
     },
     /// No consumer count was given; this many shared-throughput consumers were used.
     DefaultConsumers(u32),
@@ -40,7 +40,7 @@ pub enum Assumption {
     /// A Firehose reading a stream takes the stream's traffic.
     FirehoseFromStream {
         /// The name of the stream the Firehose reads.
-        stream: Arc<str>,
+        stream: ArcStr,
     },
     /// Firehose's ingestion tiers counted on this stream's volume alone.
     FirehoseTiersPerStream,
@@ -52,7 +52,7 @@ pub enum Assumption {
     /// An Advantage stream priced alone: the whole commitment charged to it.
     AdvantageAlone {
         /// The region code.
-        region: Arc<str>,
+        region: ArcStr,
     },
     /// An Advantage stream priced with its region's other Advantage streams.
     AdvantageShared {
@@ -379,14 +379,14 @@ pub enum Warning {
         /// How many of the prices used are old.
         count: usize,
         /// The oldest one's date (`YYYY-MM` or `YYYY-MM-DD`).
-        oldest: Arc<str>,
+        oldest: ArcStr,
         /// The age, in months, past which a price counts as old.
         months: u32,
     },
     /// A price used is derived or secondary, not confirmed.
     UnconfirmedPrice {
         /// The region code.
-        region: Arc<str>,
+        region: ArcStr,
         /// Which price it is.
         key: PriceKey,
         /// USD per unit.
@@ -394,7 +394,7 @@ pub enum Warning {
         /// How sure the price is.
         confidence: Confidence,
         /// Where the price was read or how it was obtained.
-        source: Arc<str>,
+        source: ArcStr,
     },
     /// A positive rate rounds to 0.00 records/s under the calculator policy.
     RateRoundsToZero(Rate),
@@ -498,7 +498,7 @@ pub enum Warning {
     /// In a comparison: Advantage's commitment against a stream that uses little of it.
     AdvantageCommitment {
         /// The region code.
-        region: Arc<str>,
+        region: ArcStr,
         /// What the commitment alone costs a month in the region, both ways.
         commitment_usd: crate::money::Money,
         /// The stream's data in as a percentage of the ingest commitment.

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::Arc;
 
+use arcstr::ArcStr;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
@@ -275,9 +275,9 @@ pub struct Price {
     /// USD per unit, as the calculator multiplies it (a double, like the calculator's).
     pub usd: f64,
     /// Where the figure was read or how it was obtained.
-    pub source: Arc<str>,
+    pub source: ArcStr,
     /// When the source gave this price (`YYYY-MM` or `YYYY-MM-DD`).
-    pub as_of: Arc<str>,
+    pub as_of: ArcStr,
     /// How sure the figure is.
     pub confidence: Confidence,
 }
@@ -286,9 +286,9 @@ pub struct Price {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RegionPrices {
     /// The AWS region code (`us-east-2`).
-    pub code: Arc<str>,
+    pub code: ArcStr,
     /// Its display name (`US East (Ohio)`).
-    pub name: Arc<str>,
+    pub name: ArcStr,
     /// Its prices by key.
     pub prices: BTreeMap<PriceKey, Price>,
     /// A discount the table gives on every line, in hundredths of a percent.
@@ -322,9 +322,13 @@ pub struct PriceBook {
 impl PriceBook {
     /// A copy that shares nothing with this one, not even the reference counts of its texts:
     /// for a thread of its own. (Every estimate clones the texts of the prices it uses; threads
-    /// sharing one book would pass those counts' cache lines back and forth on every line.)
+    /// sharing one book would pass those counts' cache lines back and forth on every line.) A
+    /// text compiled in (the built-in tables') has no count, and stays as it is.
     pub fn unshared(&self) -> PriceBook {
-        let text = |s: &Arc<str>| Arc::<str>::from(&**s);
+        let text = |s: &ArcStr| match ArcStr::as_static(s) {
+            Some(_) => s.clone(),
+            None => ArcStr::from(&**s),
+        };
         let regions = self
             .regions
             .iter()

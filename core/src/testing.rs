@@ -4,25 +4,34 @@
 
 use std::collections::BTreeMap;
 
+use arcstr::{literal, ArcStr};
+
 use crate::price::{Confidence, Price, PriceBook, PriceKey, RegionPrices};
 
+/// A fixture price. Its texts are literals, as the built-in tables' are, so that an estimate
+/// copies them without counting (benchmarks price with these).
 fn price(usd: f64, confidence: Confidence) -> Price {
     Price {
         usd,
-        source: "test fixture (kinesis-facts section 3)".into(),
-        as_of: "2021-04".into(),
+        source: literal!("test fixture (kinesis-facts section 3)"),
+        as_of: literal!("2021-04"),
         confidence,
     }
 }
 
 /// A region with a shard-hour and a PUT payload unit price.
 pub fn region(code: &str, shard_hour: f64, put_unit: f64, confidence: Confidence) -> RegionPrices {
+    region_of(code.into(), shard_hour, put_unit, confidence)
+}
+
+/// [`region`] with its code as a literal.
+fn region_of(code: ArcStr, shard_hour: f64, put_unit: f64, confidence: Confidence) -> RegionPrices {
     let mut prices = BTreeMap::new();
     prices.insert(PriceKey::KdsShardHour, price(shard_hour, confidence));
     prices.insert(PriceKey::KdsPutPayloadUnit, price(put_unit, confidence));
     RegionPrices {
-        code: code.into(),
-        name: code.into(),
+        name: code.clone(),
+        code,
         prices,
         discount_bp: None,
     }
@@ -31,8 +40,13 @@ pub fn region(code: &str, shard_hour: f64, put_unit: f64, confidence: Confidence
 /// us-east-1 with every price of kinesis-facts section 3: provisioned, on-demand Standard and
 /// Advantage (the Advantage shared data-out price is secondary there, and here).
 pub fn full_region(code: &str) -> RegionPrices {
+    full_region_of(code.into())
+}
+
+/// [`full_region`] with its code as a literal.
+fn full_region_of(code: ArcStr) -> RegionPrices {
     use PriceKey::*;
-    let mut r = region(code, 0.015, 0.000000014, Confidence::Confirmed);
+    let mut r = region_of(code, 0.015, 0.000000014, Confidence::Confirmed);
     let all = [
         (KdsExtendedRetentionShardHour, 0.020),
         (KdsLongTermRetentionGbMonth, 0.023),
@@ -94,7 +108,7 @@ pub fn add_around(r: &mut RegionPrices) {
 /// dynamic partitioning) us-east-2's secondary dynamic-partitioning prices.
 pub fn london() -> RegionPrices {
     use PriceKey::*;
-    let mut r = region("eu-west-2", 0.0, 0.0, Confidence::Confirmed);
+    let mut r = region_of(literal!("eu-west-2"), 0.0, 0.0, Confidence::Confirmed);
     r.prices.clear();
     let confirmed = [
         (KdaKpuHour, 0.127),
@@ -123,13 +137,24 @@ pub fn london() -> RegionPrices {
 /// us-east-1 with every price ([`full_region`]), eu-west-2 ([`london`]), us-east-2 (0.015, 0.000000014, confirmed, and
 /// the prices around a stream) and eu-central-1 (0.018, 0.0000000175, derived).
 pub fn deck_book() -> PriceBook {
-    let mut ohio = region("us-east-2", 0.015, 0.000000014, Confidence::Confirmed);
+    let mut ohio = region_of(
+        literal!("us-east-2"),
+        0.015,
+        0.000000014,
+        Confidence::Confirmed,
+    );
     add_around(&mut ohio);
+    let frankfurt = region_of(
+        literal!("eu-central-1"),
+        0.018,
+        0.0000000175,
+        Confidence::Derived,
+    );
     let regions = [
-        full_region("us-east-1"),
+        full_region_of(literal!("us-east-1")),
         london(),
         ohio,
-        region("eu-central-1", 0.018, 0.0000000175, Confidence::Derived),
+        frankfurt,
     ];
     PriceBook {
         regions: regions

@@ -12,9 +12,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
-use std::sync::Arc;
 
-use kcost_core::{Confidence, Price, PriceKey, RegionPrices};
+use kcost_core::{ArcStr, Confidence, Price, PriceKey, RegionPrices};
 use serde::Deserialize;
 use thiserror::Error;
 
@@ -445,11 +444,11 @@ pub fn import(reader: impl Read, origin: &str, only: &[String]) -> Result<Import
                     r.key,
                     Price {
                         usd,
-                        source: Arc::from(format!(
+                        source: ArcStr::from(format!(
                             "AWS Price List {} offer, version {}, usage type {usage}",
                             offer.offer_code, offer.version
                         )),
-                        as_of: Arc::from(published.as_str()),
+                        as_of: ArcStr::from(published.as_str()),
                         confidence: Confidence::Confirmed,
                     },
                 );
@@ -481,8 +480,8 @@ pub fn import(reader: impl Read, origin: &str, only: &[String]) -> Result<Import
     let regions = found
         .into_iter()
         .map(|(code, prices)| RegionPrices {
-            name: Arc::from(names.get(&code).map_or(code.as_str(), String::as_str)),
-            code: Arc::from(code.as_str()),
+            name: ArcStr::from(names.get(&code).map_or(code.as_str(), String::as_str)),
+            code: ArcStr::from(code.as_str()),
             prices,
             discount_bp: None,
         })

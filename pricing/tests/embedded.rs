@@ -18,21 +18,23 @@ fn generate() -> String {
          //! `UPDATE_EMBEDDED=1 cargo test -p kcost-pricing --test embedded` from the tables\n\
          //! through the same parser and checks as a user's table. Do not edit by hand; the test\n\
          //! fails while this file differs from what the tables give.\n\n\
+         use arcstr::{literal, ArcStr};\n\
          use kcost_core::{Confidence, Price, PriceKey, RegionPrices};\n\n\
          use crate::table::RegionTable;\n\n\
-         /// One price: its key, USD, source, as-of date and confidence.\n\
-         type Row = (PriceKey, f64, &'static str, &'static str, Confidence);\n\n\
+         /// One price: its key, USD, source, as-of date and confidence. The texts are literals, which\n\
+         /// estimates copy without counting references.\n\
+         type Row = (PriceKey, f64, ArcStr, ArcStr, Confidence);\n\n\
          /// A table of one region from its rows.\n\
-         fn table(\n    (code, name): (&str, &str),\n    named: bool,\n    discount_bp: Option<u32>,\n    \
+         fn table(\n    (code, name): (ArcStr, ArcStr),\n    named: bool,\n    discount_bp: Option<u32>,\n    \
          rows: &[Row],\n) -> RegionTable {\n    \
          // Inserted one by one: collecting sorts first, and the page carries every sort it uses.\n    \
          let mut prices = std::collections::BTreeMap::new();\n    \
-         for &(key, usd, source, as_of, confidence) in rows {\n        \
-         let price = Price {\n            usd,\n            source: source.into(),\n            \
-         as_of: as_of.into(),\n            confidence,\n        };\n        \
-         prices.insert(key, price);\n    }\n    \
-         RegionTable {\n        named,\n        prices: RegionPrices {\n            code: code.into(),\n            \
-         name: name.into(),\n            discount_bp,\n            prices,\n        },\n    }\n}\n\n\
+         for (key, usd, source, as_of, confidence) in rows {\n        \
+         let price = Price {\n            usd: *usd,\n            source: source.clone(),\n            \
+         as_of: as_of.clone(),\n            confidence: *confidence,\n        };\n        \
+         prices.insert(*key, price);\n    }\n    \
+         RegionTable {\n        named,\n        prices: RegionPrices {\n            code,\n            \
+         name,\n            discount_bp,\n            prices,\n        },\n    }\n}\n\n\
          /// Each embedded table's file name and its one region.\n\
          pub(crate) fn tables() -> Vec<(&'static str, RegionTable)> {\n    \
          CODES.iter().filter_map(|code| table_of(code)).collect()\n}\n\n\
@@ -50,7 +52,7 @@ fn generate() -> String {
         codes.push(r.code.to_string());
         writeln!(
             out,
-            "        {:?} => (\n            {name:?},\n            table(\n                ({:?}, {:?}),\n                \
+            "        {:?} => (\n            {name:?},\n            table(\n                (literal!({:?}), literal!({:?})),\n                \
              {},\n                {:?},\n                &[",
             &*r.code, &*r.code, &*r.name, table.named, r.discount_bp
         )
@@ -59,7 +61,7 @@ fn generate() -> String {
             writeln!(
                 out,
                 "                    (\n                        PriceKey::{key:?},\n                        {:?},\n                        \
-                 {:?},\n                        {:?},\n                        Confidence::{:?},\n                    ),",
+                 literal!({:?}),\n                        literal!({:?}),\n                        Confidence::{:?},\n                    ),",
                 p.usd, &*p.source, &*p.as_of, p.confidence
             )
             .unwrap();

@@ -3,8 +3,7 @@
 //! Provisioned holds one shard count all month, sized for the busiest period; on-demand and
 //! Advantage bill the metered bytes.
 
-use std::sync::Arc;
-
+use arcstr::ArcStr;
 use serde::Serialize;
 
 use super::schedule::daily_needs;
@@ -87,9 +86,9 @@ pub struct TrafficEstimate {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stream: Option<String>,
     /// The region code.
-    pub region: Arc<str>,
+    pub region: ArcStr,
     /// The region's name.
-    pub region_name: Arc<str>,
+    pub region_name: ArcStr,
     /// The period covered and what the traffic was.
     #[serde(flatten)]
     pub summary: TrafficSummary,
