@@ -90,7 +90,9 @@ pub fn cost_chart(props: &Props) -> Html {
                     <li>
                         <svg class="sample" viewBox="0 0 24 8" aria-hidden="true"><line class={classes!("series", mode.name())} x1="0" y1="4" x2="24" y2="4" /></svg>
                         { label(*mode) }
-                        { now_of(c, *mode).map(|v| format!(": {} USD now", money(v))).unwrap_or_default() }
+                        if let Some(v) = now_of(c, *mode) {
+                            { ": " }<span class="nowrap">{ format!("{} USD now", money(v)) }</span>
+                        }
                     </li>
                 }) }
             </ul>
