@@ -97,12 +97,16 @@ pub fn wire(scenario: &Scenario, at: Locator<'_>) -> Result<Wiring, ScenarioErro
             readers.by.push(component);
         }
     }
-    for (kind, consumers) in [("lambda", &scenario.lambda), ("kcl", &scenario.kcl)] {
+    // A Lambda function's reads are AWS's own (its event source mapping), not in your network.
+    for (kind, consumers, managed) in [
+        ("lambda", &scenario.lambda, true),
+        ("kcl", &scenario.kcl, false),
+    ] {
         for (name, spec) in consumers {
             let component = format!("{kind}.{name}");
             known(&spec.reads, &component)?;
             let readers = wiring.readers.entry(spec.reads.name.clone()).or_default();
-            if kind == "lambda" {
+            if managed {
                 readers.managed = readers.managed.saturating_add(1);
             }
             if spec.efo {

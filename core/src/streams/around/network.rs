@@ -63,26 +63,25 @@ pub(super) fn lines(
                     .assumptions
                     .push(Assumption::ManagedReaders { readers: managed });
             }
-            (all > managed)
-                .then_some(())
-                .map(|()| {
-                    c.chain(
-                "read_gb",
-                written,
-                &[(
-                    Op::Mul,
-                    Term::new(
-                        f64::from(all - managed),
-                        NumFmt::Input,
-                        "consumers in your network (shared and enhanced fan-out; each reads \
-                         every byte)",
-                    ),
-                )],
-                2,
-                "GB read per month",
-            )
-                })
-                .transpose()?
+            if all > managed {
+                Some(c.chain(
+                    "read_gb",
+                    written,
+                    &[(
+                        Op::Mul,
+                        Term::new(
+                            f64::from(all - managed),
+                            NumFmt::Input,
+                            "consumers in your network (shared and enhanced fan-out; each reads \
+                             every byte)",
+                        ),
+                    )],
+                    2,
+                    "GB read per month",
+                )?)
+            } else {
+                None
+            }
         }
     };
     let traffic = Traffic { written, read };
