@@ -79,6 +79,9 @@ impl LambdaWorkload {
     /// Lambda's default batch size for a Kinesis event source.
     pub const DEFAULT_BATCH_SIZE: u32 = 100;
 
+    /// The largest batch size Lambda takes for a Kinesis event source.
+    pub const MAX_BATCH_SIZE: u32 = 10_000;
+
     /// A function of `memory_mb` running `duration_ms` per invocation, with Lambda's defaults
     /// for the rest.
     pub fn new(memory_mb: u32, duration_ms: f64) -> LambdaWorkload {
@@ -126,7 +129,7 @@ impl LambdaWorkload {
                 })
             }
         };
-        count("batch size", self.batch_size, (1, 10_000))?;
+        count("batch size", self.batch_size, (1, Self::MAX_BATCH_SIZE))?;
         count("memory (MB)", self.memory_mb, (128, 10_240))?;
         let within = |what, x: f64, ok: bool, range| {
             if x.is_finite() && ok {

@@ -14,6 +14,7 @@ use super::{
     Unpriced,
 };
 use crate::analytics::Engine;
+use crate::consumers::LambdaWorkload;
 use crate::estimate::Mode;
 use crate::workload::Retention;
 
@@ -313,14 +314,9 @@ fn declared(
         "AWS::Lambda::EventSourceMapping" => mapping(p, t).map_err(fail),
         "AWS::KMS::Key" => Ok(Declared::KmsKey),
         "AWS::EC2::NatGateway" => Ok(Declared::NatGateway),
-        "AWS::EC2::VPCEndpoint" => Ok(Declared::Endpoint {
-            azs: p
-                .get("SubnetIds")
-                .and_then(Value::as_array)
-                .map(Vec::len)
-                .filter(|n| *n > 0)
-                .map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
-        }),
+        "AWS::EC2::VPCEndpoint" => Ok(Declared::endpoint(
+            p.get("SubnetIds").and_then(Value::as_array).map(Vec::len),
+        )),
         "AWS::Kinesis::StreamConsumer" => Ok(Declared::Consumer {
             stream: stream_referred(p.get("StreamARN"), t),
         }),
@@ -414,8 +410,13 @@ fn mapping(p: &Value, t: &Template) -> Result<Declared, String> {
     });
     let number = |key: &str| resolved(p.get(key), t).and_then(as_number);
     let batch_size = match number("BatchSize") {
-        None => crate::consumers::LambdaWorkload::DEFAULT_BATCH_SIZE,
-        Some(n) if n.fract() == 0.0 && (1.0..=10_000.0).contains(&n) => n as u32,
+        None => LambdaWorkload::DEFAULT_BATCH_SIZE,
+        Some(n)
+            if n.fract() == 0.0
+                && (1.0..=f64::from(LambdaWorkload::MAX_BATCH_SIZE)).contains(&n) =>
+        {
+            n as u32
+        }
         Some(n) => {
             return Err(format!(
                 "BatchSize {n} is not a whole number from 1 to 10,000"

@@ -173,6 +173,16 @@ impl Declared {
             around,
         }
     }
+
+    /// An interface endpoint in one AZ per subnet it names; none named leaves the count to the
+    /// usage file or the default.
+    fn endpoint(subnets: Option<usize>) -> Declared {
+        Declared::Endpoint {
+            azs: subnets
+                .filter(|n| *n > 0)
+                .map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
+        }
+    }
 }
 
 /// A Lambda function as the plan declares it.

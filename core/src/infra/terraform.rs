@@ -15,6 +15,7 @@ use super::{
     Unpriced,
 };
 use crate::analytics::Engine;
+use crate::consumers::LambdaWorkload;
 use crate::estimate::Mode;
 use crate::workload::Retention;
 
@@ -253,6 +254,34 @@ fn declared_sides<'a>(
         .collect()
 }
 
+/// The `references` of the configured expression that `path` leads to (stepping into the first
+/// of a block's elements on the way), or none: what a resource's configuration says an attribute
+/// is computed from (`aws_kinesis_stream.s.arn`), where the plan cannot know its value yet.
+fn configured_references(conf: Option<&Configured<'_>>, path: &[&str]) -> Vec<String> {
+    let Some(expressions) = conf
+        .and_then(|c| c.expressions)
+        .and_then(|e| serde_json::from_str::<Value>(e.get()).ok())
+    else {
+        return Vec::new();
+    };
+    let mut at = &expressions;
+    for key in path {
+        let Some(next) = at.get(key) else {
+            return Vec::new();
+        };
+        at = next.get(0).unwrap_or(next);
+    }
+    at.get("references")
+        .and_then(Value::as_array)
+        .map(|r| {
+            r.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Whether a resource of a type around streams serves Kinesis: a mapping whose event source is
 /// a stream (or a consumer of one), an interface endpoint to `kinesis-streams`. A KMS key is
 /// kept until the streams are read ([`super::wire_around`]); a NAT gateway always is.
@@ -265,16 +294,11 @@ fn around_kinesis(type_name: &str, sides: [&Value; 2], conf: Option<&Configured<
     match type_name {
         "aws_lambda_event_source_mapping" => {
             text("event_source_arn").is_some_and(|a| a.contains(":kinesis:"))
-                || conf
-                    .and_then(|c| c.expressions)
-                    .and_then(|e| serde_json::from_str::<Value>(e.get()).ok())
-                    .and_then(|e| e.get("event_source_arn")?.get("references").cloned())
-                    .and_then(|r| r.as_array().cloned())
-                    .is_some_and(|r| {
-                        r.iter().filter_map(Value::as_str).any(|r| {
-                            r.starts_with("aws_kinesis_stream")
-                                || r.starts_with("data.aws_kinesis_stream")
-                        })
+                || configured_references(conf, &["event_source_arn"])
+                    .iter()
+                    .any(|r| {
+                        r.starts_with("aws_kinesis_stream")
+                            || r.starts_with("data.aws_kinesis_stream")
                     })
         }
         "aws_vpc_endpoint" => text("service_name").is_some_and(|s| s.ends_with(".kinesis-streams")),
@@ -555,11 +579,7 @@ impl Attributes<'_> {
                 if subnets.is_none() && unknown.get("subnet_ids") == Some(&Value::Bool(true)) {
                     missing.push("subnet_ids");
                 }
-                Ok(Declared::Endpoint {
-                    azs: subnets
-                        .filter(|n| *n > 0)
-                        .map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
-                })
+                Ok(Declared::endpoint(subnets))
             }
             _ => Ok(Declared::Analytics {
                 engine: Engine::Sql,
@@ -664,10 +684,10 @@ impl Attributes<'_> {
         let consumer = self.refer(source, &path, before, "aws_kinesis_stream_consumer");
         let whole = |key: &str| v.get(key).and_then(Value::as_u64);
         let batch_size = match whole("batch_size") {
-            None => crate::consumers::LambdaWorkload::DEFAULT_BATCH_SIZE,
+            None => LambdaWorkload::DEFAULT_BATCH_SIZE,
             Some(n) => u32::try_from(n)
                 .ok()
-                .filter(|n| (1..=10_000).contains(n))
+                .filter(|n| (1..=LambdaWorkload::MAX_BATCH_SIZE).contains(n))
                 .ok_or_else(|| self.fail(format!("batch_size {n} is not from 1 to 10,000")))?,
         };
         let function = self
@@ -813,20 +833,8 @@ impl Attributes<'_> {
         if before {
             return None;
         }
-        let conf = self.conf?;
-        let expressions: Value = serde_json::from_str(conf.expressions?.get()).ok()?;
-        let mut at = &expressions;
-        for key in path {
-            at = at.get(key)?;
-            if let Some(block) = at.get(0) {
-                at = block;
-            }
-        }
-        let references: Vec<&str> = at
-            .get("references")?
-            .as_array()?
-            .iter()
-            .filter_map(Value::as_str)
+        let references: Vec<String> = configured_references(self.conf, path)
+            .into_iter()
             // A managed resource of this module (`data.aws_kinesis_stream.x` is another's).
             .filter(|r| {
                 r.strip_prefix(type_name)
