@@ -263,6 +263,18 @@ pub struct Resource {
     pub unknown: Vec<&'static str>,
 }
 
+impl Resource {
+    /// What it declares on each side of the change it exists on.
+    fn sides(&self) -> impl Iterator<Item = &Declared> {
+        [&self.before, &self.after].into_iter().flatten()
+    }
+
+    /// What it is after the change, or before it when the change deletes it.
+    fn latest(&self) -> Option<&Declared> {
+        self.after.as_ref().or(self.before.as_ref())
+    }
+}
+
 /// A resource kcost does not price, listed so that nothing is dropped silently.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Unpriced {
@@ -396,12 +408,7 @@ pub(crate) fn wire_around(infra: &mut Infrastructure) {
     }
     let (kept, unused): (Vec<Resource>, Vec<Resource>) = std::mem::take(&mut infra.resources)
         .into_iter()
-        .partition(|r| {
-            !matches!(
-                r.after.as_ref().or(r.before.as_ref()),
-                Some(Declared::KmsKey)
-            ) || keys.contains(&r.address)
-        });
+        .partition(|r| !matches!(r.latest(), Some(Declared::KmsKey)) || keys.contains(&r.address));
     infra.resources = kept;
     infra.unpriced.extend(unused.into_iter().map(|r| Unpriced {
         address: r.address,

@@ -320,7 +320,7 @@ fn check_addresses(infra: &Infrastructure, usage: &Usage) -> Result<(), InfraErr
 /// gateway or endpoint, or a resource kcost does not price on its own.
 fn no_usage_of_its_own(infra: &Infrastructure, address: &str) -> Option<String> {
     if let Some(r) = infra.resources.iter().find(|r| r.address == address) {
-        let message = match r.after.as_ref().or(r.before.as_ref()) {
+        let message = match r.latest() {
             Some(Declared::Consumer { .. }) => {
                 "a consumer has no usage of its own: it reads its stream's traffic; give the \
                  stream's usage instead"
@@ -491,7 +491,7 @@ fn around_side(
         let at = r.priced_in(region, infra);
         // A NAT gateway's or endpoint's hours are its own on both sides of the change: the
         // usage file, one for both, must not price them on the stream on the side without it.
-        for d in [&r.before, &r.after].into_iter().flatten() {
+        for d in r.sides() {
             match d {
                 Declared::NatGateway => out.nat.push(at.clone()),
                 Declared::Endpoint { .. } => out.endpoint.push(at.clone()),
@@ -573,7 +573,7 @@ impl AroundSide {
 /// Whether every side of a mapping that exists declares its function (which then fixes its
 /// memory and architecture).
 fn function_everywhere(r: &Resource) -> bool {
-    [&r.before, &r.after].into_iter().flatten().all(|d| {
+    r.sides().all(|d| {
         matches!(
             d,
             Declared::Lambda {
@@ -894,7 +894,7 @@ fn stream_traffic(
     apart: &[&'static str],
 ) -> Result<(StreamWorkload, bool), InfraError> {
     // The usage file may give `shards` when a side of the plan does not know them.
-    let declared_everywhere = [&r.before, &r.after].into_iter().flatten().all(|d| {
+    let declared_everywhere = r.sides().all(|d| {
         matches!(
             d,
             Declared::Stream {
@@ -1077,11 +1077,9 @@ fn cost_of(r: &Resource, region: Option<&str>, before: &Priced, after: &Priced) 
             return None;
         }
         match side.pending.get(&r.address) {
-            Some(p) if !p.priced => matches!(
-                r.after.as_ref().or(r.before.as_ref()),
-                Some(Declared::Consumer { .. })
-            )
-            .then_some(Money::ZERO),
+            Some(p) if !p.priced => {
+                matches!(r.latest(), Some(Declared::Consumer { .. })).then_some(Money::ZERO)
+            }
             _ => side
                 .estimates
                 .get(&r.address)
