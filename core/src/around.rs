@@ -279,15 +279,6 @@ impl RemoteReaders {
 }
 
 impl Around {
-    /// Whether anything is priced around the stream.
-    pub fn any(&self) -> bool {
-        self.shard_metrics > 0
-            || self.encryption == Encryption::Kms
-            || self.producers != Network::Public
-            || self.consumers != Network::Public
-            || self.remote_readers.any()
-    }
-
     /// A stream's encryption as a plan or template declares it: `KMS` with a key, the AWS managed
     /// key when the key is `alias/aws/kinesis` (or none is named), a customer managed key
     /// otherwise; anything else is no encryption.

@@ -229,6 +229,145 @@ fn analytics_inputs_are_checked() {
     assert!(err.to_string().contains("kda_kpu_hour"), "{err}");
 }
 
+#[test]
+fn analytics_refuses_a_zero_parallelism_and_negative_backups_by_name() {
+    let book = testing::deck_book();
+    let refused = |w: AnalyticsWorkload| {
+        analytics::estimate(&w, Some("us-east-1"), &book, Options::default())
+            .unwrap_err()
+            .to_string()
+    };
+    let zero = AnalyticsWorkload::new(
+        Engine::Flink,
+        1,
+        AppSize::Parallelism {
+            parallelism: 0,
+            per_kpu: 2,
+        },
+    );
+    let err = refused(zero);
+    assert!(err.contains("parallelism must be at least 1"), "{err}");
+    assert!(!err.contains("per KPU"), "{err}");
+    for gb in [-1.0, f64::NAN, f64::INFINITY] {
+        let w = AnalyticsWorkload {
+            backup_gb: gb,
+            ..AnalyticsWorkload::new(Engine::Flink, 1, AppSize::Kpus(1))
+        };
+        let err = refused(w);
+        assert!(err.contains("backup size"), "{gb}: {err}");
+    }
+}
+
+#[test]
+fn engines_read_and_print_as_the_cli_writes_them() {
+    for (engine, name) in [
+        (Engine::Flink, "flink"),
+        (Engine::Sql, "sql"),
+        (Engine::Studio, "studio"),
+    ] {
+        assert_eq!(engine.to_string(), name);
+        assert_eq!(name.parse::<Engine>().unwrap(), engine);
+        assert_eq!(
+            format!(" {} ", name.to_uppercase())
+                .parse::<Engine>()
+                .unwrap(),
+            engine
+        );
+    }
+}
+
+#[test]
+fn running_24_hours_a_day_is_running_all_month() {
+    // Flink, 2 KPUs: (2 + 1) x 730 = 2,190 KPU-hours x 0.11 = 240.90, whether the hours a day
+    // are not given or given as 24; the calculation is the same, step for step.
+    let all_day = AnalyticsWorkload::new(Engine::Flink, 1, AppSize::Kpus(2));
+    let given = AnalyticsWorkload {
+        hours_per_day: Some(24.0),
+        ..all_day
+    };
+    let book = testing::deck_book();
+    let a = analytics::estimate(&all_day, Some("us-east-1"), &book, traced()).unwrap();
+    let b = analytics::estimate(&given, Some("us-east-1"), &book, traced()).unwrap();
+    assert_eq!(line(&b.lines, "kpu_hours").quantity, 2190.0);
+    assert_eq!(line(&b.lines, "kpu_hours").monthly_usd.cents(), 240_90);
+    assert_eq!(render_steps(&a.steps), render_steps(&b.steps));
+    assert!(!render_steps(&b.steps).contains("hours a day"));
+}
+
+#[test]
+fn sql_warns_that_storage_does_not_apply_only_when_some_is_asked_for() {
+    let book = testing::deck_book();
+    let warnings = |w: AnalyticsWorkload| {
+        analytics::estimate(&w, Some("us-east-1"), &book, traced())
+            .unwrap()
+            .warnings
+    };
+    let sql = AnalyticsWorkload::new(Engine::Sql, 1, AppSize::Kpus(2));
+    // Plain SQL: only that it is retired.
+    assert_eq!(warnings(sql), [Warning::SqlRetired]);
+    // Backups or storage asked of SQL: said, once, either way.
+    for w in [
+        AnalyticsWorkload {
+            backup_gb: 5.0,
+            ..sql
+        },
+        AnalyticsWorkload {
+            storage_included: true,
+            ..sql
+        },
+    ] {
+        assert_eq!(
+            warnings(w),
+            [Warning::SqlRetired, Warning::SqlHasNoStorage],
+            "{w:?}"
+        );
+    }
+    // Studio's orchestration KPUs are secondary; Flink's are not, and Flink says nothing.
+    let flink = AnalyticsWorkload::new(Engine::Flink, 1, AppSize::Kpus(2));
+    assert!(warnings(flink).is_empty());
+    let studio = AnalyticsWorkload {
+        engine: Engine::Studio,
+        ..flink
+    };
+    assert_eq!(warnings(studio), [Warning::StudioOrchestrationSecondary]);
+}
+
+#[test]
+fn sql_in_kpus_adds_no_orchestration_step() {
+    // 2 KPUs x 730 = 1,460 KPU-hours x 0.11 = 160.60; SQL has no orchestration KPU to add.
+    let w = AnalyticsWorkload::new(Engine::Sql, 1, AppSize::Kpus(2));
+    let e = analytics::estimate(&w, Some("us-east-1"), &testing::deck_book(), traced()).unwrap();
+    assert_eq!(e.monthly_usd.cents(), 160_60);
+    let text = render_steps(&e.steps);
+    assert!(!text.contains("orchestration"), "{text}");
+    assert!(
+        text.starts_with("2 KPUs x 730 hours in a month = 1,460.00 KPU-hours per application\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn storage_from_a_rate_of_kpu_hours_is_the_work_kpus_on_average_less_orchestration() {
+    // Exact rounding shows the unrounded figures: 4 per hour x 730 = 2,920 work KPU-hours +
+    // 1 x 730 orchestration = 3,650; storage on (3,650 - 730) / 730 = 4 KPUs on average x 50 GB
+    // = 200 GB-months, exactly.
+    let exact = Options {
+        rounding: Rounding::Exact,
+        trace: false,
+        ..Options::default()
+    };
+    let w = AnalyticsWorkload::new(Engine::Flink, 1, AppSize::kpu_hours("4/h").unwrap());
+    let e = analytics::estimate(&w, Some("us-east-1"), &testing::deck_book(), exact).unwrap();
+    assert_eq!(line(&e.lines, "running_storage").quantity, 200.0);
+    // Studio's two orchestration KPUs: (4 x 730 + 2 x 730 - 2 x 730) / 730 = 4 as well.
+    let studio = AnalyticsWorkload {
+        engine: Engine::Studio,
+        ..w
+    };
+    let e = analytics::estimate(&studio, Some("us-east-1"), &testing::deck_book(), exact).unwrap();
+    assert_eq!(line(&e.lines, "running_storage").quantity, 200.0);
+}
+
 fn hose(records: &str, size: &str) -> FirehoseWorkload {
     FirehoseWorkload::new(records.parse().unwrap(), size.parse().unwrap())
 }
@@ -504,5 +643,192 @@ proptest::proptest! {
         let by_interval = f64::from(partitions) * 2_628_000.0 / interval / 1000.0;
         proptest::prop_assert!(objects >= by_size - 0.01, "{} < {} by size", objects, by_size);
         proptest::prop_assert!(objects >= by_interval - 0.01, "{} < {} by interval", objects, by_interval);
+    }
+}
+
+#[test]
+fn firehose_sources_read_and_print_as_the_cli_writes_them() {
+    for (source, name) in [
+        (Source::DirectPut, "direct-put"),
+        (Source::KinesisStream, "kinesis-stream"),
+        (Source::Msk, "msk"),
+        (Source::VendedLogs, "vended-logs"),
+    ] {
+        assert_eq!(source.to_string(), name);
+        assert_eq!(name.parse::<Source>().unwrap(), source, "{name}");
+        let typed = format!(" {} ", name.to_uppercase());
+        assert_eq!(typed.parse::<Source>().unwrap(), source, "{typed:?}");
+    }
+}
+
+/// London with a Firehose price for MSK and vended-logs ingestion: a fixture figure for these
+/// tests, not AWS's (kcost's tables have neither price).
+fn london_with_unrounded_sources() -> kcost_core::RegionPrices {
+    let mut london = testing::london();
+    for key in [
+        kcost_core::PriceKey::FirehoseMskIngestGb,
+        kcost_core::PriceKey::FirehoseVendedLogsGb,
+    ] {
+        london.prices.insert(
+            key,
+            kcost_core::Price {
+                usd: 0.05,
+                source: "test fixture".into(),
+                as_of: "2025-11".into(),
+                confidence: kcost_core::Confidence::Confirmed,
+            },
+        );
+    }
+    london
+}
+
+#[test]
+fn msk_and_vended_logs_bill_each_record_as_sent_at_one_price() {
+    let prices = london_with_unrounded_sources();
+    for (source, description) in [
+        (Source::Msk, "Ingestion (MSK)"),
+        (Source::VendedLogs, "Ingestion (vended logs)"),
+    ] {
+        let w = FirehoseWorkload {
+            source,
+            ..hose("1000", "3")
+        };
+        let e = firehose::estimate_in(&w, &prices, traced()).unwrap();
+        // 3 KB as sent (no 5 KB steps): 3 x 1,000 x 2,628,000 / 1,048,576 = 7,518.77 GB, one
+        // line at 0.05 = 375.9385 -> 375.94; no tiers, so no note about tiers per stream.
+        assert_eq!(e.inputs.billed_kb_per_record, 3.0);
+        assert_eq!(e.lines.len(), 1, "{:?}", e.lines);
+        let ingestion = line(&e.lines, "ingestion");
+        assert_eq!(ingestion.description, description);
+        assert_eq!(ingestion.quantity, 7_518.77);
+        assert_eq!(e.monthly_usd.cents(), 375_94);
+        assert_eq!(e.rounding_5kb, None);
+        assert!(e.warnings.is_empty(), "{:?}", e.warnings);
+        assert!(
+            !e.assumptions
+                .iter()
+                .any(|a| matches!(a, kcost_core::Assumption::FirehoseTiersPerStream)),
+            "{:?}",
+            e.assumptions
+        );
+        assert!(
+            render_steps(&e.steps).contains("3 KB billed per record x 1,000 records per sec"),
+            "{}",
+            render_steps(&e.steps)
+        );
+    }
+    // Direct PUT of the same records is tiered, each tier a stream's own.
+    let e = firehose::estimate_in(&hose("1000", "3"), &prices, traced()).unwrap();
+    assert!(e
+        .assumptions
+        .iter()
+        .any(|a| matches!(a, kcost_core::Assumption::FirehoseTiersPerStream)));
+}
+
+#[test]
+fn the_5_kb_rounding_is_reported_only_where_it_bills_more_and_warned_over_a_tenth() {
+    // 5 KB records are billed as sent: nothing to report.
+    assert_eq!(fire(hose("1000", "5")).rounding_5kb, None);
+    // 4.6 KB bills 5 KB, 8.7% more: reported, not warned (though the gap, 1,002.50 GB, is far
+    // more than 1.1 GB).
+    let e = fire(hose("1000", "4.6"));
+    let r = e.rounding_5kb.unwrap();
+    // 4.6 x 1,000 x 2,628,000 / 1,048,576 = 11,528.78 GB sent; 5 KB: 12,531.28 billed.
+    assert_eq!((r.sent_gb, r.billed_gb), (11_528.78, 12_531.28));
+    assert!(
+        !e.warnings
+            .iter()
+            .any(|w| matches!(w, Warning::FirehoseRounding { .. })),
+        "{:?}",
+        e.warnings
+    );
+    // Exactly a tenth more is not warned: 4.5455 KB x 0.4389/s = 5.00 GB sent a month, 5 KB x
+    // 0.4389/s = 5.50 GB billed, and 5.00 x 1.1 is 5.50 exactly as a double.
+    let e = fire(hose("0.4389", "4.5455"));
+    let r = e.rounding_5kb.unwrap();
+    assert_eq!((r.sent_gb, r.billed_gb), (5.0, 5.5));
+    assert!(e.warnings.is_empty(), "{:?}", e.warnings);
+}
+
+#[test]
+fn dynamic_partitioning_without_jq_has_no_jq_line_and_a_vpc_ratio_of_1_no_warning() {
+    let w = FirehoseWorkload {
+        dynamic_partitioning: true,
+        vpc_subnets: 2,
+        vpc_ratio: 1.0,
+        ..hose("1000", "10")
+    };
+    let e = fire(w);
+    let items: Vec<_> = e.lines.iter().map(|l| l.item).collect();
+    assert_eq!(
+        items,
+        [
+            "ingestion_tier1",
+            "dynamic_partitioning",
+            "s3_objects",
+            "vpc_data",
+            "vpc_az_hours"
+        ]
+    );
+    // 25,062.56 GB x 1.00 all into the VPC; no warning for a ratio of exactly 1 (only the
+    // partitioning prices' being secondary is said).
+    assert_eq!(line(&e.lines, "vpc_data").quantity, 25_062.56);
+    assert!(
+        e.warnings
+            .iter()
+            .all(|w| matches!(w, Warning::UnconfirmedPrice { .. })),
+        "{:?}",
+        e.warnings
+    );
+    // A ratio of 0 is allowed: nothing delivered into the VPC, its AZ-hours still billed
+    // (2 x 730 = 1,460 x 0.011 = 16.06).
+    let w = FirehoseWorkload {
+        vpc_subnets: 2,
+        vpc_ratio: 0.0,
+        ..hose("1000", "10")
+    };
+    let e = fire(w);
+    assert_eq!(line(&e.lines, "vpc_data").quantity, 0.0);
+    assert_eq!(line(&e.lines, "vpc_az_hours").monthly_usd.cents(), 16_06);
+}
+
+#[test]
+fn firehose_bounds_are_refused_exactly_where_they_are() {
+    let book = testing::deck_book();
+    let refused = |w: FirehoseWorkload| {
+        firehose::estimate(&w, Some("eu-west-2"), &book, Options::default())
+            .unwrap_err()
+            .to_string()
+    };
+    // The largest record, 1,000 KiB, is accepted; a little more is not.
+    let e = fire(hose("1", "1000"));
+    assert_eq!(e.inputs.billed_kb_per_record, 1000.0);
+    assert!(refused(hose("1", "1000.01")).contains("1,000 KiB"));
+    for mb in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+        let w = FirehoseWorkload {
+            dynamic_partitioning: true,
+            object_size_mb: Some(mb),
+            ..hose("1", "1")
+        };
+        let err = refused(w);
+        assert!(err.contains("object size"), "{mb}: {err}");
+    }
+    for hours in [-1.0, f64::NAN, f64::INFINITY] {
+        let w = FirehoseWorkload {
+            dynamic_partitioning: true,
+            jq_hours: hours,
+            ..hose("1", "1")
+        };
+        let err = refused(w);
+        assert!(err.contains("JQ hours"), "{hours}: {err}");
+    }
+    for ratio in [f64::NAN, f64::INFINITY] {
+        let w = FirehoseWorkload {
+            vpc_subnets: 1,
+            vpc_ratio: ratio,
+            ..hose("1", "1")
+        };
+        let err = refused(w);
+        assert!(err.contains("must be 0 or more"), "{ratio}: {err}");
     }
 }

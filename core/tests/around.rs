@@ -400,6 +400,39 @@ fn the_choices_parse_in_any_case_and_refuse_the_rest() {
     );
     assert_eq!("Customer".parse::<KmsKey>(), Ok(KmsKey::Customer));
     assert!("sse".parse::<Encryption>().is_err());
+    // Every word each choice takes, as the help lists them.
+    for (words, network) in [
+        (&["public", "internet"][..], Network::Public),
+        (&["nat", "nat-gateway"], Network::Nat),
+        (
+            &["endpoint", "vpc-endpoint", "privatelink"],
+            Network::Endpoint,
+        ),
+    ] {
+        for word in words {
+            assert_eq!(
+                Network::parse("consumer network", word),
+                Ok(network),
+                "{word}"
+            );
+        }
+    }
+    for (word, encryption) in [
+        ("none", Encryption::None),
+        ("off", Encryption::None),
+        ("kms", Encryption::Kms),
+    ] {
+        assert_eq!(word.parse::<Encryption>(), Ok(encryption), "{word}");
+    }
+    for (word, key) in [
+        ("aws", KmsKey::Aws),
+        ("aws-managed", KmsKey::Aws),
+        ("customer", KmsKey::Customer),
+        ("customer-managed", KmsKey::Customer),
+        ("cmk", KmsKey::Customer),
+    ] {
+        assert_eq!(word.parse::<KmsKey>(), Ok(key), "{word}");
+    }
 }
 
 #[test]
@@ -452,4 +485,63 @@ region = "eu-west-2"
         panic!("{:?}", p.components[0]);
     };
     assert_eq!(stream.subtotals, None);
+}
+
+#[test]
+fn readers_of_either_kind_alone_pay_their_transfer() {
+    use kcost_core::around::RemoteReaders;
+    // 1,000 records/s of 1 KB in us-east-2: 2,506.26 GB a month, read by one reader elsewhere.
+    let read_by = |other: u32, us_east: u32| {
+        let around = Around {
+            remote_readers: RemoteReaders { other, us_east },
+            ..Around::default()
+        };
+        priced(
+            &workload("1000", "1", 1, around),
+            Mode::Provisioned,
+            "us-east-2",
+        )
+    };
+    // One reader outside the US East pair: 2,506.26 GB x 0.02 = 50.13.
+    let e = read_by(1, 0);
+    assert_eq!(cents(&e, "transfer_out"), 50_13);
+    assert_eq!(e.subtotals.unwrap().around_usd.cents(), 50_13);
+    // One reader in us-east-1: 2,506.26 GB x 0.01 = 25.06.
+    let e = read_by(0, 1);
+    assert_eq!(cents(&e, "transfer_us_east"), 25_06);
+    assert_eq!(e.subtotals.unwrap().around_usd.cents(), 25_06);
+    // None: nothing around the stream.
+    assert_eq!(read_by(0, 0).subtotals, None);
+}
+
+#[test]
+fn counts_around_a_stream_are_read_within_their_range() {
+    use kcost_core::around::parse_count_in;
+    assert_eq!(parse_count_in("endpoint AZs", " 6 ", (1, 6)), Ok(6));
+    assert_eq!(parse_count_in("endpoint AZs", "1", (1, 6)), Ok(1));
+    for bad in ["0", "7", "-1", "two", ""] {
+        let err = parse_count_in("endpoint AZs", bad, (1, 6)).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!("the endpoint AZs '{bad}' must be a whole number from 1 to 6"),
+        );
+    }
+}
+
+#[test]
+fn consumers_alone_through_an_endpoint_pay_for_what_they_read() {
+    let around = Around {
+        consumers: Network::Endpoint,
+        ..Around::default()
+    };
+    let e = priced(
+        &workload("1000", "1", 2, around),
+        Mode::Provisioned,
+        "us-east-1",
+    );
+    // The 2 AZs assumed: 2 x 730 = 1,460 AZ-hours x 0.01 = 14.60. The two consumers read
+    // 2 x 2,506.26 = 5,012.52 GB x 0.01 = 50.13; the producers' writes do not pass through it.
+    assert_eq!(cents(&e, "endpoint_hours"), 14_60);
+    assert_eq!(cents(&e, "endpoint_data"), 50_13);
+    assert_eq!(e.subtotals.unwrap().around_usd.cents(), 14_60 + 50_13);
 }

@@ -814,3 +814,173 @@ fn a_declared_shard_count_is_billed_and_checked_against_the_need() {
     assert_eq!(monthly(Mode::Provisioned).cents(), some.monthly_usd.cents());
     assert_eq!(monthly(Mode::OnDemand).cents(), 12_059_22);
 }
+
+/// An on-demand estimate of `records` of `size` KB with a hot key of `share`, at `peak`.
+#[track_caller]
+fn on_demand_hot_key(share: f64, records: &str, size: &str, peak: Option<&str>) -> Estimate {
+    let w = StreamWorkload {
+        hot_key_share: Some(share),
+        peak_records: peak.map(|p| p.parse().unwrap()),
+        ..workload(records, size)
+    };
+    run(Mode::OnDemand, w)
+}
+
+fn hot_key_warning(e: &Estimate) -> Option<(f64, f64)> {
+    e.warnings.iter().find_map(|w| match w {
+        Warning::HotKeyUnfixable {
+            mb_per_second,
+            records_per_second,
+        } => Some((*mb_per_second, *records_per_second)),
+        _ => None,
+    })
+}
+
+#[test]
+fn an_on_demand_hot_key_is_judged_at_the_peak_against_one_shards_limits() {
+    // 0.1 x 8,000 = 800 records/s of 1 KB, 0.1 x 1 / 1024 x 8,000 = 0.78125 MB/s: one shard
+    // takes it. AWS sizes on-demand shards, so the busiest shard's load is not known.
+    let e = on_demand_hot_key(0.1, "8000", "1", None);
+    let k = e.hot_key.unwrap();
+    assert_eq!(
+        (k.share, k.key_mb_per_second, k.key_records_per_second),
+        (0.1, 0.78125, 800.0)
+    );
+    assert!(k.fixable);
+    assert_eq!(k.busiest_shard_records_per_second, None);
+    assert_eq!(hot_key_warning(&e), None);
+    // At a peak of 12,000/s the key writes 1,200 records/s (1.171875 MB/s): over a shard's
+    // 1,000 records/s, said with both rates to 2 decimals.
+    let e = on_demand_hot_key(0.1, "8000", "1", Some("12000"));
+    let k = e.hot_key.unwrap();
+    assert_eq!(
+        (k.key_mb_per_second, k.key_records_per_second),
+        (1.171875, 1200.0)
+    );
+    assert!(!k.fixable);
+    assert_eq!(hot_key_warning(&e), Some((1.17, 1200.0)));
+    assert!(e.warnings.iter().any(|w| w.to_string().contains(
+        "the busiest partition key alone writes 1.17 MB/s and 1200 records/s, at or over one \
+         shard's 1 MB/s and 1,000 records/s"
+    )));
+    // At exactly a shard's limits the key is over them: 0.5 x 1,024/s of 2 KB = 1 MB/s (512
+    // records/s), and 0.5 x 2,000/s of 0.1 KB = 1,000 records/s (0.09765625 MB/s, said 0.1).
+    let e = on_demand_hot_key(0.5, "1024", "2", None);
+    assert_eq!(hot_key_warning(&e), Some((1.0, 512.0)));
+    let e = on_demand_hot_key(0.5, "2000", "0.1", None);
+    assert_eq!(hot_key_warning(&e), Some((0.1, 1000.0)));
+    // Rates are said to the cent of a unit: 0.3 x 3 / 1024 x 1,234.5 = 1.0850... MB/s and
+    // 0.3 x 1,234.5 = 370.35 records/s.
+    let e = on_demand_hot_key(0.3, "1234.5", "3", None);
+    assert_eq!(hot_key_warning(&e), Some((1.09, 370.35)));
+}
+
+fn scaling(e: &Estimate) -> (Option<f64>, Option<f64>) {
+    let new_stream = e.warnings.iter().find_map(|w| match w {
+        Warning::OnDemandNewStream { peak_mb_per_second } => Some(*peak_mb_per_second),
+        _ => None,
+    });
+    let burst = e.warnings.iter().find_map(|w| match w {
+        Warning::OnDemandBurst { ratio } => Some(*ratio),
+        _ => None,
+    });
+    (new_stream, burst)
+}
+
+#[test]
+fn on_demand_warns_of_a_peak_over_4_mb_s_or_over_twice_the_average_not_at_them() {
+    let peaked = |records: &str, peak: &str| StreamWorkload {
+        peak_records: Some(peak.parse().unwrap()),
+        ..workload(records, "1")
+    };
+    // 4,096 records/s of 1 KB are exactly 4 MB/s, exactly twice 2,048/s: neither is warned.
+    assert_eq!(
+        scaling(&run(Mode::OnDemand, peaked("2048", "4096"))),
+        (None, None)
+    );
+    // 5,000/s of 1 KB: 4.8828125 MB/s, said 4.88; 5,000 / 2,000 = 2.5 times the average.
+    let e = run(Mode::OnDemand, peaked("2000", "5000"));
+    assert_eq!(scaling(&e), (Some(4.88), Some(2.5)));
+    let texts: Vec<String> = e.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("the peak of 4.88 MB/s is over the 4 MB/s")),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("the peak is 2.5 times the average")),
+        "{texts:?}"
+    );
+    // A peak with no average traffic has no ratio to warn of; 3,000/s of 1 KB (2.93 MB/s) is
+    // under 4 MB/s.
+    assert_eq!(
+        scaling(&run(Mode::OnDemand, peaked("0", "3000"))),
+        (None, None)
+    );
+    // Advantage warns the same way.
+    assert_eq!(
+        scaling(&run(Mode::Advantage, peaked("2000", "5000"))),
+        (Some(4.88), Some(2.5))
+    );
+}
+
+#[test]
+fn on_demand_retention_is_billed_only_beyond_24_hours_and_each_band_only_when_reached() {
+    let kept = |retention: &str| StreamWorkload {
+        retention: retention.parse().unwrap(),
+        ..workload("100", "10")
+    };
+    // 24 hours are included: no line, and no retention step in the calculation either.
+    let e = run(Mode::OnDemand, kept("24h"));
+    assert_eq!(items(&e), ["stream_hours", "data_in", "data_out"]);
+    assert!(!kcost_core::render_steps(&e.steps).contains("GB per hour"));
+    // 25 hours: one hour beyond 24 at the extended rate. 2,506.256103515625 GB / 730 =
+    // 3.4332275390625 GB per hour x 1 = 3.43 GB-months x 0.10 = 0.34.
+    let e = run(Mode::OnDemand, kept("25h"));
+    assert_eq!(
+        items(&e),
+        ["stream_hours", "data_in", "data_out", "extended_retention"]
+    );
+    assert_eq!(raw(&e, "extended_retention"), (3.4332275390625, 34));
+    // Exactly 7 days reach the end of the extended band and nothing of the long-term one:
+    // x 144 hours = 494.384765625 GB-months x 0.10 = 49.44.
+    let e = run(Mode::OnDemand, kept("7d"));
+    assert_eq!(
+        items(&e),
+        ["stream_hours", "data_in", "data_out", "extended_retention"]
+    );
+    assert_eq!(raw(&e, "extended_retention"), (494.384765625, 49_44));
+    // Advantage's one band starts at 24 hours too.
+    let a = run(Mode::Advantage, kept("24h"));
+    assert!(!items(&a).contains(&"retention"), "{:?}", items(&a));
+    let a = run(Mode::Advantage, kept("25h"));
+    assert_eq!(raw(&a, "retention"), (3.4332275390625, 8)); // x 0.023 = 0.0789...
+}
+
+#[test]
+fn on_demand_says_long_term_reads_are_not_priced_only_when_there_are_some() {
+    let reads = |gb: f64| StreamWorkload {
+        retention: "30d".parse().unwrap(),
+        long_term_reads_gb: gb,
+        ..workload("100", "10")
+    };
+    let not_priced = |e: &Estimate| {
+        e.warnings
+            .iter()
+            .filter(|w| matches!(w, Warning::LongTermReadsNotPriced { .. }))
+            .map(|w| w.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(not_priced(&run(Mode::OnDemand, reads(0.0))).is_empty());
+    assert_eq!(
+        not_priced(&run(Mode::OnDemand, reads(5.0))),
+        ["kcost has no on-demand price for reading long-term retained data; those reads are not in this estimate"]
+    );
+    assert_eq!(
+        not_priced(&run(Mode::Advantage, reads(5.0))),
+        ["kcost has no advantage price for reading long-term retained data; those reads are not in this estimate"]
+    );
+}

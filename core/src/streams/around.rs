@@ -43,10 +43,8 @@ pub(crate) fn lines(
     shape: &Shape,
     notes: &mut Notes,
 ) -> Result<(), Error> {
+    // Each part is priced only when asked for; with none, nothing is added.
     let around = w.around;
-    if !around.any() {
-        return Ok(());
-    }
     bill.around = true;
     if around.shard_metrics > 0 {
         let shards = shard_count(c, w, shape, notes)?;
