@@ -247,9 +247,8 @@ pub fn old_prices<'a>(
     for (region, lines) in priced {
         for l in lines.iter().filter(|l| check.is_old(&l.price.as_of)) {
             old.insert((region, l.price.key));
-            if oldest.is_none_or(|o| l.price.as_of < *o) {
-                oldest = Some(&l.price.as_of);
-            }
+            let as_of = &l.price.as_of;
+            oldest = Some(oldest.map_or(as_of, |o| o.min(as_of)));
         }
     }
     oldest.map(|oldest| Warning::OldPrices {

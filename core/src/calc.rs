@@ -93,11 +93,9 @@ pub struct Options {
 impl Options {
     /// The same options with the trace off: for the runs an analysis makes of a model, whose
     /// steps nobody reads.
-    pub fn untraced(self) -> Options {
-        Options {
-            trace: false,
-            ..self
-        }
+    pub fn untraced(mut self) -> Options {
+        self.trace = false;
+        self
     }
 }
 
@@ -558,4 +556,35 @@ impl Calc {
 /// Money as a step term: `12.34 USD`.
 fn usd(money: Money) -> Term {
     Term::new(money.to_f64(), NumFmt::Fixed(2), "USD")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn policies_read_and_print_by_name() {
+        for (rounding, name) in [
+            (Rounding::Calculator, "calculator"),
+            (Rounding::Exact, "exact"),
+        ] {
+            assert_eq!(rounding.to_string(), name);
+            assert_eq!(name.parse::<Rounding>(), Ok(rounding));
+            assert_eq!(
+                format!(" {} ", name.to_uppercase()).parse::<Rounding>(),
+                Ok(rounding)
+            );
+        }
+        assert_eq!(
+            "banker".parse::<Rounding>().unwrap_err().to_string(),
+            "unknown rounding 'banker'; use calculator or exact"
+        );
+    }
+
+    #[test]
+    fn inputs_show_as_the_calculator_prints_them() {
+        assert_eq!(Rounding::show_input(10_000.0), "10,000");
+        assert_eq!(Rounding::show_input(16.666), "16.67");
+        assert_eq!(Rounding::show_input(0.5), "0.50");
+    }
 }

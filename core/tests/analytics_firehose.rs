@@ -451,11 +451,19 @@ fn firehose_tier_boundaries() {
     // Beyond the second bound: 200,000 records/s = 2,506,256.10 GB; 458,256.10 GB in the third
     // tier x 0.024 = 10,998.1464 -> 10,998.15.
     let far = at("200000", calc);
+    // The second tier is full: 1,536,000 GB x 0.030 = 46,080.00.
+    assert_eq!(line(&far.lines, "ingestion_tier2").quantity, 1_536_000.0);
     assert_eq!(line(&far.lines, "ingestion_tier3").quantity, 458_256.1);
     assert_eq!(
         line(&far.lines, "ingestion_tier3").monthly_usd.cents(),
         10_998_15
     );
+    assert_eq!(far.monthly_usd.cents(), 17_920_00 + 46_080_00 + 10_998_15);
+    // No records: the first tier's line at 0 GB, costing nothing.
+    let none = at("0", calc);
+    assert_eq!(items(&none), ["ingestion_tier1"]);
+    assert_eq!(line(&none.lines, "ingestion_tier1").quantity, 0.0);
+    assert_eq!(none.monthly_usd.cents(), 0);
 }
 
 #[test]

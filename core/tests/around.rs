@@ -75,6 +75,9 @@ fn the_deck_with_all_shard_level_metrics_in_ohio() {
         text.contains("551.27 USD + 102.90 USD = 654.17 USD"),
         "{text}"
     );
+    // The JSON's inputs say what was asked for around the stream.
+    let json = serde_json::to_value(&e).unwrap();
+    assert_eq!(json["inputs"]["around"]["shard_metrics"], 7, "{json}");
 }
 
 #[test]

@@ -127,6 +127,31 @@ fn old_prices_are_one_warning_after_the_others() {
 }
 
 #[test]
+fn the_old_prices_warning_names_the_oldest_whichever_line_it_is_on() {
+    // The PUT payload unit's price is older than the shard-hour's, and comes second.
+    let mut book = testing::deck_book();
+    let ohio = book.regions.get_mut("us-east-2").unwrap();
+    let put = ohio
+        .prices
+        .get_mut(&kcost_core::PriceKey::KdsPutPayloadUnit)
+        .unwrap();
+    put.as_of = "2019-07".into();
+    let options = Options {
+        price_age: Some(PriceAge {
+            today: (2026, 11),
+            months: 12,
+        }),
+        ..Options::default()
+    };
+    let e = provisioned::estimate(&deck(), Some("us-east-2"), &book, options).unwrap();
+    assert_eq!(
+        e.warnings.last().unwrap().to_string(),
+        "2 prices used here are over 12 months old (the oldest from 2019-07): refresh the price \
+         tables from the AWS Price List, or add a pricing table with the prices"
+    );
+}
+
+#[test]
 fn a_comparison_and_a_pipeline_warn_of_old_prices_once() {
     let options = Options {
         price_age: Some(PriceAge {

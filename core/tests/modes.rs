@@ -557,6 +557,28 @@ fn growth_resizes_every_month() {
         g.months[0].monthly_usd, e.monthly_usd,
         "month 1 is the estimate itself"
     );
+    // The months are priced with the estimate's own options: under exact rounding with a 10%
+    // discount, month 1 is still the estimate itself.
+    let options = Options {
+        rounding: Rounding::Exact,
+        discount_bp: 1000,
+        ..Options::default()
+    };
+    let e = estimate(
+        &w,
+        Mode::Provisioned,
+        Some("us-east-1"),
+        &testing::deck_book(),
+        options,
+    )
+    .unwrap();
+    // 1 shard (10.95) + 600 x 2,628,000 PUT units x 0.000000014 (22.0752 -> 22.08) = 33.03,
+    // less 10% (3.303 -> 3.30).
+    assert_eq!(e.monthly_usd.cents(), 29_73);
+    assert_eq!(
+        e.growth.as_ref().unwrap().months[0].monthly_usd.cents(),
+        29_73
+    );
 }
 
 #[test]
