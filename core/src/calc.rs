@@ -151,14 +151,15 @@ pub fn parse_price_age(text: &str) -> Result<Option<u32>, crate::error::InputErr
 /// When it is not a number from 0 to 100 with at most two decimals.
 pub fn parse_discount(text: &str) -> Result<u32, crate::error::InputError> {
     let percent = crate::number::parse_non_negative("discount", text.trim().trim_end_matches('%'))?;
-    let bp = (percent * 100.0).round();
-    if percent > 100.0 || (bp - percent * 100.0).abs() > 1e-6 {
-        return Err(crate::error::InputError::Discount {
-            text: text.to_string(),
-        });
+    let refused = || crate::error::InputError::Discount {
+        text: text.to_string(),
+    };
+    // At most two decimals: the number is its own rounding to hundredths.
+    if percent > 100.0 || fixed::round(percent, 2).ok() != Some(percent) {
+        return Err(refused());
     }
-    // 0..=10,000, checked above.
-    Ok(bp as u32)
+    let hundredths = fixed::round_units(percent, 2).map_err(|_| refused())?;
+    u32::try_from(hundredths).map_err(|_| refused())
 }
 
 /// Decimals the exact policy keeps before taking a ceiling, so that binary noise such as
@@ -579,6 +580,40 @@ mod tests {
             "banker".parse::<Rounding>().unwrap_err().to_string(),
             "unknown rounding 'banker'; use calculator or exact"
         );
+    }
+
+    #[test]
+    fn discounts_are_percentages_to_two_decimals_up_to_100() {
+        assert_eq!(parse_discount("100"), Ok(10_000));
+        assert_eq!(parse_discount("100%"), Ok(10_000));
+        assert_eq!(parse_discount("12.57"), Ok(1257));
+        assert_eq!(parse_discount("0.01"), Ok(1));
+        for bad in ["100.01", "0.001", "0.00000001", "12.571"] {
+            assert_eq!(
+                parse_discount(bad).unwrap_err().to_string(),
+                format!("the discount '{bad}' must be a percentage from 0 to 100 with at most two decimals, e.g. 12.5"),
+            );
+        }
+    }
+
+    #[test]
+    fn values_from_the_largest_kcost_prices_up_are_out_of_range() {
+        let below = MAX_MAGNITUDE - 128.0;
+        assert_eq!(Calc::checked("ingress_rate", below), Ok(below));
+        assert_eq!(Calc::checked("ingress_rate", -below), Ok(-below));
+        for value in [MAX_MAGNITUDE, -MAX_MAGNITUDE, f64::INFINITY, f64::NAN] {
+            let err = Calc::checked("ingress_rate", value).unwrap_err();
+            assert!(
+                matches!(
+                    err,
+                    Error::OutOfRange {
+                        step: "ingress_rate",
+                        ..
+                    }
+                ),
+                "{value}: {err:?}"
+            );
+        }
     }
 
     #[test]

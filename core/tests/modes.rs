@@ -1006,3 +1006,21 @@ fn on_demand_says_long_term_reads_are_not_priced_only_when_there_are_some() {
         ["kcost has no advantage price for reading long-term retained data; those reads are not in this estimate"]
     );
 }
+
+#[test]
+fn of_needs_that_tie_the_first_is_the_one_shown() {
+    // 1,000 records/s of 1.024 KB need 1.00 shard for ingress and 1.000 for records: the
+    // calculator shows the ingress need (the first of the two) as the number of shards.
+    let w = StreamWorkload {
+        consumers: Some(1),
+        ..workload("1000", "1.024")
+    };
+    let text = kcost_core::render_steps(&run(Mode::Provisioned, w).steps);
+    assert!(
+        text.contains(
+            "Max (1.00 shards needed for ingress, 0.50 shards needed for egress, 1.000 shards \
+             needed for records) = 1.00 Number of shards\nRoundUp (1.00) = 1 shards\n"
+        ),
+        "{text}"
+    );
+}
