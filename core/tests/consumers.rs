@@ -339,3 +339,151 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn each_lambda_and_kcl_field_is_read_from_its_text_and_checked() {
+    use kcost_core::Input;
+    let mut f = LambdaWorkload::new(128, 100.0);
+    f.set(Input::MemoryMb, "256").unwrap();
+    f.set(Input::DurationMs, "120.5").unwrap();
+    f.set(Input::BatchSize, "500").unwrap();
+    f.set(Input::Architecture, "ARM").unwrap();
+    f.set(Input::BatchingWindow, "2.5").unwrap();
+    assert_eq!(
+        f,
+        LambdaWorkload {
+            batch_size: 500,
+            memory_mb: 256,
+            duration_ms: 120.5,
+            architecture: Architecture::Arm64,
+            batching_window_s: 2.5,
+        }
+    );
+    for (word, architecture) in [
+        ("x86_64", Architecture::X86_64),
+        ("x86", Architecture::X86_64),
+        ("x86-64", Architecture::X86_64),
+        ("arm64", Architecture::Arm64),
+        ("arm", Architecture::Arm64),
+    ] {
+        assert_eq!(word.parse::<Architecture>(), Ok(architecture), "{word}");
+    }
+    // A value past a limit is refused by the field that set it, the function left checked.
+    assert_eq!(
+        f.set(Input::BatchSize, "10001").unwrap_err().to_string(),
+        "the batch size '10001' must be a whole number from 1 to 10000"
+    );
+    assert!(f
+        .set(Input::MemoryMb, "1.5")
+        .unwrap_err()
+        .to_string()
+        .starts_with("the Lambda memory '1.5' is not a whole number"));
+
+    let mut app = KclWorkload {
+        version: KclVersion::V3,
+        workers: 1,
+        checkpoint_s: KclWorkload::DEFAULT_CHECKPOINT_S,
+    };
+    app.set(Input::KclVersion, "2.6").unwrap();
+    app.set(Input::KclWorkers, "4").unwrap();
+    app.set(Input::CheckpointS, "30").unwrap();
+    assert_eq!(
+        app,
+        KclWorkload {
+            version: KclVersion::V2,
+            workers: 4,
+            checkpoint_s: 30.0,
+        }
+    );
+    assert_eq!("3".parse::<KclVersion>(), Ok(KclVersion::V3));
+    assert_eq!(
+        app.set(Input::KclWorkers, "0").unwrap_err().to_string(),
+        "the KCL workers must be at least 1"
+    );
+}
+
+#[test]
+fn kcl_checkpoints_are_at_most_once_a_second() {
+    let checked = |checkpoint_s| {
+        KclWorkload {
+            version: KclVersion::V3,
+            workers: 1,
+            checkpoint_s,
+        }
+        .check()
+    };
+    assert_eq!(checked(1.0), Ok(()));
+    for bad in [0.5, 0.0, -1.0, f64::NAN, f64::INFINITY] {
+        assert_eq!(
+            checked(bad).unwrap_err().to_string(),
+            format!("the checkpoint interval (s) '{bad}' must be at least 1 second"),
+        );
+    }
+}
+
+#[test]
+fn a_kcl_application_in_a_region_without_dynamodb_prices_is_refused_before_any_step() {
+    // eu-central-1 in the test book has no DynamoDB price.
+    let app = App::Kcl(KclWorkload {
+        version: KclVersion::V3,
+        workers: 1,
+        checkpoint_s: 60.0,
+    });
+    let err = consumers::estimate(
+        &app,
+        reading(1000.0, 4.0),
+        Some("eu-central-1"),
+        &testing::deck_book(),
+        traced(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("dynamodb_write_request_unit"), "{err}");
+}
+
+#[test]
+fn each_bill_of_its_own_ends_with_its_services_total() {
+    use kcost_core::around::Resource;
+    let book = testing::deck_book();
+    let last =
+        |e: consumers::ConsumerEstimate| render_steps(&e.steps).lines().last().unwrap().to_string();
+    let lambda = consumers::estimate(
+        &App::Lambda(LambdaWorkload::new(128, 100.0)),
+        reading(1000.0, 1.0),
+        Some("us-east-1"),
+        &book,
+        traced(),
+    )
+    .unwrap();
+    assert_eq!(last(lambda), "Lambda cost (monthly): 10.74 USD");
+    let kcl = consumers::estimate(
+        &App::Kcl(KclWorkload {
+            version: KclVersion::V3,
+            workers: 1,
+            checkpoint_s: 60.0,
+        }),
+        reading(1000.0, 4.0),
+        Some("us-east-1"),
+        &book,
+        traced(),
+    )
+    .unwrap();
+    assert!(
+        last(kcl).starts_with("KCL DynamoDB tables cost (monthly): "),
+        "the KCL application's total"
+    );
+    for (resource, total) in [
+        (Resource::KmsKey, "KMS key cost (monthly): 1.00 USD"),
+        (
+            Resource::NatGateway,
+            "NAT gateway cost (monthly): 32.85 USD",
+        ),
+        (
+            Resource::Endpoint { azs: 2 },
+            "VPC endpoint cost (monthly): 14.60 USD",
+        ),
+    ] {
+        let e = consumers::around_resource(resource, Some("us-east-1"), &book, traced()).unwrap();
+        assert_eq!(last(e), total, "{resource:?}");
+    }
+}
