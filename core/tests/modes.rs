@@ -610,6 +610,16 @@ fn compare_marks_the_cheapest_and_lists_what_it_cannot_price() {
         .reason
         .to_string()
         .contains("has no price for"));
+    // One mode alone is not "the cheapest", and no break-even can be stated without both.
+    assert_eq!(c.cheapest_of_several(), Some(Mode::Provisioned));
+    assert!(c.prices_both());
+    assert_eq!(ohio.cheapest_of_several(), None);
+    assert!(!ohio.prices_both());
+    // The JSON says why a mode was left out, in words.
+    let json = serde_json::to_value(&ohio).unwrap();
+    let reason = json["unavailable"][0]["reason"].as_str().unwrap();
+    assert_eq!(reason, ohio.unavailable[0].reason.to_string());
+    assert!(reason.contains("has no price for"), "{reason}");
 }
 
 #[test]
@@ -1022,5 +1032,53 @@ fn of_needs_that_tie_the_first_is_the_one_shown() {
              needed for records) = 1.00 Number of shards\nRoundUp (1.00) = 1 shards\n"
         ),
         "{text}"
+    );
+}
+
+#[test]
+fn services_and_modes_have_the_names_users_read() {
+    use kcost_core::Service;
+    let titles: Vec<&str> = [
+        Service::KinesisDataStreams,
+        Service::ManagedFlink,
+        Service::DataAnalyticsSql,
+        Service::DataFirehose,
+        Service::Lambda,
+        Service::KclDynamoDb,
+        Service::Kms,
+        Service::NatGateway,
+        Service::VpcEndpoint,
+    ]
+    .iter()
+    .map(|s| s.title())
+    .collect();
+    assert_eq!(
+        titles,
+        [
+            "Kinesis Data Streams",
+            "Managed Service for Apache Flink",
+            "Kinesis Data Analytics for SQL",
+            "Data Firehose",
+            "AWS Lambda",
+            "KCL tables in Amazon DynamoDB",
+            "AWS KMS key",
+            "NAT gateway",
+            "Interface VPC endpoint",
+        ]
+    );
+    for (mode, name) in [
+        (Mode::Provisioned, "provisioned"),
+        (Mode::OnDemand, "on-demand"),
+        (Mode::Advantage, "advantage"),
+    ] {
+        assert_eq!(mode.to_string(), name);
+        assert_eq!(
+            format!(" {} ", name.to_uppercase()).parse::<Mode>(),
+            Ok(mode)
+        );
+    }
+    assert_eq!(
+        "reserved".parse::<Mode>().unwrap_err().to_string(),
+        "unknown mode 'reserved'; use provisioned, on-demand or advantage"
     );
 }
