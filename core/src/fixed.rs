@@ -72,11 +72,12 @@ impl Fixed {
         let bits = x.abs().to_bits();
         let biased = ((bits >> 52) & 0x7ff) as i32;
         let fraction = u128::from(bits & ((1u64 << 52) - 1));
-        // x = mantissa * 2^exponent, exactly.
+        // x = mantissa * 2^exponent, exactly. A normal number's mantissa is its fraction plus
+        // the implicit leading bit (bit 52, which the fraction never has).
         let (mantissa, exponent) = if biased == 0 {
             (fraction, -1074)
         } else {
-            (fraction | (1u128 << 52), biased - 1075)
+            (fraction + (1u128 << 52), biased - 1075)
         };
         let pow10 = u128::from(pow10(scale));
         // mantissa < 2^53 and pow10 <= 10^12 < 2^40, so the product fits in 93 bits; a positive
@@ -101,11 +102,6 @@ impl Fixed {
             units,
             scale,
         })
-    }
-
-    /// The number of decimals.
-    pub fn scale(self) -> u8 {
-        self.scale
     }
 
     /// The value in units of `10^-scale` (for money at scale 2: whole cents), with its sign.
@@ -433,5 +429,22 @@ mod tests {
             assert!(Fixed::round(x, 2).is_err(), "{x}");
         }
         assert!(Fixed::round(1.0, MAX_SCALE + 1).is_err());
+        // The rounding a step hands on refuses them too, whole numbers included (its shortcut
+        // for whole numbers stops below the bound).
+        for x in [1e18, 2e18, -2e18, 1e19, f64::NAN] {
+            assert_eq!(
+                round(x, 2).map_err(|e| e.0.to_bits()),
+                Err(x.to_bits()),
+                "{x}"
+            );
+            assert!(round_units(x, 2).is_err(), "{x}");
+        }
+    }
+
+    #[test]
+    fn a_fixed_number_prints_as_to_fixed_without_grouping() {
+        assert_eq!(Fixed::round(2.5, 0).unwrap().to_string(), "3");
+        assert_eq!(Fixed::round(-1234.25, 1).unwrap().to_string(), "-1234.3");
+        assert_eq!(format!("{}", Fixed::round(1.5, 3).unwrap()), "1.500");
     }
 }
