@@ -613,3 +613,48 @@ fn encryption_declared_in_a_plan_or_a_template_is_priced_around_the_stream() {
         ]
     );
 }
+
+#[test]
+fn only_flink_applications_are_sized_by_the_plans_parallelism() {
+    let i = terraform::parse(PLAN, "plan.json").unwrap();
+    // sessions: FLINK-1_18 with a custom parallelism of 4 at 2 per KPU, scaling off.
+    assert_eq!(
+        resource(&i, "aws_kinesisanalyticsv2_application.sessions").after,
+        Some(Declared::Analytics {
+            engine: kcost_core::analytics::Engine::Flink,
+            size: Some(kcost_core::analytics::AppSize::Parallelism {
+                parallelism: 4,
+                per_kpu: 2
+            }),
+            autoscaling: false,
+        })
+    );
+    // sql: SQL-1_0 has no parallelism; its size comes from the usage file.
+    assert_eq!(
+        resource(&i, "aws_kinesisanalyticsv2_application.sql").after,
+        Some(Declared::Analytics {
+            engine: kcost_core::analytics::Engine::Sql,
+            size: None,
+            autoscaling: true,
+        })
+    );
+}
+
+#[test]
+fn actions_are_named_as_terraform_names_them() {
+    let names: Vec<&str> = [
+        Action::Create,
+        Action::Update,
+        Action::Replace,
+        Action::Delete,
+        Action::NoOp,
+        Action::Forget,
+    ]
+    .iter()
+    .map(|a| a.name())
+    .collect();
+    assert_eq!(
+        names,
+        ["create", "update", "replace", "delete", "no-op", "forget"]
+    );
+}

@@ -584,3 +584,93 @@ fn a_templates_key_is_read_through_parameters_and_alias_names() {
     assert_eq!(around_items(cost(&e, "S")), [("kms_requests", 32)]);
     assert_eq!(items(cost(&e, "K")), [("kms_key", 1_00)]);
 }
+
+/// Two streams, each with a consumer: a mapping through the second consumer reads the second
+/// stream, at that stream's traffic.
+#[test]
+fn a_mapping_through_one_of_several_consumers_reads_that_consumers_stream() {
+    let arn = |s: &str| format!("arn:aws:kinesis:us-east-1:111122223333:stream/{s}");
+    let stream = |name: &str| {
+        format!(
+            r#"{{"address": "aws_kinesis_stream.{name}", "mode": "managed", "type": "aws_kinesis_stream",
+        "name": "{name}", "change": {{"actions": ["no-op"],
+          "before": {{"shard_count": 1, "arn": "{a}"}},
+          "after": {{"shard_count": 1, "arn": "{a}"}}}}}}"#,
+            a = arn(name)
+        )
+    };
+    let consumer = |name: &str, of: &str| {
+        format!(
+            r#"{{"address": "aws_kinesis_stream_consumer.{name}", "mode": "managed",
+        "type": "aws_kinesis_stream_consumer", "name": "{name}", "change": {{"actions": ["no-op"],
+          "before": {{"name": "{name}", "stream_arn": "{s}", "arn": "{s}/consumer/{name}:1"}},
+          "after": {{"name": "{name}", "stream_arn": "{s}", "arn": "{s}/consumer/{name}:1"}}}}}}"#,
+            s = arn(of)
+        )
+    };
+    let through = format!("{}/consumer/b:1", arn("other"));
+    let plan = format!(
+        r#"{{"resource_changes": [{}, {}, {}, {},
+      {{"address": "aws_lambda_event_source_mapping.m", "mode": "managed",
+        "type": "aws_lambda_event_source_mapping", "name": "m", "change": {{"actions": ["no-op"],
+          "before": {{"event_source_arn": "{through}", "function_name": "f", "batch_size": 100}},
+          "after": {{"event_source_arn": "{through}", "function_name": "f", "batch_size": 100}}}}}}]}}"#,
+        stream("events"),
+        stream("other"),
+        consumer("a", "events"),
+        consumer("b", "other"),
+    );
+    let i = terraform::parse(&plan, "plan.json").unwrap();
+    let mapping = i
+        .resources
+        .iter()
+        .find(|r| r.address == "aws_lambda_event_source_mapping.m")
+        .unwrap();
+    for side in [&mapping.before, &mapping.after] {
+        match side {
+            Some(Declared::Lambda {
+                stream, consumer, ..
+            }) => {
+                assert_eq!(stream.as_deref(), Some("aws_kinesis_stream.other"));
+                assert_eq!(consumer.as_deref(), Some("aws_kinesis_stream_consumer.b"));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    let usage = "[\"aws_kinesis_stream.events\"]\nrecords = 1000\nsize_kb = 1\n\n\
+                 [\"aws_kinesis_stream.other\"]\nrecords = 100\nsize_kb = 1\n\n\
+                 [\"aws_lambda_event_source_mapping.m\"]\nduration_ms = 50\nmemory_mb = 128\n";
+    let e = priced(&i, usage);
+    // other's 100 records/s in batches of 100: 2,628,000 invocations x 0.0000002 = 0.53 (the
+    // 1,000 records/s of events would make 5.26).
+    assert_eq!(
+        items(cost(&e, "aws_lambda_event_source_mapping.m"))[0],
+        ("lambda_requests", 53)
+    );
+}
+
+/// An endpoint whose subnets are given as none is priced in the default 2 AZs, as one whose
+/// subnets are not given at all.
+#[test]
+fn an_endpoint_with_an_empty_subnet_list_takes_the_default_azs() {
+    let plan = format!(
+        r#"{{"resource_changes": [{stream},
+      {{"address": "aws_vpc_endpoint.k", "mode": "managed", "type": "aws_vpc_endpoint",
+        "name": "k", "change": {{"actions": ["create"], "before": null,
+          "after": {{"service_name": "com.amazonaws.us-east-1.kinesis-streams",
+                    "subnet_ids": []}}}}}}]}}"#,
+        stream = existing_stream()
+    );
+    let i = terraform::parse(&plan, "plan.json").unwrap();
+    let endpoint = i
+        .resources
+        .iter()
+        .find(|r| r.address == "aws_vpc_endpoint.k")
+        .unwrap();
+    assert_eq!(endpoint.after, Some(Declared::Endpoint { azs: None }));
+    let usage = "[\"aws_kinesis_stream.events\"]\nrecords = 100\nsize_kb = 1\nconsumers = 1\n\
+                 consumer_network = \"endpoint\"\n";
+    let e = priced(&i, usage);
+    // 2 x 730 x 0.01 = 14.60, all of it new.
+    assert_eq!(e.delta_usd.cents(), 14_60);
+}
