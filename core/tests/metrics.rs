@@ -710,3 +710,583 @@ fn a_given_period_reads_an_export_missing_every_other_period() {
         .to_string();
     assert!(err.contains("give 60 to 3600 s in whole minutes"), "{err}");
 }
+
+#[test]
+fn enhanced_fan_out_consumers_are_named_and_their_reads_summed() {
+    // Two minutes of 1 KB records, read by two enhanced fan-out consumers named in the headers.
+    let text = "Time,IncomingBytes,IncomingRecords,SubscribeToShardEvent.Bytes analytics (Sum),SubscribeToShardEvent.Bytes billing (Sum)\n\
+                2026-11-20 10:00:00,3145728,3072,15728640,15728640\n\
+                2026-11-20 10:01:00,6291456,6144,31457280,31457280\n";
+    let s = TrafficSeries::assemble(parse(text, "efo.csv").unwrap()).unwrap();
+    assert_eq!(s.efo_consumers, ["analytics", "billing"]);
+    let summary = s.summary(100.0);
+    assert_eq!(summary.efo_consumers, ["analytics", "billing"]);
+    // The points start at 10:00 and the last one, a 60 s period from 10:01, ends at 10:02.
+    assert_eq!(summary.period.start, "2026-11-20 10:00 UTC");
+    assert_eq!(summary.period.end, "2026-11-20 10:02 UTC");
+    // Both consumers together: 15,728,640 x 2 = 31,457,280 bytes / 60 s / 1,048,576 = 0.5 MB/s at
+    // 10:00, and 31,457,280 x 2 = 62,914,560 / 60 / 1,048,576 = 1.0 MB/s at 10:01; mean 0.75.
+    let efo = summary.observed.efo_mb_per_second.unwrap();
+    assert_eq!((efo.mean, efo.peak), (0.75, 1.0));
+    // 9,437,184 bytes / 9,216 records / 1,024 = 1 KB a record.
+    assert_eq!(summary.observed.record_kb, Some(1.0));
+}
+
+#[test]
+fn a_stream_with_no_records_written_has_no_record_size() {
+    // Bytes but not one record in either minute: no mean record size to tell (not infinity).
+    let text = "Time,IncomingBytes,IncomingRecords\n\
+                2026-11-20 10:00:00,1024,0\n\
+                2026-11-20 10:01:00,2048,0\n";
+    let s = TrafficSeries::assemble(parse(text, "none.csv").unwrap()).unwrap();
+    assert_eq!(s.observed(100.0).record_kb, None);
+    assert_eq!(s.summary(100.0).observed.record_kb, None);
+}
+
+#[test]
+fn throttled_writes_and_reads_are_added_up_and_warned_of() {
+    use kcost_core::Warning;
+    // Two minutes: 3 throttled writes and 5 throttled reads, then 4 throttled writes (no read
+    // throttling reported in the second minute).
+    let text = "Time,IncomingBytes,IncomingRecords,WriteProvisionedThroughputExceeded,ReadProvisionedThroughputExceeded\n\
+                2026-11-20 10:00:00,1024,1,3,5\n\
+                2026-11-20 10:01:00,1024,1,4,\n";
+    let s = TrafficSeries::assemble(parse(text, "throttled.csv").unwrap()).unwrap();
+    // 3 + 5 = 8 in the first minute, 4 in the second.
+    assert_eq!(
+        s.points.iter().map(|p| p.throttled).collect::<Vec<_>>(),
+        [Some(8.0), Some(4.0)]
+    );
+    // 8 + 4 = 12 over the whole period.
+    assert_eq!(s.observed(100.0).throttled, 12.0);
+    let e = priced(&s);
+    let throttled: Vec<&Warning> = e
+        .warnings
+        .iter()
+        .filter(|w| matches!(w, Warning::Throttled { .. }))
+        .collect();
+    assert_eq!(throttled, [&Warning::Throttled { count: 12.0 }]);
+    assert!(throttled[0]
+        .to_string()
+        .starts_with("the metrics show 12 throttled requests"));
+}
+
+#[test]
+fn a_year_of_minutes_of_one_metric_is_not_too_many() {
+    // 527,040 minutes = 366 days x 1,440: exactly the most points kcost reads of one metric, so
+    // the refusal is the missing IncomingRecords, not the count (600,000 points are refused in
+    // a_missing_last_page_and_too_many_points_are_reported).
+    let year = kcost_core::metrics::MetricSeries {
+        kind: MetricKind::IncomingBytes,
+        consumer: None,
+        shard: None,
+        label: "IncomingBytes".into(),
+        file: "year.json".into(),
+        points: (0..527_040)
+            .map(|i| (1_795_000_000 + 60 * i, 1.0))
+            .collect(),
+        partial: false,
+    };
+    let err = TrafficSeries::assemble(vec![year]).unwrap_err().to_string();
+    assert!(
+        err.starts_with("metrics: IncomingBytes and IncomingRecords (Sum) are both needed"),
+        "{err}"
+    );
+}
+
+/// Two minutes (10:00 and 10:01) of a stream and of its shards, each shard given as
+/// `(id, [bytes at 10:00, records at 10:00, bytes at 10:01, records at 10:01])`; the stream's sums
+/// are the shards' together.
+fn with_shards(shards: &[(&str, [f64; 4])]) -> TrafficSeries {
+    let result = |label: &str, at_10_00: f64, at_10_01: f64| {
+        format!(
+            r#"{{"Label": "{label}", "StatusCode": "Complete",
+                "Timestamps": ["2026-11-20T10:00:00Z", "2026-11-20T10:01:00Z"], "Values": [{at_10_00}, {at_10_01}]}}"#
+        )
+    };
+    let total = |i: usize| shards.iter().map(|(_, v)| v[i]).sum::<f64>();
+    let mut results = vec![
+        result("IncomingBytes", total(0), total(2)),
+        result("IncomingRecords", total(1), total(3)),
+    ];
+    for (id, v) in shards {
+        results.push(result(&format!("{id} IncomingBytes"), v[0], v[2]));
+        results.push(result(&format!("{id} IncomingRecords"), v[1], v[3]));
+    }
+    let text = format!(
+        r#"{{"MetricDataResults": [{}], "Messages": []}}"#,
+        results.join(",")
+    );
+    TrafficSeries::assemble(parse(&text, "shards.json").unwrap()).unwrap()
+}
+
+/// The hot-shard warnings of a series.
+fn hot_shards(s: &TrafficSeries) -> Vec<kcost_core::Warning> {
+    priced(s)
+        .warnings
+        .into_iter()
+        .filter(|w| matches!(w, kcost_core::Warning::HotShard { .. }))
+        .collect()
+}
+
+#[test]
+fn the_busiest_shard_is_the_one_fullest_for_its_bytes_or_its_records() {
+    use kcost_core::Warning;
+    // Shard 0 at 10:00: 94,371,840 bytes / 60 / 1,048,576 = 1.5 MB/s of its 1 MB/s, and 30,000
+    // records / 60 = 500 records/s of its 1,000: 1.5 times full.
+    // Shard 1 at 10:00: 6,291,456 bytes = 0.1 MB/s, 54,000 records = 900 records/s: 0.9 full.
+    // Shard 2 at 10:01: 0.1 MB/s, 90,000 records = 1,500 records/s: 1.5 full, a tie with shard 0,
+    // which comes first and stays the busiest.
+    let s = with_shards(&[
+        (
+            "shardId-000000000000",
+            [94_371_840.0, 30_000.0, 6_291_456.0, 6_000.0],
+        ),
+        (
+            "shardId-000000000001",
+            [6_291_456.0, 54_000.0, 6_291_456.0, 6_000.0],
+        ),
+        (
+            "shardId-000000000002",
+            [6_291_456.0, 6_000.0, 6_291_456.0, 90_000.0],
+        ),
+    ]);
+    let hot = s.busiest_shard.clone().unwrap();
+    assert_eq!(hot.shard, "shardId-000000000000");
+    assert_eq!(hot.at, "2026-11-20 10:00 UTC");
+    assert_eq!((hot.mb_per_second, hot.records_per_second), (1.5, 500.0));
+    // Over 1 MB/s (though under 1,000 records/s): a hot shard.
+    assert_eq!(
+        hot_shards(&s),
+        [Warning::HotShard {
+            shard: "shardId-000000000000".into(),
+            at: "2026-11-20 10:00 UTC".into(),
+            mb_per_second: 1.5,
+            records_per_second: 500.0,
+        }]
+    );
+}
+
+#[test]
+fn a_shard_exactly_full_is_not_hot_and_one_over_on_records_alone_is() {
+    use kcost_core::Warning;
+    // 62,914,560 bytes / 60 / 1,048,576 = exactly 1 MB/s and 60,000 records / 60 = exactly 1,000
+    // records/s: at one shard's limits, not over them.
+    let full = with_shards(&[(
+        "shardId-000000000000",
+        [62_914_560.0, 60_000.0, 6_291_456.0, 6_000.0],
+    )]);
+    let hot = full.busiest_shard.clone().unwrap();
+    assert_eq!((hot.mb_per_second, hot.records_per_second), (1.0, 1000.0));
+    assert_eq!(hot_shards(&full), []);
+    // 31,457,280 bytes / 60 / 1,048,576 = 0.5 MB/s, but 72,000 records / 60 = 1,200 records/s.
+    let records = with_shards(&[(
+        "shardId-000000000000",
+        [31_457_280.0, 72_000.0, 6_291_456.0, 6_000.0],
+    )]);
+    assert_eq!(
+        hot_shards(&records),
+        [Warning::HotShard {
+            shard: "shardId-000000000000".into(),
+            at: "2026-11-20 10:00 UTC".into(),
+            mb_per_second: 0.5,
+            records_per_second: 1200.0,
+        }]
+    );
+}
+
+/// `get-metric-statistics` output of one metric: `(ISO time, sum)` points.
+fn statistics(label: &str, points: &[(&str, f64)]) -> String {
+    let points: Vec<String> = points
+        .iter()
+        .map(|(t, v)| format!(r#"{{"Timestamp": "{t}", "Sum": {v}}}"#))
+        .collect();
+    format!(
+        r#"{{"Label": "{label}", "Datapoints": [{}]}}"#,
+        points.join(",")
+    )
+}
+
+/// IncomingBytes and IncomingRecords at the same `(time, bytes, records)` points.
+fn written(points: &[(&str, f64, f64)]) -> Vec<kcost_core::metrics::MetricSeries> {
+    let bytes: Vec<(&str, f64)> = points.iter().map(|(t, b, _)| (*t, *b)).collect();
+    let records: Vec<(&str, f64)> = points.iter().map(|(t, _, r)| (*t, *r)).collect();
+    let mut all = parse(&statistics("IncomingBytes", &bytes), "b.json").unwrap();
+    all.extend(parse(&statistics("IncomingRecords", &records), "r.json").unwrap());
+    all
+}
+
+#[test]
+fn the_busier_of_bytes_and_records_sizes_each_hour() {
+    use kcost_core::metrics::daily_needs;
+    // 10:00: 9,437,184,000 bytes / 3,600 s / 1,048,576 = 2.5 MB/s, 360,000 records / 3,600 = 100
+    // records/s: the bytes need 2.5 shards -> 3.
+    // 11:00: 1,260,000,000 bytes / 3,600 / 1,048,576 = 0.33 MB/s, 12,600,000 records / 3,600 =
+    // 3,500 records/s: the records need 3,500 / 1,000 = 3.5 shards -> 4.
+    let s = TrafficSeries::assemble(written(&[
+        ("2026-11-20T10:00:00Z", 9_437_184_000.0, 360_000.0),
+        ("2026-11-20T11:00:00Z", 1_260_000_000.0, 12_600_000.0),
+    ]))
+    .unwrap();
+    let seen = s.observed(100.0);
+    assert_eq!((seen.peak_shard_need, seen.shards_for_peak), (3.5, 4));
+    // Each hour its own need; the 22 hours without data are held at the largest, 4.
+    let mut expected = [4u64; 24];
+    expected[10] = 3;
+    assert_eq!(daily_needs(&s, 100.0), expected);
+    // At 50% target utilization each need doubles: 2.5 / 0.5 = 5 and 3.5 / 0.5 = 7 shards.
+    let mut expected = [7u64; 24];
+    expected[10] = 5;
+    assert_eq!(daily_needs(&s, 50.0), expected);
+}
+
+#[test]
+fn points_off_the_minute_are_read_and_each_missing_period_is_a_gap() {
+    // Points 10 s past the minute (the export's start time), with 10:02:10 and 10:03:10 missing.
+    let series = || {
+        written(&[
+            ("2026-11-20T10:00:10Z", 1024.0, 1.0),
+            ("2026-11-20T10:01:10Z", 1024.0, 1.0),
+            ("2026-11-20T10:04:10Z", 1024.0, 1.0),
+        ])
+    };
+    let s = TrafficSeries::assemble(series()).unwrap();
+    // The export's --period given, 60 s: the points are 60 and 180 s apart, whole periods.
+    assert_eq!(TrafficSeries::assemble_with(series(), Some(60)).unwrap(), s);
+    assert_eq!(s.period_s, 60);
+    let period = s.summary(100.0).period;
+    assert_eq!(
+        period.gaps,
+        ["2026-11-20 10:02 UTC", "2026-11-20 10:03 UTC"]
+    );
+    // From the first point to the end of the last period: 10:04:10 + 60 s = 10:05:10.
+    assert_eq!(
+        (period.start.as_str(), period.end.as_str(), period.points),
+        ("2026-11-20 10:00 UTC", "2026-11-20 10:05 UTC", 3)
+    );
+}
+
+#[test]
+fn points_a_year_of_periods_apart_are_read_and_further_apart_are_refused() {
+    // IncomingBytes at 10:00, 10:01 and 527,040 minutes (366 days) after 10:00, on 2027-11-21:
+    // exactly as many periods as kcost lists; IncomingRecords at 10:00 and 10:01.
+    let records = [("2026-11-20T10:00:00Z", 1.0), ("2026-11-20T10:01:00Z", 1.0)];
+    let series = |last: &str| {
+        let bytes = [records[0], records[1], (last, 1.0)];
+        let mut all = parse(&statistics("IncomingBytes", &bytes), "b.json").unwrap();
+        all.extend(parse(&statistics("IncomingRecords", &records), "r.json").unwrap());
+        all
+    };
+    let year = TrafficSeries::assemble(series("2027-11-21T10:00:00Z")).unwrap();
+    assert_eq!(
+        (year.period_s, year.points.len(), year.unmatched),
+        (60, 2, 1)
+    );
+    // One minute more is refused.
+    let err = TrafficSeries::assemble(series("2027-11-21T10:01:00Z"))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "metrics: the points run from 2026-11-20 10:00 UTC to 2027-11-21 10:01 UTC, more than a \
+         year of 60 s periods; export one stream's last weeks"
+    );
+}
+
+#[test]
+fn given_periods_longer_than_an_hour_or_not_whole_minutes_are_refused() {
+    // 7,200 s (whole minutes, over the hour) and 90 s (in range, and dividing the 6 minutes
+    // between the points, but not whole minutes) are both refused as periods CloudWatch does not
+    // export.
+    let six_minutes = || {
+        written(&[
+            ("2026-11-20T10:00:00Z", 1024.0, 1.0),
+            ("2026-11-20T10:06:00Z", 1024.0, 1.0),
+        ])
+    };
+    for given in [7200, 90] {
+        let err = TrafficSeries::assemble_with(six_minutes(), Some(given))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            format!(
+                "metrics: a period of {given} s is not one CloudWatch exports here; give 60 to \
+                 3600 s in whole minutes"
+            )
+        );
+    }
+}
+
+/// Each line of `mode` in `e`: (item, quantity to 2 decimals, cents).
+fn lines_of(e: &kcost_core::metrics::TrafficEstimate, mode: &str) -> Vec<(&'static str, f64, i64)> {
+    let m = e.estimates.iter().find(|m| m.mode == mode).unwrap();
+    m.lines
+        .iter()
+        .map(|l| {
+            (
+                l.item,
+                (l.quantity * 100.0).round() / 100.0,
+                l.monthly_usd.cents(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn enhanced_fan_out_consumers_in_the_metrics_are_priced() {
+    // The two consumers of enhanced_fan_out_consumers_are_named_and_their_reads_summed: two
+    // minutes with data, so a month is 730 / (120 / 3,600) = 21,900 times them.
+    let text = "Time,IncomingBytes,IncomingRecords,SubscribeToShardEvent.Bytes analytics (Sum),SubscribeToShardEvent.Bytes billing (Sum)\n\
+                2026-11-20 10:00:00,3145728,3072,15728640,15728640\n\
+                2026-11-20 10:01:00,6291456,6144,31457280,31457280\n";
+    let s = TrafficSeries::assemble(parse(text, "efo.csv").unwrap()).unwrap();
+    let e = priced(&s);
+    // Provisioned, 1 shard (0.1 MB/s and 102.4 records/s at the peak): 730 shard-hours x 0.015 =
+    // 10.95; 9,216 PUT payload units x 21,900 = 201,830,400 x 0.000000014 = 2.83; the 2 consumers
+    // named x 730 shard-hours = 1,460 consumer-shard-hours x 0.015 = 21.90; 94,371,840 bytes read /
+    // 1,073,741,824 x 21,900 = 1,924.80 GB x 0.013 = 25.02.
+    assert_eq!(
+        lines_of(&e, "provisioned"),
+        [
+            ("shard_hours", 730.0, 10_95),
+            ("put_payload_units", 201_830_400.0, 2_83),
+            ("efo_consumer_shard_hours", 1460.0, 21_90),
+            ("efo_data_retrievals", 1924.8, 25_02),
+        ]
+    );
+    // On-demand: 730 stream-hours x 0.04 = 29.20; 9,216 KB (1 KB records) / 1,048,576 x 21,900 =
+    // 192.48 GB x 0.08 = 15.40; the same 1,924.80 GB read by enhanced fan-out x 0.05 = 96.24.
+    assert_eq!(
+        lines_of(&e, "on-demand"),
+        [
+            ("stream_hours", 730.0, 29_20),
+            ("data_in", 192.48, 15_40),
+            ("efo_data_out", 1924.8, 96_24),
+        ]
+    );
+}
+
+#[test]
+fn a_stream_at_the_defaults_is_priced_in_three_modes_without_extra_lines() {
+    use kcost_core::Warning;
+    let e = priced(&paged());
+    // Two hours of the day have data and hold one shard: no schedule changes anything.
+    let modes: Vec<&str> = e.estimates.iter().map(|m| m.mode).collect();
+    assert_eq!(modes, ["provisioned", "on-demand", "advantage"]);
+    // 24 hours of retention (included), no enhanced fan-out: shard-hours and PUT units only.
+    let items: Vec<&str> = lines_of(&e, "provisioned").iter().map(|l| l.0).collect();
+    assert_eq!(items, ["shard_hours", "put_payload_units"]);
+    // 00:00 to 01:55 UTC: the other 22 hours of the day have no data.
+    assert_eq!(e.hours_of_day_without_data, 22);
+    // No throttling metric, no throttling warning.
+    assert!(
+        !e.warnings
+            .iter()
+            .any(|w| matches!(w, Warning::Throttled { .. })),
+        "{:?}",
+        e.warnings
+    );
+}
+
+#[test]
+fn the_month_assumed_from_the_metrics_gives_both_bounds_of_data_in() {
+    use kcost_core::Assumption;
+    let e = priced(&paged());
+    let month = e
+        .assumptions
+        .iter()
+        .find(|a| matches!(a, Assumption::MonthFromMetrics { .. }))
+        .unwrap();
+    // 23 x 300 s = 1.92 hours, a month 730 / 1.9167 = 380.87 times them. The bytes alone:
+    // 3,065,856,000 / 1,073,741,824 x 380.87 = 1,087.50 GB; every record a whole KB more:
+    // (3,065,856,000 / 1,024 + 1,497,000) = 4,491,000 KB / 1,048,576 x 380.87 = 1,631.25 GB.
+    assert_eq!(
+        month.to_string(),
+        "a month is 730 hours at the traffic of the 1.92 hours with data; on-demand data in is \
+         estimated from each period's mean record size rounded up to 1 KB, and lies between \
+         1087.50 GB (the bytes alone) and 1631.25 GB (every record a whole KB more) a month"
+    );
+}
+
+#[test]
+fn a_target_utilization_outside_0_to_100_is_refused() {
+    use kcost_core::metrics::{price, Settings};
+    for (utilization, text) in [(0.0, "0"), (150.0, "150")] {
+        let err = price(
+            &paged(),
+            Settings {
+                target_utilization: utilization,
+                ..Settings::default()
+            },
+            None,
+            &kcost_core::testing::deck_book(),
+            Default::default(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "the target utilization '{text}' must be a percentage more than 0 and at most 100"
+            )
+        );
+    }
+}
+
+#[test]
+fn show_calculations_tells_how_the_observed_figures_came() {
+    use kcost_core::metrics::{price, Settings};
+    use kcost_core::{render_steps, testing, Options};
+    let traced = Options {
+        trace: true,
+        ..Options::default()
+    };
+    let e = price(
+        &paged(),
+        Settings::default(),
+        None,
+        &testing::deck_book(),
+        traced,
+    )
+    .unwrap();
+    // 23 periods x 300 s = 6,900 s; 1,497,000 records / 6,900 = 216.96 records/s; the busiest
+    // period's 99,000 records / 300 = 330 records/s; 3,065,856,000 bytes / 1,497,000 / 1,024 = 2 KB;
+    // the shared reads' 0.97 shards at 100% -> 1.
+    assert_eq!(
+        render_steps(&e.steps),
+        "23 periods with data x 300 seconds a period = 6,900 seconds with data\n\
+         1,497,000 records in the metrics / 6,900 seconds with data = 216.96 records per sec (mean)\n\
+         99,000 records in the busiest period / 300 seconds a period = 330.00 records per sec (peak)\n\
+         3,065,856,000 bytes in the metrics / 1,497,000 records / 1024 bytes per KB = 2.00 KB (mean record size)\n\
+         0.97 shards the busiest period needs / 1.00 target utilization = 0.97 shards needed\n\
+         RoundUp (0.97) = 1 shards\n"
+    );
+}
+
+#[test]
+fn a_stream_with_no_records_is_priced_at_no_data_in() {
+    use kcost_core::metrics::{price, Settings};
+    use kcost_core::{render_steps, testing, Options};
+    // 3,072 bytes in two minutes and not one record: nothing billed per record or per KB.
+    let text = "Time,IncomingBytes,IncomingRecords\n\
+                2026-11-20 10:00:00,1024,0\n\
+                2026-11-20 10:01:00,2048,0\n";
+    let s = TrafficSeries::assemble(parse(text, "none.csv").unwrap()).unwrap();
+    let traced = Options {
+        trace: true,
+        ..Options::default()
+    };
+    let e = price(&s, Settings::default(), None, &testing::deck_book(), traced).unwrap();
+    // 1 shard (at least one), 730 shard-hours x 0.015 = 10.95; no PUT payload unit.
+    assert_eq!(
+        lines_of(&e, "provisioned"),
+        [("shard_hours", 730.0, 10_95), ("put_payload_units", 0.0, 0)]
+    );
+    // 730 stream-hours x 0.04 = 29.20, and 0 KB billed in.
+    assert_eq!(
+        lines_of(&e, "on-demand"),
+        [("stream_hours", 730.0, 29_20), ("data_in", 0.0, 0)]
+    );
+    // No mean record size to show.
+    let steps = render_steps(&e.steps);
+    assert!(!steps.contains("mean record size"), "{steps}");
+    assert!(
+        steps.contains(
+            "0 records in the metrics / 120 seconds with data = 0.00 records per sec (mean)"
+        ),
+        "{steps}"
+    );
+}
+
+/// Two hours (10:00 and 11:00 UTC) of the same `bytes` and `records` each.
+fn two_hours(bytes: f64, records: f64) -> TrafficSeries {
+    TrafficSeries::assemble(written(&[
+        ("2026-11-20T10:00:00Z", bytes, records),
+        ("2026-11-20T11:00:00Z", bytes, records),
+    ]))
+    .unwrap()
+}
+
+#[test]
+fn records_over_25_kb_take_a_put_payload_unit_each_25_kb() {
+    // 36,000 records of 30 KB (30,720 bytes) an hour: 10 records/s, 0.29 MB/s, 1 shard. Two hours
+    // with data: a month is 730 / 2 = 365 times them.
+    let e = priced(&two_hours(36_000.0 * 30_720.0, 36_000.0));
+    // 30 KB is 2 units of 25 KB: 72,000 x 2 = 144,000 units x 365 = 52,560,000 x 0.000000014 =
+    // 0.74.
+    assert_eq!(
+        lines_of(&e, "provisioned"),
+        [
+            ("shard_hours", 730.0, 10_95),
+            ("put_payload_units", 52_560_000.0, 74)
+        ]
+    );
+    // On-demand bills 30 KB a record: 72,000 x 30 = 2,160,000 KB / 1,048,576 x 365 = 751.88 GB x
+    // 0.08 = 60.15.
+    assert_eq!(lines_of(&e, "on-demand")[1], ("data_in", 751.88, 60_15));
+}
+
+#[test]
+fn a_month_of_retention_adds_extended_and_long_term_lines() {
+    use kcost_core::metrics::{price, Settings};
+    use kcost_core::{testing, Options, Retention};
+    // 1 GiB an hour in 1,048,576 records of 1 KB: 0.28 MB/s and 291.27 records/s, 1 shard.
+    let s = two_hours(1_073_741_824.0, 1_048_576.0);
+    let settings = Settings {
+        retention: Retention::from_hours(720.0).unwrap(),
+        ..Settings::default()
+    };
+    let e = price(
+        &s,
+        settings,
+        None,
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap();
+    // 2 GiB in two hours, a month 365 times: 730 GB, 1.00 GB an hour, kept 720 - 168 = 552 hours
+    // beyond 7 days = 552 GB-months x 0.023 = 12.70. Every shard-hour pays extended retention:
+    // 730 x 0.020 = 14.60. PUT: 2,097,152 units x 365 = 765,460,480 x 0.000000014 = 10.72.
+    assert_eq!(
+        lines_of(&e, "provisioned"),
+        [
+            ("shard_hours", 730.0, 10_95),
+            ("put_payload_units", 765_460_480.0, 10_72),
+            ("extended_retention", 730.0, 14_60),
+            ("long_term_retention", 552.0, 12_70),
+        ]
+    );
+}
+
+#[test]
+fn a_write_rate_exactly_double_or_after_an_idle_day_is_no_burst() {
+    use kcost_core::Warning;
+    // 30 hours from 2026-11-20 00:00 UTC of 1 KB records, `records(hour)` an hour.
+    let hourly = |records: &dyn Fn(usize) -> f64| {
+        let points: Vec<(String, f64, f64)> = (0..30)
+            .map(|h| {
+                let day = 20 + h / 24;
+                let stamp = format!("2026-11-{day}T{:02}:00:00Z", h % 24);
+                (stamp, records(h) * 1024.0, records(h))
+            })
+            .collect();
+        let refs: Vec<(&str, f64, f64)> = points
+            .iter()
+            .map(|(t, b, r)| (t.as_str(), *b, *r))
+            .collect();
+        TrafficSeries::assemble(written(&refs)).unwrap()
+    };
+    let bursts = |s: &TrafficSeries| -> Vec<Warning> {
+        priced(s)
+            .warnings
+            .into_iter()
+            .filter(|w| matches!(w, Warning::MetricsBurst { .. }))
+            .collect()
+    };
+    // 1,000 records an hour and 2,000 at hour 28: twice the highest before, not more.
+    let double = hourly(&|h| if h == 28 { 2000.0 } else { 1000.0 });
+    assert_eq!(bursts(&double), []);
+    // Nothing written on the first day, then 1,000 records an hour: no rate before to compare.
+    let idle = hourly(&|h| if h < 24 { 0.0 } else { 1000.0 });
+    assert_eq!(bursts(&idle), []);
+}
