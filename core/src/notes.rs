@@ -916,3 +916,22 @@ fn percent(p: f64) -> String {
         "none".to_string()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// Every message the core words (a sample of each warning, assumption and error), as the
+    /// plain face writes it: one to a line, none empty. A message routed to a writer that has no
+    /// words for it would print nothing.
+    #[test]
+    fn every_message_reads_as_written() {
+        let messages = crate::testing::every_message();
+        let mut text = String::new();
+        for m in &messages {
+            let line = m.to_string_plain();
+            assert!(!line.is_empty(), "{m:?} has no words");
+            text.push_str(&line);
+            text.push('\n');
+        }
+        insta::assert_snapshot!(text);
+    }
+}
