@@ -934,4 +934,59 @@ mod tests {
         }
         insta::assert_snapshot!(text);
     }
+
+    /// The parts of a message that change with its values: which sides an endpoint would serve,
+    /// whether it costs less, the same or more, and what enhanced fan-out would change.
+    #[test]
+    fn a_messages_variants_read_as_written() {
+        use super::Warning;
+        use crate::money::Money;
+        let endpoint = |nat: i64, endpoint: i64, sides| {
+            Warning::EndpointInstead {
+                nat_usd: Money::from_cents(nat),
+                endpoint_usd: Money::from_cents(endpoint),
+                azs: 2,
+                sides,
+            }
+            .to_string()
+        };
+        let tail = |text: String| text.split_once(": ").map(|(_, t)| t.to_string()).unwrap();
+        assert_eq!(
+            tail(endpoint(112_78, 39_66, (true, true))),
+            "73.12 USD a month less (give endpoint as the producer network and endpoint as the \
+             consumer network)"
+        );
+        assert_eq!(
+            tail(endpoint(39_66, 39_66, (false, true))),
+            "the same (give endpoint as the consumer network)"
+        );
+        assert_eq!(
+            tail(endpoint(10_00, 1_234_56, (true, false))),
+            "1,224.56 USD a month more: the NAT gateway is cheaper here (give endpoint as the \
+             producer network)"
+        );
+        let slow = |change: Option<i64>| {
+            Warning::SlowConsumers {
+                consumers: 10,
+                delay_ms: 2000.0,
+                efo_change_usd: change.map(Money::from_cents),
+            }
+            .to_string()
+            .split_once("; ")
+            .map(|(_, t)| t.to_string())
+            .unwrap()
+        };
+        assert_eq!(
+            slow(Some(0)),
+            "moving them to enhanced fan-out (about 70 ms) would not change the cost"
+        );
+        assert_eq!(
+            slow(Some(3_926_17)),
+            "moving them to enhanced fan-out (about 70 ms) would add 3,926.17 USD a month"
+        );
+        assert_eq!(
+            slow(Some(-1_00)),
+            "moving them to enhanced fan-out (about 70 ms) would save 1.00 USD a month"
+        );
+    }
 }

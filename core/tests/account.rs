@@ -160,3 +160,108 @@ proptest! {
         prop_assert!(together >= 3079_69, "{}", together);
     }
 }
+
+#[test]
+fn on_demand_standard_streams_alone_in_a_region_are_priced_together() {
+    // Two Standard streams and no Advantage one: nothing is mixed. 100 records/s of 1 KB: 29.20
+    // stream-hours + 100 x 2,628,000 / 1,048,576 = 250.63 GB x 0.08 = 20.05 in + x 0.04 =
+    // 10.025... -> 10.03 out = 59.28 each.
+    let w = workload("100", "1", 1);
+    let book = testing::deck_book();
+    let standard = AccountStream {
+        workload: &w,
+        mode: Mode::OnDemand,
+        region: None,
+        options: Options::default(),
+    };
+    let priced: Vec<i64> = estimate_together(&[standard, standard], &book)
+        .into_iter()
+        .map(|r| r.unwrap().monthly_usd.cents())
+        .collect();
+    assert_eq!(priced, [59_28, 59_28]);
+}
+
+/// Advantage streams of 1 KB records at each of `records`, one consumer, priced together in
+/// us-east-1.
+fn advantage_together(records: &[&str]) -> Vec<kcost_core::Estimate> {
+    let book = testing::deck_book();
+    let workloads: Vec<StreamWorkload> = records.iter().map(|r| workload(r, "1", 1)).collect();
+    let traced = Options {
+        trace: true,
+        ..Options::default()
+    };
+    let account: Vec<AccountStream<'_>> = workloads
+        .iter()
+        .map(|w| AccountStream {
+            workload: w,
+            mode: Mode::Advantage,
+            region: None,
+            options: traced,
+        })
+        .collect();
+    estimate_together(&account, &book)
+        .into_iter()
+        .map(Result::unwrap)
+        .collect()
+}
+
+fn quantity(e: &kcost_core::Estimate, item: &str) -> f64 {
+    e.lines.iter().find(|l| l.item == item).unwrap().quantity
+}
+
+#[test]
+fn streams_share_the_shortfall_in_proportion_to_their_use() {
+    let priced = advantage_together(&["7680", "2560"]);
+    // 7,680 records/s of 1 KB: 7,680 x 2,628,000 / 1,048,576 = 19,248.046875 GB: x 0.032 =
+    // 615.9375 -> 615.94 in, x 0.016 = 307.96875 -> 307.97 out. 2,560 records/s: 6,416.015625
+    // GB: 205.3125 -> 205.31 in, 102.65625 -> 102.66 out. Together 25,664.0625 GB, three
+    // quarters and one quarter of it.
+    let usd: Vec<[i64; 2]> = priced
+        .iter()
+        .map(|e| [cents(e, "data_in"), cents(e, "data_out")])
+        .collect();
+    assert_eq!(usd, [[615_94, 307_97], [205_31, 102_66]]);
+    // In: 2,053.13 - (615.94 + 205.31) = 1,231.88 short: x 0.75 = 923.91, x 0.25 = 307.97, of
+    // 64,160.15625 - 25,664.0625 = 38,496.09375 GB: x 0.75 = 28,872.0703125, x 0.25 =
+    // 9,624.0234375 GB.
+    assert_eq!(cents(&priced[0], "ingest_commitment"), 923_91);
+    assert_eq!(cents(&priced[1], "ingest_commitment"), 307_97);
+    assert_eq!(quantity(&priced[0], "ingest_commitment"), 28_872.070_312_5);
+    assert_eq!(quantity(&priced[1], "ingest_commitment"), 9_624.023_437_5);
+    // Out: 1,026.56 - (307.97 + 102.66) = 615.93 short: x 0.75 = 461.9475 and x 0.25 = 153.9825,
+    // 461.94 + 153.98 whole cents and the cent left over to the larger remainder: 461.95.
+    assert_eq!(cents(&priced[0], "retrieval_commitment"), 461_95);
+    assert_eq!(cents(&priced[1], "retrieval_commitment"), 153_98);
+    let totals: Vec<i64> = priced.iter().map(|e| e.monthly_usd.cents()).collect();
+    assert_eq!(totals, [2309_77, 769_92]);
+    assert_eq!(totals.iter().sum::<i64>(), 3079_69);
+    let text: String = priced[0].steps.iter().map(|s| format!("{s}\n")).collect();
+    assert!(
+        text.contains("x 0.7500 this stream's share of the region's Advantage data in"),
+        "{text}"
+    );
+}
+
+#[test]
+fn streams_that_write_nothing_share_the_shortfall_equally() {
+    let priced = advantage_together(&["0", "0"]);
+    // Nothing written or read: the whole commitment is short, 2,053.13 in and 1,026.56 out,
+    // half each; the odd cent in goes to the first.
+    let ingest: Vec<i64> = priced
+        .iter()
+        .map(|e| cents(e, "ingest_commitment"))
+        .collect();
+    assert_eq!(ingest, [1026_57, 1026_56]);
+    let retrieval: Vec<i64> = priced
+        .iter()
+        .map(|e| cents(e, "retrieval_commitment"))
+        .collect();
+    assert_eq!(retrieval, [513_28, 513_28]);
+    // 64,160.15625 GB x 0.5 = 32,080.078125 GB each way.
+    assert_eq!(quantity(&priced[1], "ingest_commitment"), 32_080.078_125);
+    let text: String = priced[0].steps.iter().map(|s| format!("{s}\n")).collect();
+    assert!(
+        text.contains("x 0.5000 this stream's share of the region's Advantage data in"),
+        "{text}"
+    );
+}

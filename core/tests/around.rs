@@ -548,3 +548,68 @@ fn consumers_alone_through_an_endpoint_pay_for_what_they_read() {
     assert_eq!(cents(&e, "endpoint_data"), 50_13);
     assert_eq!(e.subtotals.unwrap().around_usd.cents(), 14_60 + 50_13);
 }
+
+#[test]
+fn consumers_all_run_by_aws_send_nothing_through_the_consumers_endpoint() {
+    let through_endpoint = |consumers: u32, managed_readers: u32| {
+        let around = Around {
+            consumers: Network::Endpoint,
+            managed_readers,
+            ..Around::default()
+        };
+        priced(
+            &workload("1000", "1", consumers, around),
+            Mode::Provisioned,
+            "us-east-1",
+        )
+    };
+    let managed = |e: &Estimate| {
+        e.assumptions
+            .iter()
+            .filter(|a| matches!(a, Assumption::ManagedReaders { .. }))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    // The one consumer is a reader AWS runs: nothing passes through the endpoint, so it is not
+    // priced at all.
+    let e = through_endpoint(1, 1);
+    assert_eq!(managed(&e), [Assumption::ManagedReaders { readers: 1 }]);
+    assert!(e.lines.iter().all(|l| !l.around), "{:?}", e.lines);
+    assert_eq!(e.subtotals, None);
+    // Two consumers, none run by AWS: both read through it (14.60 + 5,012.52 GB x 0.01 =
+    // 50.13), and there is no reader of AWS's to speak of.
+    let e = through_endpoint(2, 0);
+    assert_eq!(e.subtotals.unwrap().around_usd.cents(), 14_60 + 50_13);
+    assert_eq!(managed(&e), []);
+}
+
+#[test]
+fn the_endpoint_suggestion_names_the_sides_that_use_the_nat_gateway() {
+    let through_nat = |producers: Network, consumers: Network| {
+        let around = Around {
+            producers,
+            consumers,
+            ..Around::default()
+        };
+        let e = priced(
+            &workload("1000", "1", 1, around),
+            Mode::Provisioned,
+            "us-east-1",
+        );
+        e.warnings
+            .iter()
+            .find_map(|w| match w {
+                Warning::EndpointInstead { sides, .. } => Some((*sides, w.to_string())),
+                _ => None,
+            })
+            .unwrap()
+    };
+    let (sides, said) = through_nat(Network::Nat, Network::Public);
+    assert_eq!(sides, (true, false));
+    assert!(said.contains("producer network"), "{said}");
+    assert!(!said.contains("consumer network"), "{said}");
+    let (sides, said) = through_nat(Network::Public, Network::Nat);
+    assert_eq!(sides, (false, true));
+    assert!(said.contains("consumer network"), "{said}");
+    assert!(!said.contains("producer network"), "{said}");
+}

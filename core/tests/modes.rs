@@ -1082,3 +1082,690 @@ fn services_and_modes_have_the_names_users_read() {
         "unknown mode 'reserved'; use provisioned, on-demand or advantage"
     );
 }
+
+/// The render_steps text of an estimate's steps.
+fn steps_text(e: &Estimate) -> String {
+    kcost_core::render_steps(&e.steps)
+}
+
+#[test]
+fn provisioned_works_out_data_volume_only_for_the_lines_billed_per_gb() {
+    let kept = |retention: &str, efo: u32| StreamWorkload {
+        retention: retention.parse().unwrap(),
+        efo_consumers: efo,
+        ..workload("100", "10")
+    };
+    // Exactly 7 days and no enhanced fan-out: nothing is billed per GB written, so the records a
+    // month and GB per record are not worked out at all.
+    let week = run(Mode::Provisioned, kept("7d", 0));
+    assert_eq!(
+        items(&week),
+        ["shard_hours", "put_payload_units", "extended_retention"]
+    );
+    let text = steps_text(&week);
+    assert!(!text.contains("Number of records per month"), "{text}");
+    assert!(!text.contains("GB (Record size)"), "{text}");
+    // 30 days and no enhanced fan-out: the volume is worked out for long-term retention, and no
+    // enhanced fan-out line comes with it.
+    let month = run(Mode::Provisioned, kept("30d", 0));
+    assert_eq!(
+        items(&month),
+        [
+            "shard_hours",
+            "put_payload_units",
+            "extended_retention",
+            "long_term_retention"
+        ]
+    );
+    // Exactly 7 days with one enhanced fan-out consumer: the volume is worked out for its GB
+    // read, and nothing is older than 7 days.
+    let e = run(Mode::Provisioned, kept("7d", 1));
+    assert_eq!(
+        items(&e),
+        [
+            "shard_hours",
+            "put_payload_units",
+            "efo_consumer_shard_hours",
+            "efo_data_retrievals",
+            "extended_retention"
+        ]
+    );
+    // 1 consumer x 1 shard x 730 h = 730 x 0.015 = 10.95. 262,800,000 records x 0.00000954 GB
+    // x 1 = 2,507.112 -> 2,507.11 GB x 0.013 = 32.592... -> 32.59. 730 shard-hours x 0.020 =
+    // 14.60.
+    assert_eq!(line(&e, "efo_consumer_shard_hours"), (730.0, 10_95));
+    assert_eq!(line(&e, "efo_data_retrievals"), (2507.11, 32_59));
+    assert_eq!(line(&e, "extended_retention"), (730.0, 14_60));
+}
+
+#[test]
+fn the_current_form_warns_of_records_only_over_what_its_shards_take() {
+    let current = |records: &str| StreamWorkload {
+        form: Form::Current,
+        ..workload(records, "0.1")
+    };
+    let records_warning = |e: &Estimate| {
+        e.warnings.iter().find_map(|w| match w {
+            Warning::CurrentFormRecords {
+                records_per_second,
+                shards,
+            } => Some((*records_per_second, *shards)),
+            _ => None,
+        })
+    };
+    // 2,000 records/s of 0.1 KB = 200 KB/s: RoundUp (200 / 1024 = 0.20) = 1 shard for ingress,
+    // RoundUp (200 x 1 / 2048 = 0.10) = 1 for reads; x 1.2 = 1.2 -> 2 shards, which take
+    // exactly 2 x 1,000 = 2,000 records/s: no warning.
+    let e = run(Mode::Provisioned, current("2000"));
+    assert_eq!(e.shards.as_ref().unwrap().count, 2);
+    assert_eq!(records_warning(&e), None, "{:?}", e.warnings);
+    // 2,001 records/s on the same 2 shards is over them.
+    let e = run(Mode::Provisioned, current("2001"));
+    assert_eq!(e.shards.as_ref().unwrap().count, 2);
+    assert_eq!(records_warning(&e), Some((2001.0, 2)));
+}
+
+#[test]
+fn a_declared_count_equal_to_the_need_or_twice_it_is_warned_of_only_at_twice() {
+    let deck = StreamWorkload {
+        consumers: Some(10),
+        ..workload("100", "100")
+    };
+    // The deck needs 49 shards; 49 declared are exactly enough: no warning either way.
+    let exact = run(
+        Mode::Provisioned,
+        StreamWorkload {
+            shards: Some(49),
+            ..deck
+        },
+    );
+    let s = exact.shards.as_ref().unwrap();
+    assert_eq!((s.count, s.sized), (49, Some(49)));
+    assert!(
+        !exact.warnings.iter().any(|w| matches!(
+            w,
+            Warning::ShardsBelowNeed { .. } | Warning::ShardsAboveNeed { .. }
+        )),
+        "{:?}",
+        exact.warnings
+    );
+    // 98 declared are exactly twice the need: 98 x 730 = 71,540 shard-hours x 0.015 = 1,073.10
+    // + 14.72 = 1,087.82; at 49 shards 551.27: 536.55 less.
+    let twice = run(
+        Mode::Provisioned,
+        StreamWorkload {
+            shards: Some(98),
+            ..deck
+        },
+    );
+    assert_eq!(twice.monthly_usd.cents(), 1_087_82);
+    assert!(twice.warnings.contains(&Warning::ShardsAboveNeed {
+        shards: 98,
+        needed: 49,
+        saving_usd: kcost_core::Money::from_cents(536_55),
+    }));
+}
+
+#[test]
+fn the_busiest_shard_carries_the_hot_keys_megabytes_and_its_share_of_the_rest() {
+    let w = StreamWorkload {
+        hot_key_share: Some(0.1),
+        ..workload("8000", "1")
+    };
+    let hot = run(Mode::Provisioned, w).hot_key.unwrap();
+    // 0.00097656 MB x 8,000 = 7.81248 -> 7.81 MB/s; the key writes 0.1 x 7.81 = 0.781 -> 0.78.
+    // On 36 shards each carries 0.9 / 36 = 0.025 of the rest: 0.78 + 0.025 x 7.81 = 0.97525.
+    assert_eq!(hot.key_mb_per_second, 0.78);
+    let mb = hot.busiest_shard_mb_per_second.unwrap();
+    assert!((mb - 0.97525).abs() < 1e-9, "{mb}");
+}
+
+#[test]
+fn the_records_need_is_written_with_3_decimals_only_below_one_shard() {
+    // 100 records/s: 100 / 1000 = 0.100, with 3 decimals.
+    let deck = StreamWorkload {
+        consumers: Some(10),
+        ..workload("100", "100")
+    };
+    let text = steps_text(&run(Mode::Provisioned, deck));
+    assert!(
+        text.contains(
+            "100 records per sec / 1000 factor for records per shard = 0.100 shards needed for \
+             records\n"
+        ),
+        "{text}"
+    );
+    // 1,000 records/s: exactly 1 shard, written 1.00.
+    let one = StreamWorkload {
+        consumers: Some(1),
+        ..workload("1000", "1.024")
+    };
+    let text = steps_text(&run(Mode::Provisioned, one));
+    assert!(
+        text.contains(
+            "1,000 records per sec / 1000 factor for records per shard = 1.00 shards needed for \
+             records\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_current_form_counts_enhanced_fan_out_consumers_as_readers() {
+    let w = StreamWorkload {
+        consumers: Some(10),
+        efo_consumers: 2,
+        form: Form::Current,
+        ..workload("100", "100")
+    };
+    let e = run(Mode::Provisioned, w);
+    let s = e.shards.as_ref().unwrap();
+    // 100 KB x 100/s = 10,000 KB/s. Reads: 10,000 x (10 + 2) readers / 2048 = 58.59375 -> 59
+    // shards (ingress: 10,000 / 1024 = 9.77 -> 10). 59 x 1.2 = 70.8 -> 71 shards.
+    assert_eq!(
+        (s.ingress, s.egress, s.needed, s.count),
+        (10.0, 59.0, 59.0, 71)
+    );
+    assert!(
+        steps_text(&e).contains("12 consumers (shared and enhanced fan-out)"),
+        "{}",
+        steps_text(&e)
+    );
+}
+
+#[test]
+fn a_record_of_less_than_an_eighth_of_a_kb_shows_zero_units_and_is_billed_one() {
+    let floor = |e: &Estimate| {
+        e.warnings
+            .iter()
+            .filter(|w| matches!(w, Warning::PayloadUnitFloor { .. }))
+            .map(|w| w.to_string())
+            .collect::<Vec<_>>()
+    };
+    // 0.1 KB / 25 = 0.004 -> 0.00 units, RoundUp (0.00) = 0: billed as 1 unit, and said so.
+    // 1 unit x 100 x 2,628,000 = 262,800,000 units x 0.000000014 = 3.6792 -> 3.68.
+    let e = run(Mode::Provisioned, workload("100", "0.1"));
+    assert!(e
+        .warnings
+        .contains(&Warning::PayloadUnitFloor { size_kb: 0.1 }));
+    assert_eq!(
+        floor(&e),
+        ["a 0.1 KB record shows as 0.00 payload units in the calculator's rounding, which would \
+          price PUTs at zero; AWS bills every record at least one 25 KB unit, so kcost uses 1"]
+    );
+    assert_eq!(line(&e, "put_payload_units"), (262_800_000.0, 3_68));
+    // 1 KB / 25 = 0.04 -> RoundUp 1 unit: nothing to say.
+    assert!(floor(&run(Mode::Provisioned, workload("100", "1"))).is_empty());
+}
+
+#[test]
+fn long_term_reads_without_data_kept_past_7_days_are_warned_of() {
+    let reads = |retention: &str| StreamWorkload {
+        retention: retention.parse().unwrap(),
+        long_term_reads_gb: 100.0,
+        ..workload("100", "10")
+    };
+    let warned = |e: &Estimate| {
+        e.warnings.iter().find_map(|w| match w {
+            Warning::ReadsWithoutLongTermData { retention_hours } => Some(*retention_hours),
+            _ => None,
+        })
+    };
+    // 24 hours and exactly 7 days keep nothing beyond 7 days; the reads are still billed:
+    // 100 GB x 0.021 = 2.10.
+    let e = run(Mode::Provisioned, reads("24h"));
+    assert_eq!(warned(&e), Some(24.0));
+    assert_eq!(line(&e, "long_term_retrieval"), (100.0, 2_10));
+    let said: Vec<String> = e.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        said.iter().any(|t| t.starts_with(
+            "long-term reads are priced, but a retention of 24 hours keeps no data beyond 7 days"
+        )),
+        "{said:?}"
+    );
+    assert_eq!(warned(&run(Mode::Provisioned, reads("7d"))), Some(168.0));
+    // 8 days keep a day of long-term data to read.
+    assert_eq!(warned(&run(Mode::Provisioned, reads("8d"))), None);
+}
+
+#[test]
+fn a_hot_key_over_either_limit_alone_cannot_be_fixed() {
+    let hot = |share: f64, records: &str, size: &str| {
+        run(
+            Mode::Provisioned,
+            StreamWorkload {
+                hot_key_share: Some(share),
+                ..workload(records, size)
+            },
+        )
+    };
+    let unfixable = |e: &Estimate| {
+        e.warnings.iter().find_map(|w| match w {
+            Warning::HotKeyUnfixable {
+                mb_per_second,
+                records_per_second,
+            } => Some((*mb_per_second, *records_per_second)),
+            _ => None,
+        })
+    };
+    // Records alone: 0.2 x 8,000 = 1,600 records/s of 0.1 KB; 0.00009766 MB x 8,000 = 0.78128
+    // -> 0.78 MB/s x 0.2 = 0.156 -> 0.16 MB/s, under 1 MB/s.
+    let e = hot(0.2, "8000", "0.1");
+    assert!(!e.hot_key.unwrap().fixable);
+    assert_eq!(unfixable(&e), Some((0.16, 1600.0)));
+    assert_eq!(e.shards.as_ref().unwrap().hot_key, None);
+    // Megabytes alone: 2 / 1024 = 0.00195313 MB x 1,024 = 2.00000512 -> 2.00 MB/s x 0.5 = 1.00
+    // MB/s, at the limit; 0.5 x 1,024 = 512 records/s, under it.
+    let e = hot(0.5, "1024", "2");
+    assert!(!e.hot_key.unwrap().fixable);
+    assert_eq!(unfixable(&e), Some((1.0, 512.0)));
+}
+
+#[test]
+fn shared_consumers_of_a_hot_key_are_warned_of_only_over_2_mb_s() {
+    let read_by = |consumers: u32| {
+        run(
+            Mode::Provisioned,
+            StreamWorkload {
+                hot_key_share: Some(0.5),
+                consumers: Some(consumers),
+                ..workload("1024", "1")
+            },
+        )
+    };
+    let reads = |e: &Estimate| {
+        e.warnings
+            .iter()
+            .filter(|w| matches!(w, Warning::HotKeyReads { .. }))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    // 0.00097656 MB x 1,024 = 0.99999744 -> 1.00 MB/s; the key writes 0.5 x 1.00 = 0.50 MB/s
+    // (512 records/s): fixable. 4 consumers read 4 x 0.5 = 2 MB/s of it, exactly a shard's
+    // shared read capacity.
+    let e = read_by(4);
+    assert!(e.hot_key.unwrap().fixable);
+    assert!(reads(&e).is_empty(), "{:?}", e.warnings);
+    // 5 consumers: 2.5 MB/s, over it.
+    let e = read_by(5);
+    assert_eq!(
+        reads(&e),
+        [Warning::HotKeyReads {
+            mb_per_second: 0.5,
+            consumers: 5
+        }]
+    );
+    assert_eq!(
+        reads(&e)[0].to_string(),
+        "5 shared consumers reading the hot key's shard at 0.5 MB/s each exceed its 2 MB/s \
+         shared read capacity; use enhanced fan-out consumers"
+    );
+}
+
+#[test]
+fn a_comparison_says_what_advantages_commitment_costs_and_how_much_the_stream_uses() {
+    let deck = StreamWorkload {
+        consumers: Some(10),
+        ..workload("100", "100")
+    };
+    let c = compare(
+        &deck,
+        Some("us-east-1"),
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap();
+    // 25 x 2,628,000 / 1024 = 64,160.15625 GB each way: x 0.032 = 2,053.125 -> 2,053.13 in and
+    // x 0.016 = 1,026.5625 -> 1,026.56 out, 3,079.69. The stream writes 100 x 100 KB = 10,000
+    // KB/s of the 25 x 1024 = 25,600 committed: 39.0625%, said 39%.
+    let note: Vec<&Warning> = c
+        .warnings
+        .iter()
+        .filter(|w| matches!(w, Warning::AdvantageCommitment { .. }))
+        .collect();
+    assert_eq!(
+        note,
+        [&Warning::AdvantageCommitment {
+            region: "us-east-1".into(),
+            commitment_usd: kcost_core::Money::from_cents(3079_69),
+            use_percent: 39.0625,
+        }]
+    );
+    assert!(
+        note[0]
+            .to_string()
+            .contains("3,079.69 USD a month in us-east-1 however little is used; this stream writes 39% of it"),
+        "{}",
+        note[0]
+    );
+}
+
+#[test]
+fn a_comparison_with_only_advantage_priced_states_no_break_even() {
+    // 30 enhanced fan-out consumers: over provisioned's and on-demand's 20, within Advantage's 50.
+    let w = StreamWorkload {
+        efo_consumers: 30,
+        ..workload("100", "1")
+    };
+    let c = compare(
+        &w,
+        Some("us-east-1"),
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap();
+    let modes: Vec<Mode> = c.estimates.iter().map(|e| e.mode).collect();
+    assert_eq!(modes, [Mode::Advantage]);
+    assert_eq!(c.unavailable.len(), 2);
+    assert!(c.unavailable.iter().all(|u| matches!(
+        u.reason,
+        Error::Input(InputError::EfoLimit { limit: 20, .. })
+    )));
+    assert_eq!(c.break_even_records_per_second, None);
+    assert_eq!(c.break_even_share_of_peak, None);
+}
+
+/// A stream at half its average rate for 12 hours and one and a half times it for the other 12.
+fn half_and_one_and_a_half(records: &str, size_kb: &str, consumers: u32) -> StreamWorkload {
+    let mut weights = [0.5; 24];
+    weights[12..].fill(1.5);
+    StreamWorkload {
+        consumers: Some(consumers),
+        profile: Some(kcost_core::Profile::from_weights(&weights).unwrap()),
+        ..workload(records, size_kb)
+    }
+}
+
+#[test]
+fn a_scheduled_stream_is_compared_at_fixed_counts_for_the_share_of_its_peak() {
+    let deck = half_and_one_and_a_half("100", "100", 10);
+    let scheduled = StreamWorkload {
+        scaling: kcost_core::Scaling::Scheduled,
+        ..deck
+    };
+    let book = testing::deck_book();
+    let c = compare(&scheduled, Some("us-east-1"), &book, Options::default()).unwrap();
+    // The peak held is the busiest hour's 100 x 1.5 = 150 records/s, as for the same stream
+    // sized for its peak: the break-even is worked out against fixed counts.
+    let s = c.break_even_share_of_peak.unwrap();
+    assert_eq!(s.peak_records_per_second, 150.0);
+    let fixed = compare(&deck, Some("us-east-1"), &book, Options::default()).unwrap();
+    assert_eq!(Some(s), fixed.break_even_share_of_peak);
+}
+
+#[test]
+fn a_profiled_stream_that_on_demand_never_undercuts_has_no_share_of_peak() {
+    // 1 record/s of 1 KB, 1.5 at its busiest hour: 1 shard, 10.95 + PUT units, against
+    // on-demand's 29.20 stream-hours alone: on-demand is dearer at every average up to the peak.
+    let w = half_and_one_and_a_half("1", "1", 1);
+    let c = compare(
+        &w,
+        Some("us-east-1"),
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap();
+    assert_eq!(c.break_even_share_of_peak, None);
+    let costs: Vec<(Mode, i64)> = c
+        .estimates
+        .iter()
+        .map(|e| (e.mode, e.monthly_usd.cents()))
+        .collect();
+    // Provisioned: 10.95 + 1 x 1 x 2,628,000 x 0.000000014 (0.0368 -> 0.04) = 10.99. On-demand:
+    // 29.20 + 2.51 GB x 0.08 (0.2005 -> 0.20) + x 0.04 (0.1002 -> 0.10) = 29.50.
+    assert_eq!(costs[0], (Mode::Provisioned, 10_99));
+    assert_eq!(costs[1], (Mode::OnDemand, 29_50));
+}
+
+#[test]
+fn the_break_even_keeps_the_peaks_ratio_to_any_average() {
+    // A peak of 100 over an average of 2: 50 times, as 50 over 1 is.
+    let w = StreamWorkload {
+        peak_records: Some("100".parse().unwrap()),
+        ..workload("2", "1")
+    };
+    let book = testing::deck_book();
+    let region = book.region("us-east-1").unwrap();
+    // At 80.00/s the peak is 4,000/s: 4,000 / 1000 = 4.000 shards for records (0.00097656 x
+    // 4,000 = 3.91 MB/s in): 4 x 730 x 0.015 = 43.80 + 80 x 2,628,000 x 0.000000014 = 2.94336
+    // -> 2.94 = 46.74. On-demand: 80 x 2,628,000 / 1,048,576 = 200.50 GB x 0.08 = 16.04, x 0.04
+    // = 8.02, + 29.20 = 53.26: provisioned is cheaper.
+    // At 80.01/s the peak is 4,000.5/s: 4.0005 -> 4.001 -> 5 shards = 54.75 + 2.94 = 57.69;
+    // on-demand 200.53 GB: 16.04 + 8.02 + 29.20 = 53.26, now cheaper.
+    assert_eq!(
+        kcost_core::break_even(&w, region, Options::default()),
+        Ok(Some(80.01))
+    );
+    // With no average there is no ratio: the peak is left out, and steady 1 KB records are
+    // always cheaper provisioned (10.95 a shard of 1,000 records/s and 36.79 of PUT units,
+    // against 29.20 and 2,506.26 GB x 0.12 = 300.75 per 1,000 records/s on-demand).
+    let idle = StreamWorkload {
+        peak_records: Some("100".parse().unwrap()),
+        ..workload("0", "1")
+    };
+    assert_eq!(
+        kcost_core::break_even(&idle, region, Options::default()),
+        Ok(None)
+    );
+}
+
+#[test]
+fn a_stream_without_consumers_has_no_delay_between_reads() {
+    let w = StreamWorkload {
+        consumers: Some(0),
+        ..workload("100", "1")
+    };
+    let e = run(Mode::Provisioned, w);
+    assert_eq!(e.consumer_delay_ms, None);
+    assert!(e.analysis_steps.is_empty(), "{:?}", e.analysis_steps);
+}
+
+#[test]
+fn the_analyses_show_their_arithmetic() {
+    // Aggregation: 238.71 unaggregated - 36.53 aggregated (see
+    // aggregation_packs_records_and_reports_the_saving) = 202.18 saved.
+    let w = StreamWorkload {
+        aggregate_kb: Some(25.0),
+        consumers: Some(1),
+        ..workload("5000", "0.5")
+    };
+    let text = kcost_core::render_steps(&run(Mode::Provisioned, w).analysis_steps);
+    assert_eq!(
+        text,
+        "238.71 USD unaggregated - 36.53 USD aggregated = 202.18 USD saved by aggregation\n\
+         1 consumer applications / 5 reads per second per shard x 1000 ms per second = 200 ms \
+         between reads for each consumer\n"
+    );
+    // Slow consumers: 10 / 5 x 1000 = 2,000 ms; on enhanced fan-out 4,477.44 - 551.27 =
+    // 3,926.17 (see slow_shared_consumers_get_the_enhanced_fan_out_price).
+    let deck = StreamWorkload {
+        consumers: Some(10),
+        ..workload("100", "100")
+    };
+    let text = kcost_core::render_steps(&run(Mode::Provisioned, deck).analysis_steps);
+    assert_eq!(
+        text,
+        "10 consumer applications / 5 reads per second per shard x 1000 ms per second = 2,000 ms \
+         between reads for each consumer\n\
+         4,477.44 USD with them on enhanced fan-out - 551.27 USD = 3,926.17 USD change for faster \
+         consumers\n"
+    );
+    // 98 shards declared: 1,087.82 - 551.27 = 536.55 (see
+    // a_declared_count_equal_to_the_need_or_twice_it_is_warned_of_only_at_twice).
+    let declared = StreamWorkload {
+        shards: Some(98),
+        consumers: Some(10),
+        ..workload("100", "100")
+    };
+    let text = kcost_core::render_steps(&run(Mode::Provisioned, declared).analysis_steps);
+    assert!(
+        text.ends_with(
+            "1,087.82 USD at the shards declared - 551.27 USD at the shards needed = 536.55 USD \
+             saved at the shards needed\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn growth_grows_the_peak_with_the_average() {
+    let w = StreamWorkload {
+        peak_records: Some("1200".parse().unwrap()),
+        growth: Some(Growth::new(50.0, 3).unwrap()),
+        ..workload("600", "1")
+    };
+    let e = run(Mode::Provisioned, w);
+    let g = e.growth.as_ref().unwrap();
+    let months: Vec<(f64, Option<u64>, i64)> = g
+        .months
+        .iter()
+        .map(|m| (m.records_per_second, m.shards, m.monthly_usd.cents()))
+        .collect();
+    // Peaks 1,200, 1,800 and 2,700 records/s: 1.200, 1.800 and 2.700 shards for records (over
+    // 1.17, 1.76 and 2.64 MB/s in) -> 2, 2 and 3 shards. PUT units on the averages 600, 900 and
+    // 1,350: x 2,628,000 x 0.000000014 = 22.0752, 33.1128, 49.6692.
+    // 2 x 730 x 0.015 = 21.90 + 22.08 = 43.98; 21.90 + 33.11 = 55.01; 32.85 + 49.67 = 82.52.
+    assert_eq!(
+        months,
+        [
+            (600.0, Some(2), 43_98),
+            (900.0, Some(2), 55_01),
+            (1350.0, Some(3), 82_52)
+        ]
+    );
+    assert_eq!(g.total_usd.cents(), 43_98 + 55_01 + 82_52);
+}
+
+#[test]
+fn the_break_even_is_the_first_swap_of_several() {
+    // A peak 60 times the average: every 1,000 / 60 = 16.67 records/s adds a shard (10.95), so
+    // the totals cross back and forth; the break-even is the first crossing.
+    let w = StreamWorkload {
+        peak_records: Some("60".parse().unwrap()),
+        ..workload("1", "1")
+    };
+    let book = testing::deck_book();
+    let region = book.region("us-east-1").unwrap();
+    // At 50.00/s the peak is 3,000/s: 3.000 shards for records: 3 x 730 x 0.015 = 32.85 + 50 x
+    // 2,628,000 x 0.000000014 = 1.8396 -> 1.84 = 34.69. On-demand: 50 x 2,628,000 / 1,048,576 =
+    // 125.31 GB x 0.08 = 10.025... -> 10.03, x 0.04 = 5.0125... -> 5.01, + 29.20 = 44.24.
+    // At 50.01/s the peak is 3,000.6/s: 3.0006 -> 3.001 -> 4 shards = 43.80 + 1.84 = 45.64;
+    // on-demand 125.34 GB: 10.03 + 5.01 + 29.20 = 44.24, now cheaper. Each earlier shard comes
+    // while on-demand is dearer: the third at 33.35/s (a peak of 2,001/s, 2.001 shards), 32.85 +
+    // 1.2270... -> 1.23 = 34.08 against 83.58 GB: 6.69 + 3.34 + 29.20 = 39.23.
+    assert_eq!(
+        kcost_core::break_even(&w, region, Options::default()),
+        Ok(Some(50.01))
+    );
+}
+
+#[test]
+fn a_break_even_above_1000_records_per_second_is_found() {
+    // 30 shards declared: provisioned costs 30 x 730 x 0.015 = 328.50 plus PUT units whatever
+    // the rate; on-demand starts at 29.20 and grows 0.30 USD a record/s, so it is the cheaper up
+    // to over 1,100 records/s.
+    let w = StreamWorkload {
+        shards: Some(30),
+        ..workload("1", "1")
+    };
+    let book = testing::deck_book();
+    let region = book.region("us-east-1").unwrap();
+    // At 1,133.91/s: 1,133.91 x 2,628,000 = 2,979,915,480 units x 0.000000014 = 41.7188... ->
+    // 41.72, + 328.50 = 370.22; on-demand 2,841.87 GB x 0.08 = 227.349... -> 227.35 and x 0.04
+    // = 113.674... -> 113.67, + 29.20 = 370.22: equal. At 1,133.92/s: 41.7191... -> 41.72 =
+    // 370.22 against 227.3515... -> 227.35 + 113.6757... -> 113.68 + 29.20 = 370.23:
+    // provisioned is now strictly cheaper.
+    assert_eq!(
+        kcost_core::break_even(&w, region, Options::default()),
+        Ok(Some(1133.92))
+    );
+}
+
+#[test]
+fn totals_equal_at_the_lowest_rate_are_no_break_even_there() {
+    // 625 KB records, 2 shared and 2 enhanced fan-out consumers.
+    let w = StreamWorkload {
+        consumers: Some(2),
+        efo_consumers: 2,
+        ..workload("1", "625")
+    };
+    let book = testing::deck_book();
+    let region = book.region("us-east-1").unwrap();
+    // At 0.01/s: provisioned 1 shard 10.95 + 25 units x 26,280 records = 657,000 units x
+    // 0.000000014 = 0.0092 -> 0.01 + 2 x 730 consumer-shard hours x 0.015 = 21.90 + 26,280 x
+    // 0.00059605 GB x 2 = 31.33 GB x 0.013 = 0.407... -> 0.41: 33.27. On-demand: 0.01 x 625 x
+    // 2,628,000 / 1,048,576 = 15.66 GB: x 0.08 = 1.253... -> 1.25, x 2 x 0.04 = 1.25, x 2 x
+    // 0.05 = 1.566... -> 1.57, + 29.20 = 33.27. Equal: no swap yet.
+    // At 0.02/s: provisioned 10.95 + 0.02 + 21.90 + 62.66 GB x 0.013 = 0.81 = 33.68; on-demand
+    // 29.20 + 2.51 + 2.51 + 3.13 = 37.35: provisioned is strictly cheaper from here.
+    assert_eq!(
+        kcost_core::break_even(&w, region, Options::default()),
+        Ok(Some(0.02))
+    );
+}
+
+#[test]
+fn the_share_of_peak_is_where_on_demand_stops_being_strictly_cheaper() {
+    // 10,000 records/s of 1 KB, 15,000 at the busiest hour: provisioned holds 15 shards, 164.25
+    // + PUT units; on-demand 29.20 + 0.30 USD a record/s.
+    let w = half_and_one_and_a_half("10000", "1", 1);
+    let c = compare(
+        &w,
+        Some("us-east-1"),
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap();
+    let s = c.break_even_share_of_peak.unwrap();
+    assert_eq!(s.peak_records_per_second, 15_000.0);
+    // At an average of 511.59/s: 511.59 x 2,628,000 = 1,344,458,520 units x 0.000000014 =
+    // 18.822... -> 18.82 + 164.25 = 183.07; on-demand 1,282.18 GB x 0.08 = 102.574... ->
+    // 102.57, x 0.04 = 51.287... -> 51.29, + 29.20 = 183.06: cheaper.
+    // At 511.60/s: 18.8227... -> 18.82 = 183.07; on-demand 102.576... -> 102.58 + 51.288... ->
+    // 51.29 + 29.20 = 183.07: equal, no longer cheaper. 511.60 / 15,000 = 3.4107%.
+    let average = (s.percent / 100.0 * 15_000.0 * 100.0).round() / 100.0;
+    assert_eq!(average, 511.6);
+    let at = |records: &str| {
+        let w = StreamWorkload {
+            peak_records: Some("15000".parse().unwrap()),
+            profile: None,
+            ..workload(records, "1")
+        };
+        (
+            run(Mode::Provisioned, w).monthly_usd.cents(),
+            run(Mode::OnDemand, w).monthly_usd.cents(),
+        )
+    };
+    assert_eq!(at("511.59"), (183_07, 183_06));
+    assert_eq!(at("511.6"), (183_07, 183_07));
+}
+
+#[test]
+fn a_peak_of_two_hundredths_of_a_record_still_has_a_share_of_peak() {
+    // 0.02 records/s of 700 KB, as steady as a profile can be (its peak is its average), read
+    // by 2 enhanced fan-out consumers only: the search has the two averages 0.01 and 0.02.
+    let w = StreamWorkload {
+        consumers: Some(0),
+        efo_consumers: 2,
+        profile: Some(kcost_core::Profile::from_weights(&[1.0; 24]).unwrap()),
+        ..workload("0.02", "700")
+    };
+    let c = compare(
+        &w,
+        Some("us-east-1"),
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap();
+    // Provisioned, 1 shard for the peak: 10.95 + 28 units x 0.01 x 2,628,000 x 0.000000014
+    // (0.0103 -> 0.01) + 2 x 730 consumer-shard hours x 0.015 = 21.90 + 26,280 records x
+    // 0.00066757 GB x 2 = 35.09 GB x 0.013 (0.456 -> 0.46) = 33.32 at 0.01/s; on-demand 29.20 +
+    // 17.54 GB x 0.08 (1.403 -> 1.40) + x 2 x 0.05 (1.754 -> 1.75) = 32.35: cheaper.
+    // At 0.02/s: provisioned 10.95 + 0.02 + 21.90 + 70.17 GB x 0.013 (0.912 -> 0.91) = 33.78;
+    // on-demand 29.20 + 2.81 + 3.51 = 35.52: dearer. On-demand is cheaper below 0.02/s, 100% of
+    // the peak.
+    let s = c.break_even_share_of_peak.unwrap();
+    assert_eq!(s.peak_records_per_second, 0.02);
+    assert_eq!(s.percent, 100.0);
+    assert_eq!(s.profile_percent, 100.0);
+}

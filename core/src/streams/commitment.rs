@@ -264,4 +264,11 @@ mod tests {
         assert_eq!(split(7, &[0.9, 0.1]), [6, 1]);
         assert_eq!(split(0, &[0.2, 0.8]), [0, 0]);
     }
+
+    #[test]
+    fn the_cents_left_over_go_to_the_largest_fractions_of_a_cent() {
+        // 16 cents x 55/64 = 13.75 and x 9/64 = 2.25: 13 + 2 whole cents, and the one left over
+        // goes to the larger remainder (0.75 over 0.25), however large the whole part.
+        assert_eq!(split(16, &[55.0 / 64.0, 9.0 / 64.0]), [14, 2]);
+    }
 }
