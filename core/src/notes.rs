@@ -988,5 +988,30 @@ mod tests {
             slow(Some(-1_00)),
             "moving them to enhanced fan-out (about 70 ms) would save 1.00 USD a month"
         );
+        // How much of Advantage's commitment a stream writes: whole percents from 10, one
+        // decimal down to 0.1, then "less than", and "none" for nothing.
+        let writes = |use_percent: f64| {
+            let text = Warning::AdvantageCommitment {
+                region: "us-east-1".into(),
+                commitment_usd: Money::from_cents(3_079_69),
+                use_percent,
+            }
+            .to_string();
+            let from = text.find("writes ").unwrap() + "writes ".len();
+            let to = text.find(" of it").unwrap();
+            text.get(from..to).unwrap().to_string()
+        };
+        for (use_percent, said) in [
+            (100.0, "100%"),
+            (39.4, "39%"),
+            (10.0, "10%"),
+            (9.96, "10.0%"),
+            (0.1, "0.1%"),
+            (0.099, "less than 0.1%"),
+            (0.0001, "less than 0.1%"),
+            (0.0, "none"),
+        ] {
+            assert_eq!(writes(use_percent), said, "{use_percent}");
+        }
     }
 }

@@ -428,3 +428,111 @@ impl PriceBook {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing;
+
+    #[test]
+    fn a_price_per_million_units_is_refused_with_the_price_per_unit() {
+        // AWS publishes the PUT payload unit at 0.014 USD per million; per unit it is 1.4e-8.
+        assert_eq!(PriceKey::KdsPutPayloadUnit.check_plausible(1.4e-8), Ok(()));
+        let err = PriceKey::KdsPutPayloadUnit
+            .check_plausible(0.014)
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "kds_put_payload_unit: 0.014 USD per PUT payload unit (25 KB) is not a plausible price \
+             (kcost expects 1e-10 to 1e-6); it looks like a price per million units: give the \
+             price per unit, usd = 1.4e-8"
+        );
+        // A shard-hour of 15 USD is no price per million either: just refused.
+        assert_eq!(
+            PriceKey::KdsShardHour
+                .check_plausible(15.0)
+                .unwrap_err()
+                .to_string(),
+            "kds_shard_hour: 15 USD per shard-hour is not a plausible price (kcost expects 1e-4 \
+             to 1e0); check the price and its unit"
+        );
+        // A free item is a price, and so are the ends of the range.
+        for usd in [0.0, 1e-4, 0.015, 1.0] {
+            assert_eq!(PriceKey::KdsShardHour.check_plausible(usd), Ok(()), "{usd}");
+        }
+    }
+
+    /// A book of `codes`, each with the deck's provisioned prices.
+    fn book(codes: &[&str]) -> PriceBook {
+        PriceBook {
+            regions: codes
+                .iter()
+                .map(|c| {
+                    (
+                        c.to_string(),
+                        testing::region(c, 0.015, 0.000000014, Confidence::Confirmed),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_mistyped_region_is_suggested_only_when_one_is_that_close() {
+        let b = book(&["eu-west-2", "us-east-1", "us-east-2", "us-west-1"]);
+        let suggest = |typed: &str| b.suggest(typed);
+        // Case and punctuation, a swapped, missing or extra letter.
+        assert_eq!(suggest("US-EAST-1").as_deref(), Some("us-east-1"));
+        assert_eq!(suggest("us_east_2").as_deref(), Some("us-east-2"));
+        assert_eq!(suggest("us-eats-1").as_deref(), Some("us-east-1"));
+        assert_eq!(suggest("us-eas-1").as_deref(), Some("us-east-1"));
+        assert_eq!(suggest("useast11"), None);
+        // Other digits are another region, not a typo; so is anything two letters off.
+        assert_eq!(suggest("eu-west-1"), None);
+        assert_eq!(suggest("us-east-3"), None);
+        assert_eq!(suggest("ap-east-1"), None);
+        assert_eq!(suggest(""), None);
+        // One letter off two regions at once: no guess.
+        assert_eq!(suggest("us-wast-1"), None);
+        assert_eq!(
+            b.region("us-eats-1").unwrap_err().to_string(),
+            "unknown region 'us-eats-1'; did you mean us-east-1?"
+        );
+    }
+
+    #[test]
+    fn a_missing_price_names_the_regions_that_have_it() {
+        let deck = testing::deck_book();
+        let missing = || Error::MissingPrice {
+            region: "us-east-2".into(),
+            key: "kds_efo_consumer_shard_hour",
+            item: "enhanced fan-out consumer-shard-hour",
+            elsewhere: None,
+        };
+        assert_eq!(
+            deck.locate(missing()).to_string(),
+            "region us-east-2 has no price for enhanced fan-out consumer-shard-hour \
+             (kds_efo_consumer_shard_hour), which this estimate needs; us-east-1 has it: give \
+             the region one of them, or add a pricing table with the prices"
+        );
+        assert_eq!(
+            format!("{}", PriceKey::KdsEfoConsumerShardHour),
+            "kds_efo_consumer_shard_hour"
+        );
+    }
+
+    #[test]
+    fn an_unshared_copy_of_a_book_prices_the_same() {
+        let deck = testing::deck_book();
+        let copy = deck.unshared();
+        assert_eq!(copy, deck);
+        assert_eq!(
+            copy.region("us-east-2")
+                .unwrap()
+                .get(PriceKey::KdsShardHour)
+                .unwrap()
+                .usd,
+            0.015
+        );
+    }
+}
