@@ -406,9 +406,10 @@ pub struct Comparison {
     pub estimates: Vec<Estimate>,
     /// The mode with the lowest monthly total (the first of equals).
     pub cheapest: Mode,
-    /// The lowest average record rate at which provisioned and on-demand Standard swap places
-    /// (the costlier becomes the cheaper), for this record size and consumer mix; `None` when
-    /// one is cheaper at every rate kcost tries (0.01 to 10,000,000 records/s).
+    /// The average record rate at which provisioned and on-demand Standard swap places (the
+    /// costlier becomes the cheaper), for this record size and consumer mix, as
+    /// [`crate::break_even`] finds it; `None` when one is cheaper at every rate kcost tries (0.01
+    /// to 10,000,000 records/s).
     pub break_even_records_per_second: Option<f64>,
     /// With a daily profile: the peak held at the profile's busiest hour, the average (as a
     /// percentage of that peak) below which on-demand is cheaper; `None` without a profile or

@@ -174,13 +174,6 @@ fn share_of_peak(
     }))
 }
 
-/// The lowest average record rate (to 0.01 records/s) at which provisioned and on-demand Standard
-/// swap places: below it one mode is cheaper (or they are equal), at it the other is strictly
-/// cheaper. The record size, consumers, retention and the other inputs stay as given; a peak keeps
-/// its ratio to the average. `None` when neither swap happens between 0.01 and 10,000,000
-/// records/s.
-///
-/// # Errors
 /// The workload as `mode` prices it: a fixed shard count is provisioned's alone (on-demand
 /// streams' shards are AWS's), so the other modes price the same traffic without it.
 fn for_mode(workload: &StreamWorkload, mode: Mode) -> StreamWorkload {
@@ -193,7 +186,16 @@ fn for_mode(workload: &StreamWorkload, mode: Mode) -> StreamWorkload {
     }
 }
 
-/// A workload either mode cannot price at all.
+/// The average record rate (to 0.01 records/s) at which provisioned and on-demand Standard swap
+/// places: just below it one mode is cheaper (or they are equal), at it the other is strictly
+/// cheaper. The record size, consumers, retention and the other inputs stay as given; a peak keeps
+/// its ratio to the average. `None` when no swap is found between 0.01 and 10,000,000 records/s.
+///
+/// The rates are scanned in 400 logarithmic steps (about 5% apart) and the first change found is
+/// narrowed by bisection. Provisioned's cost steps up a shard at a time, so the totals can cross
+/// and cross back within less than a step: such a brief swap below the one reported can be passed
+/// over.
+///
 /// ```
 /// use kcost_core::{break_even, testing, Options, Per, Rate, StreamWorkload};
 /// // 1 KB records whose peak is 50 times the average.
@@ -206,6 +208,9 @@ fn for_mode(workload: &StreamWorkload, mode: Mode) -> StreamWorkload {
 /// assert_eq!(rate, Some(80.01));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// # Errors
+/// A workload either mode cannot price at all.
 pub fn break_even(
     workload: &StreamWorkload,
     prices: &RegionPrices,
