@@ -265,3 +265,39 @@ fn streams_that_write_nothing_share_the_shortfall_equally() {
         "{text}"
     );
 }
+
+#[test]
+fn a_stream_that_cannot_be_priced_takes_no_share_of_the_commitment() {
+    // Two Advantage streams of 10 MiB/s; the second grows 1,000% a month for 120 months, which
+    // its growth projection cannot price.
+    let w = workload("10240", "1", 1);
+    let growing = StreamWorkload {
+        growth: Some(kcost_core::Growth::new(1000.0, 120).unwrap()),
+        ..w
+    };
+    let book = testing::deck_book();
+    let both = [
+        AccountStream {
+            workload: &w,
+            mode: Mode::Advantage,
+            region: None,
+            options: Options::default(),
+        },
+        AccountStream {
+            workload: &growing,
+            mode: Mode::Advantage,
+            region: None,
+            options: Options::default(),
+        },
+    ];
+    let priced = estimate_together(&both, &book);
+    let err = priced[1].as_ref().unwrap_err();
+    assert!(matches!(err, Error::OutOfRange { .. }), "{err:?}");
+    // The first stream is then the region's only Advantage stream, and pays the whole
+    // commitment: 821.25 in and 410.63 out of its own, and the shortfall up to 2,053.13 and
+    // 1,026.56: 3,079.69, as alone.
+    let first = priced[0].as_ref().unwrap();
+    assert_eq!(cents(first, "data_in"), 821_25);
+    assert_eq!(cents(first, "ingest_commitment"), 2053_13 - 821_25);
+    assert_eq!(first.monthly_usd.cents(), 3079_69);
+}

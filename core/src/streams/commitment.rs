@@ -134,13 +134,13 @@ fn pooled_shares(
         let (Mode::Advantage, Some(code)) = (s.mode, region) else {
             continue;
         };
-        // Use before any discount: the commitment is priced before it too.
-        let quiet = Options {
-            commitment: Commitment::UseOnly,
-            skip_analyses: true,
-            price_age: None,
-            ..s.options.untraced()
-        };
+        // The use lines alone, before any discount (the commitment is priced before it too),
+        // and with the analyses the stream's own estimate makes: a stream whose estimate fails
+        // (a growth past what kcost can price) fails here too, and takes no share. Old prices
+        // are not checked: this run is not shown.
+        let mut quiet = s.options.untraced();
+        quiet.commitment = Commitment::UseOnly;
+        quiet.price_age = None;
         let Ok(e) = super::estimate(s.workload, s.mode, s.region, book, quiet) else {
             continue;
         };
