@@ -159,4 +159,19 @@ mod tests {
         assert!(msg("abc").contains("not a number"));
         assert!(msg("").contains("empty"));
     }
+
+    #[test]
+    fn units_are_named_as_the_calculator_and_kcost_write_them() {
+        for (text, name, shown) in [
+            ("5/s", "sec", "5/s"),
+            ("5/min", "minute", "5/min"),
+            ("5/h", "hour", "5/h"),
+            ("5/day", "day", "5/day"),
+            ("5/month", "month", "5/month"),
+        ] {
+            let rate: Rate = text.parse().unwrap();
+            assert_eq!(rate.per.name(), name, "{text}");
+            assert_eq!(rate.to_string(), shown, "{text}");
+        }
+    }
 }

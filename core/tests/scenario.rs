@@ -204,3 +204,33 @@ fn a_scenario_written_as_a_file_reads_back_the_same() {
         );
     }
 }
+
+#[test]
+fn a_year_of_a_pipeline_is_twelve_of_its_months() {
+    // clicks: 1 shard (10.95) + 2,628,000,000 PUT units (36.79) = 47.74 a month; 572.88 a year.
+    let p = run(CLICKS);
+    assert_eq!(p.monthly_usd.cents(), 4774);
+    assert_eq!(p.twelve_months_usd().cents(), 12 * 4774);
+}
+
+#[test]
+fn a_components_failed_estimate_is_worded_with_the_files_keys() {
+    let text = "region = \"us-east-1\"\n[streams.big]\nrecords = 1\nsize_kb = 2048\n";
+    let err = scenario::estimate(text, "test.toml", &testing::deck_book(), Options::default())
+        .unwrap_err();
+    // The estimate's own error is kept, so that each face can word it: in a scenario file the
+    // input is the file's key, not a flag or the plain words.
+    assert_eq!(
+        err.cause.as_deref(),
+        Some(&kcost_core::Error::Input(
+            kcost_core::InputError::NeedsMaxRecordSize { kb: 2048.0 }
+        ))
+    );
+    let worded = err.text(&kcost_core::Plain);
+    assert_eq!(
+        worded,
+        "test.toml:2:1: streams.big: records of 2048 KB are over the default 1 MiB maximum record \
+         size; raise `max_record_size` (up to 10 MiB, as AWS allows since 2025-10-28), e.g. \
+         `max_record_size = \"2MiB\"`"
+    );
+}
