@@ -918,6 +918,8 @@ fn percent(p: f64) -> String {
 }
 
 #[cfg(test)]
+// Cents are written as 112_78 so that they read as 112.78 USD.
+#[allow(clippy::inconsistent_digit_grouping)]
 mod tests {
     /// Every message the core words (a sample of each warning, assumption and error), as the
     /// plain face writes it: one to a line, none empty. A message routed to a writer that has no
