@@ -39,8 +39,8 @@ pub fn allowed(from: u64, to: u64) -> bool {
     to <= from.saturating_mul(2) && to.saturating_mul(2) >= from
 }
 
-/// The cheapest daily schedule covering `needs` (fewest shard-hours; among equals, fewest
-/// changes), by dynamic programming over the hours of the day, the count at 00:00 fixed in turn.
+/// The cheapest daily schedule covering `needs` (fewest shard-hours; among equals, fewest changes,
+/// the lowest count at 00:00, lower counts late rather than early), hour by hour from each start.
 pub fn cheapest(needs: &[u64; 24]) -> Schedule {
     let top = needs.iter().copied().max().unwrap_or(1);
     let mut best = Schedule::fixed(top);

@@ -449,6 +449,65 @@ fn the_cheapest_schedule_steps_through_doublings() {
     assert_eq!(cheapest(&[3; 24]), Schedule::fixed(3));
 }
 
+#[test]
+fn the_cheapest_schedule_uses_all_ten_changes_and_starts_low_among_equals() {
+    use kcost_core::metrics::cheapest;
+    // 2 shards at 01:00, 03:00, 05:00, 07:00 and 09:00, 1 otherwise: following the need exactly is
+    // 5 peaks of 2 changes each, the 10 a day allows: 19 + 5 x 2 = 29 shard-hours.
+    let mut needs = [1u64; 24];
+    for h in [1, 3, 5, 7, 9] {
+        needs[h] = 2;
+    }
+    let s = cheapest(&needs);
+    assert_eq!((s.hours, s.changes, s.shard_hours_per_day), (needs, 10, 29));
+    // 1 and 2 shards hour by hour all day: 10 changes make 5 one-hour dips to 1 in a day held at
+    // 2, 48 - 5 = 43 shard-hours, whichever 5 of the 12 hours needing 1 they take. Among those
+    // equals the schedule starting the day at the lower count is kept, and then the one holding
+    // the lower count latest in the day: dips at 00:00, 16:00, 18:00, 20:00 and 22:00.
+    let alternating: [u64; 24] = std::array::from_fn(|h| 1 + (h as u64 % 2));
+    let mut expected = [2u64; 24];
+    for h in [0, 16, 18, 20, 22] {
+        expected[h] = 1;
+    }
+    let s = cheapest(&alternating);
+    assert_eq!((s.hours, s.changes, s.shard_hours_per_day), (expected, 10, 43));
+    // The other way round (2 at even hours), the day starts at 2 and the dips are the last five
+    // hours needing 1: 15:00, 17:00, 19:00, 21:00 and 23:00.
+    let alternating: [u64; 24] = std::array::from_fn(|h| 2 - (h as u64 % 2));
+    let mut expected = [2u64; 24];
+    for h in [15, 17, 19, 21, 23] {
+        expected[h] = 1;
+    }
+    let s = cheapest(&alternating);
+    assert_eq!((s.hours, s.changes, s.shard_hours_per_day), (expected, 10, 43));
+}
+
+#[test]
+fn a_day_of_48_candidate_counts_still_steps_through_the_halvings() {
+    use kcost_core::metrics::cheapest;
+    // 8,192 shards 00:00-03:00 and 4,096 12:00-15:00, 1,024 between; the hours next to the peaks
+    // need 3,073, 1,999, 1,777, 1,501, 2,048 and 4,096. The counts the search may use are the
+    // needs and their halvings (rounded up): 8,192 down to 1 is 14, 3,073 -> 1,537 -> ... -> 7
+    // adds 10, 1,999 -> 1,000 -> ... -> 63 adds 6, 1,777 adds 8 and 1,501 10: 48, the most it keeps
+    // (with more it keeps the needs alone, and 1,024 -> 8,192 could not be climbed).
+    let mut needs = [1024u64; 24];
+    needs[0..4].fill(8192);
+    needs[12..16].fill(4096);
+    for (h, n) in [(4, 3073), (5, 1999), (11, 1777), (16, 1501), (22, 2048), (23, 4096)] {
+        needs[h] = n;
+    }
+    // Each step at most halves or doubles, so the hours around the peaks hold 4,096 and 2,048
+    // (8,192 / 2, / 4) or 2,048 (4,096 / 2): 10 changes, the most a day allows, and every hour
+    // at the least it can hold: 4 x 8,192 + 4 x 4,096 + 10 x 1,024 + 2 x 4,096 + 4 x 2,048
+    // = 32,768 + 16,384 + 10,240 + 8,192 + 8,192 = 75,776 shard-hours a day.
+    let mut expected = needs;
+    for (h, n) in [(4, 4096), (5, 2048), (11, 2048), (16, 2048), (22, 2048), (23, 4096)] {
+        expected[h] = n;
+    }
+    let s = cheapest(&needs);
+    assert_eq!((s.hours, s.changes, s.shard_hours_per_day), (expected, 10, 75_776));
+}
+
 proptest! {
     /// Any daily pattern: the schedule covers every hour's need, makes at most 10 changes a day
     /// (the wrap from 23:00 to 00:00 counted), each to at most double and at least half, and is
