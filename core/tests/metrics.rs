@@ -470,7 +470,10 @@ fn the_cheapest_schedule_uses_all_ten_changes_and_starts_low_among_equals() {
         expected[h] = 1;
     }
     let s = cheapest(&alternating);
-    assert_eq!((s.hours, s.changes, s.shard_hours_per_day), (expected, 10, 43));
+    assert_eq!(
+        (s.hours, s.changes, s.shard_hours_per_day),
+        (expected, 10, 43)
+    );
     // The other way round (2 at even hours), the day starts at 2 and the dips are the last five
     // hours needing 1: 15:00, 17:00, 19:00, 21:00 and 23:00.
     let alternating: [u64; 24] = std::array::from_fn(|h| 2 - (h as u64 % 2));
@@ -479,21 +482,24 @@ fn the_cheapest_schedule_uses_all_ten_changes_and_starts_low_among_equals() {
         expected[h] = 1;
     }
     let s = cheapest(&alternating);
-    assert_eq!((s.hours, s.changes, s.shard_hours_per_day), (expected, 10, 43));
+    assert_eq!(
+        (s.hours, s.changes, s.shard_hours_per_day),
+        (expected, 10, 43)
+    );
 }
 
 #[test]
 fn a_day_of_48_candidate_counts_still_steps_through_the_halvings() {
     use kcost_core::metrics::cheapest;
-    // 8,192 shards 00:00-03:00 and 4,096 12:00-15:00, 1,024 between; the hours next to the peaks
-    // need 3,073, 1,999, 1,777, 1,501, 2,048 and 4,096. The counts the search may use are the
+    // 8,192 shards 00:00-03:00 and 4,096 12:00-15:00, 1,024 between; four hours next to the peaks
+    // need 3,073, 1,999, 1,777 and 1,501. The counts the search may use are the
     // needs and their halvings (rounded up): 8,192 down to 1 is 14, 3,073 -> 1,537 -> ... -> 7
     // adds 10, 1,999 -> 1,000 -> ... -> 63 adds 6, 1,777 adds 8 and 1,501 10: 48, the most it keeps
     // (with more it keeps the needs alone, and 1,024 -> 8,192 could not be climbed).
     let mut needs = [1024u64; 24];
     needs[0..4].fill(8192);
     needs[12..16].fill(4096);
-    for (h, n) in [(4, 3073), (5, 1999), (11, 1777), (16, 1501), (22, 2048), (23, 4096)] {
+    for (h, n) in [(4, 3073), (5, 1999), (11, 1777), (16, 1501)] {
         needs[h] = n;
     }
     // Each step at most halves or doubles, so the hours around the peaks hold 4,096 and 2,048
@@ -501,11 +507,81 @@ fn a_day_of_48_candidate_counts_still_steps_through_the_halvings() {
     // at the least it can hold: 4 x 8,192 + 4 x 4,096 + 10 x 1,024 + 2 x 4,096 + 4 x 2,048
     // = 32,768 + 16,384 + 10,240 + 8,192 + 8,192 = 75,776 shard-hours a day.
     let mut expected = needs;
-    for (h, n) in [(4, 4096), (5, 2048), (11, 2048), (16, 2048), (22, 2048), (23, 4096)] {
+    for (h, n) in [
+        (4, 4096),
+        (5, 2048),
+        (11, 2048),
+        (16, 2048),
+        (22, 2048),
+        (23, 4096),
+    ] {
         expected[h] = n;
     }
     let s = cheapest(&needs);
-    assert_eq!((s.hours, s.changes, s.shard_hours_per_day), (expected, 10, 75_776));
+    assert_eq!(
+        (s.hours, s.changes, s.shard_hours_per_day),
+        (expected, 10, 75_776)
+    );
+}
+
+#[test]
+fn of_equally_cheap_schedules_the_one_with_fewer_changes_is_kept() {
+    use kcost_core::metrics::cheapest;
+    // 1 shard, but 3 at 03:00, 4 at 11:00, 3 at 12:00 and 2 at 15:00. 03:00 needs 2, 3, 2 from
+    // 02:00 (1 -> 3 is more than double): 4 changes, 1 + 2 + 1 = 4 shard-hours over 24. Then
+    // 2, 4, 3, 2, 2, 2 from 10:00 back to 1 at 16:00: 5 changes, 1 + 3 + 2 + 1 + 1 + 1 = 9
+    // more: 37 shard-hours, 9 changes. Holding 4 at 12:00 and dipping to 1 at 14:00 (2, 4, 4, 2,
+    // 1, 2) costs the same 37 in 10 changes.
+    let mut needs = [1u64; 24];
+    for (h, n) in [(3, 3), (11, 4), (12, 3), (15, 2)] {
+        needs[h] = n;
+    }
+    let mut expected = [1u64; 24];
+    for (h, n) in [
+        (2, 2),
+        (3, 3),
+        (4, 2),
+        (10, 2),
+        (11, 4),
+        (12, 3),
+        (13, 2),
+        (14, 2),
+        (15, 2),
+    ] {
+        expected[h] = n;
+    }
+    let s = cheapest(&needs);
+    assert_eq!(
+        (s.hours, s.changes, s.shard_hours_per_day),
+        (expected, 9, 37)
+    );
+    // 1 shard, but 3 at 11:00, 19:00 and 21:00, 4 at 22:00: 2, 3, 2 around 11:00 (4 changes, 4
+    // shard-hours more), then 2 at 18:00, 3 to 21:00, 4, and 2 at 23:00 (4 -> 1 is less than
+    // half) before 1 at 00:00: 5 changes, 1 + 2 + 2 + 2 + 3 + 1 = 11 more: 39 in 9 changes.
+    // A dip to 2 at 20:00 paid for by 4 at 21:00 is the same 39 in 10 changes.
+    let mut needs = [1u64; 24];
+    for (h, n) in [(11, 3), (19, 3), (21, 3), (22, 4)] {
+        needs[h] = n;
+    }
+    let mut expected = [1u64; 24];
+    for (h, n) in [
+        (10, 2),
+        (11, 3),
+        (12, 2),
+        (18, 2),
+        (19, 3),
+        (20, 3),
+        (21, 3),
+        (22, 4),
+        (23, 2),
+    ] {
+        expected[h] = n;
+    }
+    let s = cheapest(&needs);
+    assert_eq!(
+        (s.hours, s.changes, s.shard_hours_per_day),
+        (expected, 9, 39)
+    );
 }
 
 proptest! {
