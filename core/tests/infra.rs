@@ -658,3 +658,331 @@ fn actions_are_named_as_terraform_names_them() {
         ["create", "update", "replace", "delete", "no-op", "forget"]
     );
 }
+
+/// An enhanced fan-out consumer is priced on its stream: it costs nothing on its own line and
+/// says where its cost is, and the stream names its consumers. Without usage, a stream shows only
+/// the lines the plan fixes (not the PUT units of no traffic).
+#[test]
+fn a_consumer_is_billed_on_its_streams_lines_and_each_says_so() {
+    let arn = "arn:aws:kinesis:us-east-1:111122223333:stream/s";
+    let text = plan_of(
+        &[
+            change(
+                "aws_kinesis_stream.s",
+                "aws_kinesis_stream",
+                r#"["create"]"#,
+                "null",
+                &format!(r#"{{"shard_count": 1, "arn": "{arn}"}}"#),
+            ),
+            change(
+                "aws_kinesis_stream_consumer.c",
+                "aws_kinesis_stream_consumer",
+                r#"["create"]"#,
+                "null",
+                &format!(r#"{{"name": "c", "stream_arn": "{arn}"}}"#),
+            ),
+            new_stream("aws_kinesis_stream.t"),
+        ],
+        "{}",
+    );
+    let i = terraform::parse(&text, "plan.json").unwrap();
+    let p = in_us_east_1(&i, &Usage::default());
+    let cost = |a: &str| p.resources.iter().find(|r| r.address == a).unwrap();
+    let items = |a: &str| -> Vec<(&str, i64)> {
+        cost(a)
+            .lines
+            .iter()
+            .map(|l| (l.item, l.monthly_usd.cents()))
+            .collect()
+    };
+    // s: 1 shard x 730 h x 0.015 = 10.95, and its consumer's 1 x 1 shard x 730 h x 0.015 = 10.95.
+    let s = cost("aws_kinesis_stream.s");
+    assert_eq!(
+        items("aws_kinesis_stream.s"),
+        [("shard_hours", 10_95), ("efo_consumer_shard_hours", 10_95)]
+    );
+    assert_eq!(
+        s.notes,
+        [infra::Note::Consumers {
+            consumers: vec!["aws_kinesis_stream_consumer.c".to_string()]
+        }]
+    );
+    assert_eq!(
+        s.notes[0].text(),
+        "includes the enhanced fan-out consumers aws_kinesis_stream_consumer.c"
+    );
+    // The consumer: nothing of its own (not "not priced"), and where its cost is.
+    let c = cost("aws_kinesis_stream_consumer.c");
+    assert_eq!(c.monthly_usd.map(|m| m.cents()), Some(0));
+    assert_eq!(
+        c.notes,
+        [infra::Note::BilledOnStream {
+            stream: "aws_kinesis_stream.s".to_string()
+        }]
+    );
+    assert_eq!(
+        c.notes[0].text(),
+        "its consumer-shard-hours and enhanced fan-out data are billed on \
+         aws_kinesis_stream.s's lines"
+    );
+    // t, read by no consumer: its 730 shard-hours alone (its PUT units of no traffic are not
+    // shown), and no note.
+    assert_eq!(items("aws_kinesis_stream.t"), [("shard_hours", 10_95)]);
+    assert!(cost("aws_kinesis_stream.t").notes.is_empty());
+    // 10.95 + 10.95 + 10.95, all of it new.
+    assert_eq!(p.delta_usd.cents(), 3 * 10_95);
+}
+
+/// A resource whose provider names no region is priced in the plan's region; one that names its
+/// own, in that one.
+#[test]
+fn each_stream_is_priced_in_its_own_region_or_else_the_plans() {
+    let stream = |address: &str, region: Option<&str>| infra::Resource {
+        address: address.to_string(),
+        type_name: "aws_kinesis_stream".to_string(),
+        action: Action::Create,
+        before: None,
+        after: Some(Declared::Stream {
+            mode: Mode::Provisioned,
+            shards: Some(1),
+            retention: "24h".parse().unwrap(),
+            around: kcost_core::around::Around::default(),
+            key: None,
+        }),
+        region: region.map(str::to_string),
+        unknown: Vec::new(),
+    };
+    let i = infra::Infrastructure {
+        source: infra::Source::Terraform,
+        origin: "plan.json".to_string(),
+        region: Some("eu-central-1".to_string()),
+        resources: vec![
+            stream("aws_kinesis_stream.a", None),
+            stream("aws_kinesis_stream.b", Some("us-east-1")),
+        ],
+        unpriced: Vec::new(),
+    };
+    let p = infra::price(
+        &i,
+        &Usage::default(),
+        None,
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap();
+    let at = |n: usize| {
+        let r = &p.resources[n];
+        (r.region.as_deref(), r.monthly_usd.map(|m| m.cents()))
+    };
+    // a in the plan's eu-central-1: 730 x 0.018 = 13.14; b in its own us-east-1: 730 x 0.015 =
+    // 10.95.
+    assert_eq!(at(0), (Some("eu-central-1"), Some(13_14)));
+    assert_eq!(at(1), (Some("us-east-1"), Some(10_95)));
+    assert_eq!(p.region.as_deref(), Some("eu-central-1"));
+}
+
+/// A usage entry for an address the template lacks: a close address is suggested, one at a
+/// similarity of exactly 0.8 is not.
+#[test]
+fn a_usage_entry_for_no_resource_suggests_only_a_close_address() {
+    let template = "Resources:\n  Orders:\n    Type: AWS::Kinesis::Stream\n    Properties:\n      \
+                    ShardCount: 1\n";
+    let t = cloudformation::parse(template, "t.yaml", None).unwrap();
+    let refused = |usage: &str| {
+        let usage = Usage::parse(usage, "usage.toml").unwrap();
+        infra::price(
+            &t,
+            &usage,
+            Some("us-east-1"),
+            &testing::deck_book(),
+            Options::default(),
+        )
+        .unwrap_err()
+        .to_string()
+    };
+    // Order against Orders: 5 matches, no transpositions: Jaro (5/6 + 5/5 + 5/5) / 3 = 0.944,
+    // and the 4 first characters alike: 0.944 + 0.4 x 0.056 = 0.967, over 0.8.
+    assert_eq!(
+        refused("[Order]\nrecords = 1\n"),
+        "usage.toml: Order: t.yaml declares no such Kinesis resource; did you mean 'Orders'? \
+         (it declares: Orders)"
+    );
+    // OldOrdersApp against Orders: 6 matches (O, r, d, e, r, s), one transposition: Jaro
+    // (6/6 + 6/12 + 5/6) / 3 = 7/9, and 1 first character alike: 7/9 + 0.1 x 2/9 = 0.8
+    // exactly, which is not over 0.8.
+    assert_eq!(
+        refused("[OldOrdersApp]\nrecords = 1\n"),
+        "usage.toml: OldOrdersApp: t.yaml declares no such Kinesis resource (it declares: \
+         Orders)"
+    );
+}
+
+/// A stream's estimate that refuses its usage (records over the maximum record size) is said
+/// in the plan's name and the resource's address, without a place in a file.
+#[test]
+fn a_streams_refused_estimate_names_the_plan_and_the_address() {
+    let i = terraform::parse(
+        &plan_of(&[new_stream("aws_kinesis_stream.s")], "{}"),
+        "plan.json",
+    )
+    .unwrap();
+    let usage = Usage::parse(
+        "[\"aws_kinesis_stream.s\"]\nrecords = 1\nsize_kb = 2048\n",
+        "usage.toml",
+    )
+    .unwrap();
+    let err = infra::price(
+        &i,
+        &usage,
+        Some("us-east-1"),
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "plan.json: aws_kinesis_stream.s: records of 2048 KB are over the default 1 MiB maximum \
+         record size; raise `max_record_size` (up to 10 MiB, as AWS allows since 2025-10-28), \
+         e.g. `max_record_size = \"2MiB\"`"
+    );
+}
+
+/// Usage for a resource kcost lists but does not price is refused, naming its type.
+#[test]
+fn usage_for_a_resource_not_priced_is_refused_with_its_type() {
+    let i = terraform::parse(PLAN, "plan.json").unwrap();
+    let usage = Usage::parse("[\"aws_s3_bucket.archive\"]\nrecords = 1\n", "usage.toml").unwrap();
+    let err = infra::price(
+        &i,
+        &usage,
+        Some("us-east-1"),
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "usage.toml: aws_s3_bucket.archive: plan.json declares it (aws_s3_bucket), but kcost \
+         does not price it on its own, so it takes no usage"
+    );
+}
+
+/// A Firehose reading a stream of the plan, in their own region (the resources' `region`, AWS
+/// provider 6): priced on the stream's traffic, with nothing to add.
+#[test]
+fn a_firehose_reading_a_plans_stream_takes_its_traffic_in_its_own_region() {
+    use kcost_core::PriceKey::{
+        FirehoseIngestTier1Gb, FirehoseIngestTier2Gb, FirehoseIngestTier3Gb,
+    };
+    // The deck's book has Firehose prices in eu-west-2 only: us-east-2 takes them here.
+    let mut book = testing::deck_book();
+    let london = testing::london();
+    let ohio = book.regions.get_mut("us-east-2").unwrap();
+    for key in [
+        FirehoseIngestTier1Gb,
+        FirehoseIngestTier2Gb,
+        FirehoseIngestTier3Gb,
+    ] {
+        ohio.prices.insert(key, london.prices[&key].clone());
+    }
+    let arn = "arn:aws:kinesis:us-east-2:111122223333:stream/s";
+    let text = plan_of(
+        &[
+            change(
+                "aws_kinesis_stream.s",
+                "aws_kinesis_stream",
+                r#"["create"]"#,
+                "null",
+                &format!(r#"{{"shard_count": 1, "arn": "{arn}", "region": "us-east-2"}}"#),
+            ),
+            change(
+                "aws_kinesis_firehose_delivery_stream.f",
+                "aws_kinesis_firehose_delivery_stream",
+                r#"["create"]"#,
+                "null",
+                &format!(
+                    r#"{{"name": "f", "destination": "extended_s3", "region": "us-east-2",
+                        "kinesis_source_configuration": [{{"kinesis_stream_arn": "{arn}"}}],
+                        "extended_s3_configuration": [{{"bucket_arn": "arn:aws:s3:::b"}}]}}"#
+                ),
+            ),
+        ],
+        "{}",
+    );
+    let i = terraform::parse(&text, "plan.json").unwrap();
+    let usage = Usage::parse(
+        "[\"aws_kinesis_stream.s\"]\nrecords = 100\nsize_kb = 1\n",
+        "usage.toml",
+    )
+    .unwrap();
+    let p = infra::price(&i, &usage, None, &book, Options::default()).unwrap();
+    let f = p
+        .resources
+        .iter()
+        .find(|r| r.address == "aws_kinesis_firehose_delivery_stream.f")
+        .unwrap();
+    // 100 records/s of 1 KB, billed as 5 KB: 100 x 5 x 2,628,000 / 1,048,576 = 1,253.13 GB
+    // x 0.035 = 43.86.
+    assert_eq!(f.monthly_usd.map(|m| m.cents()), Some(43_86));
+    assert_eq!(f.region.as_deref(), Some("us-east-2"));
+    assert!(f.needs_usage.is_empty());
+    assert!(f.notes.is_empty(), "{:?}", f.notes);
+    // The stream: 730 x 0.015 = 10.95, and 262,800,000 PUT units x 0.000000014 = 3.68; its
+    // reader beside it pays no transfer.
+    let s = &p.resources[0];
+    assert_eq!(s.monthly_usd.map(|m| m.cents()), Some(10_95 + 3_68));
+    assert_eq!(p.monthly_usd.cents(), 10_95 + 3_68 + 43_86);
+}
+
+/// Applications: a Flink one sized by the plan's parallelism, priced in its own region; a SQL
+/// one sized by the usage file, priced as SQL (no orchestration KPU, no storage).
+#[test]
+fn applications_are_priced_as_their_engine_in_their_own_region() {
+    let text = plan_of(
+        &[
+            change(
+                "aws_kinesisanalyticsv2_application.sessions",
+                "aws_kinesisanalyticsv2_application",
+                r#"["create"]"#,
+                "null",
+                r#"{"name": "sessions", "runtime_environment": "FLINK-1_18", "region": "eu-west-2",
+                    "application_configuration": [{"flink_application_configuration": [{
+                      "parallelism_configuration": [{"configuration_type": "CUSTOM",
+                        "parallelism": 4, "parallelism_per_kpu": 2,
+                        "auto_scaling_enabled": false}]}]}]}"#,
+            ),
+            change(
+                "aws_kinesisanalyticsv2_application.sql",
+                "aws_kinesisanalyticsv2_application",
+                r#"["create"]"#,
+                "null",
+                r#"{"name": "sql", "runtime_environment": "SQL-1_0", "region": "us-east-1"}"#,
+            ),
+        ],
+        "{}",
+    );
+    let i = terraform::parse(&text, "plan.json").unwrap();
+    let usage = Usage::parse(
+        "[\"aws_kinesisanalyticsv2_application.sql\"]\nkpus = 2\n",
+        "usage.toml",
+    )
+    .unwrap();
+    let p = infra::price(&i, &usage, None, &testing::deck_book(), Options::default()).unwrap();
+    let app = |a: &str| p.resources.iter().find(|r| r.address == a).unwrap();
+    // sessions in eu-west-2: 4 / 2 per KPU = 2 KPUs + 1 orchestration = 3 x 730 = 2,190
+    // KPU-hours x 0.127 = 278.13; 2 x 50 GB of running storage x 0.116 = 11.60.
+    let sessions = app("aws_kinesisanalyticsv2_application.sessions");
+    assert_eq!(
+        sessions.monthly_usd.map(|m| m.cents()),
+        Some(278_13 + 11_60)
+    );
+    assert_eq!(sessions.region.as_deref(), Some("eu-west-2"));
+    // Its scaling is off: nothing to add.
+    assert!(sessions.notes.is_empty(), "{:?}", sessions.notes);
+    // sql in us-east-1: 2 KPUs x 730 = 1,460 KPU-hours x 0.11 = 160.60, and nothing else.
+    let sql = app("aws_kinesisanalyticsv2_application.sql");
+    assert_eq!(sql.monthly_usd.map(|m| m.cents()), Some(160_60));
+    assert_eq!(sql.lines.len(), 1);
+    assert!(sql.notes.is_empty(), "{:?}", sql.notes);
+    assert!(sql.warnings.contains(&kcost_core::Warning::SqlRetired));
+}

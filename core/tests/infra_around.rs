@@ -674,3 +674,231 @@ fn an_endpoint_with_an_empty_subnet_list_takes_the_default_azs() {
     // 2 x 730 x 0.01 = 14.60, all of it new.
     assert_eq!(e.delta_usd.cents(), 14_60);
 }
+
+/// A KMS key and a Lambda function take no usage of their own: each refusal says where the
+/// usage goes.
+#[test]
+fn usage_for_a_key_or_a_function_is_refused_saying_where_it_goes() {
+    let i = terraform::parse(PLAN, "plan.json").unwrap();
+    let refuse = |usage: &str| {
+        let usage = Usage::parse(usage, "usage.toml").unwrap();
+        infra::price(
+            &i,
+            &usage,
+            Some("us-east-1"),
+            &testing::deck_book(),
+            Options::default(),
+        )
+        .unwrap_err()
+        .to_string()
+    };
+    assert_eq!(
+        refuse("[\"aws_kms_key.events\"]\nrecords = 1\n"),
+        "usage.toml: aws_kms_key.events: a KMS key has no usage of its own: the plan fixes its \
+         month, and its requests are priced on the stream it encrypts"
+    );
+    assert_eq!(
+        refuse("[\"aws_lambda_function.enrich\"]\nduration_ms = 100\n"),
+        "usage.toml: aws_lambda_function.enrich: plan.json declares it (aws_lambda_function), \
+         but kcost does not price it on its own, so it takes no usage; a function's usage \
+         (duration_ms) goes under the event source mapping that reads a stream"
+    );
+}
+
+/// Old prices are one warning for the whole plan, not one on each resource's estimate.
+#[test]
+fn a_plan_warns_of_old_prices_once() {
+    let key = "arn:aws:kms:us-east-1:111122223333:key/k1";
+    let plan = format!(
+        r#"{{"resource_changes": [
+      {{"address": "aws_kinesis_stream.events", "mode": "managed", "type": "aws_kinesis_stream",
+        "name": "events", "change": {{"actions": ["create"], "before": null,
+          "after": {{"shard_count": 1, "arn": "{EVENTS_ARN}", "encryption_type": "KMS",
+                    "kms_key_id": "{key}"}}}}}},
+      {{"address": "aws_kms_key.k", "mode": "managed", "type": "aws_kms_key", "name": "k",
+        "change": {{"actions": ["create"], "before": null,
+          "after": {{"arn": "{key}", "key_id": "k1"}}}}}}]}}"#
+    );
+    let i = terraform::parse(&plan, "plan.json").unwrap();
+    let usage = Usage::parse(
+        "[\"aws_kinesis_stream.events\"]\nrecords = 1\nsize_kb = 1\n",
+        "usage.toml",
+    )
+    .unwrap();
+    let options = Options {
+        price_age: Some(kcost_core::PriceAge {
+            today: (2026, 11),
+            months: 12,
+        }),
+        ..Options::default()
+    };
+    let e = infra::price(
+        &i,
+        &usage,
+        Some("us-east-1"),
+        &testing::deck_book(),
+        options,
+    )
+    .unwrap();
+    // The stream's shard-hour, PUT unit and KMS request prices and the key's month: 4 prices,
+    // all as of 2021-04.
+    assert_eq!(
+        e.warnings,
+        [kcost_core::Warning::OldPrices {
+            count: 4,
+            oldest: "2021-04".into(),
+            months: 12
+        }]
+    );
+    for r in &e.resources {
+        assert!(
+            !r.warnings
+                .iter()
+                .any(|w| matches!(w, kcost_core::Warning::OldPrices { .. })),
+            "{}: {:?}",
+            r.address,
+            r.warnings
+        );
+    }
+    assert_eq!(items(cost(&e, "aws_kms_key.k")), [("kms_key", 1_00)]);
+}
+
+/// `aws_kinesis_stream.events` (1 shard), the function `f` (128 MB, x86_64) and its mapping
+/// `m` reading the stream with `mapping` (more of its attributes, JSON).
+fn mapping_plan(mapping: &str) -> String {
+    format!(
+        r#"{{"resource_changes": [{stream},
+      {{"address": "aws_lambda_function.f", "mode": "managed", "type": "aws_lambda_function",
+        "name": "f", "change": {{"actions": ["no-op"],
+          "before": {{"function_name": "f", "memory_size": 128}},
+          "after": {{"function_name": "f", "memory_size": 128}}}}}},
+      {{"address": "aws_lambda_event_source_mapping.m", "mode": "managed",
+        "type": "aws_lambda_event_source_mapping", "name": "m", "change": {{"actions": ["create"],
+          "before": null, "after": {{"event_source_arn": "{EVENTS_ARN}", "function_name": "f"
+          {mapping}}}}}}}]}}"#,
+        stream = existing_stream()
+    )
+}
+
+/// A mapping's batch size and batching window are the plan's: they set its invocations.
+#[test]
+fn a_mappings_batch_size_and_window_set_its_invocations() {
+    let plan = mapping_plan(r#", "batch_size": 500, "maximum_batching_window_in_seconds": 10"#);
+    let i = terraform::parse(&plan, "plan.json").unwrap();
+    let usage = "[\"aws_kinesis_stream.events\"]\nrecords = 100\nsize_kb = 1\n\n\
+                 [\"aws_lambda_event_source_mapping.m\"]\nduration_ms = 100\n";
+    let e = priced(&i, usage);
+    let m = cost(&e, "aws_lambda_event_source_mapping.m");
+    // 100 records/s x 2,628,000 s = 262,800,000 records: 525,600 batches of 500; the 1 shard's
+    // 10 s windows are 262,800 a month, fewer, so batches fill: 525,600 invocations x 0.0000002
+    // = 0.11 (batches of 100 would be 2,628,000; 1 s windows, 2,628,000: 0.53 either way).
+    // 525,600 x 0.1 s x 128 / 1,024 GB = 6,570 GB-s x 0.0000166667 = 0.11.
+    assert_eq!(m.lines[0].quantity, 525_600.0);
+    assert_eq!(items(m), [("lambda_requests", 11), ("lambda_duration", 11)]);
+    match &m.estimate {
+        Some(ComponentEstimate::Consumer(c)) => assert!(
+            c.assumptions
+                .contains(&Assumption::LambdaInvocations { window_s: 10.0 }),
+            "{:?}",
+            c.assumptions
+        ),
+        other => panic!("{other:?}"),
+    }
+    // Its function is the plan's and its stream has usage: nothing to add.
+    assert!(m.notes.is_empty(), "{:?}", m.notes);
+}
+
+/// A mapping whose stream has no usage yet is not priced, and says that the stream's traffic is
+/// what it needs.
+#[test]
+fn a_mapping_of_a_stream_without_usage_says_the_stream_needs_it() {
+    let i = terraform::parse(&mapping_plan(""), "plan.json").unwrap();
+    let e = priced(
+        &i,
+        "[\"aws_lambda_event_source_mapping.m\"]\nduration_ms = 100\n",
+    );
+    let m = cost(&e, "aws_lambda_event_source_mapping.m");
+    assert_eq!(m.monthly_usd, None);
+    assert_eq!(
+        m.notes,
+        [infra::Note::StreamNeedsUsage {
+            stream: "aws_kinesis_stream.events".to_string()
+        }]
+    );
+    assert_eq!(
+        m.notes[0].text(),
+        "its invocations follow aws_kinesis_stream.events's traffic: give that stream's records \
+         and size_kb in the usage file"
+    );
+}
+
+/// A mapping of a stream whose new shard count is known only at apply time (and not given): the
+/// stream is not priced after the change, and neither is the mapping, which says why.
+#[test]
+fn a_mapping_of_a_stream_not_priced_is_not_priced_either() {
+    let plan = format!(
+        r#"{{"resource_changes": [
+      {{"address": "aws_kinesis_stream.events", "mode": "managed", "type": "aws_kinesis_stream",
+        "name": "events", "change": {{"actions": ["update"],
+          "before": {{"shard_count": 1, "arn": "{EVENTS_ARN}"}},
+          "after": {{"arn": "{EVENTS_ARN}"}}, "after_unknown": {{"shard_count": true}}}}}},
+      {{"address": "aws_lambda_function.f", "mode": "managed", "type": "aws_lambda_function",
+        "name": "f", "change": {{"actions": ["no-op"],
+          "before": {{"function_name": "f", "memory_size": 128}},
+          "after": {{"function_name": "f", "memory_size": 128}}}}}},
+      {{"address": "aws_lambda_event_source_mapping.m", "mode": "managed",
+        "type": "aws_lambda_event_source_mapping", "name": "m", "change": {{"actions": ["no-op"],
+          "before": {{"event_source_arn": "{EVENTS_ARN}", "function_name": "f"}},
+          "after": {{"event_source_arn": "{EVENTS_ARN}", "function_name": "f"}}}}}}]}}"#
+    );
+    let i = terraform::parse(&plan, "plan.json").unwrap();
+    let e = priced(
+        &i,
+        "[\"aws_lambda_event_source_mapping.m\"]\nduration_ms = 100\n",
+    );
+    let stream = cost(&e, "aws_kinesis_stream.events");
+    assert_eq!(stream.needs_usage, ["shards", "records", "size_kb"]);
+    let m = cost(&e, "aws_lambda_event_source_mapping.m");
+    assert_eq!((m.before_monthly_usd, m.monthly_usd), (None, None));
+    assert!(m.needs_usage.is_empty());
+    assert_eq!(
+        m.notes,
+        [infra::Note::StreamNeedsUsage {
+            stream: "aws_kinesis_stream.events".to_string()
+        }]
+    );
+}
+
+/// A mapping in another region than its stream (its provider's): its function is priced there,
+/// and the stream pays the transfer out to it.
+#[test]
+fn a_mapping_in_another_region_is_priced_there_and_its_stream_pays_the_transfer() {
+    let plan = format!(
+        r#"{{"resource_changes": [
+      {{"address": "aws_kinesis_stream.events", "mode": "managed", "type": "aws_kinesis_stream",
+        "name": "events", "change": {{"actions": ["create"], "before": null,
+          "after": {{"shard_count": 1, "arn": "{EVENTS_ARN}", "region": "us-east-1"}}}}}},
+      {{"address": "aws_lambda_function.f", "mode": "managed", "type": "aws_lambda_function",
+        "name": "f", "change": {{"actions": ["create"], "before": null,
+          "after": {{"function_name": "f", "memory_size": 128, "region": "us-east-2"}}}}}},
+      {{"address": "aws_lambda_event_source_mapping.m", "mode": "managed",
+        "type": "aws_lambda_event_source_mapping", "name": "m", "change": {{"actions": ["create"],
+          "before": null, "after": {{"event_source_arn": "{EVENTS_ARN}", "function_name": "f",
+          "region": "us-east-2"}}}}}}]}}"#
+    );
+    let i = terraform::parse(&plan, "plan.json").unwrap();
+    let usage = Usage::parse(
+        "[\"aws_kinesis_stream.events\"]\nrecords = 100\nsize_kb = 1\n\n\
+         [\"aws_lambda_event_source_mapping.m\"]\nduration_ms = 100\n",
+        "usage.toml",
+    )
+    .unwrap();
+    let e = infra::price(&i, &usage, None, &testing::deck_book(), Options::default()).unwrap();
+    let m = cost(&e, "aws_lambda_event_source_mapping.m");
+    assert_eq!(m.region.as_deref(), Some("us-east-2"));
+    // 100 records/s in batches of 100: 2,628,000 invocations x 0.0000002 = 0.53.
+    assert_eq!(items(m)[0], ("lambda_requests", 53));
+    // 100 x 1 KB x 2,628,000 / 1,048,576 = 250.63 GB read from us-east-2, x 0.01 = 2.51.
+    let stream = cost(&e, "aws_kinesis_stream.events");
+    assert_eq!(around_items(stream), [("transfer_us_east", 2_51)]);
+}

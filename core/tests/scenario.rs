@@ -234,3 +234,80 @@ fn a_components_failed_estimate_is_worded_with_the_files_keys() {
          `max_record_size = \"2MiB\"`"
     );
 }
+
+#[test]
+fn a_scenarios_own_rounding_prices_its_components() {
+    // Ten SQL applications of 5 KPU-hours a day in London: 5 x 730 / 24 = 152.0833...; the
+    // calculator reuses 152.08: 10 x 152.08 x 0.127 = 193.1416 -> 193.14; exact rounding keeps
+    // 152.0833...: 1,520.833... x 0.127 = 193.1458 -> 193.15.
+    let apps = "[analytics.sql]\nengine = \"sql\"\napps = 10\nkpu_hours = \"5/day\"\n\
+                region = \"eu-west-2\"\n";
+    assert_eq!(run(apps).monthly_usd.cents(), 193_14);
+    let exact = run(&format!("rounding = \"exact\"\n{apps}"));
+    assert_eq!(exact.rounding, kcost_core::Rounding::Exact);
+    assert_eq!(exact.components[0].estimate.monthly_usd().cents(), 193_15);
+    assert_eq!(exact.monthly_usd.cents(), 193_15);
+}
+
+#[test]
+fn an_application_beside_its_stream_pays_no_transfer() {
+    // clicks and the application reading it are both in the file's us-east-1: the stream is
+    // its 1 shard (10.95) and PUT units (36.79) alone, 47.74, with nothing around it.
+    let text = format!("{CLICKS}[analytics.a]\nstream = \"clicks\"\nkpus = 1\n");
+    let s = stream(&run(&text), "clicks");
+    assert_eq!(s.subtotals, None);
+    assert!(!s.lines.iter().any(|l| l.item.starts_with("transfer")));
+    assert_eq!(s.monthly_usd.cents(), 47_74);
+}
+
+#[test]
+fn a_firehose_reading_a_stream_bills_the_streams_record_size() {
+    // 8 KB records bill as 10 KB: 1,000 x 10 x 2,628,000 / 1,048,576 = 25,062.56 GB x 0.035
+    // = 877.19 (not the 5 KB of a 1 KB record, 438.59).
+    let text = "region = \"us-east-1\"\n[streams.clicks]\nrecords = \"1000/s\"\nsize_kb = 8\n\
+                [firehose.archive]\nstream = \"clicks\"\nregion = \"eu-west-2\"\n";
+    let p = run(text);
+    let ComponentEstimate::Firehose(f) = &p.components[1].estimate else {
+        panic!("{:?}", p.components[1])
+    };
+    assert_eq!(f.inputs.size_kb, 8.0);
+    assert_eq!(f.inputs.billed_kb_per_record, 10.0);
+    assert_eq!(f.monthly_usd.cents(), 877_19);
+}
+
+#[test]
+fn a_function_reading_a_scheduled_stream_polls_its_average_shards() {
+    // The deck's stream at half its 100 records/s for 12 hours and one and a half times it for
+    // 12, on a shard schedule (as in modes.rs): with the function, 10 consumers, 25 shards at
+    // night and 74 by day through 37: 1,212 shard-hours a day, 1,212 / 24 = 50.5 shards on
+    // average.
+    let weights = [["0.5"; 12], ["1.5"; 12]].concat().join(", ");
+    let text = format!(
+        "region = \"us-east-1\"\n[streams.s]\nrecords = 100\nsize_kb = 100\nconsumers = 9\n\
+         profile = [{weights}]\nscaling = \"scheduled\"\n\
+         [lambda.f]\nstream = \"s\"\nmemory_mb = 128\nduration_ms = 10\nbatch_size = 10000\n"
+    );
+    let p = run(&text);
+    assert_eq!(
+        stream(&p, "s")
+            .schedule
+            .as_ref()
+            .unwrap()
+            .shard_hours_per_day,
+        1212
+    );
+    let ComponentEstimate::Consumer(f) = &p.components[1].estimate else {
+        panic!("{:?}", p.components[1])
+    };
+    // 262,800,000 records a month fill 26,280 batches of 10,000; one poll a second of each of
+    // 50.5 shards is 50.5 x 2,628,000 = 132,714,000 windows, fewer than the records: 132,714,000
+    // invocations x 0.0000002 = 26.54.
+    assert_eq!(
+        (
+            f.lines[0].item,
+            f.lines[0].quantity,
+            f.lines[0].monthly_usd.cents()
+        ),
+        ("lambda_requests", 132_714_000.0, 26_54)
+    );
+}
