@@ -613,3 +613,24 @@ fn the_endpoint_suggestion_names_the_sides_that_use_the_nat_gateway() {
     assert!(said.contains("consumer network"), "{said}");
     assert!(!said.contains("producer network"), "{said}");
 }
+
+#[test]
+fn a_scheduled_streams_shard_metrics_follow_its_average_shards() {
+    // The deck's stream at half its rate for 12 hours and one and a half times it for 12, on a
+    // schedule: 37 + 10 x 25 + 37 + 12 x 74 = 1,212 shard-hours a day (core/tests/modes.rs),
+    // 1,212 / 24 = 50.5 shards on average: 7 metrics x 50.5 = 353.5 metric-months x 0.30
+    // = 106.05.
+    let mut weights = [0.5; 24];
+    weights[12..].fill(1.5);
+    let w = StreamWorkload {
+        profile: Some(kcost_core::Profile::from_weights(&weights).unwrap()),
+        scaling: kcost_core::Scaling::Scheduled,
+        ..deck_with(Around {
+            shard_metrics: 7,
+            ..Around::default()
+        })
+    };
+    let e = priced(&w, Mode::Provisioned, "us-east-2");
+    let line = e.lines.iter().find(|l| l.item == "shard_metrics").unwrap();
+    assert_eq!((line.quantity, line.monthly_usd.cents()), (353.5, 106_05));
+}

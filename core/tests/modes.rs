@@ -1769,3 +1769,82 @@ fn a_peak_of_two_hundredths_of_a_record_still_has_a_share_of_peak() {
     assert_eq!(s.percent, 100.0);
     assert_eq!(s.profile_percent, 100.0);
 }
+
+#[test]
+fn too_many_enhanced_fan_out_consumers_are_pointed_to_advantage_unless_there_already() {
+    let over = |mode, n| {
+        let w = StreamWorkload {
+            efo_consumers: n,
+            ..workload("1", "1")
+        };
+        estimate(&w, mode, None, &testing::deck_book(), Options::default())
+            .unwrap_err()
+            .to_string()
+    };
+    assert_eq!(
+        over(Mode::Provisioned, 21),
+        "21 enhanced fan-out consumers is over the limit of 20 per stream in provisioned mode; \
+         use at most 20, or advantage as the capacity mode (up to 50)"
+    );
+    assert_eq!(
+        over(Mode::Advantage, 51),
+        "51 enhanced fan-out consumers is over the limit of 50 per stream in advantage mode; \
+         use at most 50"
+    );
+}
+
+#[test]
+fn records_of_exactly_1_mib_are_not_large() {
+    let large = |size| {
+        run(Mode::Provisioned, workload("1", size))
+            .warnings
+            .iter()
+            .any(|w| matches!(w, Warning::LargeRecords { .. }))
+    };
+    // 1,024 KB is the default maximum record size itself: allowed, and no warning.
+    assert!(!large("1024"));
+    let bigger = StreamWorkload {
+        max_record_size: Some("2MiB".parse().unwrap()),
+        ..workload("1", "1024.5")
+    };
+    let e = run(Mode::Provisioned, bigger);
+    assert!(e
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::LargeRecords { size_kb } if *size_kb == 1024.5)));
+}
+
+#[test]
+fn a_given_peak_is_no_steady_traffic() {
+    let steady = |w| {
+        run(Mode::Provisioned, w)
+            .assumptions
+            .contains(&kcost_core::Assumption::SteadyTraffic)
+    };
+    assert!(steady(workload("100", "1")));
+    assert!(!steady(StreamWorkload {
+        peak_records: Some("200".parse().unwrap()),
+        ..workload("100", "1")
+    }));
+}
+
+#[test]
+fn only_todays_provisioned_form_takes_a_buffer() {
+    // The buffer multiplies provisioned shards in today's form; on-demand has no shards of the
+    // user's to buffer and the 2021 form's headroom is a target utilization.
+    let current = StreamWorkload {
+        form: Form::Current,
+        ..workload("100", "100")
+    };
+    assert_eq!(
+        run(Mode::Provisioned, current).inputs.buffer_percent,
+        Some(20.0)
+    );
+    assert_eq!(run(Mode::OnDemand, current).inputs.buffer_percent, None);
+    assert_eq!(
+        run(Mode::Provisioned, workload("100", "100"))
+            .inputs
+            .buffer_percent,
+        None
+    );
+}

@@ -272,11 +272,8 @@ fn hourly_schedule(
     prices: &RegionPrices,
     options: Options,
 ) -> Result<Schedule, Error> {
-    let quiet = Options {
-        skip_analyses: true,
-        price_age: None,
-        ..options.untraced()
-    };
+    // Only each hour's shard count is kept: its notes, analyses and price warnings are not.
+    let quiet = options.untraced();
     let mut needs = [1u64; 24];
     for (hour, need) in needs.iter_mut().enumerate() {
         let rate = crate::rate::Rate::new(
