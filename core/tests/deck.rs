@@ -130,3 +130,30 @@ fn converted_rates_are_rounded_then_reused() {
     let exact = estimate("1000/min", "3", 1, "us-east-1", Rounding::Exact);
     assert_eq!(exact.lines[1].quantity, 43_800_000.0);
 }
+
+#[test]
+fn each_steps_json_says_the_decimals_it_is_shown_at() {
+    let e = estimate("100", "100", 10, "us-east-2", Rounding::Calculator);
+    let json = serde_json::to_value(&e.steps).unwrap();
+    let result = |shown: &str| {
+        json.as_array()
+            .unwrap()
+            .iter()
+            .map(|s| &s["result"])
+            .find(|r| r["shown"] == shown)
+            .unwrap_or_else(|| panic!("no result {shown} in {json}"))
+            .clone()
+    };
+    // The calculator shows the records term at 3 decimals, the other shard needs at 2, and
+    // the count whole.
+    assert_eq!(result("0.100")["decimals"], 3);
+    assert_eq!(result("9.77")["decimals"], 2);
+    assert_eq!(result("49")["decimals"], 0);
+    // An input as typed has no precision of its own.
+    let input = kcost_core::trace::Term::new(100.0, kcost_core::trace::NumFmt::Input, "records");
+    let input = serde_json::to_value(input).unwrap();
+    assert_eq!(
+        (input["shown"].as_str(), input["decimals"].is_null()),
+        (Some("100"), true)
+    );
+}
