@@ -1848,3 +1848,29 @@ fn only_todays_provisioned_form_takes_a_buffer() {
         None
     );
 }
+
+#[test]
+fn a_rate_that_rounds_to_no_traffic_says_so() {
+    let warned = |records: &str| {
+        run(Mode::Provisioned, workload(records, "1"))
+            .warnings
+            .iter()
+            .any(|w| matches!(w, Warning::RateRoundsToZero(_)))
+    };
+    // 1 record a month / 2,628,000 seconds = 0.00000038 records/s: 0.00 at the calculator's 2
+    // decimals, priced as no traffic.
+    assert!(warned("1/month"));
+    let e = run(Mode::Provisioned, workload("1/month", "1"));
+    assert_eq!(
+        e.warnings
+            .iter()
+            .find(|w| matches!(w, Warning::RateRoundsToZero(_)))
+            .unwrap()
+            .to_string(),
+        "1/month rounds to 0.00 records per second in the calculator's rounding, so it is \
+         priced as no traffic; price it with exact as the rounding"
+    );
+    // No traffic asked is no surprise, and a rate that shows is none either.
+    assert!(!warned("0"));
+    assert!(!warned("100"));
+}
