@@ -671,4 +671,228 @@ mod tests {
         };
         assert!(low_peak.check().unwrap_err().to_string().contains("peak"));
     }
+
+    #[test]
+    fn a_retention_must_be_whole_hours_even_inside_the_range() {
+        // 24.5 hours is finite and between 24 and 8,760, but not whole: refused on the fraction
+        // alone.
+        assert_eq!(
+            "24.5h".parse::<Retention>().unwrap_err().to_string(),
+            "the retention '24.5h' is not a whole number of hours from 24h to 365d; write 24h, \
+             48h, 7d or 365d"
+        );
+        assert!(Retention::from_hours(24.5).is_err());
+        // 1.5 days is 1.5 x 24 = 36 whole hours: taken.
+        assert_eq!("1.5d".parse::<Retention>().unwrap().hours(), 36.0);
+    }
+
+    #[test]
+    fn buffers_are_0_to_1000_percent() {
+        assert_eq!(parse_buffer("20").unwrap(), 20.0);
+        assert_eq!(parse_buffer("25%").unwrap(), 25.0);
+        assert_eq!(parse_buffer("0").unwrap(), 0.0);
+        // Exactly the largest buffer is taken; half a percent more is not.
+        assert_eq!(parse_buffer("1000").unwrap(), 1000.0);
+        for bad in ["1000.5", "-5", "lots"] {
+            assert_eq!(
+                parse_buffer(bad).unwrap_err().to_string(),
+                format!("the buffer '{bad}' must be a percentage from 0 to 1000, e.g. 20")
+            );
+        }
+    }
+
+    #[test]
+    fn forms_and_scalings_are_read_and_named() {
+        assert_eq!("2021".parse::<Form>().unwrap(), Form::Y2021);
+        assert_eq!(" Current ".parse::<Form>().unwrap(), Form::Current);
+        assert_eq!(
+            "2023".parse::<Form>().unwrap_err().to_string(),
+            "unknown calculator form '2023'; use 2021 (the older form, the default) or current"
+        );
+        assert_eq!(
+            (Form::Y2021.name(), Form::Current.name()),
+            ("2021", "current")
+        );
+        assert_eq!(
+            (Form::Y2021.to_string(), Form::Current.to_string()),
+            ("2021".to_string(), "current".to_string())
+        );
+
+        assert_eq!("fixed".parse::<Scaling>().unwrap(), Scaling::Fixed);
+        assert_eq!("Scheduled".parse::<Scaling>().unwrap(), Scaling::Scheduled);
+        assert_eq!(
+            "hourly".parse::<Scaling>().unwrap_err().to_string(),
+            "unknown scaling 'hourly'; use fixed (one shard count, the default) or scheduled"
+        );
+        assert_eq!(
+            (Scaling::Fixed.name(), Scaling::Scheduled.name()),
+            ("fixed", "scheduled")
+        );
+    }
+
+    /// The flag's own example: 6 hours of 1, one of 2, ten of 3, three of 2, four of 1.
+    const EXAMPLE: &str = "1,1,1,1,1,1,2,3,3,3,3,3,3,3,3,3,3,2,2,2,1,1,1,1";
+
+    #[test]
+    fn a_profile_is_read_from_text_and_written_back() {
+        let p: Profile = EXAMPLE.parse().unwrap();
+        // 6 x 1 + 2 + 10 x 3 + 3 x 2 + 4 x 1 = 48; the mean hour is 48 / 24 = 2, so an hour of
+        // 1 is 1 / 2 = 0.5 of the average, an hour of 3 is 3 / 2 = 1.5, the busiest.
+        assert_eq!((p.factor(0), p.factor(6), p.factor(7)), (0.5, 1.0, 1.5));
+        assert_eq!(p.peak_factor(), 1.5);
+        assert_eq!(p.to_string(), EXAMPLE);
+        // Spaces, with or without the commas, separate weights too.
+        assert_eq!(EXAMPLE.replace(',', " ").parse::<Profile>().unwrap(), p);
+        assert_eq!(EXAMPLE.replace(',', ", ").parse::<Profile>().unwrap(), p);
+        assert_eq!(
+            "1,1,1".parse::<Profile>().unwrap_err().to_string(),
+            "the daily profile is not usable: it has 3 weights, not 24 (one per hour); give 24 \
+             weights, one per UTC hour, e.g. 1,1,1,1,1,1,2,3,3,3,3,3,3,3,3,3,3,2,2,2,1,1,1,1"
+        );
+    }
+
+    #[test]
+    fn profile_weights_are_0_or_more_and_not_all_0() {
+        let why = |weights: &[f64]| match Profile::from_weights(weights).unwrap_err() {
+            InputError::Profile { why } => why,
+            other => panic!("{other}"),
+        };
+        let mut weights = [1.0; 24];
+        weights[3] = -1.0;
+        assert_eq!(why(&weights), "the weight -1 is not a number of 0 or more");
+        weights[3] = f64::NAN;
+        assert_eq!(why(&weights), "the weight NaN is not a number of 0 or more");
+        // A quiet hour of 0 is a weight like any other: 23 hours of 1 and one of 0 add up to 23,
+        // a mean of 23 / 24; the quiet hour is 0 of it, the others 1 / (23 / 24) = 24 / 23.
+        weights[3] = 0.0;
+        let p = Profile::from_weights(&weights).unwrap();
+        assert_eq!((p.factor(3), p.factor(4)), (0.0, 24.0 / 23.0));
+        assert_eq!(
+            why(&[0.0; 24]),
+            "every weight is 0; give the relative traffic of each hour"
+        );
+        assert_eq!(
+            why(&[f64::MAX; 24]),
+            "the weights are too large to add up; give relative weights such as 1 to 10"
+        );
+    }
+
+    /// 100 records/s of 1 KB, every other input at its default.
+    fn plain() -> StreamWorkload {
+        StreamWorkload::new("100".parse().unwrap(), RecordSize::ONE_KB)
+    }
+
+    #[test]
+    fn a_peak_equal_to_the_average_is_taken() {
+        // 6,000 a minute is 6,000 / 60 = 100 a second: the average itself, a flat stream.
+        let flat = StreamWorkload {
+            peak_records: Some("6000/min".parse().unwrap()),
+            ..plain()
+        };
+        assert_eq!(flat.check(), Ok(()));
+    }
+
+    #[test]
+    fn an_aggregated_record_is_more_than_0_and_at_most_the_maximum_record_size() {
+        let aggregate = |kb: f64| StreamWorkload {
+            aggregate_kb: Some(kb),
+            ..plain()
+        };
+        // Exactly the default maximum, 1 MiB = 1,024 KB, is taken.
+        assert_eq!(aggregate(1024.0).check(), Ok(()));
+        for (kb, shown) in [(1024.5, "1024.5"), (0.0, "0"), (f64::NAN, "NaN")] {
+            assert_eq!(
+                aggregate(kb).check().unwrap_err().to_string(),
+                format!(
+                    "an aggregated record of {shown} KB is not possible; aggregate into more than \
+                     0 KB and at most the maximum record size (1024 KB)"
+                )
+            );
+        }
+        // A 2 MiB maximum (2 x 1,024 = 2,048 KB) lets records aggregate up to it.
+        let raised = StreamWorkload {
+            max_record_size: Some("2MiB".parse().unwrap()),
+            ..aggregate(2048.0)
+        };
+        assert_eq!(raised.check(), Ok(()));
+    }
+
+    #[test]
+    fn long_term_reads_are_0_or_more() {
+        let reads = |gb: f64| StreamWorkload {
+            long_term_reads_gb: gb,
+            ..plain()
+        };
+        assert_eq!(reads(0.0).check(), Ok(()));
+        assert_eq!(reads(100.0).check(), Ok(()));
+        assert_eq!(
+            reads(-1.0).check().unwrap_err().to_string(),
+            "the long-term reads '-1' is negative; it must be 0 or more"
+        );
+        assert!(reads(f64::INFINITY).check().is_err());
+    }
+
+    #[test]
+    fn a_shard_count_is_1_to_10000() {
+        let shards = |n: u64| StreamWorkload {
+            shards: Some(n),
+            ..plain()
+        };
+        assert_eq!(shards(1).check(), Ok(()));
+        assert_eq!(shards(10_000).check(), Ok(()));
+        for n in [0, 10_001] {
+            assert_eq!(
+                shards(n).check().unwrap_err().to_string(),
+                format!(
+                    "the shard count '{n}' must be a whole number from 1 to 10,000 (a stream's \
+                     limit)"
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn the_current_form_takes_only_a_full_target_utilization() {
+        let current = |percent: f64| StreamWorkload {
+            form: Form::Current,
+            target_utilization: percent,
+            ..plain()
+        };
+        assert_eq!(current(100.0).check(), Ok(()));
+        assert_eq!(
+            current(99.5).check(),
+            Err(InputError::UtilizationInCurrentForm { percent: 99.5 })
+        );
+        // The 2021 form takes any utilization up to 100, and a buffer only with the current
+        // form.
+        let y2021 = StreamWorkload {
+            target_utilization: 99.5,
+            ..plain()
+        };
+        assert_eq!(y2021.check(), Ok(()));
+        let buffered = StreamWorkload {
+            buffer_percent: Some(0.0),
+            ..plain()
+        };
+        assert_eq!(buffered.check(), Err(InputError::BufferNeedsCurrentForm));
+    }
+
+    #[test]
+    fn a_target_utilization_is_more_than_0_and_at_most_100() {
+        let utilization = |percent: f64| StreamWorkload {
+            target_utilization: percent,
+            ..plain()
+        };
+        assert_eq!(utilization(100.0).check(), Ok(()));
+        assert_eq!(utilization(0.5).check(), Ok(()));
+        for (percent, shown) in [(0.0, "0"), (100.5, "100.5")] {
+            assert_eq!(
+                utilization(percent).check().unwrap_err().to_string(),
+                format!(
+                    "the target utilization '{shown}' must be a percentage more than 0 and at \
+                     most 100"
+                )
+            );
+        }
+    }
 }
