@@ -130,12 +130,11 @@ fn from_start(needs: &[u64; 24], candidates: &[u64], start: u64) -> Option<Sched
     }
     let (total, changes, mut slot) = end?;
     let mut hours = [0u64; 24];
-    for hour in (0..24).rev() {
+    for hour in (1..24).rev() {
         *hours.get_mut(hour)? = *candidates.get(slot / c)?;
-        if hour > 0 {
-            slot = *from.get(hour)?.get(slot)?;
-        }
+        slot = *from.get(hour)?.get(slot)?;
     }
+    hours[0] = *candidates.get(slot / c)?;
     Some(Schedule {
         hours,
         changes,

@@ -840,3 +840,18 @@ fn firehose_bounds_are_refused_exactly_where_they_are() {
         assert!(err.contains("must be 0 or more"), "{ratio}: {err}");
     }
 }
+
+#[test]
+fn a_firehose_rate_that_rounds_to_no_traffic_says_so() {
+    let warned = |records: &str| {
+        fire(hose(records, "1"))
+            .warnings
+            .iter()
+            .any(|w| matches!(w, Warning::RateRoundsToZero(_)))
+    };
+    // 1 record a month / 2,628,000 seconds = 0.00000038 records/s: 0.00 at the calculator's 2
+    // decimals. No records at all, or a rate that shows, is no surprise.
+    assert!(warned("1/month"));
+    assert!(!warned("0"));
+    assert!(!warned("100"));
+}
