@@ -902,3 +902,43 @@ fn a_mapping_in_another_region_is_priced_there_and_its_stream_pays_the_transfer(
     let stream = cost(&e, "aws_kinesis_stream.events");
     assert_eq!(around_items(stream), [("transfer_us_east", 2_51)]);
 }
+
+/// A mapping in a region without Lambda's prices is not priced and says why, before any of its
+/// traffic is worked out; its stream still is.
+#[test]
+fn a_mapping_in_a_region_without_lambda_prices_says_so() {
+    let plan = mapping_plan("").replace("us-east-1", "eu-central-1");
+    let i = terraform::parse(&plan, "plan.json").unwrap();
+    let usage = Usage::parse(
+        "[\"aws_kinesis_stream.events\"]\nrecords = 100\nsize_kb = 1\n\n\
+         [\"aws_lambda_event_source_mapping.m\"]\nduration_ms = 100\n",
+        "usage.toml",
+    )
+    .unwrap();
+    let e = infra::price(
+        &i,
+        &usage,
+        Some("eu-central-1"),
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap();
+    let m = cost(&e, "aws_lambda_event_source_mapping.m");
+    assert_eq!(m.monthly_usd, None);
+    match m.notes.last() {
+        Some(infra::Note::NoPrice { reason }) => assert!(
+            reason.starts_with("region eu-central-1 has no price for Lambda request"),
+            "{reason}"
+        ),
+        other => panic!("{other:?}"),
+    }
+    // The stream's 730 shard-hours x 0.018 = 13.14, and 262,800,000 PUT payload units
+    // x 0.0000000175 = 4.599 -> 4.60: 17.74.
+    assert_eq!(
+        cost(&e, "aws_kinesis_stream.events")
+            .monthly_usd
+            .unwrap()
+            .cents(),
+        17_74
+    );
+}

@@ -847,6 +847,23 @@ fn a_declared_shard_count_is_billed_and_checked_against_the_need() {
     assert_eq!(monthly(Mode::OnDemand).cents(), 12_059_22);
 }
 
+/// A break-even is between provisioned and on-demand Standard: a comparison that lost one of
+/// them (a library caller filtering it, say) has none to state, whatever else it holds.
+#[test]
+fn a_comparison_without_on_demand_standard_has_no_break_even_to_state() {
+    let mut c = compare(
+        &workload("100", "1"),
+        Some("us-east-1"),
+        &testing::deck_book(),
+        Options::default(),
+    )
+    .unwrap();
+    assert!(c.prices_both());
+    c.estimates.retain(|e| e.mode != Mode::OnDemand);
+    assert_eq!(c.estimates.len(), 2);
+    assert!(!c.prices_both());
+}
+
 /// An on-demand estimate of `records` of `size` KB with a hot key of `share`, at `peak`.
 #[track_caller]
 fn on_demand_hot_key(share: f64, records: &str, size: &str, peak: Option<&str>) -> Estimate {
