@@ -1015,5 +1015,26 @@ mod tests {
         ] {
             assert_eq!(writes(use_percent), said, "{use_percent}");
         }
+        // KCL 2.x keeps one table; 3.x three.
+        let kcl = |version| {
+            super::Assumption::KclTables {
+                version,
+                checkpoint_s: 60.0,
+            }
+            .to_string()
+        };
+        assert!(
+            kcl(2).starts_with(
+                "KCL 2.x keeps one lease table, which every worker scans every 20.05 s, all \
+                 on-demand"
+            ),
+            "{}",
+            kcl(2)
+        );
+        assert!(
+            kcl(3).starts_with("KCL 3.x keeps a lease table"),
+            "{}",
+            kcl(3)
+        );
     }
 }
