@@ -827,19 +827,19 @@ fn slow_consumers(
         "{consumers} shared consumers split each shard's 5 reads a second: each waits about \
          {delay_ms} ms between reads (over 1 s)"
     )?;
-    match efo_change_usd {
-        Some(change) if change.cents() == 0 => {
+    match efo_change_usd.map(|change| change.cents()) {
+        Some(0) => {
             f.write_str("; moving them to enhanced fan-out (about 70 ms) would not change the cost")
         }
-        Some(change) if change.cents() > 0 => write!(
+        Some(cents @ 1..) => write!(
             f,
             "; moving them to enhanced fan-out (about 70 ms) would add {} USD a month",
-            change.to_text(true)
+            crate::money::Money::from_cents(cents).to_text(true)
         ),
-        Some(change) => write!(
+        Some(cents) => write!(
             f,
             "; moving them to enhanced fan-out (about 70 ms) would save {} USD a month",
-            crate::money::Money::from_cents(-change.cents()).to_text(true)
+            crate::money::Money::from_cents(cents.saturating_neg()).to_text(true)
         ),
         None => f.write_str(
             "; kcost cannot price moving them to enhanced fan-out (about 70 ms) here: that is \
