@@ -1015,7 +1015,11 @@ mod tests {
         ] {
             assert_eq!(writes(use_percent), said, "{use_percent}");
         }
-        // KCL 2.x keeps one table; 3.x three.
+    }
+
+    /// KCL 2.x keeps one table; 3.x three.
+    #[test]
+    fn each_kcl_versions_tables_are_said() {
         let kcl = |version| {
             super::Assumption::KclTables {
                 version,
