@@ -1391,6 +1391,27 @@ fn a_month_of_retention_adds_extended_and_long_term_lines() {
             ("long_term_retention", 552.0, 12_70),
         ]
     );
+    // On demand, by the GB: 1.00 GB an hour kept 168 - 24 = 144 hours x 0.10 = 14.40, and 552
+    // hours beyond 7 days x 0.023 = 12.70.
+    let on_demand = lines_of(&e, "on-demand");
+    assert_eq!(
+        on_demand[on_demand.len() - 2..],
+        [
+            ("extended_retention", 144.0, 14_40),
+            ("long_term_retention", 552.0, 12_70),
+        ]
+    );
+    // At the 24 hours included, on demand neither bills retention nor works out a GB an hour.
+    let traced = Options {
+        trace: true,
+        ..Options::default()
+    };
+    let e = price(&s, Settings::default(), None, &testing::deck_book(), traced).unwrap();
+    let m = e.estimates.iter().find(|m| m.mode == "on-demand").unwrap();
+    assert!(m.lines.iter().all(|l| !l.item.contains("retention")));
+    let text = kcost_core::render_steps(&m.steps);
+    assert!(text.contains("Data in"), "{text}");
+    assert!(!text.contains("GB per hour"), "{text}");
 }
 
 #[test]

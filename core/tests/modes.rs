@@ -864,6 +864,19 @@ fn a_comparison_without_on_demand_standard_has_no_break_even_to_state() {
     assert!(!c.prices_both());
 }
 
+/// Only Advantage has a commitment to carry alone: on-demand Standard says nothing of one.
+#[test]
+fn only_advantage_assumes_its_commitment_is_its_own() {
+    let alone = |mode| {
+        run(mode, workload("100", "1"))
+            .assumptions
+            .iter()
+            .any(|a| matches!(a, kcost_core::Assumption::AdvantageAlone { .. }))
+    };
+    assert!(alone(Mode::Advantage));
+    assert!(!alone(Mode::OnDemand));
+}
+
 /// An on-demand estimate of `records` of `size` KB with a hot key of `share`, at `peak`.
 #[track_caller]
 fn on_demand_hot_key(share: f64, records: &str, size: &str, peak: Option<&str>) -> Estimate {
