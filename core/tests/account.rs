@@ -68,6 +68,11 @@ fn two_advantage_streams_share_one_commitment() {
             .assumptions
             .iter()
             .any(|a| matches!(a, Assumption::AdvantageShared { streams: 2 })));
+        // Shared, so not assumed to be its own.
+        assert!(!e
+            .assumptions
+            .iter()
+            .any(|a| matches!(a, Assumption::AdvantageAlone { .. })));
     }
     // Together they write 51,328.125 GB, 12,832.03 GB below the commitment: the region's
     // shortfall is 2,053.13 - 2 x 821.25 = 410.63, half each (205.32 + 205.31).
