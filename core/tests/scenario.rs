@@ -1,5 +1,8 @@
 //! Scenario wiring and the pipeline's totals.
 
+// Cents are written as 877_19 so that they read as 877.19 USD.
+#![allow(clippy::inconsistent_digit_grouping)]
+
 use kcost_core::scenario::{self, ComponentEstimate, PipelineEstimate};
 use kcost_core::{testing, Options};
 use proptest::prelude::*;
