@@ -306,3 +306,23 @@ fn a_stream_that_cannot_be_priced_takes_no_share_of_the_commitment() {
     assert_eq!(cents(first, "ingest_commitment"), 2053_13 - 821_25);
     assert_eq!(first.monthly_usd.cents(), 3079_69);
 }
+
+#[test]
+fn a_share_that_rounds_to_nothing_bills_no_line() {
+    // 10,240 records/s of 1 KB and 0.01 records/s of 1 KB: 25,664.0625 GB and 0.02506 GB a
+    // month each way, so the second stream's share is 0.02506 / 25,664.0876 = 0.000000977 of the
+    // region's use.
+    let priced = advantage_together(&["10240", "0.01"]);
+    // In: the region is 2,053.13 - 821.25 - 0.00 = 1,231.88 short; the second stream's share is
+    // 1,231.88 x 0.000000977 = 0.0012 -> 0.00, and the first's 1,231.8788 takes the cent left
+    // over: 1,231.88. Out: 1,026.56 - 410.63 = 615.93 short, 615.93 x 0.000000977 = 0.0006.
+    assert_eq!(cents(&priced[0], "ingest_commitment"), 1231_88);
+    assert_eq!(cents(&priced[0], "retrieval_commitment"), 615_93);
+    // A share of 0.00 is no line on the second stream's bill (its use rounds to 0.00 too).
+    let items: Vec<&str> = priced[1].lines.iter().map(|l| l.item).collect();
+    assert!(
+        !items.contains(&"ingest_commitment") && !items.contains(&"retrieval_commitment"),
+        "{items:?}"
+    );
+    assert_eq!(priced[1].monthly_usd.cents(), 0);
+}

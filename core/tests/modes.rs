@@ -1905,3 +1905,22 @@ fn a_rate_that_rounds_to_no_traffic_says_so() {
     assert!(!warned("0/month"));
     assert!(!warned("6000/min"));
 }
+
+#[test]
+fn advantage_bills_no_shortfall_line_when_use_rounds_to_the_commitment() {
+    // 25,599.9 records/s of 1 KB, one consumer: 25,599.9 x 2,628,000 / 1,048,576 =
+    // 64,159.9056 GB each way, 0.2506 GB below the commitment of 64,160.15625 GB.
+    let w = StreamWorkload {
+        consumers: Some(1),
+        ..workload("25599.9", "1")
+    };
+    let e = run(Mode::Advantage, w);
+    // In: 64,159.9056 x 0.032 = 2,053.117 -> 2,053.12 against the commitment's 2,053.125 ->
+    // 2,053.13: one cent short, billed.
+    assert_eq!(line(&e, "ingest_commitment"), (0.25, 1));
+    // Out: 64,159.9056 x 0.016 = 1,026.5585 -> 1,026.56, the commitment's 1,026.5625 -> 1,026.56
+    // too: nothing short, so no 0.00 line.
+    assert_eq!(line(&e, "data_out"), (64_159.91, 1026_56));
+    assert_eq!(items(&e), ["data_in", "ingest_commitment", "data_out"]);
+    assert_eq!(e.monthly_usd.cents(), 2053_13 + 1026_56);
+}
