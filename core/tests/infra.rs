@@ -986,3 +986,37 @@ fn applications_are_priced_as_their_engine_in_their_own_region() {
     assert!(sql.notes.is_empty(), "{:?}", sql.notes);
     assert!(sql.warnings.contains(&kcost_core::Warning::SqlRetired));
 }
+
+/// A consumer of a stream the plan declares but cannot price yet (its shard count is known only
+/// at apply) still says its cost is on that stream's lines; the stream says what it needs.
+#[test]
+fn a_consumer_of_a_stream_not_priced_yet_is_billed_on_that_stream() {
+    let stream = r#"{"address": "aws_kinesis_stream.s", "mode": "managed", "type": "aws_kinesis_stream", "name": "s", "change": {"actions": ["create"], "before": null, "after": {"retention_period": 24}, "after_unknown": {"shard_count": true, "arn": true}}}"#;
+    let consumer = change(
+        "aws_kinesis_stream_consumer.c",
+        "aws_kinesis_stream_consumer",
+        r#"["create"]"#,
+        "null",
+        r#"{"name": "c"}"#,
+    );
+    let config = r#"{"resources": [
+        {"address": "aws_kinesis_stream.s", "provider_config_key": "aws"},
+        {"address": "aws_kinesis_stream_consumer.c", "provider_config_key": "aws",
+         "expressions": {"stream_arn": {"references": ["aws_kinesis_stream.s.arn", "aws_kinesis_stream.s"]}}}]}"#;
+    let i = terraform::parse(
+        &plan_of(&[stream.to_string(), consumer], config),
+        "plan.json",
+    )
+    .unwrap();
+    let p = in_us_east_1(&i, &Usage::default());
+    let cost = |a: &str| p.resources.iter().find(|r| r.address == a).unwrap();
+    let s = cost("aws_kinesis_stream.s");
+    assert_eq!(s.monthly_usd, None);
+    assert_eq!(s.needs_usage, ["shards", "records", "size_kb"]);
+    let c = cost("aws_kinesis_stream_consumer.c");
+    assert_eq!(
+        c.notes[0].text(),
+        "its consumer-shard-hours and enhanced fan-out data are billed on \
+         aws_kinesis_stream.s's lines"
+    );
+}

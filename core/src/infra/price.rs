@@ -419,9 +419,9 @@ fn side(
         }
     }
     let at = Locator::new("", &infra.origin);
-    let wiring = scenario::wire(&scenario, at).map_err(|e| component_error(&e, &infra.origin))?;
-    let pipeline = scenario::price(&scenario, &wiring, book, options, at)
-        .map_err(|e| component_error(&e, &infra.origin))?;
+    let wiring = scenario::wire(&scenario, at).map_err(|e| component_error(&e))?;
+    let pipeline =
+        scenario::price(&scenario, &wiring, book, options, at).map_err(|e| component_error(&e))?;
     let mut estimates: BTreeMap<String, ComponentEstimate> = pipeline
         .components
         .into_iter()
@@ -722,7 +722,7 @@ fn readers(
     let own = |r: &Resource| r.own_region(region);
     for r in &infra.resources {
         let p = match r.on(side) {
-            Some(Declared::Consumer { stream }) => Some(consumer(stream.as_deref(), scenario)),
+            Some(Declared::Consumer { stream }) => Some(consumer(stream.as_deref())),
             Some(d @ Declared::Firehose { .. }) => {
                 let (spec, p) = firehose_spec(usage, r, d, scenario, pending)?;
                 scenario.firehose.insert(
@@ -771,14 +771,14 @@ fn readers(
 
 /// A scenario error of a resource: the plan and the resource's address, in the usage file's
 /// words.
-fn component_error(e: &scenario::ScenarioError, origin: &str) -> InfraError {
+fn component_error(e: &scenario::ScenarioError) -> InfraError {
     let address = e
         .component
         .as_deref()
         .and_then(|c| c.split_once('.'))
         .map(|(_, a)| a.to_string());
+    // The scenario's errors already name the plan (its origin is the plan's).
     InfraError {
-        file: origin.to_string(),
         at: None,
         resource: address,
         ..located(e)
@@ -877,12 +877,7 @@ fn stream_spec(
     if !consumers.is_empty() {
         p.notes.push(Note::Consumers { consumers });
     }
-    let spec = StreamSpec {
-        records: Some(workload.records),
-        size: Some(workload.record_size),
-        ..StreamSpec::new(workload, *mode)
-    };
-    Ok(Some((spec, p)))
+    Ok(Some((StreamSpec::new(workload, *mode), p)))
 }
 
 /// A stream's workload from its usage, or no traffic (and the usage it then needs); whether the
@@ -908,19 +903,15 @@ fn stream_traffic(
     });
     match usage.stream(&r.address, declared_everywhere, apart)? {
         Some(spec) => {
-            let (Some(records), Some(size)) = (spec.records, spec.size) else {
+            // Once both are given, the workload carries them.
+            let (Some(_), Some(_)) = (spec.records, spec.size) else {
                 return Err(InfraError::resource(
                     usage.origin(),
                     &r.address,
                     "give `records` and `size_kb`: its traffic",
                 ));
             };
-            let workload = StreamWorkload {
-                records,
-                record_size: size,
-                ..spec.workload
-            };
-            Ok((workload, true))
+            Ok((spec.workload, true))
         }
         None => {
             p.needs_usage = vec!["records", "size_kb"];
@@ -930,12 +921,14 @@ fn stream_traffic(
     }
 }
 
-fn consumer(stream: Option<&str>, scenario: &Scenario) -> Pending {
+/// A consumer: billed on its stream's lines when it reads one the plan declares (priced or not:
+/// a stream not priced lists what it needs), else on a stream outside the plan.
+fn consumer(stream: Option<&str>) -> Pending {
     let note = match stream {
-        Some(s) if scenario.streams.contains_key(s) => Note::BilledOnStream {
+        Some(s) => Note::BilledOnStream {
             stream: s.to_string(),
         },
-        _ => Note::OtherStream,
+        None => Note::OtherStream,
     };
     Pending {
         priced: false,
@@ -1045,8 +1038,8 @@ fn analytics_spec(
     let spec = match usage.analytics(&r.address, *size)? {
         Some(spec) => AnalyticsSpec {
             workload: AnalyticsWorkload {
+                // One application: `apps` is not the usage file's to give.
                 engine: *engine,
-                apps: 1,
                 ..spec.workload
             },
             ..spec
