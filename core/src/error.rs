@@ -414,6 +414,18 @@ pub enum Error {
         /// The value the step reached.
         value: f64,
     },
+    /// A traffic series (built by hand) that covers no time: no point, or no period length.
+    #[error(
+        "the traffic series covers no time ({points} points of {period_s} s each), so there is no \
+         month to project; build it with TrafficSeries::assemble from exported IncomingBytes and \
+         IncomingRecords"
+    )]
+    NoTraffic {
+        /// Its points.
+        points: usize,
+        /// Its seconds per point.
+        period_s: i64,
+    },
 }
 
 impl InputError {

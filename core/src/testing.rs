@@ -496,6 +496,10 @@ fn error_samples() -> Vec<crate::error::Error> {
             standard: 1,
             advantage: 2,
         },
+        Error::NoTraffic {
+            points: 0,
+            period_s: 3600,
+        },
     ]);
     for e in &errors {
         match e {
@@ -503,7 +507,8 @@ fn error_samples() -> Vec<crate::error::Error> {
             | Error::UnknownRegion { .. }
             | Error::MissingPrice { .. }
             | Error::OutOfRange { .. }
-            | Error::MixedOnDemand { .. } => {}
+            | Error::MixedOnDemand { .. }
+            | Error::NoTraffic { .. } => {}
         }
     }
     errors

@@ -1446,3 +1446,33 @@ fn a_write_rate_exactly_double_or_after_an_idle_day_is_no_burst() {
     let idle = hourly(&|h| if h < 24 { 0.0 } else { 1000.0 });
     assert_eq!(bursts(&idle), []);
 }
+
+#[test]
+fn a_series_that_covers_no_time_is_refused() {
+    // Built by hand (assemble never gives one): no point, so no month to project.
+    let empty = TrafficSeries {
+        period_s: 3600,
+        points: Vec::new(),
+        gaps: Vec::new(),
+        unmatched: 0,
+        efo_consumers: Vec::new(),
+        partial: Vec::new(),
+        busiest_shard: None,
+    };
+    let book = kcost_core::testing::deck_book();
+    let price = |s: &TrafficSeries| {
+        kcost_core::metrics::price(s, Default::default(), None, &book, Default::default())
+            .unwrap_err()
+            .to_string()
+    };
+    assert_eq!(
+        price(&empty),
+        "the traffic series covers no time (0 points of 3600 s each), so there is no month to \
+         project; build it with TrafficSeries::assemble from exported IncomingBytes and \
+         IncomingRecords"
+    );
+    // Nor one whose points have no length.
+    let mut no_period = paged();
+    no_period.period_s = 0;
+    assert!(price(&no_period).starts_with("the traffic series covers no time (23 points of 0 s"));
+}

@@ -134,7 +134,8 @@ pub struct TrafficEstimate {
 /// ```
 ///
 /// # Errors
-/// An unknown region, a region without provisioned prices, or figures too large to price.
+/// An unknown region, a region without provisioned prices, a series that covers no time, or
+/// figures too large to price.
 pub fn price(
     traffic: &TrafficSeries,
     settings: Settings,
@@ -148,6 +149,14 @@ pub fn price(
         return Err(Error::Input(crate::error::InputError::Utilization {
             text: utilization.to_string(),
         }));
+    }
+    // A month is projected from the hours the series covers (TrafficSeries::assemble never
+    // gives one without points; a series built by hand may).
+    if !(traffic.hours() > 0.0) {
+        return Err(Error::NoTraffic {
+            points: traffic.points.len(),
+            period_s: traffic.period_s,
+        });
     }
     let summary = traffic.summary(settings.target_utilization);
     let sums = Sums::of(traffic);
@@ -352,11 +361,8 @@ impl Sums {
         let whole = |x: f64| fixed::round(x, 9).unwrap_or(x).ceil();
         let mut s = Sums {
             hours: t.hours(),
-            scale: if t.hours() > 0.0 {
-                HOURS_PER_MONTH / t.hours()
-            } else {
-                0.0
-            },
+            // `price` refuses a series that covers no time.
+            scale: HOURS_PER_MONTH / t.hours(),
             records: 0.0,
             bytes_in: 0.0,
             billed_kb: 0.0,
