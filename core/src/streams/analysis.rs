@@ -234,10 +234,10 @@ fn growth_table(
     let mut scale = 1.0;
     for month in 1..=growth.months {
         let grown = |rate: Rate| Rate::new(rate.count * scale, rate.per);
+        // One run of the model does not read the growth: it is left as given.
         let monthly = StreamWorkload {
             records: grown(w.records)?,
             peak_records: w.peak_records.map(grown).transpose()?,
-            growth: None,
             ..*w
         };
         let e = model(&monthly, mode, prices, quiet)?;

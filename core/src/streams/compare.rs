@@ -149,7 +149,6 @@ fn share_of_peak(
             peak_records: Some(Rate::new(peak, Per::Second)?),
             profile: None,
             scaling: crate::workload::Scaling::Fixed,
-            growth: None,
             ..*workload
         };
         let cost = |mode| model(&for_mode(&at, mode), mode, prices, quiet).map(|e| e.monthly_usd);
@@ -230,7 +229,6 @@ pub fn break_even(
             peak_records: peak_ratio
                 .map(|r| Rate::new(rate * r, Per::Second))
                 .transpose()?,
-            growth: None,
             ..*workload
         };
         let cost = |mode| model(&for_mode(&at, mode), mode, prices, quiet).map(|e| e.monthly_usd);
