@@ -158,7 +158,7 @@ fn hot_key_report(need: &ShardNeed, count: f64) -> Option<HotKey> {
             let share = report.share;
             let rest = (1.0 - share) / count;
             report.busiest_shard_mb_per_second =
-                Some(report.key_mb_per_second + rest * need.ingress_rate.value);
+                Some(report.key_mb_per_second + rest * h.mb_per_second);
             report.busiest_shard_records_per_second =
                 Some(report.key_records_per_second + rest * need.kinesis_records.value);
         }
@@ -170,8 +170,6 @@ fn hot_key_report(need: &ShardNeed, count: f64) -> Option<HotKey> {
 struct ShardNeed {
     /// The record size in MB.
     size_mb: Term,
-    /// MB/s written at the sizing rate.
-    ingress_rate: Term,
     /// Kinesis records per second at the sizing rate (fewer with aggregation).
     kinesis_records: Term,
     ingress: Term,
@@ -235,7 +233,6 @@ fn shard_need(
     let (shards, with_headroom) = shard_count(c, w.target_utilization, needed, largest)?;
     Ok(ShardNeed {
         size_mb,
-        ingress_rate,
         kinesis_records,
         ingress,
         egress,
@@ -287,8 +284,7 @@ fn current_shard_need(
         plain(2.0 * KB_PER_MB, "KB per second per shard egress capacity"),
         "shards needed for egress",
     )?;
-    let (ingress_rate, kinesis_records, hot) =
-        current_hot_key(c, w, (sizing, packed), ingress_kb, size_mb, notes)?;
+    let (kinesis_records, hot) = current_hot_key(c, w, (sizing, packed), ingress_kb, notes)?;
     let hot_need = match hot.and_then(|h| h.need) {
         Some(t) => Some(c.round_up("hot_key_shards", t, "shards needed for the hot key")?),
         None => None,
@@ -301,7 +297,6 @@ fn current_shard_need(
     let (with_buffer, shards) = buffered(c, needed, w.buffer_percent())?;
     Ok(ShardNeed {
         size_mb,
-        ingress_rate,
         kinesis_records,
         ingress,
         egress,
@@ -333,23 +328,18 @@ fn buffered(c: &mut Calc, needed: Term, buffer: f64) -> Result<(Term, Term), Err
     Ok((with_buffer, shards))
 }
 
-/// The hot key in the current form: its MB/s and records, and its need (none without a hot
-/// key, and then no steps).
+/// The Kinesis records written (fewer with aggregation, for the warning about the records
+/// limit) and, in the current form, the hot key's need (none without a hot key, and then no
+/// steps of the stream's MB/s).
 fn current_hot_key(
     c: &mut Calc,
     w: &StreamWorkload,
     (sizing, packed): (Term, Option<Term>),
     ingress_kb: Term,
-    size_mb: Term,
     notes: &mut Notes,
-) -> Result<(Term, Term, Option<HotKeyNeed>), Error> {
+) -> Result<(Term, Option<HotKeyNeed>), Error> {
     let Some(share) = w.hot_key_share else {
-        // Kinesis records (fewer with aggregation), for the warning about the records limit.
-        return Ok((
-            c.term(size_mb.value * sizing.value, 2, "MB/sec"),
-            kinesis_records(c, sizing, packed)?,
-            None,
-        ));
+        return Ok((kinesis_records(c, sizing, packed)?, None));
     };
     let rate = c.chain(
         "ingress_rate",
@@ -360,7 +350,7 @@ fn current_hot_key(
     )?;
     let records = kinesis_records(c, sizing, packed)?;
     let hot = hot_key_need(c, share, rate, records, w.consumers(), notes)?;
-    Ok((rate, records, Some(hot)))
+    Ok((records, Some(hot)))
 }
 
 /// `RoundUp (KB/sec [x readers] / capacity)`: a need in whole shards, as the current form counts
@@ -880,6 +870,8 @@ pub(crate) fn long_term_retention_line(
 struct HotKeyNeed {
     need: Option<Term>,
     report: HotKey,
+    /// MB/s the whole stream writes, whose even share the key's shard also carries.
+    mb_per_second: f64,
 }
 
 /// The shards needed so that the shard holding the busiest key, which also carries its even share
@@ -921,7 +913,11 @@ fn hot_key_need(
             mb_per_second: key_mb.value,
             records_per_second: key_records.value,
         });
-        return Ok(HotKeyNeed { need: None, report });
+        return Ok(HotKeyNeed {
+            need: None,
+            report,
+            mb_per_second: ingress_rate.value,
+        });
     }
     if key_mb.value * f64::from(consumers) > SHARD_EGRESS_MB_S {
         notes.warnings.push(Warning::HotKeyReads {
@@ -940,6 +936,7 @@ fn hot_key_need(
             key_records,
         )?),
         report,
+        mb_per_second: ingress_rate.value,
     })
 }
 
