@@ -229,8 +229,6 @@ fn run(cli: &Cli) -> Result<String> {
     }
 }
 
-/// The embedded tables, then the user's pricing directory's tables, then `--pricing`, each laid
-/// over the last price by price.
 /// Whether `err` is the reader of kcost's output having gone away.
 fn closed_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
