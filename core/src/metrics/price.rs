@@ -152,7 +152,7 @@ pub fn price(
     }
     // A month is projected from the hours the series covers (TrafficSeries::assemble never
     // gives one without points; a series built by hand may).
-    if !(traffic.hours() > 0.0) {
+    if traffic.hours() <= 0.0 {
         return Err(Error::NoTraffic {
             points: traffic.points.len(),
             period_s: traffic.period_s,
