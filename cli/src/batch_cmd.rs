@@ -6,10 +6,9 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::Table;
 use kcost_core::batch::{self, RowOutcome, RowResult, Totals};
 use kcost_core::{Options, PriceBook};
+use kcost_report::Grid;
 use serde_json::{json, Value};
 
 use crate::args::BatchFormat;
@@ -20,6 +19,9 @@ const CHUNK: usize = 1024;
 
 /// Chunks in flight per pricing thread: memory stays bounded whatever the input's size.
 const IN_FLIGHT: usize = 4;
+
+/// The batch file, or standard input.
+type Input = Box<dyn Read + Send>;
 
 /// A row as read, before it is priced.
 enum Raw {
@@ -62,7 +64,46 @@ pub fn run(
     threads: usize,
     out: &mut dyn Write,
 ) -> Result<Totals> {
-    let input: Box<dyn Read + Send> = if file == Path::new("-") {
+    let (mut rows, header) = open(file)?;
+    for name in &header {
+        known_column(name, file, 1)?;
+    }
+    // The header is matched to kcost's columns once.
+    let positions: Vec<Option<usize>> = header.iter().map(|h| batch::column(h)).collect();
+    let pricing = Pricing {
+        book,
+        options,
+        format,
+        positions: &positions,
+    };
+    let mut sink = Sink::new(format, out)?;
+    let mut done = Done {
+        totals: Totals::default(),
+        progress: crate::progress::Progress::new(None, "rows"),
+        account: batch::Account::default(),
+    };
+    price_all(
+        &mut rows,
+        file,
+        &pricing,
+        threads.max(1),
+        &mut sink,
+        &mut done,
+    )?;
+    for result in done.account.finish(book) {
+        done.totals.add(&result);
+        sink.row(&result)?;
+    }
+    done.progress.finish();
+    sink.finish(&done.totals)?;
+    Ok(done.totals)
+}
+
+/// The rows of `file` (`-`: standard input), as CSV or JSON Lines (by the extension, or an
+/// object on the first line), and a CSV's header, read before anything is written: an unknown
+/// column is a mistake in the file, not in each row.
+fn open(file: &Path) -> Result<(Rows<Input>, Vec<String>)> {
+    let input: Input = if file == Path::new("-") {
         Box::new(std::io::stdin())
     } else {
         Box::new(
@@ -78,122 +119,118 @@ pub fn run(
         .fill_buf()
         .map(|b| b.iter().find(|c| !c.is_ascii_whitespace()) == Some(&b'{'))
         .unwrap_or(false);
-    let mut rows = if jsonl {
-        Rows::Json(reader.lines(), 0)
-    } else {
-        // Fields are trimmed where they are used: trimming every record here costs more.
-        Rows::Csv(
-            csv::ReaderBuilder::new().flexible(true).from_reader(reader),
-            0,
-            0,
-        )
-    };
-    // A CSV's header is read and checked before anything is written: an unknown column is a
-    // mistake in the file, not in each row.
-    let header: Vec<String> = match &mut rows {
-        Rows::Csv(csv, _, width) => {
-            let header: Vec<String> = csv
-                .headers()
-                .with_context(|| format!("cannot read the CSV header of '{}'", file.display()))?
-                .iter()
-                .map(|h| trim(h).to_string())
-                .collect();
-            *width = header.len();
-            header
-        }
-        Rows::Json(..) => Vec::new(),
-    };
-    for name in &header {
-        known_column(name, file, 1)?;
+    if jsonl {
+        return Ok((Rows::Json(reader.lines(), 0), Vec::new()));
     }
-    // The header is matched to kcost's columns once.
-    let positions: Vec<Option<usize>> = header.iter().map(|h| batch::column(h)).collect();
-    let pricing = Pricing {
-        book,
-        options,
-        format,
-        positions: &positions,
-    };
-    let mut sink = Sink::new(format, out)?;
-    let mut totals = Totals::default();
-    let mut progress = crate::progress::Progress::new(None, "rows");
-    // Advantage rows are held to the end, where each region's share one commitment.
-    let mut account = batch::Account::default();
-    let threads = threads.max(1);
+    // Fields are trimmed where they are used: trimming every record here costs more.
+    let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+    let header: Vec<String> = csv
+        .headers()
+        .with_context(|| format!("cannot read the CSV header of '{}'", file.display()))?
+        .iter()
+        .map(|h| trim(h).to_string())
+        .collect();
+    let width = header.len();
+    Ok((Rows::Csv(csv, 0, width), header))
+}
+
+/// What the reading thread gathers from the priced chunks.
+struct Done {
+    totals: Totals,
+    progress: crate::progress::Progress,
+    /// Advantage rows are held to the end, where each region's share one commitment.
+    account: batch::Account,
+}
+
+impl Done {
+    /// Takes in a priced chunk: its rows counted and totalled, its text written, its records
+    /// kept in `spare` to be read into again.
+    fn take(
+        &mut self,
+        priced: Priced,
+        sink: &mut Sink<'_>,
+        spare: &mut Vec<Vec<Raw>>,
+    ) -> Result<()> {
+        self.progress.inc_by(priced.rows);
+        for kept in priced.kept {
+            self.account.keep(kept);
+        }
+        self.totals.merge(priced.totals);
+        if let Sink::Table(_, table) = sink {
+            table.rows(priced.table);
+        }
+        spare.push(priced.chunk);
+        sink.raw(&priced.text)
+    }
+}
+
+/// Prices every row of `rows` on `threads` threads, taking the chunks in input order.
+fn price_all<R: Read>(
+    rows: &mut Rows<R>,
+    file: &Path,
+    pricing: &Pricing<'_>,
+    threads: usize,
+    sink: &mut Sink<'_>,
+    done: &mut Done,
+) -> Result<()> {
     std::thread::scope(|scope| -> Result<()> {
         let (work, todo) = std::sync::mpsc::channel::<(usize, Vec<Raw>)>();
         let todo = std::sync::Arc::new(std::sync::Mutex::new(todo));
-        let (done_tx, done) = std::sync::mpsc::channel::<(usize, Priced)>();
+        let (done_tx, priced) = std::sync::mpsc::channel::<(usize, Priced)>();
         for _ in 0..threads {
             let (todo, done_tx) = (todo.clone(), done_tx.clone());
-            // Each thread prices from its own copy of the prices (see `PriceBook::unshared`).
-            let (book, pricing) = (book.unshared(), &pricing);
-            scope.spawn(move || {
-                let pricing = Pricing {
-                    book: &book,
-                    ..*pricing
-                };
-                loop {
-                    let next = todo.lock().map(|t| t.recv());
-                    let Ok(Ok((index, chunk))) = next else {
-                        return;
-                    };
-                    if done_tx.send((index, pricing.chunk(chunk))).is_err() {
-                        return;
-                    }
-                }
-            });
+            scope.spawn(move || pricer(pricing, &todo, &done_tx));
         }
         drop(done_tx);
         // Chunks come back in any order; each is written once all before it are.
         let mut waiting = std::collections::BTreeMap::new();
         let (mut sent, mut written) = (0usize, 0usize);
         let mut spare: Vec<Vec<Raw>> = Vec::new();
-        let mut take = |priced: Priced, sink: &mut Sink<'_>, spare: &mut Vec<Vec<Raw>>| {
-            progress.inc_by(priced.rows);
-            for kept in priced.kept {
-                account.keep(kept);
-            }
-            totals.merge(priced.totals);
-            if let Sink::Table(_, table) = sink {
-                table.add_rows(priced.table);
-            }
-            spare.push(priced.chunk);
-            sink.raw(&priced.text)
-        };
+        let stopped = || anyhow::anyhow!("a pricing thread stopped");
         loop {
             let chunk = rows.next_chunk(file, spare.pop().unwrap_or_default())?;
             let last = chunk.len() < CHUNK;
             if !chunk.is_empty() {
-                work.send((sent, chunk))
-                    .map_err(|_| anyhow::anyhow!("a pricing thread stopped"))?;
+                work.send((sent, chunk)).map_err(|_| stopped())?;
                 sent += 1;
             }
             // Wait while too many chunks are in flight, or for all of them at the end.
             while sent - written > if last { 0 } else { threads * IN_FLIGHT } {
-                let (index, priced) = done
-                    .recv()
-                    .map_err(|_| anyhow::anyhow!("a pricing thread stopped"))?;
-                waiting.insert(index, priced);
-                while let Some(priced) = waiting.remove(&written) {
-                    take(priced, &mut sink, &mut spare)?;
+                let (index, chunk) = priced.recv().map_err(|_| stopped())?;
+                waiting.insert(index, chunk);
+                while let Some(chunk) = waiting.remove(&written) {
+                    done.take(chunk, sink, &mut spare)?;
                     written += 1;
                 }
             }
             if last {
-                break;
+                return Ok(());
             }
         }
-        drop(work);
-        Ok(())
-    })?;
-    for result in account.finish(book) {
-        totals.add(&result);
-        sink.row(&result)?;
+    })
+}
+
+/// A pricing thread: prices the chunks it is handed until there are no more, from its own copy
+/// of the prices (see `PriceBook::unshared`).
+fn pricer(
+    pricing: &Pricing<'_>,
+    todo: &std::sync::Mutex<std::sync::mpsc::Receiver<(usize, Vec<Raw>)>>,
+    done: &std::sync::mpsc::Sender<(usize, Priced)>,
+) {
+    let book = pricing.book.unshared();
+    let pricing = Pricing {
+        book: &book,
+        ..*pricing
+    };
+    loop {
+        let next = todo.lock().map(|t| t.recv());
+        let Ok(Ok((index, chunk))) = next else {
+            return;
+        };
+        if done.send((index, pricing.chunk(chunk))).is_err() {
+            return;
+        }
     }
-    progress.finish();
-    sink.finish(&totals)?;
-    Ok(totals)
 }
 
 /// `text` without the ASCII whitespace around it (as the CSV reader's trimming did).
@@ -368,7 +405,7 @@ fn known_column(name: &str, file: &Path, line: usize) -> Result<()> {
 enum Sink<'a> {
     Csv(&'a mut dyn Write),
     Jsonl(&'a mut dyn Write),
-    Table(&'a mut dyn Write, Box<Table>),
+    Table(&'a mut dyn Write, Box<Grid>),
 }
 
 const HEADER: [&str; 10] = [
@@ -522,12 +559,7 @@ impl<'a> Sink<'a> {
                 drop(w);
                 Sink::Csv(out)
             }
-            BatchFormat::Table => {
-                let mut t = Table::new();
-                t.load_style(UTF8_FULL_CONDENSED)
-                    .set_header(HEADER.to_vec());
-                Sink::Table(out, Box::new(t))
-            }
+            BatchFormat::Table => Sink::Table(out, Box::new(Grid::new(&HEADER))),
             BatchFormat::Jsonl => Sink::Jsonl(out),
         })
     }
@@ -549,7 +581,7 @@ impl<'a> Sink<'a> {
                 csv.finish()?;
             }
             Sink::Table(_, t) => {
-                t.add_row(cells(result));
+                t.row(cells(result));
             }
             Sink::Jsonl(out) => writeln!(out, "{}", json_row(result))?,
         }
@@ -591,13 +623,8 @@ impl<'a> Sink<'a> {
             Sink::Jsonl(out) => writeln!(out, "{}", json!({ "totals": totals }))?,
             Sink::Table(out, t) => {
                 writeln!(out, "{t}")?;
-                let mut sum = Table::new();
-                sum.load_style(UTF8_FULL_CONDENSED).set_header(vec![
-                    "Total by",
-                    "",
-                    "Monthly (USD)",
-                ]);
-                sum.add_rows(total_rows.iter().map(|r| r.to_vec()));
+                let mut sum = Grid::new(&["Total by", "", "Monthly (USD)"]);
+                sum.rows(total_rows);
                 writeln!(out, "{sum}")?;
                 if totals.failed > 0 {
                     writeln!(

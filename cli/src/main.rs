@@ -146,10 +146,18 @@ fn run(cli: &Cli) -> Result<String> {
     }
     let catalog = catalog(&prices, None)?;
     match &cli.command {
-        Some(Command::Pricing { command }) => pricing_cmd::run(command, &catalog),
-        Some(Command::Batch { .. }) => unreachable!("handled in main"),
-        Some(Command::Sweep(args)) => sweep_cmd::run(args, catalog.book()),
-        Some(Command::Completions { shell }) => {
+        Some(command) => subcommand(command, &catalog),
+        None => unreachable!("a plain estimate returned above"),
+    }
+}
+
+/// What a subcommand other than `pricing import` and `pricing update` prints.
+fn subcommand(command: &Command, catalog: &Catalog) -> Result<String> {
+    match command {
+        Command::Pricing { command } => pricing_cmd::run(command, catalog),
+        Command::Batch { .. } => unreachable!("handled in main"),
+        Command::Sweep(args) => sweep_cmd::run(args, catalog.book()),
+        Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(
                 *shell,
@@ -159,32 +167,17 @@ fn run(cli: &Cli) -> Result<String> {
             );
             Ok(String::from_utf8(out)?)
         }
-        Some(Command::Man { dir: Some(dir) }) => {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create the directory '{}'", dir.display()))?;
-            clap_mangen::generate_to(<Cli as clap::CommandFactory>::command(), dir)
-                .with_context(|| format!("cannot write the man pages into '{}'", dir.display()))?;
-            Ok(format!(
-                "wrote kcost.1 and its subcommands' pages into {}\n",
-                dir.display()
-            ))
-        }
-        Some(Command::Man { dir: None }) => {
-            let mut out = Vec::new();
-            let command = <Cli as clap::CommandFactory>::command().disable_help_subcommand(true);
-            clap_mangen::Man::new(command).render(&mut out)?;
-            Ok(String::from_utf8(out)?)
-        }
-        Some(Command::Regions { format, .. }) => render::regions::render(&catalog, *format),
-        Some(Command::Estimate {
+        Command::Man { dir } => man(dir.as_deref()),
+        Command::Regions { format, .. } => render::regions::render(catalog, *format),
+        Command::Estimate {
             file,
             format,
             explain,
             discount,
             prices,
-        }) => scenario(file, *format, *explain, *discount, prices, &catalog),
-        Some(Command::Analytics(args)) => analytics(args, &catalog),
-        Some(Command::Metrics {
+        } => scenario(file, *format, *explain, *discount, prices, catalog),
+        Command::Analytics(args) => analytics(args, catalog),
+        Command::Metrics {
             files,
             format,
             target_utilization,
@@ -196,7 +189,7 @@ fn run(cli: &Cli) -> Result<String> {
             period,
             region,
             prices,
-        }) => {
+        } => {
             let settings = kcost_core::metrics::Settings {
                 target_utilization: *target_utilization,
                 efo_consumers: *efo_consumers,
@@ -217,16 +210,33 @@ fn run(cli: &Cli) -> Result<String> {
                 &read,
                 settings,
                 region.as_deref(),
-                &catalog,
+                catalog,
                 options,
                 *format,
             )
         }
-        Some(Command::Firehose(args)) => firehose(args, &catalog),
-        Some(Command::Terraform(args)) => terraform(args, &catalog),
-        Some(Command::Cloudformation(args)) => cloudformation(args, &catalog),
-        None => unreachable!("a plain estimate returned above"),
+        Command::Firehose(args) => firehose(args, catalog),
+        Command::Terraform(args) => terraform(args, catalog),
+        Command::Cloudformation(args) => cloudformation(args, catalog),
     }
+}
+
+/// `kcost man`: the man pages written into `dir`, or kcost's own page printed.
+fn man(dir: Option<&Path>) -> Result<String> {
+    let Some(dir) = dir else {
+        let mut out = Vec::new();
+        let command = <Cli as clap::CommandFactory>::command().disable_help_subcommand(true);
+        clap_mangen::Man::new(command).render(&mut out)?;
+        return Ok(String::from_utf8(out)?);
+    };
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the directory '{}'", dir.display()))?;
+    clap_mangen::generate_to(<Cli as clap::CommandFactory>::command(), dir)
+        .with_context(|| format!("cannot write the man pages into '{}'", dir.display()))?;
+    Ok(format!(
+        "wrote kcost.1 and its subcommands' pages into {}\n",
+        dir.display()
+    ))
 }
 
 /// Whether `err` is the reader of kcost's output having gone away.

@@ -6,8 +6,6 @@ use std::io::{BufReader, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::Table;
 use kcost_core::{PriceKey, RegionPrices};
 use kcost_pricing::offer::{import, to_toml, Imported};
 use kcost_pricing::Catalog;
@@ -266,17 +264,9 @@ fn show(catalog: &Catalog, code: &str, format: RegionsFormat) -> Result<String> 
     if format == RegionsFormat::Json {
         return Ok(serde_json::to_string_pretty(region)? + "\n");
     }
-    let mut t = Table::new();
-    t.load_style(UTF8_FULL_CONDENSED).set_header(vec![
-        "Price",
-        "USD",
-        "Per",
-        "Confidence",
-        "As of",
-        "Source",
-    ]);
+    let mut t = kcost_report::Grid::new(&["Price", "USD", "Per", "Confidence", "As of", "Source"]);
     for (key, p) in &region.prices {
-        t.add_row(vec![
+        t.row([
             key.key().to_string(),
             p.usd.to_string(),
             key.unit().to_string(),
@@ -323,8 +313,7 @@ fn diff(catalog: &Catalog, a: &str, b: &str) -> Result<String> {
         .chain(right.prices.keys())
         .copied()
         .collect();
-    let mut t = Table::new();
-    t.load_style(UTF8_FULL_CONDENSED).set_header(vec![
+    let mut t = kcost_report::Grid::new(&[
         "Price".to_string(),
         format!("{a} (USD)"),
         format!("{b} (USD)"),
@@ -342,7 +331,7 @@ fn diff(catalog: &Catalog, a: &str, b: &str) -> Result<String> {
             (None, Some(_)) => format!("only in {b}"),
             (None, None) => String::new(),
         };
-        t.add_row(vec![key.key().to_string(), text(l), text(r), change]);
+        t.row([key.key().to_string(), text(l), text(r), change]);
     }
     Ok(format!("{t}\n"))
 }

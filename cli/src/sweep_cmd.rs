@@ -3,8 +3,6 @@
 use std::path::Path;
 
 use anyhow::{bail, Result};
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{CellAlignment, Table};
 use kcost_core::sweep::{sweep, Axis, Range, Sweep, Variable};
 use kcost_core::{number, Mode, Options, PriceBook, Rounding, StreamWorkload};
 use plotters::prelude::*;
@@ -128,14 +126,9 @@ pub fn run(args: &SweepArgs, book: &PriceBook) -> Result<String> {
             String::from_utf8(w.into_inner()?)?
         }
         SweepFormat::Table => {
-            let mut t = Table::new();
-            t.load_style(UTF8_FULL_CONDENSED).set_header(header);
-            t.add_rows(rows);
-            for i in 0..=Mode::ALL.len() + 1 {
-                if let Some(c) = t.column_mut(i) {
-                    c.set_cell_alignment(CellAlignment::Right);
-                }
-            }
+            let right: Vec<usize> = (0..header.len()).collect();
+            let mut t = kcost_report::Grid::new(&header).right(&right);
+            t.rows(rows);
             let mut out = format!("{t}\n");
             if let Some(b) = break_even {
                 out.push_str(&format!("{b}\n"));
@@ -145,24 +138,43 @@ pub fn run(args: &SweepArgs, book: &PriceBook) -> Result<String> {
     })
 }
 
+/// The plot's ranges: the swept input's least and greatest value, and the greatest cost with
+/// room above it.
+fn bounds(s: &Sweep) -> (f64, f64, f64) {
+    let xs = || s.points.iter().map(|p| p.value);
+    let (x0, x1) = (xs().fold(f64::INFINITY, f64::min), xs().fold(0.0, f64::max));
+    let y1 = s
+        .points
+        .iter()
+        .flat_map(|p| {
+            p.monthly_usd
+                .iter()
+                .filter_map(|(_, m)| m.map(|m| m.to_f64()))
+        })
+        .fold(1.0, f64::max)
+        * 1.05;
+    (x0, x1, y1)
+}
+
+/// The line of the `mode`th mode: the swept value and the monthly cost, where it is priced.
+fn series(s: &Sweep, mode: usize) -> Vec<(f64, f64)> {
+    s.points
+        .iter()
+        .filter_map(|p| {
+            p.monthly_usd
+                .get(mode)
+                .and_then(|(_, m)| m.map(|m| (p.value, m.to_f64())))
+        })
+        .collect()
+}
+
 /// Draws cost against the swept input, a line per mode, the break-even marked; written atomically.
 fn plot(s: &Sweep, path: &Path) -> Result<()> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (900, 540)).into_drawing_area();
         root.fill(&WHITE)?;
-        let xs = || s.points.iter().map(|p| p.value);
-        let (x0, x1) = (xs().fold(f64::INFINITY, f64::min), xs().fold(0.0, f64::max));
-        let y1 = s
-            .points
-            .iter()
-            .flat_map(|p| {
-                p.monthly_usd
-                    .iter()
-                    .filter_map(|(_, m)| m.map(|m| m.to_f64()))
-            })
-            .fold(1.0, f64::max)
-            * 1.05;
+        let (x0, x1, y1) = bounds(s);
         let caption = format!("Monthly cost against {}", s.variable.label().to_lowercase());
         let mut builder = ChartBuilder::on(&root);
         builder
@@ -189,15 +201,7 @@ fn plot(s: &Sweep, path: &Path) -> Result<()> {
                     .y_desc("Monthly cost (USD)")
                     .draw()?;
                 for (i, mode) in Mode::ALL.iter().enumerate() {
-                    let points: Vec<(f64, f64)> = s
-                        .points
-                        .iter()
-                        .filter_map(|p| {
-                            p.monthly_usd
-                                .get(i)
-                                .and_then(|(_, m)| m.map(|m| (p.value, m.to_f64())))
-                        })
-                        .collect();
+                    let points = series(s, i);
                     if points.is_empty() {
                         continue;
                     }

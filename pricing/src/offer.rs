@@ -157,83 +157,107 @@ const FIREHOSE: &str = "Kinesis Firehose";
 const ANALYTICS: &str = "Kinesis Analytics";
 const ADVANTAGE: &str = "OnDemand Advantage";
 
+/// The rules of the offer `offer` (its offer code), if kcost reads it.
 fn rules(offer: &str) -> Option<Vec<Rule>> {
+    Some(match offer {
+        "AmazonKinesis" => streams_rules(),
+        "AmazonKinesisFirehose" => firehose_rules(),
+        "AmazonKinesisAnalytics" => analytics_rules(),
+        "AmazonCloudWatch" | "awskms" | "AmazonEC2" | "AmazonVPC" | "AWSLambda"
+        | "AmazonDynamoDB" => around_rules(offer),
+        _ => return None,
+    })
+}
+
+/// A tiered rule found by its usage type alone.
+const fn tiered(name: &'static str, begin: &'static str, key: PriceKey) -> Rule {
+    Rule {
+        begin: Some(begin),
+        ..usage(name, key)
+    }
+}
+
+/// Kinesis Data Streams: provisioned, on-demand and on-demand Advantage.
+fn streams_rules() -> Vec<Rule> {
     use PriceKey::*;
+    let kds = |usage, key| rule(STREAMS, usage, key);
     let advantage = |usage, key| Rule {
         group: Some(ADVANTAGE),
         ..rule(STREAMS, usage, key)
     };
+    vec![
+        kds("Storage-ShardHour", KdsShardHour),
+        kds("PutRequestPayloadUnits", KdsPutPayloadUnit),
+        kds("Extended-ShardHour", KdsExtendedRetentionShardHour),
+        kds("LongTermRetention-ByteHrs", KdsLongTermRetentionGbMonth),
+        kds("LongTermRetention-ReadBytes", KdsLongTermRetrievalGb),
+        kds("EnhancedFanoutHour", KdsEfoConsumerShardHour),
+        Rule {
+            operation: Some("EnhancedFanoutDataRetrieval"),
+            ..kds("ReadBytes", KdsEfoRetrievalGb)
+        },
+        kds("OnDemand-StreamHour", KdsOnDemandStreamHour),
+        kds("OnDemand-BilledIncomingBytes", KdsOnDemandDataInGb),
+        kds("OnDemand-BilledOutgoingBytes", KdsOnDemandDataOutGb),
+        kds("OnDemand-BilledOutgoingEFOBytes", KdsOnDemandEfoDataOutGb),
+        kds(
+            "OnDemand-ExtendedRetention-ByteHrs",
+            KdsOnDemandExtendedRetentionGbMonth,
+        ),
+        kds(
+            "OnDemand-LongTermRetention-ByteHrs",
+            KdsOnDemandLongTermRetentionGbMonth,
+        ),
+        advantage("OnDemand-BilledIncomingBytes", KdsAdvantageDataInGb),
+        advantage("OnDemand-BilledOutgoingBytes", KdsAdvantageDataOutGb),
+        advantage("OnDemand-BilledOutgoingEFOBytes", KdsAdvantageEfoDataOutGb),
+        advantage(
+            "OnDemand-ExtendedRetention-ByteHrs",
+            KdsAdvantageRetentionGbMonth,
+        ),
+    ]
+}
+
+/// Firehose: its ingestion tiers and the options priced per GB, object or hour.
+fn firehose_rules() -> Vec<Rule> {
+    use PriceKey::*;
     let tier = |begin, key| Rule {
         begin: Some(begin),
         ..rule(FIREHOSE, "BilledBytes", key)
     };
-    let tiered = |name, begin, key| Rule {
-        begin: Some(begin),
-        ..usage(name, key)
-    };
-    Some(match offer {
-        "AmazonKinesis" => vec![
-            rule(STREAMS, "Storage-ShardHour", KdsShardHour),
-            rule(STREAMS, "PutRequestPayloadUnits", KdsPutPayloadUnit),
-            rule(STREAMS, "Extended-ShardHour", KdsExtendedRetentionShardHour),
-            rule(
-                STREAMS,
-                "LongTermRetention-ByteHrs",
-                KdsLongTermRetentionGbMonth,
-            ),
-            rule(
-                STREAMS,
-                "LongTermRetention-ReadBytes",
-                KdsLongTermRetrievalGb,
-            ),
-            rule(STREAMS, "EnhancedFanoutHour", KdsEfoConsumerShardHour),
-            Rule {
-                operation: Some("EnhancedFanoutDataRetrieval"),
-                ..rule(STREAMS, "ReadBytes", KdsEfoRetrievalGb)
-            },
-            rule(STREAMS, "OnDemand-StreamHour", KdsOnDemandStreamHour),
-            rule(STREAMS, "OnDemand-BilledIncomingBytes", KdsOnDemandDataInGb),
-            rule(
-                STREAMS,
-                "OnDemand-BilledOutgoingBytes",
-                KdsOnDemandDataOutGb,
-            ),
-            rule(
-                STREAMS,
-                "OnDemand-BilledOutgoingEFOBytes",
-                KdsOnDemandEfoDataOutGb,
-            ),
-            rule(
-                STREAMS,
-                "OnDemand-ExtendedRetention-ByteHrs",
-                KdsOnDemandExtendedRetentionGbMonth,
-            ),
-            rule(
-                STREAMS,
-                "OnDemand-LongTermRetention-ByteHrs",
-                KdsOnDemandLongTermRetentionGbMonth,
-            ),
-            advantage("OnDemand-BilledIncomingBytes", KdsAdvantageDataInGb),
-            advantage("OnDemand-BilledOutgoingBytes", KdsAdvantageDataOutGb),
-            advantage("OnDemand-BilledOutgoingEFOBytes", KdsAdvantageEfoDataOutGb),
-            advantage(
-                "OnDemand-ExtendedRetention-ByteHrs",
-                KdsAdvantageRetentionGbMonth,
-            ),
-        ],
-        "AmazonKinesisFirehose" => vec![
-            tier("0", FirehoseIngestTier1Gb),
-            tier("512000", FirehoseIngestTier2Gb),
-            tier("2048000", FirehoseIngestTier3Gb),
-            rule(FIREHOSE, "DFCBilledBytes", FirehoseFormatConversionGb),
-            rule(FIREHOSE, "DPBytesDelivered", FirehoseDynamicPartitioningGb),
-            Rule {
-                factor: 1000.0,
-                ..rule(FIREHOSE, "S3DeliveryObjectCount", FirehoseS3ObjectsThousand)
-            },
-            rule(FIREHOSE, "Firehose-VpcDelivery-Bytes", FirehoseVpcGb),
-            rule(FIREHOSE, "Firehose-VpcDelivery-Hours", FirehoseVpcAzHour),
-        ],
+    vec![
+        tier("0", FirehoseIngestTier1Gb),
+        tier("512000", FirehoseIngestTier2Gb),
+        tier("2048000", FirehoseIngestTier3Gb),
+        rule(FIREHOSE, "DFCBilledBytes", FirehoseFormatConversionGb),
+        rule(FIREHOSE, "DPBytesDelivered", FirehoseDynamicPartitioningGb),
+        Rule {
+            factor: 1000.0,
+            ..rule(FIREHOSE, "S3DeliveryObjectCount", FirehoseS3ObjectsThousand)
+        },
+        rule(FIREHOSE, "Firehose-VpcDelivery-Bytes", FirehoseVpcGb),
+        rule(FIREHOSE, "Firehose-VpcDelivery-Hours", FirehoseVpcAzHour),
+    ]
+}
+
+/// Managed Service for Apache Flink (Kinesis Data Analytics).
+fn analytics_rules() -> Vec<Rule> {
+    use PriceKey::*;
+    vec![
+        rule(ANALYTICS, "KPU-Hour-Java", KdaKpuHour),
+        rule(
+            ANALYTICS,
+            "RunningApplicationStorage",
+            KdaRunningStorageGbMonth,
+        ),
+        rule(ANALYTICS, "DurableApplicationBackups", KdaBackupGbMonth),
+    ]
+}
+
+/// The services priced around a stream, offer by offer.
+fn around_rules(offer: &str) -> Vec<Rule> {
+    use PriceKey::*;
+    match offer {
         "AmazonCloudWatch" => vec![
             tiered("CW:MetricMonitorUsage", "0", CloudwatchMetricTier1),
             tiered("CW:MetricMonitorUsage", "10000", CloudwatchMetricTier2),
@@ -267,17 +291,8 @@ fn rules(offer: &str) -> Option<Vec<Rule>> {
             usage("WriteRequestUnits", DynamodbWriteRequestUnit),
             usage("ReadRequestUnits", DynamodbReadRequestUnit),
         ],
-        "AmazonKinesisAnalytics" => vec![
-            rule(ANALYTICS, "KPU-Hour-Java", KdaKpuHour),
-            rule(
-                ANALYTICS,
-                "RunningApplicationStorage",
-                KdaRunningStorageGbMonth,
-            ),
-            rule(ANALYTICS, "DurableApplicationBackups", KdaBackupGbMonth),
-        ],
-        _ => return None,
-    })
+        _ => Vec::new(),
+    }
 }
 
 /// The usage-type prefix of a region (`USE2`), as the Price List writes it.
@@ -367,21 +382,7 @@ pub fn import(reader: impl Read, origin: &str, only: &[String]) -> Result<Import
         origin: origin.to_string(),
         code: offer.offer_code.clone(),
     })?;
-    let published = offer
-        .publication_date
-        .get(..10)
-        .unwrap_or(&offer.publication_date)
-        .to_string();
-    // The date becomes every price's as-of date; one the tables cannot read is refused here.
-    if !crate::table::is_date(&published) {
-        return Err(OfferError::Malformed {
-            origin: origin.to_string(),
-            message: format!(
-                "publicationDate '{}' is not a date (YYYY-MM-DD...)",
-                offer.publication_date
-            ),
-        });
-    }
+    let published = published(&offer, origin)?;
     let mut found: BTreeMap<String, BTreeMap<PriceKey, Price>> = BTreeMap::new();
     let mut names: BTreeMap<String, String> = BTreeMap::new();
     for (sku, product) in &offer.products {
@@ -403,80 +404,19 @@ pub fn import(reader: impl Read, origin: &str, only: &[String]) -> Result<Import
                 .entry(region.clone())
                 .or_insert_with(|| location.clone());
         }
-        for r in rules.iter().filter(|r| {
-            of_family(r)
-                && (if r.region_named {
-                    usage.strip_prefix(region.as_str()) == Some(&format!("-{}", r.usage))
-                } else {
-                    usage_matches(usage, r.usage, region)
-                })
-                && r.operation
-                    .is_none_or(|op| a.operation.as_deref() == Some(op))
-                && (r.group.is_some() == (a.group.as_deref() == Some(ADVANTAGE)))
-        }) {
-            let dimensions = offer
-                .terms
-                .on_demand
-                .get(sku)
-                .into_iter()
-                .flat_map(|t| t.values())
-                .flat_map(|t| t.price_dimensions.values());
-            for d in dimensions {
-                if r.begin
-                    .is_some_and(|b| d.begin_range.as_deref().unwrap_or("0") != b)
-                {
-                    continue;
-                }
-                let Some(usd) = d
-                    .price_per_unit
-                    .get("USD")
-                    .and_then(|p| p.parse::<f64>().ok())
-                else {
-                    continue;
-                };
-                // Not a price (NaN, infinite, negative, or not plausible for its unit): the key
-                // is reported missing instead.
-                let usd = usd * r.factor;
-                if !usd.is_finite() || usd < 0.0 || r.key.check_plausible(usd).is_err() {
-                    continue;
-                }
-                found.entry(region.clone()).or_default().insert(
-                    r.key,
-                    Price {
-                        usd,
-                        source: ArcStr::from(format!(
-                            "AWS Price List {} offer, version {}, usage type {usage}",
-                            offer.offer_code, offer.version
-                        )),
-                        as_of: ArcStr::from(published.as_str()),
-                        confidence: Confidence::Confirmed,
-                    },
-                );
+        for r in rules
+            .iter()
+            .filter(|r| of_family(r) && r.matches(a, usage, region))
+        {
+            for price in prices(&offer, sku, r, usage, &published) {
+                found
+                    .entry(region.clone())
+                    .or_default()
+                    .insert(r.key, price);
             }
         }
     }
-    // A price is missing when the region has others of its family (provisioned, on-demand,
-    // Advantage, analytics, Firehose) but not it: a region without Advantage at all is not
-    // missing Advantage prices.
-    let mut missing = Vec::new();
-    for (region, have) in &found {
-        for r in &rules {
-            let family = family_of(r.key);
-            if have.contains_key(&r.key) || !have.keys().any(|k| family_of(*k) == family) {
-                continue;
-            }
-            let prefix = match (region.as_str(), r.family, r.region_named) {
-                (_, _, true) => format!("{region}-"),
-                ("us-east-1", STREAMS, _) => String::new(),
-                _ => usage_prefix(region).map_or(String::new(), |p| format!("{p}-")),
-            };
-            missing.push(Missing {
-                region: region.clone(),
-                usage_type: format!("{prefix}{}", r.usage),
-                key: r.key,
-            });
-        }
-    }
+    let missing = missing(&found, &rules);
     let regions = found
         .into_iter()
         .map(|(code, prices)| RegionPrices {
@@ -493,6 +433,101 @@ pub fn import(reader: impl Read, origin: &str, only: &[String]) -> Result<Import
         regions,
         missing,
     })
+}
+
+/// The offer's publication date, `YYYY-MM-DD`: it becomes every price's as-of date, so one the
+/// tables cannot read is refused here.
+fn published(offer: &Offer, origin: &str) -> Result<String, OfferError> {
+    let published = offer
+        .publication_date
+        .get(..10)
+        .unwrap_or(&offer.publication_date)
+        .to_string();
+    if !crate::table::is_date(&published) {
+        return Err(OfferError::Malformed {
+            origin: origin.to_string(),
+            message: format!(
+                "publicationDate '{}' is not a date (YYYY-MM-DD...)",
+                offer.publication_date
+            ),
+        });
+    }
+    Ok(published)
+}
+
+impl Rule {
+    /// Whether a product of `region` with attributes `a` and usage type `usage` is this rule's
+    /// (its family aside).
+    fn matches(&self, a: &Attributes, usage: &str, region: &str) -> bool {
+        (if self.region_named {
+            usage.strip_prefix(region) == Some(&format!("-{}", self.usage))
+        } else {
+            usage_matches(usage, self.usage, region)
+        }) && self
+            .operation
+            .is_none_or(|op| a.operation.as_deref() == Some(op))
+            && (self.group.is_some() == (a.group.as_deref() == Some(ADVANTAGE)))
+    }
+}
+
+/// The prices of product `sku` that rule `r` keeps: each on-demand price dimension in the
+/// rule's tier, in kcost's unit. Not a price (NaN, infinite, negative, or not plausible for its
+/// unit): left out, and the key is reported missing instead.
+fn prices(offer: &Offer, sku: &str, r: &Rule, usage: &str, published: &str) -> Vec<Price> {
+    offer
+        .terms
+        .on_demand
+        .get(sku)
+        .into_iter()
+        .flat_map(|t| t.values())
+        .flat_map(|t| t.price_dimensions.values())
+        .filter(|d| {
+            r.begin
+                .is_none_or(|b| d.begin_range.as_deref().unwrap_or("0") == b)
+        })
+        .filter_map(|d| {
+            d.price_per_unit
+                .get("USD")
+                .and_then(|p| p.parse::<f64>().ok())
+        })
+        .map(|usd| usd * r.factor)
+        .filter(|&usd| usd.is_finite() && usd >= 0.0 && r.key.check_plausible(usd).is_ok())
+        .map(|usd| Price {
+            usd,
+            source: ArcStr::from(format!(
+                "AWS Price List {} offer, version {}, usage type {usage}",
+                offer.offer_code, offer.version
+            )),
+            as_of: ArcStr::from(published),
+            confidence: Confidence::Confirmed,
+        })
+        .collect()
+}
+
+/// The prices missing from what was `found`: a price is missing when the region has others of
+/// its family (provisioned, on-demand, Advantage, analytics, Firehose) but not it; a region
+/// without Advantage at all is not missing Advantage prices.
+fn missing(found: &BTreeMap<String, BTreeMap<PriceKey, Price>>, rules: &[Rule]) -> Vec<Missing> {
+    let mut missing = Vec::new();
+    for (region, have) in found {
+        for r in rules {
+            let family = family_of(r.key);
+            if have.contains_key(&r.key) || !have.keys().any(|k| family_of(*k) == family) {
+                continue;
+            }
+            let prefix = match (region.as_str(), r.family, r.region_named) {
+                (_, _, true) => format!("{region}-"),
+                ("us-east-1", STREAMS, _) => String::new(),
+                _ => usage_prefix(region).map_or(String::new(), |p| format!("{p}-")),
+            };
+            missing.push(Missing {
+                region: region.clone(),
+                usage_type: format!("{prefix}{}", r.usage),
+                key: r.key,
+            });
+        }
+    }
+    missing
 }
 
 /// A region's prices as a pricing table (TOML), in kcost's layout.

@@ -15,6 +15,21 @@ const UNPRICED_NAMED: usize = 10;
 
 /// `e` in `format`; notes in the words of `face`.
 pub fn infra(e: &InfraEstimate, format: Format, face: &dyn Face) -> Result<String> {
+    let summary = summary(e, face);
+    let mut reports: Vec<Report<'_>> = e
+        .resources
+        .iter()
+        .filter_map(|r| resource_report(r, face))
+        .collect();
+    let out = many(&summary, &mut reports, e, format)?;
+    if format != Format::Csv {
+        return Ok(out);
+    }
+    Ok(out + &crate::csv::rows(&change_rows(e))?)
+}
+
+/// The summary table: one row per resource, then the total.
+fn summary(e: &InfraEstimate, face: &dyn Face) -> Summary {
     let mut rows: Vec<[String; 4]> = e
         .resources
         .iter()
@@ -41,7 +56,7 @@ pub fn infra(e: &InfraEstimate, format: Format, face: &dyn Face) -> Result<Strin
         ),
         signed(e.delta_usd),
     ]);
-    let summary = Summary {
+    Summary {
         title: format!(
             "{}: what the change costs a month, Kinesis resources{}",
             match e.source {
@@ -62,19 +77,12 @@ pub fn infra(e: &InfraEstimate, format: Format, face: &dyn Face) -> Result<Strin
         right: &[2, 3],
         notes: notes(e),
         warnings: worded(&e.warnings, face),
-    };
-    let mut reports: Vec<Report<'_>> = e
-        .resources
-        .iter()
-        .filter_map(|r| resource_report(r, face))
-        .collect();
-    let out = many(&summary, &mut reports, e, format)?;
-    if format != Format::Csv {
-        return Ok(out);
     }
-    // The change in the same columns: each resource's month before and its difference, then
-    // the plan's.
-    let mut rows: Vec<[String; 9]> = Vec::new();
+}
+
+/// The change in the CSV's columns: each resource's month before and its difference, then the
+/// plan's.
+fn change_rows(e: &InfraEstimate) -> Vec<[String; 9]> {
     let row =
         |component: &str, item: &str, description: String, usd: Option<Money>, region: &str| {
             [
@@ -89,6 +97,7 @@ pub fn infra(e: &InfraEstimate, format: Format, face: &dyn Face) -> Result<Strin
                 String::new(),
             ]
         };
+    let mut rows: Vec<[String; 9]> = Vec::new();
     for r in &e.resources {
         let region = r.region.as_deref().unwrap_or("");
         rows.push(row(
@@ -106,28 +115,19 @@ pub fn infra(e: &InfraEstimate, format: Format, face: &dyn Face) -> Result<Strin
             region,
         ));
     }
-    rows.push(row(
-        "all",
-        "before",
-        "Monthly total before the change".to_string(),
-        Some(e.before_monthly_usd),
-        "",
-    ));
-    rows.push(row(
-        "all",
-        "after",
-        "Monthly total after the change".to_string(),
-        Some(e.monthly_usd),
-        "",
-    ));
-    rows.push(row(
-        "all",
-        "change",
-        "After less before".to_string(),
-        Some(e.delta_usd),
-        "",
-    ));
-    Ok(out + &crate::csv::rows(&rows)?)
+    let all = [
+        (
+            "before",
+            "Monthly total before the change",
+            e.before_monthly_usd,
+        ),
+        ("after", "Monthly total after the change", e.monthly_usd),
+        ("change", "After less before", e.delta_usd),
+    ];
+    for (item, description, usd) in all {
+        rows.push(row("all", item, description.to_string(), Some(usd), ""));
+    }
+    rows
 }
 
 /// An address as a TOML table key: in single quotes when it holds double ones.

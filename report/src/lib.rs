@@ -13,7 +13,7 @@ mod table;
 
 use kcost_core::analytics::AnalyticsEstimate;
 use kcost_core::firehose::FirehoseEstimate;
-use kcost_core::metrics::{MeanPeak, Observed, TrafficEstimate};
+use kcost_core::metrics::{MeanPeak, ModeCost, Observed, TrafficEstimate};
 use kcost_core::scenario::{Component, ComponentEstimate, Kind, PipelineEstimate};
 use kcost_core::{Comparison, Estimate, Face, Warning};
 use serde::Serialize;
@@ -21,6 +21,7 @@ use thiserror::Error;
 
 pub use infra::infra;
 pub use report::{schedule_text, Report, COST_HEADER, GROWTH_HEADER};
+pub use table::Grid;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -345,58 +346,8 @@ fn traffic_notes(e: &TrafficEstimate, face: &dyn Face) -> Vec<String> {
         String::new(),
         "A 730-hour month at this traffic:".to_string(),
     ];
-    for m in &e.estimates {
-        notes.push(format!(
-            "  {:<22} {:>10} {:>12} USD{}",
-            m.mode,
-            match (&m.shards, &m.schedule) {
-                (Some(n), _) => report::shards(*n),
-                (None, Some(s)) => format!(
-                    "{}-{}",
-                    s.hours.iter().min().unwrap_or(&0),
-                    report::shards(*s.hours.iter().max().unwrap_or(&0))
-                ),
-                (None, None) => "-".to_string(),
-            },
-            m.monthly_usd.to_text(true),
-            if m.mode == e.cheapest {
-                "  cheapest"
-            } else {
-                ""
-            }
-        ));
-    }
-    if let (Some(now), Some(saving)) = (&e.current, e.saving_usd) {
-        let count = now.shards.unwrap_or(0);
-        let (cost, are) = if count == 1 {
-            ("costs", "is")
-        } else {
-            ("cost", "are")
-        };
-        notes.push(if saving.cents() > 0 {
-            format!(
-                "Today's {} {cost} {} USD a month; {} would save {} USD",
-                report::shards(count),
-                now.monthly_usd.to_text(true),
-                e.cheapest,
-                saving.to_text(true)
-            )
-        } else if count < e.summary.observed.shards_for_peak {
-            format!(
-                "Today's {} {cost} {} USD a month, less than any mode here, but {are} fewer than \
-                 the {} the peak needs: expect throttling at the busiest times",
-                report::shards(count),
-                now.monthly_usd.to_text(true),
-                e.summary.observed.shards_for_peak
-            )
-        } else {
-            format!(
-                "Today's {} {cost} {} USD a month, no more than the cheapest mode",
-                report::shards(count),
-                now.monthly_usd.to_text(true)
-            )
-        });
-    }
+    notes.extend(e.estimates.iter().map(|m| month_row(e, m)));
+    notes.extend(today(e));
     if !e.steps.is_empty() {
         notes.push("How the figures came from the points:".to_string());
         notes.push(kcost_core::render_steps(&e.steps).trim_end().to_string());
@@ -410,6 +361,65 @@ fn traffic_notes(e: &TrafficEstimate, face: &dyn Face) -> Vec<String> {
         );
     }
     notes
+}
+
+/// One mode's row in the table of a month's modes.
+fn month_row(e: &TrafficEstimate, m: &ModeCost) -> String {
+    format!(
+        "  {:<22} {:>10} {:>12} USD{}",
+        m.mode,
+        match (&m.shards, &m.schedule) {
+            (Some(n), _) => report::shards(*n),
+            (None, Some(s)) => format!(
+                "{}-{}",
+                s.hours.iter().min().unwrap_or(&0),
+                report::shards(*s.hours.iter().max().unwrap_or(&0))
+            ),
+            (None, None) => "-".to_string(),
+        },
+        m.monthly_usd.to_text(true),
+        if m.mode == e.cheapest {
+            "  cheapest"
+        } else {
+            ""
+        }
+    )
+}
+
+/// What today's shards cost against the cheapest mode, when the metrics say how many there are.
+fn today(e: &TrafficEstimate) -> Option<String> {
+    let (Some(now), Some(saving)) = (&e.current, e.saving_usd) else {
+        return None;
+    };
+    let count = now.shards.unwrap_or(0);
+    let (cost, are) = if count == 1 {
+        ("costs", "is")
+    } else {
+        ("cost", "are")
+    };
+    Some(if saving.cents() > 0 {
+        format!(
+            "Today's {} {cost} {} USD a month; {} would save {} USD",
+            report::shards(count),
+            now.monthly_usd.to_text(true),
+            e.cheapest,
+            saving.to_text(true)
+        )
+    } else if count < e.summary.observed.shards_for_peak {
+        format!(
+            "Today's {} {cost} {} USD a month, less than any mode here, but {are} fewer than \
+             the {} the peak needs: expect throttling at the busiest times",
+            report::shards(count),
+            now.monthly_usd.to_text(true),
+            e.summary.observed.shards_for_peak
+        )
+    } else {
+        format!(
+            "Today's {} {cost} {} USD a month, no more than the cheapest mode",
+            report::shards(count),
+            now.monthly_usd.to_text(true)
+        )
+    })
 }
 
 /// What to beware of in the metrics (gaps, partial pages, unmatched points) and their estimates,

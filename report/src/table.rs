@@ -23,6 +23,52 @@ fn align_right(t: &mut Table, columns: &[usize]) {
     }
 }
 
+/// A plain terminal table of the front end's own rows (batch rows, totals, price tables,
+/// regions, sweeps): the one place outside the reports where a table is drawn. Its width is
+/// its content's, whatever the terminal.
+#[derive(Debug)]
+pub struct Grid(Table);
+
+impl Grid {
+    /// An empty table under `header`.
+    #[must_use]
+    pub fn new<S: ToString>(header: &[S]) -> Grid {
+        let mut t = Table::new();
+        t.load_style(UTF8_FULL_CONDENSED)
+            .set_header(header.iter().map(ToString::to_string).collect::<Vec<_>>());
+        Grid(t)
+    }
+
+    /// Aligns `columns` (counted from 0) to the right.
+    #[must_use]
+    pub fn right(mut self, columns: &[usize]) -> Grid {
+        align_right(&mut self.0, columns);
+        self
+    }
+
+    /// One more row.
+    pub fn row<S: ToString>(&mut self, cells: impl IntoIterator<Item = S>) {
+        self.0
+            .add_row(cells.into_iter().map(|c| c.to_string()).collect::<Vec<_>>());
+    }
+
+    /// More rows.
+    pub fn rows<S: ToString, R: IntoIterator<Item = S>>(
+        &mut self,
+        rows: impl IntoIterator<Item = R>,
+    ) {
+        for r in rows {
+            self.row(r);
+        }
+    }
+}
+
+impl std::fmt::Display for Grid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 pub fn render(r: &Report<'_>) -> String {
     let mut out = format!("{}\n\n", r.title);
     // A report with no inputs of its own (a mode priced from metrics) shows no empty table.

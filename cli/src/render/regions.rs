@@ -3,8 +3,6 @@
 use std::collections::BTreeSet;
 
 use anyhow::Result;
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::Table;
 use kcost_core::{Confidence, Mode, PriceKey};
 use kcost_pricing::Catalog;
 use serde::Serialize;
@@ -54,8 +52,7 @@ pub fn render(catalog: &Catalog, format: RegionsFormat) -> Result<String> {
     if format == RegionsFormat::Json {
         return Ok(serde_json::to_string_pretty(&regions)? + "\n");
     }
-    let mut t = Table::new();
-    t.load_style(UTF8_FULL_CONDENSED).set_header(vec![
+    let mut t = kcost_report::Grid::new(&[
         "Region",
         "Name",
         "Prices",
@@ -65,7 +62,7 @@ pub fn render(catalog: &Catalog, format: RegionsFormat) -> Result<String> {
         "From",
     ]);
     for r in &regions {
-        t.add_row(vec![
+        t.row([
             r.code.to_string(),
             r.name.to_string(),
             r.prices.len().to_string(),
