@@ -518,6 +518,10 @@ pub struct State {
     pub explain: bool,
     /// The prices.
     pub book: Rc<PriceBook>,
+    /// Whether the chart is wanted yet: it waits until the first figures are on screen.
+    pub chart_due: bool,
+    /// The chart of the current result, computed with it (not while rendering), once due.
+    pub chart: Option<Rc<Chart>>,
 }
 
 /// What can happen to the state.
@@ -527,6 +531,8 @@ pub enum Action {
     Set(Field, String),
     /// The explain switch changed.
     Explain(bool),
+    /// The first figures are on screen: the chart may be computed now and from now on.
+    ChartDue,
 }
 
 impl State {
@@ -540,6 +546,8 @@ impl State {
             url_problems,
             explain: false,
             book,
+            chart_due: false,
+            chart: None,
         };
         state.recompute();
         state
@@ -556,6 +564,16 @@ impl State {
 
     /// Re-prices after a change; while the inputs are invalid there is no result at all.
     fn recompute(&mut self) {
+        self.price();
+        self.chart = if self.chart_due {
+            self.chart_points().map(Rc::new)
+        } else {
+            None
+        };
+    }
+
+    /// Prices the inputs, or says which are invalid.
+    fn price(&mut self) {
         match self.compute() {
             Ok(outcome) => {
                 self.errors.clear();
@@ -638,20 +656,7 @@ impl State {
         } else {
             None
         };
-        // The comparison's own notes (what Advantage's commitment means), then one warning about
-        // old prices for all the page shows: the pipeline and every mode.
-        let mut warnings: Vec<kcost_core::Warning> = comparison
-            .iter()
-            .flat_map(|c| &c.warnings)
-            .filter(|w| !matches!(w, kcost_core::Warning::OldPrices { .. }))
-            .cloned()
-            .collect();
-        let priced = pipeline.components.iter().map(|c| c.estimate.priced());
-        let compared = comparison.iter().flat_map(|c| &c.estimates);
-        warnings.extend(kcost_core::old_prices(
-            priced.chain(compared.map(|e| (&*e.region, &e.lines[..]))),
-            price_age(),
-        ));
+        let warnings = warnings(&pipeline, comparison.as_ref());
         Ok(Outcome {
             scenario,
             pipeline,
@@ -932,7 +937,7 @@ impl State {
 
     /// Points of the chart: the monthly cost of each mode the region prices, at record rates
     /// from a hundredth to a hundred times the current one, all else equal.
-    pub fn chart(&self) -> Option<Chart> {
+    pub fn chart_points(&self) -> Option<Chart> {
         let outcome = self.outcome.as_ref()?;
         let w = outcome.workload;
         let region = self.book.region(self.value(Field::Region).trim()).ok()?;
@@ -988,6 +993,27 @@ impl State {
             now,
         })
     }
+}
+
+/// The comparison's own notes (what Advantage's commitment means), then one warning about old
+/// prices for all the page shows: the pipeline and every mode.
+fn warnings(
+    pipeline: &scenario::PipelineEstimate,
+    comparison: Option<&kcost_core::Comparison>,
+) -> Vec<kcost_core::Warning> {
+    let mut warnings: Vec<kcost_core::Warning> = comparison
+        .iter()
+        .flat_map(|c| &c.warnings)
+        .filter(|w| !matches!(w, kcost_core::Warning::OldPrices { .. }))
+        .cloned()
+        .collect();
+    let priced = pipeline.components.iter().map(|c| c.estimate.priced());
+    let compared = comparison.iter().flat_map(|c| &c.estimates);
+    warnings.extend(kcost_core::old_prices(
+        priced.chain(compared.map(|e| (&*e.region, &e.lines[..]))),
+        price_age(),
+    ));
+    warnings
 }
 
 /// Monthly cost against record rate, per mode.
@@ -1046,25 +1072,13 @@ fn checker(field: Field) -> Option<Check> {
         Field::Profile => Optional(|s| ok(s.parse::<kcost_core::Profile>())),
         Field::Scaling => Required(|s| ok(s.parse::<kcost_core::Scaling>())),
         Field::Shards => Optional(|s| ok(parse::shards(s))),
-        Field::ShardMetrics => Optional(|s| ok(around::parse_shard_metrics(s))),
-        Field::Encryption => Required(|s| ok(s.parse::<around::Encryption>())),
-        Field::KmsKey => Required(|s| ok(s.parse::<around::KmsKey>())),
-        Field::ProducerNetwork => Required(|s| ok(around::Network::parse("producer network", s))),
-        Field::ConsumerNetwork => Required(|s| ok(around::Network::parse("consumer network", s))),
-        Field::NatGateways => Optional(|s| {
-            ok(around::parse_count_in(
-                "NAT gateway count",
-                s,
-                (1, around::MAX_NAT_GATEWAYS),
-            ))
-        }),
-        Field::EndpointAzs => Optional(|s| {
-            ok(around::parse_count_in(
-                "endpoint AZ count",
-                s,
-                (1, around::MAX_ENDPOINT_AZS),
-            ))
-        }),
+        Field::ShardMetrics => Optional(|s| around_field(Input::ShardMetrics, s)),
+        Field::Encryption => Required(|s| around_field(Input::Encryption, s)),
+        Field::KmsKey => Required(|s| around_field(Input::KmsKey, s)),
+        Field::ProducerNetwork => Required(|s| around_field(Input::ProducerNetwork, s)),
+        Field::ConsumerNetwork => Required(|s| around_field(Input::ConsumerNetwork, s)),
+        Field::NatGateways => Optional(|s| around_field(Input::NatGateways, s)),
+        Field::EndpointAzs => Optional(|s| around_field(Input::EndpointAzs, s)),
         Field::Parallelism => Optional(|s| ok(parse::parallelism(s))),
         Field::ParallelismPerKpu => Optional(|s| ok(parse::parallelism_per_kpu(s))),
         Field::KpuHours => Optional(|s| ok(analytics::AppSize::kpu_hours(s))),
@@ -1096,6 +1110,11 @@ fn checker(field: Field) -> Option<Check> {
         | Field::StorageIncluded
         | Field::DynamicPartitioning => return None,
     })
+}
+
+/// A field of what is around the stream, checked as the core sets it.
+fn around_field(input: Input, text: &str) -> Result<(), kcost_core::InputError> {
+    around::Around::default().set(input, text)
 }
 
 /// A Lambda field's value, checked as the core sets it on a function of the page's defaults.
@@ -1152,13 +1171,20 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        let only_chart = action == Action::ChartDue;
         match action {
             Action::Set(field, value) => {
                 next.inputs.insert(field, value);
             }
             Action::Explain(on) => next.explain = on,
+            Action::ChartDue => next.chart_due = true,
         }
-        next.recompute();
+        if only_chart {
+            // The figures stand; only the chart is new.
+            next.chart = next.chart_points().map(Rc::new);
+        } else {
+            next.recompute();
+        }
         Rc::new(next)
     }
 }

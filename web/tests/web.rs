@@ -122,7 +122,9 @@ fn compare_mode_and_the_chart() {
     let s = state("?consumers=10&mode=compare");
     let c = s.outcome.as_ref().unwrap().comparison.as_ref().unwrap();
     assert_eq!(c.estimates.len(), 3);
-    let chart = s.chart().unwrap();
+    assert!(s.chart.is_none(), "the chart waits for the first figures");
+    let s = s.reduce(Action::ChartDue);
+    let chart = s.chart.as_ref().unwrap();
     assert_eq!(chart.series.len(), 3, "us-east-1 prices all three modes");
     assert!(
         chart
@@ -378,7 +380,7 @@ fn any_query_string_loads_without_a_panic() {
             query.push_str(pieces[(seed % pieces.len() as u64) as usize]);
         }
         let s = state(&query);
-        let _ = s.chart();
+        let _ = s.reduce(Action::ChartDue);
     }
 }
 

@@ -20,6 +20,7 @@
 //! # Ok::<(), kcost_core::metrics::MetricsError>(())
 //! ```
 
+mod names;
 mod parse;
 mod price;
 mod schedule;

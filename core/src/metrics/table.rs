@@ -7,7 +7,7 @@
 //! AWS documents no layout for the console's download, so kcost reads any table of this shape and
 //! says what it could not read: which column, which line.
 
-use super::parse::{recognise, shard_of, unknown};
+use super::names::{recognise, shard_of, unknown};
 use super::{MetricSeries, MetricsError};
 
 /// Headers that name the time column.

@@ -67,39 +67,97 @@ pub fn app() -> Html {
         State::new(inputs, problems, state::book())
     });
     let query = query::to_query(&state.inputs);
+    use_url(query.clone());
+    use_first_result_mark(state.outcome.is_some());
     {
-        // Keep the URL in step with the inputs, without adding history entries per keystroke.
-        let query = query.clone();
-        use_effect_with(query, move |query| {
-            if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-                let path = web_sys::window()
-                    .and_then(|w| w.location().pathname().ok())
-                    .unwrap_or_default();
-                let _ = history.replace_state_with_url(
-                    &wasm_bindgen::JsValue::NULL,
-                    "",
-                    Some(&format!("{path}{query}")),
-                );
-            }
-        });
+        // The chart follows the first result: its estimates (forty a line) and its SVG wait
+        // until the figures are on screen, one render later.
+        let state = state.clone();
+        use_effect_with((), move |()| state.dispatch(Action::ChartDue));
     }
-    {
-        // Note when the first result is on screen (milliseconds since navigation), for the
-        // end-to-end test to report; it changes nothing else.
-        let has_result = state.outcome.is_some();
-        use_effect_with(has_result, move |has| {
-            if let (true, Some(window)) = (*has, web_sys::window()) {
-                let key = wasm_bindgen::JsValue::from_str("__kcostFirstResult");
-                let unset = js_sys::Reflect::get(&window, &key).map_or(true, |v| v.is_undefined());
-                if let (true, Some(performance)) = (unset, window.performance()) {
-                    let _ = js_sys::Reflect::set(&window, &key, &performance.now().into());
-                }
-            }
-        });
+    html! {
+        <>
+        <header>
+            <h1>{ "kcost" }</h1>
+            <p>{ "The cost and capacity of AWS Kinesis, computed as the AWS Pricing Calculator does, every step explained. Prices: kcost's tables, each with its source and date." }</p>
+        </header>
+        if !state.url_problems.is_empty() {
+            <div class="notice" role="status" id="url-problems">
+                <strong>{ "Some of the link's parameters were ignored: " }</strong>
+                { state.url_problems.join("; ") }
+            </div>
+        }
+        <Summary state={state.clone()} />
+        <main>
+            <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <StreamFields state={state.clone()} />
+                <ConsumerFields state={state.clone()} />
+                <AnalyticsFields state={state.clone()} />
+                <FirehoseFields state={state.clone()} />
+            </form>
+            <Output state={state.clone()} link={format!("{base}{query}")} />
+        </main>
+        </>
     }
-    // Each region select says which regions have no prices for its part, rather than offering
-    // them as if they could price it.
-    let regions = |part: &str, key: kcost_core::PriceKey| -> Vec<(String, String)> {
+}
+
+/// Keeps the URL in step with the inputs, without adding history entries per keystroke.
+#[hook]
+fn use_url(query: String) {
+    use_effect_with(query, move |query| {
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let path = web_sys::window()
+                .and_then(|w| w.location().pathname().ok())
+                .unwrap_or_default();
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("{path}{query}")),
+            );
+        }
+    });
+}
+
+/// Notes when the first result is on screen (milliseconds since navigation), for the
+/// end-to-end test to report; it changes nothing else.
+#[hook]
+fn use_first_result_mark(has_result: bool) {
+    use_effect_with(has_result, move |has| {
+        if let (true, Some(window)) = (*has, web_sys::window()) {
+            let key = wasm_bindgen::JsValue::from_str("__kcostFirstResult");
+            let unset = js_sys::Reflect::get(&window, &key).map_or(true, |v| v.is_undefined());
+            if let (true, Some(performance)) = (unset, window.performance()) {
+                let _ = js_sys::Reflect::set(&window, &key, &performance.now().into());
+            }
+        }
+    });
+}
+
+/// What a section of the page needs: the page's state, to read and to change.
+#[derive(Properties, PartialEq)]
+pub struct Section {
+    pub state: UseReducerHandle<State>,
+}
+
+/// One field: its label, hint, value and error from the state; a change goes to the state.
+fn field(state: &UseReducerHandle<State>, field: Field, hint: &'static str, kind: Kind) -> Html {
+    let dispatcher = state.clone();
+    let onchange =
+        Callback::from(move |value: String| dispatcher.dispatch(Action::Set(field, value)));
+    html! {
+        <FieldInput {field} label={field.label()} hint={hint} value={state.value(field).to_string()}
+            error={state.errors.get(&field).map(|e| AttrValue::from(e.clone()))} {kind} {onchange} />
+    }
+}
+
+fn text() -> Kind {
+    Kind::Text
+}
+
+/// The regions of the prices for a region select, each saying when it has no prices for `part`
+/// (`key` is one of them), rather than offering it as if it could price it.
+fn regions(state: &State, part: &str, key: kcost_core::PriceKey) -> Kind {
+    Kind::Select(
         state
             .book
             .regions
@@ -115,47 +173,14 @@ pub fn app() -> Html {
                     format!("{} ({}){missing}", r.code, r.name),
                 )
             })
-            .collect()
-    };
-    let stream_regions = regions("Data Streams", kcost_core::PriceKey::KdsShardHour);
-    let analytics_regions = regions("Flink / Data Analytics", kcost_core::PriceKey::KdaKpuHour);
-    let firehose_regions = regions("Firehose", kcost_core::PriceKey::FirehoseIngestTier1Gb);
-    let field = |field: Field, hint: &'static str, kind: Kind| {
-        let label = field.label();
-        let dispatcher = state.clone();
-        let onchange =
-            Callback::from(move |value: String| dispatcher.dispatch(Action::Set(field, value)));
-        html! {
-            <FieldInput {field} label={label} hint={hint} value={state.value(field).to_string()}
-                error={state.errors.get(&field).map(|e| AttrValue::from(e.clone()))} {kind} {onchange} />
-        }
-    };
-    let text = || Kind::Text;
-    let explain = {
-        let dispatcher = state.clone();
-        let on = state.explain;
-        Callback::from(move |_| dispatcher.dispatch(Action::Explain(!on)))
-    };
-    // The chart follows the first result: its estimates (forty a line) and its SVG wait until the
-    // figures are on screen, one render later.
-    let chart_due = use_state(|| false);
-    {
-        let chart_due = chart_due.clone();
-        use_effect_with((), move |()| chart_due.set(true));
-    }
-    let chart = if *chart_due { state.chart() } else { None };
+            .collect(),
+    )
+}
+
+/// The total a month and over twelve, or why there is none.
+#[function_component(Summary)]
+fn summary(Section { state }: &Section) -> Html {
     html! {
-        <>
-        <header>
-            <h1>{ "kcost" }</h1>
-            <p>{ "The cost and capacity of AWS Kinesis, computed as the AWS Pricing Calculator does, every step explained. Prices: kcost's tables, each with its source and date." }</p>
-        </header>
-        if !state.url_problems.is_empty() {
-            <div class="notice" role="status" id="url-problems">
-                <strong>{ "Some of the link's parameters were ignored: " }</strong>
-                { state.url_problems.join("; ") }
-            </div>
-        }
         <section class="summary" id="summary" aria-live="polite" aria-label="Summary">
             if let Some(outcome) = &state.outcome {
                 <p>
@@ -169,143 +194,193 @@ pub fn app() -> Html {
                 <p class="error" id="summary-none">{ "No estimate until the inputs marked below are fixed" }</p>
             }
         </section>
-        <main>
-            <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                <fieldset>
-                    <legend>{ "Data stream" }</legend>
-                    { field(Field::Records, "per second, or 1000/min, 5/h, 2e6/day, 1e9/month", text()) }
-                    { field(Field::SizeKb, "1 KB = 1,024 bytes", text()) }
-                    { field(Field::Consumers, "applications reading with GetRecords", text()) }
-                    { field(Field::EfoConsumers, "", text()) }
-                    { field(Field::Mode, "", options(&[("provisioned", "provisioned"), ("on-demand", "on-demand Standard"), ("advantage", "on-demand Advantage"), ("compare", "compare all")])) }
-                    { field(Field::Region, "", Kind::Select(stream_regions)) }
-                    { field(Field::Retention, "24h to 365d", text()) }
-                    { field(Field::Rounding, "", options(&[("calculator", "as the AWS calculator"), ("exact", "exact")])) }
-                    <details>
-                        <summary>{ "More: aggregation, peaks, hot keys, growth" }</summary>
-                        { field(Field::Aggregate, "empty for none; 25 is the KPL's", text()) }
-                        { field(Field::PeakRecords, "shards are sized for it", text()) }
-                        { field(Field::TargetUtilization, "", text()) }
-                        { field(Field::HotKeyShare, "0 to 1, or 30%", text()) }
-                        { field(Field::Growth, "empty for none", text()) }
-                        { field(Field::Months, "", text()) }
-                        { field(Field::Discount, "your negotiated rate, on every line", text()) }
-                        { field(Field::LongTermReads, "reads of data older than 7 days", text()) }
-                        { field(Field::MaxRecordSize, "needed over 1 MiB: up to 10MiB", text()) }
-                        { field(Field::Shards, "the count it runs; empty to size it from the traffic", text()) }
-                    </details>
-                    <details>
-                        <summary>{ "More: calculator form, daily profile" }</summary>
-                        { field(Field::Form, "", options(&[("2021", "2021 form (rounded steps)"), ("current", "current form (a buffer)")])) }
-                        { field(Field::Buffer, "current form only; empty for 20", text()) }
-                        { field(Field::Profile, "24 weights, one for each UTC hour", text()) }
-                        { field(Field::Scaling, "", options(&[("fixed", "one shard count all day"), ("scheduled", "a daily schedule")])) }
-                    </details>
-                    <details>
-                        <summary>{ "More: around the stream (metrics, encryption, network)" }</summary>
-                        { field(Field::ShardMetrics, "all (7), or how many; empty for none", text()) }
-                        { field(Field::Encryption, "", options(&[("none", "none"), ("kms", "KMS")])) }
-                        { field(Field::KmsKey, "with KMS", options(&[("aws", "AWS managed (aws/kinesis)"), ("customer", "customer managed")])) }
-                        { field(Field::ProducerNetwork, "", options(&[("public", "public endpoint"), ("nat", "NAT gateway"), ("endpoint", "interface VPC endpoint")])) }
-                        { field(Field::ConsumerNetwork, "", options(&[("public", "public endpoint"), ("nat", "NAT gateway"), ("endpoint", "interface VPC endpoint")])) }
-                        { field(Field::NatGateways, "bill their hours here; empty if other traffic pays them", text()) }
-                        { field(Field::EndpointAzs, "with an endpoint; empty for 2", text()) }
-                    </details>
-                </fieldset>
-                <fieldset>
-                    <legend>{ "Consumers with their own bill" }</legend>
-                    { field(Field::Lambda, "a shared consumer of the stream", Kind::Switch) }
-                    if state.value(Field::Lambda) == "on" {
-                        { field(Field::MemoryMb, "128 to 10,240", text()) }
-                        { field(Field::DurationMs, "average per invocation", text()) }
-                        { field(Field::BatchSize, "records per invocation at most", text()) }
-                        { field(Field::Architecture, "", options(&[("x86_64", "x86_64"), ("arm64", "arm64 (Graviton)")])) }
-                        { field(Field::BatchingWindow, "0 to 300", text()) }
-                    }
-                    { field(Field::Kcl, "an enhanced fan-out consumer; its DynamoDB tables", Kind::Switch) }
-                    if state.value(Field::Kcl) == "on" {
-                        { field(Field::KclVersion, "", options(&[("3", "3.x"), ("2", "2.x")])) }
-                        { field(Field::KclWorkers, "", text()) }
-                        { field(Field::CheckpointS, "how often it checkpoints each shard", text()) }
-                    }
-                </fieldset>
-                <fieldset>
-                    <legend>{ "Analytics" }</legend>
-                    { field(Field::Analytics, "", Kind::Switch) }
-                    if state.value(Field::Analytics) == "on" {
-                        { field(Field::AnalyticsReads, "each adds a consumer", Kind::Switch) }
-                        { field(Field::Engine, "", options(&[("flink", "Flink"), ("studio", "Studio notebooks"), ("sql", "SQL (closed to new apps)")])) }
-                        { field(Field::Apps, "", text()) }
-                        { field(Field::Kpus, "", text()) }
-                        { field(Field::AnalyticsRegion, "", Kind::Select(analytics_regions)) }
-                        <details>
-                            <summary>{ "More: parallelism, running hours, backups" }</summary>
-                            { field(Field::Parallelism, "instead of KPUs", text()) }
-                            { field(Field::ParallelismPerKpu, "with parallelism; empty for 1", text()) }
-                            { field(Field::KpuHours, "instead of KPUs: 5/day, 120/month", text()) }
-                            { field(Field::HoursPerDay, "empty for all day", text()) }
-                            { field(Field::BackupGb, "", text()) }
-                            { field(Field::StorageIncluded, "50 GB per KPU, not billed", Kind::Switch) }
-                        </details>
-                    }
-                </fieldset>
-                <fieldset>
-                    <legend>{ "Firehose" }</legend>
-                    { field(Field::Firehose, "", Kind::Switch) }
-                    if state.value(Field::Firehose) == "on" {
-                        { field(Field::FirehoseReads, "and takes its records", Kind::Switch) }
-                        if state.value(Field::FirehoseReads) != "on" {
-                            { field(Field::Source, "", options(&[("direct-put", "Direct PUT"), ("msk", "Amazon MSK"), ("vended-logs", "vended logs")])) }
-                            { field(Field::FirehoseRecords, "", text()) }
-                            { field(Field::FirehoseSizeKb, "", text()) }
-                        }
-                        { field(Field::FormatConversion, "", Kind::Switch) }
-                        { field(Field::FirehoseRegion, "", Kind::Select(firehose_regions)) }
-                        <details>
-                            <summary>{ "More: dynamic partitioning, VPC delivery" }</summary>
-                            { field(Field::DynamicPartitioning, "", Kind::Switch) }
-                            if state.value(Field::DynamicPartitioning) == "on" {
-                                { field(Field::ActivePartitions, "written to at once", text()) }
-                                { field(Field::BufferInterval, "60 to 900; empty for 300", text()) }
-                                { field(Field::BufferSizeMb, "64 to 128; empty for 128", text()) }
-                                { field(Field::ObjectSizeMb, "", text()) }
-                                { field(Field::JqHours, "", text()) }
-                            }
-                            { field(Field::VpcSubnets, "a destination in a VPC", text()) }
-                            { field(Field::VpcRatio, "0 to 1; empty for 1", text()) }
-                        </details>
-                    }
-                </fieldset>
-            </form>
-            <div class="output">
-                if let Some(problem) = &state.problem {
-                    <p class="error problem" role="alert" id="problem">{ format!("No estimate: {problem}") }</p>
+    }
+}
+
+/// The stream's fields, and what is around it.
+#[function_component(StreamFields)]
+fn stream_fields(Section { state: s }: &Section) -> Html {
+    let stream_regions = regions(s, "Data Streams", kcost_core::PriceKey::KdsShardHour);
+    html! {
+        <fieldset>
+            <legend>{ "Data stream" }</legend>
+            { field(s, Field::Records, "per second, or 1000/min, 5/h, 2e6/day, 1e9/month", text()) }
+            { field(s, Field::SizeKb, "1 KB = 1,024 bytes", text()) }
+            { field(s, Field::Consumers, "applications reading with GetRecords", text()) }
+            { field(s, Field::EfoConsumers, "", text()) }
+            { field(s, Field::Mode, "", options(&[("provisioned", "provisioned"), ("on-demand", "on-demand Standard"), ("advantage", "on-demand Advantage"), ("compare", "compare all")])) }
+            { field(s, Field::Region, "", stream_regions) }
+            { field(s, Field::Retention, "24h to 365d", text()) }
+            { field(s, Field::Rounding, "", options(&[("calculator", "as the AWS calculator"), ("exact", "exact")])) }
+            <details>
+                <summary>{ "More: aggregation, peaks, hot keys, growth" }</summary>
+                { field(s, Field::Aggregate, "empty for none; 25 is the KPL's", text()) }
+                { field(s, Field::PeakRecords, "shards are sized for it", text()) }
+                { field(s, Field::TargetUtilization, "", text()) }
+                { field(s, Field::HotKeyShare, "0 to 1, or 30%", text()) }
+                { field(s, Field::Growth, "empty for none", text()) }
+                { field(s, Field::Months, "", text()) }
+                { field(s, Field::Discount, "your negotiated rate, on every line", text()) }
+                { field(s, Field::LongTermReads, "reads of data older than 7 days", text()) }
+                { field(s, Field::MaxRecordSize, "needed over 1 MiB: up to 10MiB", text()) }
+                { field(s, Field::Shards, "the count it runs; empty to size it from the traffic", text()) }
+            </details>
+            <details>
+                <summary>{ "More: calculator form, daily profile" }</summary>
+                { field(s, Field::Form, "", options(&[("2021", "2021 form (rounded steps)"), ("current", "current form (a buffer)")])) }
+                { field(s, Field::Buffer, "current form only; empty for 20", text()) }
+                { field(s, Field::Profile, "24 weights, one for each UTC hour", text()) }
+                { field(s, Field::Scaling, "", options(&[("fixed", "one shard count all day"), ("scheduled", "a daily schedule")])) }
+            </details>
+            <details>
+                <summary>{ "More: around the stream (metrics, encryption, network)" }</summary>
+                { field(s, Field::ShardMetrics, "all (7), or how many; empty for none", text()) }
+                { field(s, Field::Encryption, "", options(&[("none", "none"), ("kms", "KMS")])) }
+                { field(s, Field::KmsKey, "with KMS", options(&[("aws", "AWS managed (aws/kinesis)"), ("customer", "customer managed")])) }
+                { field(s, Field::ProducerNetwork, "", options(&[("public", "public endpoint"), ("nat", "NAT gateway"), ("endpoint", "interface VPC endpoint")])) }
+                { field(s, Field::ConsumerNetwork, "", options(&[("public", "public endpoint"), ("nat", "NAT gateway"), ("endpoint", "interface VPC endpoint")])) }
+                { field(s, Field::NatGateways, "bill their hours here; empty if other traffic pays them", text()) }
+                { field(s, Field::EndpointAzs, "with an endpoint; empty for 2", text()) }
+            </details>
+        </fieldset>
+    }
+}
+
+/// The consumers that bring a bill of their own: a Lambda function, a KCL application.
+#[function_component(ConsumerFields)]
+fn consumer_fields(Section { state: s }: &Section) -> Html {
+    html! {
+        <fieldset>
+            <legend>{ "Consumers with their own bill" }</legend>
+            { field(s, Field::Lambda, "a shared consumer of the stream", Kind::Switch) }
+            if s.value(Field::Lambda) == "on" {
+                { field(s, Field::MemoryMb, "128 to 10,240", text()) }
+                { field(s, Field::DurationMs, "average per invocation", text()) }
+                { field(s, Field::BatchSize, "records per invocation at most", text()) }
+                { field(s, Field::Architecture, "", options(&[("x86_64", "x86_64"), ("arm64", "arm64 (Graviton)")])) }
+                { field(s, Field::BatchingWindow, "0 to 300", text()) }
+            }
+            { field(s, Field::Kcl, "an enhanced fan-out consumer; its DynamoDB tables", Kind::Switch) }
+            if s.value(Field::Kcl) == "on" {
+                { field(s, Field::KclVersion, "", options(&[("3", "3.x"), ("2", "2.x")])) }
+                { field(s, Field::KclWorkers, "", text()) }
+                { field(s, Field::CheckpointS, "how often it checkpoints each shard", text()) }
+            }
+        </fieldset>
+    }
+}
+
+/// Managed Flink / Data Analytics applications.
+#[function_component(AnalyticsFields)]
+fn analytics_fields(Section { state: s }: &Section) -> Html {
+    let analytics_regions = regions(
+        s,
+        "Flink / Data Analytics",
+        kcost_core::PriceKey::KdaKpuHour,
+    );
+    html! {
+        <fieldset>
+            <legend>{ "Analytics" }</legend>
+            { field(s, Field::Analytics, "", Kind::Switch) }
+            if s.value(Field::Analytics) == "on" {
+                { field(s, Field::AnalyticsReads, "each adds a consumer", Kind::Switch) }
+                { field(s, Field::Engine, "", options(&[("flink", "Flink"), ("studio", "Studio notebooks"), ("sql", "SQL (closed to new apps)")])) }
+                { field(s, Field::Apps, "", text()) }
+                { field(s, Field::Kpus, "", text()) }
+                { field(s, Field::AnalyticsRegion, "", analytics_regions) }
+                <details>
+                    <summary>{ "More: parallelism, running hours, backups" }</summary>
+                    { field(s, Field::Parallelism, "instead of KPUs", text()) }
+                    { field(s, Field::ParallelismPerKpu, "with parallelism; empty for 1", text()) }
+                    { field(s, Field::KpuHours, "instead of KPUs: 5/day, 120/month", text()) }
+                    { field(s, Field::HoursPerDay, "empty for all day", text()) }
+                    { field(s, Field::BackupGb, "", text()) }
+                    { field(s, Field::StorageIncluded, "50 GB per KPU, not billed", Kind::Switch) }
+                </details>
+            }
+        </fieldset>
+    }
+}
+
+/// A Firehose stream.
+#[function_component(FirehoseFields)]
+fn firehose_fields(Section { state: s }: &Section) -> Html {
+    let firehose_regions = regions(s, "Firehose", kcost_core::PriceKey::FirehoseIngestTier1Gb);
+    html! {
+        <fieldset>
+            <legend>{ "Firehose" }</legend>
+            { field(s, Field::Firehose, "", Kind::Switch) }
+            if s.value(Field::Firehose) == "on" {
+                { field(s, Field::FirehoseReads, "and takes its records", Kind::Switch) }
+                if s.value(Field::FirehoseReads) != "on" {
+                    { field(s, Field::Source, "", options(&[("direct-put", "Direct PUT"), ("msk", "Amazon MSK"), ("vended-logs", "vended logs")])) }
+                    { field(s, Field::FirehoseRecords, "", text()) }
+                    { field(s, Field::FirehoseSizeKb, "", text()) }
                 }
-                if !state.errors.is_empty() {
-                    <div class="error problem" role="alert" id="invalid">
-                        <p>{ "No estimate until these fields are fixed:" }</p>
-                        <ul>{ for state.errors.iter().map(|(f, e)| html! {
-                            <li><a href={format!("#input-{}", f.key())}>{ f.label() }</a>{ format!(": {e}") }</li>
-                        }) }</ul>
-                    </div>
-                }
-                if let Some(outcome) = &state.outcome {
-                    <div class="toolbar">
-                        <button type="button" id="explain" aria-pressed={state.explain.to_string()} onclick={explain}>
-                            { if state.explain { "Hide calculations" } else { "Show calculations" } }
-                        </button>
-                    </div>
-                    <Results pipeline={outcome.pipeline.clone()} comparison={outcome.comparison.clone()} explain={state.explain} warnings={outcome.warnings.clone()} />
-                    if let Some(chart) = chart {
-                        <CostChart {chart} />
+                { field(s, Field::FormatConversion, "", Kind::Switch) }
+                { field(s, Field::FirehoseRegion, "", firehose_regions) }
+                <details>
+                    <summary>{ "More: dynamic partitioning, VPC delivery" }</summary>
+                    { field(s, Field::DynamicPartitioning, "", Kind::Switch) }
+                    if s.value(Field::DynamicPartitioning) == "on" {
+                        { field(s, Field::ActivePartitions, "written to at once", text()) }
+                        { field(s, Field::BufferInterval, "60 to 900; empty for 300", text()) }
+                        { field(s, Field::BufferSizeMb, "64 to 128; empty for 128", text()) }
+                        { field(s, Field::ObjectSizeMb, "", text()) }
+                        { field(s, Field::JqHours, "", text()) }
                     }
-                    <Exports outcome={Rc::clone(outcome)} link={format!("{base}{query}")} explain={state.explain} />
+                    { field(s, Field::VpcSubnets, "a destination in a VPC", text()) }
+                    { field(s, Field::VpcRatio, "0 to 1; empty for 1", text()) }
+                </details>
+            }
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OutputProps {
+    pub state: UseReducerHandle<State>,
+    /// The page's address with every input.
+    pub link: AttrValue,
+}
+
+/// The results beside the inputs: what is wrong, the figures, the chart, the downloads and
+/// the real traffic.
+#[function_component(Output)]
+fn output(OutputProps { state, link }: &OutputProps) -> Html {
+    let explain = {
+        let dispatcher = state.clone();
+        let on = state.explain;
+        Callback::from(move |_| dispatcher.dispatch(Action::Explain(!on)))
+    };
+    html! {
+        <div class="output">
+            if let Some(problem) = &state.problem {
+                <p class="error problem" role="alert" id="problem">{ format!("No estimate: {problem}") }</p>
+            }
+            if !state.errors.is_empty() {
+                <div class="error problem" role="alert" id="invalid">
+                    <p>{ "No estimate until these fields are fixed:" }</p>
+                    <ul>{ for state.errors.iter().map(|(f, e)| html! {
+                        <li><a href={format!("#input-{}", f.key())}>{ f.label() }</a>{ format!(": {e}") }</li>
+                    }) }</ul>
+                </div>
+            }
+            if let Some(outcome) = &state.outcome {
+                <div class="toolbar">
+                    <button type="button" id="explain" aria-pressed={state.explain.to_string()} onclick={explain}>
+                        { if state.explain { "Hide calculations" } else { "Show calculations" } }
+                    </button>
+                </div>
+                <Results pipeline={outcome.pipeline.clone()} comparison={outcome.comparison.clone()} explain={state.explain} warnings={outcome.warnings.clone()} />
+                if let Some(chart) = &state.chart {
+                    <CostChart chart={Rc::clone(chart)} />
                 }
-                <Traffic region={state.value(Field::Region).to_string()}
-                    target_utilization={state.value(Field::TargetUtilization).to_string()}
-                    retention={state.value(Field::Retention).to_string()} />
-            </div>
-        </main>
-        </>
+                <Exports outcome={Rc::clone(outcome)} link={link.clone()} explain={state.explain} />
+            }
+            <Traffic region={state.value(Field::Region).to_string()}
+                target_utilization={state.value(Field::TargetUtilization).to_string()}
+                retention={state.value(Field::Retention).to_string()} />
+        </div>
     }
 }

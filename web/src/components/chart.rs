@@ -11,7 +11,7 @@ use crate::state::Chart;
 
 #[derive(Debug, Properties, PartialEq)]
 pub struct Props {
-    pub chart: Chart,
+    pub chart: std::rc::Rc<Chart>,
 }
 
 // A narrow canvas with large text, so that it stays legible when a phone scales it down.
@@ -67,13 +67,6 @@ pub fn cost_chart(props: &Props) -> Html {
     }
     let x = LogAxis::new(x_min, x_max, LEFT, W - RIGHT);
     let y = LogAxis::new(y_min, y_max, H - BOTTOM, TOP);
-    let line = |points: &[(f64, f64)]| {
-        points
-            .iter()
-            .map(|(a, b)| format!("{:.1},{:.1}", x.at(*a), y.at(*b)))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     let vertical = |v: f64, class: &'static str, label: String| {
         html! {
             <g class={class}>
@@ -85,75 +78,112 @@ pub fn cost_chart(props: &Props) -> Html {
     html! {
         <figure class="chart" aria-labelledby="chart-title">
             <h2 id="chart-title">{ "Monthly cost by record rate, each capacity mode" }</h2>
-            <ul class="legend" id="chart-legend">
-                { for c.series.iter().map(|(mode, _)| html! {
-                    <li>
-                        <svg class="sample" viewBox="0 0 24 8" aria-hidden="true"><line class={classes!("series", mode.name())} x1="0" y1="4" x2="24" y2="4" /></svg>
-                        { label(*mode) }
-                        if let Some(v) = now_of(c, *mode) {
-                            { ": " }<span class="nowrap">{ format!("{} USD now", money(v)) }</span>
-                        }
-                    </li>
-                }) }
-            </ul>
+            { legend(c) }
             <svg id="chart" viewBox={format!("0 0 {W} {H}")} role="img"
                 aria-label="Monthly cost in USD against record rate in records per second, both on log scales, for each capacity mode; the table below gives the same figures">
-                <g class="axes">
-                    <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={(H - BOTTOM).to_string()} y2={(H - BOTTOM).to_string()} />
-                    <line x1={LEFT.to_string()} x2={LEFT.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
-                    { for x.ticks().iter().map(|t| html! {
-                        <text class="tick" x={format!("{:.1}", x.at(*t))} y={(H - BOTTOM + 18.0).to_string()} text-anchor="middle">{ short(*t) }</text>
-                    }) }
-                    { for y.ticks().iter().map(|t| html! {
-                        <g>
-                            <line class="grid" x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={format!("{:.1}", y.at(*t))} y2={format!("{:.1}", y.at(*t))} />
-                            <text class="tick" x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y.at(*t) + 5.0)} text-anchor="end">{ short(*t) }</text>
-                        </g>
-                    }) }
-                    <text class="axis-label" x={((LEFT + W - RIGHT) / 2.0).to_string()} y={(H - 6.0).to_string()} text-anchor="middle">
-                        { "records/s (log scale)" }
-                    </text>
-                    <text class="axis-label" transform={format!("translate(14 {}) rotate(-90)", (TOP + H - BOTTOM) / 2.0)} text-anchor="middle">
-                        { "USD a month (log scale)" }
-                    </text>
-                </g>
+                { axes(x, y) }
                 { vertical(c.current, "current", "now".to_string()) }
                 { c.break_even.filter(|b| *b >= x_min && *b <= x_max).map(|b| vertical(b, "break-even", format!("break-even {}", short(b)))).unwrap_or_default() }
-                { for c.series.iter().map(|(mode, points)| html! {
-                    <g class={classes!("mode", mode.name())}>
-                        <polyline class={classes!("series", mode.name())} points={line(points)} />
-                        { for points.iter().map(|(a, b)| html! {
-                            <circle class="point" cx={format!("{:.1}", x.at(*a))} cy={format!("{:.1}", y.at(*b))} r="4">
-                                <title>{ format!("{}: {} USD a month at {} records/s", label(*mode), money(*b), rate(*a)) }</title>
-                            </circle>
-                        }) }
-                    </g>
-                }) }
-                { for c.now.iter().map(|(mode, v)| html! {
-                    <circle class={classes!("now", mode.name())} tabindex="0" cx={format!("{:.1}", x.at(c.current))} cy={format!("{:.1}", y.at(*v))} r="5"
-                        aria-label={format!("{} now: {} USD a month", label(*mode), money(*v))}>
-                        <title>{ format!("{} now: {} USD a month", label(*mode), money(*v)) }</title>
+                { lines(c, x, y) }
+            </svg>
+            { table(c) }
+        </figure>
+    }
+}
+
+/// Each mode's line sample and its month now.
+fn legend(c: &Chart) -> Html {
+    html! {
+        <ul class="legend" id="chart-legend">
+            { for c.series.iter().map(|(mode, _)| html! {
+                <li>
+                    <svg class="sample" viewBox="0 0 24 8" aria-hidden="true"><line class={classes!("series", mode.name())} x1="0" y1="4" x2="24" y2="4" /></svg>
+                    { label(*mode) }
+                    if let Some(v) = now_of(c, *mode) {
+                        { ": " }<span class="nowrap">{ format!("{} USD now", money(v)) }</span>
+                    }
+                </li>
+            }) }
+        </ul>
+    }
+}
+
+/// The axes, their ticks and grid, and their labels.
+fn axes(x: LogAxis, y: LogAxis) -> Html {
+    html! {
+        <g class="axes">
+            <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={(H - BOTTOM).to_string()} y2={(H - BOTTOM).to_string()} />
+            <line x1={LEFT.to_string()} x2={LEFT.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
+            { for x.ticks().iter().map(|t| html! {
+                <text class="tick" x={format!("{:.1}", x.at(*t))} y={(H - BOTTOM + 18.0).to_string()} text-anchor="middle">{ short(*t) }</text>
+            }) }
+            { for y.ticks().iter().map(|t| html! {
+                <g>
+                    <line class="grid" x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={format!("{:.1}", y.at(*t))} y2={format!("{:.1}", y.at(*t))} />
+                    <text class="tick" x={(LEFT - 6.0).to_string()} y={format!("{:.1}", y.at(*t) + 5.0)} text-anchor="end">{ short(*t) }</text>
+                </g>
+            }) }
+            <text class="axis-label" x={((LEFT + W - RIGHT) / 2.0).to_string()} y={(H - 6.0).to_string()} text-anchor="middle">
+                { "records/s (log scale)" }
+            </text>
+            <text class="axis-label" transform={format!("translate(14 {}) rotate(-90)", (TOP + H - BOTTOM) / 2.0)} text-anchor="middle">
+                { "USD a month (log scale)" }
+            </text>
+        </g>
+    }
+}
+
+/// Each mode's line with its points (their values on hover), then its month now (on focus).
+fn lines(c: &Chart, x: LogAxis, y: LogAxis) -> Html {
+    let line = |points: &[(f64, f64)]| {
+        points
+            .iter()
+            .map(|(a, b)| format!("{:.1},{:.1}", x.at(*a), y.at(*b)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    html! {
+        <>
+        { for c.series.iter().map(|(mode, points)| html! {
+            <g class={classes!("mode", mode.name())}>
+                <polyline class={classes!("series", mode.name())} points={line(points)} />
+                { for points.iter().map(|(a, b)| html! {
+                    <circle class="point" cx={format!("{:.1}", x.at(*a))} cy={format!("{:.1}", y.at(*b))} r="4">
+                        <title>{ format!("{}: {} USD a month at {} records/s", label(*mode), money(*b), rate(*a)) }</title>
                     </circle>
                 }) }
-            </svg>
-            <details class="chart-table">
-                <summary>{ "The chart as a table" }</summary>
-                <table id="chart-table">
-                    <thead><tr>
-                        <th scope="col">{ "records/s" }</th>
-                        { for c.series.iter().map(|(mode, _)| html! { <th scope="col">{ format!("{} (USD)", label(*mode)) }</th> }) }
-                    </tr></thead>
-                    <tbody>
-                        { for table_rows(c).iter().map(|(r, values)| html! {
-                            <tr>
-                                <th scope="row">{ rate(*r) }</th>
-                                { for values.iter().map(|v| html! { <td class="num">{ money(*v) }</td> }) }
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </details>
-        </figure>
+            </g>
+        }) }
+        { for c.now.iter().map(|(mode, v)| html! {
+            <circle class={classes!("now", mode.name())} tabindex="0" cx={format!("{:.1}", x.at(c.current))} cy={format!("{:.1}", y.at(*v))} r="5"
+                aria-label={format!("{} now: {} USD a month", label(*mode), money(*v))}>
+                <title>{ format!("{} now: {} USD a month", label(*mode), money(*v)) }</title>
+            </circle>
+        }) }
+        </>
+    }
+}
+
+/// The same figures as a table.
+fn table(c: &Chart) -> Html {
+    html! {
+        <details class="chart-table">
+            <summary>{ "The chart as a table" }</summary>
+            <table id="chart-table">
+                <thead><tr>
+                    <th scope="col">{ "records/s" }</th>
+                    { for c.series.iter().map(|(mode, _)| html! { <th scope="col">{ format!("{} (USD)", label(*mode)) }</th> }) }
+                </tr></thead>
+                <tbody>
+                    { for table_rows(c).iter().map(|(r, values)| html! {
+                        <tr>
+                            <th scope="row">{ rate(*r) }</th>
+                            { for values.iter().map(|v| html! { <td class="num">{ money(*v) }</td> }) }
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </details>
     }
 }
 

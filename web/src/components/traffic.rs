@@ -33,6 +33,72 @@ fn read(files: Option<FileList>, into: UseStateHandle<Vec<(String, String)>>) {
     });
 }
 
+/// What the paste box does: keep its text as it is typed, and add it as a file when asked.
+fn paste(
+    files: &UseStateHandle<Vec<(String, String)>>,
+    pasted: &UseStateHandle<String>,
+) -> (Callback<InputEvent>, Callback<MouseEvent>) {
+    let typed = {
+        let pasted = pasted.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+            {
+                pasted.set(area.value());
+            }
+        })
+    };
+    let (files, pasted) = (files.clone(), pasted.clone());
+    let add = Callback::from(move |_| {
+        if !pasted.trim().is_empty() {
+            let mut all = (*files).clone();
+            all.push((format!("pasted text {}", all.len() + 1), (*pasted).clone()));
+            files.set(all);
+            pasted.set(String::new());
+        }
+    });
+    (typed, add)
+}
+
+/// The report on `files`: the module's HTML, or why the module could not be reached (written by
+/// yew, as text). It comes from the page's second module (loaded on first use), again whenever
+/// the files or the page's region, target utilization or retention change.
+#[hook]
+fn use_report(
+    files: &UseStateHandle<Vec<(String, String)>>,
+    props: &Props,
+) -> UseStateHandle<Option<Result<String, String>>> {
+    let report = use_state(|| None::<Result<String, String>>);
+    let out = report.clone();
+    let key = (
+        (**files).clone(),
+        props.region.clone(),
+        props.target_utilization.clone(),
+        props.retention.clone(),
+    );
+    use_effect_with(key, move |(files, region, target, retention)| {
+        if files.is_empty() {
+            report.set(None);
+            return;
+        }
+        let pairs: js_sys::Array = files
+            .iter()
+            .map(|(name, text)| js_sys::Array::of2(&name.as_str().into(), &text.as_str().into()))
+            .collect();
+        let args = [
+            pairs.into(),
+            region.as_str().into(),
+            target.as_str().into(),
+            retention.as_str().into(),
+        ];
+        wasm_bindgen_futures::spawn_local(async move {
+            report.set(Some(crate::more::call("traffic", &args).await));
+        });
+    });
+    out
+}
+
 #[function_component(Traffic)]
 pub fn traffic(props: &Props) -> Html {
     let files = use_state(Vec::<(String, String)>::new);
@@ -53,66 +119,12 @@ pub fn traffic(props: &Props) -> Html {
         })
     };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
-    let onpaste_input = {
-        let pasted = pasted.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(area) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
-            {
-                pasted.set(area.value());
-            }
-        })
-    };
-    let add_pasted = {
-        let (files, pasted) = (files.clone(), pasted.clone());
-        Callback::from(move |_| {
-            if !pasted.trim().is_empty() {
-                let mut all = (*files).clone();
-                all.push((format!("pasted text {}", all.len() + 1), (*pasted).clone()));
-                files.set(all);
-                pasted.set(String::new());
-            }
-        })
-    };
+    let (onpaste_input, add_pasted) = paste(&files, &pasted);
     let clear = {
         let files = files.clone();
         Callback::from(move |_| files.set(Vec::new()))
     };
-    // The report comes from the page's second module (loaded on first use), again whenever the
-    // files or the page's region, target utilization or retention change.
-    // The module's HTML, or why the module could not be reached (written by yew, as text).
-    let report = use_state(|| None::<Result<String, String>>);
-    {
-        let report = report.clone();
-        let key = (
-            (*files).clone(),
-            props.region.clone(),
-            props.target_utilization.clone(),
-            props.retention.clone(),
-        );
-        use_effect_with(key, move |(files, region, target, retention)| {
-            if files.is_empty() {
-                report.set(None);
-            } else {
-                let pairs: js_sys::Array = files
-                    .iter()
-                    .map(|(name, text)| {
-                        js_sys::Array::of2(&name.as_str().into(), &text.as_str().into())
-                    })
-                    .collect();
-                let args = [
-                    pairs.into(),
-                    region.as_str().into(),
-                    target.as_str().into(),
-                    retention.as_str().into(),
-                ];
-                wasm_bindgen_futures::spawn_local(async move {
-                    report.set(Some(crate::more::call("traffic", &args).await));
-                });
-            }
-        });
-    }
+    let report = use_report(&files, props);
     html! {
         <section class="card traffic" id="traffic" aria-labelledby="traffic-title" {ondrop} {ondragover}>
             <h2 id="traffic-title">{ "Real traffic from CloudWatch metrics" }</h2>
