@@ -12,6 +12,7 @@ use crate::calc::{Calc, Options, Rounding};
 use crate::error::{Error, InputError};
 use crate::estimate::{Line, Service};
 use crate::money::Money;
+use crate::notes::{AnalyticsAssumption, AnalyticsWarning};
 use crate::notes::{Assumption, Warning};
 use crate::price::{PriceBook, PriceKey, RegionPrices};
 use crate::rate::{Per, Rate};
@@ -295,16 +296,19 @@ pub fn estimate_in(
     };
     kpu_hours_line(&mut c, &mut bill, apps, kpu_hours)?;
     if engine == Engine::Sql {
-        notes.warnings.push(Warning::SqlRetired);
+        notes.warnings.push(AnalyticsWarning::SqlRetired.into());
         if w.backup_gb > 0.0 || w.storage_included {
-            notes.warnings.push(Warning::SqlHasNoStorage);
+            notes
+                .warnings
+                .push(AnalyticsWarning::SqlHasNoStorage.into());
         }
     } else {
         let work_kpus = storage_kpus(&mut c, w, kpus, kpu_hours, running)?;
         storage_lines(&mut c, &mut bill, w, apps, work_kpus, &mut notes)?;
     }
     if engine == Engine::Studio {
-        notes.warnings.push(Warning::StudioOrchestrationSecondary);
+        let secondary = AnalyticsWarning::StudioOrchestrationSecondary;
+        notes.warnings.push(secondary.into());
     }
     let label = match engine {
         Engine::Sql => "Kinesis Data Analytics for SQL applications cost (monthly)",
@@ -415,9 +419,11 @@ fn kpu_hours_from_rate(
         )?,
         None => {
             if w.hours_per_day.is_none() {
-                notes.assumptions.push(Assumption::OrchestrationAllMonth {
-                    kpus: orchestration,
-                });
+                notes.assumptions.push(Assumption::Analytics(
+                    AnalyticsAssumption::OrchestrationAllMonth {
+                        kpus: orchestration,
+                    },
+                ));
             }
             Term::new(
                 orchestration * HOURS_PER_MONTH,
@@ -542,12 +548,14 @@ fn storage_lines(
     notes: &mut Notes,
 ) -> Result<(), Error> {
     if w.storage_included {
-        notes.assumptions.push(Assumption::StorageIncluded);
+        notes
+            .assumptions
+            .push(Assumption::Analytics(AnalyticsAssumption::StorageIncluded));
     } else {
         if let Some(hours_per_day) = w.part_time() {
-            notes
-                .assumptions
-                .push(Assumption::StorageAllMonth { hours_per_day });
+            notes.assumptions.push(Assumption::Analytics(
+                AnalyticsAssumption::StorageAllMonth { hours_per_day },
+            ));
         }
         running_storage(c, bill, apps, work_kpus)?;
     }

@@ -13,6 +13,7 @@ use crate::calc::{Calc, Options, Rounding};
 use crate::error::{Error, InputError};
 use crate::estimate::{DiscountLine, Line, Service};
 use crate::input::Input;
+use crate::notes::ConsumerAssumption;
 use crate::notes::{Assumption, Warning};
 use crate::number::parse_non_negative;
 use crate::price::{PriceBook, PriceKey, RegionPrices};
@@ -563,9 +564,9 @@ fn invocations(
         &[NumFmt::Fixed(2), NumFmt::Fixed(2)],
         "invocations",
     );
-    notes
-        .assumptions
-        .push(Assumption::LambdaInvocations { window_s: window });
+    notes.assumptions.push(Assumption::Consumer(
+        ConsumerAssumption::LambdaInvocations { window_s: window },
+    ));
     c.round_up("invocations", most, "invocations per month")
 }
 
@@ -640,13 +641,15 @@ fn kcl_lines(
         PriceKey::DynamodbReadRequestUnit,
         "DynamoDB reads cost",
     )?;
-    notes.assumptions.push(Assumption::KclTables {
-        version: match w.version {
-            KclVersion::V2 => 2,
-            KclVersion::V3 => 3,
-        },
-        checkpoint_s: w.checkpoint_s,
-    });
+    notes
+        .assumptions
+        .push(Assumption::Consumer(ConsumerAssumption::KclTables {
+            version: match w.version {
+                KclVersion::V2 => 2,
+                KclVersion::V3 => 3,
+            },
+            checkpoint_s: w.checkpoint_s,
+        }));
     Ok(())
 }
 

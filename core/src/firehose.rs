@@ -12,6 +12,7 @@ use crate::error::{Error, InputError};
 use crate::estimate::{Line, Service};
 use crate::money::Money;
 use crate::notes::{Assumption, Warning};
+use crate::notes::{FirehoseAssumption, FirehoseWarning};
 use crate::price::{PriceBook, PriceKey, RegionPrices};
 use crate::rate::Rate;
 use crate::trace::{NumFmt, Op, Step, Term};
@@ -287,7 +288,9 @@ pub fn estimate_in(
     let rounding_5kb = rounding_5kb(&mut c, w, billed_kb, records, ingested, &mut notes)?;
     ingestion(&mut c, &mut bill, w.source, ingested)?;
     if w.source.rounds_to_5kb() {
-        notes.assumptions.push(Assumption::FirehoseTiersPerStream);
+        notes.assumptions.push(Assumption::Firehose(
+            FirehoseAssumption::FirehoseTiersPerStream,
+        ));
     }
     add_ons(&mut c, &mut bill, w, (records, ingested), &mut notes)?;
     let lines = bill.lines;
@@ -354,7 +357,9 @@ fn add_ons(
         if w.vpc_ratio > 1.0 {
             notes
                 .warnings
-                .push(Warning::VpcRatioAboveOne { ratio: w.vpc_ratio });
+                .push(Warning::Firehose(FirehoseWarning::VpcRatioAboveOne {
+                    ratio: w.vpc_ratio,
+                }));
         }
         let to_vpc = of_ingest(c, "GB ingested");
         vpc_delivery(c, bill, w, to_vpc)?;
@@ -408,10 +413,12 @@ fn rounding_5kb(
         "GB sent per month",
     )?;
     if ingested.value > sent.value * 1.1 {
-        notes.warnings.push(Warning::FirehoseRounding {
-            sent_gb: sent.value,
-            billed_gb: ingested.value,
-        });
+        notes
+            .warnings
+            .push(Warning::Firehose(FirehoseWarning::FirehoseRounding {
+                sent_gb: sent.value,
+                billed_gb: ingested.value,
+            }));
     }
     Ok(Some(Rounding5Kb {
         sent_gb: sent.value,
@@ -564,9 +571,11 @@ fn s3_objects(
     let object_mb = match (w.object_size_mb, w.buffer_size_mb) {
         (Some(mb), _) | (None, Some(mb)) => mb,
         (None, None) => {
-            notes.assumptions.push(Assumption::DefaultObjectSize {
-                mb: DEFAULT_OBJECT_SIZE_MB,
-            });
+            notes.assumptions.push(Assumption::Firehose(
+                FirehoseAssumption::DefaultObjectSize {
+                    mb: DEFAULT_OBJECT_SIZE_MB,
+                },
+            ));
             DEFAULT_OBJECT_SIZE_MB
         }
     };
@@ -588,9 +597,11 @@ fn s3_objects(
         return Ok(by_size);
     };
     let interval = w.buffer_interval_s.unwrap_or_else(|| {
-        notes.assumptions.push(Assumption::DefaultBufferInterval {
-            seconds: DEFAULT_BUFFER_INTERVAL_S,
-        });
+        notes.assumptions.push(Assumption::Firehose(
+            FirehoseAssumption::DefaultBufferInterval {
+                seconds: DEFAULT_BUFFER_INTERVAL_S,
+            },
+        ));
         DEFAULT_BUFFER_INTERVAL_S
     });
     let by_interval = c.chain(

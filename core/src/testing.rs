@@ -6,6 +6,11 @@ use std::collections::BTreeMap;
 
 use arcstr::{literal, ArcStr};
 
+use crate::notes::{
+    AnalyticsAssumption, AnalyticsWarning, AroundAssumption, AroundWarning, CapacityWarning,
+    ConsumerAssumption, FirehoseAssumption, FirehoseWarning, StreamAssumption, StreamWarning,
+    TrafficAssumption, TrafficWarning,
+};
 use crate::price::{Confidence, Price, PriceBook, PriceKey, RegionPrices};
 
 /// A fixture price. Its texts are literals, as the built-in tables' are, so that an estimate
@@ -179,104 +184,104 @@ pub fn every_message() -> Vec<crate::notes::Message> {
 
 /// The warnings of real traffic, the current form and Advantage's commitment.
 fn traffic_and_account_warnings() -> Vec<crate::notes::Warning> {
-    use crate::notes::Warning as W;
+    use crate::notes::Warning;
     vec![
-        W::Throttled { count: 12.0 },
-        W::CurrentFormRecords {
+        Warning::Traffic(TrafficWarning::Throttled { count: 12.0 }),
+        Warning::Capacity(CapacityWarning::CurrentFormRecords {
             records_per_second: 5000.0,
             shards: 2,
-        },
-        W::ShardsBelowNeed {
+        }),
+        Warning::Capacity(CapacityWarning::ShardsBelowNeed {
             shards: 4,
             needed: 10,
-        },
-        W::ShardsAboveNeed {
+        }),
+        Warning::Capacity(CapacityWarning::ShardsAboveNeed {
             shards: 60,
             needed: 10,
             saving_usd: crate::money::Money::from_cents(131_400),
-        },
-        W::EndpointInstead {
+        }),
+        Warning::Around(AroundWarning::EndpointInstead {
             nat_usd: crate::money::Money::from_cents(11_278),
             endpoint_usd: crate::money::Money::from_cents(3_966),
             azs: 2,
             sides: (true, false),
-        },
-        W::HotShard {
+        }),
+        Warning::Traffic(TrafficWarning::HotShard {
             shard: "shardId-000000000001".into(),
             at: "2026-11-24 06:00 UTC".into(),
             mb_per_second: 1.4,
             records_per_second: 900.0,
-        },
-        W::MetricsBurst {
+        }),
+        Warning::Traffic(TrafficWarning::MetricsBurst {
             at: "2026-11-24 06:00 UTC".into(),
             ratio: 4.4,
-        },
-        W::AdvantageCommitment {
+        }),
+        Warning::Stream(StreamWarning::AdvantageCommitment {
             region: "us-east-1".into(),
             commitment_usd: crate::money::Money::from_cents(307_969),
             use_percent: 0.39,
-        },
+        }),
     ]
 }
 
 /// One warning of every kind.
 fn warning_samples() -> Vec<crate::notes::Warning> {
-    use crate::notes::Warning as W;
+    use crate::notes::Warning;
     use crate::rate::Rate;
     let rate = Rate::new(1.0, crate::rate::Per::Month).unwrap_or(Rate {
         count: 1.0,
         per: crate::rate::Per::Month,
     });
     let mut warnings = vec![
-        W::OldPrices {
+        Warning::OldPrices {
             count: 2,
             oldest: "2021-04".into(),
             months: 12,
         },
-        W::UnconfirmedPrice {
+        Warning::UnconfirmedPrice {
             region: "us-east-1".into(),
             key: PriceKey::KdsShardHour,
             usd: 0.015,
             confidence: Confidence::Derived,
             source: "test".into(),
         },
-        W::RateRoundsToZero(rate),
-        W::PayloadUnitFloor { size_kb: 0.1 },
-        W::LargeRecords { size_kb: 2048.0 },
-        W::ReadsWithoutLongTermData {
+        Warning::Stream(StreamWarning::RateRoundsToZero(rate)),
+        Warning::Stream(StreamWarning::PayloadUnitFloor { size_kb: 0.1 }),
+        Warning::Stream(StreamWarning::LargeRecords { size_kb: 2048.0 }),
+        Warning::Stream(StreamWarning::ReadsWithoutLongTermData {
             retention_hours: 24.0,
-        },
-        W::LongTermReadsNotPriced { mode: "on-demand" },
-        W::HotKeyUnfixable {
+        }),
+        Warning::Stream(StreamWarning::LongTermReadsNotPriced { mode: "on-demand" }),
+        Warning::Capacity(CapacityWarning::HotKeyUnfixable {
             mb_per_second: 2.0,
             records_per_second: 2000.0,
-        },
-        W::HotKeyReads {
+        }),
+        Warning::Capacity(CapacityWarning::HotKeyReads {
             mb_per_second: 1.0,
             consumers: 3,
-        },
-        W::OnDemandNewStream {
+        }),
+        Warning::Capacity(CapacityWarning::OnDemandNewStream {
             peak_mb_per_second: 8.0,
-        },
-        W::OnDemandBurst { ratio: 3.0 },
-        W::SqlRetired,
-        W::VpcRatioAboveOne { ratio: 1.3 },
-        W::SqlHasNoStorage,
-        W::StudioOrchestrationSecondary,
-        W::FirehoseRounding {
+        }),
+        Warning::Capacity(CapacityWarning::OnDemandBurst { ratio: 3.0 }),
+        Warning::Analytics(AnalyticsWarning::SqlRetired),
+        Warning::Firehose(FirehoseWarning::VpcRatioAboveOne { ratio: 1.3 }),
+        Warning::Analytics(AnalyticsWarning::SqlHasNoStorage),
+        Warning::Analytics(AnalyticsWarning::StudioOrchestrationSecondary),
+        Warning::Firehose(FirehoseWarning::FirehoseRounding {
             sent_gb: 1.0,
             billed_gb: 2.0,
-        },
-        W::SlowConsumers {
+        }),
+        Warning::Stream(StreamWarning::SlowConsumers {
             consumers: 10,
             delay_ms: 2000.0,
             efo_change_usd: None,
-        },
-        W::SlowConsumers {
+        }),
+        Warning::Stream(StreamWarning::SlowConsumers {
             consumers: 10,
             delay_ms: 2000.0,
             efo_change_usd: Some(crate::money::Money::from_cents(-5)),
-        },
+        }),
     ];
     warnings.extend(traffic_and_account_warnings());
     warnings.iter().for_each(warning_covered);
@@ -285,63 +290,63 @@ fn warning_samples() -> Vec<crate::notes::Warning> {
 
 /// One assumption of every kind.
 fn assumption_samples() -> Vec<crate::notes::Assumption> {
-    use crate::notes::Assumption as A;
+    use crate::notes::Assumption;
     let mut assumptions = vec![
-        A::DefaultRegion {
+        Assumption::DefaultRegion {
             code: "us-east-1".into(),
             name: "US East (N. Virginia)".into(),
         },
-        A::DefaultConsumers(1),
-        A::SteadyTraffic,
-        A::OrchestrationAllMonth { kpus: 1.0 },
-        A::StorageIncluded,
-        A::StorageAllMonth {
+        Assumption::Stream(StreamAssumption::DefaultConsumers(1)),
+        Assumption::Stream(StreamAssumption::SteadyTraffic),
+        Assumption::Analytics(AnalyticsAssumption::OrchestrationAllMonth { kpus: 1.0 }),
+        Assumption::Analytics(AnalyticsAssumption::StorageIncluded),
+        Assumption::Analytics(AnalyticsAssumption::StorageAllMonth {
             hours_per_day: 12.0,
-        },
-        A::FirehoseFromStream { stream: "s".into() },
-        A::DefaultObjectSize { mb: 128.0 },
-        A::DefaultBufferInterval { seconds: 300.0 },
-        A::FirehoseTiersPerStream,
-        A::CurrentFormSizing {
+        }),
+        Assumption::Firehose(FirehoseAssumption::FirehoseFromStream { stream: "s".into() }),
+        Assumption::Firehose(FirehoseAssumption::DefaultObjectSize { mb: 128.0 }),
+        Assumption::Firehose(FirehoseAssumption::DefaultBufferInterval { seconds: 300.0 }),
+        Assumption::Firehose(FirehoseAssumption::FirehoseTiersPerStream),
+        Assumption::Stream(StreamAssumption::CurrentFormSizing {
             buffer_percent: 20.0,
             default_buffer: true,
-        },
-        A::AdvantageAlone {
+        }),
+        Assumption::Stream(StreamAssumption::AdvantageAlone {
             region: "us-east-1".into(),
-        },
-        A::AdvantageShared { streams: 2 },
-        A::MonthFromMetrics {
+        }),
+        Assumption::Stream(StreamAssumption::AdvantageShared { streams: 2 }),
+        Assumption::Traffic(TrafficAssumption::MonthFromMetrics {
             hours: 168.0,
             data_in_gb: (1.0, 2.0),
-        },
+        }),
     ];
     assumptions.extend(around_assumption_samples());
     for a in &assumptions {
         match a {
-            A::DefaultRegion { .. }
-            | A::DefaultConsumers(_)
-            | A::SteadyTraffic
-            | A::OrchestrationAllMonth { .. }
-            | A::StorageIncluded
-            | A::StorageAllMonth { .. }
-            | A::FirehoseFromStream { .. }
-            | A::DefaultObjectSize { .. }
-            | A::DefaultBufferInterval { .. }
-            | A::FirehoseTiersPerStream
-            | A::CurrentFormSizing { .. }
-            | A::AdvantageAlone { .. }
-            | A::AdvantageShared { .. }
-            | A::MonthFromMetrics { .. }
-            | A::OnDemandShards { .. }
-            | A::MetricTiersAlone
-            | A::KmsRequests { .. }
-            | A::NatHoursElsewhere
-            | A::PricedApart { .. }
-            | A::ManagedReaders { .. }
-            | A::CrossRegionReaders { .. }
-            | A::LambdaInvocations { .. }
-            | A::KclTables { .. }
-            | A::Endpoint { .. } => {}
+            Assumption::DefaultRegion { .. }
+            | Assumption::Stream(StreamAssumption::DefaultConsumers(_))
+            | Assumption::Stream(StreamAssumption::SteadyTraffic)
+            | Assumption::Analytics(AnalyticsAssumption::OrchestrationAllMonth { .. })
+            | Assumption::Analytics(AnalyticsAssumption::StorageIncluded)
+            | Assumption::Analytics(AnalyticsAssumption::StorageAllMonth { .. })
+            | Assumption::Firehose(FirehoseAssumption::FirehoseFromStream { .. })
+            | Assumption::Firehose(FirehoseAssumption::DefaultObjectSize { .. })
+            | Assumption::Firehose(FirehoseAssumption::DefaultBufferInterval { .. })
+            | Assumption::Firehose(FirehoseAssumption::FirehoseTiersPerStream)
+            | Assumption::Stream(StreamAssumption::CurrentFormSizing { .. })
+            | Assumption::Stream(StreamAssumption::AdvantageAlone { .. })
+            | Assumption::Stream(StreamAssumption::AdvantageShared { .. })
+            | Assumption::Traffic(TrafficAssumption::MonthFromMetrics { .. })
+            | Assumption::Around(AroundAssumption::OnDemandShards { .. })
+            | Assumption::Around(AroundAssumption::MetricTiersAlone)
+            | Assumption::Around(AroundAssumption::KmsRequests { .. })
+            | Assumption::Around(AroundAssumption::NatHoursElsewhere)
+            | Assumption::Around(AroundAssumption::PricedApart { .. })
+            | Assumption::Around(AroundAssumption::ManagedReaders { .. })
+            | Assumption::Around(AroundAssumption::CrossRegionReaders { .. })
+            | Assumption::Consumer(ConsumerAssumption::LambdaInvocations { .. })
+            | Assumption::Consumer(ConsumerAssumption::KclTables { .. })
+            | Assumption::Around(AroundAssumption::Endpoint { .. }) => {}
         }
     }
     assumptions
@@ -349,28 +354,28 @@ fn assumption_samples() -> Vec<crate::notes::Assumption> {
 
 /// One assumption of every kind about what is around a stream.
 fn around_assumption_samples() -> Vec<crate::notes::Assumption> {
-    use crate::notes::Assumption as A;
+    use crate::notes::Assumption;
     let mut assumptions = vec![
-        A::OnDemandShards { shards: 4 },
-        A::MetricTiersAlone,
-        A::KmsRequests {
+        Assumption::Around(AroundAssumption::OnDemandShards { shards: 4 }),
+        Assumption::Around(AroundAssumption::MetricTiersAlone),
+        Assumption::Around(AroundAssumption::KmsRequests {
             key: crate::around::KmsKey::Aws,
-        },
-        A::KmsRequests {
+        }),
+        Assumption::Around(AroundAssumption::KmsRequests {
             key: crate::around::KmsKey::Customer,
-        },
-        A::NatHoursElsewhere,
-        A::ManagedReaders { readers: 2 },
-        A::CrossRegionReaders { readers: 10 },
-        A::LambdaInvocations { window_s: 1.0 },
-        A::KclTables {
+        }),
+        Assumption::Around(AroundAssumption::NatHoursElsewhere),
+        Assumption::Around(AroundAssumption::ManagedReaders { readers: 2 }),
+        Assumption::Around(AroundAssumption::CrossRegionReaders { readers: 10 }),
+        Assumption::Consumer(ConsumerAssumption::LambdaInvocations { window_s: 1.0 }),
+        Assumption::Consumer(ConsumerAssumption::KclTables {
             version: 3,
             checkpoint_s: 60.0,
-        },
-        A::Endpoint {
+        }),
+        Assumption::Around(AroundAssumption::Endpoint {
             azs: 2,
             default_azs: true,
-        },
+        }),
     ];
     assumptions.extend(
         [
@@ -378,7 +383,7 @@ fn around_assumption_samples() -> Vec<crate::notes::Assumption> {
             crate::around::Part::EndpointHours,
             crate::around::Part::KeyMonth,
         ]
-        .map(|part| A::PricedApart { part }),
+        .map(|part| Assumption::Around(AroundAssumption::PricedApart { part })),
     );
     assumptions
 }
@@ -610,32 +615,32 @@ fn input_error_covered(i: &crate::error::InputError) {
 
 /// Fails to compile when a variant has no sample above.
 fn warning_covered(w: &crate::notes::Warning) {
-    use crate::notes::Warning as W;
+    use crate::notes::Warning;
     match w {
-        W::OldPrices { .. }
-        | W::UnconfirmedPrice { .. }
-        | W::RateRoundsToZero(_)
-        | W::PayloadUnitFloor { .. }
-        | W::LargeRecords { .. }
-        | W::ReadsWithoutLongTermData { .. }
-        | W::LongTermReadsNotPriced { .. }
-        | W::HotKeyUnfixable { .. }
-        | W::HotKeyReads { .. }
-        | W::OnDemandNewStream { .. }
-        | W::OnDemandBurst { .. }
-        | W::AdvantageCommitment { .. }
-        | W::Throttled { .. }
-        | W::CurrentFormRecords { .. }
-        | W::ShardsBelowNeed { .. }
-        | W::ShardsAboveNeed { .. }
-        | W::EndpointInstead { .. }
-        | W::HotShard { .. }
-        | W::MetricsBurst { .. }
-        | W::SqlRetired
-        | W::VpcRatioAboveOne { .. }
-        | W::SqlHasNoStorage
-        | W::StudioOrchestrationSecondary
-        | W::FirehoseRounding { .. }
-        | W::SlowConsumers { .. } => {}
+        Warning::OldPrices { .. }
+        | Warning::UnconfirmedPrice { .. }
+        | Warning::Stream(StreamWarning::RateRoundsToZero(_))
+        | Warning::Stream(StreamWarning::PayloadUnitFloor { .. })
+        | Warning::Stream(StreamWarning::LargeRecords { .. })
+        | Warning::Stream(StreamWarning::ReadsWithoutLongTermData { .. })
+        | Warning::Stream(StreamWarning::LongTermReadsNotPriced { .. })
+        | Warning::Capacity(CapacityWarning::HotKeyUnfixable { .. })
+        | Warning::Capacity(CapacityWarning::HotKeyReads { .. })
+        | Warning::Capacity(CapacityWarning::OnDemandNewStream { .. })
+        | Warning::Capacity(CapacityWarning::OnDemandBurst { .. })
+        | Warning::Stream(StreamWarning::AdvantageCommitment { .. })
+        | Warning::Traffic(TrafficWarning::Throttled { .. })
+        | Warning::Capacity(CapacityWarning::CurrentFormRecords { .. })
+        | Warning::Capacity(CapacityWarning::ShardsBelowNeed { .. })
+        | Warning::Capacity(CapacityWarning::ShardsAboveNeed { .. })
+        | Warning::Around(AroundWarning::EndpointInstead { .. })
+        | Warning::Traffic(TrafficWarning::HotShard { .. })
+        | Warning::Traffic(TrafficWarning::MetricsBurst { .. })
+        | Warning::Analytics(AnalyticsWarning::SqlRetired)
+        | Warning::Firehose(FirehoseWarning::VpcRatioAboveOne { .. })
+        | Warning::Analytics(AnalyticsWarning::SqlHasNoStorage)
+        | Warning::Analytics(AnalyticsWarning::StudioOrchestrationSecondary)
+        | Warning::Firehose(FirehoseWarning::FirehoseRounding { .. })
+        | Warning::Stream(StreamWarning::SlowConsumers { .. }) => {}
     }
 }

@@ -3,6 +3,7 @@
 use crate::bill::Notes;
 use crate::calc::Calc;
 use crate::error::Error;
+use crate::notes::StreamWarning;
 use crate::notes::Warning;
 use crate::rate::{Per, Rate};
 use crate::trace::{NumFmt, Op, Term};
@@ -46,7 +47,9 @@ pub(crate) fn per_second(
         unit,
     )?;
     if rate.count > 0.0 && result.value == 0.0 {
-        notes.warnings.push(Warning::RateRoundsToZero(rate));
+        notes
+            .warnings
+            .push(Warning::Stream(StreamWarning::RateRoundsToZero(rate)));
     }
     Ok(result)
 }

@@ -4,6 +4,7 @@
 // Cents are written as 3079_69 so that they read as 3,079.69 USD.
 #![allow(clippy::inconsistent_digit_grouping)]
 
+use kcost_core::notes::StreamAssumption;
 use kcost_core::{
     estimate, estimate_together, testing, AccountStream, Assumption, Error, Mode, Options,
     StreamWorkload,
@@ -33,10 +34,10 @@ fn two_advantage_streams_share_one_commitment() {
     // Alone, a stream pays the whole commitment: 25 x 2,628,000 / 1024 = 64,160.15625 GB each
     // way: 2,053.13 in (x 0.032) + 1,026.56 out (x 0.016) = 3,079.69.
     assert_eq!(alone.monthly_usd.cents(), 3079_69);
-    assert!(alone
-        .assumptions
-        .iter()
-        .any(|a| matches!(a, Assumption::AdvantageAlone { .. })));
+    assert!(alone.assumptions.iter().any(|a| matches!(
+        a,
+        Assumption::Stream(StreamAssumption::AdvantageAlone { .. })
+    )));
 
     let traced = Options {
         trace: true,
@@ -64,15 +65,15 @@ fn two_advantage_streams_share_one_commitment() {
     // it once: x 0.016 = 410.625 -> 410.63 (or .62 as the double falls) out.
     for e in &priced {
         assert_eq!(cents(e, "data_in"), 821_25);
-        assert!(e
-            .assumptions
-            .iter()
-            .any(|a| matches!(a, Assumption::AdvantageShared { streams: 2 })));
+        assert!(e.assumptions.iter().any(|a| matches!(
+            a,
+            Assumption::Stream(StreamAssumption::AdvantageShared { streams: 2 })
+        )));
         // Shared, so not assumed to be its own.
-        assert!(!e
-            .assumptions
-            .iter()
-            .any(|a| matches!(a, Assumption::AdvantageAlone { .. })));
+        assert!(!e.assumptions.iter().any(|a| matches!(
+            a,
+            Assumption::Stream(StreamAssumption::AdvantageAlone { .. })
+        )));
     }
     // Together they write 51,328.125 GB, 12,832.03 GB below the commitment: the region's
     // shortfall is 2,053.13 - 2 x 821.25 = 410.63, half each (205.32 + 205.31).

@@ -6,6 +6,7 @@
 
 use kcost_core::analytics::{self, AnalyticsWorkload, AppSize, Engine};
 use kcost_core::firehose::{self, FirehoseWorkload, Source};
+use kcost_core::notes::{AnalyticsWarning, FirehoseAssumption, FirehoseWarning, StreamWarning};
 use kcost_core::{render_steps, testing, Line, Options, Rounding, Warning};
 
 fn traced() -> Options {
@@ -44,7 +45,9 @@ fn the_decks_ten_sql_apps_cost_193_14_in_london() {
         "{text}"
     );
     assert_eq!(e.lines.len(), 1, "SQL has no storage or orchestration");
-    assert!(e.warnings.contains(&Warning::SqlRetired));
+    assert!(e
+        .warnings
+        .contains(&Warning::Analytics(AnalyticsWarning::SqlRetired)));
     // Exact rounding keeps 152.0833...: 193.15.
     let exact = Options {
         rounding: Rounding::Exact,
@@ -304,7 +307,10 @@ fn sql_warns_that_storage_does_not_apply_only_when_some_is_asked_for() {
     };
     let sql = AnalyticsWorkload::new(Engine::Sql, 1, AppSize::Kpus(2));
     // Plain SQL: only that it is retired.
-    assert_eq!(warnings(sql), [Warning::SqlRetired]);
+    assert_eq!(
+        warnings(sql),
+        [Warning::Analytics(AnalyticsWarning::SqlRetired)]
+    );
     // Backups or storage asked of SQL: said, once, either way.
     for w in [
         AnalyticsWorkload {
@@ -318,7 +324,10 @@ fn sql_warns_that_storage_does_not_apply_only_when_some_is_asked_for() {
     ] {
         assert_eq!(
             warnings(w),
-            [Warning::SqlRetired, Warning::SqlHasNoStorage],
+            [
+                Warning::Analytics(AnalyticsWarning::SqlRetired),
+                Warning::Analytics(AnalyticsWarning::SqlHasNoStorage)
+            ],
             "{w:?}"
         );
     }
@@ -329,7 +338,12 @@ fn sql_warns_that_storage_does_not_apply_only_when_some_is_asked_for() {
         engine: Engine::Studio,
         ..flink
     };
-    assert_eq!(warnings(studio), [Warning::StudioOrchestrationSecondary]);
+    assert_eq!(
+        warnings(studio),
+        [Warning::Analytics(
+            AnalyticsWarning::StudioOrchestrationSecondary
+        )]
+    );
 }
 
 #[test]
@@ -532,7 +546,7 @@ fn dynamic_partitioning_is_billed_on_the_bytes_delivered_and_a_vpc_ratio_may_exc
     assert!(e
         .warnings
         .iter()
-        .any(|w| matches!(w, Warning::VpcRatioAboveOne { ratio } if *ratio == 1.3)));
+        .any(|w| matches!(w, Warning::Firehose(FirehoseWarning::VpcRatioAboveOne { ratio }) if *ratio == 1.3)));
     assert!(render_steps(&e.steps).contains(
         "1 KB delivered per record x 1,000 records per sec x 2628000 seconds in a month / 1048576 KB per GB = 2,506.26 GB partitioned"
     ), "{}", render_steps(&e.steps));
@@ -713,9 +727,10 @@ fn msk_and_vended_logs_bill_each_record_as_sent_at_one_price() {
         assert_eq!(e.rounding_5kb, None);
         assert!(e.warnings.is_empty(), "{:?}", e.warnings);
         assert!(
-            !e.assumptions
-                .iter()
-                .any(|a| matches!(a, kcost_core::Assumption::FirehoseTiersPerStream)),
+            !e.assumptions.iter().any(|a| matches!(
+                a,
+                kcost_core::Assumption::Firehose(FirehoseAssumption::FirehoseTiersPerStream)
+            )),
             "{:?}",
             e.assumptions
         );
@@ -727,10 +742,10 @@ fn msk_and_vended_logs_bill_each_record_as_sent_at_one_price() {
     }
     // Direct PUT of the same records is tiered, each tier a stream's own.
     let e = firehose::estimate_in(&hose("1000", "3"), &prices, traced()).unwrap();
-    assert!(e
-        .assumptions
-        .iter()
-        .any(|a| matches!(a, kcost_core::Assumption::FirehoseTiersPerStream)));
+    assert!(e.assumptions.iter().any(|a| matches!(
+        a,
+        kcost_core::Assumption::Firehose(FirehoseAssumption::FirehoseTiersPerStream)
+    )));
 }
 
 #[test]
@@ -744,9 +759,10 @@ fn the_5_kb_rounding_is_reported_only_where_it_bills_more_and_warned_over_a_tent
     // 4.6 x 1,000 x 2,628,000 / 1,048,576 = 11,528.78 GB sent; 5 KB: 12,531.28 billed.
     assert_eq!((r.sent_gb, r.billed_gb), (11_528.78, 12_531.28));
     assert!(
-        !e.warnings
-            .iter()
-            .any(|w| matches!(w, Warning::FirehoseRounding { .. })),
+        !e.warnings.iter().any(|w| matches!(
+            w,
+            Warning::Firehose(FirehoseWarning::FirehoseRounding { .. })
+        )),
         "{:?}",
         e.warnings
     );
@@ -847,7 +863,7 @@ fn a_firehose_rate_that_rounds_to_no_traffic_says_so() {
         fire(hose(records, "1"))
             .warnings
             .iter()
-            .any(|w| matches!(w, Warning::RateRoundsToZero(_)))
+            .any(|w| matches!(w, Warning::Stream(StreamWarning::RateRoundsToZero(_))))
     };
     // 1 record a month / 2,628,000 seconds = 0.00000038 records/s: 0.00 at the calculator's 2
     // decimals. No records at all, or a rate that shows (6,000 a minute is 100.00 a second), is

@@ -5,6 +5,7 @@
 #![allow(clippy::inconsistent_digit_grouping)]
 
 use kcost_core::around::{Around, Encryption, KmsKey, Network};
+use kcost_core::notes::{AroundAssumption, AroundWarning};
 use kcost_core::{
     estimate, render_steps, testing, Assumption, Error, Estimate, InputError, Mode, Options,
     StreamWorkload, Warning,
@@ -60,7 +61,9 @@ fn the_deck_with_all_shard_level_metrics_in_ohio() {
     assert_eq!(subtotals.stream_usd.cents(), 551_27);
     assert_eq!(subtotals.around_usd.cents(), 102_90);
     assert_eq!(e.monthly_usd.cents(), 654_17);
-    assert!(e.assumptions.contains(&Assumption::MetricTiersAlone));
+    assert!(e
+        .assumptions
+        .contains(&Assumption::Around(AroundAssumption::MetricTiersAlone)));
     let text = render_steps(&e.steps);
     assert!(
         text.contains("7 shard-level metrics x 49.00 shards = 343.00 metric-months"),
@@ -135,7 +138,9 @@ fn an_on_demand_stream_estimates_its_shards_and_says_so() {
     assert_eq!(cents(&e, "shard_metrics"), 8_40);
     assert!(e
         .assumptions
-        .contains(&Assumption::OnDemandShards { shards: 4 }));
+        .contains(&Assumption::Around(AroundAssumption::OnDemandShards {
+            shards: 4
+        })));
     // 10 MB/s at its peak needs 10 shards, 20 with on-demand's doubling: 20 x 3 x 0.30 = 18.00.
     let busy = StreamWorkload {
         peak_records: Some("10000".parse().unwrap()),
@@ -173,22 +178,24 @@ fn producers_through_a_nat_gateway_pay_per_gb_and_hear_what_an_endpoint_would_sa
     assert_eq!(line.quantity, 2_506.26);
     assert_eq!(line.monthly_usd.cents(), 112_78);
     assert!(e.lines.iter().all(|l| l.item != "nat_hours"));
-    assert!(e.assumptions.contains(&Assumption::NatHoursElsewhere));
+    assert!(e
+        .assumptions
+        .contains(&Assumption::Around(AroundAssumption::NatHoursElsewhere)));
     // An endpoint in 2 AZs: 1,460 AZ-hours x 0.01 + 2,506.26 GB x 0.01 = 14.60 + 25.06.
     let instead = e.warnings.iter().find_map(|w| match w {
-        Warning::EndpointInstead {
+        Warning::Around(AroundWarning::EndpointInstead {
             nat_usd,
             endpoint_usd,
             azs,
             ..
-        } => Some((nat_usd.cents(), endpoint_usd.cents(), *azs)),
+        }) => Some((nat_usd.cents(), endpoint_usd.cents(), *azs)),
         _ => None,
     });
     assert_eq!(instead, Some((112_78, 39_66, 2)));
     let said = e
         .warnings
         .iter()
-        .find(|w| matches!(w, Warning::EndpointInstead { .. }))
+        .find(|w| matches!(w, Warning::Around(AroundWarning::EndpointInstead { .. })))
         .unwrap()
         .to_string();
     assert!(said.contains("73.12 USD a month less"), "{said}");
@@ -243,14 +250,16 @@ fn one_endpoint_serves_producers_and_consumers() {
     // 3 x 730 = 2,190 AZ-hours x 0.01 = 21.90; 7,518.78 GB x 0.01 = 75.19.
     assert_eq!(cents(&e, "endpoint_hours"), 21_90);
     assert_eq!(cents(&e, "endpoint_data"), 75_19);
-    assert!(e.assumptions.contains(&Assumption::Endpoint {
-        azs: 3,
-        default_azs: false
-    }));
+    assert!(e
+        .assumptions
+        .contains(&Assumption::Around(AroundAssumption::Endpoint {
+            azs: 3,
+            default_azs: false
+        })));
     assert!(!e
         .warnings
         .iter()
-        .any(|w| matches!(w, Warning::EndpointInstead { .. })));
+        .any(|w| matches!(w, Warning::Around(AroundWarning::EndpointInstead { .. }))));
 }
 
 #[test]
@@ -269,7 +278,7 @@ fn kms_requests_are_awss_approximation_and_a_customer_key_adds_its_month() {
     let said = e
         .assumptions
         .iter()
-        .find(|a| matches!(a, Assumption::KmsRequests { .. }))
+        .find(|a| matches!(a, Assumption::Around(AroundAssumption::KmsRequests { .. })))
         .unwrap()
         .to_string();
     assert!(said.contains("lower bound"), "{said}");
@@ -477,9 +486,9 @@ region = "eu-west-2"
         .unwrap();
     assert_eq!((pair.quantity, pair.monthly_usd.cents()), (2_506.26, 25_06));
     assert_eq!(stream.subtotals.unwrap().around_usd.cents(), 125_31);
-    assert!(stream
-        .assumptions
-        .contains(&Assumption::CrossRegionReaders { readers: 3 }));
+    assert!(stream.assumptions.contains(&Assumption::Around(
+        AroundAssumption::CrossRegionReaders { readers: 3 }
+    )));
     // A reader beside the stream pays none.
     let near = "region = \"us-east-2\"\n[streams.s]\nrecords = 1000\nsize_kb = 1\n\
                 [lambda.f]\nstream = \"s\"\nmemory_mb = 128\nduration_ms = 10\n";
@@ -566,14 +575,24 @@ fn consumers_all_run_by_aws_send_nothing_through_the_consumers_endpoint() {
     let managed = |e: &Estimate| {
         e.assumptions
             .iter()
-            .filter(|a| matches!(a, Assumption::ManagedReaders { .. }))
+            .filter(|a| {
+                matches!(
+                    a,
+                    Assumption::Around(AroundAssumption::ManagedReaders { .. })
+                )
+            })
             .cloned()
             .collect::<Vec<_>>()
     };
     // The one consumer is a reader AWS runs: nothing passes through the endpoint, so it is not
     // priced at all.
     let e = through_endpoint(1, 1);
-    assert_eq!(managed(&e), [Assumption::ManagedReaders { readers: 1 }]);
+    assert_eq!(
+        managed(&e),
+        [Assumption::Around(AroundAssumption::ManagedReaders {
+            readers: 1
+        })]
+    );
     assert!(e.lines.iter().all(|l| !l.around), "{:?}", e.lines);
     assert_eq!(e.subtotals, None);
     // Two consumers, none run by AWS: both read through it (14.60 + 5,012.52 GB x 0.01 =
@@ -599,7 +618,9 @@ fn the_endpoint_suggestion_names_the_sides_that_use_the_nat_gateway() {
         e.warnings
             .iter()
             .find_map(|w| match w {
-                Warning::EndpointInstead { sides, .. } => Some((*sides, w.to_string())),
+                Warning::Around(AroundWarning::EndpointInstead { sides, .. }) => {
+                    Some((*sides, w.to_string()))
+                }
                 _ => None,
             })
             .unwrap()

@@ -4,6 +4,7 @@
 use kcost_core::consumers::{
     self, App, Architecture, KclVersion, KclWorkload, LambdaWorkload, Reading, StreamShards,
 };
+use kcost_core::notes::{AroundAssumption, ConsumerAssumption};
 use kcost_core::{render_steps, testing, Assumption, Options};
 
 fn traced() -> Options {
@@ -48,9 +49,9 @@ fn a_lambda_function_on_a_thousand_records_a_second() {
     assert_eq!(e.lines[1].quantity, 328_500.0);
     assert_eq!(cents(&e, "lambda_duration"), 548);
     assert_eq!(e.monthly_usd.cents(), 1074);
-    assert!(e
-        .assumptions
-        .contains(&Assumption::LambdaInvocations { window_s: 1.0 }));
+    assert!(e.assumptions.contains(&Assumption::Consumer(
+        ConsumerAssumption::LambdaInvocations { window_s: 1.0 }
+    )));
     let steps = render_steps(&e.steps);
     assert!(
         steps.contains(
@@ -167,7 +168,9 @@ fn an_on_demand_stream_lends_its_estimated_shards() {
     assert_eq!(cents(&e, "kcl_writes"), 221);
     assert!(e
         .assumptions
-        .contains(&Assumption::OnDemandShards { shards: 4 }));
+        .contains(&Assumption::Around(AroundAssumption::OnDemandShards {
+            shards: 4
+        })));
 }
 
 #[test]

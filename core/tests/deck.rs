@@ -3,6 +3,7 @@
 // Cents are written as 536_55 so that they read as 536.55 USD.
 #![allow(clippy::inconsistent_digit_grouping)]
 
+use kcost_core::notes::StreamWarning;
 use kcost_core::{
     provisioned, render_steps, testing, Estimate, Options, Rounding, StreamWorkload, Warning,
 };
@@ -62,7 +63,10 @@ fn deck_totals_ohio_and_frankfurt() {
     assert!(
         matches!(
             ohio.warnings.as_slice(),
-            [Warning::SlowConsumers { consumers: 10, .. }]
+            [Warning::Stream(StreamWarning::SlowConsumers {
+                consumers: 10,
+                ..
+            })]
         ),
         "{:?}",
         ohio.warnings

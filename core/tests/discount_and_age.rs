@@ -4,6 +4,7 @@
 #![allow(clippy::inconsistent_digit_grouping)]
 
 use kcost_core::analytics::{self, AnalyticsWorkload, AppSize, Engine};
+use kcost_core::notes::StreamWarning;
 use kcost_core::{
     provisioned, render_steps, scenario, testing, Options, PriceAge, StreamWorkload, Warning,
 };
@@ -117,7 +118,7 @@ fn old_prices_are_one_warning_after_the_others() {
     // Last, after the warning about the workload (ten consumers polling slowly).
     assert!(matches!(
         warnings.first(),
-        Some(Warning::SlowConsumers { .. })
+        Some(Warning::Stream(StreamWarning::SlowConsumers { .. }))
     ));
     assert_eq!(
         warnings.last().unwrap().to_string(),
@@ -178,7 +179,7 @@ fn a_comparison_and_a_pipeline_warn_of_old_prices_once() {
     // Last, after what the commitment means for this stream.
     assert!(matches!(
         &c.warnings[0],
-        Warning::AdvantageCommitment { .. }
+        Warning::Stream(StreamWarning::AdvantageCommitment { .. })
     ));
     assert!(
         matches!(c.warnings.last(), Some(Warning::OldPrices { count, .. }) if *count == used.len())

@@ -7,6 +7,7 @@
 
 use kcost_core::estimate::Mode;
 use kcost_core::infra::{self, cloudformation, terraform, Action, Declared, Usage};
+use kcost_core::notes::AnalyticsWarning;
 use kcost_core::{testing, Options};
 use proptest::prelude::*;
 
@@ -984,7 +985,9 @@ fn applications_are_priced_as_their_engine_in_their_own_region() {
     assert_eq!(sql.monthly_usd.map(|m| m.cents()), Some(160_60));
     assert_eq!(sql.lines.len(), 1);
     assert!(sql.notes.is_empty(), "{:?}", sql.notes);
-    assert!(sql.warnings.contains(&kcost_core::Warning::SqlRetired));
+    assert!(sql.warnings.contains(&kcost_core::Warning::Analytics(
+        AnalyticsWarning::SqlRetired
+    )));
 }
 
 /// A consumer of a stream the plan declares but cannot price yet (its shard count is known only

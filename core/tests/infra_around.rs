@@ -9,6 +9,7 @@
 
 use kcost_core::infra::{self, cloudformation, terraform, Declared, InfraEstimate, Usage};
 use kcost_core::notes::Assumption;
+use kcost_core::notes::{AroundAssumption, ConsumerAssumption};
 use kcost_core::scenario::ComponentEstimate;
 use kcost_core::{testing, Options};
 
@@ -115,10 +116,17 @@ fn a_plans_mapping_key_nat_gateway_and_endpoint_are_priced_once_each() {
         kcost_core::around::Part::EndpointHours,
         kcost_core::around::Part::KeyMonth,
     ] {
-        assert!(a.contains(&Assumption::PricedApart { part }), "{part:?}");
+        assert!(
+            a.contains(&Assumption::Around(AroundAssumption::PricedApart { part })),
+            "{part:?}"
+        );
     }
-    assert!(!a.contains(&Assumption::NatHoursElsewhere));
-    assert!(a.contains(&Assumption::ManagedReaders { readers: 1 }));
+    assert!(!a.contains(&Assumption::Around(AroundAssumption::NatHoursElsewhere)));
+    assert!(
+        a.contains(&Assumption::Around(AroundAssumption::ManagedReaders {
+            readers: 1
+        }))
+    );
 
     // The key's month, once: 1.00.
     let key = cost(&e, "aws_kms_key.events");
@@ -172,7 +180,11 @@ fn without_usage_a_mapping_says_what_it_needs_and_still_reads_its_stream() {
     // endpoint, whose hours are its own resource's.
     let stream = cost(&e, "aws_kinesis_stream.events");
     assert_eq!(around_items(stream), [("kms_requests", 32)]);
-    assert!(assumptions(stream).contains(&Assumption::ManagedReaders { readers: 1 }));
+    assert!(
+        assumptions(stream).contains(&Assumption::Around(AroundAssumption::ManagedReaders {
+            readers: 1
+        }))
+    );
 }
 
 #[test]
@@ -797,8 +809,9 @@ fn a_mappings_batch_size_and_window_set_its_invocations() {
     assert_eq!(items(m), [("lambda_requests", 11), ("lambda_duration", 11)]);
     match &m.estimate {
         Some(ComponentEstimate::Consumer(c)) => assert!(
-            c.assumptions
-                .contains(&Assumption::LambdaInvocations { window_s: 10.0 }),
+            c.assumptions.contains(&Assumption::Consumer(
+                ConsumerAssumption::LambdaInvocations { window_s: 10.0 }
+            )),
             "{:?}",
             c.assumptions
         ),

@@ -6,6 +6,7 @@
 #![allow(clippy::inconsistent_digit_grouping)]
 
 use kcost_core::metrics::{parse, time_text, MetricKind, MetricsError, TrafficSeries};
+use kcost_core::notes::{TrafficAssumption, TrafficWarning};
 use proptest::prelude::*;
 
 const PAGE1: &str = include_str!("fixtures/metrics/get-metric-data-page1.json");
@@ -695,7 +696,7 @@ fn a_jump_past_twice_the_previous_peak_is_a_risk_for_on_demand() {
     let s = TrafficSeries::assemble(all).unwrap();
     let e = priced(&s);
     let burst = e.warnings.iter().find_map(|w| match w {
-        Warning::MetricsBurst { at, ratio } => Some((at.clone(), *ratio)),
+        Warning::Traffic(TrafficWarning::MetricsBurst { at, ratio }) => Some((at.clone(), *ratio)),
         _ => None,
     });
     assert_eq!(burst, Some((time_text(1_795_392_000 + 28 * 3600), 3.5)));
@@ -705,7 +706,7 @@ fn a_jump_past_twice_the_previous_peak_is_a_risk_for_on_demand() {
     assert!(!e
         .warnings
         .iter()
-        .any(|w| matches!(w, Warning::MetricsBurst { .. })));
+        .any(|w| matches!(w, Warning::Traffic(TrafficWarning::MetricsBurst { .. }))));
 }
 
 #[test]
@@ -804,7 +805,7 @@ fn a_hot_shard_in_shard_level_metrics_is_a_risk() {
     let e = priced(&s);
     assert!(
         e.warnings.iter().any(
-            |w| matches!(w, Warning::HotShard { shard, .. } if shard == "shardId-000000000001")
+            |w| matches!(w, Warning::Traffic(TrafficWarning::HotShard { shard, .. }) if shard == "shardId-000000000001")
         ),
         "{:?}",
         e.warnings
@@ -898,9 +899,12 @@ fn throttled_writes_and_reads_are_added_up_and_warned_of() {
     let throttled: Vec<&Warning> = e
         .warnings
         .iter()
-        .filter(|w| matches!(w, Warning::Throttled { .. }))
+        .filter(|w| matches!(w, Warning::Traffic(TrafficWarning::Throttled { .. })))
         .collect();
-    assert_eq!(throttled, [&Warning::Throttled { count: 12.0 }]);
+    assert_eq!(
+        throttled,
+        [&Warning::Traffic(TrafficWarning::Throttled { count: 12.0 })]
+    );
     assert!(throttled[0]
         .to_string()
         .starts_with("the metrics show 12 throttled requests"));
@@ -960,7 +964,12 @@ fn hot_shards(s: &TrafficSeries) -> Vec<kcost_core::Warning> {
     priced(s)
         .warnings
         .into_iter()
-        .filter(|w| matches!(w, kcost_core::Warning::HotShard { .. }))
+        .filter(|w| {
+            matches!(
+                w,
+                kcost_core::Warning::Traffic(TrafficWarning::HotShard { .. })
+            )
+        })
         .collect()
 }
 
@@ -993,12 +1002,12 @@ fn the_busiest_shard_is_the_one_fullest_for_its_bytes_or_its_records() {
     // Over 1 MB/s (though under 1,000 records/s): a hot shard.
     assert_eq!(
         hot_shards(&s),
-        [Warning::HotShard {
+        [Warning::Traffic(TrafficWarning::HotShard {
             shard: "shardId-000000000000".into(),
             at: "2026-11-20 10:00 UTC".into(),
             mb_per_second: 1.5,
             records_per_second: 500.0,
-        }]
+        })]
     );
 }
 
@@ -1021,12 +1030,12 @@ fn a_shard_exactly_full_is_not_hot_and_one_over_on_records_alone_is() {
     )]);
     assert_eq!(
         hot_shards(&records),
-        [Warning::HotShard {
+        [Warning::Traffic(TrafficWarning::HotShard {
             shard: "shardId-000000000000".into(),
             at: "2026-11-20 10:00 UTC".into(),
             mb_per_second: 0.5,
             records_per_second: 1200.0,
-        }]
+        })]
     );
 }
 
@@ -1218,7 +1227,7 @@ fn a_stream_at_the_defaults_is_priced_in_three_modes_without_extra_lines() {
     assert!(
         !e.warnings
             .iter()
-            .any(|w| matches!(w, Warning::Throttled { .. })),
+            .any(|w| matches!(w, Warning::Traffic(TrafficWarning::Throttled { .. }))),
         "{:?}",
         e.warnings
     );
@@ -1231,7 +1240,12 @@ fn the_month_assumed_from_the_metrics_gives_both_bounds_of_data_in() {
     let month = e
         .assumptions
         .iter()
-        .find(|a| matches!(a, Assumption::MonthFromMetrics { .. }))
+        .find(|a| {
+            matches!(
+                a,
+                Assumption::Traffic(TrafficAssumption::MonthFromMetrics { .. })
+            )
+        })
         .unwrap();
     // 23 x 300 s = 1.92 hours, a month 730 / 1.9167 = 380.87 times them. The bytes alone:
     // 3,065,856,000 / 1,073,741,824 x 380.87 = 1,087.50 GB; every record a whole KB more:
@@ -1436,7 +1450,7 @@ fn a_write_rate_exactly_double_or_after_an_idle_day_is_no_burst() {
         priced(s)
             .warnings
             .into_iter()
-            .filter(|w| matches!(w, Warning::MetricsBurst { .. }))
+            .filter(|w| matches!(w, Warning::Traffic(TrafficWarning::MetricsBurst { .. })))
             .collect()
     };
     // 1,000 records an hour and 2,000 at hour 28: twice the highest before, not more.

@@ -4,6 +4,7 @@
 // Cents are written as 536_55 so that they read as 536.55 USD.
 #![allow(clippy::inconsistent_digit_grouping)]
 
+use kcost_core::notes::{CapacityWarning, StreamAssumption, StreamWarning};
 use kcost_core::{
     compare, estimate, testing, Error, Estimate, Form, Growth, InputError, Mode, Options, Rounding,
     StreamWorkload, Warning,
@@ -169,10 +170,10 @@ fn the_current_form_sizes_in_whole_shards_with_a_buffer() {
     };
     let e = run(Mode::Provisioned, many);
     assert_eq!(e.shards.as_ref().unwrap().count, 2);
-    assert!(e
-        .warnings
-        .iter()
-        .any(|w| matches!(w, Warning::CurrentFormRecords { shards: 2, .. })));
+    assert!(e.warnings.iter().any(|w| matches!(
+        w,
+        Warning::Capacity(CapacityWarning::CurrentFormRecords { shards: 2, .. })
+    )));
     // Aggregated into 25 KB Kinesis records (250 user records each): 20 Kinesis records/s, well
     // within 2 shards.
     let packed = StreamWorkload {
@@ -181,10 +182,10 @@ fn the_current_form_sizes_in_whole_shards_with_a_buffer() {
         ..workload("5000", "0.1")
     };
     let e = run(Mode::Provisioned, packed);
-    assert!(!e
-        .warnings
-        .iter()
-        .any(|w| matches!(w, Warning::CurrentFormRecords { .. })));
+    assert!(!e.warnings.iter().any(|w| matches!(
+        w,
+        Warning::Capacity(CapacityWarning::CurrentFormRecords { .. })
+    )));
 }
 
 #[test]
@@ -437,14 +438,14 @@ fn peaks_size_shards_and_averages_bill_usage() {
         ..workload("1000", "1")
     };
     let od = run(Mode::OnDemand, spiky);
+    assert!(od.warnings.iter().any(|w| matches!(
+        w,
+        Warning::Capacity(CapacityWarning::OnDemandNewStream { .. })
+    )));
     assert!(od
         .warnings
         .iter()
-        .any(|w| matches!(w, Warning::OnDemandNewStream { .. })));
-    assert!(od
-        .warnings
-        .iter()
-        .any(|w| matches!(w, Warning::OnDemandBurst { ratio } if *ratio == 10.0)));
+        .any(|w| matches!(w, Warning::Capacity(CapacityWarning::OnDemandBurst { ratio }) if *ratio == 10.0)));
 }
 
 #[test]
@@ -498,7 +499,7 @@ fn slow_shared_consumers_get_the_enhanced_fan_out_price() {
         .warnings
         .iter()
         .find_map(|w| match w {
-            Warning::SlowConsumers { efo_change_usd, .. } => *efo_change_usd,
+            Warning::Stream(StreamWarning::SlowConsumers { efo_change_usd, .. }) => *efo_change_usd,
             _ => None,
         })
         .unwrap();
@@ -535,7 +536,7 @@ fn records_over_1_mib_need_a_larger_maximum() {
     assert!(e
         .warnings
         .iter()
-        .any(|w| matches!(w, Warning::LargeRecords { .. })));
+        .any(|w| matches!(w, Warning::Stream(StreamWarning::LargeRecords { .. }))));
 }
 
 #[test]
@@ -772,10 +773,12 @@ fn a_declared_shard_count_is_billed_and_checked_against_the_need() {
     assert_eq!(under.monthly_usd.cents(), 452_72);
     let s = under.shards.as_ref().unwrap();
     assert_eq!((s.count, s.sized), (40, Some(49)));
-    assert!(under.warnings.contains(&Warning::ShardsBelowNeed {
-        shards: 40,
-        needed: 49
-    }));
+    assert!(under
+        .warnings
+        .contains(&Warning::Capacity(CapacityWarning::ShardsBelowNeed {
+            shards: 40,
+            needed: 49
+        })));
     // 200 declared: 146,000 shard-hours = 2,190.00 + 14.72 = 2,204.72; the 49 needed cost
     // 49 x 730 x 0.015 = 536.55 + 14.72 = 551.27: 1,653.45 less.
     let over = run(
@@ -786,11 +789,13 @@ fn a_declared_shard_count_is_billed_and_checked_against_the_need() {
         },
     );
     assert_eq!(over.monthly_usd.cents(), 2_204_72);
-    assert!(over.warnings.contains(&Warning::ShardsAboveNeed {
-        shards: 200,
-        needed: 49,
-        saving_usd: kcost_core::Money::from_cents(1_653_45),
-    }));
+    assert!(over
+        .warnings
+        .contains(&Warning::Capacity(CapacityWarning::ShardsAboveNeed {
+            shards: 200,
+            needed: 49,
+            saving_usd: kcost_core::Money::from_cents(1_653_45),
+        })));
     // 60 is not twice 49: no saving warning, and no throttling one.
     let some = run(
         Mode::Provisioned,
@@ -801,7 +806,8 @@ fn a_declared_shard_count_is_billed_and_checked_against_the_need() {
     );
     assert!(!some.warnings.iter().any(|w| matches!(
         w,
-        Warning::ShardsAboveNeed { .. } | Warning::ShardsBelowNeed { .. }
+        Warning::Capacity(CapacityWarning::ShardsAboveNeed { .. })
+            | Warning::Capacity(CapacityWarning::ShardsBelowNeed { .. })
     )));
     // Extended retention and enhanced fan-out follow the declared count: 60 shards x 730 x 2.
     let efo = run(
@@ -868,10 +874,12 @@ fn a_comparison_without_on_demand_standard_has_no_break_even_to_state() {
 #[test]
 fn only_advantage_assumes_its_commitment_is_its_own() {
     let alone = |mode| {
-        run(mode, workload("100", "1"))
-            .assumptions
-            .iter()
-            .any(|a| matches!(a, kcost_core::Assumption::AdvantageAlone { .. }))
+        run(mode, workload("100", "1")).assumptions.iter().any(|a| {
+            matches!(
+                a,
+                kcost_core::Assumption::Stream(StreamAssumption::AdvantageAlone { .. })
+            )
+        })
     };
     assert!(alone(Mode::Advantage));
     assert!(!alone(Mode::OnDemand));
@@ -890,10 +898,10 @@ fn on_demand_hot_key(share: f64, records: &str, size: &str, peak: Option<&str>) 
 
 fn hot_key_warning(e: &Estimate) -> Option<(f64, f64)> {
     e.warnings.iter().find_map(|w| match w {
-        Warning::HotKeyUnfixable {
+        Warning::Capacity(CapacityWarning::HotKeyUnfixable {
             mb_per_second,
             records_per_second,
-        } => Some((*mb_per_second, *records_per_second)),
+        }) => Some((*mb_per_second, *records_per_second)),
         _ => None,
     })
 }
@@ -939,11 +947,13 @@ fn an_on_demand_hot_key_is_judged_at_the_peak_against_one_shards_limits() {
 
 fn scaling(e: &Estimate) -> (Option<f64>, Option<f64>) {
     let new_stream = e.warnings.iter().find_map(|w| match w {
-        Warning::OnDemandNewStream { peak_mb_per_second } => Some(*peak_mb_per_second),
+        Warning::Capacity(CapacityWarning::OnDemandNewStream { peak_mb_per_second }) => {
+            Some(*peak_mb_per_second)
+        }
         _ => None,
     });
     let burst = e.warnings.iter().find_map(|w| match w {
-        Warning::OnDemandBurst { ratio } => Some(*ratio),
+        Warning::Capacity(CapacityWarning::OnDemandBurst { ratio }) => Some(*ratio),
         _ => None,
     });
     (new_stream, burst)
@@ -1032,7 +1042,12 @@ fn on_demand_says_long_term_reads_are_not_priced_only_when_there_are_some() {
     let not_priced = |e: &Estimate| {
         e.warnings
             .iter()
-            .filter(|w| matches!(w, Warning::LongTermReadsNotPriced { .. }))
+            .filter(|w| {
+                matches!(
+                    w,
+                    Warning::Stream(StreamWarning::LongTermReadsNotPriced { .. })
+                )
+            })
             .map(|w| w.to_string())
             .collect::<Vec<_>>()
     };
@@ -1176,10 +1191,10 @@ fn the_current_form_warns_of_records_only_over_what_its_shards_take() {
     };
     let records_warning = |e: &Estimate| {
         e.warnings.iter().find_map(|w| match w {
-            Warning::CurrentFormRecords {
+            Warning::Capacity(CapacityWarning::CurrentFormRecords {
                 records_per_second,
                 shards,
-            } => Some((*records_per_second, *shards)),
+            }) => Some((*records_per_second, *shards)),
             _ => None,
         })
     };
@@ -1214,7 +1229,8 @@ fn a_declared_count_equal_to_the_need_or_twice_it_is_warned_of_only_at_twice() {
     assert!(
         !exact.warnings.iter().any(|w| matches!(
             w,
-            Warning::ShardsBelowNeed { .. } | Warning::ShardsAboveNeed { .. }
+            Warning::Capacity(CapacityWarning::ShardsBelowNeed { .. })
+                | Warning::Capacity(CapacityWarning::ShardsAboveNeed { .. })
         )),
         "{:?}",
         exact.warnings
@@ -1229,11 +1245,13 @@ fn a_declared_count_equal_to_the_need_or_twice_it_is_warned_of_only_at_twice() {
         },
     );
     assert_eq!(twice.monthly_usd.cents(), 1_087_82);
-    assert!(twice.warnings.contains(&Warning::ShardsAboveNeed {
-        shards: 98,
-        needed: 49,
-        saving_usd: kcost_core::Money::from_cents(536_55),
-    }));
+    assert!(twice
+        .warnings
+        .contains(&Warning::Capacity(CapacityWarning::ShardsAboveNeed {
+            shards: 98,
+            needed: 49,
+            saving_usd: kcost_core::Money::from_cents(536_55),
+        })));
 }
 
 #[test]
@@ -1308,7 +1326,7 @@ fn a_record_of_less_than_an_eighth_of_a_kb_shows_zero_units_and_is_billed_one() 
     let floor = |e: &Estimate| {
         e.warnings
             .iter()
-            .filter(|w| matches!(w, Warning::PayloadUnitFloor { .. }))
+            .filter(|w| matches!(w, Warning::Stream(StreamWarning::PayloadUnitFloor { .. })))
             .map(|w| w.to_string())
             .collect::<Vec<_>>()
     };
@@ -1317,7 +1335,9 @@ fn a_record_of_less_than_an_eighth_of_a_kb_shows_zero_units_and_is_billed_one() 
     let e = run(Mode::Provisioned, workload("100", "0.1"));
     assert!(e
         .warnings
-        .contains(&Warning::PayloadUnitFloor { size_kb: 0.1 }));
+        .contains(&Warning::Stream(StreamWarning::PayloadUnitFloor {
+            size_kb: 0.1
+        })));
     assert_eq!(
         floor(&e),
         ["a 0.1 KB record shows as 0.00 payload units in the calculator's rounding, which would \
@@ -1337,7 +1357,9 @@ fn long_term_reads_without_data_kept_past_7_days_are_warned_of() {
     };
     let warned = |e: &Estimate| {
         e.warnings.iter().find_map(|w| match w {
-            Warning::ReadsWithoutLongTermData { retention_hours } => Some(*retention_hours),
+            Warning::Stream(StreamWarning::ReadsWithoutLongTermData { retention_hours }) => {
+                Some(*retention_hours)
+            }
             _ => None,
         })
     };
@@ -1371,10 +1393,10 @@ fn a_hot_key_over_either_limit_alone_cannot_be_fixed() {
     };
     let unfixable = |e: &Estimate| {
         e.warnings.iter().find_map(|w| match w {
-            Warning::HotKeyUnfixable {
+            Warning::Capacity(CapacityWarning::HotKeyUnfixable {
                 mb_per_second,
                 records_per_second,
-            } => Some((*mb_per_second, *records_per_second)),
+            }) => Some((*mb_per_second, *records_per_second)),
             _ => None,
         })
     };
@@ -1406,7 +1428,7 @@ fn shared_consumers_of_a_hot_key_are_warned_of_only_over_2_mb_s() {
     let reads = |e: &Estimate| {
         e.warnings
             .iter()
-            .filter(|w| matches!(w, Warning::HotKeyReads { .. }))
+            .filter(|w| matches!(w, Warning::Capacity(CapacityWarning::HotKeyReads { .. })))
             .cloned()
             .collect::<Vec<_>>()
     };
@@ -1420,10 +1442,10 @@ fn shared_consumers_of_a_hot_key_are_warned_of_only_over_2_mb_s() {
     let e = read_by(5);
     assert_eq!(
         reads(&e),
-        [Warning::HotKeyReads {
+        [Warning::Capacity(CapacityWarning::HotKeyReads {
             mb_per_second: 0.5,
             consumers: 5
-        }]
+        })]
     );
     assert_eq!(
         reads(&e)[0].to_string(),
@@ -1451,15 +1473,20 @@ fn a_comparison_says_what_advantages_commitment_costs_and_how_much_the_stream_us
     let note: Vec<&Warning> = c
         .warnings
         .iter()
-        .filter(|w| matches!(w, Warning::AdvantageCommitment { .. }))
+        .filter(|w| {
+            matches!(
+                w,
+                Warning::Stream(StreamWarning::AdvantageCommitment { .. })
+            )
+        })
         .collect();
     assert_eq!(
         note,
-        [&Warning::AdvantageCommitment {
+        [&Warning::Stream(StreamWarning::AdvantageCommitment {
             region: "us-east-1".into(),
             commitment_usd: kcost_core::Money::from_cents(3079_69),
             use_percent: 39.0625,
-        }]
+        })]
     );
     assert!(
         note[0]
@@ -1829,7 +1856,7 @@ fn records_of_exactly_1_mib_are_not_large() {
         run(Mode::Provisioned, workload("1", size))
             .warnings
             .iter()
-            .any(|w| matches!(w, Warning::LargeRecords { .. }))
+            .any(|w| matches!(w, Warning::Stream(StreamWarning::LargeRecords { .. })))
     };
     // 1,024 KB is the default maximum record size itself: allowed, and no warning.
     assert!(!large("1024"));
@@ -1841,7 +1868,7 @@ fn records_of_exactly_1_mib_are_not_large() {
     assert!(e
         .warnings
         .iter()
-        .any(|w| matches!(w, Warning::LargeRecords { size_kb } if *size_kb == 1024.5)));
+        .any(|w| matches!(w, Warning::Stream(StreamWarning::LargeRecords { size_kb }) if *size_kb == 1024.5)));
 }
 
 #[test]
@@ -1849,7 +1876,9 @@ fn a_given_peak_is_no_steady_traffic() {
     let steady = |w| {
         run(Mode::Provisioned, w)
             .assumptions
-            .contains(&kcost_core::Assumption::SteadyTraffic)
+            .contains(&kcost_core::Assumption::Stream(
+                StreamAssumption::SteadyTraffic,
+            ))
     };
     assert!(steady(workload("100", "1")));
     assert!(!steady(StreamWorkload {
@@ -1885,7 +1914,7 @@ fn a_rate_that_rounds_to_no_traffic_says_so() {
         run(Mode::Provisioned, workload(records, "1"))
             .warnings
             .iter()
-            .any(|w| matches!(w, Warning::RateRoundsToZero(_)))
+            .any(|w| matches!(w, Warning::Stream(StreamWarning::RateRoundsToZero(_))))
     };
     // 1 record a month / 2,628,000 seconds = 0.00000038 records/s: 0.00 at the calculator's 2
     // decimals, priced as no traffic.
@@ -1894,7 +1923,7 @@ fn a_rate_that_rounds_to_no_traffic_says_so() {
     assert_eq!(
         e.warnings
             .iter()
-            .find(|w| matches!(w, Warning::RateRoundsToZero(_)))
+            .find(|w| matches!(w, Warning::Stream(StreamWarning::RateRoundsToZero(_))))
             .unwrap()
             .to_string(),
         "1/month rounds to 0.00 records per second in the calculator's rounding, so it is \

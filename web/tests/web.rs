@@ -1,5 +1,6 @@
 //! The page's state and components, tested inside headless Chromium (wasm-bindgen-test).
 
+use kcost_core::notes::StreamWarning;
 use kcost_core::scenario::ComponentEstimate;
 use kcost_web::query;
 use kcost_web::state::{book, Action, Field, State};
@@ -484,7 +485,9 @@ fn compare_mode_says_old_prices_once() {
     assert!(
         matches!(
             o.warnings.first(),
-            Some(kcost_core::Warning::AdvantageCommitment { .. })
+            Some(kcost_core::Warning::Stream(
+                StreamWarning::AdvantageCommitment { .. }
+            ))
         ),
         "{:?}",
         o.warnings

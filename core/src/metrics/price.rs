@@ -15,6 +15,7 @@ use crate::estimate::{DiscountLine, Line, Mode};
 use crate::fixed;
 use crate::money::Money;
 use crate::notes::{Assumption, Warning};
+use crate::notes::{TrafficAssumption, TrafficWarning};
 use crate::price::{PriceBook, PriceKey, RegionPrices};
 use crate::schedule::{cheapest, Schedule};
 use crate::streams::on_demand::{self, Metered};
@@ -144,31 +145,19 @@ pub fn price(
     options: Options,
 ) -> Result<TrafficEstimate, Error> {
     let (prices, assumed) = crate::bill::region_or_default(book, region)?;
-    let utilization = settings.target_utilization;
-    if !(utilization > 0.0 && utilization <= 100.0) {
-        return Err(Error::Input(crate::error::InputError::Utilization {
-            text: utilization.to_string(),
-        }));
-    }
-    // A month is projected from the hours the series covers (TrafficSeries::assemble never
-    // gives one without points; a series built by hand may).
-    if traffic.hours() <= 0.0 {
-        return Err(Error::NoTraffic {
-            points: traffic.points.len(),
-            period_s: traffic.period_s,
-        });
-    }
+    check(traffic, &settings)?;
     let summary = traffic.summary(settings.target_utilization);
     let sums = Sums::of(traffic);
     let mut notes = Notes::default();
     notes.assumptions.extend(assumed);
-    notes.assumptions.push(Assumption::MonthFromMetrics {
+    let month = TrafficAssumption::MonthFromMetrics {
         hours: traffic.hours(),
         data_in_gb: (
             sums.bytes_in / BYTES_PER_GB * sums.scale,
             (sums.bytes_in / 1024.0 + sums.records) / KB_PER_GB * sums.scale,
         ),
-    });
+    };
+    notes.assumptions.push(month.into());
     let efo = settings
         .efo_consumers
         .unwrap_or(u32::try_from(summary.efo_consumers.len()).unwrap_or(u32::MAX));
@@ -215,6 +204,25 @@ pub fn price(
             Vec::new()
         },
     })
+}
+
+/// Refuses a target utilization outside (0, 100] and a series that covers no time: a month is
+/// projected from the hours the series covers (TrafficSeries::assemble never gives one without
+/// points; a series built by hand may).
+fn check(traffic: &TrafficSeries, settings: &Settings) -> Result<(), Error> {
+    let utilization = settings.target_utilization;
+    if !(utilization > 0.0 && utilization <= 100.0) {
+        return Err(Error::Input(crate::error::InputError::Utilization {
+            text: utilization.to_string(),
+        }));
+    }
+    if traffic.hours() <= 0.0 {
+        return Err(Error::NoTraffic {
+            points: traffic.points.len(),
+            period_s: traffic.period_s,
+        });
+    }
+    Ok(())
 }
 
 /// How the observed figures came from the points: the means from the totals, the peaks from the
@@ -301,17 +309,17 @@ fn risks(traffic: &TrafficSeries, summary: &TrafficSummary) -> Vec<Warning> {
         .as_ref()
         .filter(|s| s.mb_per_second > 1.0 || s.records_per_second > 1000.0)
     {
-        out.push(Warning::HotShard {
+        out.push(Warning::Traffic(TrafficWarning::HotShard {
             shard: hot.shard.clone(),
             at: hot.at.clone(),
             mb_per_second: hot.mb_per_second,
             records_per_second: hot.records_per_second,
-        });
+        }));
     }
     if summary.observed.throttled > 0.0 {
-        out.push(Warning::Throttled {
+        out.push(Warning::Traffic(TrafficWarning::Throttled {
             count: summary.observed.throttled,
-        });
+        }));
     }
     out
 }
@@ -322,10 +330,10 @@ fn burst(traffic: &TrafficSeries) -> Option<Warning> {
     let mut highest: f64 = 0.0;
     for p in &traffic.points {
         if p.t >= first + 86_400 && highest > 0.0 && p.bytes_in > 2.0 * highest {
-            return Some(Warning::MetricsBurst {
+            return Some(Warning::Traffic(TrafficWarning::MetricsBurst {
                 at: super::time_text(p.t),
                 ratio: p.bytes_in / highest,
-            });
+            }));
         }
         highest = highest.max(p.bytes_in);
     }

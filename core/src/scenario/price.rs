@@ -9,6 +9,7 @@ use crate::analytics;
 use crate::calc::Options;
 use crate::firehose::{self, FirehoseWorkload};
 use crate::notes::Assumption;
+use crate::notes::FirehoseAssumption;
 use crate::price::PriceBook;
 use crate::streams::{self, AccountStream};
 use crate::workload::StreamWorkload;
@@ -243,9 +244,11 @@ fn firehose_of(p: &Pricing<'_>) -> Result<Vec<Component>, ScenarioError> {
         )
         .map_err(|e| p.at.failed(spec.at.clone(), &component, e))?;
         if let (Some(r), None) = (&spec.reads, spec.records) {
-            e.assumptions.push(Assumption::FirehoseFromStream {
-                stream: r.name.as_str().into(),
-            });
+            e.assumptions.push(Assumption::Firehose(
+                FirehoseAssumption::FirehoseFromStream {
+                    stream: r.name.as_str().into(),
+                },
+            ));
         }
         let estimate = ComponentEstimate::Firehose(Box::new(e));
         out.push(component_of(

@@ -13,6 +13,7 @@ use crate::workload::StreamWorkload;
 use crate::Options;
 
 use super::model;
+use crate::notes::{CapacityWarning, StreamWarning};
 
 /// Shared reads a shard serves per second, split among its shared consumers.
 pub const GET_RECORDS_PER_SECOND: f64 = 5.0;
@@ -139,11 +140,13 @@ fn oversized(
         this_dearer: true,
     };
     let (_, saving) = again.price(estimate, &sized, mode, prices, options)?;
-    estimate.warnings.push(Warning::ShardsAboveNeed {
-        shards: declared,
-        needed,
-        saving_usd: saving,
-    });
+    estimate
+        .warnings
+        .push(Warning::Capacity(CapacityWarning::ShardsAboveNeed {
+            shards: declared,
+            needed,
+            saving_usd: saving,
+        }));
     Ok(())
 }
 
@@ -184,11 +187,13 @@ fn consumer_delay(
     }
     if delay_ms > 1000.0 && !options.skip_analyses {
         let efo_change_usd = efo_alternative(estimate, w, mode, prices, options);
-        estimate.warnings.push(Warning::SlowConsumers {
-            consumers,
-            delay_ms,
-            efo_change_usd,
-        });
+        estimate
+            .warnings
+            .push(Warning::Stream(StreamWarning::SlowConsumers {
+                consumers,
+                delay_ms,
+                efo_change_usd,
+            }));
     }
 }
 

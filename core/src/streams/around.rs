@@ -15,6 +15,7 @@ use crate::units::{plain, HOURS_PER_MONTH};
 use crate::workload::StreamWorkload;
 
 use super::{Bill, Notes};
+use crate::notes::AroundAssumption;
 
 mod network;
 
@@ -135,10 +136,12 @@ pub(crate) fn on_demand_shards(
         plain(ON_DEMAND_MIN_SHARDS, "shards of a new on-demand stream"),
         whole,
     );
-    notes.assumptions.push(Assumption::OnDemandShards {
-        // A whole number below MAX_MAGNITUDE, checked by round_up.
-        shards: shards.value as u64,
-    });
+    notes
+        .assumptions
+        .push(Assumption::Around(AroundAssumption::OnDemandShards {
+            // A whole number below MAX_MAGNITUDE, checked by round_up.
+            shards: shards.value as u64,
+        }));
     Ok(shards)
 }
 
@@ -231,7 +234,9 @@ fn metrics_lines(
         "metric-months (each metric of each shard)",
     )?;
     crate::bill::tiered(c, bill, &METRIC_TIERS, metric_months)?;
-    notes.assumptions.push(Assumption::MetricTiersAlone);
+    notes
+        .assumptions
+        .push(Assumption::Around(AroundAssumption::MetricTiersAlone));
     Ok(())
 }
 
@@ -272,16 +277,20 @@ fn kms_lines(
     )?;
     if around.kms_key == KmsKey::Customer {
         if around.apart.key_month {
-            notes.assumptions.push(Assumption::PricedApart {
-                part: crate::around::Part::KeyMonth,
-            });
+            notes
+                .assumptions
+                .push(Assumption::Around(AroundAssumption::PricedApart {
+                    part: crate::around::Part::KeyMonth,
+                }));
         } else {
             key_month_line(c, bill)?;
         }
     }
-    notes.assumptions.push(Assumption::KmsRequests {
-        key: around.kms_key,
-    });
+    notes
+        .assumptions
+        .push(Assumption::Around(AroundAssumption::KmsRequests {
+            key: around.kms_key,
+        }));
     Ok(())
 }
 
@@ -343,9 +352,11 @@ fn transfer_lines(
         bill.add(c, item, item, description, gb, key, "Data transfer cost")?;
     }
     if remote.any() {
-        notes.assumptions.push(Assumption::CrossRegionReaders {
-            readers: remote.other.saturating_add(remote.us_east),
-        });
+        notes
+            .assumptions
+            .push(Assumption::Around(AroundAssumption::CrossRegionReaders {
+                readers: remote.other.saturating_add(remote.us_east),
+            }));
     }
     Ok(())
 }

@@ -11,6 +11,7 @@ use crate::workload::StreamWorkload;
 use crate::Options;
 
 use super::{estimate, model, COMMITTED_GB, DEFAULT_REGION};
+use crate::notes::StreamWarning;
 
 /// The lowest and highest average rates the break-even search tries, records/s.
 pub const BREAK_EVEN_RANGE: (f64, f64) = (0.01, 10_000_000.0);
@@ -119,11 +120,11 @@ fn commitment_note(e: &Estimate, prices: &RegionPrices) -> Option<Warning> {
     };
     let commitment_usd =
         cost(PriceKey::KdsAdvantageDataInGb)? + cost(PriceKey::KdsAdvantageEfoDataOutGb)?;
-    Some(Warning::AdvantageCommitment {
+    Some(Warning::Stream(StreamWarning::AdvantageCommitment {
         region: e.region.clone(),
         commitment_usd,
         use_percent: data_in / COMMITTED_GB * 100.0,
-    })
+    }))
 }
 
 /// For a profiled stream: the peak held at the profile's busiest hour, the average (to 0.01

@@ -44,6 +44,7 @@ pub const INCLUDED_RETENTION_HOURS: f64 = 24.0;
 pub const LONG_TERM_AFTER_HOURS: f64 = 168.0;
 
 pub use crate::bill::DEFAULT_REGION;
+use crate::notes::{StreamAssumption, StreamWarning};
 
 /// Estimates a stream in `mode` in `region` (or [`DEFAULT_REGION`]), with prices from `book`.
 ///
@@ -208,15 +209,21 @@ pub(crate) fn model(
 fn workload_notes(workload: &StreamWorkload, notes: &mut Notes) {
     let size_kb = workload.record_size.kb();
     if size_kb > DEFAULT_MAX_RECORD_KB {
-        notes.warnings.push(Warning::LargeRecords { size_kb });
+        notes
+            .warnings
+            .push(Warning::Stream(StreamWarning::LargeRecords { size_kb }));
     }
     if workload.consumers.is_none() {
         notes
             .assumptions
-            .push(Assumption::DefaultConsumers(workload.consumers()));
+            .push(Assumption::Stream(StreamAssumption::DefaultConsumers(
+                workload.consumers(),
+            )));
     }
     if workload.peak_records.is_none() && workload.profile.is_none() {
-        notes.assumptions.push(Assumption::SteadyTraffic);
+        notes
+            .assumptions
+            .push(Assumption::Stream(StreamAssumption::SteadyTraffic));
     }
 }
 

@@ -21,6 +21,7 @@ use super::{
     HOURS_PER_MONTH, INCLUDED_RETENTION_HOURS, KB_PER_MB, LONG_TERM_AFTER_HOURS, SECONDS_PER_MONTH,
     SHARD_INGRESS_MB_S, SHARD_RECORDS_S,
 };
+use crate::notes::{CapacityWarning, StreamAssumption, StreamWarning};
 
 /// Advantage's commitment, each way: 25 MiB/s.
 pub const ADVANTAGE_COMMITMENT_MB_S: f64 = 25.0;
@@ -90,14 +91,18 @@ pub(super) fn model<'p>(
     data_out_lines(c, &mut bill, tier, w, data_in, committed)?;
     if let Commitment::Share(share) = commitment {
         shared_lines(c, &mut bill, tier, share)?;
-        notes.assumptions.push(Assumption::AdvantageShared {
-            streams: share.streams,
-        });
+        notes
+            .assumptions
+            .push(Assumption::Stream(StreamAssumption::AdvantageShared {
+                streams: share.streams,
+            }));
     }
     if commitment == Commitment::Alone && tier.commitment {
-        notes.assumptions.push(Assumption::AdvantageAlone {
-            region: prices.code.clone(),
-        });
+        notes
+            .assumptions
+            .push(Assumption::Stream(StreamAssumption::AdvantageAlone {
+                region: prices.code.clone(),
+            }));
     }
     let retention = w.retention.hours();
     if retention > INCLUDED_RETENTION_HOURS {
@@ -106,7 +111,9 @@ pub(super) fn model<'p>(
     if w.long_term_reads_gb > 0.0 {
         notes
             .warnings
-            .push(Warning::LongTermReadsNotPriced { mode: mode.name() });
+            .push(Warning::Stream(StreamWarning::LongTermReadsNotPriced {
+                mode: mode.name(),
+            }));
     }
     if let Some(peak) = peak {
         scaling_warnings(w, peak, records, notes);
@@ -160,9 +167,11 @@ pub(crate) fn metered<'p>(
         stream_hours_line(c, &mut bill, key)?;
     }
     let commitment = if tier.commitment {
-        notes.assumptions.push(Assumption::AdvantageAlone {
-            region: prices.code.clone(),
-        });
+        notes
+            .assumptions
+            .push(Assumption::Stream(StreamAssumption::AdvantageAlone {
+                region: prices.code.clone(),
+            }));
         Commitment::Alone
     } else {
         Commitment::UseOnly
@@ -511,14 +520,18 @@ fn bands(tier: &Tier, retention: f64) -> Vec<Band> {
 fn scaling_warnings(w: &StreamWorkload, peak: Term, records: Term, notes: &mut Notes) {
     let peak_mb = w.record_size.kb() / KB_PER_MB * peak.value;
     if peak_mb > NEW_STREAM_WRITE_MB_S {
-        notes.warnings.push(Warning::OnDemandNewStream {
-            peak_mb_per_second: (peak_mb * 100.0).round() / 100.0,
-        });
+        notes
+            .warnings
+            .push(Warning::Capacity(CapacityWarning::OnDemandNewStream {
+                peak_mb_per_second: (peak_mb * 100.0).round() / 100.0,
+            }));
     }
     if records.value > 0.0 && peak.value > 2.0 * records.value {
-        notes.warnings.push(Warning::OnDemandBurst {
-            ratio: peak.value / records.value,
-        });
+        notes
+            .warnings
+            .push(Warning::Capacity(CapacityWarning::OnDemandBurst {
+                ratio: peak.value / records.value,
+            }));
     }
 }
 
@@ -529,10 +542,12 @@ fn hot_key(w: &StreamWorkload, share: f64, rate: Term, notes: &mut Notes) -> Hot
     let recs = share * rate.value;
     let fixable = mb < SHARD_INGRESS_MB_S && recs < SHARD_RECORDS_S;
     if !fixable {
-        notes.warnings.push(Warning::HotKeyUnfixable {
-            mb_per_second: (mb * 100.0).round() / 100.0,
-            records_per_second: (recs * 100.0).round() / 100.0,
-        });
+        notes
+            .warnings
+            .push(Warning::Capacity(CapacityWarning::HotKeyUnfixable {
+                mb_per_second: (mb * 100.0).round() / 100.0,
+                records_per_second: (recs * 100.0).round() / 100.0,
+            }));
     }
     HotKey {
         share,

@@ -19,6 +19,7 @@ use super::{
 };
 
 pub use super::DEFAULT_REGION;
+use crate::notes::{CapacityWarning, StreamAssumption, StreamWarning};
 
 /// Estimates a provisioned stream in `region` (or the default region), with prices from `book`.
 ///
@@ -68,10 +69,12 @@ pub(super) fn model<'p>(
     let need = match w.form {
         Form::Y2021 => shard_need(c, w, peak.unwrap_or(records), packed, notes)?,
         Form::Current => {
-            notes.assumptions.push(Assumption::CurrentFormSizing {
-                buffer_percent: w.buffer_percent(),
-                default_buffer: w.buffer_percent.is_none(),
-            });
+            notes
+                .assumptions
+                .push(Assumption::Stream(StreamAssumption::CurrentFormSizing {
+                    buffer_percent: w.buffer_percent(),
+                    default_buffer: w.buffer_percent.is_none(),
+                }));
             current_shard_need(c, w, peak.unwrap_or(records), packed, notes)?
         }
     };
@@ -104,11 +107,13 @@ pub(super) fn model<'p>(
     retention_lines(c, &mut bill, w, shard_hours, volume, notes)?;
     let count = shards.value;
     if w.form == Form::Current && need.kinesis_records.value > count * SHARD_RECORDS_S {
-        notes.warnings.push(Warning::CurrentFormRecords {
-            records_per_second: need.kinesis_records.value,
-            // A whole number below MAX_MAGNITUDE, checked by round_up.
-            shards: count as u64,
-        });
+        notes
+            .warnings
+            .push(Warning::Capacity(CapacityWarning::CurrentFormRecords {
+                records_per_second: need.kinesis_records.value,
+                // A whole number below MAX_MAGNITUDE, checked by round_up.
+                shards: count as u64,
+            }));
     }
     let hot_key = hot_key_report(&need, count);
     Ok(Body {
@@ -141,11 +146,13 @@ fn declared_shards(declared: u64, sized: f64, notes: &mut Notes) -> Term {
     // At most 10,000 shards (checked by the workload): exact as a float.
     let n = declared as f64;
     if sized > n {
-        notes.warnings.push(Warning::ShardsBelowNeed {
-            shards: declared,
-            // A whole number below MAX_MAGNITUDE, checked by round_up.
-            needed: sized as u64,
-        });
+        notes
+            .warnings
+            .push(Warning::Capacity(CapacityWarning::ShardsBelowNeed {
+                shards: declared,
+                // A whole number below MAX_MAGNITUDE, checked by round_up.
+                needed: sized as u64,
+            }));
     }
     plain(n, "shards declared")
 }
@@ -629,7 +636,9 @@ fn units_per_record(c: &mut Calc, size_kb: f64, notes: &mut Notes) -> Result<Ter
         "PUT Payload Units",
     )?;
     if units.value < 1.0 {
-        notes.warnings.push(Warning::PayloadUnitFloor { size_kb });
+        notes
+            .warnings
+            .push(Warning::Stream(StreamWarning::PayloadUnitFloor { size_kb }));
     }
     Ok(c.at_least("put_payload_units_minimum", plain(1.0, ""), units))
 }
@@ -806,9 +815,11 @@ fn retention_lines(
     }
     if w.long_term_reads_gb > 0.0 {
         if retention <= LONG_TERM_AFTER_HOURS {
-            notes.warnings.push(Warning::ReadsWithoutLongTermData {
-                retention_hours: retention,
-            });
+            notes
+                .warnings
+                .push(Warning::Stream(StreamWarning::ReadsWithoutLongTermData {
+                    retention_hours: retention,
+                }));
         }
         bill.add(
             c,
@@ -909,10 +920,12 @@ fn hot_key_need(
         busiest_shard_records_per_second: None,
     };
     if key_mb.value >= SHARD_INGRESS_MB_S || key_records.value >= SHARD_RECORDS_S {
-        notes.warnings.push(Warning::HotKeyUnfixable {
-            mb_per_second: key_mb.value,
-            records_per_second: key_records.value,
-        });
+        notes
+            .warnings
+            .push(Warning::Capacity(CapacityWarning::HotKeyUnfixable {
+                mb_per_second: key_mb.value,
+                records_per_second: key_records.value,
+            }));
         return Ok(HotKeyNeed {
             need: None,
             report,
@@ -920,10 +933,12 @@ fn hot_key_need(
         });
     }
     if key_mb.value * f64::from(consumers) > SHARD_EGRESS_MB_S {
-        notes.warnings.push(Warning::HotKeyReads {
-            mb_per_second: key_mb.value,
-            consumers,
-        });
+        notes
+            .warnings
+            .push(Warning::Capacity(CapacityWarning::HotKeyReads {
+                mb_per_second: key_mb.value,
+                consumers,
+            }));
     }
     report.fixable = true;
     Ok(HotKeyNeed {

@@ -14,6 +14,7 @@ use crate::workload::StreamWorkload;
 use crate::around::{Network, Part, DEFAULT_ENDPOINT_AZS};
 
 use super::month_of;
+use crate::notes::{AroundAssumption, AroundWarning};
 
 /// The GB each side sends through the network path.
 struct Traffic {
@@ -61,7 +62,9 @@ pub(super) fn lines(
             if managed > 0 {
                 notes
                     .assumptions
-                    .push(Assumption::ManagedReaders { readers: managed });
+                    .push(Assumption::Around(AroundAssumption::ManagedReaders {
+                        readers: managed,
+                    }));
             }
             if all > managed {
                 Some(c.chain(
@@ -119,10 +122,16 @@ fn nat_lines(
     )?;
     match w.around.nat_gateways {
         Some(n) => nat_hours_line(c, bill, n)?,
-        None if w.around.apart.nat_hours => notes.assumptions.push(Assumption::PricedApart {
-            part: Part::NatHours,
-        }),
-        None => notes.assumptions.push(Assumption::NatHoursElsewhere),
+        None if w.around.apart.nat_hours => {
+            notes
+                .assumptions
+                .push(Assumption::Around(AroundAssumption::PricedApart {
+                    part: Part::NatHours,
+                }))
+        }
+        None => notes
+            .assumptions
+            .push(Assumption::Around(AroundAssumption::NatHoursElsewhere)),
     }
     Ok(processed)
 }
@@ -195,14 +204,14 @@ fn endpoint_lines(
         "VPC endpoint data processing cost",
     )?;
     notes.assumptions.push(if w.around.apart.endpoint_hours {
-        Assumption::PricedApart {
+        Assumption::Around(AroundAssumption::PricedApart {
             part: Part::EndpointHours,
-        }
+        })
     } else {
-        Assumption::Endpoint {
+        Assumption::Around(AroundAssumption::Endpoint {
             azs,
             default_azs: w.around.endpoint_azs.is_none(),
-        }
+        })
     });
     Ok(())
 }
@@ -236,11 +245,13 @@ fn endpoint_instead(
         [hours_usd, data_usd].into_iter(),
         "An interface VPC endpoint instead (monthly)",
     );
-    notes.warnings.push(Warning::EndpointInstead {
-        nat_usd: nat,
-        endpoint_usd: endpoint,
-        azs: DEFAULT_ENDPOINT_AZS,
-        sides,
-    });
+    notes
+        .warnings
+        .push(Warning::Around(AroundWarning::EndpointInstead {
+            nat_usd: nat,
+            endpoint_usd: endpoint,
+            azs: DEFAULT_ENDPOINT_AZS,
+            sides,
+        }));
     Ok(())
 }
