@@ -353,7 +353,7 @@ impl Pricing<'_> {
             Raw::Failed(result) => done(result.clone()),
             Raw::Csv(row, record) => {
                 let row = *row;
-                let mut values: batch::Values<'_> = [None; batch::COLUMNS.len()];
+                let mut values: batch::Values<'_> = [None; batch::WIDTH];
                 for (position, value) in self.positions.iter().zip(record.iter()) {
                     if let Some(slot) = position.and_then(|p| values.get_mut(p)) {
                         *slot = Some(trim(value)).filter(|v| !v.is_empty());
@@ -395,7 +395,7 @@ fn known_column(name: &str, file: &Path, line: usize) -> Result<()> {
             "{}:{line}: unknown column '{}'; columns are {}",
             file.display(),
             name.trim(),
-            batch::COLUMNS.join(", ")
+            batch::columns().collect::<Vec<_>>().join(", ")
         );
     }
     Ok(())

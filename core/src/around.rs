@@ -385,7 +385,7 @@ impl Around {
     /// Sets `input` (one of [`Around::INPUTS`]) from its text, as every front end reads it.
     ///
     /// # Errors
-    /// The value's own error; an input that is not around a stream is ignored.
+    /// The value's own error; [`InputError::NotOf`] for an input that is not around a stream.
     pub fn set(&mut self, input: Input, text: &str) -> Result<(), InputError> {
         match input {
             Input::ShardMetrics => self.shard_metrics = parse_shard_metrics(text)?,
@@ -411,7 +411,12 @@ impl Around {
                     (1, MAX_ENDPOINT_AZS),
                 )?);
             }
-            _ => {}
+            _ => {
+                return Err(InputError::NotOf {
+                    input,
+                    of: "what is around a stream",
+                })
+            }
         }
         Ok(())
     }

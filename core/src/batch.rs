@@ -8,43 +8,37 @@ use serde::Serialize;
 use crate::calc::Options;
 use crate::error::{Error, InputError};
 use crate::estimate::{Estimate, Mode};
+use crate::input::{Input, Scope};
 use crate::money::Money;
-use crate::parse;
 use crate::price::PriceBook;
 use crate::streams::commitment::{region_code, together};
 use crate::streams::{self, AccountStream};
-use crate::workload::{parse_buffer, parse_share, parse_utilization, StreamWorkload};
+use crate::workload::StreamWorkload;
 
-/// The columns a batch row may have: the CLI's flag names (`size-kb`; `size_kb` is accepted too).
-pub const COLUMNS: &[&str] = &[
-    "name",
-    "mode",
-    "region",
-    "records",
-    "size-kb",
-    "consumers",
-    "efo-consumers",
-    "retention",
-    "long-term-reads-gb",
-    "aggregate",
-    "peak-records",
-    "target-utilization",
-    "profile",
-    "scaling",
-    "shards",
-    "form",
-    "buffer",
-    "hot-key-share",
-    "max-record-size",
-    "shard-metrics",
-    "encryption",
-    "kms-key",
-    "producer-network",
-    "consumer-network",
-    "nat-gateways",
-    "endpoint-azs",
-    "discount",
-];
+/// Whether `input` is a batch column: every input of a stream and of every estimate, named by
+/// its flag, but the growth projection (a batch prices each row once) and the rounding (the
+/// whole batch's).
+pub const fn is_column(input: Input) -> bool {
+    matches!(input.spec().scope, Scope::Stream | Scope::Every)
+        && !matches!(input, Input::Growth | Input::Months | Input::Rounding)
+}
+
+/// The slot of a row's `name` in [`Values`], after one slot per input.
+pub const NAME: usize = Input::ALL.len();
+
+/// The slots of [`Values`]: one per input (by its place in [`Input::ALL`]), then the name.
+pub const WIDTH: usize = NAME + 1;
+
+/// The columns a batch row may have, in declared order: `name`, then the flag names of the
+/// inputs that are columns (`size-kb`; `size_kb` is accepted too).
+pub fn columns() -> impl Iterator<Item = &'static str> {
+    std::iter::once("name").chain(
+        Input::ALL
+            .iter()
+            .filter(|i| is_column(**i))
+            .map(|i| i.spec().flag),
+    )
+}
 
 /// One row's outcome.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -127,7 +121,7 @@ impl Totals {
     }
 }
 
-/// The position in [`COLUMNS`] of a column name (`size_kb` is `size-kb`), if it is one.
+/// The slot in [`Values`] of a column name (`size_kb` is `size-kb`), if it is one.
 pub fn column(name: &str) -> Option<usize> {
     let name = name.trim();
     // Compared without allocating: a batch has millions of fields.
@@ -137,11 +131,26 @@ pub fn column(name: &str) -> Option<usize> {
                 .zip(name.bytes())
                 .all(|(a, b)| a == b || (a == b'-' && b == b'_'))
     };
-    COLUMNS.iter().position(|c| same(c))
+    if name == "name" {
+        return Some(NAME);
+    }
+    Input::ALL
+        .iter()
+        .position(|i| is_column(*i) && same(i.spec().flag))
 }
 
-/// A row's values by column position in [`COLUMNS`] (empty cells as `None`).
-pub type Values<'a> = [Option<&'a str>; COLUMNS.len()];
+/// A row's values by slot (see [`column()`]; empty cells as `None`).
+pub type Values<'a> = [Option<&'a str>; WIDTH];
+
+/// A row's value of `input`.
+fn value<'a>(values: &Values<'a>, input: Input) -> Option<&'a str> {
+    values.get(input as usize).copied().flatten()
+}
+
+/// A row's name.
+fn name_of(values: &Values<'_>) -> Option<String> {
+    values.get(NAME).copied().flatten().map(str::to_string)
+}
 
 /// Estimates one row of `(column, value)` pairs; empty values take the flag's default.
 /// ```
@@ -167,7 +176,7 @@ pub fn estimate_row(
 
 /// A row's `(column, value)` pairs by column position, or the row failed for an unknown column.
 fn values_of<'a>(row: usize, fields: &[(&str, &'a str)]) -> Result<Values<'a>, RowResult> {
-    let mut values: Values<'_> = [None; COLUMNS.len()];
+    let mut values: Values<'_> = [None; WIDTH];
     let mut unknown = None;
     for (key, value) in fields {
         match column(key) {
@@ -182,9 +191,12 @@ fn values_of<'a>(row: usize, fields: &[(&str, &'a str)]) -> Result<Values<'a>, R
     match unknown {
         Some(key) => Err(RowResult {
             row,
-            name: values.first().copied().flatten().map(str::to_string),
+            name: name_of(&values),
             outcome: RowOutcome::Failed {
-                error: format!("unknown column '{key}'; columns are {}", COLUMNS.join(", ")),
+                error: format!(
+                    "unknown column '{key}'; columns are {}",
+                    columns().collect::<Vec<_>>().join(", ")
+                ),
             },
         }),
         None => Ok(values),
@@ -323,7 +335,7 @@ pub fn price_fields(
 /// Prices one row on its own: everything [`Account::values`] does but the account's
 /// bookkeeping, so that rows can be priced on several threads and taken in order.
 pub fn price_values(row: usize, values: &Values<'_>, book: &PriceBook, options: Options) -> Priced {
-    let name = values.first().copied().flatten().map(str::to_string);
+    let name = name_of(values);
     let parsed = match parse_row(values, options) {
         Ok(parsed) => parsed,
         Err(error) => {
@@ -393,7 +405,7 @@ pub fn estimate_values(
     book: &PriceBook,
     options: Options,
 ) -> RowResult {
-    let name = values.first().copied().flatten().map(str::to_string);
+    let name = name_of(values);
     let outcome = match parse_row(values, options) {
         Ok(parsed) => parsed.outcome(book),
         Err(error) => RowOutcome::Failed { error },
@@ -401,134 +413,36 @@ pub fn estimate_values(
     RowResult { row, name, outcome }
 }
 
-/// Whether two names are the same bytes (usable where the position is worked out at compile
-/// time).
-const fn same(a: &[u8], b: &[u8]) -> bool {
-    match (a, b) {
-        ([], []) => true,
-        ([x, a @ ..], [y, b @ ..]) => *x == *y && same(a, b),
-        _ => false,
-    }
-}
-
-/// The position of `name` in [`COLUMNS`], or `COLUMNS.len()` when it is not one.
-const fn at(name: &str) -> usize {
-    let mut i = 0;
-    let mut rest = COLUMNS;
-    while let [first, tail @ ..] = rest {
-        if same(first.as_bytes(), name.as_bytes()) {
-            return i;
-        }
-        i += 1;
-        rest = tail;
-    }
-    i
-}
-
-/// A row's value of column `$name`. Each column's position is a constant, worked out when kcost
-/// is compiled (a name that is not a column does not compile): no name is looked up per row.
-macro_rules! get {
-    ($values:expr, $name:literal) => {
-        $values
-            .get(
-                const {
-                    let i = at($name);
-                    assert!(i < COLUMNS.len(), "not a batch column");
-                    i
-                },
-            )
-            .copied()
-            .flatten()
-    };
-}
-
-/// What a row prices around its stream (nothing, in a row without those columns).
-fn around(values: &Values<'_>) -> Result<crate::around::Around, String> {
-    let mut around = crate::around::Around::default();
-    let columns = [
-        get!(values, "shard-metrics"),
-        get!(values, "encryption"),
-        get!(values, "kms-key"),
-        get!(values, "producer-network"),
-        get!(values, "consumer-network"),
-        get!(values, "nat-gateways"),
-        get!(values, "endpoint-azs"),
-    ];
-    for (input, value) in crate::around::Around::INPUTS.into_iter().zip(columns) {
-        if let Some(v) = value {
-            around
-                .set(input, v)
-                .map_err(|e| format!("{}: {e}", input.spec().flag))?;
-        }
-    }
-    Ok(around)
-}
-
 fn parse_row(values: &Values<'_>, options: Options) -> Result<Row, String> {
-    let field = |k: &'static str, e: InputError| format!("{k}: {e}");
-    let records = get!(values, "records").ok_or("records: missing; give the record rate")?;
-    let size =
-        get!(values, "size-kb").ok_or("size-kb: missing; give the average record size in KB")?;
+    let field = |input: Input, e: InputError| format!("{}: {e}", input.spec().flag);
+    let records = value(values, Input::Records).ok_or("records: missing; give the record rate")?;
+    let size = value(values, Input::SizeKb)
+        .ok_or("size-kb: missing; give the average record size in KB")?;
     let mut w = StreamWorkload::new(
-        records.parse().map_err(|e| field("records", e))?,
-        size.parse().map_err(|e| field("size-kb", e))?,
+        records.parse().map_err(|e| field(Input::Records, e))?,
+        size.parse().map_err(|e| field(Input::SizeKb, e))?,
     );
-    if let Some(v) = get!(values, "consumers") {
-        w.consumers = Some(parse::consumers(v).map_err(|e| field("consumers", e))?);
+    let rest = Input::ALL.iter().filter(|i| {
+        is_column(**i) && StreamWorkload::takes(**i) && !matches!(i, Input::Records | Input::SizeKb)
+    });
+    for &input in rest {
+        if let Some(text) = value(values, input) {
+            w.set(input, text).map_err(|e| field(input, e))?;
+        }
     }
-    if let Some(v) = get!(values, "efo-consumers") {
-        w.efo_consumers = parse::efo_consumers(v).map_err(|e| field("efo-consumers", e))?;
-    }
-    if let Some(v) = get!(values, "retention") {
-        w.retention = v.parse().map_err(|e| field("retention", e))?;
-    }
-    if let Some(v) = get!(values, "long-term-reads-gb") {
-        w.long_term_reads_gb =
-            parse::long_term_reads_gb(v).map_err(|e| field("long-term-reads-gb", e))?;
-    }
-    if let Some(v) = get!(values, "aggregate") {
-        w.aggregate_kb = Some(parse::aggregate_kb(v).map_err(|e| field("aggregate", e))?);
-    }
-    if let Some(v) = get!(values, "peak-records") {
-        w.peak_records = Some(v.parse().map_err(|e| field("peak-records", e))?);
-    }
-    if let Some(v) = get!(values, "target-utilization") {
-        w.target_utilization = parse_utilization(v).map_err(|e| field("target-utilization", e))?;
-    }
-    if let Some(v) = get!(values, "profile") {
-        w.profile = Some(v.parse().map_err(|e| field("profile", e))?);
-    }
-    if let Some(v) = get!(values, "scaling") {
-        w.scaling = v.parse().map_err(|e| field("scaling", e))?;
-    }
-    if let Some(v) = get!(values, "shards") {
-        w.shards = Some(parse::shards(v).map_err(|e| field("shards", e))?);
-    }
-    if let Some(v) = get!(values, "form") {
-        w.form = v.parse().map_err(|e| field("form", e))?;
-    }
-    if let Some(v) = get!(values, "buffer") {
-        w.buffer_percent = Some(parse_buffer(v).map_err(|e| field("buffer", e))?);
-    }
-    if let Some(v) = get!(values, "hot-key-share") {
-        w.hot_key_share = Some(parse_share(v).map_err(|e| field("hot-key-share", e))?);
-    }
-    if let Some(v) = get!(values, "max-record-size") {
-        w.max_record_size = Some(v.parse().map_err(|e| field("max-record-size", e))?);
-    }
-    w.around = around(values)?;
     let mut options = options;
-    if let Some(v) = get!(values, "discount") {
-        options.discount_bp = crate::calc::parse_discount(v).map_err(|e| field("discount", e))?;
+    if let Some(v) = value(values, Input::Discount) {
+        options.discount_bp =
+            crate::calc::parse_discount(v).map_err(|e| field(Input::Discount, e))?;
     }
-    let mode: Mode = match get!(values, "mode") {
-        Some(text) => text.parse().map_err(|e| field("mode", e))?,
+    let mode: Mode = match value(values, Input::Mode) {
+        Some(text) => text.parse().map_err(|e| field(Input::Mode, e))?,
         None => Mode::Provisioned,
     };
     Ok(Row {
         workload: w,
         mode,
-        region: get!(values, "region").map(str::to_string),
+        region: value(values, Input::Region).map(str::to_string),
         options,
     })
 }
@@ -571,25 +485,23 @@ mod tests {
         assert_eq!(all.by_region.len(), 3);
     }
 
-    /// Stream inputs a batch row does not take: a batch prices each row once, with no growth
-    /// projection, and its rounding is the whole batch's.
-    const NOT_COLUMNS: &[Input] = &[Input::Growth, Input::Months, Input::Rounding];
-
+    /// Every column is an input's flag (or the row's name), and every input of a stream or of
+    /// every estimate is one, but growth (a batch prices each row once) and the rounding (the
+    /// batch's own).
     #[test]
     fn the_columns_are_the_declared_inputs() {
-        for column in COLUMNS.iter().filter(|c| **c != "name") {
-            assert!(
-                Input::ALL.iter().any(|i| i.spec().flag == *column
-                    && matches!(i.spec().scope, Scope::Stream | Scope::Every)),
-                "column {column} is not a declared stream input"
-            );
-        }
+        let columns: Vec<&str> = columns().collect();
+        assert_eq!(columns.first(), Some(&"name"));
+        assert_eq!(columns.len(), 27);
         for input in Input::of(Scope::Stream).chain(Input::of(Scope::Every)) {
-            let flag = input.spec().flag;
-            assert!(
-                COLUMNS.contains(&flag) || NOT_COLUMNS.contains(&input),
-                "{input:?} has no batch column"
-            );
+            let is = columns.contains(&input.spec().flag);
+            let growth = matches!(input, Input::Growth | Input::Months | Input::Rounding);
+            assert_eq!(is, !growth, "{input:?}");
+            assert_eq!(column(input.spec().flag), is.then_some(input as usize));
         }
+        assert_eq!(column("size_kb"), Some(Input::SizeKb as usize));
+        assert_eq!(column(" name "), Some(NAME));
+        assert_eq!(column("growth"), None);
+        assert_eq!(column("colour"), None);
     }
 }

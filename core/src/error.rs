@@ -336,6 +336,14 @@ pub enum InputError {
         /// Another input that would do, with the same value.
         or: Option<Input>,
     },
+    /// An input given to an estimate it is not an input of (a Firehose's input for a stream).
+    #[error("{}", self.text(&Plain))]
+    NotOf {
+        /// The input given.
+        input: Input,
+        /// What it was given to, in words ("a stream").
+        of: &'static str,
+    },
     /// A shard count for a stream whose mode has none of the user's (on-demand, Advantage).
     #[error("{}", self.text(&Plain))]
     ShardsNeedProvisioned,
@@ -456,6 +464,9 @@ impl InputError {
                 face.fix(Fix::Set(Input::Scaling, "scheduled"))
             ),
             InputError::Needs { input, needs, or } => needs_text(face, *input, *needs, *or),
+            InputError::NotOf { input, of } => {
+                format!("{} is not an input of {of}", face.input(*input))
+            }
             InputError::ShardsNeedProvisioned => format!(
                 "{} is the count a provisioned stream runs; an on-demand stream's shards are \
                  AWS's to choose and are not billed: drop it, or give {}",

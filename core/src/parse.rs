@@ -5,38 +5,10 @@
 use crate::error::InputError;
 use crate::number::{parse_count, parse_non_negative};
 
-/// Shared-throughput consumers: a whole number, 0 or more.
-pub fn consumers(text: &str) -> Result<u32, InputError> {
-    parse_count("consumer count", text)
-}
-
-/// Enhanced fan-out consumers: a whole number, 0 or more (the mode's limit is checked with
-/// the mode).
-pub fn efo_consumers(text: &str) -> Result<u32, InputError> {
-    parse_count("enhanced fan-out consumer count", text)
-}
-
-/// GB a month read from long-term retention: 0 or more.
-pub fn long_term_reads_gb(text: &str) -> Result<f64, InputError> {
-    parse_non_negative("long-term reads", text)
-}
-
-/// The aggregated record size in KB: more than 0 and at most 10 MiB (a stream's maximum
-/// record size, when smaller, is checked with the workload).
-pub fn aggregate_kb(text: &str) -> Result<f64, InputError> {
-    let kb = parse_non_negative("aggregated record size", text)?;
-    let max = crate::workload::MAX_RECORD_KB;
-    if kb == 0.0 || kb > max {
-        return Err(InputError::Aggregate { kb, max });
-    }
-    Ok(kb)
-}
-
-/// Months to project: 1 to 120.
-pub fn months(text: &str) -> Result<u32, InputError> {
-    let months = parse_count("month count", text)?;
-    crate::workload::Growth::new(0.0, months).map(|g| g.months)
-}
+/// The stream's own number parsers, where the stream's inputs are read ([`crate::workload`]).
+pub use crate::workload::{
+    aggregate_kb, consumers, efo_consumers, long_term_reads_gb, months, shards, MAX_SHARDS,
+};
 
 /// A count of at least 1 (applications, KPUs, parallelism, parallelism per KPU).
 pub fn positive(what: &'static str, text: &str) -> Result<u32, InputError> {
@@ -155,19 +127,6 @@ pub fn vpc_subnets(text: &str) -> Result<u32, InputError> {
 /// Pricing Calculator, and said in the estimate).
 pub fn vpc_ratio(text: &str) -> Result<f64, InputError> {
     parse_non_negative("VPC ratio", text)
-}
-
-pub use crate::workload::MAX_SHARDS;
-
-/// A stream's shard count: a whole number from 1 to 10,000.
-pub fn shards(text: &str) -> Result<u64, InputError> {
-    let n = parse_count("shard count", text)?;
-    if n == 0 || n > MAX_SHARDS {
-        return Err(InputError::ShardCount {
-            text: text.to_string(),
-        });
-    }
-    Ok(u64::from(n))
 }
 
 /// A CloudWatch export's period: 60 to 3600 seconds, in whole minutes.

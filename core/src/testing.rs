@@ -523,6 +523,10 @@ fn error_samples() -> Vec<crate::error::Error> {
 fn around_error_samples() -> Vec<crate::error::InputError> {
     use crate::error::InputError as I;
     vec![
+        I::NotOf {
+            input: crate::input::Input::JqHours,
+            of: "a stream",
+        },
         I::Choice {
             what: "producer network",
             text: "x".to_string(),
@@ -598,6 +602,7 @@ fn input_error_covered(i: &crate::error::InputError) {
         | I::Profile { .. }
         | I::Scaling { .. }
         | I::ProfileAndPeak
+        | I::NotOf { .. }
         | I::ScheduledNeedsProfile
         | I::ShardsNeedProvisioned
         | I::ShardsAndSchedule

@@ -8,6 +8,10 @@ use crate::error::InputError;
 use crate::number::parse_non_negative;
 use crate::rate::Rate;
 
+mod inputs;
+
+pub use inputs::{aggregate_kb, consumers, efo_consumers, long_term_reads_gb, months, shards};
+
 /// Kinesis' hard ceiling on one record: 10 MiB, in KB of 1024 bytes.
 pub const MAX_RECORD_KB: f64 = 10_240.0;
 

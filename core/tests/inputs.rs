@@ -1,0 +1,179 @@
+//! Every input is one declaration read by one parser: for each stream input, its declared
+//! example set on a workload (`StreamWorkload::set`) comes back from `given` as text that sets
+//! the same workload again, and the same value given to another face (a batch column) prices the
+//! same estimate.
+
+use kcost_core::batch::{estimate_row, RowOutcome};
+use kcost_core::input::{Input, Scope};
+use kcost_core::{testing, Estimate, InputError, Mode, Options, StreamWorkload};
+
+/// The workload every input is set on: 10 records/s of 1 KB.
+fn base() -> StreamWorkload {
+    StreamWorkload::new("10".parse().unwrap(), "1".parse().unwrap())
+}
+
+/// A daily profile whose busiest hour is twice the others.
+const PROFILE: &str = "1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,2";
+
+/// What an input needs set before it to mean something: the months of growth need growth, a
+/// schedule a profile, the buffer the current form, a key's kind encryption, NAT gateways and
+/// endpoint AZs a network path through them.
+fn before(input: Input) -> Vec<(Input, &'static str)> {
+    match input {
+        Input::Months => vec![(Input::Growth, "5")],
+        Input::Scaling => vec![(Input::Profile, PROFILE)],
+        Input::Buffer => vec![(Input::Form, "current")],
+        Input::KmsKey => vec![(Input::Encryption, "kms")],
+        Input::NatGateways => vec![(Input::ProducerNetwork, "nat")],
+        Input::EndpointAzs => vec![(Input::ProducerNetwork, "endpoint")],
+        _ => Vec::new(),
+    }
+}
+
+/// The stream inputs a workload takes.
+fn stream_inputs() -> impl Iterator<Item = Input> {
+    Input::ALL
+        .iter()
+        .copied()
+        .filter(|i| StreamWorkload::takes(*i))
+}
+
+#[test]
+fn every_stream_input_is_set_and_given_back() {
+    let mut seen = 0;
+    for input in stream_inputs() {
+        let example = input.spec().example;
+        let mut w = base();
+        for (first, text) in before(input) {
+            w.set(first, text).unwrap();
+        }
+        w.set(input, example)
+            .unwrap_or_else(|e| panic!("{input:?} = {example}: {e}"));
+        assert_ne!(w, base(), "{input:?} = {example} changed nothing");
+        let given = w.given();
+        let (_, text) = given
+            .iter()
+            .find(|(i, _)| *i == input)
+            .unwrap_or_else(|| panic!("{input:?} is not given back: {given:?}"));
+        // Every given value read again makes the same workload.
+        let mut again = base();
+        for (i, t) in &given {
+            again
+                .set(*i, t)
+                .unwrap_or_else(|e| panic!("{i:?} = {t}: {e}"));
+        }
+        assert_eq!(again, w, "{input:?}: {example} given back as {text}");
+        assert_eq!(again.given(), given, "{input:?}");
+        seen += 1;
+    }
+    assert_eq!(seen, 25, "every stream input but the mode");
+}
+
+#[test]
+fn a_default_workload_gives_only_its_traffic() {
+    let given = base().given();
+    let inputs: Vec<Input> = given.iter().map(|(i, _)| *i).collect();
+    assert_eq!(inputs, [Input::Records, Input::SizeKb]);
+    assert_eq!(given[0].1, "10/s");
+    assert_eq!(given[1].1, "1");
+}
+
+#[test]
+fn a_bad_value_is_the_inputs_own_error_and_changes_nothing() {
+    for input in stream_inputs() {
+        let mut w = base();
+        for (first, text) in before(input) {
+            w.set(first, text).unwrap();
+        }
+        let was = w;
+        assert!(w.set(input, "x").is_err(), "{input:?} took 'x'");
+        assert_eq!(w, was, "{input:?}");
+    }
+}
+
+#[test]
+fn an_input_of_another_estimate_is_refused_not_ignored() {
+    let mut w = base();
+    for input in Input::ALL
+        .iter()
+        .copied()
+        .filter(|i| !StreamWorkload::takes(*i))
+    {
+        let err = w.set(input, input.spec().example).unwrap_err();
+        assert_eq!(
+            err,
+            InputError::NotOf {
+                input,
+                of: "a stream"
+            }
+        );
+    }
+    assert_eq!(w, base());
+    let text = InputError::NotOf {
+        input: Input::JqHours,
+        of: "a stream",
+    }
+    .to_string();
+    assert_eq!(text, "the JQ hours is not an input of a stream");
+}
+
+#[test]
+fn growth_months_need_growth() {
+    let mut w = base();
+    let err = w.set(Input::Months, "24").unwrap_err();
+    assert!(
+        matches!(
+            err,
+            InputError::Needs {
+                input: Input::Months,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    w.set(Input::Growth, "5").unwrap();
+    w.set(Input::Months, "24").unwrap();
+    w.set(Input::Growth, "7").unwrap();
+    let g = w.growth.unwrap();
+    assert_eq!(
+        (g.percent_per_month, g.months),
+        (7.0, 24),
+        "the months stay"
+    );
+}
+
+/// A row's estimate, or its error.
+fn row(fields: &[(&str, &str)]) -> Estimate {
+    match estimate_row(1, fields, &testing::deck_book(), Options::default()).outcome {
+        RowOutcome::Estimated { estimate } => *estimate,
+        RowOutcome::Failed { error } => panic!("{fields:?}: {error}"),
+    }
+}
+
+#[test]
+fn every_batch_column_prices_what_set_does() {
+    let book = testing::deck_book();
+    let region = Some("us-east-1");
+    for input in stream_inputs().filter(|i| kcost_core::batch::is_column(*i)) {
+        let spec = input.spec();
+        let mut w = base();
+        let mut fields = vec![("records", "10"), ("size-kb", "1"), ("region", "us-east-1")];
+        for (first, text) in before(input) {
+            w.set(first, text).unwrap();
+            fields.push((first.spec().flag, text));
+        }
+        w.set(input, spec.example).unwrap();
+        fields.push((spec.flag, spec.example));
+        let expected =
+            kcost_core::estimate(&w, Mode::Provisioned, region, &book, Options::default())
+                .unwrap_or_else(|e| panic!("{input:?}: {e}"));
+        assert_eq!(row(&fields), expected, "{input:?}");
+    }
+    assert_eq!(
+        Input::of(Scope::Stream)
+            .filter(|i| kcost_core::batch::is_column(*i))
+            .count(),
+        24,
+        "every stream input but growth's"
+    );
+}
