@@ -8,7 +8,6 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use kcost_core::around;
 use kcost_core::consumers;
 use kcost_core::firehose::{FirehoseWorkload, Source};
 use kcost_core::parse;
@@ -17,8 +16,8 @@ use kcost_core::scenario::{
     Scenario, StreamRef, StreamSpec,
 };
 use kcost_core::{
-    analytics, streams, workload, Comparison, Estimate, Input, Mode, Options, Per, PriceBook, Rate,
-    RecordSize, Retention, Rounding, StreamWorkload,
+    analytics, streams, Comparison, Estimate, Input, Mode, Options, Per, PriceBook, Rate,
+    RecordSize, Rounding, StreamWorkload,
 };
 use yew::Reducible;
 
@@ -594,21 +593,18 @@ impl State {
     }
 
     fn compute(&self) -> Result<Outcome, Invalid> {
-        let errors = self.field_errors();
+        let (stream, mut errors) = self.read_stream();
+        errors.extend(self.field_errors());
         if !errors.is_empty() {
             return Err(Invalid::Fields(errors));
         }
         let v = |f| self.value(f).trim().to_string();
-        let records: Option<Rate> = v(Field::Records).parse().ok();
-        let size: Option<RecordSize> = v(Field::SizeKb).parse().ok();
-
-        let (Some(records), Some(size)) = (records, size) else {
+        let Some(stream) = stream else {
             return Err(Invalid::Whole(
                 "the record rate and size are needed".to_string(),
             ));
         };
-
-        let scenario = self.scenario(records, size);
+        let scenario = self.scenario(stream);
         let options = Options {
             trace: self.explain,
             discount_bp: self.discount_bp(),
@@ -638,7 +634,7 @@ impl State {
         let workload = StreamWorkload {
             consumers: Some(priced.inputs.consumers),
             efo_consumers: priced.inputs.efo_consumers,
-            ..self.stream_workload(records, size)
+            ..stream
         };
         let options = Options {
             rounding: self.rounding(),
@@ -669,7 +665,10 @@ impl State {
     /// The message of each field in use whose value the core refuses, in the page's words.
     fn field_errors(&self) -> BTreeMap<Field, String> {
         let mut errors = BTreeMap::new();
-        for field in Field::ALL.into_iter().filter(|f| self.in_use(*f)) {
+        let others = Field::ALL
+            .into_iter()
+            .filter(|f| self.in_use(*f) && !is_stream(*f));
+        for field in others {
             let value = self.value(field).trim();
             let result = match (checker(field), value.is_empty()) {
                 (Some(Check::Optional(_)), true) => Ok(()),
@@ -741,56 +740,50 @@ impl State {
         }
     }
 
-    /// The stream's workload from its fields, every one of them, parsed by the core's parsers
-    /// (the fields were checked before this is called, so a field that does not parse takes its
-    /// default).
-    fn stream_workload(&self, records: Rate, size: RecordSize) -> StreamWorkload {
-        let v = |f| self.value(f).trim().to_string();
-        let optional = |f| Some(v(f)).filter(|s: &String| !s.is_empty());
-        let growth = optional(Field::Growth)
-            .and_then(|g| workload::parse_growth(&g).ok())
-            .map(|percent_per_month| kcost_core::Growth {
-                percent_per_month,
-                months: parse::months(&v(Field::Months))
-                    .unwrap_or(kcost_core::Growth::DEFAULT_MONTHS),
-            });
-        StreamWorkload {
-            consumers: parse::consumers(&v(Field::Consumers)).ok(),
-            efo_consumers: parse::efo_consumers(&v(Field::EfoConsumers)).unwrap_or(0),
-            retention: v(Field::Retention).parse().unwrap_or_default(),
-            long_term_reads_gb: parse::long_term_reads_gb(&v(Field::LongTermReads)).unwrap_or(0.0),
-            aggregate_kb: optional(Field::Aggregate).and_then(|a| parse::aggregate_kb(&a).ok()),
-            peak_records: optional(Field::PeakRecords).and_then(|p| p.parse().ok()),
-            target_utilization: workload::parse_utilization(&v(Field::TargetUtilization))
-                .unwrap_or(100.0),
-            hot_key_share: optional(Field::HotKeyShare)
-                .and_then(|h| workload::parse_share(&h).ok()),
-            max_record_size: optional(Field::MaxRecordSize).and_then(|m| m.parse().ok()),
-            growth,
-            form: v(Field::Form).parse().unwrap_or_default(),
-            buffer_percent: optional(Field::Buffer).and_then(|b| workload::parse_buffer(&b).ok()),
-            profile: optional(Field::Profile).and_then(|p| p.parse().ok()),
-            scaling: v(Field::Scaling).parse().unwrap_or_default(),
-            shards: optional(Field::Shards).and_then(|n| parse::shards(&n).ok()),
-            around: self.around(),
-            ..StreamWorkload::new(records, size)
+    /// The stream's workload from its fields in use, each read once, by the core
+    /// (`StreamWorkload::set`, as a flag, column or scenario key is), and the message of each
+    /// field it refuses. No workload while the record rate or size is refused.
+    fn read_stream(&self) -> (Option<StreamWorkload>, BTreeMap<Field, String>) {
+        let mut errors = BTreeMap::new();
+        let mut refused = |field: Field, e: kcost_core::InputError| {
+            errors.insert(field, e.text(&Page));
+        };
+        let records = self.value(Field::Records).trim().parse::<Rate>();
+        let size = self.value(Field::SizeKb).trim().parse::<RecordSize>();
+        // While the rate or size is refused, the other fields are still read (on a stand-in of
+        // 0 records/s of 1 KB), so that every refused field is listed at once.
+        let traffic_ok = records.is_ok() && size.is_ok();
+        if let Err(e) = &records {
+            refused(Field::Records, e.clone());
         }
-    }
-
-    /// What is priced around the stream, each field read by the core as a scenario key is.
-    fn around(&self) -> around::Around {
-        let mut a = around::Around::default();
-        for field in Field::ALL {
+        if let Err(e) = &size {
+            refused(Field::SizeKb, e.clone());
+        }
+        let stand_in = Rate {
+            count: 0.0,
+            per: Per::Second,
+        };
+        let Ok(size) = size.or_else(|_| RecordSize::from_kb(1.0)) else {
+            return (None, errors);
+        };
+        let mut w = StreamWorkload::new(records.unwrap_or(stand_in), size);
+        let fields = Field::ALL.into_iter().filter(|f| {
+            is_stream(*f) && self.in_use(*f) && !matches!(f, Field::Records | Field::SizeKb)
+        });
+        for field in fields {
             let text = self.value(field).trim();
-            match field.input() {
-                Some(input) if around::Around::INPUTS.contains(&input) && !text.is_empty() => {
-                    // Checked before this is called; a value that does not parse is left out.
-                    let _ = a.set(input, text);
-                }
-                _ => {}
+            let Some(input) = field.input() else {
+                continue;
+            };
+            // An empty field of an input absent by default means none; any other is read.
+            if text.is_empty() && input.spec().default.is_none() {
+                continue;
+            }
+            if let Err(e) = w.set(input, text) {
+                refused(field, e);
             }
         }
-        a
+        (traffic_ok.then_some(w), errors)
     }
 
     /// The discount asked for, in hundredths of a percent (0 for none).
@@ -805,11 +798,12 @@ impl State {
 
     /// The inputs as a scenario (every value already checked): the stream, and the analytics
     /// applications and Firehose stream when switched on, wired to it as the switches say.
-    fn scenario(&self, records: Rate, size: RecordSize) -> Scenario {
+    fn scenario(&self, workload: StreamWorkload) -> Scenario {
         let v = |f| self.value(f).trim().to_string();
+        let (records, size) = (workload.records, workload.record_size);
         // Compare mode prices the stream provisioned, and every mode beside it.
         let mode = v(Field::Mode).parse().unwrap_or(Mode::Provisioned);
-        let mut stream = StreamSpec::new(self.stream_workload(records, size), mode);
+        let mut stream = StreamSpec::new(workload, mode);
         stream.region = Some(v(Field::Region));
         let mut scenario = Scenario {
             name: Some("kcost page".to_string()),
@@ -1029,6 +1023,11 @@ pub struct Chart {
     pub now: Vec<(Mode, f64)>,
 }
 
+/// Whether a field is one of the stream's workload (read by `StreamWorkload::set`).
+fn is_stream(field: Field) -> bool {
+    field.input().is_some_and(StreamWorkload::takes)
+}
+
 /// How the page checks a field's value.
 #[derive(Clone, Copy)]
 enum Check {
@@ -1047,38 +1046,15 @@ fn checker(field: Field) -> Option<Check> {
         result.map(drop)
     }
     Some(match field {
-        Field::Records | Field::FirehoseRecords => Required(|s| ok(s.parse::<Rate>())),
-        Field::SizeKb | Field::FirehoseSizeKb => Required(|s| ok(s.parse::<RecordSize>())),
-        Field::Consumers => Required(|s| ok(parse::consumers(s))),
-        Field::EfoConsumers => Required(|s| ok(parse::efo_consumers(s))),
-        Field::LongTermReads => Required(|s| ok(parse::long_term_reads_gb(s))),
-        Field::Retention => Required(|s| ok(s.parse::<Retention>())),
+        Field::FirehoseRecords => Required(|s| ok(s.parse::<Rate>())),
+        Field::FirehoseSizeKb => Required(|s| ok(s.parse::<RecordSize>())),
         Field::Mode => Required(|s| ok(s.parse::<Mode>())),
         Field::Rounding => Required(|s| ok(s.parse::<Rounding>())),
-        Field::TargetUtilization => Required(|s| ok(workload::parse_utilization(s))),
-        Field::Months => Required(|s| ok(parse::months(s))),
         Field::Engine => Required(|s| ok(s.parse::<analytics::Engine>())),
         Field::Apps => Required(|s| ok(parse::apps(s))),
         Field::Kpus => Required(|s| ok(parse::kpus(s))),
         Field::Source => Required(|s| ok(s.parse::<Source>())),
-        Field::MaxRecordSize => Optional(|s| ok(s.parse::<kcost_core::MaxRecordSize>())),
-        Field::Aggregate => Optional(|s| ok(parse::aggregate_kb(s))),
-        Field::PeakRecords => Optional(|s| ok(s.parse::<Rate>())),
-        Field::HotKeyShare => Optional(|s| ok(workload::parse_share(s))),
-        Field::Growth => Optional(|s| ok(workload::parse_growth(s))),
         Field::Discount => Optional(|s| ok(kcost_core::calc::parse_discount(s))),
-        Field::Form => Required(|s| ok(s.parse::<kcost_core::Form>())),
-        Field::Buffer => Optional(|s| ok(workload::parse_buffer(s))),
-        Field::Profile => Optional(|s| ok(s.parse::<kcost_core::Profile>())),
-        Field::Scaling => Required(|s| ok(s.parse::<kcost_core::Scaling>())),
-        Field::Shards => Optional(|s| ok(parse::shards(s))),
-        Field::ShardMetrics => Optional(|s| around_field(Input::ShardMetrics, s)),
-        Field::Encryption => Required(|s| around_field(Input::Encryption, s)),
-        Field::KmsKey => Required(|s| around_field(Input::KmsKey, s)),
-        Field::ProducerNetwork => Required(|s| around_field(Input::ProducerNetwork, s)),
-        Field::ConsumerNetwork => Required(|s| around_field(Input::ConsumerNetwork, s)),
-        Field::NatGateways => Optional(|s| around_field(Input::NatGateways, s)),
-        Field::EndpointAzs => Optional(|s| around_field(Input::EndpointAzs, s)),
         Field::Parallelism => Optional(|s| ok(parse::parallelism(s))),
         Field::ParallelismPerKpu => Optional(|s| ok(parse::parallelism_per_kpu(s))),
         Field::KpuHours => Optional(|s| ok(analytics::AppSize::kpu_hours(s))),
@@ -1100,7 +1076,33 @@ fn checker(field: Field) -> Option<Check> {
         Field::KclVersion => Required(|s| kcl_field(Input::KclVersion, s)),
         Field::KclWorkers => Required(|s| kcl_field(Input::KclWorkers, s)),
         Field::CheckpointS => Required(|s| kcl_field(Input::CheckpointS, s)),
-        Field::Analytics
+        // The stream's own fields are read by `StreamWorkload::set` (`State::read_stream`).
+        Field::Records
+        | Field::SizeKb
+        | Field::Consumers
+        | Field::EfoConsumers
+        | Field::LongTermReads
+        | Field::Retention
+        | Field::TargetUtilization
+        | Field::Months
+        | Field::MaxRecordSize
+        | Field::Aggregate
+        | Field::PeakRecords
+        | Field::HotKeyShare
+        | Field::Growth
+        | Field::Form
+        | Field::Buffer
+        | Field::Profile
+        | Field::Scaling
+        | Field::Shards
+        | Field::ShardMetrics
+        | Field::Encryption
+        | Field::KmsKey
+        | Field::ProducerNetwork
+        | Field::ConsumerNetwork
+        | Field::NatGateways
+        | Field::EndpointAzs
+        | Field::Analytics
         | Field::Firehose
         | Field::Lambda
         | Field::Kcl
@@ -1110,11 +1112,6 @@ fn checker(field: Field) -> Option<Check> {
         | Field::StorageIncluded
         | Field::DynamicPartitioning => return None,
     })
-}
-
-/// A field of what is around the stream, checked as the core sets it.
-fn around_field(input: Input, text: &str) -> Result<(), kcost_core::InputError> {
-    around::Around::default().set(input, text)
 }
 
 /// A Lambda field's value, checked as the core sets it on a function of the page's defaults.

@@ -730,3 +730,20 @@ fn the_second_module_writes_the_metrics_report_as_html() {
     );
     assert!(!html.contains("<img"), "{html}");
 }
+
+#[wasm_bindgen_test]
+fn every_refused_stream_field_is_listed_at_once() {
+    // The record rate refused does not hide the other fields' mistakes.
+    let s = state("?records=-5&size-kb=0&consumers=x&retention=2h&profile=1,2");
+    assert!(s.outcome.is_none());
+    for field in [
+        Field::Records,
+        Field::SizeKb,
+        Field::Consumers,
+        Field::Retention,
+        Field::Profile,
+    ] {
+        assert!(s.errors.contains_key(&field), "{field:?}: {:?}", s.errors);
+    }
+    assert!(s.errors[&Field::Retention].contains("24h to 365d"));
+}
