@@ -177,3 +177,52 @@ fn every_batch_column_prices_what_set_does() {
         "every stream input but growth's"
     );
 }
+
+/// An input's choices, as its declaration lists them for the page's selects, hold its default
+/// and its example, and each is a value its estimate takes.
+#[test]
+fn every_choice_is_a_value_the_input_takes() {
+    let mut with_choices = 0;
+    for &input in Input::ALL {
+        let spec = input.spec();
+        if spec.choices.is_empty() {
+            continue;
+        }
+        with_choices += 1;
+        let values: Vec<&str> = spec.choices.iter().map(|(v, _)| *v).collect();
+        assert!(values.contains(&spec.example), "{input:?}: {values:?}");
+        if let Some(default) = spec.default {
+            assert!(values.contains(&default), "{input:?}: {values:?}");
+        }
+        assert!(
+            spec.choices.iter().all(|(_, words)| !words.is_empty()),
+            "{input:?}"
+        );
+        for value in &values {
+            taken(input, value).unwrap_or_else(|e| panic!("{input:?} = {value}: {e}"));
+        }
+    }
+    assert_eq!(with_choices, 12);
+}
+
+/// Whether the estimate `input` belongs to takes `value`.
+fn taken(input: Input, value: &str) -> Result<(), InputError> {
+    use kcost_core::consumers::{KclVersion, KclWorkload, LambdaWorkload};
+    match input.spec().scope {
+        _ if StreamWorkload::takes(input) => base().set(input, value),
+        // Comparing every mode is the front ends' own choice, not a mode.
+        _ if input == Input::Mode && value == "compare" => Ok(()),
+        _ if input == Input::Mode => value.parse::<Mode>().map(drop),
+        _ if input == Input::Rounding => value.parse::<kcost_core::Rounding>().map(drop),
+        Scope::Analytics => value.parse::<kcost_core::analytics::Engine>().map(drop),
+        Scope::Firehose => value.parse::<kcost_core::firehose::Source>().map(drop),
+        Scope::Lambda => LambdaWorkload::new(128, 100.0).set(input, value),
+        Scope::Kcl => KclWorkload {
+            version: KclVersion::V3,
+            workers: 1,
+            checkpoint_s: KclWorkload::DEFAULT_CHECKPOINT_S,
+        }
+        .set(input, value),
+        _ => panic!("{input:?} has choices but no reader here"),
+    }
+}

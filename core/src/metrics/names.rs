@@ -78,5 +78,17 @@ mod tests {
             recognise("SubscribeToShardEvent.Bytes analytics"),
             Some((MetricKind::EfoBytes, Some("analytics".to_string())))
         );
+        // The consumer's name without the separators people put after the metric's.
+        for label in [
+            "SubscribeToShardEvent.Bytes -:/ analytics/",
+            "SubscribeToShardEvent.Bytes/analytics",
+            "SubscribeToShardEvent.Bytes: analytics",
+        ] {
+            assert_eq!(
+                recognise(label),
+                Some((MetricKind::EfoBytes, Some("analytics".to_string()))),
+                "{label}"
+            );
+        }
     }
 }

@@ -13,15 +13,6 @@ use crate::components::traffic::Traffic;
 use crate::query;
 use crate::state::{self, Action, Field, State};
 
-fn options(pairs: &[(&str, &str)]) -> Kind {
-    Kind::Select(
-        pairs
-            .iter()
-            .map(|(v, l)| (v.to_string(), l.to_string()))
-            .collect(),
-    )
-}
-
 fn location() -> (String, String) {
     let location = web_sys::window().map(|w| w.location());
     let search = location
@@ -139,8 +130,40 @@ pub struct Section {
     pub state: UseReducerHandle<State>,
 }
 
-/// One field: its label, hint, value and error from the state; a change goes to the state.
-fn field(state: &UseReducerHandle<State>, field: Field, hint: &'static str, kind: Kind) -> Html {
+/// The field of a declared input: its label, hint and kind (a switch, a select of its choices,
+/// or text) from the input's declaration, its value and error from the state.
+fn field(state: &UseReducerHandle<State>, field: Field) -> Html {
+    let Some(spec) = field.input().map(kcost_core::Input::spec) else {
+        return html! {};
+    };
+    let kind = if spec.switch {
+        Kind::Switch
+    } else if spec.choices.is_empty() {
+        Kind::Text
+    } else {
+        Kind::Select(
+            spec.choices
+                .iter()
+                .map(|(value, words)| (value.to_string(), words.to_string()))
+                .collect(),
+        )
+    };
+    laid_out(state, field, spec.hint, kind)
+}
+
+/// A select of `kind`'s options (a region), for a declared input.
+fn select(state: &UseReducerHandle<State>, field: Field, kind: Kind) -> Html {
+    let hint = field.input().map_or("", |i| i.spec().hint);
+    laid_out(state, field, hint, kind)
+}
+
+/// A switch of the page's own (a service on or off, what it reads).
+fn switch(state: &UseReducerHandle<State>, field: Field, hint: &'static str) -> Html {
+    laid_out(state, field, hint, Kind::Switch)
+}
+
+/// One field: its label, value and error from the state; a change goes to the state.
+fn laid_out(state: &UseReducerHandle<State>, field: Field, hint: &'static str, kind: Kind) -> Html {
     let dispatcher = state.clone();
     let onchange =
         Callback::from(move |value: String| dispatcher.dispatch(Action::Set(field, value)));
@@ -148,10 +171,6 @@ fn field(state: &UseReducerHandle<State>, field: Field, hint: &'static str, kind
         <FieldInput {field} label={field.label()} hint={hint} value={state.value(field).to_string()}
             error={state.errors.get(&field).map(|e| AttrValue::from(e.clone()))} {kind} {onchange} />
     }
-}
-
-fn text() -> Kind {
-    Kind::Text
 }
 
 /// The regions of the prices for a region select, each saying when it has no prices for `part`
@@ -204,43 +223,43 @@ fn stream_fields(Section { state: s }: &Section) -> Html {
     html! {
         <fieldset>
             <legend>{ "Data stream" }</legend>
-            { field(s, Field::Records, "per second, or 1000/min, 5/h, 2e6/day, 1e9/month", text()) }
-            { field(s, Field::SizeKb, "1 KB = 1,024 bytes", text()) }
-            { field(s, Field::Consumers, "applications reading with GetRecords", text()) }
-            { field(s, Field::EfoConsumers, "", text()) }
-            { field(s, Field::Mode, "", options(&[("provisioned", "provisioned"), ("on-demand", "on-demand Standard"), ("advantage", "on-demand Advantage"), ("compare", "compare all")])) }
-            { field(s, Field::Region, "", stream_regions) }
-            { field(s, Field::Retention, "24h to 365d", text()) }
-            { field(s, Field::Rounding, "", options(&[("calculator", "as the AWS calculator"), ("exact", "exact")])) }
+            { field(s, Field::Records) }
+            { field(s, Field::SizeKb) }
+            { field(s, Field::Consumers) }
+            { field(s, Field::EfoConsumers) }
+            { field(s, Field::Mode) }
+            { select(s, Field::Region, stream_regions) }
+            { field(s, Field::Retention) }
+            { field(s, Field::Rounding) }
             <details>
                 <summary>{ "More: aggregation, peaks, hot keys, growth" }</summary>
-                { field(s, Field::Aggregate, "empty for none; 25 is the KPL's", text()) }
-                { field(s, Field::PeakRecords, "shards are sized for it", text()) }
-                { field(s, Field::TargetUtilization, "", text()) }
-                { field(s, Field::HotKeyShare, "0 to 1, or 30%", text()) }
-                { field(s, Field::Growth, "empty for none", text()) }
-                { field(s, Field::Months, "", text()) }
-                { field(s, Field::Discount, "your negotiated rate, on every line", text()) }
-                { field(s, Field::LongTermReads, "reads of data older than 7 days", text()) }
-                { field(s, Field::MaxRecordSize, "needed over 1 MiB: up to 10MiB", text()) }
-                { field(s, Field::Shards, "the count it runs; empty to size it from the traffic", text()) }
+                { field(s, Field::Aggregate) }
+                { field(s, Field::PeakRecords) }
+                { field(s, Field::TargetUtilization) }
+                { field(s, Field::HotKeyShare) }
+                { field(s, Field::Growth) }
+                { field(s, Field::Months) }
+                { field(s, Field::Discount) }
+                { field(s, Field::LongTermReads) }
+                { field(s, Field::MaxRecordSize) }
+                { field(s, Field::Shards) }
             </details>
             <details>
                 <summary>{ "More: calculator form, daily profile" }</summary>
-                { field(s, Field::Form, "", options(&[("2021", "2021 form (rounded steps)"), ("current", "current form (a buffer)")])) }
-                { field(s, Field::Buffer, "current form only; empty for 20", text()) }
-                { field(s, Field::Profile, "24 weights, one for each UTC hour", text()) }
-                { field(s, Field::Scaling, "", options(&[("fixed", "one shard count all day"), ("scheduled", "a daily schedule")])) }
+                { field(s, Field::Form) }
+                { field(s, Field::Buffer) }
+                { field(s, Field::Profile) }
+                { field(s, Field::Scaling) }
             </details>
             <details>
                 <summary>{ "More: around the stream (metrics, encryption, network)" }</summary>
-                { field(s, Field::ShardMetrics, "all (7), or how many; empty for none", text()) }
-                { field(s, Field::Encryption, "", options(&[("none", "none"), ("kms", "KMS")])) }
-                { field(s, Field::KmsKey, "with KMS", options(&[("aws", "AWS managed (aws/kinesis)"), ("customer", "customer managed")])) }
-                { field(s, Field::ProducerNetwork, "", options(&[("public", "public endpoint"), ("nat", "NAT gateway"), ("endpoint", "interface VPC endpoint")])) }
-                { field(s, Field::ConsumerNetwork, "", options(&[("public", "public endpoint"), ("nat", "NAT gateway"), ("endpoint", "interface VPC endpoint")])) }
-                { field(s, Field::NatGateways, "bill their hours here; empty if other traffic pays them", text()) }
-                { field(s, Field::EndpointAzs, "with an endpoint; empty for 2", text()) }
+                { field(s, Field::ShardMetrics) }
+                { field(s, Field::Encryption) }
+                { field(s, Field::KmsKey) }
+                { field(s, Field::ProducerNetwork) }
+                { field(s, Field::ConsumerNetwork) }
+                { field(s, Field::NatGateways) }
+                { field(s, Field::EndpointAzs) }
             </details>
         </fieldset>
     }
@@ -252,19 +271,19 @@ fn consumer_fields(Section { state: s }: &Section) -> Html {
     html! {
         <fieldset>
             <legend>{ "Consumers with their own bill" }</legend>
-            { field(s, Field::Lambda, "a shared consumer of the stream", Kind::Switch) }
+            { switch(s, Field::Lambda, "a shared consumer of the stream") }
             if s.value(Field::Lambda) == "on" {
-                { field(s, Field::MemoryMb, "128 to 10,240", text()) }
-                { field(s, Field::DurationMs, "average per invocation", text()) }
-                { field(s, Field::BatchSize, "records per invocation at most", text()) }
-                { field(s, Field::Architecture, "", options(&[("x86_64", "x86_64"), ("arm64", "arm64 (Graviton)")])) }
-                { field(s, Field::BatchingWindow, "0 to 300", text()) }
+                { field(s, Field::MemoryMb) }
+                { field(s, Field::DurationMs) }
+                { field(s, Field::BatchSize) }
+                { field(s, Field::Architecture) }
+                { field(s, Field::BatchingWindow) }
             }
-            { field(s, Field::Kcl, "an enhanced fan-out consumer; its DynamoDB tables", Kind::Switch) }
+            { switch(s, Field::Kcl, "an enhanced fan-out consumer; its DynamoDB tables") }
             if s.value(Field::Kcl) == "on" {
-                { field(s, Field::KclVersion, "", options(&[("3", "3.x"), ("2", "2.x")])) }
-                { field(s, Field::KclWorkers, "", text()) }
-                { field(s, Field::CheckpointS, "how often it checkpoints each shard", text()) }
+                { field(s, Field::KclVersion) }
+                { field(s, Field::KclWorkers) }
+                { field(s, Field::CheckpointS) }
             }
         </fieldset>
     }
@@ -281,21 +300,21 @@ fn analytics_fields(Section { state: s }: &Section) -> Html {
     html! {
         <fieldset>
             <legend>{ "Analytics" }</legend>
-            { field(s, Field::Analytics, "", Kind::Switch) }
+            { switch(s, Field::Analytics, "") }
             if s.value(Field::Analytics) == "on" {
-                { field(s, Field::AnalyticsReads, "each adds a consumer", Kind::Switch) }
-                { field(s, Field::Engine, "", options(&[("flink", "Flink"), ("studio", "Studio notebooks"), ("sql", "SQL (closed to new apps)")])) }
-                { field(s, Field::Apps, "", text()) }
-                { field(s, Field::Kpus, "", text()) }
-                { field(s, Field::AnalyticsRegion, "", analytics_regions) }
+                { switch(s, Field::AnalyticsReads, "each adds a consumer") }
+                { field(s, Field::Engine) }
+                { field(s, Field::Apps) }
+                { field(s, Field::Kpus) }
+                { select(s, Field::AnalyticsRegion, analytics_regions) }
                 <details>
                     <summary>{ "More: parallelism, running hours, backups" }</summary>
-                    { field(s, Field::Parallelism, "instead of KPUs", text()) }
-                    { field(s, Field::ParallelismPerKpu, "with parallelism; empty for 1", text()) }
-                    { field(s, Field::KpuHours, "instead of KPUs: 5/day, 120/month", text()) }
-                    { field(s, Field::HoursPerDay, "empty for all day", text()) }
-                    { field(s, Field::BackupGb, "", text()) }
-                    { field(s, Field::StorageIncluded, "50 GB per KPU, not billed", Kind::Switch) }
+                    { field(s, Field::Parallelism) }
+                    { field(s, Field::ParallelismPerKpu) }
+                    { field(s, Field::KpuHours) }
+                    { field(s, Field::HoursPerDay) }
+                    { field(s, Field::BackupGb) }
+                    { field(s, Field::StorageIncluded) }
                 </details>
             }
         </fieldset>
@@ -309,28 +328,28 @@ fn firehose_fields(Section { state: s }: &Section) -> Html {
     html! {
         <fieldset>
             <legend>{ "Firehose" }</legend>
-            { field(s, Field::Firehose, "", Kind::Switch) }
+            { switch(s, Field::Firehose, "") }
             if s.value(Field::Firehose) == "on" {
-                { field(s, Field::FirehoseReads, "and takes its records", Kind::Switch) }
+                { switch(s, Field::FirehoseReads, "and takes its records") }
                 if s.value(Field::FirehoseReads) != "on" {
-                    { field(s, Field::Source, "", options(&[("direct-put", "Direct PUT"), ("msk", "Amazon MSK"), ("vended-logs", "vended logs")])) }
-                    { field(s, Field::FirehoseRecords, "", text()) }
-                    { field(s, Field::FirehoseSizeKb, "", text()) }
+                    { field(s, Field::Source) }
+                    { field(s, Field::FirehoseRecords) }
+                    { field(s, Field::FirehoseSizeKb) }
                 }
-                { field(s, Field::FormatConversion, "", Kind::Switch) }
-                { field(s, Field::FirehoseRegion, "", firehose_regions) }
+                { field(s, Field::FormatConversion) }
+                { select(s, Field::FirehoseRegion, firehose_regions) }
                 <details>
                     <summary>{ "More: dynamic partitioning, VPC delivery" }</summary>
-                    { field(s, Field::DynamicPartitioning, "", Kind::Switch) }
+                    { field(s, Field::DynamicPartitioning) }
                     if s.value(Field::DynamicPartitioning) == "on" {
-                        { field(s, Field::ActivePartitions, "written to at once", text()) }
-                        { field(s, Field::BufferInterval, "60 to 900; empty for 300", text()) }
-                        { field(s, Field::BufferSizeMb, "64 to 128; empty for 128", text()) }
-                        { field(s, Field::ObjectSizeMb, "", text()) }
-                        { field(s, Field::JqHours, "", text()) }
+                        { field(s, Field::ActivePartitions) }
+                        { field(s, Field::BufferInterval) }
+                        { field(s, Field::BufferSizeMb) }
+                        { field(s, Field::ObjectSizeMb) }
+                        { field(s, Field::JqHours) }
                     }
-                    { field(s, Field::VpcSubnets, "a destination in a VPC", text()) }
-                    { field(s, Field::VpcRatio, "0 to 1; empty for 1", text()) }
+                    { field(s, Field::VpcSubnets) }
+                    { field(s, Field::VpcRatio) }
                 </details>
             }
         </fieldset>
