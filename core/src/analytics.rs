@@ -19,6 +19,8 @@ use crate::rate::{Per, Rate};
 use crate::trace::{NumFmt, Op, Step, Term};
 use crate::units::{plain, HOURS_PER_MONTH};
 
+mod inputs;
+
 /// Running application storage that comes with each KPU, GB.
 pub const STORAGE_GB_PER_KPU: f64 = 50.0;
 

@@ -19,6 +19,8 @@ use crate::trace::{NumFmt, Op, Step, Term};
 use crate::units::{gb_per_month, per_second, plain, HOURS_PER_MONTH, SECONDS_PER_MONTH};
 use crate::workload::RecordSize;
 
+mod inputs;
+
 /// Firehose's largest record: 1,000 KiB.
 pub const MAX_RECORD_KB: f64 = 1000.0;
 /// Records are billed in 5 KB steps (Direct PUT and Kinesis Data Streams sources).

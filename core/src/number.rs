@@ -64,6 +64,22 @@ pub fn parse_count(what: &'static str, text: &str) -> Result<u32, InputError> {
     Ok(value as u32)
 }
 
+/// An on/off input (a page's switch, a file's `true`): `on` or `true`, `off` or `false`.
+///
+/// # Errors
+/// [`InputError::Choice`] for any other text.
+pub fn parse_switch(what: &'static str, text: &str) -> Result<bool, InputError> {
+    match text.trim() {
+        "on" | "true" => Ok(true),
+        "off" | "false" => Ok(false),
+        other => Err(InputError::Choice {
+            what,
+            text: other.to_string(),
+            choices: "on or off",
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

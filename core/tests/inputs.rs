@@ -26,6 +26,7 @@ fn before(input: Input) -> Vec<(Input, &'static str)> {
         Input::KmsKey => vec![(Input::Encryption, "kms")],
         Input::NatGateways => vec![(Input::ProducerNetwork, "nat")],
         Input::EndpointAzs => vec![(Input::ProducerNetwork, "endpoint")],
+        Input::ParallelismPerKpu => vec![(Input::Parallelism, "8")],
         _ => Vec::new(),
     }
 }
@@ -38,35 +39,113 @@ fn stream_inputs() -> impl Iterator<Item = Input> {
         .filter(|i| StreamWorkload::takes(*i))
 }
 
-#[test]
-fn every_stream_input_is_set_and_given_back() {
+/// Every input of `inputs` set from its declared example on `base()` (after what it needs),
+/// given back, and read again to the same workload; returns how many.
+fn round_trip<W: PartialEq + std::fmt::Debug>(
+    inputs: impl Iterator<Item = Input>,
+    base: impl Fn() -> W,
+    set: impl Fn(&mut W, Input, &str) -> Result<(), InputError>,
+    given: impl Fn(&W) -> Vec<(Input, String)>,
+) -> usize {
     let mut seen = 0;
-    for input in stream_inputs() {
+    for input in inputs {
         let example = input.spec().example;
         let mut w = base();
         for (first, text) in before(input) {
-            w.set(first, text).unwrap();
+            set(&mut w, first, text).unwrap();
         }
-        w.set(input, example)
-            .unwrap_or_else(|e| panic!("{input:?} = {example}: {e}"));
+        set(&mut w, input, example).unwrap_or_else(|e| panic!("{input:?} = {example}: {e}"));
         assert_ne!(w, base(), "{input:?} = {example} changed nothing");
-        let given = w.given();
-        let (_, text) = given
+        let given_back = given(&w);
+        let (_, text) = given_back
             .iter()
             .find(|(i, _)| *i == input)
-            .unwrap_or_else(|| panic!("{input:?} is not given back: {given:?}"));
+            .unwrap_or_else(|| panic!("{input:?} is not given back: {given_back:?}"));
         // Every given value read again makes the same workload.
         let mut again = base();
-        for (i, t) in &given {
-            again
-                .set(*i, t)
-                .unwrap_or_else(|e| panic!("{i:?} = {t}: {e}"));
+        for (i, t) in &given_back {
+            set(&mut again, *i, t).unwrap_or_else(|e| panic!("{i:?} = {t}: {e}"));
         }
         assert_eq!(again, w, "{input:?}: {example} given back as {text}");
-        assert_eq!(again.given(), given, "{input:?}");
+        assert_eq!(given(&again), given_back, "{input:?}");
         seen += 1;
     }
+    seen
+}
+
+#[test]
+fn every_stream_input_is_set_and_given_back() {
+    let seen = round_trip(
+        stream_inputs(),
+        base,
+        StreamWorkload::set,
+        StreamWorkload::given,
+    );
     assert_eq!(seen, 25, "every stream input but the mode");
+}
+
+#[test]
+fn every_analytics_and_firehose_input_is_set_and_given_back() {
+    use kcost_core::analytics::{AnalyticsWorkload, AppSize, Engine};
+    use kcost_core::firehose::FirehoseWorkload;
+    let apps = || AnalyticsWorkload::new(Engine::Flink, 1, AppSize::Kpus(1));
+    let of = |scope| {
+        Input::ALL
+            .iter()
+            .copied()
+            .filter(move |i| i.spec().scope == scope)
+    };
+    let seen = round_trip(
+        of(Scope::Analytics),
+        apps,
+        AnalyticsWorkload::set,
+        AnalyticsWorkload::given,
+    );
+    assert_eq!(seen, 9);
+    let firehose = || FirehoseWorkload::new("10".parse().unwrap(), "1".parse().unwrap());
+    let seen = round_trip(
+        of(Scope::Firehose),
+        firehose,
+        FirehoseWorkload::set,
+        FirehoseWorkload::given,
+    );
+    assert_eq!(seen, 12);
+    // Each refuses what is not its own, and parallelism per KPU needs parallelism.
+    assert!(matches!(
+        apps().set(Input::Records, "1"),
+        Err(InputError::NotOf { .. })
+    ));
+    assert!(matches!(
+        firehose().set(Input::Apps, "1"),
+        Err(InputError::NotOf { .. })
+    ));
+    assert!(matches!(
+        apps().set(Input::ParallelismPerKpu, "2"),
+        Err(InputError::Needs { .. })
+    ));
+    let mut w = apps();
+    w.set(Input::Parallelism, "8").unwrap();
+    w.set(Input::ParallelismPerKpu, "2").unwrap();
+    w.set(Input::Parallelism, "16").unwrap();
+    assert_eq!(
+        w.size,
+        AppSize::Parallelism {
+            parallelism: 16,
+            per_kpu: 2
+        },
+        "the parallelism per KPU stays"
+    );
+    for (text, on) in [
+        ("on", true),
+        ("true", true),
+        ("off", false),
+        ("false", false),
+    ] {
+        let mut w = firehose();
+        w.set(Input::FormatConversion, text).unwrap();
+        assert_eq!(w.format_conversion, on, "{text}");
+    }
+    assert!(firehose().set(Input::FormatConversion, "yes").is_err());
 }
 
 #[test]
