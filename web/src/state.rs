@@ -8,16 +8,16 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use kcost_core::analytics::AnalyticsWorkload;
 use kcost_core::consumers;
 use kcost_core::firehose::{FirehoseWorkload, Source};
-use kcost_core::parse;
 use kcost_core::scenario::{
     self, AnalyticsSpec, ComponentEstimate, ConsumerSpec, FirehoseSpec, Locator, PipelineEstimate,
     Scenario, StreamRef, StreamSpec,
 };
 use kcost_core::{
     analytics, streams, Comparison, Estimate, Input, Mode, Options, Per, PriceBook, Rate,
-    RecordSize, Rounding, StreamWorkload,
+    RecordSize, Rounding, Scope, StreamWorkload,
 };
 use yew::Reducible;
 
@@ -593,18 +593,19 @@ impl State {
     }
 
     fn compute(&self) -> Result<Outcome, Invalid> {
-        let (stream, mut errors) = self.read_stream();
+        let (read, mut errors) = self.read();
         errors.extend(self.field_errors());
         if !errors.is_empty() {
             return Err(Invalid::Fields(errors));
         }
         let v = |f| self.value(f).trim().to_string();
-        let Some(stream) = stream else {
+        let Some(read) = read else {
             return Err(Invalid::Whole(
                 "the record rate and size are needed".to_string(),
             ));
         };
-        let scenario = self.scenario(stream);
+        let stream = read.stream;
+        let scenario = self.scenario(read);
         let options = Options {
             trace: self.explain,
             discount_bp: self.discount_bp(),
@@ -667,7 +668,7 @@ impl State {
         let mut errors = BTreeMap::new();
         let others = Field::ALL
             .into_iter()
-            .filter(|f| self.in_use(*f) && !is_stream(*f));
+            .filter(|f| self.in_use(*f) && !is_read(*f));
         for field in others {
             let value = self.value(field).trim();
             let result = match (checker(field), value.is_empty()) {
@@ -740,50 +741,94 @@ impl State {
         }
     }
 
-    /// The stream's workload from its fields in use, each read once, by the core
-    /// (`StreamWorkload::set`, as a flag, column or scenario key is), and the message of each
-    /// field it refuses. No workload while the record rate or size is refused.
-    fn read_stream(&self) -> (Option<StreamWorkload>, BTreeMap<Field, String>) {
+    /// The workloads from their fields in use, each field read once, by the core (`set`, as a
+    /// flag, column or scenario key is): the stream's, and the applications' and the Firehose's
+    /// when they are on; with the message of each field the core refuses. No workloads while
+    /// the stream's record rate or size is refused (the other fields are still read, on a
+    /// stand-in of 0 records/s of 1 KB, so that every refused field is listed at once).
+    fn read(&self) -> (Option<Workloads>, BTreeMap<Field, String>) {
         let mut errors = BTreeMap::new();
-        let mut refused = |field: Field, e: kcost_core::InputError| {
-            errors.insert(field, e.text(&Page));
-        };
-        let records = self.value(Field::Records).trim().parse::<Rate>();
-        let size = self.value(Field::SizeKb).trim().parse::<RecordSize>();
-        // While the rate or size is refused, the other fields are still read (on a stand-in of
-        // 0 records/s of 1 KB), so that every refused field is listed at once.
-        let traffic_ok = records.is_ok() && size.is_ok();
-        if let Err(e) = &records {
-            refused(Field::Records, e.clone());
-        }
-        if let Err(e) = &size {
-            refused(Field::SizeKb, e.clone());
-        }
         let stand_in = Rate {
             count: 0.0,
             per: Per::Second,
         };
-        let Ok(size) = size.or_else(|_| RecordSize::from_kb(1.0)) else {
+        let Ok(size) = RecordSize::from_kb(1.0) else {
             return (None, errors);
         };
-        let mut w = StreamWorkload::new(records.unwrap_or(stand_in), size);
-        let fields = Field::ALL.into_iter().filter(|f| {
-            is_stream(*f) && self.in_use(*f) && !matches!(f, Field::Records | Field::SizeKb)
+        let mut stream = StreamWorkload::new(stand_in, size);
+        self.read_into(
+            &mut stream,
+            StreamWorkload::takes,
+            StreamWorkload::set,
+            &mut errors,
+        );
+        let traffic_ok =
+            !errors.contains_key(&Field::Records) && !errors.contains_key(&Field::SizeKb);
+        let analytics = self.on(Field::Analytics).then(|| {
+            let engine = analytics::Engine::Flink;
+            let mut w = AnalyticsWorkload::new(engine, 1, analytics::AppSize::Kpus(1));
+            self.read_into(
+                &mut w,
+                AnalyticsWorkload::takes,
+                AnalyticsWorkload::set,
+                &mut errors,
+            );
+            w
         });
-        for field in fields {
-            let text = self.value(field).trim();
-            let Some(input) = field.input() else {
+        let firehose = self.on(Field::Firehose).then(|| {
+            let mut w = FirehoseWorkload::new(stream.records, stream.record_size);
+            self.read_into(
+                &mut w,
+                FirehoseWorkload::takes,
+                FirehoseWorkload::set,
+                &mut errors,
+            );
+            w
+        });
+        let lambda = self.on(Field::Lambda).then(|| {
+            let mut w = lambda_default();
+            let takes = |i: Input| i.spec().scope == Scope::Lambda;
+            self.read_into(&mut w, takes, consumers::LambdaWorkload::set, &mut errors);
+            w
+        });
+        let kcl = self.on(Field::Kcl).then(|| {
+            let mut w = kcl_default();
+            let takes = |i: Input| i.spec().scope == Scope::Kcl;
+            self.read_into(&mut w, takes, consumers::KclWorkload::set, &mut errors);
+            w
+        });
+        let workloads = Workloads {
+            stream,
+            analytics,
+            firehose,
+            lambda,
+            kcl,
+        };
+        (traffic_ok.then_some(workloads), errors)
+    }
+
+    /// Reads into `w` every field in use of an input `takes` says is its, by `set`; each field
+    /// refused gets its message in `errors`. An empty field of an input absent by default means
+    /// none.
+    fn read_into<W>(
+        &self,
+        w: &mut W,
+        takes: fn(Input) -> bool,
+        set: fn(&mut W, Input, &str) -> Result<(), kcost_core::InputError>,
+        errors: &mut BTreeMap<Field, String>,
+    ) {
+        for field in Field::ALL.into_iter().filter(|f| self.in_use(*f)) {
+            let Some(input) = field.input().filter(|i| takes(*i)) else {
                 continue;
             };
-            // An empty field of an input absent by default means none; any other is read.
+            let text = self.value(field).trim();
             if text.is_empty() && input.spec().default.is_none() {
                 continue;
             }
-            if let Err(e) = w.set(input, text) {
-                refused(field, e);
+            if let Err(e) = set(w, input, text) {
+                errors.insert(field, e.text(&Page));
             }
         }
-        (traffic_ok.then_some(w), errors)
     }
 
     /// The discount asked for, in hundredths of a percent (0 for none).
@@ -798,9 +843,9 @@ impl State {
 
     /// The inputs as a scenario (every value already checked): the stream, and the analytics
     /// applications and Firehose stream when switched on, wired to it as the switches say.
-    fn scenario(&self, workload: StreamWorkload) -> Scenario {
+    fn scenario(&self, read: Workloads) -> Scenario {
         let v = |f| self.value(f).trim().to_string();
-        let (records, size) = (workload.records, workload.record_size);
+        let workload = read.stream;
         // Compare mode prices the stream provisioned, and every mode beside it.
         let mode = v(Field::Mode).parse().unwrap_or(Mode::Provisioned);
         let mut stream = StreamSpec::new(workload, mode);
@@ -811,16 +856,9 @@ impl State {
             ..Scenario::default()
         };
         scenario.streams.insert(STREAM.to_string(), stream);
-        if self.on(Field::Analytics) {
-            let engine = v(Field::Engine).parse().unwrap_or(analytics::Engine::Flink);
-            let apps = parse::apps(&v(Field::Apps)).unwrap_or(1);
+        if let Some(workload) = read.analytics {
             let spec = AnalyticsSpec {
-                workload: analytics::AnalyticsWorkload {
-                    storage_included: self.on(Field::StorageIncluded),
-                    backup_gb: parse::backup_gb(&v(Field::BackupGb)).unwrap_or(0.0),
-                    hours_per_day: parse::hours_per_day(&v(Field::HoursPerDay)).ok(),
-                    ..analytics::AnalyticsWorkload::new(engine, apps, self.app_size())
-                },
+                workload,
                 reads: self
                     .on(Field::AnalyticsReads)
                     .then(|| StreamRef::to(STREAM)),
@@ -831,18 +869,18 @@ impl State {
             };
             scenario.analytics.insert("applications".to_string(), spec);
         }
-        if self.on(Field::Firehose) {
+        if let Some(workload) = read.firehose {
             scenario
                 .firehose
-                .insert("delivery".to_string(), self.firehose(records, size));
+                .insert("delivery".to_string(), self.firehose(workload));
         }
-        self.consumers(&mut scenario);
+        self.consumers(&read, &mut scenario);
         scenario
     }
 
     /// The Lambda function (a shared consumer) and the KCL application (enhanced fan-out, the
     /// KCL's default) reading the stream, when switched on; each field as the core sets it.
-    fn consumers(&self, scenario: &mut Scenario) {
+    fn consumers(&self, read: &Workloads, scenario: &mut Scenario) {
         let each = |app| ConsumerSpec {
             app,
             reads: StreamRef::to(STREAM),
@@ -850,81 +888,35 @@ impl State {
             region: None,
             at: 0..0,
         };
-        if self.on(Field::Lambda) {
-            let mut w = lambda_default();
-            for field in [
-                Field::MemoryMb,
-                Field::DurationMs,
-                Field::BatchSize,
-                Field::Architecture,
-                Field::BatchingWindow,
-            ] {
-                if let Some(input) = field.input() {
-                    // Checked before this is called; a value that does not parse is left out.
-                    let _ = w.set(input, self.value(field).trim());
-                }
-            }
+        if let Some(w) = read.lambda {
             let spec = each(consumers::App::Lambda(w));
             scenario.lambda.insert("function".to_string(), spec);
         }
-        if self.on(Field::Kcl) {
-            let mut w = kcl_default();
-            for field in [Field::KclVersion, Field::KclWorkers, Field::CheckpointS] {
-                if let Some(input) = field.input() {
-                    let _ = w.set(input, self.value(field).trim());
-                }
-            }
+        if let Some(w) = read.kcl {
             let spec = each(consumers::App::Kcl(w));
             scenario.kcl.insert("application".to_string(), spec);
         }
     }
 
-    /// Each application's size: KPU-hours when given, else parallelism when given, else KPUs.
-    fn app_size(&self) -> analytics::AppSize {
-        let v = |f| self.value(f).trim().to_string();
-        if let Ok(size) = analytics::AppSize::kpu_hours(&v(Field::KpuHours)) {
-            return size;
-        }
-        if let Ok(parallelism) = parse::parallelism(&v(Field::Parallelism)) {
-            return analytics::AppSize::Parallelism {
-                parallelism,
-                per_kpu: parse::parallelism_per_kpu(&v(Field::ParallelismPerKpu)).unwrap_or(1),
-            };
-        }
-        analytics::AppSize::Kpus(parse::kpus(&v(Field::Kpus)).unwrap_or(1))
-    }
-
-    /// The Firehose stream: reading the page's stream, or with its own source and traffic.
-    fn firehose(&self, records: Rate, size: RecordSize) -> FirehoseSpec {
-        let v = |f| self.value(f).trim().to_string();
+    /// The Firehose stream: reading the page's stream (its traffic borrowed when wired), or with
+    /// its own source and traffic as read.
+    fn firehose(&self, workload: FirehoseWorkload) -> FirehoseSpec {
         let reads = self.on(Field::FirehoseReads);
-        let (own_records, own_size, source) = if reads {
+        let (records, size, source) = if reads {
             (None, None, Source::KinesisStream)
         } else {
             (
-                v(Field::FirehoseRecords).parse().ok(),
-                v(Field::FirehoseSizeKb).parse().ok(),
-                v(Field::Source).parse().unwrap_or(Source::DirectPut),
+                Some(workload.records),
+                Some(workload.record_size),
+                workload.source,
             )
         };
         FirehoseSpec {
             reads: reads.then(|| StreamRef::to(STREAM)),
-            records: own_records,
-            size: own_size,
-            workload: FirehoseWorkload {
-                source,
-                format_conversion: self.on(Field::FormatConversion),
-                dynamic_partitioning: self.on(Field::DynamicPartitioning),
-                active_partitions: parse::active_partitions(&v(Field::ActivePartitions)).ok(),
-                buffer_interval_s: parse::buffer_interval(&v(Field::BufferInterval)).ok(),
-                buffer_size_mb: parse::buffer_size_mb(&v(Field::BufferSizeMb)).ok(),
-                object_size_mb: parse::object_size_mb(&v(Field::ObjectSizeMb)).ok(),
-                jq_hours: parse::jq_hours(&v(Field::JqHours)).unwrap_or(0.0),
-                vpc_subnets: parse::vpc_subnets(&v(Field::VpcSubnets)).unwrap_or(0),
-                vpc_ratio: parse::vpc_ratio(&v(Field::VpcRatio)).unwrap_or(1.0),
-                ..FirehoseWorkload::new(own_records.unwrap_or(records), own_size.unwrap_or(size))
-            },
-            region: Some(v(Field::FirehoseRegion)),
+            records,
+            size,
+            workload: FirehoseWorkload { source, ..workload },
+            region: Some(self.value(Field::FirehoseRegion).trim().to_string()),
             at: 0..0,
         }
     }
@@ -1023,9 +1015,24 @@ pub struct Chart {
     pub now: Vec<(Mode, f64)>,
 }
 
-/// Whether a field is one of the stream's workload (read by `StreamWorkload::set`).
-fn is_stream(field: Field) -> bool {
-    field.input().is_some_and(StreamWorkload::takes)
+/// Whether a field is read by a workload's `set` (the stream's, the applications' or the
+/// Firehose's) rather than checked here.
+fn is_read(field: Field) -> bool {
+    field.input().is_some_and(|i| {
+        StreamWorkload::takes(i)
+            || AnalyticsWorkload::takes(i)
+            || FirehoseWorkload::takes(i)
+            || matches!(i.spec().scope, Scope::Lambda | Scope::Kcl)
+    })
+}
+
+/// The workloads the fields describe.
+struct Workloads {
+    stream: StreamWorkload,
+    analytics: Option<AnalyticsWorkload>,
+    firehose: Option<FirehoseWorkload>,
+    lambda: Option<consumers::LambdaWorkload>,
+    kcl: Option<consumers::KclWorkload>,
 }
 
 /// How the page checks a field's value.
@@ -1046,38 +1053,38 @@ fn checker(field: Field) -> Option<Check> {
         result.map(drop)
     }
     Some(match field {
-        Field::FirehoseRecords => Required(|s| ok(s.parse::<Rate>())),
-        Field::FirehoseSizeKb => Required(|s| ok(s.parse::<RecordSize>())),
         Field::Mode => Required(|s| ok(s.parse::<Mode>())),
         Field::Rounding => Required(|s| ok(s.parse::<Rounding>())),
-        Field::Engine => Required(|s| ok(s.parse::<analytics::Engine>())),
-        Field::Apps => Required(|s| ok(parse::apps(s))),
-        Field::Kpus => Required(|s| ok(parse::kpus(s))),
-        Field::Source => Required(|s| ok(s.parse::<Source>())),
         Field::Discount => Optional(|s| ok(kcost_core::calc::parse_discount(s))),
-        Field::Parallelism => Optional(|s| ok(parse::parallelism(s))),
-        Field::ParallelismPerKpu => Optional(|s| ok(parse::parallelism_per_kpu(s))),
-        Field::KpuHours => Optional(|s| ok(analytics::AppSize::kpu_hours(s))),
-        Field::HoursPerDay => Optional(|s| ok(parse::hours_per_day(s))),
-        Field::BackupGb => Required(|s| ok(parse::backup_gb(s))),
-        Field::ActivePartitions => Optional(|s| ok(parse::active_partitions(s))),
-        Field::BufferInterval => Optional(|s| ok(parse::buffer_interval(s))),
-        Field::BufferSizeMb => Optional(|s| ok(parse::buffer_size_mb(s))),
-        Field::ObjectSizeMb => Optional(|s| ok(parse::object_size_mb(s))),
-        Field::JqHours => Optional(|s| ok(parse::jq_hours(s))),
-        Field::VpcSubnets => Optional(|s| ok(parse::vpc_subnets(s))),
-        Field::VpcRatio => Optional(|s| ok(parse::vpc_ratio(s))),
         Field::Region | Field::AnalyticsRegion | Field::FirehoseRegion => Check::Region,
-        Field::MemoryMb => Required(|s| lambda_field(Input::MemoryMb, s)),
-        Field::DurationMs => Required(|s| lambda_field(Input::DurationMs, s)),
-        Field::BatchSize => Required(|s| lambda_field(Input::BatchSize, s)),
-        Field::Architecture => Required(|s| lambda_field(Input::Architecture, s)),
-        Field::BatchingWindow => Required(|s| lambda_field(Input::BatchingWindow, s)),
-        Field::KclVersion => Required(|s| kcl_field(Input::KclVersion, s)),
-        Field::KclWorkers => Required(|s| kcl_field(Input::KclWorkers, s)),
-        Field::CheckpointS => Required(|s| kcl_field(Input::CheckpointS, s)),
-        // The stream's own fields are read by `StreamWorkload::set` (`State::read_stream`).
-        Field::Records
+        // Read by the workloads' `set` (`State::read`).
+        Field::MemoryMb
+        | Field::DurationMs
+        | Field::BatchSize
+        | Field::Architecture
+        | Field::BatchingWindow
+        | Field::KclVersion
+        | Field::KclWorkers
+        | Field::CheckpointS
+        | Field::FirehoseRecords
+        | Field::FirehoseSizeKb
+        | Field::Engine
+        | Field::Apps
+        | Field::Kpus
+        | Field::Source
+        | Field::Parallelism
+        | Field::ParallelismPerKpu
+        | Field::KpuHours
+        | Field::HoursPerDay
+        | Field::BackupGb
+        | Field::ActivePartitions
+        | Field::BufferInterval
+        | Field::BufferSizeMb
+        | Field::ObjectSizeMb
+        | Field::JqHours
+        | Field::VpcSubnets
+        | Field::VpcRatio
+        | Field::Records
         | Field::SizeKb
         | Field::Consumers
         | Field::EfoConsumers
@@ -1114,20 +1121,10 @@ fn checker(field: Field) -> Option<Check> {
     })
 }
 
-/// A Lambda field's value, checked as the core sets it on a function of the page's defaults.
-fn lambda_field(input: Input, text: &str) -> Result<(), kcost_core::InputError> {
-    lambda_default().set(input, text)
-}
-
 /// The page's Lambda function before its fields: the fields' defaults (128 MB, 100 ms) and
 /// Lambda's own for the rest.
 fn lambda_default() -> consumers::LambdaWorkload {
     consumers::LambdaWorkload::new(128, 100.0)
-}
-
-/// A KCL field's value, checked as the core sets it on an application of the page's defaults.
-fn kcl_field(input: Input, text: &str) -> Result<(), kcost_core::InputError> {
-    kcl_default().set(input, text)
 }
 
 /// The page's KCL application before its fields: version 3, one worker, a checkpoint a minute.
