@@ -1046,79 +1046,21 @@ enum Check {
     Region,
 }
 
-/// The check of each field: the core's own parser of its input.
+/// The check of each option field (mode, rounding, discount, regions): the core's own parser
+/// of its input. Every other field is read by its workload's `set` (`State::read`) or is a
+/// switch of the page's own.
 fn checker(field: Field) -> Option<Check> {
     use Check::{Optional, Required};
     fn ok<T>(result: Result<T, kcost_core::InputError>) -> Result<(), kcost_core::InputError> {
         result.map(drop)
     }
-    Some(match field {
-        Field::Mode => Required(|s| ok(s.parse::<Mode>())),
-        Field::Rounding => Required(|s| ok(s.parse::<Rounding>())),
-        Field::Discount => Optional(|s| ok(kcost_core::calc::parse_discount(s))),
-        Field::Region | Field::AnalyticsRegion | Field::FirehoseRegion => Check::Region,
-        // Read by the workloads' `set` (`State::read`).
-        Field::MemoryMb
-        | Field::DurationMs
-        | Field::BatchSize
-        | Field::Architecture
-        | Field::BatchingWindow
-        | Field::KclVersion
-        | Field::KclWorkers
-        | Field::CheckpointS
-        | Field::FirehoseRecords
-        | Field::FirehoseSizeKb
-        | Field::Engine
-        | Field::Apps
-        | Field::Kpus
-        | Field::Source
-        | Field::Parallelism
-        | Field::ParallelismPerKpu
-        | Field::KpuHours
-        | Field::HoursPerDay
-        | Field::BackupGb
-        | Field::ActivePartitions
-        | Field::BufferInterval
-        | Field::BufferSizeMb
-        | Field::ObjectSizeMb
-        | Field::JqHours
-        | Field::VpcSubnets
-        | Field::VpcRatio
-        | Field::Records
-        | Field::SizeKb
-        | Field::Consumers
-        | Field::EfoConsumers
-        | Field::LongTermReads
-        | Field::Retention
-        | Field::TargetUtilization
-        | Field::Months
-        | Field::MaxRecordSize
-        | Field::Aggregate
-        | Field::PeakRecords
-        | Field::HotKeyShare
-        | Field::Growth
-        | Field::Form
-        | Field::Buffer
-        | Field::Profile
-        | Field::Scaling
-        | Field::Shards
-        | Field::ShardMetrics
-        | Field::Encryption
-        | Field::KmsKey
-        | Field::ProducerNetwork
-        | Field::ConsumerNetwork
-        | Field::NatGateways
-        | Field::EndpointAzs
-        | Field::Analytics
-        | Field::Firehose
-        | Field::Lambda
-        | Field::Kcl
-        | Field::AnalyticsReads
-        | Field::FirehoseReads
-        | Field::FormatConversion
-        | Field::StorageIncluded
-        | Field::DynamicPartitioning => return None,
-    })
+    match field {
+        Field::Mode => Some(Required(|s| ok(s.parse::<Mode>()))),
+        Field::Rounding => Some(Required(|s| ok(s.parse::<Rounding>()))),
+        Field::Discount => Some(Optional(|s| ok(kcost_core::calc::parse_discount(s)))),
+        Field::Region | Field::AnalyticsRegion | Field::FirehoseRegion => Some(Check::Region),
+        _ => None,
+    }
 }
 
 /// The page's Lambda function before its fields: the fields' defaults (128 MB, 100 ms) and
