@@ -21,9 +21,9 @@
 //! ```
 
 mod names;
+mod needs;
 mod parse;
 mod price;
-mod schedule;
 mod table;
 
 use std::collections::BTreeMap;
@@ -31,9 +31,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 pub use crate::schedule::{allowed, cheapest, Schedule, MAX_CHANGES_PER_DAY};
+pub use needs::daily_needs;
 pub use parse::parse;
 pub use price::{price, ModeCost, Settings, TrafficEstimate};
-pub use schedule::daily_needs;
 
 /// The CloudWatch metrics kcost reads (namespace `AWS/Kinesis`, the Sum statistic).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

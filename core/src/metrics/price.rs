@@ -6,7 +6,7 @@
 use arcstr::ArcStr;
 use serde::Serialize;
 
-use super::schedule::daily_needs;
+use super::needs::daily_needs;
 use super::{TrafficSeries, TrafficSummary};
 use crate::bill::{Bill, Notes};
 use crate::calc::{Calc, Options};
@@ -197,7 +197,7 @@ pub fn price(
         saving_usd,
         assumptions: dedup(notes.assumptions),
         warnings: dedup(notes.warnings),
-        hours_of_day_without_data: super::schedule::hours_without_data(traffic),
+        hours_of_day_without_data: super::needs::hours_without_data(traffic),
         steps: if options.trace {
             observed_steps(traffic, &sums, settings.target_utilization)?
         } else {
