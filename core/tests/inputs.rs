@@ -305,3 +305,26 @@ fn taken(input: Input, value: &str) -> Result<(), InputError> {
         _ => panic!("{input:?} has choices but no reader here"),
     }
 }
+
+/// The stream's number parsers hold their bounds: an aggregated record of more than 0 and at
+/// most 10 MiB, a shard count from 1 to 10,000.
+#[test]
+fn the_stream_number_inputs_hold_their_bounds() {
+    use kcost_core::workload::{aggregate_kb, shards};
+    assert_eq!(aggregate_kb("10240"), Ok(10_240.0));
+    assert_eq!(aggregate_kb("0.5"), Ok(0.5));
+    for bad in ["0", "10240.5", "20000"] {
+        assert!(
+            matches!(aggregate_kb(bad), Err(InputError::Aggregate { .. })),
+            "{bad}"
+        );
+    }
+    assert_eq!(shards("1"), Ok(1));
+    assert_eq!(shards("10000"), Ok(10_000));
+    for bad in ["0", "10001", "20000"] {
+        assert!(
+            matches!(shards(bad), Err(InputError::ShardCount { .. })),
+            "{bad}"
+        );
+    }
+}
