@@ -89,14 +89,9 @@ fn every_analytics_and_firehose_input_is_set_and_given_back() {
     use kcost_core::analytics::{AnalyticsWorkload, AppSize, Engine};
     use kcost_core::firehose::FirehoseWorkload;
     let apps = || AnalyticsWorkload::new(Engine::Flink, 1, AppSize::Kpus(1));
-    let of = |scope| {
-        Input::ALL
-            .iter()
-            .copied()
-            .filter(move |i| i.spec().scope == scope)
-    };
+    let of = |takes: fn(Input) -> bool| Input::ALL.iter().copied().filter(move |i| takes(*i));
     let seen = round_trip(
-        of(Scope::Analytics),
+        of(AnalyticsWorkload::takes),
         apps,
         AnalyticsWorkload::set,
         AnalyticsWorkload::given,
@@ -104,7 +99,7 @@ fn every_analytics_and_firehose_input_is_set_and_given_back() {
     assert_eq!(seen, 9);
     let firehose = || FirehoseWorkload::new("10".parse().unwrap(), "1".parse().unwrap());
     let seen = round_trip(
-        of(Scope::Firehose),
+        of(FirehoseWorkload::takes),
         firehose,
         FirehoseWorkload::set,
         FirehoseWorkload::given,
