@@ -23,21 +23,46 @@ pub const fn is_column(input: Input) -> bool {
         && !matches!(input, Input::Growth | Input::Months | Input::Rounding)
 }
 
-/// The slot of a row's `name` in [`Values`], after one slot per input.
-pub const NAME: usize = Input::ALL.len();
+/// How many inputs are columns.
+const INPUT_COLUMNS: usize = {
+    let (mut n, mut rest) = (0, Input::ALL);
+    while let [first, tail @ ..] = rest {
+        if is_column(*first) {
+            n += 1;
+        }
+        rest = tail;
+    }
+    n
+};
 
-/// The slots of [`Values`]: one per input (by its place in [`Input::ALL`]), then the name.
+/// The inputs that are columns, in declared order: a row's slot is its input's place here
+/// (worked out when kcost is compiled, so that a row holds only the columns a batch can have).
+// Indexing in a constant is checked when kcost compiles: it cannot fail at run time.
+#[allow(clippy::indexing_slicing)]
+pub const COLUMN_INPUTS: [Input; INPUT_COLUMNS] = {
+    let mut out = [Input::Region; INPUT_COLUMNS];
+    let (mut k, mut rest) = (0, Input::ALL);
+    while let [first, tail @ ..] = rest {
+        if is_column(*first) {
+            out[k] = *first;
+            k += 1;
+        }
+        rest = tail;
+    }
+    out
+};
+
+/// The slot of a row's `name` in [`Values`], after one slot per column input.
+pub const NAME: usize = INPUT_COLUMNS;
+
+/// The slots of [`Values`]: one per column input (by its place in [`COLUMN_INPUTS`]), then the
+/// name.
 pub const WIDTH: usize = NAME + 1;
 
 /// The columns a batch row may have, in declared order: `name`, then the flag names of the
 /// inputs that are columns (`size-kb`; `size_kb` is accepted too).
 pub fn columns() -> impl Iterator<Item = &'static str> {
-    std::iter::once("name").chain(
-        Input::ALL
-            .iter()
-            .filter(|i| is_column(**i))
-            .map(|i| i.spec().flag),
-    )
+    std::iter::once("name").chain(COLUMN_INPUTS.iter().map(|i| i.spec().flag))
 }
 
 /// One row's outcome.
@@ -134,9 +159,7 @@ pub fn column(name: &str) -> Option<usize> {
     if name == "name" {
         return Some(NAME);
     }
-    Input::ALL
-        .iter()
-        .position(|i| is_column(*i) && same(i.spec().flag))
+    COLUMN_INPUTS.iter().position(|i| same(i.spec().flag))
 }
 
 /// A row's values by slot (see [`column()`]; empty cells as `None`).
@@ -144,7 +167,8 @@ pub type Values<'a> = [Option<&'a str>; WIDTH];
 
 /// A row's value of `input`.
 fn value<'a>(values: &Values<'a>, input: Input) -> Option<&'a str> {
-    values.get(input as usize).copied().flatten()
+    let slot = COLUMN_INPUTS.iter().position(|i| *i == input)?;
+    values.get(slot).copied().flatten()
 }
 
 /// A row's name.
@@ -422,11 +446,13 @@ fn parse_row(values: &Values<'_>, options: Options) -> Result<Row, String> {
         records.parse().map_err(|e| field(Input::Records, e))?,
         size.parse().map_err(|e| field(Input::SizeKb, e))?,
     );
-    let rest = Input::ALL.iter().filter(|i| {
-        is_column(**i) && StreamWorkload::takes(**i) && !matches!(i, Input::Records | Input::SizeKb)
-    });
-    for &input in rest {
-        if let Some(text) = value(values, input) {
+    // The row's values in declared order (a slot is an input's place in `COLUMN_INPUTS`), only
+    // those given: a row has a few of the columns.
+    for (text, &input) in values.iter().zip(&COLUMN_INPUTS) {
+        let Some(text) = text else {
+            continue;
+        };
+        if StreamWorkload::takes(input) && !matches!(input, Input::Records | Input::SizeKb) {
             w.set(input, text).map_err(|e| field(input, e))?;
         }
     }
@@ -497,9 +523,13 @@ mod tests {
             let is = columns.contains(&input.spec().flag);
             let growth = matches!(input, Input::Growth | Input::Months | Input::Rounding);
             assert_eq!(is, !growth, "{input:?}");
-            assert_eq!(column(input.spec().flag), is.then_some(input as usize));
+            assert_eq!(
+                column(input.spec().flag),
+                COLUMN_INPUTS.iter().position(|i| *i == input)
+            );
         }
-        assert_eq!(column("size_kb"), Some(Input::SizeKb as usize));
+        assert_eq!(column("size_kb"), column("size-kb"));
+        assert!(column("size_kb").is_some());
         assert_eq!(column(" name "), Some(NAME));
         assert_eq!(column("growth"), None);
         assert_eq!(column("colour"), None);
