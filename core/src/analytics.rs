@@ -21,6 +21,8 @@ use crate::units::{plain, HOURS_PER_MONTH};
 
 mod inputs;
 
+pub use inputs::{apps, backup_gb, hours_per_day, kpus, parallelism, parallelism_per_kpu};
+
 /// Running application storage that comes with each KPU, GB.
 pub const STORAGE_GB_PER_KPU: f64 = 50.0;
 

@@ -21,6 +21,11 @@ use crate::workload::RecordSize;
 
 mod inputs;
 
+pub use inputs::{
+    active_partitions, buffer_interval, buffer_size_mb, check_buffering, jq_hours, object_size_mb,
+    vpc_ratio, vpc_subnets,
+};
+
 /// Firehose's largest record: 1,000 KiB.
 pub const MAX_RECORD_KB: f64 = 1000.0;
 /// Records are billed in 5 KB steps (Direct PUT and Kinesis Data Streams sources).
@@ -156,7 +161,7 @@ impl FirehoseWorkload {
                 text: self.jq_hours.to_string(),
             });
         }
-        crate::parse::check_buffering(
+        inputs::check_buffering(
             self.active_partitions,
             self.buffer_interval_s,
             self.buffer_size_mb,

@@ -64,6 +64,14 @@ pub fn parse_count(what: &'static str, text: &str) -> Result<u32, InputError> {
     Ok(value as u32)
 }
 
+/// A count of at least 1 (applications, KPUs, parallelism, parallelism per KPU).
+pub fn positive(what: &'static str, text: &str) -> Result<u32, InputError> {
+    match parse_count(what, text)? {
+        0 => Err(InputError::ZeroCount { what }),
+        n => Ok(n),
+    }
+}
+
 /// An on/off input (a page's switch, a file's `true`): `on` or `true`, `off` or `false`.
 ///
 /// # Errors

@@ -323,3 +323,65 @@ fn the_stream_number_inputs_hold_their_bounds() {
         );
     }
 }
+
+/// The applications' and Firehose's number parsers hold their bounds.
+#[test]
+fn the_analytics_and_firehose_number_inputs_hold_their_bounds() {
+    use kcost_core::analytics::parallelism_per_kpu;
+    use kcost_core::analytics::{apps, backup_gb, hours_per_day, kpus, parallelism};
+    use kcost_core::firehose::{
+        active_partitions, buffer_interval, buffer_size_mb, check_buffering, jq_hours,
+        object_size_mb, vpc_ratio, vpc_subnets,
+    };
+    for count in [
+        apps,
+        kpus,
+        parallelism,
+        parallelism_per_kpu,
+        active_partitions,
+    ] {
+        assert_eq!(count("1"), Ok(1));
+        assert!(matches!(count("0"), Err(InputError::ZeroCount { .. })));
+    }
+    assert_eq!(hours_per_day("24"), Ok(24.0));
+    assert_eq!(hours_per_day("0.5"), Ok(0.5));
+    for bad in ["0", "24.5"] {
+        assert!(
+            matches!(hours_per_day(bad), Err(InputError::HoursPerDay { .. })),
+            "{bad}"
+        );
+    }
+    assert_eq!(backup_gb("0"), Ok(0.0));
+    assert_eq!(jq_hours("0"), Ok(0.0));
+    assert_eq!(vpc_ratio("1.3"), Ok(1.3));
+    assert_eq!(vpc_subnets("0"), Ok(0));
+    assert_eq!(object_size_mb("0.5"), Ok(0.5));
+    assert!(matches!(
+        object_size_mb("0"),
+        Err(InputError::NotPositive { .. })
+    ));
+    for (ok, text) in [
+        (true, "60"),
+        (true, "900"),
+        (false, "59.9"),
+        (false, "900.5"),
+    ] {
+        assert_eq!(buffer_interval(text).is_ok(), ok, "interval {text}");
+    }
+    for (ok, text) in [
+        (true, "64"),
+        (true, "128"),
+        (false, "63.9"),
+        (false, "128.5"),
+    ] {
+        assert_eq!(buffer_size_mb(text).is_ok(), ok, "size {text}");
+    }
+    assert!(matches!(
+        check_buffering(Some(0), None, None),
+        Err(InputError::ZeroCount { .. })
+    ));
+    assert_eq!(check_buffering(Some(1), Some(60.0), Some(64.0)), Ok(()));
+    for bad in ["-1", "x"] {
+        assert!(backup_gb(bad).is_err() && jq_hours(bad).is_err() && vpc_ratio(bad).is_err());
+    }
+}

@@ -4,8 +4,7 @@
 use super::{AnalyticsWorkload, AppSize, Engine};
 use crate::error::InputError;
 use crate::input::{Input, Scope};
-use crate::number::parse_switch;
-use crate::parse;
+use crate::number::{parse_non_negative, parse_switch, positive};
 
 impl AnalyticsWorkload {
     /// Whether `input` is one of the applications'.
@@ -21,14 +20,14 @@ impl AnalyticsWorkload {
     pub fn set(&mut self, input: Input, text: &str) -> Result<(), InputError> {
         match input {
             Input::Engine => self.engine = text.parse()?,
-            Input::Apps => self.apps = parse::apps(text)?,
-            Input::Kpus => self.size = AppSize::Kpus(parse::kpus(text)?),
+            Input::Apps => self.apps = apps(text)?,
+            Input::Kpus => self.size = AppSize::Kpus(kpus(text)?),
             Input::Parallelism => {
                 let per_kpu = match self.size {
                     AppSize::Parallelism { per_kpu, .. } => per_kpu,
                     _ => 1,
                 };
-                let parallelism = parse::parallelism(text)?;
+                let parallelism = parallelism(text)?;
                 self.size = AppSize::Parallelism {
                     parallelism,
                     per_kpu,
@@ -42,18 +41,18 @@ impl AnalyticsWorkload {
                         or: None,
                     });
                 };
-                let per_kpu = parse::parallelism_per_kpu(text)?;
+                let per_kpu = parallelism_per_kpu(text)?;
                 self.size = AppSize::Parallelism {
                     parallelism,
                     per_kpu,
                 };
             }
             Input::KpuHours => self.size = AppSize::kpu_hours(text)?,
-            Input::HoursPerDay => self.hours_per_day = Some(parse::hours_per_day(text)?),
+            Input::HoursPerDay => self.hours_per_day = Some(hours_per_day(text)?),
             Input::StorageIncluded => {
                 self.storage_included = parse_switch("storage included", text)?;
             }
-            Input::BackupGb => self.backup_gb = parse::backup_gb(text)?,
+            Input::BackupGb => self.backup_gb = backup_gb(text)?,
             _ => {
                 return Err(InputError::NotOf {
                     input,
@@ -99,4 +98,40 @@ impl AnalyticsWorkload {
         }
         given
     }
+}
+
+/// Applications in a set: at least 1.
+pub fn apps(text: &str) -> Result<u32, InputError> {
+    positive("application count", text)
+}
+
+/// KPUs per application: at least 1.
+pub fn kpus(text: &str) -> Result<u32, InputError> {
+    positive("KPU count", text)
+}
+
+/// An application's parallelism: at least 1.
+pub fn parallelism(text: &str) -> Result<u32, InputError> {
+    positive("parallelism", text)
+}
+
+/// Parallelism per KPU: at least 1.
+pub fn parallelism_per_kpu(text: &str) -> Result<u32, InputError> {
+    positive("parallelism per KPU", text)
+}
+
+/// Hours a day applications run: more than 0 and at most 24.
+pub fn hours_per_day(text: &str) -> Result<f64, InputError> {
+    let hours = parse_non_negative("running hours a day", text)?;
+    if hours == 0.0 || hours > 24.0 {
+        return Err(InputError::HoursPerDay {
+            text: text.to_string(),
+        });
+    }
+    Ok(hours)
+}
+
+/// GB of durable backups per application: 0 or more.
+pub fn backup_gb(text: &str) -> Result<f64, InputError> {
+    parse_non_negative("backup size", text)
 }
