@@ -5,15 +5,12 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 use crate::face::Terminal;
+use crate::inputs::Given;
+pub use crate::inputs::ModeArg;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use kcost_core::analytics::{AppSize, Engine};
-use kcost_core::around;
-use kcost_core::firehose::Source;
 use kcost_core::parse;
 use kcost_core::Input as I;
-use kcost_core::{
-    workload, Form, MaxRecordSize, Mode, Profile, Rate, RecordSize, Retention, Rounding, Scaling,
-};
+use kcost_core::{workload, Retention, Rounding, Scope};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -307,104 +304,43 @@ pub enum PricingCommand {
     },
 }
 
-/// The workload and how to show its estimate.
-#[derive(Debug, Args)]
+/// The workload and how to show its estimate: the stream's flags are its declared inputs
+/// ([`Given`]), the capacity mode beside them.
+#[derive(Debug)]
 pub struct EstimateArgs {
-    #[arg(long = flag(I::Records), help = help(I::Records), value_name = value_name(I::Records), required = true, allow_hyphen_values = true, value_parser = words(Rate::from_str))]
-    pub records: Option<Rate>,
-
-    #[arg(long = flag(I::SizeKb), help = help(I::SizeKb), value_name = value_name(I::SizeKb), required = true, allow_hyphen_values = true, value_parser = words(RecordSize::from_str))]
-    pub size_kb: Option<RecordSize>,
-
-    #[arg(long = flag(I::Consumers), value_name = value_name(I::Consumers), help = help(I::Consumers), allow_hyphen_values = true, value_parser = words(parse::consumers))]
-    pub consumers: Option<u32>,
-
-    #[arg(long = flag(I::EfoConsumers), help = help(I::EfoConsumers), value_name = value_name(I::EfoConsumers), default_value = default(I::EfoConsumers), allow_hyphen_values = true, value_parser = words(parse::efo_consumers))]
-    pub efo_consumers: u32,
-
-    #[arg(long = flag(I::Mode), help = help(I::Mode), value_enum, default_value_t = ModeArg::Provisioned)]
+    /// The stream's inputs given, as typed.
+    pub given: Given,
+    /// The capacity mode, or a comparison of all.
     pub mode: ModeArg,
-
-    #[arg(long = flag(I::Retention), help = help(I::Retention), value_name = value_name(I::Retention), default_value = default(I::Retention), allow_hyphen_values = true, value_parser = words(Retention::from_str))]
-    pub retention: Retention,
-
-    #[arg(long = flag(I::LongTermReadsGb), help = help(I::LongTermReadsGb), value_name = value_name(I::LongTermReadsGb), default_value = default(I::LongTermReadsGb), allow_hyphen_values = true, value_parser = words(parse::long_term_reads_gb))]
-    pub long_term_reads_gb: f64,
-
-    #[arg(long = flag(I::Aggregate), help = help(I::Aggregate), value_name = value_name(I::Aggregate), num_args = 0..=1, require_equals = true, default_missing_value = "25", allow_hyphen_values = true, value_parser = words(parse::aggregate_kb))]
-    pub aggregate: Option<f64>,
-
-    #[arg(long = flag(I::PeakRecords), help = help(I::PeakRecords), value_name = value_name(I::PeakRecords), allow_hyphen_values = true, value_parser = words(Rate::from_str))]
-    pub peak_records: Option<Rate>,
-
-    #[arg(long = flag(I::TargetUtilization), help = help(I::TargetUtilization), value_name = value_name(I::TargetUtilization), default_value = default(I::TargetUtilization), allow_hyphen_values = true, value_parser = words(workload::parse_utilization))]
-    pub target_utilization: f64,
-
-    #[arg(long = flag(I::Profile), help = help(I::Profile), value_name = value_name(I::Profile), allow_hyphen_values = true, value_parser = words(Profile::from_str))]
-    pub profile: Option<Profile>,
-
-    #[arg(long = flag(I::Scaling), help = help(I::Scaling), value_name = value_name(I::Scaling), default_value = default(I::Scaling), value_parser = words(Scaling::from_str))]
-    pub scaling: Scaling,
-
-    #[arg(long = flag(I::Shards), help = help(I::Shards), value_name = value_name(I::Shards), allow_hyphen_values = true, value_parser = words(parse::shards))]
-    pub shards: Option<u64>,
-
-    #[arg(long = flag(I::Form), help = help(I::Form), value_name = value_name(I::Form), default_value = default(I::Form), value_parser = words(Form::from_str))]
-    pub form: Form,
-
-    #[arg(long = flag(I::Buffer), help = help(I::Buffer), value_name = value_name(I::Buffer), allow_hyphen_values = true, value_parser = words(workload::parse_buffer))]
-    pub buffer: Option<f64>,
-
-    #[arg(long = flag(I::HotKeyShare), help = help(I::HotKeyShare), value_name = value_name(I::HotKeyShare), allow_hyphen_values = true, value_parser = words(workload::parse_share))]
-    pub hot_key_share: Option<f64>,
-
-    #[arg(long = flag(I::MaxRecordSize), help = help(I::MaxRecordSize), value_name = value_name(I::MaxRecordSize), allow_hyphen_values = true, value_parser = words(MaxRecordSize::from_str))]
-    pub max_record_size: Option<MaxRecordSize>,
-
-    #[arg(long = flag(I::ShardMetrics), help = help(I::ShardMetrics), value_name = value_name(I::ShardMetrics), allow_hyphen_values = true, value_parser = words(around::parse_shard_metrics))]
-    pub shard_metrics: Option<u8>,
-
-    #[arg(long = flag(I::Encryption), help = help(I::Encryption), value_name = value_name(I::Encryption), default_value = default(I::Encryption), value_parser = words(around::Encryption::from_str))]
-    pub encryption: around::Encryption,
-
-    #[arg(long = flag(I::KmsKey), help = help(I::KmsKey), value_name = value_name(I::KmsKey), default_value = default(I::KmsKey), value_parser = words(around::KmsKey::from_str))]
-    pub kms_key: around::KmsKey,
-
-    #[arg(long = flag(I::ProducerNetwork), help = help(I::ProducerNetwork), value_name = value_name(I::ProducerNetwork), default_value = default(I::ProducerNetwork), value_parser = words(|s| around::Network::parse("producer network", s)))]
-    pub producer_network: around::Network,
-
-    #[arg(long = flag(I::ConsumerNetwork), help = help(I::ConsumerNetwork), value_name = value_name(I::ConsumerNetwork), default_value = default(I::ConsumerNetwork), value_parser = words(|s| around::Network::parse("consumer network", s)))]
-    pub consumer_network: around::Network,
-
-    #[arg(long = flag(I::NatGateways), help = help(I::NatGateways), value_name = value_name(I::NatGateways), allow_hyphen_values = true, value_parser = words(|s| around::parse_count_in("NAT gateway count", s, (1, around::MAX_NAT_GATEWAYS))))]
-    pub nat_gateways: Option<u32>,
-
-    #[arg(long = flag(I::EndpointAzs), help = help(I::EndpointAzs), value_name = value_name(I::EndpointAzs), allow_hyphen_values = true, value_parser = words(|s| around::parse_count_in("endpoint AZ count", s, (1, around::MAX_ENDPOINT_AZS))))]
-    pub endpoint_azs: Option<u32>,
-
-    #[arg(long = flag(I::Growth), help = help(I::Growth), value_name = value_name(I::Growth), allow_hyphen_values = true, value_parser = words(workload::parse_growth))]
-    pub growth: Option<f64>,
-
-    #[arg(long = flag(I::Months), help = help(I::Months), value_name = value_name(I::Months), requires = "growth", default_value = default(I::Months), value_parser = words(parse::months))]
-    pub months: u32,
-
-    #[command(flatten)]
+    /// Where to price and how to show it.
     pub output: OutputArgs,
 }
 
-impl EstimateArgs {
-    /// What the flags price around the stream.
-    pub fn around(&self) -> around::Around {
-        around::Around {
-            shard_metrics: self.shard_metrics.unwrap_or(0),
-            encryption: self.encryption,
-            kms_key: self.kms_key,
-            producers: self.producer_network,
-            consumers: self.consumer_network,
-            nat_gateways: self.nat_gateways,
-            endpoint_azs: self.endpoint_azs,
-            ..around::Around::default()
-        }
+impl FromArgMatches for EstimateArgs {
+    fn from_arg_matches(m: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        Ok(EstimateArgs {
+            given: Given::read(m, Scope::Stream),
+            mode: m
+                .get_one::<ModeArg>(I::Mode.spec().key)
+                .copied()
+                .unwrap_or(ModeArg::Provisioned),
+            output: OutputArgs::from_arg_matches(m)?,
+        })
+    }
+
+    fn update_from_arg_matches(&mut self, m: &clap::ArgMatches) -> Result<(), clap::Error> {
+        *self = EstimateArgs::from_arg_matches(m)?;
+        Ok(())
+    }
+}
+
+impl Args for EstimateArgs {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        OutputArgs::augment_args(Given::augment(cmd, Scope::Stream))
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        EstimateArgs::augment_args(cmd)
     }
 }
 
@@ -441,41 +377,54 @@ Examples:
   kcost analytics --parallelism 8 --parallelism-per-kpu 2 --storage-included
       KPUs from parallelism (RoundUp(8 / 2) = 4), running storage taken as included.";
 
-/// A set of identical Managed Flink or Data Analytics applications.
-#[derive(Debug, Args)]
-#[command(after_help = ANALYTICS_EXAMPLES)]
-#[command(group(clap::ArgGroup::new("size").required(true).args(["kpus", "parallelism", "kpu_hours"])))]
+/// The flags of a service beside the stream (`$args { given, output }`): its declared inputs
+/// in `$scope`, shaped by `$shape` (examples, groups), then where to price and how to show it.
+macro_rules! service_args {
+    ($args:ident, $scope:expr, $shape:expr) => {
+        impl FromArgMatches for $args {
+            fn from_arg_matches(m: &clap::ArgMatches) -> Result<Self, clap::Error> {
+                Ok($args {
+                    given: Given::read(m, $scope),
+                    output: OutputArgs::from_arg_matches(m)?,
+                })
+            }
+
+            fn update_from_arg_matches(&mut self, m: &clap::ArgMatches) -> Result<(), clap::Error> {
+                *self = $args::from_arg_matches(m)?;
+                Ok(())
+            }
+        }
+
+        impl Args for $args {
+            fn augment_args(cmd: clap::Command) -> clap::Command {
+                let shape = $shape;
+                OutputArgs::augment_args(shape(Given::augment(cmd, $scope)))
+            }
+
+            fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+                $args::augment_args(cmd)
+            }
+        }
+    };
+}
+
+/// A set of identical Managed Flink or Data Analytics applications: their declared inputs.
+#[derive(Debug)]
 pub struct AnalyticsArgs {
-    #[arg(long = flag(I::Engine), help = help(I::Engine), value_name = value_name(I::Engine), default_value = default(I::Engine), value_parser = words(Engine::from_str))]
-    pub engine: Engine,
-
-    #[arg(long = flag(I::Apps), help = help(I::Apps), value_name = value_name(I::Apps), default_value = default(I::Apps), allow_hyphen_values = true, value_parser = words(parse::apps))]
-    pub apps: u32,
-
-    #[arg(long = flag(I::Kpus), help = help(I::Kpus), value_name = value_name(I::Kpus), allow_hyphen_values = true, value_parser = words(parse::kpus))]
-    pub kpus: Option<u32>,
-
-    #[arg(long = flag(I::Parallelism), help = help(I::Parallelism), value_name = value_name(I::Parallelism), allow_hyphen_values = true, value_parser = words(parse::parallelism))]
-    pub parallelism: Option<u32>,
-
-    #[arg(long = flag(I::ParallelismPerKpu), help = help(I::ParallelismPerKpu), value_name = value_name(I::ParallelismPerKpu), allow_hyphen_values = true, value_parser = words(parse::parallelism_per_kpu))]
-    pub parallelism_per_kpu: Option<u32>,
-
-    #[arg(long = flag(I::KpuHours), help = help(I::KpuHours), value_name = value_name(I::KpuHours), allow_hyphen_values = true, value_parser = words(AppSize::kpu_hours))]
-    pub kpu_hours: Option<AppSize>,
-
-    #[arg(long = flag(I::StorageIncluded), help = help(I::StorageIncluded))]
-    pub storage_included: bool,
-
-    #[arg(long = flag(I::HoursPerDay), help = help(I::HoursPerDay), value_name = value_name(I::HoursPerDay), allow_hyphen_values = true, value_parser = words(parse::hours_per_day))]
-    pub hours_per_day: Option<f64>,
-
-    #[arg(long = flag(I::BackupGb), help = help(I::BackupGb), value_name = value_name(I::BackupGb), default_value = default(I::BackupGb), allow_hyphen_values = true, value_parser = words(parse::backup_gb))]
-    pub backup_gb: f64,
-
-    #[command(flatten)]
+    /// The applications' inputs given, as typed.
+    pub given: Given,
+    /// Where to price and how to show it.
     pub output: OutputArgs,
 }
+
+/// The inputs that size an application: exactly one of them.
+const APP_SIZE: [I; 3] = [I::Kpus, I::Parallelism, I::KpuHours];
+
+service_args!(AnalyticsArgs, Scope::Analytics, |cmd: clap::Command| {
+    let size = APP_SIZE.map(|i| i.spec().key);
+    cmd.after_help(ANALYTICS_EXAMPLES)
+        .group(clap::ArgGroup::new("size").required(true).args(size))
+});
 
 const FIREHOSE_EXAMPLES: &str = "\
 Examples:
@@ -486,61 +435,18 @@ Examples:
   kcost firehose --records 500 --size-kb 2 --dynamic-partitioning --object-size-mb 64 --jq-hours 730 --region us-east-2
       Dynamic partitioning into S3 prefixes, with JQ processing all month.";
 
-/// One Firehose stream.
-#[derive(Debug, Args)]
-#[command(after_help = FIREHOSE_EXAMPLES)]
+/// One Firehose stream: its declared inputs.
+#[derive(Debug)]
 pub struct FirehoseArgs {
-    #[arg(long = flag(I::FirehoseRecords), help = help(I::FirehoseRecords), value_name = value_name(I::FirehoseRecords), allow_hyphen_values = true, value_parser = words(Rate::from_str))]
-    pub records: Rate,
-
-    #[arg(long = flag(I::FirehoseSizeKb), help = help(I::FirehoseSizeKb), value_name = value_name(I::FirehoseSizeKb), allow_hyphen_values = true, value_parser = words(RecordSize::from_str))]
-    pub size_kb: RecordSize,
-
-    #[arg(long = flag(I::Source), help = help(I::Source), value_name = value_name(I::Source), default_value = default(I::Source), value_parser = words(Source::from_str))]
-    pub source: Source,
-
-    #[arg(long = flag(I::FormatConversion), help = help(I::FormatConversion))]
-    pub format_conversion: bool,
-
-    #[arg(long = flag(I::DynamicPartitioning), help = help(I::DynamicPartitioning))]
-    pub dynamic_partitioning: bool,
-
-    #[arg(long = flag(I::ObjectSizeMb), help = help(I::ObjectSizeMb), value_name = value_name(I::ObjectSizeMb), requires = "dynamic_partitioning", allow_hyphen_values = true, value_parser = words(parse::object_size_mb))]
-    pub object_size_mb: Option<f64>,
-
-    #[arg(long = flag(I::JqHours), help = help(I::JqHours), value_name = value_name(I::JqHours), requires = "dynamic_partitioning", allow_hyphen_values = true, value_parser = words(parse::jq_hours))]
-    pub jq_hours: Option<f64>,
-
-    #[arg(long = flag(I::ActivePartitions), help = help(I::ActivePartitions), value_name = value_name(I::ActivePartitions), requires = "dynamic_partitioning", allow_hyphen_values = true, value_parser = words(parse::active_partitions))]
-    pub active_partitions: Option<u32>,
-
-    #[arg(long = flag(I::BufferInterval), help = help(I::BufferInterval), value_name = value_name(I::BufferInterval), requires = "dynamic_partitioning", allow_hyphen_values = true, value_parser = words(parse::buffer_interval))]
-    pub buffer_interval: Option<f64>,
-
-    #[arg(long = flag(I::BufferSizeMb), help = help(I::BufferSizeMb), value_name = value_name(I::BufferSizeMb), requires = "dynamic_partitioning", allow_hyphen_values = true, value_parser = words(parse::buffer_size_mb))]
-    pub buffer_size_mb: Option<f64>,
-
-    #[arg(long = flag(I::VpcSubnets), help = help(I::VpcSubnets), value_name = value_name(I::VpcSubnets), allow_hyphen_values = true, value_parser = words(parse::vpc_subnets))]
-    pub vpc_subnets: Option<u32>,
-
-    #[arg(long = flag(I::VpcRatio), help = help(I::VpcRatio), value_name = value_name(I::VpcRatio), requires = "vpc_subnets", allow_hyphen_values = true, value_parser = words(parse::vpc_ratio))]
-    pub vpc_ratio: Option<f64>,
-
-    #[command(flatten)]
+    /// The Firehose's inputs given, as typed.
+    pub given: Given,
+    /// Where to price and how to show it.
     pub output: OutputArgs,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ModeArg {
-    /// Shards you size; shard-hours and PUT payload units.
-    Provisioned,
-    /// On-demand Standard: per stream-hour and per GB.
-    OnDemand,
-    /// On-demand Advantage: per GB at lower prices, with a 25 MiB/s commitment.
-    Advantage,
-    /// All three side by side, with the cheapest marked and the break-even rate.
-    Compare,
-}
+service_args!(FirehoseArgs, Scope::Firehose, |cmd: clap::Command| {
+    cmd.after_help(FIREHOSE_EXAMPLES)
+});
 
 impl Command {
     /// The prices this command uses, if it prices anything.
@@ -563,18 +469,6 @@ impl Command {
             | Command::Pricing {
                 command: PricingCommand::Import { .. } | PricingCommand::Update { .. },
             } => None,
-        }
-    }
-}
-
-impl ModeArg {
-    /// The core's mode, or `None` for a comparison.
-    pub fn mode(self) -> Option<Mode> {
-        match self {
-            ModeArg::Provisioned => Some(Mode::Provisioned),
-            ModeArg::OnDemand => Some(Mode::OnDemand),
-            ModeArg::Advantage => Some(Mode::Advantage),
-            ModeArg::Compare => None,
         }
     }
 }

@@ -3,6 +3,7 @@
 mod args;
 mod batch_cmd;
 mod face;
+mod inputs;
 mod pricing_cmd;
 mod progress;
 mod render;
@@ -14,9 +15,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use kcost_core::analytics::{AnalyticsWorkload, AppSize};
+use face::Terminal;
+use inputs::Given;
+use kcost_core::analytics::{AnalyticsWorkload, AppSize, Engine};
 use kcost_core::firehose::FirehoseWorkload;
-use kcost_core::{Growth, Options, StreamWorkload};
+use kcost_core::{Input, Options, StreamWorkload};
 use kcost_pricing::Catalog;
 
 use args::{
@@ -274,33 +277,8 @@ fn catalog(prices: &PriceArgs, only: Option<&str>) -> Result<Catalog> {
 }
 
 fn estimate(args: &EstimateArgs, catalog: &Catalog) -> Result<String> {
-    // clap enforces both flags; the `else` only guards against a change in its rules.
-    let (Some(records), Some(record_size)) = (args.records, args.size_kb) else {
-        bail!("--records and --size-kb are required; see kcost --help");
-    };
     let options = options(&args.output)?;
-    let workload = StreamWorkload {
-        consumers: args.consumers,
-        efo_consumers: args.efo_consumers,
-        retention: args.retention,
-        long_term_reads_gb: args.long_term_reads_gb,
-        aggregate_kb: args.aggregate,
-        peak_records: args.peak_records,
-        target_utilization: args.target_utilization,
-        form: args.form,
-        buffer_percent: args.buffer,
-        profile: args.profile,
-        scaling: args.scaling,
-        shards: args.shards,
-        hot_key_share: args.hot_key_share,
-        max_record_size: args.max_record_size,
-        around: args.around(),
-        growth: args.growth.map(|percent| Growth {
-            percent_per_month: percent,
-            months: args.months,
-        }),
-        ..StreamWorkload::new(records, record_size)
-    };
+    let workload = stream_workload(&args.given)?;
     let region = args.output.region.as_deref();
     let format = args.output.format;
     match args.mode.mode() {
@@ -315,6 +293,37 @@ fn estimate(args: &EstimateArgs, catalog: &Catalog) -> Result<String> {
             render::with(kcost_report::comparison, &comparison, format)
         }
     }
+}
+
+/// The stream the flags describe: the record rate and size (clap requires both), then every
+/// other flag given, in declared order, through the core's `set`.
+fn stream_workload(given: &Given) -> Result<StreamWorkload> {
+    let sized = [Input::Records, Input::SizeKb];
+    let [Some(records), Some(size)] = sized.map(|i| given.get(i)) else {
+        bail!("--records and --size-kb are required; see kcost --help");
+    };
+    let text = |e: kcost_core::InputError| anyhow::anyhow!(e.text(&Terminal));
+    let mut workload =
+        StreamWorkload::new(records.parse().map_err(text)?, size.parse().map_err(text)?);
+    given.set_into(&sized, |input, text| workload.set(input, text))?;
+    Ok(workload)
+}
+
+/// The applications the flags describe: clap's group requires one of the sizes, and the flags
+/// given set it and the rest, in declared order.
+fn analytics_workload(given: &Given) -> Result<AnalyticsWorkload> {
+    let mut workload = AnalyticsWorkload::new(Engine::Flink, 1, AppSize::Kpus(1));
+    given.set_into(&[], |input, text| workload.set(input, text))?;
+    Ok(workload)
+}
+
+/// The Firehose the flags describe: the record rate and size (clap requires both), then every
+/// other flag given.
+fn firehose_workload(given: &Given) -> Result<FirehoseWorkload> {
+    let sized = [Input::FirehoseRecords, Input::FirehoseSizeKb];
+    let mut workload = given.sized(sized, FirehoseWorkload::new)?;
+    given.set_into(&sized, |input, text| workload.set(input, text))?;
+    Ok(workload)
 }
 
 /// The check for old prices: `--price-age` (or `KCOST_PRICE_AGE`) against today.
@@ -500,25 +509,10 @@ fn price_infra(
 
 fn analytics(args: &AnalyticsArgs, catalog: &Catalog) -> Result<String> {
     // clap's `requires` does not hold for an argument of a group, so this is checked here.
-    if args.parallelism_per_kpu.is_some() && args.parallelism.is_none() {
+    if args.given.has(Input::ParallelismPerKpu) && !args.given.has(Input::Parallelism) {
         bail!("--parallelism-per-kpu goes with --parallelism; size the applications with --parallelism P --parallelism-per-kpu Q");
     }
-    let size = match (args.kpus, args.parallelism, args.kpu_hours) {
-        (Some(k), _, _) => AppSize::Kpus(k),
-        (_, Some(p), _) => AppSize::Parallelism {
-            parallelism: p,
-            per_kpu: args.parallelism_per_kpu.unwrap_or(1),
-        },
-        (_, _, Some(rate)) => rate,
-        // clap's group requires exactly one of the three.
-        (None, None, None) => bail!("give --kpus, --parallelism or --kpu-hours"),
-    };
-    let workload = AnalyticsWorkload {
-        storage_included: args.storage_included,
-        backup_gb: args.backup_gb,
-        hours_per_day: args.hours_per_day,
-        ..AnalyticsWorkload::new(args.engine, args.apps, size)
-    };
+    let workload = analytics_workload(&args.given)?;
     let options = options(&args.output)?;
     let e = kcost_core::analytics::estimate(
         &workload,
@@ -531,19 +525,7 @@ fn analytics(args: &AnalyticsArgs, catalog: &Catalog) -> Result<String> {
 }
 
 fn firehose(args: &FirehoseArgs, catalog: &Catalog) -> Result<String> {
-    let workload = FirehoseWorkload {
-        source: args.source,
-        format_conversion: args.format_conversion,
-        dynamic_partitioning: args.dynamic_partitioning,
-        object_size_mb: args.object_size_mb,
-        jq_hours: args.jq_hours.unwrap_or(0.0),
-        active_partitions: args.active_partitions,
-        buffer_interval_s: args.buffer_interval,
-        buffer_size_mb: args.buffer_size_mb,
-        vpc_subnets: args.vpc_subnets.unwrap_or(0),
-        vpc_ratio: args.vpc_ratio.unwrap_or(1.0),
-        ..FirehoseWorkload::new(args.records, args.size_kb)
-    };
+    let workload = firehose_workload(&args.given)?;
     let options = options(&args.output)?;
     let e = kcost_core::firehose::estimate(
         &workload,
@@ -553,4 +535,117 @@ fn firehose(args: &FirehoseArgs, catalog: &Catalog) -> Result<String> {
     )
     .map_err(face::error)?;
     render::with(kcost_report::firehose, &e, args.output.format)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+    use kcost_core::{Per, Rate, RecordSize, Scope};
+
+    /// The flags of a command line, parsed as the whole command line does.
+    fn cli(line: &str) -> Cli {
+        let args = std::iter::once("kcost").chain(line.split_whitespace());
+        Cli::try_parse_from(args).unwrap_or_else(|e| panic!("{line}: {e}"))
+    }
+
+    /// ` --flag value` for an input's example (` --flag` for a switch, `--flag=value` for one
+    /// whose value is optional), with what it needs first.
+    fn example(input: Input) -> String {
+        let spec = input.spec();
+        let needs = spec.needs.map(example).unwrap_or_default();
+        match (spec.switch, input) {
+            (true, _) => format!("{needs} --{}", spec.flag),
+            (false, Input::Aggregate) => format!("{needs} --{}={}", spec.flag, spec.example),
+            (false, _) => format!("{needs} --{} {}", spec.flag, spec.example),
+        }
+    }
+
+    /// The rate and size a line needs, with `input`'s example in place of its own.
+    fn sized(input: Input, inputs: [Input; 2]) -> String {
+        let [records, size] = inputs.map(|i| match i == input {
+            true => example(i),
+            false => format!(" --{} 100", i.spec().flag),
+        });
+        format!("{records}{size}")
+    }
+
+    /// Each stream input's example, given as its flag, makes the workload its `set` makes: the
+    /// terminal reads every input as the core declares it.
+    #[test]
+    fn every_stream_flag_sets_what_the_core_sets() {
+        let rate = Rate::new(100.0, Per::Second).unwrap();
+        for input in Input::of(Scope::Stream).filter(|&i| StreamWorkload::takes(i)) {
+            let spec = input.spec();
+            let sized = sized(input, [Input::Records, Input::SizeKb]);
+            let line = match input {
+                Input::Records | Input::SizeKb => sized,
+                _ => format!("{sized}{}", example(input)),
+            };
+            let given = cli(&line).estimate.given;
+            let mut expected = StreamWorkload::new(rate, RecordSize::from_kb(100.0).unwrap());
+            if let Some(needs) = spec.needs {
+                expected.set(needs, needs.spec().example).unwrap();
+            }
+            expected.set(input, spec.example).unwrap();
+            assert_eq!(stream_workload(&given).unwrap(), expected, "{line}");
+        }
+    }
+
+    /// Each application input's example, given as its flag, sets what the core's `set` sets.
+    #[test]
+    fn every_analytics_flag_sets_what_the_core_sets() {
+        let size = [Input::Kpus, Input::Parallelism, Input::KpuHours];
+        for input in Input::of(Scope::Analytics) {
+            let spec = input.spec();
+            let mut expected = AnalyticsWorkload::new(Engine::Flink, 1, AppSize::Kpus(1));
+            let first = match input {
+                _ if size.contains(&input) => None,
+                Input::ParallelismPerKpu => Some(Input::Parallelism),
+                _ => Some(Input::Kpus),
+            };
+            if let Some(first) = first {
+                expected.set(first, first.spec().example).unwrap();
+            }
+            let value = if spec.switch { "on" } else { spec.example };
+            expected.set(input, value).unwrap();
+            let line = format!(
+                "analytics{}{}",
+                first.map(example).unwrap_or_default(),
+                example(input)
+            );
+            let Some(Command::Analytics(args)) = cli(&line).command else {
+                panic!("{line}");
+            };
+            assert_eq!(analytics_workload(&args.given).unwrap(), expected, "{line}");
+        }
+    }
+
+    /// Each Firehose input's example, given as its flag, sets what the core's `set` sets.
+    #[test]
+    fn every_firehose_flag_sets_what_the_core_sets() {
+        let rate = Rate::new(100.0, Per::Second).unwrap();
+        let sizes = [Input::FirehoseRecords, Input::FirehoseSizeKb];
+        for input in Input::of(Scope::Firehose) {
+            let spec = input.spec();
+            let sized = sized(input, sizes);
+            let line = match input {
+                _ if sizes.contains(&input) => format!("firehose{sized}"),
+                _ => format!("firehose{sized}{}", example(input)),
+            };
+            let Some(Command::Firehose(args)) = cli(&line).command else {
+                panic!("{line}");
+            };
+            let mut expected = FirehoseWorkload::new(rate, RecordSize::from_kb(100.0).unwrap());
+            if let Some(needs) = spec.needs {
+                let switch = needs.spec().switch;
+                expected
+                    .set(needs, if switch { "on" } else { needs.spec().example })
+                    .unwrap();
+            }
+            let value = if spec.switch { "on" } else { spec.example };
+            expected.set(input, value).unwrap();
+            assert_eq!(firehose_workload(&args.given).unwrap(), expected, "{line}");
+        }
+    }
 }

@@ -57,6 +57,9 @@ pub struct Spec {
     /// The words it takes, each with how the page's select says it (`("on-demand",
     /// "on-demand Standard")`); empty for an input that takes a number or text.
     pub choices: &'static [(&'static str, &'static str)],
+    /// The input this one goes with and means nothing without (the months of growth need the
+    /// growth), or `None`.
+    pub needs: Option<Input>,
 }
 
 /// `""` when no hint is declared.
@@ -69,11 +72,22 @@ macro_rules! hint {
     };
 }
 
+/// `None` when the input goes with no other.
+macro_rules! needs {
+    () => {
+        None
+    };
+    ($needs:ident) => {
+        Some(Input::$needs)
+    };
+}
+
 macro_rules! inputs {
     ($($variant:ident: $scope:ident, $flag:literal, $key:literal, $label:literal, $value:literal,
        $unit:literal, $default:expr, $example:literal, $switch:literal, $help:literal
        $(, hint: $hint:literal)?
-       $(, choices: [$(($choice:literal, $words:literal)),* $(,)?])?;)*) => {
+       $(, choices: [$(($choice:literal, $words:literal)),* $(,)?])?
+       $(, needs: $needs:ident)?;)*) => {
         /// Every input kcost takes. Its declaration is [`Input::spec`].
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Input {
@@ -101,6 +115,7 @@ macro_rules! inputs {
                         switch: $switch,
                         hint: hint!($($hint)?),
                         choices: &[$($(($choice, $words)),*)?],
+                        needs: needs!($($needs)?),
                     },)*
                 }
             }
@@ -202,7 +217,8 @@ inputs! {
         "Project costs month by month with the record rate growing PCT per month (may be negative)",
         hint: "empty for none";
     Months: Stream, "months", "months", "Months", "N", "", Some("12"), "24", false,
-        "Months to project with growth, 1 to 120";
+        "Months to project with growth, 1 to 120",
+        needs: Growth;
 
     Engine: Analytics, "engine", "engine", "Engine", "ENGINE", "", Some("flink"), "sql", false,
         "The engine: flink (1 orchestration KPU per app), studio (2), or sql (none; closed to new apps)",
@@ -222,14 +238,14 @@ inputs! {
         "5/day", false,
         "KPU-hours per application, per hour, day or month (5/day, as the calculator takes it)",
         hint: "instead of KPUs: 5/day, 120/month";
-    HoursPerDay: Analytics, "hours-per-day", "hours_per_day", "Running hours a day", "H", "hours", None,
-        "12", false,
-        "Hours a day the applications run, more than 0 and at most 24: their KPUs and orchestration KPUs are billed for those hours [default: 24]",
-        hint: "empty for all day";
     StorageIncluded: Analytics, "storage-included", "storage_included", "Storage included", "", "", None,
         "on", true,
         "Treat the 50 GB of running storage per KPU as included rather than billed",
         hint: "50 GB per KPU, not billed";
+    HoursPerDay: Analytics, "hours-per-day", "hours_per_day", "Running hours a day", "H", "hours", None,
+        "12", false,
+        "Hours a day the applications run, more than 0 and at most 24: their KPUs and orchestration KPUs are billed for those hours [default: 24]",
+        hint: "empty for all day";
     BackupGb: Analytics, "backup-gb", "backup_gb", "Durable backups", "G", "GB per application", Some("0"), "10", false,
         "Durable application backups per application, GB";
 
@@ -247,27 +263,33 @@ inputs! {
         "Dynamic partitioning", "", "", None, "on", true,
         "Partition data into S3 prefixes by keys in the records";
     ObjectSizeMb: Firehose, "object-size-mb", "object_size_mb", "S3 object size", "M", "MB", None, "64", false,
-        "S3 object size with dynamic partitioning, MB: objects = GB x 1024 / M [default: 128]";
+        "S3 object size with dynamic partitioning, MB: objects = GB x 1024 / M [default: 128]",
+        needs: DynamicPartitioning;
     JqHours: Firehose, "jq-hours", "jq_hours", "JQ hours", "H", "hours a month", None, "730", false,
-        "JQ processing hours a month, with dynamic partitioning [default: 0]";
+        "JQ processing hours a month, with dynamic partitioning [default: 0]",
+        needs: DynamicPartitioning;
     ActivePartitions: Firehose, "active-partitions", "active_partitions", "Active partitions", "N", "",
         None, "1000", false,
         "Partitions written to at once with dynamic partitioning: each flushes an S3 object at least every buffer interval",
-        hint: "written to at once";
+        hint: "written to at once",
+        needs: DynamicPartitioning;
     BufferInterval: Firehose, "buffer-interval", "buffer_interval", "Buffer interval", "SECONDS", "s",
         None, "60", false,
         "Buffer interval with dynamic partitioning, 60 to 900 seconds [default: 300, with active partitions]",
-        hint: "60 to 900; empty for 300";
+        hint: "60 to 900; empty for 300",
+        needs: DynamicPartitioning;
     BufferSizeMb: Firehose, "buffer-size-mb", "buffer_size_mb", "Buffer size", "MB", "MB", None, "64",
         false,
         "Buffer size with dynamic partitioning, 64 to 128 MB: the S3 object size when partitions fill fast [default: 128]",
-        hint: "64 to 128; empty for 128";
+        hint: "64 to 128; empty for 128",
+        needs: DynamicPartitioning;
     VpcSubnets: Firehose, "vpc-subnets", "vpc_subnets", "VPC subnets", "N", "", None, "3", false,
         "Subnets (Availability Zones) of a destination in a VPC: AZ-hours = N x 730 [default: none]",
         hint: "a destination in a VPC";
     VpcRatio: Firehose, "vpc-ratio", "vpc_ratio", "VPC ratio", "R", "", None, "0.5", false,
         "Share of ingested GB delivered into the VPC, 0 to 1 (with VPC subnets) [default: 1]",
-        hint: "0 to 1; empty for 1";
+        hint: "0 to 1; empty for 1",
+        needs: VpcSubnets;
 
     MemoryMb: Lambda, "memory-mb", "memory_mb", "Lambda memory", "MB", "MB", Some("128"), "256", false,
         "The function's memory, 128 to 10,240 MB",
