@@ -108,9 +108,34 @@ impl LambdaWorkload {
             Input::BatchSize => self.batch_size = parse_whole(what, text)?,
             Input::Architecture => self.architecture = text.parse()?,
             Input::BatchingWindow => self.batching_window_s = parse_non_negative(what, text)?,
-            _ => {}
+            _ => {
+                return Err(InputError::NotOf {
+                    input,
+                    of: "a Lambda function",
+                })
+            }
         }
         self.check()
+    }
+
+    /// The inputs given beyond Lambda's defaults (the memory and duration always), each with
+    /// its value as it would be typed, in declared order: what [`LambdaWorkload::set`] reads
+    /// back to the same function.
+    pub fn given(&self) -> Vec<(Input, String)> {
+        let mut given = vec![
+            (Input::MemoryMb, self.memory_mb.to_string()),
+            (Input::DurationMs, self.duration_ms.to_string()),
+        ];
+        if self.batch_size != Self::DEFAULT_BATCH_SIZE {
+            given.push((Input::BatchSize, self.batch_size.to_string()));
+        }
+        if self.architecture == Architecture::Arm64 {
+            given.push((Input::Architecture, "arm64".to_string()));
+        }
+        if self.batching_window_s != 0.0 {
+            given.push((Input::BatchingWindow, self.batching_window_s.to_string()));
+        }
+        given
     }
 
     /// Checks each value against Lambda's limits.
@@ -215,9 +240,30 @@ impl KclWorkload {
             Input::KclVersion => self.version = text.parse()?,
             Input::KclWorkers => self.workers = parse_whole(what, text)?,
             Input::CheckpointS => self.checkpoint_s = parse_non_negative(what, text)?,
-            _ => {}
+            _ => {
+                return Err(InputError::NotOf {
+                    input,
+                    of: "a KCL application",
+                })
+            }
         }
         self.check()
+    }
+
+    /// The inputs given beyond the KCL's defaults, each with its value as it would be typed, in
+    /// declared order: what [`KclWorkload::set`] reads back to the same application.
+    pub fn given(&self) -> Vec<(Input, String)> {
+        let mut given = Vec::new();
+        if self.version == KclVersion::V2 {
+            given.push((Input::KclVersion, "2".to_string()));
+        }
+        if self.workers != 1 {
+            given.push((Input::KclWorkers, self.workers.to_string()));
+        }
+        if self.checkpoint_s != Self::DEFAULT_CHECKPOINT_S {
+            given.push((Input::CheckpointS, self.checkpoint_s.to_string()));
+        }
+        given
     }
 
     /// Checks the counts.

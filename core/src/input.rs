@@ -321,7 +321,7 @@ inputs! {
 
 impl Input {
     /// The inputs of one scope.
-    pub fn of(scope: Scope) -> impl Iterator<Item = Input> {
+    pub fn of(scope: Scope) -> impl Iterator<Item = Input> + Clone {
         Input::ALL
             .iter()
             .copied()

@@ -386,7 +386,7 @@ endpoint_azs = 3
     for line in [
         "shard_metrics = \"all\"",
         "producer_network = \"nat\"",
-        "nat_gateways = \"2\"",
+        "nat_gateways = 2",
     ] {
         assert!(text.contains(line), "{text}");
     }

@@ -273,7 +273,7 @@ stream = "clicks"
         "{text}"
     );
     assert!(
-        text.contains("[kcl.audit]\nstream = \"clicks\"\nefo = true\nversion = \"3\"\n"),
+        text.contains("[kcl.audit]\nstream = \"clicks\"\nefo = true\n"),
         "{text}"
     );
     let again = scenario::parse(&text, "again.toml").unwrap();

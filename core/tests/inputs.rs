@@ -385,3 +385,67 @@ fn the_analytics_and_firehose_number_inputs_hold_their_bounds() {
         assert!(backup_gb(bad).is_err() && jq_hours(bad).is_err() && vpc_ratio(bad).is_err());
     }
 }
+
+/// Every stream input's example, written into a scenario file by the scenario's writer (under
+/// its declared key) and read back by the scenario's reader, makes the same workload: the file
+/// is one more face of the same declarations.
+#[test]
+fn every_stream_input_goes_through_a_scenario_file() {
+    use kcost_core::scenario::{self, Scenario, StreamSpec};
+    let mut seen = 0;
+    for input in stream_inputs() {
+        let mut w = base();
+        // A file names every reader: its consumers are always written.
+        w.consumers = Some(1);
+        for (first, text) in before(input) {
+            w.set(first, text).unwrap();
+        }
+        w.set(input, input.spec().example).unwrap();
+        let mut file = Scenario::default();
+        file.streams
+            .insert("s".to_string(), StreamSpec::new(w, Mode::Provisioned));
+        let text = file.to_string();
+        let key = format!("\n{} = ", input.spec().key);
+        assert!(text.contains(&key), "{input:?} is not written: {text}");
+        let read = scenario::parse(&text, "t.toml").unwrap_or_else(|e| panic!("{e}\n{text}"));
+        assert_eq!(read.streams["s"].workload, w, "{input:?}: {text}");
+        seen += 1;
+    }
+    assert_eq!(seen, 25);
+}
+
+/// The consumers with their own bill read their inputs as the others do: each example set,
+/// given back and set again makes the same function or application.
+#[test]
+fn every_lambda_and_kcl_input_is_set_and_given_back() {
+    use kcost_core::consumers::{KclVersion, KclWorkload, LambdaWorkload};
+    let function = || LambdaWorkload::new(128, 100.0);
+    let of = |scope| {
+        Input::ALL
+            .iter()
+            .copied()
+            .filter(move |i| i.spec().scope == scope)
+    };
+    let seen = round_trip(
+        of(Scope::Lambda),
+        function,
+        LambdaWorkload::set,
+        LambdaWorkload::given,
+    );
+    assert_eq!(seen, 5);
+    let kcl = || KclWorkload {
+        version: KclVersion::V3,
+        workers: 1,
+        checkpoint_s: KclWorkload::DEFAULT_CHECKPOINT_S,
+    };
+    let seen = round_trip(of(Scope::Kcl), kcl, KclWorkload::set, KclWorkload::given);
+    assert_eq!(seen, 3);
+    assert!(matches!(
+        function().set(Input::Records, "1"),
+        Err(InputError::NotOf { .. })
+    ));
+    assert!(matches!(
+        kcl().set(Input::Apps, "1"),
+        Err(InputError::NotOf { .. })
+    ));
+}

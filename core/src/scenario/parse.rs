@@ -15,10 +15,9 @@ use crate::analytics::{AnalyticsWorkload, AppSize, Engine};
 use crate::error::InputError;
 use crate::estimate::Mode;
 use crate::firehose::{FirehoseWorkload, Source};
+use crate::input::{Input, Scope};
 use crate::rate::{Per, Rate};
-use crate::workload::{
-    Form, Growth, MaxRecordSize, Profile, RecordSize, Retention, Scaling, StreamWorkload,
-};
+use crate::workload::{RecordSize, StreamWorkload};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -28,182 +27,115 @@ struct File {
     rounding: Option<Spanned<String>>,
     discount: Option<Spanned<f64>>,
     #[serde(default)]
-    streams: BTreeMap<String, Spanned<StreamTable>>,
+    streams: BTreeMap<String, Spanned<Table>>,
     #[serde(default)]
-    analytics: BTreeMap<String, Spanned<AnalyticsTable>>,
+    analytics: BTreeMap<String, Spanned<Table>>,
     #[serde(default)]
-    firehose: BTreeMap<String, Spanned<FirehoseTable>>,
+    firehose: BTreeMap<String, Spanned<Table>>,
     #[serde(default)]
-    lambda: BTreeMap<String, Spanned<LambdaTable>>,
+    lambda: BTreeMap<String, Spanned<Table>>,
     #[serde(default)]
-    kcl: BTreeMap<String, Spanned<KclTable>>,
+    kcl: BTreeMap<String, Spanned<Table>>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LambdaTable {
-    stream: Spanned<String>,
-    #[serde(default)]
-    efo: bool,
-    batch_size: Option<u32>,
-    memory_mb: u32,
-    duration_ms: f64,
-    architecture: Option<Spanned<String>>,
-    batching_window_s: Option<f64>,
-    region: Option<Spanned<String>>,
-}
+/// A component's table as written: each key with its value, both located. Its keys are its
+/// inputs' declared keys (read through the workload's `set`) and the few that place it (its
+/// region, what it reads); [`read_table`] refuses any other.
+type Table = BTreeMap<Spanned<String>, Spanned<Scalar>>;
 
-/// What a usage file gives of a Lambda event source mapping: what the plan cannot say.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LambdaUsageTable {
-    duration_ms: f64,
-    memory_mb: Option<u32>,
-    architecture: Option<Spanned<String>>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct KclTable {
-    stream: Spanned<String>,
-    efo: Option<bool>,
-    version: Option<Spanned<Text>>,
-    workers: Option<u32>,
-    checkpoint_s: Option<f64>,
-    region: Option<Spanned<String>>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StreamTable {
-    records: Option<Spanned<Text>>,
-    size_kb: Option<Spanned<f64>>,
-    #[serde(default)]
-    consumers: u32,
-    #[serde(default)]
-    efo_consumers: u32,
-    mode: Option<Spanned<String>>,
-    retention: Option<Spanned<String>>,
-    #[serde(default)]
-    long_term_reads_gb: f64,
-    aggregate_kb: Option<f64>,
-    peak_records: Option<Spanned<Text>>,
-    target_utilization: Option<f64>,
-    form: Option<Spanned<String>>,
-    buffer: Option<f64>,
-    profile: Option<Spanned<Weights>>,
-    scaling: Option<Spanned<String>>,
-    shards: Option<Spanned<Text>>,
-    hot_key_share: Option<f64>,
-    max_record_size: Option<Spanned<Text>>,
-    shard_metrics: Option<Spanned<Text>>,
-    encryption: Option<Spanned<Text>>,
-    kms_key: Option<Spanned<Text>>,
-    producer_network: Option<Spanned<Text>>,
-    consumer_network: Option<Spanned<Text>>,
-    nat_gateways: Option<Spanned<Text>>,
-    endpoint_azs: Option<Spanned<Text>>,
-    growth: Option<Spanned<f64>>,
-    months: Option<Spanned<u32>>,
-    region: Option<Spanned<String>>,
-}
-
-impl StreamTable {
-    /// What the table prices around its stream, each value read as its input's text.
-    fn around(&self, v: &Values<'_>) -> Result<crate::around::Around, ScenarioError> {
-        let mut around = crate::around::Around::default();
-        let given = [
-            &self.shard_metrics,
-            &self.encryption,
-            &self.kms_key,
-            &self.producer_network,
-            &self.consumer_network,
-            &self.nat_gateways,
-            &self.endpoint_azs,
-        ];
-        for (input, value) in crate::around::Around::INPUTS.into_iter().zip(given) {
-            if let Some(value) = value {
-                around
-                    .set(input, &value.get_ref().to_string())
-                    .map_err(|e| v.fail(value.span(), e.to_string()))?;
-            }
-        }
-        Ok(around)
-    }
-}
-
-/// A daily profile as an array of 24 numbers, or as the flag's text (`"1,1,2,..."`).
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum Weights {
-    List(Vec<f64>),
-    Text(String),
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AnalyticsTable {
-    stream: Option<Spanned<String>>,
-    output: Option<Spanned<String>>,
-    #[serde(default)]
-    efo: bool,
-    engine: Option<Spanned<String>>,
-    #[serde(default = "one")]
-    apps: u32,
-    kpus: Option<u32>,
-    parallelism: Option<u32>,
-    parallelism_per_kpu: Option<u32>,
-    kpu_hours: Option<Spanned<String>>,
-    #[serde(default)]
-    storage_included: bool,
-    #[serde(default)]
-    backup_gb: f64,
-    hours_per_day: Option<Spanned<f64>>,
-    region: Option<Spanned<String>>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FirehoseTable {
-    stream: Option<Spanned<String>>,
-    source: Option<Spanned<String>>,
-    records: Option<Spanned<Text>>,
-    size_kb: Option<Spanned<f64>>,
-    #[serde(default)]
-    format_conversion: bool,
-    #[serde(default)]
-    dynamic_partitioning: bool,
-    object_size_mb: Option<f64>,
-    #[serde(default)]
-    jq_hours: f64,
-    active_partitions: Option<u32>,
-    buffer_interval: Option<f64>,
-    buffer_size_mb: Option<f64>,
-    #[serde(default)]
-    vpc_subnets: u32,
-    vpc_ratio: Option<f64>,
-    region: Option<Spanned<String>>,
-}
-
-fn one() -> u32 {
-    1
-}
-
-/// A value written as a string or a number (`records = 100` or `records = "100/s"`).
+/// A value in a component's table: a number, a string, a switch, or a list of numbers (a
+/// profile's 24 weights), read as its input's text.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
-enum Text {
+enum Scalar {
     Number(f64),
+    Switch(bool),
     Text(String),
+    List(Vec<f64>),
 }
 
-impl fmt::Display for Text {
+impl fmt::Display for Scalar {
+    /// The value as it would be typed: a list joined by commas, a switch `true` or `false`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Text::Number(n) => write!(f, "{n}"),
-            Text::Text(s) => f.write_str(s),
+            Scalar::Number(n) => write!(f, "{n}"),
+            Scalar::Switch(on) => write!(f, "{on}"),
+            Scalar::Text(s) => f.write_str(s),
+            Scalar::List(weights) => {
+                let texts: Vec<String> = weights.iter().map(f64::to_string).collect();
+                f.write_str(&texts.join(","))
+            }
         }
     }
+}
+
+/// What [`read_table`] read: the inputs set, each located, and the keys that place the
+/// component.
+struct Read {
+    given: Vec<(Input, super::Span)>,
+    placing: BTreeMap<&'static str, Spanned<Scalar>>,
+}
+
+impl Read {
+    fn has(&self, input: Input) -> bool {
+        self.given.iter().any(|(i, _)| *i == input)
+    }
+
+    fn span(&self, input: Input) -> Option<super::Span> {
+        self.given
+            .iter()
+            .find(|(i, _)| *i == input)
+            .map(|(_, span)| span.clone())
+    }
+}
+
+/// Reads a component's table: every key of `inputs` set through `set`, in declared order (the
+/// growth before its months); the keys in `placing` handed back; any other key refused, with
+/// the keys it could be.
+fn read_table(
+    v: &Values<'_>,
+    table: Table,
+    inputs: impl Iterator<Item = Input> + Clone,
+    placing: &[&'static str],
+    mut set: impl FnMut(Input, &str) -> Result<(), InputError>,
+) -> Result<Read, ScenarioError> {
+    let known = |key: &str| inputs.clone().any(|i| i.spec().key == key) || placing.contains(&key);
+    let unknown = table.keys().filter(|k| !known(k.get_ref()));
+    if let Some(key) = unknown.min_by_key(|k| k.span().start) {
+        let expected: Vec<String> = inputs
+            .clone()
+            .map(|i| i.spec().key)
+            .chain(placing.iter().copied())
+            .map(|k| format!("`{k}`"))
+            .collect();
+        let message = format!(
+            "unknown field `{}`, expected one of {}",
+            key.get_ref(),
+            expected.join(", ")
+        );
+        return Err(v.fail(key.span(), message));
+    }
+    let mut values: BTreeMap<String, Spanned<Scalar>> = table
+        .into_iter()
+        .map(|(k, value)| (k.into_inner(), value))
+        .collect();
+    let mut read = Read {
+        given: Vec::new(),
+        placing: BTreeMap::new(),
+    };
+    for input in inputs {
+        if let Some(value) = values.remove(input.spec().key) {
+            set(input, &value.get_ref().to_string())
+                .map_err(|e| v.fail(value.span(), e.to_string()))?;
+            read.given.push((input, value.span()));
+        }
+    }
+    for &key in placing {
+        if let Some(value) = values.remove(key) {
+            read.placing.insert(key, value);
+        }
+    }
+    Ok(read)
 }
 
 /// Parses one component's values, naming the component in every error.
@@ -229,37 +161,33 @@ impl Values<'_> {
             .map_err(|e: InputError| self.fail(value.span(), e.to_string()))
     }
 
-    fn optional<T>(
+    /// A key that places a component (its region, what it reads): a string.
+    fn text(
         &self,
-        value: &Option<Spanned<impl ToString>>,
-    ) -> Result<Option<T>, ScenarioError>
-    where
-        T: std::str::FromStr<Err = InputError>,
-    {
-        value.as_ref().map(|v| self.parse(v)).transpose()
+        value: Option<Spanned<Scalar>>,
+    ) -> Result<Option<Spanned<String>>, ScenarioError> {
+        let Some(value) = value else {
+            return Ok(None);
+        };
+        let span = value.span();
+        match value.into_inner() {
+            Scalar::Text(text) => Ok(Some(Spanned::new(span, text))),
+            other => Err(self.fail(span, format!("invalid type: {other}, expected a string"))),
+        }
     }
 
-    /// `value` read by `parser`, an error located at it.
-    fn parsed_by<T>(
-        &self,
-        value: &Option<Spanned<impl ToString>>,
-        parser: fn(&str) -> Result<T, InputError>,
-    ) -> Result<Option<T>, ScenarioError> {
-        value
-            .as_ref()
-            .map(|v| {
-                parser(&v.get_ref().to_string()).map_err(|e| self.fail(v.span(), e.to_string()))
-            })
-            .transpose()
-    }
-
-    fn size(&self, value: &Option<Spanned<f64>>) -> Result<Option<RecordSize>, ScenarioError> {
-        value
-            .as_ref()
-            .map(|s| {
-                RecordSize::from_kb(*s.get_ref()).map_err(|e| self.fail(s.span(), e.to_string()))
-            })
-            .transpose()
+    /// A key that is true or false (`efo`).
+    fn switch(&self, value: Option<Spanned<Scalar>>) -> Result<Option<bool>, ScenarioError> {
+        let Some(value) = value else {
+            return Ok(None);
+        };
+        match value.get_ref() {
+            Scalar::Switch(on) => Ok(Some(*on)),
+            other => Err(self.fail(
+                value.span(),
+                format!("invalid type: {other}, expected a boolean"),
+            )),
+        }
     }
 }
 
@@ -334,59 +262,82 @@ pub fn parse(text: &str, origin: &str) -> Result<Scenario, ScenarioError> {
 }
 
 /// A Lambda function: Lambda's defaults but for its memory and duration, which the file gives.
-fn lambda(v: &Values<'_>, table: Spanned<LambdaTable>) -> Result<ConsumerSpec, ScenarioError> {
-    use crate::consumers::{Architecture, LambdaWorkload};
-    let at = table.span();
-    let t = table.into_inner();
-    let workload = LambdaWorkload {
-        batch_size: t.batch_size.unwrap_or(LambdaWorkload::DEFAULT_BATCH_SIZE),
-        architecture: v
-            .optional::<Architecture>(&t.architecture)?
-            .unwrap_or_default(),
-        batching_window_s: t.batching_window_s.unwrap_or(0.0),
-        ..LambdaWorkload::new(t.memory_mb, t.duration_ms)
-    };
-    workload
-        .check()
-        .map_err(|e| v.fail(at.clone(), e.to_string()))?;
-    Ok(ConsumerSpec {
-        app: crate::consumers::App::Lambda(workload),
-        reads: StreamRef {
-            at: t.stream.span(),
-            name: t.stream.into_inner(),
-        },
-        efo: t.efo,
-        region: t.region.map(Spanned::into_inner),
-        at,
-    })
+fn lambda(v: &Values<'_>, table: Spanned<Table>) -> Result<ConsumerSpec, ScenarioError> {
+    use crate::consumers::LambdaWorkload;
+    let mut workload = LambdaWorkload::new(128, 100.0);
+    consumer(v, table, Scope::Lambda, |input, text| {
+        workload.set(input, text)
+    })?
+    .needs(v, &[Input::MemoryMb, Input::DurationMs])?
+    .spec(v, crate::consumers::App::Lambda(workload), false)
 }
 
 /// A KCL application: version 3, one worker, a checkpoint a minute and enhanced fan-out (the
 /// KCL's default retrieval since 2.x) unless the file says otherwise.
-fn kcl(v: &Values<'_>, table: Spanned<KclTable>) -> Result<ConsumerSpec, ScenarioError> {
+fn kcl(v: &Values<'_>, table: Spanned<Table>) -> Result<ConsumerSpec, ScenarioError> {
     use crate::consumers::{KclVersion, KclWorkload};
-    let at = table.span();
-    let t = table.into_inner();
-    let workload = KclWorkload {
-        version: v
-            .optional::<KclVersion>(&t.version)?
-            .unwrap_or(KclVersion::V3),
-        workers: t.workers.unwrap_or(1),
-        checkpoint_s: t.checkpoint_s.unwrap_or(KclWorkload::DEFAULT_CHECKPOINT_S),
+    let mut workload = KclWorkload {
+        version: KclVersion::V3,
+        workers: 1,
+        checkpoint_s: KclWorkload::DEFAULT_CHECKPOINT_S,
     };
-    workload
-        .check()
-        .map_err(|e| v.fail(at.clone(), e.to_string()))?;
-    Ok(ConsumerSpec {
-        app: crate::consumers::App::Kcl(workload),
-        reads: StreamRef {
-            at: t.stream.span(),
-            name: t.stream.into_inner(),
-        },
-        efo: t.efo.unwrap_or(true),
-        region: t.region.map(Spanned::into_inner),
-        at,
-    })
+    consumer(v, table, Scope::Kcl, |input, text| {
+        workload.set(input, text)
+    })?
+    .spec(v, crate::consumers::App::Kcl(workload), true)
+}
+
+/// A consumer's table read: its inputs set, and where it is.
+struct Consumer {
+    read: Read,
+    at: super::Span,
+}
+
+/// Reads a consumer's table: the inputs of `scope` through `set`, and the stream it reads, its
+/// enhanced fan-out and region.
+fn consumer(
+    v: &Values<'_>,
+    table: Spanned<Table>,
+    scope: Scope,
+    set: impl FnMut(Input, &str) -> Result<(), InputError>,
+) -> Result<Consumer, ScenarioError> {
+    let at = table.span();
+    let placing = ["stream", "efo", "region"];
+    let read = read_table(v, table.into_inner(), Input::of(scope), &placing, set)?;
+    Ok(Consumer { read, at })
+}
+
+impl Consumer {
+    /// Refuses a table without one of `inputs`.
+    fn needs(self, v: &Values<'_>, inputs: &[Input]) -> Result<Consumer, ScenarioError> {
+        match inputs.iter().find(|&&i| !self.read.has(i)) {
+            Some(missing) => {
+                Err(v.fail(self.at, format!("missing field `{}`", missing.spec().key)))
+            }
+            None => Ok(self),
+        }
+    }
+
+    /// The consumer of `app`, reading its stream with enhanced fan-out unless the file says
+    /// otherwise when `efo` (the KCL's default), else only when it says so.
+    fn spec(
+        mut self,
+        v: &Values<'_>,
+        app: crate::consumers::App,
+        efo: bool,
+    ) -> Result<ConsumerSpec, ScenarioError> {
+        let mut placing = std::mem::take(&mut self.read.placing);
+        let Some(reads) = reference(v.text(placing.remove("stream"))?) else {
+            return Err(v.fail(self.at, "missing field `stream`"));
+        };
+        Ok(ConsumerSpec {
+            app,
+            reads,
+            efo: v.switch(placing.remove("efo"))?.unwrap_or(efo),
+            region: v.text(placing.remove("region"))?.map(Spanned::into_inner),
+            at: self.at,
+        })
+    }
 }
 
 fn reference(value: Option<Spanned<String>>) -> Option<StreamRef> {
@@ -396,67 +347,38 @@ fn reference(value: Option<Spanned<String>>) -> Option<StreamRef> {
     })
 }
 
-fn stream(v: &Values<'_>, table: Spanned<StreamTable>) -> Result<StreamSpec, ScenarioError> {
+/// A stream's table: its inputs through [`StreamWorkload::set`] (no consumers unless given:
+/// a file names every reader), its mode and region.
+fn stream(v: &Values<'_>, table: Spanned<Table>) -> Result<StreamSpec, ScenarioError> {
     let at = table.span();
-    let t = table.into_inner();
-    let records: Option<Rate> = v.optional(&t.records)?;
-    let size = v.size(&t.size_kb)?;
-    let mode: Mode = v.optional(&t.mode)?.unwrap_or(Mode::Provisioned);
-    let growth = match (&t.growth, &t.months) {
-        (None, None) => None,
-        (None, Some(m)) => return Err(v.fail(m.span(), "`months` goes with `growth`")),
-        (Some(g), months) => Some(
-            Growth::new(
-                *g.get_ref(),
-                months
-                    .as_ref()
-                    .map_or(Growth::DEFAULT_MONTHS, |m| *m.get_ref()),
-            )
-            .map_err(|e| v.fail(g.span(), e.to_string()))?,
-        ),
+    // The records and size are the wiring's to set when not given; these stand in until then.
+    let stand_in = Rate {
+        count: 0.0,
+        per: Per::Second,
     };
-    // The records and size are the wiring's to set; these stand in until then.
-    let traffic = (
-        records.unwrap_or(Rate {
-            count: 0.0,
-            per: Per::Second,
-        }),
-        size.unwrap_or(RecordSize::from_kb(1.0).map_err(|e| v.fail(at.clone(), e.to_string()))?),
-    );
-    let workload = StreamWorkload {
-        consumers: Some(t.consumers),
-        efo_consumers: t.efo_consumers,
-        retention: v.optional::<Retention>(&t.retention)?.unwrap_or_default(),
-        long_term_reads_gb: t.long_term_reads_gb,
-        aggregate_kb: t.aggregate_kb,
-        peak_records: v.optional(&t.peak_records)?,
-        target_utilization: t.target_utilization.unwrap_or(100.0),
-        form: v.optional::<Form>(&t.form)?.unwrap_or_default(),
-        buffer_percent: t.buffer,
-        profile: match &t.profile {
-            Some(p) => Some(
-                match p.get_ref() {
-                    Weights::List(w) => Profile::from_weights(w),
-                    Weights::Text(text) => text.parse(),
-                }
-                .map_err(|e| v.fail(p.span(), e.to_string()))?,
-            ),
-            None => None,
-        },
-        scaling: v.optional::<Scaling>(&t.scaling)?.unwrap_or_default(),
-        shards: v.parsed_by(&t.shards, crate::parse::shards)?,
-        hot_key_share: t.hot_key_share,
-        max_record_size: v.optional::<MaxRecordSize>(&t.max_record_size)?,
-        around: t.around(v)?,
-        growth,
-        ..StreamWorkload::new(traffic.0, traffic.1)
+    let mut workload = StreamWorkload {
+        consumers: Some(0),
+        ..StreamWorkload::new(stand_in, RecordSize::ONE_KB)
+    };
+    let inputs = Input::of(Scope::Stream).filter(|&i| StreamWorkload::takes(i));
+    let mut read = read_table(
+        v,
+        table.into_inner(),
+        inputs,
+        &["mode", "region"],
+        |input, text| workload.set(input, text),
+    )?;
+    let mut placing = std::mem::take(&mut read.placing);
+    let mode = match placing.remove("mode") {
+        Some(mode) => v.parse::<Mode>(&mode)?,
+        None => Mode::Provisioned,
     };
     Ok(StreamSpec {
-        records,
-        size,
+        records: read.has(Input::Records).then_some(workload.records),
+        size: read.has(Input::SizeKb).then_some(workload.record_size),
         workload,
         mode,
-        region: t.region.map(Spanned::into_inner),
+        region: v.text(placing.remove("region"))?.map(Spanned::into_inner),
         at,
     })
 }
@@ -464,61 +386,76 @@ fn stream(v: &Values<'_>, table: Spanned<StreamTable>) -> Result<StreamSpec, Sce
 /// An analytics table; `declared` is the size when the table gives none (a plan's).
 fn analytics(
     v: &Values<'_>,
-    table: Spanned<AnalyticsTable>,
+    table: Spanned<Table>,
     declared: Option<AppSize>,
 ) -> Result<AnalyticsSpec, ScenarioError> {
     let at = table.span();
-    let t = table.into_inner();
-    let engine: Engine = v.optional(&t.engine)?.unwrap_or(Engine::Flink);
-    let size = match (t.kpus, t.parallelism, &t.kpu_hours, declared) {
-        (Some(k), None, None, _) => AppSize::Kpus(k),
-        (None, Some(p), None, _) => AppSize::Parallelism {
-            parallelism: p,
-            per_kpu: t.parallelism_per_kpu.unwrap_or(1),
-        },
-        (None, None, Some(h), _) => {
-            AppSize::kpu_hours(h.get_ref()).map_err(|e| v.fail(h.span(), e.to_string()))?
-        }
-        (None, None, None, Some(size)) => size,
+    let size = declared.unwrap_or(AppSize::Kpus(1));
+    let mut workload = AnalyticsWorkload::new(Engine::Flink, 1, size);
+    let placing = ["stream", "output", "efo", "region"];
+    let mut read = read_table(
+        v,
+        table.into_inner(),
+        Input::of(Scope::Analytics),
+        &placing,
+        |input, text| workload.set(input, text),
+    )?;
+    let sizes = [Input::Kpus, Input::Parallelism, Input::KpuHours];
+    match sizes.iter().filter(|&&i| read.has(i)).count() {
+        1 => {}
+        0 if declared.is_some() => {}
         _ => {
             return Err(v.fail(
                 at,
                 "give the applications' size as exactly one of kpus, parallelism or kpu_hours",
             ))
         }
-    };
+    }
+    let mut placing = std::mem::take(&mut read.placing);
     Ok(AnalyticsSpec {
-        workload: AnalyticsWorkload {
-            storage_included: t.storage_included,
-            backup_gb: t.backup_gb,
-            hours_per_day: v.parsed_by(&t.hours_per_day, crate::parse::hours_per_day)?,
-            ..AnalyticsWorkload::new(engine, t.apps, size)
-        },
-        reads: reference(t.stream),
-        efo: t.efo,
-        writes: reference(t.output),
-        region: t.region.map(Spanned::into_inner),
+        workload,
+        reads: reference(v.text(placing.remove("stream"))?),
+        efo: v.switch(placing.remove("efo"))?.unwrap_or(false),
+        writes: reference(v.text(placing.remove("output"))?),
+        region: v.text(placing.remove("region"))?.map(Spanned::into_inner),
         at,
     })
 }
 
-fn firehose(v: &Values<'_>, table: Spanned<FirehoseTable>) -> Result<FirehoseSpec, ScenarioError> {
+/// A Firehose table: its inputs through [`FirehoseWorkload::set`]; one that reads a stream
+/// takes its records from it and has the kinesis-stream source.
+fn firehose(v: &Values<'_>, table: Spanned<Table>) -> Result<FirehoseSpec, ScenarioError> {
     let at = table.span();
-    let t = table.into_inner();
-    let source = match (&t.source, t.stream.is_some()) {
-        (Some(s), true) => {
+    let stand_in = Rate {
+        count: 0.0,
+        per: Per::Second,
+    };
+    let mut workload = FirehoseWorkload::new(stand_in, RecordSize::ONE_KB);
+    let inputs = Input::of(Scope::Firehose);
+    let mut read = read_table(
+        v,
+        table.into_inner(),
+        inputs,
+        &["stream", "region"],
+        |input, text| workload.set(input, text),
+    )?;
+    let mut placing = std::mem::take(&mut read.placing);
+    let reads = reference(v.text(placing.remove("stream"))?);
+    match (read.span(Input::Source), reads.is_some()) {
+        (Some(span), true) => {
             return Err(v.fail(
-                s.span(),
+                span,
                 "a Firehose that reads a stream has the kinesis-stream source; drop `source` or `stream`",
             ))
         }
-        (Some(s), false) => v.parse::<Source>(s)?,
-        (None, true) => Source::KinesisStream,
-        (None, false) => Source::DirectPut,
-    };
-    let records: Option<Rate> = v.optional(&t.records)?;
-    let size = v.size(&t.size_kb)?;
-    if t.stream.is_none() {
+        (None, true) => workload.source = Source::KinesisStream,
+        (_, false) => {}
+    }
+    let records = read.has(Input::FirehoseRecords).then_some(workload.records);
+    let size = read
+        .has(Input::FirehoseSizeKb)
+        .then_some(workload.record_size);
+    if reads.is_none() {
         if records.is_none() {
             return Err(v.fail(at, "give `records` (or `stream` to read one in this file)"));
         }
@@ -526,33 +463,12 @@ fn firehose(v: &Values<'_>, table: Spanned<FirehoseTable>) -> Result<FirehoseSpe
             return Err(v.fail(at, "give `size_kb` (or `stream` to read one in this file)"));
         }
     }
-    // The records and size are the wiring's to set when the Firehose reads a stream.
-    let stand_in = RecordSize::from_kb(1.0).map_err(|e| v.fail(at.clone(), e.to_string()))?;
-    let workload = FirehoseWorkload {
-        source,
-        format_conversion: t.format_conversion,
-        dynamic_partitioning: t.dynamic_partitioning,
-        object_size_mb: t.object_size_mb,
-        jq_hours: t.jq_hours,
-        active_partitions: t.active_partitions,
-        buffer_interval_s: t.buffer_interval,
-        buffer_size_mb: t.buffer_size_mb,
-        vpc_subnets: t.vpc_subnets,
-        vpc_ratio: t.vpc_ratio.unwrap_or(1.0),
-        ..FirehoseWorkload::new(
-            records.unwrap_or(Rate {
-                count: 0.0,
-                per: Per::Second,
-            }),
-            size.unwrap_or(stand_in),
-        )
-    };
     Ok(FirehoseSpec {
-        reads: reference(t.stream),
+        reads,
         records,
         size,
         workload,
-        region: t.region.map(Spanned::into_inner),
+        region: v.text(placing.remove("region"))?.map(Spanned::into_inner),
         at,
     })
 }
@@ -612,25 +528,32 @@ impl Entry<'_> {
         function: bool,
     ) -> Result<crate::consumers::LambdaWorkload, ScenarioError> {
         let v = self.values();
-        let table = self.table::<LambdaUsageTable>(value)?;
+        let table = self.table::<Table>(value)?;
         let at = table.span();
-        let t = table.into_inner();
-        if t.memory_mb.is_none() && !function {
+        let mut workload = base;
+        // The duration first: the function is checked whole at each value.
+        let inputs = [Input::DurationMs, Input::MemoryMb, Input::Architecture];
+        let read = read_table(
+            &v,
+            table.into_inner(),
+            inputs.into_iter(),
+            &[],
+            |input, text| workload.set(input, text),
+        )?;
+        if !read.has(Input::DurationMs) {
+            return Err(v.fail(at, "missing field `duration_ms`"));
+        }
+        if !read.has(Input::MemoryMb) && !function {
             return Err(v.fail(
                 at,
                 "give `memory_mb`: the function is not in the plan, so kcost cannot read it",
             ));
         }
-        let architecture = v.optional(&t.architecture)?;
         // Where the plan declares the function, its memory and architecture are the plan's.
-        let workload = crate::consumers::LambdaWorkload {
-            duration_ms: t.duration_ms,
-            memory_mb: t.memory_mb.filter(|_| !function).unwrap_or(base.memory_mb),
-            architecture: architecture
-                .filter(|_| !function)
-                .unwrap_or(base.architecture),
-            ..base
-        };
+        if function {
+            workload.memory_mb = base.memory_mb;
+            workload.architecture = base.architecture;
+        }
         workload
             .check()
             .map_err(|e| v.fail(at.clone(), e.to_string()))?;

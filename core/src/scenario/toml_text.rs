@@ -1,13 +1,12 @@
 //! A [`Scenario`] written as a scenario file, so that a scenario built in code (the page's) can
-//! be saved and priced again with `parse`: the text parses back to the same scenario.
+//! be saved and priced again with `parse`: the text parses back to the same scenario. Each
+//! component's inputs are its workload's `given`, under their declared keys.
 
 use std::fmt::{self, Display, Write};
 
 use super::{AnalyticsSpec, ConsumerSpec, FirehoseSpec, Scenario, StreamSpec};
-use crate::analytics::AppSize;
-use crate::consumers::{Architecture, KclVersion};
-use crate::firehose::Source;
-use crate::workload::{Form, Scaling};
+use crate::input::Input;
+use crate::workload::StreamWorkload;
 
 /// A table name as TOML writes it: bare when it can be, else quoted.
 fn key(name: &str) -> String {
@@ -66,28 +65,11 @@ impl Display for Scenario {
 fn consumer(f: &mut dyn Write, c: &ConsumerSpec) -> fmt::Result {
     writeln!(f, "stream = {}", quoted(&c.reads.name))?;
     writeln!(f, "efo = {}", c.efo)?;
-    match c.app {
-        crate::consumers::App::Lambda(w) => {
-            writeln!(f, "batch_size = {}", w.batch_size)?;
-            writeln!(f, "memory_mb = {}", w.memory_mb)?;
-            writeln!(f, "duration_ms = {:?}", w.duration_ms)?;
-            let arch = match w.architecture {
-                Architecture::X86_64 => "x86_64",
-                Architecture::Arm64 => "arm64",
-            };
-            writeln!(f, "architecture = {}", quoted(arch))?;
-            writeln!(f, "batching_window_s = {:?}", w.batching_window_s)?;
-        }
-        crate::consumers::App::Kcl(w) => {
-            let version = match w.version {
-                KclVersion::V2 => "2",
-                KclVersion::V3 => "3",
-            };
-            writeln!(f, "version = {}", quoted(version))?;
-            writeln!(f, "workers = {}", w.workers)?;
-            writeln!(f, "checkpoint_s = {:?}", w.checkpoint_s)?;
-        }
-    }
+    let given = match c.app {
+        crate::consumers::App::Lambda(w) => w.given(),
+        crate::consumers::App::Kcl(w) => w.given(),
+    };
+    inputs(f, given, &[])?;
     optional(f, "region", c.region.as_deref().map(quoted))
 }
 
@@ -99,103 +81,77 @@ fn optional(f: &mut dyn Write, key: &str, value: Option<impl Display>) -> fmt::R
     }
 }
 
+/// `key = value` for each input given but those in `skip`, under its declared key.
+fn inputs(f: &mut dyn Write, given: Vec<(Input, String)>, skip: &[Input]) -> fmt::Result {
+    for (input, text) in given.iter().filter(|(i, _)| !skip.contains(i)) {
+        writeln!(f, "{} = {}", input.spec().key, value(*input, text))?;
+    }
+    Ok(())
+}
+
+/// An input's text as TOML writes it: a switch as `true`, a plain number bare, a list of
+/// numbers (a profile) as an array, anything else (a rate, a duration, a choice) as a string.
+fn value(input: Input, text: &str) -> String {
+    let number = |t: &str| {
+        let plain = t.parse::<i64>().is_ok()
+            || (t.contains(['.', 'e']) && t.parse::<f64>().is_ok_and(f64::is_finite));
+        plain && t.chars().all(|c| c.is_ascii_digit() || ".-+e".contains(c))
+    };
+    if input.spec().switch {
+        return (text == "on").to_string();
+    }
+    if number(text) {
+        return text.to_string();
+    }
+    if text.contains(',') && text.split(',').all(number) {
+        return format!("[{}]", text.split(',').collect::<Vec<_>>().join(", "));
+    }
+    quoted(text)
+}
+
+/// A stream: its inputs (the records and size when it gives them; a file names every reader,
+/// so its consumers always), its mode and region.
 fn stream(f: &mut dyn Write, s: &StreamSpec) -> fmt::Result {
-    let w = &s.workload;
-    optional(f, "records", s.records.map(|r| quoted(&r.to_string())))?;
-    optional(f, "size_kb", s.size.map(|size| size.kb()))?;
-    writeln!(f, "consumers = {}", w.consumers())?;
-    writeln!(f, "efo_consumers = {}", w.efo_consumers)?;
+    let w = StreamWorkload {
+        consumers: Some(s.workload.consumers()),
+        ..s.workload
+    };
+    let skip = [
+        (s.records.is_none(), Input::Records),
+        (s.size.is_none(), Input::SizeKb),
+    ];
+    inputs(f, w.given(), &unless(skip))?;
     writeln!(f, "mode = {}", quoted(s.mode.name()))?;
-    writeln!(f, "retention = \"{}h\"", w.retention.hours())?;
-    optional(
-        f,
-        "long_term_reads_gb",
-        (w.long_term_reads_gb > 0.0).then_some(w.long_term_reads_gb),
-    )?;
-    optional(f, "aggregate_kb", w.aggregate_kb)?;
-    optional(
-        f,
-        "peak_records",
-        w.peak_records.map(|r| quoted(&r.to_string())),
-    )?;
-    writeln!(f, "target_utilization = {}", w.target_utilization)?;
-    if let Some(p) = w.profile {
-        let weights: Vec<String> = p.weights.iter().map(f64::to_string).collect();
-        writeln!(f, "profile = [{}]", weights.join(", "))?;
-    }
-    if w.scaling != Scaling::Fixed {
-        writeln!(f, "scaling = {}", quoted(w.scaling.name()))?;
-    }
-    if w.form != Form::Y2021 {
-        writeln!(f, "form = {}", quoted(w.form.name()))?;
-    }
-    optional(f, "shards", w.shards)?;
-    optional(f, "buffer", w.buffer_percent)?;
-    optional(f, "hot_key_share", w.hot_key_share)?;
-    optional(f, "max_record_size", w.max_record_size.map(|m| m.kb()))?;
-    for (input, value) in w.around.given() {
-        writeln!(f, "{} = {}", input.spec().key, quoted(&value))?;
-    }
-    if let Some(g) = w.growth {
-        writeln!(f, "growth = {}\nmonths = {}", g.percent_per_month, g.months)?;
-    }
     optional(f, "region", s.region.as_deref().map(quoted))
 }
 
+/// The inputs whose condition holds.
+fn unless<const N: usize>(skip: [(bool, Input); N]) -> Vec<Input> {
+    skip.into_iter()
+        .filter(|(left, _)| *left)
+        .map(|(_, i)| i)
+        .collect()
+}
+
 fn analytics(f: &mut dyn Write, a: &AnalyticsSpec) -> fmt::Result {
-    let w = &a.workload;
     optional(f, "stream", a.reads.as_ref().map(|r| quoted(&r.name)))?;
     if a.efo {
         writeln!(f, "efo = true")?;
     }
     optional(f, "output", a.writes.as_ref().map(|r| quoted(&r.name)))?;
-    writeln!(f, "engine = {}", quoted(w.engine.name()))?;
-    writeln!(f, "apps = {}", w.apps)?;
-    match w.size {
-        AppSize::Kpus(k) => writeln!(f, "kpus = {k}")?,
-        AppSize::Parallelism {
-            parallelism,
-            per_kpu,
-        } => writeln!(
-            f,
-            "parallelism = {parallelism}\nparallelism_per_kpu = {per_kpu}"
-        )?,
-        AppSize::KpuHours(rate) => writeln!(f, "kpu_hours = {}", quoted(&rate.to_string()))?,
-    }
-    if w.storage_included {
-        writeln!(f, "storage_included = true")?;
-    }
-    optional(f, "backup_gb", (w.backup_gb > 0.0).then_some(w.backup_gb))?;
-    optional(f, "hours_per_day", w.hours_per_day)?;
+    inputs(f, a.workload.given(), &[])?;
     optional(f, "region", a.region.as_deref().map(quoted))
 }
 
+/// A Firehose: the stream it reads (then no source: it is the stream's), or its records and
+/// size, and its other inputs.
 fn firehose(f: &mut dyn Write, h: &FirehoseSpec) -> fmt::Result {
-    let w = &h.workload;
-    match &h.reads {
-        Some(r) => writeln!(f, "stream = {}", quoted(&r.name))?,
-        None if w.source != Source::DirectPut => {
-            writeln!(f, "source = {}", quoted(w.source.name()))?
-        }
-        None => {}
-    }
-    optional(f, "records", h.records.map(|r| quoted(&r.to_string())))?;
-    optional(f, "size_kb", h.size.map(|s| s.kb()))?;
-    writeln!(f, "format_conversion = {}", w.format_conversion)?;
-    if w.dynamic_partitioning {
-        writeln!(f, "dynamic_partitioning = true")?;
-        optional(f, "object_size_mb", w.object_size_mb)?;
-        writeln!(f, "jq_hours = {}", w.jq_hours)?;
-        optional(f, "active_partitions", w.active_partitions)?;
-        optional(f, "buffer_interval", w.buffer_interval_s)?;
-        optional(f, "buffer_size_mb", w.buffer_size_mb)?;
-    }
-    if w.vpc_subnets > 0 {
-        writeln!(
-            f,
-            "vpc_subnets = {}\nvpc_ratio = {}",
-            w.vpc_subnets, w.vpc_ratio
-        )?;
-    }
+    optional(f, "stream", h.reads.as_ref().map(|r| quoted(&r.name)))?;
+    let skip = [
+        (h.reads.is_some(), Input::Source),
+        (h.records.is_none(), Input::FirehoseRecords),
+        (h.size.is_none(), Input::FirehoseSizeKb),
+    ];
+    inputs(f, h.workload.given(), &unless(skip))?;
     optional(f, "region", h.region.as_deref().map(quoted))
 }
