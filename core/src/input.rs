@@ -60,6 +60,9 @@ pub struct Spec {
     /// The input this one goes with and means nothing without (the months of growth need the
     /// growth), or `None`.
     pub needs: Option<Input>,
+    /// Where the page places it: `""` among the fields shown first, else the name of the
+    /// group of further fields it is folded into (`aggregation, peaks, hot keys, growth`).
+    pub more: &'static str,
 }
 
 /// `""` when no hint is declared.
@@ -82,12 +85,36 @@ macro_rules! needs {
     };
 }
 
+/// Where the page places an input: `""` among the fields shown first, else the words of the
+/// group of further fields it is folded into, under "More: ".
+macro_rules! more {
+    () => {
+        ""
+    };
+    (Traffic) => {
+        "aggregation, peaks, hot keys, growth"
+    };
+    (Form) => {
+        "calculator form, daily profile"
+    };
+    (Around) => {
+        "around the stream (metrics, encryption, network)"
+    };
+    (Apps) => {
+        "parallelism, running hours, backups"
+    };
+    (Delivery) => {
+        "dynamic partitioning, VPC delivery"
+    };
+}
+
 macro_rules! inputs {
     ($($variant:ident: $scope:ident, $flag:literal, $key:literal, $label:literal, $value:literal,
        $unit:literal, $default:expr, $example:literal, $switch:literal, $help:literal
        $(, hint: $hint:literal)?
        $(, choices: [$(($choice:literal, $words:literal)),* $(,)?])?
-       $(, needs: $needs:ident)?;)*) => {
+       $(, needs: $needs:ident)?
+       $(, more: $more:tt)?;)*) => {
         /// Every input kcost takes. Its declaration is [`Input::spec`].
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Input {
@@ -116,6 +143,7 @@ macro_rules! inputs {
                         hint: hint!($($hint)?),
                         choices: &[$($(($choice, $words)),*)?],
                         needs: needs!($($needs)?),
+                        more: more!($($more)?),
                     },)*
                 }
             }
@@ -131,7 +159,8 @@ inputs! {
         choices: [("calculator", "as the AWS calculator"), ("exact", "exact")];
     Discount: Every, "discount", "discount", "Discount", "PCT", "%", None, "12.5", false,
         "A discount on every line, percent (your negotiated rate); shown as its own line",
-        hint: "your negotiated rate, on every line";
+        hint: "your negotiated rate, on every line",
+        more: Traffic;
 
     Records: Stream, "records", "records", "Records", "RATE", "", None, "100/s", false,
         "Records written to the stream: a number per second, or with a unit (1000/min, 2e6/day)",
@@ -154,71 +183,91 @@ inputs! {
     LongTermReadsGb: Stream, "long-term-reads-gb", "long_term_reads_gb", "Long-term reads", "GB", "GB a month",
         Some("0"), "100", false,
         "GB a month read from data older than 7 days (provisioned long-term retrieval)",
-        hint: "reads of data older than 7 days";
+        hint: "reads of data older than 7 days",
+        more: Traffic;
     Aggregate: Stream, "aggregate", "aggregate_kb", "Aggregation", "KB", "KB", None, "25", false,
         "KPL aggregation: pack user records into Kinesis records of up to KB (default 25)",
-        hint: "empty for none; 25 is the KPL's";
+        hint: "empty for none; 25 is the KPL's",
+        more: Traffic;
     PeakRecords: Stream, "peak-records", "peak_records", "Peak records", "RATE", "", None, "400/s", false,
         "The peak record rate: shards are sized for it, usage is billed on the average record rate",
-        hint: "shards are sized for it";
+        hint: "shards are sized for it",
+        more: Traffic;
     TargetUtilization: Stream, "target-utilization", "target_utilization", "Target utilization",
         "PCT", "%", Some("100"), "80", false,
-        "Percent of shard capacity to plan for; below 100 adds headroom";
+        "Percent of shard capacity to plan for; below 100 adds headroom",
+        more: Traffic;
     Profile: Stream, "profile", "profile", "Daily profile", "W1,...,W24", "", None,
         "1,1,1,1,1,1,2,3,3,3,3,3,3,3,3,3,3,2,2,2,1,1,1,1", false,
         "Relative traffic in each UTC hour of the day around the average record rate (24 weights): provisioned is sized for the busiest hour, on-demand bills the average",
-        hint: "24 weights, one for each UTC hour";
+        hint: "24 weights, one for each UTC hour",
+        more: Form;
     Scaling: Stream, "scaling", "scaling", "Scaling", "SCALING", "", Some("fixed"), "scheduled", false,
         "With a daily profile, provisioned holds one shard count (fixed) or follows a daily schedule within UpdateShardCount's rules (scheduled)",
-        choices: [("fixed", "one shard count all day"), ("scheduled", "a daily schedule")];
+        choices: [("fixed", "one shard count all day"), ("scheduled", "a daily schedule")],
+        more: Form;
     Shards: Stream, "shards", "shards", "Shards", "N", "", None, "60", false,
         "The shards a provisioned stream runs (a plan's shard_count): billed at this count, with a warning when its traffic needs more or far fewer",
-        hint: "the count it runs; empty to size it from the traffic";
+        hint: "the count it runs; empty to size it from the traffic",
+        more: Traffic;
     Form: Stream, "form", "form", "Calculator form", "FORM", "", Some("2021"), "current", false,
         "Which AWS Pricing Calculator form prices a provisioned stream: 2021 (the older form, rounded steps and a records term) or current (unrounded, a percent buffer, no records term)",
-        choices: [("2021", "2021 form (rounded steps)"), ("current", "current form (a buffer)")];
+        choices: [("2021", "2021 form (rounded steps)"), ("current", "current form (a buffer)")],
+        more: Form;
     Buffer: Stream, "buffer", "buffer", "Buffer", "PCT", "%", None, "20", false,
         "The current form's percent buffer on the shard need, 0 to 1000 [default: 20, in the current form]",
-        hint: "current form only; empty for 20";
+        hint: "current form only; empty for 20",
+        more: Form;
     HotKeyShare: Stream, "hot-key-share", "hot_key_share", "Hot-key share", "F", "", None, "0.3", false,
         "Share of the traffic on the busiest partition key, 0 to 1 (or a percentage, 30%)",
-        hint: "0 to 1, or 30%";
+        hint: "0 to 1, or 30%",
+        more: Traffic;
     MaxRecordSize: Stream, "max-record-size", "max_record_size", "Maximum record size", "SIZE", "", None,
         "2MiB", false,
         "The stream's maximum record size, needed for records over 1 MiB: up to 10MiB (e.g. 2MiB, 4096)",
-        hint: "needed over 1 MiB: up to 10MiB";
+        hint: "needed over 1 MiB: up to 10MiB",
+        more: Traffic;
     ShardMetrics: Stream, "shard-metrics", "shard_metrics", "Shard-level metrics", "all|N", "", None,
         "all", false,
         "Enhanced shard-level metrics enabled: all (Kinesis' 7) or how many; CloudWatch bills each one per shard as a custom metric",
-        hint: "all (7), or how many; empty for none";
+        hint: "all (7), or how many; empty for none",
+        more: Around;
     Encryption: Stream, "encryption", "encryption", "Encryption", "none|kms", "", Some("none"), "kms",
         false,
         "Server-side encryption: none, or kms (AWS KMS, with the AWS managed key unless the KMS key is customer)",
-        choices: [("none", "none"), ("kms", "KMS")];
+        choices: [("none", "none"), ("kms", "KMS")],
+        more: Around;
     KmsKey: Stream, "kms-key", "kms_key", "KMS key", "aws|customer", "", Some("aws"), "customer", false,
         "With kms encryption: aws (the AWS managed key aws/kinesis, no monthly fee) or customer (a customer managed key, billed by the month)",
         hint: "with KMS",
-        choices: [("aws", "AWS managed (aws/kinesis)"), ("customer", "customer managed")];
+        choices: [("aws", "AWS managed (aws/kinesis)"), ("customer", "customer managed")],
+        more: Around;
     ProducerNetwork: Stream, "producer-network", "producer_network", "Producer network",
         "public|nat|endpoint", "", Some("public"), "nat", false,
         "How producers reach Kinesis: public (nothing billed here), nat (a NAT gateway, per GB processed) or endpoint (an interface VPC endpoint)",
-        choices: [("public", "public endpoint"), ("nat", "NAT gateway"), ("endpoint", "interface VPC endpoint")];
+        choices: [("public", "public endpoint"), ("nat", "NAT gateway"), ("endpoint", "interface VPC endpoint")],
+        more: Around;
     ConsumerNetwork: Stream, "consumer-network", "consumer_network", "Consumer network",
         "public|nat|endpoint", "", Some("public"), "endpoint", false,
         "How consumers reach Kinesis: public, nat or endpoint, as for producers (every consumer reads every byte)",
-        choices: [("public", "public endpoint"), ("nat", "NAT gateway"), ("endpoint", "interface VPC endpoint")];
+        choices: [("public", "public endpoint"), ("nat", "NAT gateway"), ("endpoint", "interface VPC endpoint")],
+        more: Around;
     NatGateways: Stream, "nat-gateways", "nat_gateways", "NAT gateways", "N", "", None, "3", false,
         "NAT gateways whose hours to bill (730 a month each), 1 to 100; without it their hours are taken as paid by other traffic",
-        hint: "bill their hours here; empty if other traffic pays them";
+        hint: "bill their hours here; empty if other traffic pays them",
+        more: Around;
     EndpointAzs: Stream, "endpoint-azs", "endpoint_azs", "Endpoint AZs", "N", "", None, "3", false,
         "Availability Zones of the interface VPC endpoint, 1 to 6: endpoint-hours = N x 730 [default: 2]",
-        hint: "with an endpoint; empty for 2";
+        hint: "with an endpoint; empty for 2",
+        more: Around;
     Growth: Stream, "growth", "growth", "Growth", "PCT", "% a month", None, "5", false,
         "Project costs month by month with the record rate growing PCT per month (may be negative)",
-        hint: "empty for none";
+        hint: "empty for none",
+        more: Traffic;
     Months: Stream, "months", "months", "Months", "N", "", Some("12"), "24", false,
         "Months to project with growth, 1 to 120",
-        needs: Growth;
+        needs: Growth,
+        more: Traffic;
 
     Engine: Analytics, "engine", "engine", "Engine", "ENGINE", "", Some("flink"), "sql", false,
         "The engine: flink (1 orchestration KPU per app), studio (2), or sql (none; closed to new apps)",
@@ -229,25 +278,31 @@ inputs! {
         "KPUs per application, running all month";
     Parallelism: Analytics, "parallelism", "parallelism", "Parallelism", "P", "", None, "8", false,
         "Parallelism per application; KPUs = RoundUp(P / parallelism per KPU)",
-        hint: "instead of KPUs";
+        hint: "instead of KPUs",
+        more: Apps;
     ParallelismPerKpu: Analytics, "parallelism-per-kpu", "parallelism_per_kpu",
         "Parallelism per KPU", "Q", "", None, "2", false,
         "Parallelism per KPU (with parallelism) [default: 1]",
-        hint: "with parallelism; empty for 1";
+        hint: "with parallelism; empty for 1",
+        more: Apps;
     KpuHours: Analytics, "kpu-hours", "kpu_hours", "KPU-hours per application", "RATE", "", None,
         "5/day", false,
         "KPU-hours per application, per hour, day or month (5/day, as the calculator takes it)",
-        hint: "instead of KPUs: 5/day, 120/month";
+        hint: "instead of KPUs: 5/day, 120/month",
+        more: Apps;
     StorageIncluded: Analytics, "storage-included", "storage_included", "Storage included", "", "", None,
         "on", true,
         "Treat the 50 GB of running storage per KPU as included rather than billed",
-        hint: "50 GB per KPU, not billed";
+        hint: "50 GB per KPU, not billed",
+        more: Apps;
     HoursPerDay: Analytics, "hours-per-day", "hours_per_day", "Running hours a day", "H", "hours", None,
         "12", false,
         "Hours a day the applications run, more than 0 and at most 24: their KPUs and orchestration KPUs are billed for those hours [default: 24]",
-        hint: "empty for all day";
+        hint: "empty for all day",
+        more: Apps;
     BackupGb: Analytics, "backup-gb", "backup_gb", "Durable backups", "G", "GB per application", Some("0"), "10", false,
-        "Durable application backups per application, GB";
+        "Durable application backups per application, GB",
+        more: Apps;
 
     FirehoseRecords: Firehose, "records", "records", "Firehose records", "RATE", "", None, "1000/s", false,
         "Records delivered: a number per second, or with a unit (1000/min, 2e6/day)";
@@ -261,35 +316,43 @@ inputs! {
         "Convert JSON to Parquet or ORC";
     DynamicPartitioning: Firehose, "dynamic-partitioning", "dynamic_partitioning",
         "Dynamic partitioning", "", "", None, "on", true,
-        "Partition data into S3 prefixes by keys in the records";
+        "Partition data into S3 prefixes by keys in the records",
+        more: Delivery;
     ObjectSizeMb: Firehose, "object-size-mb", "object_size_mb", "S3 object size", "M", "MB", None, "64", false,
         "S3 object size with dynamic partitioning, MB: objects = GB x 1024 / M [default: 128]",
-        needs: DynamicPartitioning;
+        needs: DynamicPartitioning,
+        more: Delivery;
     JqHours: Firehose, "jq-hours", "jq_hours", "JQ hours", "H", "hours a month", None, "730", false,
         "JQ processing hours a month, with dynamic partitioning [default: 0]",
-        needs: DynamicPartitioning;
+        needs: DynamicPartitioning,
+        more: Delivery;
     ActivePartitions: Firehose, "active-partitions", "active_partitions", "Active partitions", "N", "",
         None, "1000", false,
         "Partitions written to at once with dynamic partitioning: each flushes an S3 object at least every buffer interval",
         hint: "written to at once",
-        needs: DynamicPartitioning;
+        needs: DynamicPartitioning,
+        more: Delivery;
     BufferInterval: Firehose, "buffer-interval", "buffer_interval", "Buffer interval", "SECONDS", "s",
         None, "60", false,
         "Buffer interval with dynamic partitioning, 60 to 900 seconds [default: 300, with active partitions]",
         hint: "60 to 900; empty for 300",
-        needs: DynamicPartitioning;
+        needs: DynamicPartitioning,
+        more: Delivery;
     BufferSizeMb: Firehose, "buffer-size-mb", "buffer_size_mb", "Buffer size", "MB", "MB", None, "64",
         false,
         "Buffer size with dynamic partitioning, 64 to 128 MB: the S3 object size when partitions fill fast [default: 128]",
         hint: "64 to 128; empty for 128",
-        needs: DynamicPartitioning;
+        needs: DynamicPartitioning,
+        more: Delivery;
     VpcSubnets: Firehose, "vpc-subnets", "vpc_subnets", "VPC subnets", "N", "", None, "3", false,
         "Subnets (Availability Zones) of a destination in a VPC: AZ-hours = N x 730 [default: none]",
-        hint: "a destination in a VPC";
+        hint: "a destination in a VPC",
+        more: Delivery;
     VpcRatio: Firehose, "vpc-ratio", "vpc_ratio", "VPC ratio", "R", "", None, "0.5", false,
         "Share of ingested GB delivered into the VPC, 0 to 1 (with VPC subnets) [default: 1]",
         hint: "0 to 1; empty for 1",
-        needs: VpcSubnets;
+        needs: VpcSubnets,
+        more: Delivery;
 
     MemoryMb: Lambda, "memory-mb", "memory_mb", "Lambda memory", "MB", "MB", Some("128"), "256", false,
         "The function's memory, 128 to 10,240 MB",

@@ -42,8 +42,7 @@ pub fn parse(query: &str) -> (Inputs, Vec<String>) {
 /// The query string of `inputs`, leaving out values at their defaults. A switch is written `on`
 /// or `off`, never empty: an empty value reads as on.
 pub fn to_query(inputs: &Inputs) -> String {
-    let parts: Vec<String> = Field::ALL
-        .into_iter()
+    let parts: Vec<String> = Field::all()
         .filter_map(|f| {
             let value = inputs.get(&f).map_or("", String::as_str);
             let written = match (f.is_switch(), value) {

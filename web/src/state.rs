@@ -23,392 +23,133 @@ use yew::Reducible;
 
 use crate::face::Page;
 
-/// Every input of the page, named as the CLI's flag (and the URL's query parameter).
+/// A field of the page: a declared input (its URL parameter, label, hint, kind and default are
+/// its declaration's), or one of the page's own for a service beside the stream: the switch
+/// that adds it, whether it reads the page's stream, and its region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Field {
-    Records,
-    SizeKb,
-    Consumers,
-    EfoConsumers,
-    Mode,
-    Retention,
-    Region,
-    Rounding,
-    Aggregate,
-    PeakRecords,
-    TargetUtilization,
-    HotKeyShare,
-    Growth,
-    Months,
-    Discount,
-    LongTermReads,
-    MaxRecordSize,
-    Form,
-    Buffer,
-    Profile,
-    Scaling,
-    Shards,
-    ShardMetrics,
-    Encryption,
-    KmsKey,
-    ProducerNetwork,
-    ConsumerNetwork,
-    NatGateways,
-    EndpointAzs,
-    Analytics,
-    Engine,
-    Apps,
-    Kpus,
-    Parallelism,
-    ParallelismPerKpu,
-    KpuHours,
-    HoursPerDay,
-    BackupGb,
-    StorageIncluded,
-    AnalyticsReads,
-    AnalyticsRegion,
-    Firehose,
-    FirehoseReads,
-    FirehoseRecords,
-    FirehoseSizeKb,
-    Source,
-    FormatConversion,
-    DynamicPartitioning,
-    ActivePartitions,
-    BufferInterval,
-    BufferSizeMb,
-    ObjectSizeMb,
-    JqHours,
-    VpcSubnets,
-    VpcRatio,
-    FirehoseRegion,
-    Lambda,
-    MemoryMb,
-    DurationMs,
-    BatchSize,
-    Architecture,
-    BatchingWindow,
-    Kcl,
-    KclVersion,
-    KclWorkers,
-    CheckpointS,
+    /// A declared input.
+    Input(Input),
+    /// Adds the service of a scope (analytics, Firehose, Lambda, KCL) to the pipeline.
+    Add(Scope),
+    /// The service reads the page's stream (analytics, Firehose).
+    Reads(Scope),
+    /// The service's region (analytics, Firehose); the stream's is the region input.
+    Region(Scope),
+}
+
+impl From<Input> for Field {
+    fn from(input: Input) -> Field {
+        Field::Input(input)
+    }
+}
+
+/// The services a page adds beside its stream, in the page's order.
+const SERVICES: [Scope; 4] = [Scope::Analytics, Scope::Firehose, Scope::Lambda, Scope::Kcl];
+
+/// A service's name in URL parameters (`analytics`, `firehose-region`).
+const fn service(scope: Scope) -> &'static str {
+    match scope {
+        Scope::Analytics => "analytics",
+        Scope::Firehose => "firehose",
+        Scope::Lambda => "lambda",
+        Scope::Kcl => "kcl",
+        Scope::Every | Scope::Stream => "stream",
+    }
 }
 
 impl Field {
-    /// Every field, in the order of the page.
-    pub const ALL: [Field; 66] = [
-        Field::Records,
-        Field::SizeKb,
-        Field::Consumers,
-        Field::EfoConsumers,
-        Field::Mode,
-        Field::Retention,
-        Field::Region,
-        Field::Rounding,
-        Field::Aggregate,
-        Field::PeakRecords,
-        Field::TargetUtilization,
-        Field::HotKeyShare,
-        Field::Growth,
-        Field::Months,
-        Field::Discount,
-        Field::LongTermReads,
-        Field::MaxRecordSize,
-        Field::Form,
-        Field::Buffer,
-        Field::Profile,
-        Field::Scaling,
-        Field::Shards,
-        Field::ShardMetrics,
-        Field::Encryption,
-        Field::KmsKey,
-        Field::ProducerNetwork,
-        Field::ConsumerNetwork,
-        Field::NatGateways,
-        Field::EndpointAzs,
-        Field::Analytics,
-        Field::Engine,
-        Field::Apps,
-        Field::Kpus,
-        Field::Parallelism,
-        Field::ParallelismPerKpu,
-        Field::KpuHours,
-        Field::HoursPerDay,
-        Field::BackupGb,
-        Field::StorageIncluded,
-        Field::AnalyticsReads,
-        Field::AnalyticsRegion,
-        Field::Firehose,
-        Field::FirehoseReads,
-        Field::FirehoseRecords,
-        Field::FirehoseSizeKb,
-        Field::Source,
-        Field::FormatConversion,
-        Field::DynamicPartitioning,
-        Field::ActivePartitions,
-        Field::BufferInterval,
-        Field::BufferSizeMb,
-        Field::ObjectSizeMb,
-        Field::JqHours,
-        Field::VpcSubnets,
-        Field::VpcRatio,
-        Field::FirehoseRegion,
-        Field::Lambda,
-        Field::MemoryMb,
-        Field::DurationMs,
-        Field::BatchSize,
-        Field::Architecture,
-        Field::BatchingWindow,
-        Field::Kcl,
-        Field::KclVersion,
-        Field::KclWorkers,
-        Field::CheckpointS,
-    ];
+    /// Every field, in the order of the page: the stream's inputs and the estimate's options,
+    /// then each service's switch, what it reads, its inputs and its region.
+    pub fn all() -> impl Iterator<Item = Field> {
+        let stream = Input::of(Scope::Stream).chain(Input::of(Scope::Every));
+        let services = SERVICES.into_iter().flat_map(|scope| {
+            let reads = matches!(scope, Scope::Analytics | Scope::Firehose);
+            let own = [Field::Add(scope)].into_iter();
+            let reads = reads.then_some(Field::Reads(scope));
+            let region = reads.map(|_| Field::Region(scope));
+            own.chain(reads)
+                .chain(Input::of(scope).map(Field::Input))
+                .chain(region)
+        });
+        stream.map(Field::Input).chain(services)
+    }
 
-    /// The query parameter, which is the CLI's flag name where the CLI has one.
-    pub const fn key(self) -> &'static str {
+    /// The URL parameter: the input's CLI flag, prefixed by its service where the CLI's flag
+    /// is a subcommand's own (`firehose-records`, `lambda-memory-mb`).
+    pub fn key(self) -> String {
         match self {
-            Field::Records => "records",
-            Field::SizeKb => "size-kb",
-            Field::Consumers => "consumers",
-            Field::EfoConsumers => "efo-consumers",
-            Field::Mode => "mode",
-            Field::Retention => "retention",
-            Field::Region => "region",
-            Field::Rounding => "rounding",
-            Field::Aggregate => "aggregate",
-            Field::PeakRecords => "peak-records",
-            Field::TargetUtilization => "target-utilization",
-            Field::HotKeyShare => "hot-key-share",
-            Field::Growth => "growth",
-            Field::Months => "months",
-            Field::LongTermReads => "long-term-reads-gb",
-            Field::Discount => "discount",
-            Field::MaxRecordSize => "max-record-size",
-            Field::Form => "form",
-            Field::Buffer => "buffer",
-            Field::Profile => "profile",
-            Field::Scaling => "scaling",
-            Field::Shards => "shards",
-            Field::ShardMetrics => "shard-metrics",
-            Field::Encryption => "encryption",
-            Field::KmsKey => "kms-key",
-            Field::ProducerNetwork => "producer-network",
-            Field::ConsumerNetwork => "consumer-network",
-            Field::NatGateways => "nat-gateways",
-            Field::EndpointAzs => "endpoint-azs",
-            Field::Parallelism => "parallelism",
-            Field::ParallelismPerKpu => "parallelism-per-kpu",
-            Field::KpuHours => "kpu-hours",
-            Field::HoursPerDay => "hours-per-day",
-            Field::BackupGb => "backup-gb",
-            Field::StorageIncluded => "storage-included",
-            Field::DynamicPartitioning => "dynamic-partitioning",
-            Field::ActivePartitions => "active-partitions",
-            Field::BufferInterval => "buffer-interval",
-            Field::BufferSizeMb => "buffer-size-mb",
-            Field::ObjectSizeMb => "object-size-mb",
-            Field::JqHours => "jq-hours",
-            Field::VpcSubnets => "vpc-subnets",
-            Field::VpcRatio => "vpc-ratio",
-            Field::Analytics => "analytics",
-            Field::Engine => "engine",
-            Field::Apps => "apps",
-            Field::Kpus => "kpus",
-            Field::AnalyticsReads => "analytics-reads-stream",
-            Field::AnalyticsRegion => "analytics-region",
-            Field::Firehose => "firehose",
-            Field::FirehoseReads => "firehose-reads-stream",
-            Field::FirehoseRecords => "firehose-records",
-            Field::FirehoseSizeKb => "firehose-size-kb",
-            Field::Source => "source",
-            Field::FormatConversion => "format-conversion",
-            Field::FirehoseRegion => "firehose-region",
-            Field::Lambda => "lambda",
-            Field::MemoryMb => "lambda-memory-mb",
-            Field::DurationMs => "lambda-duration-ms",
-            Field::BatchSize => "lambda-batch-size",
-            Field::Architecture => "lambda-architecture",
-            Field::BatchingWindow => "lambda-batching-window-s",
-            Field::Kcl => "kcl",
-            Field::KclVersion => "kcl-version",
-            Field::KclWorkers => "kcl-workers",
-            Field::CheckpointS => "kcl-checkpoint-s",
+            Field::Input(input) => {
+                let spec = input.spec();
+                let stream_flag = Input::of(Scope::Stream).any(|i| i.spec().flag == spec.flag);
+                match spec.scope {
+                    Scope::Lambda | Scope::Kcl => format!("{}-{}", service(spec.scope), spec.flag),
+                    Scope::Firehose if stream_flag => format!("firehose-{}", spec.flag),
+                    _ => spec.flag.to_string(),
+                }
+            }
+            Field::Add(scope) => service(scope).to_string(),
+            Field::Reads(scope) => format!("{}-reads-stream", service(scope)),
+            Field::Region(scope) => format!("{}-region", service(scope)),
         }
     }
 
-    /// The field with query parameter `key`.
+    /// The field with URL parameter `key`.
     pub fn from_key(key: &str) -> Option<Field> {
-        Field::ALL.into_iter().find(|f| f.key() == key)
+        Field::all().find(|f| f.key() == key)
     }
 
-    /// The value a new page starts with (and that the URL leaves out).
-    pub const fn default_value(self) -> &'static str {
+    /// The value a new page starts with (and that the URL leaves out): the declared default,
+    /// but for a stream and application the page prices from the start (100 records/s of
+    /// 100 KB, 1 KPU) and the regions it starts in.
+    pub fn default_value(self) -> &'static str {
         match self {
-            Field::Records => "100",
-            Field::SizeKb => "100",
-            Field::Consumers => "1",
-            Field::EfoConsumers => "0",
-            Field::Mode => "provisioned",
-            Field::Retention => "24h",
-            Field::Region => "us-east-1",
-            Field::Rounding => "calculator",
-            Field::TargetUtilization => "100",
-            Field::Months => "12",
-            Field::LongTermReads => "0",
-            Field::Engine => "flink",
-            Field::Apps => "1",
-            Field::Kpus => "1",
-            Field::AnalyticsReads | Field::FirehoseReads => "on",
-            Field::AnalyticsRegion => "us-east-1",
-            Field::Source => "direct-put",
-            Field::FirehoseRegion => "us-east-2",
-            Field::Form => "2021",
-            Field::Scaling => "fixed",
-            Field::BackupGb => "0",
-            Field::Encryption => "none",
-            Field::KmsKey => "aws",
-            Field::ProducerNetwork | Field::ConsumerNetwork => "public",
-            Field::ShardMetrics | Field::NatGateways | Field::EndpointAzs => "",
-            Field::MemoryMb => "128",
-            Field::DurationMs | Field::BatchSize => "100",
-            Field::Architecture => "x86_64",
-            Field::BatchingWindow => "0",
-            Field::KclVersion => "3",
-            Field::KclWorkers => "1",
-            Field::CheckpointS => "60",
-            Field::Lambda | Field::Kcl => "",
-            Field::Buffer
-            | Field::Profile
-            | Field::Shards
-            | Field::Parallelism
-            | Field::ParallelismPerKpu
-            | Field::KpuHours
-            | Field::HoursPerDay
-            | Field::StorageIncluded
-            | Field::DynamicPartitioning
-            | Field::ActivePartitions
-            | Field::BufferInterval
-            | Field::BufferSizeMb
-            | Field::ObjectSizeMb
-            | Field::JqHours
-            | Field::VpcSubnets
-            | Field::VpcRatio
-            | Field::Analytics
-            | Field::Firehose
-            | Field::FormatConversion
-            | Field::Aggregate
-            | Field::PeakRecords
-            | Field::HotKeyShare
-            | Field::Growth
-            | Field::MaxRecordSize
-            | Field::Discount
-            | Field::FirehoseRecords
-            | Field::FirehoseSizeKb => "",
+            Field::Input(Input::Records | Input::SizeKb) => "100",
+            Field::Input(Input::Kpus) => "1",
+            Field::Input(Input::Region) | Field::Region(Scope::Analytics) => "us-east-1",
+            Field::Region(_) => "us-east-2",
+            Field::Input(input) => input.spec().default.unwrap_or(""),
+            Field::Reads(_) => "on",
+            Field::Add(_) => "",
         }
     }
 
-    /// The input the field sets, as the core declares it; `None` for the page's own switches.
+    /// The input the field sets, as the core declares it; the region input for a service's
+    /// region; `None` for the page's own switches.
     pub const fn input(self) -> Option<Input> {
-        Some(match self {
-            Field::Records => Input::Records,
-            Field::SizeKb => Input::SizeKb,
-            Field::Consumers => Input::Consumers,
-            Field::EfoConsumers => Input::EfoConsumers,
-            Field::Mode => Input::Mode,
-            Field::Retention => Input::Retention,
-            Field::Region | Field::AnalyticsRegion | Field::FirehoseRegion => Input::Region,
-            Field::Rounding => Input::Rounding,
-            Field::Aggregate => Input::Aggregate,
-            Field::PeakRecords => Input::PeakRecords,
-            Field::TargetUtilization => Input::TargetUtilization,
-            Field::HotKeyShare => Input::HotKeyShare,
-            Field::Growth => Input::Growth,
-            Field::Months => Input::Months,
-            Field::Discount => Input::Discount,
-            Field::LongTermReads => Input::LongTermReadsGb,
-            Field::MaxRecordSize => Input::MaxRecordSize,
-            Field::Engine => Input::Engine,
-            Field::Apps => Input::Apps,
-            Field::Kpus => Input::Kpus,
-            Field::FirehoseRecords => Input::FirehoseRecords,
-            Field::FirehoseSizeKb => Input::FirehoseSizeKb,
-            Field::Source => Input::Source,
-            Field::FormatConversion => Input::FormatConversion,
-            Field::Form => Input::Form,
-            Field::Buffer => Input::Buffer,
-            Field::Profile => Input::Profile,
-            Field::Scaling => Input::Scaling,
-            Field::Shards => Input::Shards,
-            Field::ShardMetrics => Input::ShardMetrics,
-            Field::Encryption => Input::Encryption,
-            Field::KmsKey => Input::KmsKey,
-            Field::ProducerNetwork => Input::ProducerNetwork,
-            Field::ConsumerNetwork => Input::ConsumerNetwork,
-            Field::NatGateways => Input::NatGateways,
-            Field::EndpointAzs => Input::EndpointAzs,
-            Field::Parallelism => Input::Parallelism,
-            Field::ParallelismPerKpu => Input::ParallelismPerKpu,
-            Field::KpuHours => Input::KpuHours,
-            Field::HoursPerDay => Input::HoursPerDay,
-            Field::BackupGb => Input::BackupGb,
-            Field::StorageIncluded => Input::StorageIncluded,
-            Field::DynamicPartitioning => Input::DynamicPartitioning,
-            Field::ActivePartitions => Input::ActivePartitions,
-            Field::BufferInterval => Input::BufferInterval,
-            Field::BufferSizeMb => Input::BufferSizeMb,
-            Field::ObjectSizeMb => Input::ObjectSizeMb,
-            Field::JqHours => Input::JqHours,
-            Field::VpcSubnets => Input::VpcSubnets,
-            Field::VpcRatio => Input::VpcRatio,
-            Field::MemoryMb => Input::MemoryMb,
-            Field::DurationMs => Input::DurationMs,
-            Field::BatchSize => Input::BatchSize,
-            Field::Architecture => Input::Architecture,
-            Field::BatchingWindow => Input::BatchingWindow,
-            Field::KclVersion => Input::KclVersion,
-            Field::KclWorkers => Input::KclWorkers,
-            Field::CheckpointS => Input::CheckpointS,
-            Field::Analytics
-            | Field::Firehose
-            | Field::AnalyticsReads
-            | Field::FirehoseReads
-            | Field::Lambda
-            | Field::Kcl => return None,
-        })
+        match self {
+            Field::Input(input) => Some(input),
+            Field::Region(_) => Some(Input::Region),
+            Field::Add(_) | Field::Reads(_) => None,
+        }
     }
 
     /// The field's label: the input's, with its unit (`Average record size (KB)`).
     pub fn label(self) -> String {
-        match self.input().map(Input::spec) {
-            Some(spec) if spec.unit.is_empty() => spec.label.to_string(),
-            Some(spec) => format!("{} ({})", spec.label, spec.unit),
-            None => match self {
-                Field::Analytics => "Managed Flink / Data Analytics applications",
-                Field::Firehose => "A Firehose stream",
-                Field::Lambda => "A Lambda function reading the stream",
-                Field::Kcl => "A KCL application reading the stream",
-                Field::AnalyticsReads => "They read the stream",
-                _ => "It reads the stream",
-            }
-            .to_string(),
+        if let Some(spec) = self.input().map(Input::spec) {
+            return match spec.unit {
+                "" => spec.label.to_string(),
+                unit => format!("{} ({unit})", spec.label),
+            };
         }
+        match self {
+            Field::Add(Scope::Analytics) => "Managed Flink / Data Analytics applications",
+            Field::Add(Scope::Firehose) => "A Firehose stream",
+            Field::Add(Scope::Lambda) => "A Lambda function reading the stream",
+            Field::Add(_) => "A KCL application reading the stream",
+            Field::Reads(Scope::Analytics) => "They read the stream",
+            _ => "It reads the stream",
+        }
+        .to_string()
     }
 
     /// Whether the field is an on/off switch (`on` or empty).
     pub const fn is_switch(self) -> bool {
-        matches!(
-            self,
-            Field::Analytics
-                | Field::Firehose
-                | Field::Lambda
-                | Field::Kcl
-                | Field::FormatConversion
-                | Field::AnalyticsReads
-                | Field::FirehoseReads
-                | Field::StorageIncluded
-                | Field::DynamicPartitioning
-        )
+        match self {
+            Field::Input(input) => input.spec().switch,
+            Field::Add(_) | Field::Reads(_) => true,
+            Field::Region(_) => false,
+        }
     }
 }
 
@@ -419,7 +160,7 @@ pub type Inputs = BTreeMap<Field, String>;
 pub fn defaults() -> Inputs {
     // Inserted one by one: collecting sorts first, and the page carries every sort it uses.
     let mut inputs = Inputs::new();
-    for f in Field::ALL {
+    for f in Field::all() {
         inputs.insert(f, f.default_value().to_string());
     }
     inputs
@@ -553,8 +294,8 @@ impl State {
     }
 
     /// The value of a field.
-    pub fn value(&self, field: Field) -> &str {
-        self.inputs.get(&field).map_or("", String::as_str)
+    pub fn value(&self, field: impl Into<Field>) -> &str {
+        self.inputs.get(&field.into()).map_or("", String::as_str)
     }
 
     fn on(&self, field: Field) -> bool {
@@ -645,10 +386,15 @@ impl State {
             skip_analyses: false,
             commitment: Default::default(),
         };
-        let comparison = if v(Field::Mode) == "compare" {
+        let comparison = if v(Field::Input(Input::Mode)) == "compare" {
             Some(
-                kcost_core::compare(&workload, Some(&v(Field::Region)), &self.book, options)
-                    .map_err(|e| Invalid::Whole(e.text(&Page)))?,
+                kcost_core::compare(
+                    &workload,
+                    Some(&v(Field::Input(Input::Region))),
+                    &self.book,
+                    options,
+                )
+                .map_err(|e| Invalid::Whole(e.text(&Page)))?,
             )
         } else {
             None
@@ -663,32 +409,29 @@ impl State {
         })
     }
 
-    /// The message of each field in use whose value the core refuses, in the page's words.
+    /// The message of each field in use whose value the core refuses, in the page's words: the
+    /// options (mode, rounding, discount) by the core's reading of each alone, the regions by
+    /// the prices. Every other field is read by its workload's `set` (`State::read`) or is a
+    /// switch of the page's own.
     fn field_errors(&self) -> BTreeMap<Field, String> {
         let mut errors = BTreeMap::new();
-        let others = Field::ALL
-            .into_iter()
-            .filter(|f| self.in_use(*f) && !is_read(*f));
+        let others = Field::all().filter(|f| self.in_use(*f) && !is_read(*f));
         for field in others {
             let value = self.value(field).trim();
-            let result = match (checker(field), value.is_empty()) {
-                (Some(Check::Optional(_)), true) => Ok(()),
-                (Some(Check::Optional(parse) | Check::Required(parse)), _) => {
-                    parse(value).map_err(|e| e.text(&Page))
-                }
-                (Some(Check::Region), _) => {
-                    self.book.region(value).map(drop).map_err(|e| e.text(&Page))
-                }
-                (None, _) => Ok(()),
+            let result = match field.input() {
+                Some(Input::Region) => self.book.region(value).map(drop).map_err(|e| e.text(&Page)),
+                Some(input) if value.is_empty() && input.spec().default.is_none() => Ok(()),
+                Some(input) => kcost_core::parse::check(input, value).map_err(|e| e.text(&Page)),
+                None => Ok(()),
             };
             if let Err(message) = result {
                 errors.insert(field, message);
             }
         }
-        if self.on(Field::Firehose) && !self.on(Field::FirehoseReads) {
+        if self.on(Field::Add(Scope::Firehose)) && !self.on(Field::Reads(Scope::Firehose)) {
             for (field, what) in [
-                (Field::FirehoseRecords, "record rate"),
-                (Field::FirehoseSizeKb, "record size"),
+                (Field::Input(Input::FirehoseRecords), "record rate"),
+                (Field::Input(Input::FirehoseSizeKb), "record size"),
             ] {
                 if self.value(field).trim().is_empty() {
                     errors.insert(
@@ -701,43 +444,35 @@ impl State {
         errors
     }
 
-    /// Whether a field counts: the analytics and Firehose fields only when those are switched
-    /// on, the Firehose's own traffic only when it does not read the stream, the months only
-    /// with growth.
-    fn in_use(&self, field: Field) -> bool {
-        match field {
-            Field::Engine
-            | Field::Apps
-            | Field::Kpus
-            | Field::AnalyticsRegion
-            | Field::Parallelism
-            | Field::ParallelismPerKpu
-            | Field::KpuHours
-            | Field::HoursPerDay
-            | Field::BackupGb
-            | Field::StorageIncluded => self.on(Field::Analytics),
-            Field::ActivePartitions
-            | Field::BufferInterval
-            | Field::BufferSizeMb
-            | Field::ObjectSizeMb
-            | Field::JqHours => self.on(Field::Firehose) && self.on(Field::DynamicPartitioning),
-            Field::Source | Field::FirehoseRecords | Field::FirehoseSizeKb => {
-                self.on(Field::Firehose) && !self.on(Field::FirehoseReads)
-            }
-            Field::FirehoseRegion
-            | Field::FormatConversion
-            | Field::DynamicPartitioning
-            | Field::VpcSubnets
-            | Field::VpcRatio => self.on(Field::Firehose),
-            Field::MemoryMb
-            | Field::DurationMs
-            | Field::BatchSize
-            | Field::Architecture
-            | Field::BatchingWindow => self.on(Field::Lambda),
-            Field::KclVersion | Field::KclWorkers | Field::CheckpointS => self.on(Field::Kcl),
-            Field::Months => !self.value(Field::Growth).trim().is_empty(),
-            Field::Mode => self.value(Field::Mode) != COMPARE,
-            _ => true,
+    /// Whether a field counts: a service's fields only when it is switched on, the Firehose's
+    /// own traffic only when it does not read the stream, an input that goes with another only
+    /// when that one is given (the months with growth, buffering with dynamic partitioning).
+    pub fn in_use(&self, field: Field) -> bool {
+        let (scope, input) = match field {
+            Field::Add(_) => return true,
+            Field::Reads(scope) | Field::Region(scope) => return self.on(Field::Add(scope)),
+            Field::Input(input) => (input.spec().scope, input),
+        };
+        let own_traffic = matches!(
+            input,
+            Input::Source | Input::FirehoseRecords | Input::FirehoseSizeKb
+        );
+        let service = match scope {
+            Scope::Every | Scope::Stream => true,
+            _ => self.on(Field::Add(scope)),
+        };
+        let needs = input
+            .spec()
+            .needs
+            .is_none_or(|n| self.given(Field::Input(n)));
+        service && needs && !(own_traffic && self.on(Field::Reads(Scope::Firehose)))
+    }
+
+    /// Whether a field has a value: a switch on, any other field not empty.
+    fn given(&self, field: Field) -> bool {
+        match field.is_switch() {
+            true => self.on(field),
+            false => !self.value(field).trim().is_empty(),
         }
     }
 
@@ -762,9 +497,9 @@ impl State {
             StreamWorkload::set,
             &mut errors,
         );
-        let traffic_ok =
-            !errors.contains_key(&Field::Records) && !errors.contains_key(&Field::SizeKb);
-        let analytics = self.on(Field::Analytics).then(|| {
+        let traffic_ok = !errors.contains_key(&Field::Input(Input::Records))
+            && !errors.contains_key(&Field::Input(Input::SizeKb));
+        let analytics = self.on(Field::Add(Scope::Analytics)).then(|| {
             let engine = analytics::Engine::Flink;
             let mut w = AnalyticsWorkload::new(engine, 1, analytics::AppSize::Kpus(1));
             self.read_into(
@@ -775,7 +510,7 @@ impl State {
             );
             w
         });
-        let firehose = self.on(Field::Firehose).then(|| {
+        let firehose = self.on(Field::Add(Scope::Firehose)).then(|| {
             let mut w = FirehoseWorkload::new(stream.records, stream.record_size);
             self.read_into(
                 &mut w,
@@ -785,13 +520,13 @@ impl State {
             );
             w
         });
-        let lambda = self.on(Field::Lambda).then(|| {
+        let lambda = self.on(Field::Add(Scope::Lambda)).then(|| {
             let mut w = lambda_default();
             let takes = |i: Input| i.spec().scope == Scope::Lambda;
             self.read_into(&mut w, takes, consumers::LambdaWorkload::set, &mut errors);
             w
         });
-        let kcl = self.on(Field::Kcl).then(|| {
+        let kcl = self.on(Field::Add(Scope::Kcl)).then(|| {
             let mut w = kcl_default();
             let takes = |i: Input| i.spec().scope == Scope::Kcl;
             self.read_into(&mut w, takes, consumers::KclWorkload::set, &mut errors);
@@ -817,7 +552,7 @@ impl State {
         set: fn(&mut W, Input, &str) -> Result<(), kcost_core::InputError>,
         errors: &mut BTreeMap<Field, String>,
     ) {
-        for field in Field::ALL.into_iter().filter(|f| self.in_use(*f)) {
+        for field in Field::all().filter(|f| self.in_use(*f)) {
             let Some(input) = field.input().filter(|i| takes(*i)) else {
                 continue;
             };
@@ -833,12 +568,12 @@ impl State {
 
     /// The discount asked for, in hundredths of a percent (0 for none).
     pub fn discount_bp(&self) -> u32 {
-        kcost_core::calc::parse_discount(self.value(Field::Discount)).unwrap_or(0)
+        kcost_core::calc::parse_discount(self.value(Input::Discount)).unwrap_or(0)
     }
 
     /// The rounding policy chosen.
     pub fn rounding(&self) -> Rounding {
-        self.value(Field::Rounding).parse().unwrap_or_default()
+        self.value(Input::Rounding).parse().unwrap_or_default()
     }
 
     /// The inputs as a scenario (every value already checked): the stream, and the analytics
@@ -847,9 +582,11 @@ impl State {
         let v = |f| self.value(f).trim().to_string();
         let workload = read.stream;
         // Compare mode prices the stream provisioned, and every mode beside it.
-        let mode = v(Field::Mode).parse().unwrap_or(Mode::Provisioned);
+        let mode = v(Field::Input(Input::Mode))
+            .parse()
+            .unwrap_or(Mode::Provisioned);
         let mut stream = StreamSpec::new(workload, mode);
-        stream.region = Some(v(Field::Region));
+        stream.region = Some(v(Field::Input(Input::Region)));
         let mut scenario = Scenario {
             name: Some("kcost page".to_string()),
             rounding: Some((self.rounding(), 0..0)),
@@ -860,11 +597,11 @@ impl State {
             let spec = AnalyticsSpec {
                 workload,
                 reads: self
-                    .on(Field::AnalyticsReads)
+                    .on(Field::Reads(Scope::Analytics))
                     .then(|| StreamRef::to(STREAM)),
                 efo: false,
                 writes: None,
-                region: Some(v(Field::AnalyticsRegion)),
+                region: Some(v(Field::Region(Scope::Analytics))),
                 at: 0..0,
             };
             scenario.analytics.insert("applications".to_string(), spec);
@@ -901,7 +638,7 @@ impl State {
     /// The Firehose stream: reading the page's stream (its traffic borrowed when wired), or with
     /// its own source and traffic as read.
     fn firehose(&self, workload: FirehoseWorkload) -> FirehoseSpec {
-        let reads = self.on(Field::FirehoseReads);
+        let reads = self.on(Field::Reads(Scope::Firehose));
         let (records, size, source) = if reads {
             (None, None, Source::KinesisStream)
         } else {
@@ -916,7 +653,11 @@ impl State {
             records,
             size,
             workload: FirehoseWorkload { source, ..workload },
-            region: Some(self.value(Field::FirehoseRegion).trim().to_string()),
+            region: Some(
+                self.value(Field::Region(Scope::Firehose))
+                    .trim()
+                    .to_string(),
+            ),
             at: 0..0,
         }
     }
@@ -926,7 +667,7 @@ impl State {
     pub fn chart_points(&self) -> Option<Chart> {
         let outcome = self.outcome.as_ref()?;
         let w = outcome.workload;
-        let region = self.book.region(self.value(Field::Region).trim()).ok()?;
+        let region = self.book.region(self.value(Input::Region).trim()).ok()?;
         let current = w.records.per_second().max(0.01);
         let options = Options {
             rounding: self.rounding(),
@@ -1015,15 +756,13 @@ pub struct Chart {
     pub now: Vec<(Mode, f64)>,
 }
 
-/// Whether a field is read by a workload's `set` (the stream's, the applications' or the
-/// Firehose's) rather than checked here.
+/// Whether a field is read by a workload's `set` (the stream's, the applications', the
+/// Firehose's, a consumer's) rather than checked alone.
 fn is_read(field: Field) -> bool {
-    field.input().is_some_and(|i| {
-        StreamWorkload::takes(i)
-            || AnalyticsWorkload::takes(i)
-            || FirehoseWorkload::takes(i)
-            || matches!(i.spec().scope, Scope::Lambda | Scope::Kcl)
-    })
+    match field {
+        Field::Input(input) => input.spec().scope != Scope::Every && input != Input::Mode,
+        Field::Add(_) | Field::Reads(_) | Field::Region(_) => false,
+    }
 }
 
 /// The workloads the fields describe.
@@ -1033,34 +772,6 @@ struct Workloads {
     firehose: Option<FirehoseWorkload>,
     lambda: Option<consumers::LambdaWorkload>,
     kcl: Option<consumers::KclWorkload>,
-}
-
-/// How the page checks a field's value.
-#[derive(Clone, Copy)]
-enum Check {
-    /// The core's parser; an empty value is refused by it.
-    Required(fn(&str) -> Result<(), kcost_core::InputError>),
-    /// The core's parser; an empty value means none.
-    Optional(fn(&str) -> Result<(), kcost_core::InputError>),
-    /// A region the prices know.
-    Region,
-}
-
-/// The check of each option field (mode, rounding, discount, regions): the core's own parser
-/// of its input. Every other field is read by its workload's `set` (`State::read`) or is a
-/// switch of the page's own.
-fn checker(field: Field) -> Option<Check> {
-    use Check::{Optional, Required};
-    fn ok<T>(result: Result<T, kcost_core::InputError>) -> Result<(), kcost_core::InputError> {
-        result.map(drop)
-    }
-    match field {
-        Field::Mode => Some(Required(|s| ok(s.parse::<Mode>()))),
-        Field::Rounding => Some(Required(|s| ok(s.parse::<Rounding>()))),
-        Field::Discount => Some(Optional(|s| ok(kcost_core::calc::parse_discount(s)))),
-        Field::Region | Field::AnalyticsRegion | Field::FirehoseRegion => Some(Check::Region),
-        _ => None,
-    }
 }
 
 /// The page's Lambda function before its fields: the fields' defaults (128 MB, 100 ms) and
@@ -1080,9 +791,6 @@ fn kcl_default() -> consumers::KclWorkload {
 
 /// The name of the page's stream in its scenario.
 const STREAM: &str = "stream";
-
-/// The mode field's value that compares every mode.
-const COMPARE: &str = "compare";
 
 enum Invalid {
     Fields(BTreeMap<Field, String>),

@@ -2,6 +2,7 @@
 
 use kcost_core::notes::StreamWarning;
 use kcost_core::scenario::ComponentEstimate;
+use kcost_core::Input;
 use kcost_web::query;
 use kcost_web::state::{book, Action, Field, State};
 use std::rc::Rc;
@@ -38,9 +39,9 @@ fn the_decks_url_gives_49_shards_and_662_26() {
 fn a_bad_value_shows_the_cores_message_and_no_stale_figure() {
     let s = state("?consumers=10");
     assert_eq!(total(&s), "551.27");
-    let s = s.reduce(Action::Set(Field::Records, "-5".into()));
+    let s = s.reduce(Action::Set(Field::Input(Input::Records), "-5".into()));
     assert!(
-        s.errors[&Field::Records].contains("negative"),
+        s.errors[&Field::Input(Input::Records)].contains("negative"),
         "{:?}",
         s.errors
     );
@@ -48,10 +49,10 @@ fn a_bad_value_shows_the_cores_message_and_no_stale_figure() {
     // "1," on the way to "1,000", 1e12, a 2000 KB record, a region that cannot price it: none
     // leaves a result that looks current.
     for (field, value) in [
-        (Field::Records, "1,"),
-        (Field::Records, "1e12"),
-        (Field::SizeKb, "20000"),
-        (Field::Mode, "advantage"),
+        (Field::Input(Input::Records), "1,"),
+        (Field::Input(Input::Records), "1e12"),
+        (Field::Input(Input::SizeKb), "20000"),
+        (Field::Input(Input::Mode), "advantage"),
     ] {
         let bad = state("?consumers=10&region=us-east-2").reduce(Action::Set(field, value.into()));
         assert!(bad.outcome.is_none(), "{field:?}={value}");
@@ -60,7 +61,7 @@ fn a_bad_value_shows_the_cores_message_and_no_stale_figure() {
             "{field:?}={value}"
         );
     }
-    let s = s.reduce(Action::Set(Field::Records, "1000/min".into()));
+    let s = s.reduce(Action::Set(Field::Input(Input::Records), "1000/min".into()));
     assert!(s.errors.is_empty());
     assert_eq!(
         s.outcome
@@ -78,7 +79,7 @@ fn a_bad_value_shows_the_cores_message_and_no_stale_figure() {
 fn any_url_loads() {
     let s = state("?records=abc&colour=red&size-kb=%ZZ&analytics=maybe");
     assert_eq!(s.url_problems.len(), 3, "{:?}", s.url_problems);
-    assert!(s.errors[&Field::Records].contains("not a number"));
+    assert!(s.errors[&Field::Input(Input::Records)].contains("not a number"));
     assert!(s.outcome.is_none(), "nothing valid yet, and no panic");
 }
 
@@ -201,79 +202,24 @@ fn the_decks_url_sets_four_fields_and_round_trips() {
     let (inputs, problems) =
         query::parse("?records=100&size-kb=100&consumers=10&region=eu-central-1");
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(inputs[&Field::Consumers], "10");
-    assert_eq!(inputs[&Field::Region], "eu-central-1");
+    assert_eq!(inputs[&Field::Input(Input::Consumers)], "10");
+    assert_eq!(inputs[&Field::Input(Input::Region)], "eu-central-1");
     assert_eq!(
         query::to_query(&inputs),
         "?consumers=10&region=eu-central-1"
     );
 }
 
-/// A value of each field other than its default, which the page accepts.
+/// A value of each field other than its default, which the page accepts: the declared example
+/// (a size of 3 KB, the page starting at the example's 100), a switch flipped, another region.
 fn another_value(field: Field) -> &'static str {
     match field {
-        Field::Records => "250",
-        Field::SizeKb => "3",
-        Field::Consumers => "2",
-        Field::EfoConsumers => "1",
-        Field::Mode => "on-demand",
-        Field::Retention => "48h",
-        Field::Region => "us-east-2",
-        Field::Rounding => "exact",
-        Field::Aggregate => "25",
-        Field::PeakRecords => "400",
-        Field::TargetUtilization => "80",
-        Field::HotKeyShare => "0.1",
-        Field::Growth => "5",
-        Field::Months => "24",
-        Field::Discount => "10",
-        Field::LongTermReads => "5",
-        Field::MaxRecordSize => "2MiB",
-        Field::Engine => "studio",
-        Field::Apps => "2",
-        Field::Kpus => "3",
-        Field::AnalyticsRegion => "eu-west-2",
-        Field::FirehoseRecords => "10",
-        Field::FirehoseSizeKb => "2",
-        Field::Source => "msk",
-        Field::FirehoseRegion => "eu-west-2",
-        Field::Form => "current",
-        Field::Buffer => "25",
-        Field::Profile => "1,1,1,1,1,1,2,3,3,3,3,3,3,3,3,3,3,2,2,2,1,1,1,1",
-        Field::Scaling => "scheduled",
-        Field::Shards => "60",
-        Field::ShardMetrics => "all",
-        Field::Encryption => "kms",
-        Field::KmsKey => "customer",
-        Field::ProducerNetwork => "nat",
-        Field::ConsumerNetwork => "endpoint",
-        Field::NatGateways => "2",
-        Field::EndpointAzs => "3",
-        Field::Parallelism => "8",
-        Field::ParallelismPerKpu => "2",
-        Field::KpuHours => "5/day",
-        Field::HoursPerDay => "12",
-        Field::BackupGb => "10",
-        Field::ActivePartitions => "1000",
-        Field::BufferInterval => "60",
-        Field::BufferSizeMb => "64",
-        Field::ObjectSizeMb => "64",
-        Field::JqHours => "730",
-        Field::VpcSubnets => "3",
-        Field::VpcRatio => "0.5",
-        Field::MemoryMb => "256",
-        Field::DurationMs => "120",
-        Field::BatchSize => "500",
-        Field::Architecture => "arm64",
-        Field::BatchingWindow => "5",
-        Field::KclVersion => "2",
-        Field::KclWorkers => "4",
-        Field::CheckpointS => "30",
-        Field::StorageIncluded | Field::DynamicPartitioning => "on",
-        // Switches: the other state from their default.
-        Field::Analytics | Field::Firehose | Field::FormatConversion => "on",
-        Field::Lambda | Field::Kcl => "on",
-        Field::AnalyticsReads | Field::FirehoseReads => "",
+        Field::Input(Input::SizeKb) => "3",
+        Field::Input(input) if input.spec().switch => "on",
+        Field::Input(input) => input.spec().example,
+        Field::Region(_) => "eu-west-2",
+        Field::Add(_) => "on",
+        Field::Reads(_) => "",
     }
 }
 
@@ -282,7 +228,7 @@ fn a_link_round_trips_every_field() {
     let defaults = kcost_web::state::defaults();
     // Each field alone, then all of them at once: the link reopens exactly the same inputs.
     let mut all = defaults.clone();
-    for field in Field::ALL {
+    for field in Field::all() {
         assert_ne!(another_value(field), field.default_value(), "{field:?}");
         let mut one = defaults.clone();
         one.insert(field, another_value(field).to_string());
@@ -303,9 +249,9 @@ fn a_link_round_trips_every_field() {
 fn malformed_parameters_are_reported_and_the_rest_kept() {
     let (inputs, problems) =
         query::parse("?records=1000%2Fmin&bogus=1&size-kb=%ZZ&analytics=maybe&&=x");
-    assert_eq!(inputs[&Field::Records], "1000/min");
+    assert_eq!(inputs[&Field::Input(Input::Records)], "1000/min");
     assert_eq!(
-        inputs[&Field::SizeKb],
+        inputs[&Field::Input(Input::SizeKb)],
         "100",
         "a malformed value keeps the default"
     );
@@ -403,46 +349,24 @@ fn the_pages_messages_name_its_fields_not_flags_or_commands() {
     assert_eq!(names_a_flag_or_command(&problem), None, "{problem}");
 }
 
-/// Inputs the core declares that the page does not offer yet; a new input fails the test below
-/// until the page has a field for it or it is listed here.
-const NOT_ON_THE_PAGE: &[kcost_core::Input] = &[];
-
+/// Every declared input is a field of the page (the page's fields are the declarations), under
+/// a URL parameter that names it alone: the CLI's flag, prefixed by its service where a
+/// subcommand's flag would clash with the stream's.
 #[wasm_bindgen_test]
-fn every_declared_input_is_a_field_in_the_cores_words() {
-    use kcost_core::{Input, Scope};
+fn every_declared_input_is_a_field_under_its_own_parameter() {
     for &input in Input::ALL {
-        let spec = input.spec();
-        let fields: Vec<Field> = Field::ALL
-            .into_iter()
-            .filter(|f| f.input() == Some(input))
-            .collect();
-        if NOT_ON_THE_PAGE.contains(&input) {
-            assert!(
-                fields.is_empty(),
-                "{input:?} is on the page; drop it from the list"
-            );
-            continue;
-        }
-        assert!(!fields.is_empty(), "the page has no field for {input:?}");
-        for field in fields {
-            // The URL parameter is the flag, prefixed by the section where names would clash.
-            let key = field.key();
-            let prefixed = ["analytics-", "firehose-", "lambda-", "kcl-"]
-                .iter()
-                .any(|p| key.strip_prefix(p) == Some(spec.flag));
-            assert!(
-                key == spec.flag || prefixed,
-                "{field:?}: {key} vs {}",
-                spec.flag
-            );
-            assert!(field.label().starts_with(spec.label), "{field:?}");
-            if spec.scope == Scope::Every || field.key() == spec.flag {
-                if let Some(default) = spec.default {
-                    assert_eq!(field.default_value(), default, "{field:?}");
-                }
-            }
-        }
+        assert!(Field::all().any(|f| f == Field::Input(input)), "{input:?}");
     }
+    for field in Field::all() {
+        assert_eq!(Field::from_key(&field.key()), Some(field), "{field:?}");
+    }
+    assert_eq!(
+        Field::Input(Input::FirehoseRecords).key(),
+        "firehose-records"
+    );
+    assert_eq!(Field::Input(Input::Source).key(), "source");
+    assert_eq!(Field::Input(Input::MemoryMb).key(), "lambda-memory-mb");
+    assert_eq!(Field::Input(Input::KclVersion).key(), "kcl-version");
 }
 
 #[wasm_bindgen_test]
@@ -596,7 +520,7 @@ fn every_input_of_the_cli_prices_as_the_cli_does() {
     let s = state("?lambda=on&lambda-memory-mb=64");
     assert!(
         s.errors
-            .get(&Field::MemoryMb)
+            .get(&Field::Input(Input::MemoryMb))
             .is_some_and(|e| e.contains("from 128 to 10240")),
         "{:?}",
         s.errors
@@ -737,13 +661,13 @@ fn every_refused_stream_field_is_listed_at_once() {
     let s = state("?records=-5&size-kb=0&consumers=x&retention=2h&profile=1,2");
     assert!(s.outcome.is_none());
     for field in [
-        Field::Records,
-        Field::SizeKb,
-        Field::Consumers,
-        Field::Retention,
-        Field::Profile,
+        Field::Input(Input::Records),
+        Field::Input(Input::SizeKb),
+        Field::Input(Input::Consumers),
+        Field::Input(Input::Retention),
+        Field::Input(Input::Profile),
     ] {
         assert!(s.errors.contains_key(&field), "{field:?}: {:?}", s.errors);
     }
-    assert!(s.errors[&Field::Retention].contains("24h to 365d"));
+    assert!(s.errors[&Field::Input(Input::Retention)].contains("24h to 365d"));
 }

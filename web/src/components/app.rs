@@ -12,6 +12,7 @@ use crate::components::results::Results;
 use crate::components::traffic::Traffic;
 use crate::query;
 use crate::state::{self, Action, Field, State};
+use kcost_core::{Input, Scope};
 
 fn location() -> (String, String) {
     let location = web_sys::window().map(|w| w.location());
@@ -132,7 +133,8 @@ pub struct Section {
 
 /// The field of a declared input: its label, hint and kind (a switch, a select of its choices,
 /// or text) from the input's declaration, its value and error from the state.
-fn field(state: &UseReducerHandle<State>, field: Field) -> Html {
+fn field(state: &UseReducerHandle<State>, field: impl Into<Field>) -> Html {
+    let field = field.into();
     let Some(spec) = field.input().map(kcost_core::Input::spec) else {
         return html! {};
     };
@@ -152,7 +154,8 @@ fn field(state: &UseReducerHandle<State>, field: Field) -> Html {
 }
 
 /// A select of `kind`'s options (a region), for a declared input.
-fn select(state: &UseReducerHandle<State>, field: Field, kind: Kind) -> Html {
+fn select(state: &UseReducerHandle<State>, field: impl Into<Field>, kind: Kind) -> Html {
+    let field = field.into();
     let hint = field.input().map_or("", |i| i.spec().hint);
     laid_out(state, field, hint, kind)
 }
@@ -216,51 +219,16 @@ fn summary(Section { state }: &Section) -> Html {
     }
 }
 
-/// The stream's fields, and what is around it.
+/// The stream's fields, and what is around it: the stream's inputs and the estimate's
+/// options, placed as they are declared.
 #[function_component(StreamFields)]
 fn stream_fields(Section { state: s }: &Section) -> Html {
     let stream_regions = regions(s, "Data Streams", kcost_core::PriceKey::KdsShardHour);
+    let fields = Input::of(Scope::Stream).chain(Input::of(Scope::Every));
     html! {
         <fieldset>
             <legend>{ "Data stream" }</legend>
-            { field(s, Field::Records) }
-            { field(s, Field::SizeKb) }
-            { field(s, Field::Consumers) }
-            { field(s, Field::EfoConsumers) }
-            { field(s, Field::Mode) }
-            { select(s, Field::Region, stream_regions) }
-            { field(s, Field::Retention) }
-            { field(s, Field::Rounding) }
-            <details>
-                <summary>{ "More: aggregation, peaks, hot keys, growth" }</summary>
-                { field(s, Field::Aggregate) }
-                { field(s, Field::PeakRecords) }
-                { field(s, Field::TargetUtilization) }
-                { field(s, Field::HotKeyShare) }
-                { field(s, Field::Growth) }
-                { field(s, Field::Months) }
-                { field(s, Field::Discount) }
-                { field(s, Field::LongTermReads) }
-                { field(s, Field::MaxRecordSize) }
-                { field(s, Field::Shards) }
-            </details>
-            <details>
-                <summary>{ "More: calculator form, daily profile" }</summary>
-                { field(s, Field::Form) }
-                { field(s, Field::Buffer) }
-                { field(s, Field::Profile) }
-                { field(s, Field::Scaling) }
-            </details>
-            <details>
-                <summary>{ "More: around the stream (metrics, encryption, network)" }</summary>
-                { field(s, Field::ShardMetrics) }
-                { field(s, Field::Encryption) }
-                { field(s, Field::KmsKey) }
-                { field(s, Field::ProducerNetwork) }
-                { field(s, Field::ConsumerNetwork) }
-                { field(s, Field::NatGateways) }
-                { field(s, Field::EndpointAzs) }
-            </details>
+            { placed(s, fields.map(Field::Input), &stream_regions) }
         </fieldset>
     }
 }
@@ -268,23 +236,14 @@ fn stream_fields(Section { state: s }: &Section) -> Html {
 /// The consumers that bring a bill of their own: a Lambda function, a KCL application.
 #[function_component(ConsumerFields)]
 fn consumer_fields(Section { state: s }: &Section) -> Html {
+    let none = Kind::Text;
     html! {
         <fieldset>
             <legend>{ "Consumers with their own bill" }</legend>
-            { switch(s, Field::Lambda, "a shared consumer of the stream") }
-            if s.value(Field::Lambda) == "on" {
-                { field(s, Field::MemoryMb) }
-                { field(s, Field::DurationMs) }
-                { field(s, Field::BatchSize) }
-                { field(s, Field::Architecture) }
-                { field(s, Field::BatchingWindow) }
-            }
-            { switch(s, Field::Kcl, "an enhanced fan-out consumer; its DynamoDB tables") }
-            if s.value(Field::Kcl) == "on" {
-                { field(s, Field::KclVersion) }
-                { field(s, Field::KclWorkers) }
-                { field(s, Field::CheckpointS) }
-            }
+            { switch(s, Field::Add(Scope::Lambda), "a shared consumer of the stream") }
+            { placed(s, Input::of(Scope::Lambda).map(Field::Input), &none) }
+            { switch(s, Field::Add(Scope::Kcl), "an enhanced fan-out consumer; its DynamoDB tables") }
+            { placed(s, Input::of(Scope::Kcl).map(Field::Input), &none) }
         </fieldset>
     }
 }
@@ -300,23 +259,7 @@ fn analytics_fields(Section { state: s }: &Section) -> Html {
     html! {
         <fieldset>
             <legend>{ "Analytics" }</legend>
-            { switch(s, Field::Analytics, "") }
-            if s.value(Field::Analytics) == "on" {
-                { switch(s, Field::AnalyticsReads, "each adds a consumer") }
-                { field(s, Field::Engine) }
-                { field(s, Field::Apps) }
-                { field(s, Field::Kpus) }
-                { select(s, Field::AnalyticsRegion, analytics_regions) }
-                <details>
-                    <summary>{ "More: parallelism, running hours, backups" }</summary>
-                    { field(s, Field::Parallelism) }
-                    { field(s, Field::ParallelismPerKpu) }
-                    { field(s, Field::KpuHours) }
-                    { field(s, Field::HoursPerDay) }
-                    { field(s, Field::BackupGb) }
-                    { field(s, Field::StorageIncluded) }
-                </details>
-            }
+            { service(s, Scope::Analytics, "each adds a consumer", &analytics_regions) }
         </fieldset>
     }
 }
@@ -328,31 +271,58 @@ fn firehose_fields(Section { state: s }: &Section) -> Html {
     html! {
         <fieldset>
             <legend>{ "Firehose" }</legend>
-            { switch(s, Field::Firehose, "") }
-            if s.value(Field::Firehose) == "on" {
-                { switch(s, Field::FirehoseReads, "and takes its records") }
-                if s.value(Field::FirehoseReads) != "on" {
-                    { field(s, Field::Source) }
-                    { field(s, Field::FirehoseRecords) }
-                    { field(s, Field::FirehoseSizeKb) }
-                }
-                { field(s, Field::FormatConversion) }
-                { select(s, Field::FirehoseRegion, firehose_regions) }
-                <details>
-                    <summary>{ "More: dynamic partitioning, VPC delivery" }</summary>
-                    { field(s, Field::DynamicPartitioning) }
-                    if s.value(Field::DynamicPartitioning) == "on" {
-                        { field(s, Field::ActivePartitions) }
-                        { field(s, Field::BufferInterval) }
-                        { field(s, Field::BufferSizeMb) }
-                        { field(s, Field::ObjectSizeMb) }
-                        { field(s, Field::JqHours) }
-                    }
-                    { field(s, Field::VpcSubnets) }
-                    { field(s, Field::VpcRatio) }
-                </details>
-            }
+            { service(s, Scope::Firehose, "and takes its records", &firehose_regions) }
         </fieldset>
+    }
+}
+
+/// A service beside the stream: its switch, then (when on) whether it reads the stream, its
+/// inputs and its region, placed as they are declared.
+fn service(s: &UseReducerHandle<State>, scope: Scope, reads: &'static str, regions: &Kind) -> Html {
+    let fields = Input::of(scope)
+        .map(Field::Input)
+        .chain([Field::Region(scope)]);
+    html! {
+        <>
+        { switch(s, Field::Add(scope), "") }
+        if s.value(Field::Add(scope)) == "on" {
+            { switch(s, Field::Reads(scope), reads) }
+        }
+        { placed(s, fields, regions) }
+        </>
+    }
+}
+
+/// The fields in use among `fields`, as their declarations place them: those shown first, in
+/// order, then each group of further fields folded under "More: " and its words. A region is a
+/// select of `regions`.
+fn placed(
+    s: &UseReducerHandle<State>,
+    fields: impl Iterator<Item = Field>,
+    regions: &Kind,
+) -> Html {
+    let shown: Vec<Field> = fields.filter(|f| s.in_use(*f)).collect();
+    let more = |f: &Field| f.input().map_or("", |i| i.spec().more);
+    let one = |f: &Field| match f.input() {
+        Some(Input::Region) => select(s, *f, regions.clone()),
+        _ => field(s, *f),
+    };
+    let mut groups: Vec<&str> = Vec::new();
+    for group in shown.iter().map(more).filter(|g| !g.is_empty()) {
+        if !groups.contains(&group) {
+            groups.push(group);
+        }
+    }
+    html! {
+        <>
+        { for shown.iter().filter(|f| more(f).is_empty()).map(one) }
+        { for groups.into_iter().map(|group| html! {
+            <details>
+                <summary>{ format!("More: {group}") }</summary>
+                { for shown.iter().filter(|f| more(f) == group).map(one) }
+            </details>
+        }) }
+        </>
     }
 }
 
@@ -397,9 +367,9 @@ fn output(OutputProps { state, link }: &OutputProps) -> Html {
                 }
                 <Exports outcome={Rc::clone(outcome)} link={link.clone()} explain={state.explain} />
             }
-            <Traffic region={state.value(Field::Region).to_string()}
-                target_utilization={state.value(Field::TargetUtilization).to_string()}
-                retention={state.value(Field::Retention).to_string()} />
+            <Traffic region={state.value(Input::Region).to_string()}
+                target_utilization={state.value(Input::TargetUtilization).to_string()}
+                retention={state.value(Input::Retention).to_string()} />
         </div>
     }
 }
