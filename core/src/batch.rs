@@ -5,15 +5,15 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::calc::money::Money;
 use crate::calc::Options;
 use crate::error::{Error, InputError};
 use crate::estimate::{Estimate, Mode};
 use crate::input::{Input, Scope};
-use crate::money::Money;
 use crate::price::PriceBook;
 use crate::streams::commitment::{region_code, together};
+use crate::streams::workload::StreamWorkload;
 use crate::streams::{self, AccountStream};
-use crate::workload::StreamWorkload;
 
 /// Whether `input` is a batch column: every input of a stream and of every estimate, named by
 /// its flag, but the growth projection (a batch prices each row once) and the rounding (the

@@ -4,13 +4,13 @@
 
 use arcstr::ArcStr;
 
+use crate::calc::money::Money;
+use crate::calc::trace::Term;
 use crate::calc::{Calc, Options, PriceAge};
 use crate::error::Error;
 use crate::estimate::{DiscountLine, Line, PriceUsed, Subtotals};
-use crate::money::Money;
 use crate::notes::{Assumption, Warning};
 use crate::price::{Confidence, Price, PriceBook, PriceKey, RegionPrices};
-use crate::trace::Term;
 
 /// The region used when none is given.
 pub const DEFAULT_REGION: &str = "us-east-1";
@@ -166,7 +166,7 @@ pub(crate) fn finish(
         };
     }
     let percent = f64::from(bp) / 100.0;
-    use crate::trace::{NumFmt, Op};
+    use crate::calc::trace::{NumFmt, Op};
     let amount = c
         .money(
             "discount",
@@ -304,7 +304,7 @@ pub(crate) fn tiered(
 
 /// The part of `quantity` that falls in `tier`, through the calculator's steps.
 fn tier_part(c: &mut Calc, tier: &Tier, quantity: Term) -> Result<Term, Error> {
-    use crate::trace::{NumFmt, Op};
+    use crate::calc::trace::{NumFmt, Op};
     let (id, bound_unit, unit) = tier.step;
     let beyond =
         |c: &mut Calc, (id, bound_unit, unit): (&'static str, &'static str, &'static str)| {

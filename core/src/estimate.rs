@@ -4,14 +4,14 @@
 use arcstr::ArcStr;
 use serde::Serialize;
 
+use crate::calc::money::Money;
+use crate::calc::trace::Step;
+use crate::calc::Form;
 use crate::calc::Rounding;
 use crate::error::Error;
-use crate::money::Money;
 use crate::notes::{Assumption, Warning};
 use crate::price::{Confidence, Price, PriceKey};
-use crate::rate::Rate;
-use crate::trace::Step;
-use crate::workload::Form;
+use crate::read::rate::Rate;
 
 /// The AWS service an estimate prices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

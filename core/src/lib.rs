@@ -30,7 +30,6 @@
     allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
 )]
 
-pub mod account;
 pub mod analytics;
 pub mod around;
 pub mod batch;
@@ -41,26 +40,23 @@ pub mod error;
 pub mod estimate;
 pub mod face;
 pub mod firehose;
-pub mod fixed;
 pub mod infra;
 pub mod input;
 pub mod metrics;
-pub mod money;
 pub mod notes;
-pub mod number;
 pub mod parse;
 pub mod price;
-pub mod rate;
+pub mod read;
 pub mod scenario;
 pub mod schedule;
 pub mod streams;
-pub mod sweep;
+pub mod units;
+
+pub use calc::{fixed, money, share as account, trace};
+pub use read::{number, rate, text};
+pub use streams::{sweep, workload};
 #[doc(hidden)]
 pub mod testing;
-pub mod text;
-pub mod trace;
-pub mod units;
-pub mod workload;
 
 pub use arcstr::ArcStr;
 pub use bill::old_prices;

@@ -9,19 +9,12 @@ use serde::{Serialize, Serializer};
 use crate::face::{Face, Fix, Plain};
 use crate::price::{Confidence, PriceKey};
 
-mod analytics;
-mod around;
-mod consumers;
-mod firehose;
-mod stream;
-mod traffic;
-
-pub use analytics::{AnalyticsAssumption, AnalyticsWarning};
-pub use around::{AroundAssumption, AroundWarning};
-pub use consumers::ConsumerAssumption;
-pub use firehose::{FirehoseAssumption, FirehoseWarning};
-pub use stream::{CapacityWarning, StreamAssumption, StreamWarning};
-pub use traffic::{TrafficAssumption, TrafficWarning};
+pub use crate::analytics::notes::{AnalyticsAssumption, AnalyticsWarning};
+pub use crate::around::notes::{AroundAssumption, AroundWarning};
+pub use crate::consumers::notes::ConsumerAssumption;
+pub use crate::firehose::notes::{FirehoseAssumption, FirehoseWarning};
+pub use crate::metrics::notes::{TrafficAssumption, TrafficWarning};
+pub use crate::streams::notes::{CapacityWarning, StreamAssumption, StreamWarning};
 
 /// Each service's notes become the estimate's: `StreamWarning::LargeRecords { .. }.into()`.
 macro_rules! joined {
@@ -52,17 +45,17 @@ pub enum Assumption {
         name: ArcStr,
     },
     /// About the stream itself: its consumers, traffic, capacity form and Advantage commitment.
-    Stream(stream::StreamAssumption),
+    Stream(crate::streams::notes::StreamAssumption),
     /// About a stream's real traffic, read from its metrics.
-    Traffic(traffic::TrafficAssumption),
+    Traffic(crate::metrics::notes::TrafficAssumption),
     /// About Managed Flink / Data Analytics applications.
-    Analytics(analytics::AnalyticsAssumption),
+    Analytics(crate::analytics::notes::AnalyticsAssumption),
     /// About a Firehose stream.
-    Firehose(firehose::FirehoseAssumption),
+    Firehose(crate::firehose::notes::FirehoseAssumption),
     /// About what is priced around a stream.
-    Around(around::AroundAssumption),
+    Around(crate::around::notes::AroundAssumption),
     /// About a consumer's own bill (a Lambda function, a KCL application).
-    Consumer(consumers::ConsumerAssumption),
+    Consumer(crate::consumers::notes::ConsumerAssumption),
 }
 
 impl Assumption {
@@ -119,17 +112,17 @@ pub enum Warning {
         source: ArcStr,
     },
     /// About the stream: its records, retention, consumers and Advantage commitment.
-    Stream(stream::StreamWarning),
+    Stream(crate::streams::notes::StreamWarning),
     /// About the stream's capacity: shards, hot keys and on-demand's bursts.
-    Capacity(stream::CapacityWarning),
+    Capacity(crate::streams::notes::CapacityWarning),
     /// About a stream's real traffic, read from its metrics.
-    Traffic(traffic::TrafficWarning),
+    Traffic(crate::metrics::notes::TrafficWarning),
     /// About what is priced around a stream.
-    Around(around::AroundWarning),
+    Around(crate::around::notes::AroundWarning),
     /// About Managed Flink / Data Analytics applications.
-    Analytics(analytics::AnalyticsWarning),
+    Analytics(crate::analytics::notes::AnalyticsWarning),
     /// About a Firehose stream.
-    Firehose(firehose::FirehoseWarning),
+    Firehose(crate::firehose::notes::FirehoseWarning),
 }
 
 impl Warning {
@@ -246,24 +239,6 @@ macro_rules! serialize_as_text {
 
 serialize_as_text!(Assumption, Warning);
 
-/// `12,531.28`: two decimals with thousands separators.
-fn grouped(x: f64) -> String {
-    crate::fixed::Fixed::round(x, 2).map_or_else(|_| x.to_string(), |f| f.to_text(true))
-}
-
-/// A share of a whole for a sentence: `39%`, `0.4%`, `less than 0.1%`, `none`.
-fn percent(p: f64) -> String {
-    if p >= 10.0 {
-        format!("{p:.0}%")
-    } else if p >= 0.1 {
-        format!("{p:.1}%")
-    } else if p > 0.0 {
-        "less than 0.1%".to_string()
-    } else {
-        "none".to_string()
-    }
-}
-
 #[cfg(test)]
 // Cents are written as 112_78 so that they read as 112.78 USD.
 #[allow(clippy::inconsistent_digit_grouping)]
@@ -291,7 +266,7 @@ mod tests {
     #[test]
     fn a_messages_variants_read_as_written() {
         use super::Warning;
-        use crate::money::Money;
+        use crate::calc::money::Money;
         let endpoint = |nat: i64, endpoint: i64, sides| {
             Warning::Around(AroundWarning::EndpointInstead {
                 nat_usd: Money::from_cents(nat),

@@ -8,9 +8,9 @@ use crate::consumers::{KclVersion, KclWorkload, LambdaWorkload};
 use crate::error::InputError;
 use crate::firehose::FirehoseWorkload;
 use crate::input::{Input, Scope};
-use crate::number::parse_count;
-use crate::rate::{Per, Rate};
-use crate::workload::{Growth, RecordSize, StreamWorkload};
+use crate::read::number::parse_count;
+use crate::read::rate::{Per, Rate};
+use crate::streams::workload::{Growth, RecordSize, StreamWorkload};
 
 pub use crate::analytics::{
     apps, backup_gb, hours_per_day, kpus, parallelism, parallelism_per_kpu,
@@ -19,8 +19,8 @@ pub use crate::firehose::{
     active_partitions, buffer_interval, buffer_size_mb, check_buffering, jq_hours, object_size_mb,
     vpc_ratio, vpc_subnets,
 };
-pub use crate::number::positive;
-pub use crate::workload::{
+pub use crate::read::number::positive;
+pub use crate::streams::workload::{
     aggregate_kb, consumers, efo_consumers, long_term_reads_gb, months, shards, MAX_SHARDS,
 };
 

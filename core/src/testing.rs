@@ -198,11 +198,11 @@ fn traffic_and_account_warnings() -> Vec<crate::notes::Warning> {
         Warning::Capacity(CapacityWarning::ShardsAboveNeed {
             shards: 60,
             needed: 10,
-            saving_usd: crate::money::Money::from_cents(131_400),
+            saving_usd: crate::calc::money::Money::from_cents(131_400),
         }),
         Warning::Around(AroundWarning::EndpointInstead {
-            nat_usd: crate::money::Money::from_cents(11_278),
-            endpoint_usd: crate::money::Money::from_cents(3_966),
+            nat_usd: crate::calc::money::Money::from_cents(11_278),
+            endpoint_usd: crate::calc::money::Money::from_cents(3_966),
             azs: 2,
             sides: (true, false),
         }),
@@ -218,7 +218,7 @@ fn traffic_and_account_warnings() -> Vec<crate::notes::Warning> {
         }),
         Warning::Stream(StreamWarning::AdvantageCommitment {
             region: "us-east-1".into(),
-            commitment_usd: crate::money::Money::from_cents(307_969),
+            commitment_usd: crate::calc::money::Money::from_cents(307_969),
             use_percent: 0.39,
         }),
     ]
@@ -227,10 +227,10 @@ fn traffic_and_account_warnings() -> Vec<crate::notes::Warning> {
 /// One warning of every kind.
 fn warning_samples() -> Vec<crate::notes::Warning> {
     use crate::notes::Warning;
-    use crate::rate::Rate;
-    let rate = Rate::new(1.0, crate::rate::Per::Month).unwrap_or(Rate {
+    use crate::read::rate::Rate;
+    let rate = Rate::new(1.0, crate::read::rate::Per::Month).unwrap_or(Rate {
         count: 1.0,
-        per: crate::rate::Per::Month,
+        per: crate::read::rate::Per::Month,
     });
     let mut warnings = vec![
         Warning::OldPrices {
@@ -280,7 +280,7 @@ fn warning_samples() -> Vec<crate::notes::Warning> {
         Warning::Stream(StreamWarning::SlowConsumers {
             consumers: 10,
             delay_ms: 2000.0,
-            efo_change_usd: Some(crate::money::Money::from_cents(-5)),
+            efo_change_usd: Some(crate::calc::money::Money::from_cents(-5)),
         }),
     ];
     warnings.extend(traffic_and_account_warnings());

@@ -1,12 +1,12 @@
 //! The calculator's units and the steps that convert between them, shared by every service.
 
 use crate::bill::Notes;
+use crate::calc::trace::{NumFmt, Op, Term};
 use crate::calc::Calc;
 use crate::error::Error;
 use crate::notes::StreamWarning;
 use crate::notes::Warning;
-use crate::rate::{Per, Rate};
-use crate::trace::{NumFmt, Op, Term};
+use crate::read::rate::{Per, Rate};
 
 /// Hours in the calculator's month.
 pub const HOURS_PER_MONTH: f64 = 730.0;

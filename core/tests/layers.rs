@@ -1,9 +1,26 @@
 //! The core's modules import each other in one direction only: no module reaches, through any
 //! chain of imports, back to itself. (A bill, its notes and the default region are neutral
-//! pieces every service uses; no service reaches into another for them.)
+//! pieces every service uses; no service reaches into another for them.) Each service's folder
+//! owns its inputs, model, lines and notes; the joins gather their parts into one type (`notes.rs`
+//! every service's notes, `estimate.rs` the inputs an estimate echoes), so a join's edges into
+//! the service folders are not counted among the folders': the module-level test below still
+//! follows them.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+
+/// The modules that join per-service parts into one type.
+const JOINS: [&str; 3] = ["notes", "estimate", "parse"];
+
+/// The folders of the services.
+const SERVICES: [&str; 6] = [
+    "streams",
+    "around",
+    "analytics",
+    "firehose",
+    "consumers",
+    "metrics",
+];
 
 /// Each top-level module of `core/src` and the modules its non-test code names as `crate::x`.
 fn imports() -> BTreeMap<String, BTreeSet<String>> {
@@ -35,6 +52,9 @@ fn imports() -> BTreeMap<String, BTreeSet<String>> {
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
                 .collect();
+            if JOINS.contains(&module.as_str()) && SERVICES.contains(&name.as_str()) {
+                continue;
+            }
             if name != module && !name.is_empty() {
                 deps.insert(name);
             }

@@ -4,7 +4,7 @@
 use super::{AnalyticsWorkload, AppSize, Engine};
 use crate::error::InputError;
 use crate::input::{Input, Scope};
-use crate::number::{parse_non_negative, parse_switch, positive};
+use crate::read::number::{parse_non_negative, parse_switch, positive};
 
 impl AnalyticsWorkload {
     /// Whether `input` is one of the applications'.

@@ -4,7 +4,7 @@
 use super::{FirehoseWorkload, Source};
 use crate::error::InputError;
 use crate::input::{Input, Scope};
-use crate::number::{parse_count, parse_non_negative, parse_switch, positive};
+use crate::read::number::{parse_count, parse_non_negative, parse_switch, positive};
 
 impl FirehoseWorkload {
     /// Whether `input` is one of a Firehose stream's.

@@ -16,7 +16,7 @@ use super::{
 use crate::analytics::Engine;
 use crate::consumers::LambdaWorkload;
 use crate::estimate::Mode;
-use crate::workload::Retention;
+use crate::streams::workload::Retention;
 
 /// The resource types kcost prices: Kinesis's own, and those around a stream (a Lambda event
 /// source mapping reading one, a KMS key encrypting one, NAT gateways, an interface endpoint

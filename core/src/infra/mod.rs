@@ -33,7 +33,7 @@ use serde::Serialize;
 
 use crate::analytics::{AppSize, Engine};
 use crate::estimate::Mode;
-use crate::workload::Retention;
+use crate::streams::workload::Retention;
 
 pub use price::{price, InfraEstimate, Note, ResourceCost};
 pub use usage::Usage;

@@ -9,18 +9,18 @@ use serde::Serialize;
 use super::usage::located;
 use super::{Action, Declared, InfraError, Infrastructure, Resource, Source, Unpriced, Usage};
 use crate::analytics::AnalyticsWorkload;
+use crate::calc::money::Money;
 use crate::calc::Options;
 use crate::estimate::{Line, Mode};
 use crate::firehose::{FirehoseWorkload, Source as FirehoseSource};
-use crate::money::Money;
 use crate::notes::Warning;
 use crate::price::PriceBook;
-use crate::rate::{Per, Rate};
+use crate::read::rate::{Per, Rate};
 use crate::scenario::{
     self, AnalyticsSpec, ComponentEstimate, ConsumerSpec, FirehoseSpec, Locator, Scenario,
     StreamRef, StreamSpec,
 };
-use crate::workload::{RecordSize, StreamWorkload};
+use crate::streams::workload::{RecordSize, StreamWorkload};
 
 /// One resource's cost before and after the change.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -22,6 +22,7 @@
 
 mod names;
 mod needs;
+pub(crate) mod notes;
 mod parse;
 mod price;
 mod table;
@@ -312,7 +313,7 @@ impl TrafficSeries {
                 .fold(0.0, |a, b| a + b),
             peak_shard_need: need,
             // Whole shards, at least 1; the need is below 1e18 for any real stream.
-            shards_for_peak: (crate::fixed::round(with_headroom, 9).unwrap_or(with_headroom))
+            shards_for_peak: (crate::calc::fixed::round(with_headroom, 9).unwrap_or(with_headroom))
                 .ceil()
                 .max(1.0) as u64,
         }

@@ -43,7 +43,10 @@ fn hourly(traffic: &TrafficSeries, target_utilization: f64) -> [u64; 24] {
     for p in &traffic.points {
         let hour = hour_of(p.t);
         let need = super::period_need(p, period) / (target_utilization / 100.0);
-        let whole = crate::fixed::round(need, 9).unwrap_or(need).ceil().max(1.0);
+        let whole = crate::calc::fixed::round(need, 9)
+            .unwrap_or(need)
+            .ceil()
+            .max(1.0);
         if let Some(slot) = needs.get_mut(hour) {
             // A count below 1e18 for any real stream.
             *slot = (*slot).max(whole.min(1e15) as u64);

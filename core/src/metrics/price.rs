@@ -9,11 +9,12 @@ use serde::Serialize;
 use super::needs::daily_needs;
 use super::{TrafficSeries, TrafficSummary};
 use crate::bill::{Bill, Notes};
+use crate::calc::fixed;
+use crate::calc::money::Money;
+use crate::calc::trace::{NumFmt, Op, Step, Term};
 use crate::calc::{Calc, Options};
 use crate::error::Error;
 use crate::estimate::{DiscountLine, Line, Mode};
-use crate::fixed;
-use crate::money::Money;
 use crate::notes::{Assumption, Warning};
 use crate::notes::{TrafficAssumption, TrafficWarning};
 use crate::price::{PriceBook, PriceKey, RegionPrices};
@@ -23,9 +24,8 @@ use crate::streams::provisioned::{
     efo_consumer_shard_hours_line, long_term_retention_line, scheduled_shard_hours,
     shard_hours_line,
 };
-use crate::trace::{NumFmt, Op, Step, Term};
+use crate::streams::workload::{Form, Retention};
 use crate::units::{plain, HOURS_PER_MONTH, KB_PER_GB};
-use crate::workload::{Form, Retention};
 
 /// Bytes in a GB (GiB, as Kinesis bills).
 const BYTES_PER_GB: f64 = 1_073_741_824.0;

@@ -23,15 +23,15 @@ use serde::Serialize;
 use thiserror::Error;
 
 use crate::analytics::{AnalyticsEstimate, AnalyticsWorkload};
+use crate::calc::money::Money;
 use crate::calc::{Options, Rounding};
 use crate::error::Error;
 use crate::estimate::{Estimate, Line, Mode};
 use crate::firehose::{FirehoseEstimate, FirehoseWorkload};
-use crate::money::Money;
 use crate::price::PriceBook;
-use crate::rate::Rate;
-use crate::text::line_column;
-use crate::workload::{RecordSize, StreamWorkload};
+use crate::read::rate::Rate;
+use crate::read::text::line_column;
+use crate::streams::workload::{RecordSize, StreamWorkload};
 
 pub use parse::parse;
 pub(crate) use parse::Entry;

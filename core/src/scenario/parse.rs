@@ -16,8 +16,8 @@ use crate::error::InputError;
 use crate::estimate::Mode;
 use crate::firehose::{FirehoseWorkload, Source};
 use crate::input::{Input, Scope};
-use crate::rate::{Per, Rate};
-use crate::workload::{RecordSize, StreamWorkload};
+use crate::read::rate::{Per, Rate};
+use crate::streams::workload::{RecordSize, StreamWorkload};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

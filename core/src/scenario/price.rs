@@ -11,8 +11,8 @@ use crate::firehose::{self, FirehoseWorkload};
 use crate::notes::Assumption;
 use crate::notes::FirehoseAssumption;
 use crate::price::PriceBook;
+use crate::streams::workload::StreamWorkload;
 use crate::streams::{self, AccountStream};
-use crate::workload::StreamWorkload;
 
 /// Prices `scenario` as `wiring` wired it. `options` gives the trace, the check for old prices
 /// and a discount; the scenario's own rounding and discount apply where the options leave them

@@ -6,7 +6,7 @@ use std::fmt::{self, Display, Write};
 
 use super::{AnalyticsSpec, ConsumerSpec, FirehoseSpec, Scenario, StreamSpec};
 use crate::input::Input;
-use crate::workload::StreamWorkload;
+use crate::streams::workload::StreamWorkload;
 
 /// A table name as TOML writes it: bare when it can be, else quoted.
 fn key(name: &str) -> String {

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::{Locator, Scenario, ScenarioError, StreamRef};
-use crate::rate::Rate;
-use crate::workload::RecordSize;
+use crate::read::rate::Rate;
+use crate::streams::workload::RecordSize;
 
 /// A stream's traffic: its records and their size.
 #[derive(Debug, Clone, Copy, PartialEq)]

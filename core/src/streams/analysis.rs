@@ -2,14 +2,14 @@
 //! would cost for slow shared consumers, and a month-by-month growth projection. Each extra run
 //! has the trace off and no analyses of its own.
 
+use crate::calc::money::Money;
+use crate::calc::trace::{Formula, NumFmt, Op, Step, Term};
 use crate::error::Error;
 use crate::estimate::{AggregationSaving, Estimate, GrowthMonth, GrowthTable, Mode};
-use crate::money::Money;
 use crate::notes::Warning;
 use crate::price::RegionPrices;
-use crate::rate::Rate;
-use crate::trace::{Formula, NumFmt, Op, Step, Term};
-use crate::workload::StreamWorkload;
+use crate::read::rate::Rate;
+use crate::streams::workload::StreamWorkload;
 use crate::Options;
 
 use super::model;
@@ -229,7 +229,7 @@ fn efo_alternative(
 /// Month by month under steady growth of the record rate (and the peak with it).
 fn growth_table(
     w: &StreamWorkload,
-    growth: crate::workload::Growth,
+    growth: crate::streams::workload::Growth,
     mode: Mode,
     prices: &RegionPrices,
     quiet: Options,

@@ -6,13 +6,13 @@
 
 use std::collections::BTreeMap;
 
-pub use crate::account::{Commitment, PooledLine, Share};
+use crate::calc::money::Money;
+pub use crate::calc::share::{Commitment, PooledLine, Share};
 use crate::calc::Options;
 use crate::error::Error;
 use crate::estimate::{Estimate, Mode};
-use crate::money::Money;
 use crate::price::{PriceBook, PriceKey};
-use crate::workload::StreamWorkload;
+use crate::streams::workload::StreamWorkload;
 
 use super::on_demand::ADVANTAGE_COMMITMENT_MB_S;
 use super::{KB_PER_MB, SECONDS_PER_MONTH};

@@ -1,13 +1,13 @@
 //! Every mode side by side, the cheapest marked, and the break-even record rate between
 //! provisioned and on-demand Standard.
 
+use crate::calc::money::Money;
 use crate::error::Error;
 use crate::estimate::{Comparison, Estimate, Mode, Service, ShareOfPeak, Unavailable};
-use crate::money::Money;
 use crate::notes::Warning;
 use crate::price::{PriceBook, PriceKey, RegionPrices};
-use crate::rate::{Per, Rate};
-use crate::workload::StreamWorkload;
+use crate::read::rate::{Per, Rate};
+use crate::streams::workload::StreamWorkload;
 use crate::Options;
 
 use super::{estimate, model, COMMITTED_GB, DEFAULT_REGION};
@@ -149,7 +149,7 @@ fn share_of_peak(
             records: Rate::new(hundredths as f64 / 100.0, Per::Second)?,
             peak_records: Some(Rate::new(peak, Per::Second)?),
             profile: None,
-            scaling: crate::workload::Scaling::Fixed,
+            scaling: crate::streams::workload::Scaling::Fixed,
             ..*workload
         };
         let cost = |mode| model(&for_mode(&at, mode), mode, prices, quiet).map(|e| e.monthly_usd);

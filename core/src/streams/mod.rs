@@ -6,26 +6,26 @@
 //! runs of a model (aggregation savings, an EFO suggestion, growth), always with the trace off.
 
 mod analysis;
-mod around;
-pub(crate) use around::on_demand_shards;
 pub(crate) mod commitment;
 mod compare;
+pub(crate) mod notes;
 pub(crate) mod on_demand;
 pub mod provisioned;
+pub mod sweep;
+pub mod workload;
 
 pub(crate) use crate::bill::{Bill, Notes};
+use crate::calc::trace::{NumFmt, Op, Term};
 use crate::calc::Calc;
 use crate::error::{Error, InputError};
 use crate::estimate::{Estimate, Inputs, Mode, Service};
 use crate::notes::{Assumption, Warning};
 use crate::price::{PriceBook, RegionPrices};
 use crate::schedule::Schedule;
-use crate::trace::{NumFmt, Op, Term};
+use crate::streams::workload::{Form, Profile, Scaling, StreamWorkload, DEFAULT_MAX_RECORD_KB};
 pub(crate) use crate::units::{per_second, plain};
-use crate::workload::{Form, Profile, Scaling, StreamWorkload, DEFAULT_MAX_RECORD_KB};
 use crate::Options;
 
-pub(crate) use around::{endpoint_hours_line, key_month_line, nat_hours_line};
 pub use commitment::{estimate_together, AccountStream, COMMITTED_GB};
 pub use compare::{break_even, compare};
 
@@ -160,8 +160,8 @@ pub(crate) fn model(
             &mut notes,
         )?,
     };
-    let shape = around_shape(mode, schedule.as_ref(), &body);
-    around::lines(&mut c, &mut body.bill, workload, &shape, &mut notes)?;
+    let shape = around_shape(workload, mode, schedule.as_ref(), &body);
+    crate::around::price::lines(&mut c, &mut body.bill, &shape, &mut notes)?;
     let lines = body.bill.lines;
     let crate::bill::Finished {
         total,
@@ -229,14 +229,22 @@ fn workload_notes(workload: &StreamWorkload, notes: &mut Notes) {
 
 /// What the lines around a stream use of its model's run: its shards (their daily average on a
 /// schedule) and its rates.
-fn around_shape(mode: Mode, schedule: Option<&Schedule>, body: &Body<'_>) -> around::Shape {
+fn around_shape(
+    workload: &StreamWorkload,
+    mode: Mode,
+    schedule: Option<&Schedule>,
+    body: &Body<'_>,
+) -> crate::around::price::Shape {
     let shards = match schedule {
         // Shard-hours a day are at most 24 x 10,000: exact as a float.
         Some(s) => Some(s.shard_hours_per_day as f64 / 24.0),
         None => body.shards.as_ref().map(|s| s.count as f64),
     };
-    around::Shape {
-        mode,
+    crate::around::price::Shape {
+        around: workload.around,
+        record_kb: workload.record_size.kb(),
+        readers: workload.consumers().saturating_add(workload.efo_consumers),
+        provisioned: mode == Mode::Provisioned,
         shards,
         records: body.records_per_second,
         peak: body.peak_per_second,
@@ -283,9 +291,9 @@ fn hourly_schedule(
     let quiet = options.untraced();
     let mut needs = [1u64; 24];
     for (hour, need) in needs.iter_mut().enumerate() {
-        let rate = crate::rate::Rate::new(
+        let rate = crate::read::rate::Rate::new(
             workload.records.per_second() * profile.factor(hour),
-            crate::rate::Per::Second,
+            crate::read::rate::Per::Second,
         )
         .map_err(Error::Input)?;
         let at = StreamWorkload {

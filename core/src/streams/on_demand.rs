@@ -6,15 +6,15 @@
 //! holds `GB per hour x R` at any time, so a month of it is `GB per hour x R` GB-months; the part
 //! from 24 hours to 7 days and the part beyond 7 days are priced separately.
 
-use crate::account::{Commitment, Share};
+use crate::calc::money::Money;
+use crate::calc::share::{Commitment, Share};
+use crate::calc::trace::{NumFmt, Op, Term};
 use crate::calc::Calc;
 use crate::error::Error;
 use crate::estimate::{HotKey, Mode};
-use crate::money::Money;
 use crate::notes::{Assumption, Warning};
 use crate::price::{PriceKey, RegionPrices};
-use crate::trace::{NumFmt, Op, Term};
-use crate::workload::StreamWorkload;
+use crate::streams::workload::StreamWorkload;
 
 use super::{
     per_user_record, plain, rates, records_per_aggregate, retention_band, Bill, Body, Notes,

@@ -2,14 +2,14 @@
 //! behind the seed deck's figures): three shard needs, shard-hours and PUT payload units; plus
 //! enhanced fan-out, retention, aggregation, peaks, headroom and a hot key, in the same style.
 
+use crate::calc::trace::{NumFmt, Op, Term};
 use crate::calc::Calc;
 use crate::error::Error;
 use crate::estimate::{Estimate, HotKey, Mode, Shards};
 use crate::notes::{Assumption, Warning};
 use crate::price::{PriceBook, PriceKey, RegionPrices};
 use crate::schedule::Schedule;
-use crate::trace::{NumFmt, Op, Term};
-use crate::workload::{Form, StreamWorkload};
+use crate::streams::workload::{Form, StreamWorkload};
 use crate::Options;
 
 use super::{

@@ -3,6 +3,9 @@
 //! reach Kinesis through (a NAT gateway or an interface VPC endpoint). `streams::around` prices
 //! them.
 
+pub(crate) mod notes;
+pub(crate) mod price;
+
 use std::str::FromStr;
 
 use serde::Serialize;

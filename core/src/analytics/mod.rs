@@ -8,18 +8,19 @@ use arcstr::ArcStr;
 use serde::Serialize;
 
 use crate::bill::{Bill, Notes};
+use crate::calc::money::Money;
+use crate::calc::trace::{NumFmt, Op, Step, Term};
 use crate::calc::{Calc, Options, Rounding};
 use crate::error::{Error, InputError};
 use crate::estimate::{Line, Service};
-use crate::money::Money;
 use crate::notes::{AnalyticsAssumption, AnalyticsWarning};
 use crate::notes::{Assumption, Warning};
 use crate::price::{PriceBook, PriceKey, RegionPrices};
-use crate::rate::{Per, Rate};
-use crate::trace::{NumFmt, Op, Step, Term};
+use crate::read::rate::{Per, Rate};
 use crate::units::{plain, HOURS_PER_MONTH};
 
 mod inputs;
+pub(crate) mod notes;
 
 pub use inputs::{apps, backup_gb, hours_per_day, kpus, parallelism, parallelism_per_kpu};
 

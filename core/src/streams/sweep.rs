@@ -5,14 +5,14 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
+use crate::calc::money::Money;
 use crate::calc::Options;
 use crate::error::{Error, InputError};
 use crate::estimate::Mode;
-use crate::money::Money;
 use crate::price::PriceBook;
-use crate::rate::Rate;
+use crate::read::rate::Rate;
+use crate::streams::workload::{RecordSize, StreamWorkload};
 use crate::streams::{self, DEFAULT_REGION};
-use crate::workload::{RecordSize, StreamWorkload};
 
 /// The input a sweep varies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -64,8 +64,9 @@ impl FromStr for Range {
             text: text.to_string(),
         };
         let (from, to) = text.split_once("..").ok_or_else(bad)?;
-        let from = crate::number::parse_non_negative("sweep start", from).map_err(|_| bad())?;
-        let to = crate::number::parse_non_negative("sweep end", to).map_err(|_| bad())?;
+        let from =
+            crate::read::number::parse_non_negative("sweep start", from).map_err(|_| bad())?;
+        let to = crate::read::number::parse_non_negative("sweep end", to).map_err(|_| bad())?;
         if to <= from {
             return Err(bad());
         }
@@ -121,7 +122,7 @@ fn point(
 ) -> Result<Point, Error> {
     let w = match variable {
         Variable::Records => StreamWorkload {
-            records: Rate::new(value, crate::rate::Per::Second)?,
+            records: Rate::new(value, crate::read::rate::Per::Second)?,
             ..*base
         },
         Variable::SizeKb => StreamWorkload {

@@ -10,7 +10,7 @@ use super::{
 use crate::around::Around;
 use crate::error::InputError;
 use crate::input::{Input, Scope};
-use crate::number::{parse_count, parse_non_negative};
+use crate::read::number::{parse_count, parse_non_negative};
 
 impl StreamWorkload {
     /// Whether `input` is one of a stream workload's (every stream input but its capacity

@@ -7,19 +7,20 @@ use arcstr::ArcStr;
 use serde::Serialize;
 
 use crate::bill::{Bill, Notes, Tier};
+use crate::calc::money::Money;
+use crate::calc::trace::{NumFmt, Op, Step, Term};
 use crate::calc::{Calc, Options, Rounding};
 use crate::error::{Error, InputError};
 use crate::estimate::{Line, Service};
-use crate::money::Money;
 use crate::notes::{Assumption, Warning};
 use crate::notes::{FirehoseAssumption, FirehoseWarning};
 use crate::price::{PriceBook, PriceKey, RegionPrices};
-use crate::rate::Rate;
-use crate::trace::{NumFmt, Op, Step, Term};
+use crate::read::rate::Rate;
+use crate::streams::workload::RecordSize;
 use crate::units::{gb_per_month, per_second, plain, HOURS_PER_MONTH, SECONDS_PER_MONTH};
-use crate::workload::RecordSize;
 
 mod inputs;
+pub(crate) mod notes;
 
 pub use inputs::{
     active_partitions, buffer_interval, buffer_size_mb, check_buffering, jq_hours, object_size_mb,

@@ -2,7 +2,7 @@
 //! commitment (pricing streams together). Types only, so that [`crate::Options`] can
 //! carry them.
 
-use crate::money::Money;
+use crate::calc::money::Money;
 
 /// How an Advantage stream's commitment is billed.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]

@@ -5,8 +5,8 @@ use std::str::FromStr;
 use serde::Serialize;
 
 use crate::error::InputError;
-use crate::number::parse_non_negative;
-use crate::rate::Rate;
+use crate::read::number::parse_non_negative;
+use crate::read::rate::Rate;
 
 mod inputs;
 
@@ -46,7 +46,7 @@ impl RecordSize {
 }
 
 fn check_size(what: &'static str, kb: f64) -> Result<(), InputError> {
-    crate::number::check_value(what, kb)?;
+    crate::read::number::check_value(what, kb)?;
     if kb == 0.0 {
         return Err(InputError::ZeroSize { what });
     }
@@ -254,56 +254,7 @@ pub fn parse_growth(text: &str) -> Result<f64, InputError> {
         })
 }
 
-/// Which form of the AWS Pricing Calculator a provisioned stream is priced as. On-demand and
-/// Advantage exist only in the current form, and always use its arithmetic.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
-pub enum Form {
-    /// The older form, the seed deck's: every shown step rounded and reused, three shard needs
-    /// (ingress, egress, records), headroom only through a target utilization.
-    #[default]
-    #[serde(rename = "2021")]
-    Y2021,
-    /// Today's form: quantities unrounded (shown at 2 decimals), shards from the peak's ingress
-    /// and reads in whole shards, times a percent buffer; no records term.
-    #[serde(rename = "current")]
-    Current,
-}
-
-impl Form {
-    /// The current form's buffer when none is given, percent.
-    pub const DEFAULT_BUFFER_PERCENT: f64 = 20.0;
-    /// The largest buffer kcost takes, percent.
-    pub const MAX_BUFFER_PERCENT: f64 = 1000.0;
-
-    /// The form's name as it is typed and shown (`2021`, `current`).
-    pub const fn name(self) -> &'static str {
-        match self {
-            Form::Y2021 => "2021",
-            Form::Current => "current",
-        }
-    }
-}
-
-impl std::fmt::Display for Form {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Form {
-    type Err = InputError;
-
-    /// `2021` or `current`, in any case.
-    fn from_str(text: &str) -> Result<Form, InputError> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "2021" => Ok(Form::Y2021),
-            "current" => Ok(Form::Current),
-            _ => Err(InputError::Form {
-                text: text.to_string(),
-            }),
-        }
-    }
-}
+pub use crate::calc::Form;
 
 /// Parses the current form's buffer: a percentage from 0 to 1000 (`20`, `20%`).
 ///

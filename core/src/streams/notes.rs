@@ -6,10 +6,10 @@ use std::fmt;
 
 use arcstr::ArcStr;
 
-use super::percent;
+use crate::calc::fixed::percent;
 use crate::face::{Face, Fix};
 use crate::input::Input;
-use crate::rate::Rate;
+use crate::read::rate::Rate;
 
 /// About the stream itself: its consumers, traffic, capacity form and Advantage commitment.
 #[derive(Debug, Clone, PartialEq)]
@@ -120,7 +120,7 @@ pub enum StreamWarning {
         /// The region code.
         region: ArcStr,
         /// What the commitment alone costs a month in the region, both ways.
-        commitment_usd: crate::money::Money,
+        commitment_usd: crate::calc::money::Money,
         /// The stream's data in as a percentage of the ingest commitment.
         use_percent: f64,
     },
@@ -132,7 +132,7 @@ pub enum StreamWarning {
         delay_ms: f64,
         /// How the monthly cost changes with the shared consumers moved to enhanced fan-out, or
         /// `None` when the mode's fan-out limit or a missing price rules that out.
-        efo_change_usd: Option<crate::money::Money>,
+        efo_change_usd: Option<crate::calc::money::Money>,
     },
 }
 
@@ -240,7 +240,7 @@ pub enum CapacityWarning {
         /// Shards the traffic needs.
         needed: u64,
         /// The monthly cost less at the needed count.
-        saving_usd: crate::money::Money,
+        saving_usd: crate::calc::money::Money,
     },
 }
 
@@ -303,7 +303,7 @@ fn slow_consumers(
     f: &mut dyn fmt::Write,
     consumers: u32,
     delay_ms: f64,
-    efo_change_usd: Option<crate::money::Money>,
+    efo_change_usd: Option<crate::calc::money::Money>,
 ) -> fmt::Result {
     write!(
         f,
@@ -317,12 +317,12 @@ fn slow_consumers(
         Some(cents @ 1..) => write!(
             f,
             "; moving them to enhanced fan-out (about 70 ms) would add {} USD a month",
-            crate::money::Money::from_cents(cents).to_text(true)
+            crate::calc::money::Money::from_cents(cents).to_text(true)
         ),
         Some(cents) => write!(
             f,
             "; moving them to enhanced fan-out (about 70 ms) would save {} USD a month",
-            crate::money::Money::from_cents(cents.saturating_neg()).to_text(true)
+            crate::calc::money::Money::from_cents(cents.saturating_neg()).to_text(true)
         ),
         None => f.write_str(
             "; kcost cannot price moving them to enhanced fan-out (about 70 ms) here: that is \

@@ -1,12 +1,17 @@
 //! The one computation path: every arithmetic step of an estimate goes through `Calc`, which
 //! rounds it as the policy says and, when tracing, records it for the "show calculations" text.
 
+pub mod fixed;
+pub mod money;
+pub mod share;
+pub mod trace;
+
 use serde::{Deserialize, Serialize};
 
+use crate::calc::money::Money;
+use crate::calc::trace::{Formula, NumFmt, Op, Step, Term};
 use crate::error::Error;
-use crate::fixed::{self, MAX_MAGNITUDE};
-use crate::money::Money;
-use crate::trace::{Formula, NumFmt, Op, Step, Term};
+use fixed::MAX_MAGNITUDE;
 
 /// How intermediate values are rounded.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -87,7 +92,7 @@ pub struct Options {
     pub skip_analyses: bool,
     /// How an Advantage stream's commitment is billed: alone unless priced with the account's
     /// other streams.
-    pub commitment: crate::account::Commitment,
+    pub commitment: crate::calc::share::Commitment,
 }
 
 impl Options {
@@ -136,7 +141,7 @@ pub fn parse_price_age(text: &str) -> Result<Option<u32>, crate::error::InputErr
     if text.trim().eq_ignore_ascii_case("off") {
         return Ok(None);
     }
-    match crate::number::parse_count("price age", text) {
+    match crate::read::number::parse_count("price age", text) {
         Ok(0) => Ok(None),
         Ok(months) => Ok(Some(months)),
         Err(_) => Err(crate::error::InputError::PriceAge {
@@ -150,7 +155,8 @@ pub fn parse_price_age(text: &str) -> Result<Option<u32>, crate::error::InputErr
 /// # Errors
 /// When it is not a number from 0 to 100 with at most two decimals.
 pub fn parse_discount(text: &str) -> Result<u32, crate::error::InputError> {
-    let percent = crate::number::parse_non_negative("discount", text.trim().trim_end_matches('%'))?;
+    let percent =
+        crate::read::number::parse_non_negative("discount", text.trim().trim_end_matches('%'))?;
     let refused = || crate::error::InputError::Discount {
         text: text.to_string(),
     };
@@ -191,8 +197,8 @@ impl Calc {
 
     /// The same calculation as the calculator's `form` does it: the current form carries
     /// unrounded quantities from step to step (money is still rounded to cents per line).
-    pub(crate) fn in_form(mut self, form: crate::workload::Form) -> Calc {
-        if form == crate::workload::Form::Current {
+    pub(crate) fn in_form(mut self, form: Form) -> Calc {
+        if form == Form::Current {
             self.round_steps = false;
         }
         self
@@ -557,6 +563,57 @@ impl Calc {
 /// Money as a step term: `12.34 USD`.
 fn usd(money: Money) -> Term {
     Term::new(money.to_f64(), NumFmt::Fixed(2), "USD")
+}
+
+/// Which form of the AWS Pricing Calculator a provisioned stream is priced as. On-demand and
+/// Advantage exist only in the current form, and always use its arithmetic.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+pub enum Form {
+    /// The older form, the seed deck's: every shown step rounded and reused, three shard needs
+    /// (ingress, egress, records), headroom only through a target utilization.
+    #[default]
+    #[serde(rename = "2021")]
+    Y2021,
+    /// Today's form: quantities unrounded (shown at 2 decimals), shards from the peak's ingress
+    /// and reads in whole shards, times a percent buffer; no records term.
+    #[serde(rename = "current")]
+    Current,
+}
+
+impl Form {
+    /// The current form's buffer when none is given, percent.
+    pub const DEFAULT_BUFFER_PERCENT: f64 = 20.0;
+    /// The largest buffer kcost takes, percent.
+    pub const MAX_BUFFER_PERCENT: f64 = 1000.0;
+
+    /// The form's name as it is typed and shown (`2021`, `current`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Form::Y2021 => "2021",
+            Form::Current => "current",
+        }
+    }
+}
+
+impl std::fmt::Display for Form {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::str::FromStr for Form {
+    type Err = crate::error::InputError;
+
+    /// `2021` or `current`, in any case.
+    fn from_str(text: &str) -> Result<Form, crate::error::InputError> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "2021" => Ok(Form::Y2021),
+            "current" => Ok(Form::Current),
+            _ => Err(crate::error::InputError::Form {
+                text: text.to_string(),
+            }),
+        }
+    }
 }
 
 #[cfg(test)]

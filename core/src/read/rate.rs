@@ -6,7 +6,7 @@ use std::str::FromStr;
 use serde::Serialize;
 
 use crate::error::InputError;
-use crate::number::parse_non_negative;
+use crate::read::number::parse_non_negative;
 
 /// The time unit a rate is given per. A month is 730 hours (2,628,000 s) and a day 86,400 s, as in
 /// the AWS Pricing Calculator.
@@ -86,7 +86,7 @@ impl Rate {
     /// # Errors
     /// When `count` is negative, NaN or infinite.
     pub fn new(count: f64, per: Per) -> Result<Rate, InputError> {
-        let count = crate::number::check_value("record rate", count)?;
+        let count = crate::read::number::check_value("record rate", count)?;
         Ok(Rate { count, per })
     }
 

@@ -128,9 +128,9 @@ pub enum AroundWarning {
     /// What an interface VPC endpoint would cost in place of a NAT gateway's processing.
     EndpointInstead {
         /// The NAT gateway's processing of the stream's traffic, a month.
-        nat_usd: crate::money::Money,
+        nat_usd: crate::calc::money::Money,
         /// An endpoint's hours and processing of the same traffic, a month.
-        endpoint_usd: crate::money::Money,
+        endpoint_usd: crate::calc::money::Money,
         /// The endpoint's Availability Zones.
         azs: u32,
         /// Which sides use the NAT gateway: producers, consumers.
@@ -152,12 +152,12 @@ impl AroundWarning {
                 let verdict = match endpoint.cmp(&nat) {
                     std::cmp::Ordering::Less => format!(
                         "{} USD a month less",
-                        crate::money::Money::from_cents(nat - endpoint).to_text(true)
+                        crate::calc::money::Money::from_cents(nat - endpoint).to_text(true)
                     ),
                     std::cmp::Ordering::Equal => "the same".to_string(),
                     std::cmp::Ordering::Greater => format!(
                         "{} USD a month more: the NAT gateway is cheaper here",
-                        crate::money::Money::from_cents(endpoint - nat).to_text(true)
+                        crate::calc::money::Money::from_cents(endpoint - nat).to_text(true)
                     ),
                 };
                 let fix = |input| face.fix(Fix::Set(input, "endpoint"));

@@ -5,16 +5,14 @@
 //! total.
 
 use crate::around::{Encryption, KmsKey, Network};
+use crate::calc::trace::{NumFmt, Op, Term};
 use crate::calc::Calc;
 use crate::error::Error;
-use crate::estimate::Mode;
 use crate::notes::Assumption;
 use crate::price::PriceKey;
-use crate::trace::{NumFmt, Op, Term};
 use crate::units::{plain, HOURS_PER_MONTH};
-use crate::workload::StreamWorkload;
 
-use super::{Bill, Notes};
+use crate::bill::{Bill, Notes};
 use crate::notes::AroundAssumption;
 
 mod network;
@@ -24,10 +22,17 @@ pub(crate) use network::{endpoint_hours_line, nat_hours_line};
 /// Shards a new on-demand stream starts with: 4 MB/s of writes (kinesis-facts section 4).
 const ON_DEMAND_MIN_SHARDS: f64 = 4.0;
 
-/// What the stream's own model worked out that the lines around it use.
+/// What the lines around a stream use of it: what is around it, its record size and readers as
+/// the user gave them, and what its own model worked out.
 pub(crate) struct Shape {
-    /// The capacity mode.
-    pub(crate) mode: Mode,
+    /// What is around the stream.
+    pub(crate) around: super::Around,
+    /// The record size, KB.
+    pub(crate) record_kb: f64,
+    /// Every application reading it, shared and enhanced fan-out.
+    pub(crate) readers: u32,
+    /// Whether it is provisioned (its shards are its own, not AWS's).
+    pub(crate) provisioned: bool,
     /// Shards held on average through the day (provisioned).
     pub(crate) shards: Option<f64>,
     /// Average records per second.
@@ -36,19 +41,19 @@ pub(crate) struct Shape {
     pub(crate) peak: Option<f64>,
 }
 
-/// Adds the lines around the stream that `w` asks for to `bill`.
+/// Adds the lines around the stream that `shape` asks for to `bill`.
 pub(crate) fn lines(
     c: &mut Calc,
     bill: &mut Bill<'_>,
-    w: &StreamWorkload,
     shape: &Shape,
     notes: &mut Notes,
 ) -> Result<(), Error> {
+    let w = shape;
     // Each part is priced only when asked for; with none, nothing is added.
     let around = w.around;
     bill.around = true;
     if around.shard_metrics > 0 {
-        let shards = shard_count(c, w, shape, notes)?;
+        let shards = shard_count(c, shape, notes)?;
         metrics_lines(c, bill, around.shard_metrics, shards, notes)?;
     }
     if around.encryption == Encryption::Kms {
@@ -70,21 +75,12 @@ pub(crate) fn lines(
 /// schedule), or for on-demand streams an estimate, since AWS chooses their shards: the 4 a new
 /// stream starts with, or enough for twice the peak writes (on-demand absorbs up to double its
 /// previous peak).
-fn shard_count(
-    c: &mut Calc,
-    w: &StreamWorkload,
-    shape: &Shape,
-    notes: &mut Notes,
-) -> Result<Term, Error> {
-    if let (Mode::Provisioned, Some(n)) = (shape.mode, shape.shards) {
+fn shard_count(c: &mut Calc, shape: &Shape, notes: &mut Notes) -> Result<Term, Error> {
+    let w = shape;
+    if let (true, Some(n)) = (shape.provisioned, shape.shards) {
         return Ok(c.term(n, 2, "shards"));
     }
-    on_demand_shards(
-        c,
-        shape.peak.unwrap_or(shape.records),
-        w.record_size.kb(),
-        notes,
-    )
+    on_demand_shards(c, shape.peak.unwrap_or(shape.records), w.record_kb, notes)
 }
 
 /// An on-demand stream's shards, which AWS chooses: the 4 a new stream starts with, or enough
@@ -363,11 +359,11 @@ fn transfer_lines(
 
 /// GB written a month: the bytes themselves (a NAT gateway or an endpoint processes bytes, not
 /// Kinesis' 1 KB billing units).
-pub(crate) fn written_gb(c: &mut Calc, w: &StreamWorkload, records: f64) -> Result<Term, Error> {
+pub(crate) fn written_gb(c: &mut Calc, w: &Shape, records: f64) -> Result<Term, Error> {
     crate::units::gb_per_month(
         c,
         "written_gb",
-        Term::new(w.record_size.kb(), NumFmt::Input, "KB"),
+        Term::new(w.record_kb, NumFmt::Input, "KB"),
         Term::new(records, NumFmt::Input, "records per sec"),
         "GB written per month",
     )

@@ -3,26 +3,28 @@
 //! checkpoints and, in KCL 3.x, its workers' metrics in). Each reads a stream of a scenario and is
 //! one more consumer of it, shared or enhanced fan-out, as analytics applications are.
 
+pub(crate) mod notes;
+
 use std::str::FromStr;
 
 use arcstr::ArcStr;
 use serde::Serialize;
 
 use crate::bill::{Bill, Notes};
+use crate::calc::trace::{NumFmt, Op, Step, Term};
 use crate::calc::{Calc, Options, Rounding};
 use crate::error::{Error, InputError};
 use crate::estimate::{DiscountLine, Line, Service};
 use crate::input::Input;
 use crate::notes::ConsumerAssumption;
 use crate::notes::{Assumption, Warning};
-use crate::number::parse_non_negative;
 use crate::price::{PriceBook, PriceKey, RegionPrices};
-use crate::trace::{NumFmt, Op, Step, Term};
+use crate::read::number::parse_non_negative;
 use crate::units::{plain, SECONDS_PER_MONTH};
 
 /// A whole number, as a count.
 fn parse_whole(what: &'static str, text: &str) -> Result<u32, InputError> {
-    crate::number::parse_count(what, text)
+    crate::read::number::parse_count(what, text)
 }
 
 /// A Lambda function's instruction set.
@@ -318,7 +320,7 @@ impl Reading {
             StreamShards::OnDemand {
                 peak_records_per_second,
                 size_kb,
-            } => crate::streams::on_demand_shards(c, peak_records_per_second, size_kb, notes),
+            } => crate::around::price::on_demand_shards(c, peak_records_per_second, size_kb, notes),
         }
     }
 }
@@ -337,7 +339,7 @@ pub struct ConsumerEstimate {
     /// The cost lines.
     pub lines: Vec<Line>,
     /// The monthly total, less any discount.
-    pub monthly_usd: crate::money::Money,
+    pub monthly_usd: crate::calc::money::Money,
     /// The discount, when one applies.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub discount: Option<DiscountLine>,
@@ -448,9 +450,9 @@ pub fn around_resource(
         Resource::Endpoint { .. } => Service::VpcEndpoint,
     };
     priced(service, prices, options, assumed, |c, bill, _| match r {
-        Resource::KmsKey => crate::streams::key_month_line(c, bill),
-        Resource::NatGateway => crate::streams::nat_hours_line(c, bill, 1),
-        Resource::Endpoint { azs } => crate::streams::endpoint_hours_line(c, bill, azs),
+        Resource::KmsKey => crate::around::price::key_month_line(c, bill),
+        Resource::NatGateway => crate::around::price::nat_hours_line(c, bill, 1),
+        Resource::Endpoint { azs } => crate::around::price::endpoint_hours_line(c, bill, azs),
     })
     .map_err(|e| book.locate(e))
 }

@@ -4,7 +4,7 @@ use std::fmt;
 
 use arcstr::ArcStr;
 
-use super::grouped;
+use crate::calc::fixed::grouped;
 use crate::face::Face;
 use crate::input::Input;
 

@@ -2,14 +2,13 @@
 //! processed, and its hours when they are this stream's to pay) or an interface VPC endpoint
 //! (per AZ-hour and per GB), and what an endpoint would save where a NAT gateway is used.
 
+use crate::bill::{Bill, Notes};
+use crate::calc::money::Money;
+use crate::calc::trace::{NumFmt, Op, Term};
 use crate::calc::Calc;
 use crate::error::Error;
-use crate::money::Money;
 use crate::notes::{Assumption, Warning};
 use crate::price::PriceKey;
-use crate::streams::{Bill, Notes};
-use crate::trace::{NumFmt, Op, Term};
-use crate::workload::StreamWorkload;
 
 use crate::around::{Network, Part, DEFAULT_ENDPOINT_AZS};
 
@@ -30,7 +29,7 @@ impl Traffic {
         &self,
         c: &mut Calc,
         id: &'static str,
-        w: &StreamWorkload,
+        w: &super::Shape,
         network: Network,
     ) -> Result<Option<Term>, Error> {
         let around = w.around;
@@ -49,7 +48,7 @@ impl Traffic {
 pub(super) fn lines(
     c: &mut Calc,
     bill: &mut Bill<'_>,
-    w: &StreamWorkload,
+    w: &super::Shape,
     written: Term,
     notes: &mut Notes,
 ) -> Result<(), Error> {
@@ -57,7 +56,7 @@ pub(super) fn lines(
     let read = match around.consumers {
         Network::Public => None,
         Network::Nat | Network::Endpoint => {
-            let all = w.consumers().saturating_add(w.efo_consumers);
+            let all = w.readers;
             let managed = around.managed_readers.min(all);
             if managed > 0 {
                 notes
@@ -107,7 +106,7 @@ pub(super) fn lines(
 fn nat_lines(
     c: &mut Calc,
     bill: &mut Bill<'_>,
-    w: &StreamWorkload,
+    w: &super::Shape,
     gb: Term,
     notes: &mut Notes,
 ) -> Result<Money, Error> {
@@ -186,7 +185,7 @@ pub(crate) fn endpoint_hours_line(
 fn endpoint_lines(
     c: &mut Calc,
     bill: &mut Bill<'_>,
-    w: &StreamWorkload,
+    w: &super::Shape,
     gb: Term,
     notes: &mut Notes,
 ) -> Result<(), Error> {

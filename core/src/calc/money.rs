@@ -36,7 +36,7 @@ impl Money {
         if !x.is_finite() || x.abs() >= Self::MAX_USD {
             return None;
         }
-        let cents = crate::fixed::round_units(x, 2).ok()?;
+        let cents = crate::calc::fixed::round_units(x, 2).ok()?;
         i64::try_from(cents).ok().map(Money::from_cents)
     }
 
@@ -61,7 +61,7 @@ impl Money {
         let cents = self.cents.unsigned_abs();
         let dollars = cents / 100;
         if grouping && dollars >= 1000 {
-            crate::fixed::write_grouped(out, u128::from(dollars), grouping)?;
+            crate::calc::fixed::write_grouped(out, u128::from(dollars), grouping)?;
         } else {
             out.write_str(itoa::Buffer::new().format(dollars))?;
         }
@@ -145,7 +145,7 @@ mod tests {
             grouping: bool,
         ) {
             let m = Money::from_cents(cents);
-            let exact = crate::fixed::Fixed::round(m.to_f64(), 2).unwrap().to_text(grouping);
+            let exact = crate::calc::fixed::Fixed::round(m.to_f64(), 2).unwrap().to_text(grouping);
             proptest::prop_assert_eq!(m.to_text(grouping), exact);
             proptest::prop_assert_eq!(m.to_string(), m.to_text(false));
         }

@@ -271,6 +271,24 @@ pub fn round_units(x: f64, scale: u8) -> Result<i128, OutOfRange> {
     }
 }
 
+/// `12,531.28`: two decimals with thousands separators.
+pub(crate) fn grouped(x: f64) -> String {
+    Fixed::round(x, 2).map_or_else(|_| x.to_string(), |f| f.to_text(true))
+}
+
+/// A share of a whole for a sentence: `39%`, `0.4%`, `less than 0.1%`, `none`.
+pub(crate) fn percent(p: f64) -> String {
+    if p >= 10.0 {
+        format!("{p:.0}%")
+    } else if p >= 0.1 {
+        format!("{p:.1}%")
+    } else if p > 0.0 {
+        "less than 0.1%".to_string()
+    } else {
+        "none".to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@ use std::fmt::{self, Write};
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
-use crate::fixed::Fixed;
+use crate::calc::fixed::Fixed;
 
 /// How a number is shown in the step text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
