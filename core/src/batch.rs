@@ -518,7 +518,7 @@ mod tests {
     fn the_columns_are_the_declared_inputs() {
         let columns: Vec<&str> = columns().collect();
         assert_eq!(columns.first(), Some(&"name"));
-        assert_eq!(columns.len(), 27);
+        assert_eq!(columns.len(), 28);
         for input in Input::of(Scope::Stream).chain(Input::of(Scope::Every)) {
             let is = columns.contains(&input.spec().flag);
             let growth = matches!(input, Input::Growth | Input::Months | Input::Rounding);

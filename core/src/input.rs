@@ -242,6 +242,11 @@ inputs! {
         hint: "with KMS",
         choices: [("aws", "AWS managed (aws/kinesis)"), ("customer", "customer managed")],
         more: Around;
+    KmsCredentials: Stream, "kms-credentials", "kms_credentials", "KMS credentials", "N", "", None,
+        "4", false,
+        "With kms encryption: distinct credentials the producers and consumers use at once (IAM users, or assumed-role sessions, each a new one), 1 to 10,000; each calls KMS on its own [default: 1]",
+        hint: "with KMS: each credential calls KMS",
+        more: Around;
     ProducerNetwork: Stream, "producer-network", "producer_network", "Producer network",
         "public|nat|endpoint", "", Some("public"), "nat", false,
         "How producers reach Kinesis: public (nothing billed here), nat (a NAT gateway, per GB processed) or endpoint (an interface VPC endpoint)",

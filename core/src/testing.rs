@@ -360,9 +360,11 @@ fn around_assumption_samples() -> Vec<crate::notes::Assumption> {
         Assumption::Around(AroundAssumption::MetricTiersAlone),
         Assumption::Around(AroundAssumption::KmsRequests {
             key: crate::around::KmsKey::Aws,
+            credentials: None,
         }),
         Assumption::Around(AroundAssumption::KmsRequests {
             key: crate::around::KmsKey::Customer,
+            credentials: Some(4),
         }),
         Assumption::Around(AroundAssumption::NatHoursElsewhere),
         Assumption::Around(AroundAssumption::ManagedReaders { readers: 2 }),

@@ -6,6 +6,7 @@
 
 use kcost_core::around::{Around, Encryption, KmsKey, Network};
 use kcost_core::notes::{AroundAssumption, AroundWarning};
+use kcost_core::Input;
 use kcost_core::{
     estimate, render_steps, testing, Assumption, Error, Estimate, InputError, Mode, Options,
     StreamWorkload, Warning,
@@ -290,6 +291,55 @@ fn kms_requests_are_awss_approximation_and_a_customer_key_adds_its_month() {
     );
     assert_eq!(cents(&e, "kms_key"), 1_00);
     assert_eq!(e.subtotals.unwrap().around_usd.cents(), 132); // 1.32 USD
+}
+
+/// Each credential producers and consumers use calls KMS on its own (the Kinesis Developer Guide,
+/// "Costs, Regions, and performance considerations"): four of them make four times AWS's
+/// approximation, said in the steps and in the note; without KMS the count is refused.
+#[test]
+fn each_kms_credential_adds_its_own_requests() {
+    let around = Around {
+        encryption: Encryption::Kms,
+        kms_credentials: Some(4),
+        ..Around::default()
+    };
+    // 12 calls every 5 minutes x 8,760 periods x 4 credentials = 420,480 requests x 0.000003
+    // = 1.26144 USD.
+    let e = priced(&deck_with(around), Mode::Provisioned, "us-east-2");
+    let requests = e.lines.iter().find(|l| l.item == "kms_requests").unwrap();
+    assert_eq!(requests.quantity, 420_480.0);
+    assert_eq!(requests.monthly_usd.cents(), 1_26);
+    let steps = kcost_core::render_steps(&e.steps);
+    assert!(steps.contains("4 credentials calling KMS"), "{steps}");
+    let said = e
+        .assumptions
+        .iter()
+        .find(|a| matches!(a, Assumption::Around(AroundAssumption::KmsRequests { .. })))
+        .unwrap()
+        .to_string();
+    assert!(said.contains("for each of 4 credentials"), "{said}");
+    // Given as text, as every face gives it; refused without KMS.
+    let mut w = deck_with(Around::default());
+    w.set(Input::KmsCredentials, "4").unwrap();
+    assert_eq!(w.around.kms_credentials, Some(4));
+    assert!(w.set(Input::KmsCredentials, "0").is_err());
+    let refused = estimate(
+        &w,
+        Mode::Provisioned,
+        Some("us-east-2"),
+        &testing::deck_book(),
+        Options::default(),
+    );
+    assert!(
+        matches!(
+            refused,
+            Err(Error::Input(InputError::Needs {
+                input: Input::KmsCredentials,
+                ..
+            }))
+        ),
+        "{refused:?}"
+    );
 }
 
 #[test]

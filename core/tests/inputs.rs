@@ -23,7 +23,7 @@ fn before(input: Input) -> Vec<(Input, &'static str)> {
         Input::Months => vec![(Input::Growth, "5")],
         Input::Scaling => vec![(Input::Profile, PROFILE)],
         Input::Buffer => vec![(Input::Form, "current")],
-        Input::KmsKey => vec![(Input::Encryption, "kms")],
+        Input::KmsKey | Input::KmsCredentials => vec![(Input::Encryption, "kms")],
         Input::NatGateways => vec![(Input::ProducerNetwork, "nat")],
         Input::EndpointAzs => vec![(Input::ProducerNetwork, "endpoint")],
         Input::ParallelismPerKpu => vec![(Input::Parallelism, "8")],
@@ -81,7 +81,7 @@ fn every_stream_input_is_set_and_given_back() {
         StreamWorkload::set,
         StreamWorkload::given,
     );
-    assert_eq!(seen, 25, "every stream input but the mode");
+    assert_eq!(seen, 26, "every stream input but the mode");
 }
 
 #[test]
@@ -247,7 +247,7 @@ fn every_batch_column_prices_what_set_does() {
         Input::of(Scope::Stream)
             .filter(|i| kcost_core::batch::is_column(*i))
             .count(),
-        24,
+        25,
         "every stream input but growth's"
     );
 }
@@ -411,7 +411,7 @@ fn every_stream_input_goes_through_a_scenario_file() {
         assert_eq!(read.streams["s"].workload, w, "{input:?}: {text}");
         seen += 1;
     }
-    assert_eq!(seen, 25);
+    assert_eq!(seen, 26);
 }
 
 /// The consumers with their own bill read their inputs as the others do: each example set,

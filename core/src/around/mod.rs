@@ -185,6 +185,10 @@ pub struct Around {
     pub encryption: Encryption,
     /// The KMS key, with KMS encryption.
     pub kms_key: KmsKey,
+    /// Distinct credentials calling KMS, with KMS encryption; `None` means one, AWS's
+    /// approximation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kms_credentials: Option<u32>,
     /// How producers reach Kinesis.
     pub producers: Network,
     /// How consumers reach Kinesis.
@@ -323,6 +327,9 @@ impl Around {
         if self.kms_key == KmsKey::Customer && self.encryption != Encryption::Kms {
             return needs(Input::KmsKey, (Input::Encryption, "kms"), None);
         }
+        if self.kms_credentials.is_some() && self.encryption != Encryption::Kms {
+            return needs(Input::KmsCredentials, (Input::Encryption, "kms"), None);
+        }
         if self.nat_gateways.is_some() && !self.uses(Network::Nat) {
             return needs(
                 Input::NatGateways,
@@ -341,12 +348,16 @@ impl Around {
     }
 }
 
+/// The most distinct credentials kcost takes calling KMS for one stream.
+pub const MAX_KMS_CREDENTIALS: u32 = 10_000;
+
 impl Around {
     /// The inputs that describe what is around a stream, in help order.
-    pub const INPUTS: [Input; 7] = [
+    pub const INPUTS: [Input; 8] = [
         Input::ShardMetrics,
         Input::Encryption,
         Input::KmsKey,
+        Input::KmsCredentials,
         Input::ProducerNetwork,
         Input::ConsumerNetwork,
         Input::NatGateways,
@@ -367,6 +378,9 @@ impl Around {
         }
         if self.kms_key == KmsKey::Customer {
             given.push((Input::KmsKey, "customer".to_string()));
+        }
+        if let Some(n) = self.kms_credentials {
+            given.push((Input::KmsCredentials, n.to_string()));
         }
         for (input, network) in [
             (Input::ProducerNetwork, self.producers),
@@ -394,6 +408,13 @@ impl Around {
             Input::ShardMetrics => self.shard_metrics = parse_shard_metrics(text)?,
             Input::Encryption => self.encryption = text.parse()?,
             Input::KmsKey => self.kms_key = text.parse()?,
+            Input::KmsCredentials => {
+                self.kms_credentials = Some(parse_count_in(
+                    "KMS credential count",
+                    text,
+                    (1, MAX_KMS_CREDENTIALS),
+                )?);
+            }
             Input::ProducerNetwork => {
                 self.producers = Network::parse("producer network", text)?;
             }

@@ -19,6 +19,8 @@ pub enum AroundAssumption {
     KmsRequests {
         /// Which key encrypts the stream.
         key: crate::around::KmsKey,
+        /// Distinct credentials calling KMS, when given.
+        credentials: Option<u32>,
     },
     /// NAT gateway hours taken as paid by other traffic.
     NatHoursElsewhere,
@@ -62,14 +64,22 @@ impl AroundAssumption {
                  they are counted here on this stream's shard-level metrics alone, and \
                  CloudWatch's free tier (10 metrics) is left out",
             ),
-            AroundAssumption::KmsRequests { key } => {
-                f.write_str(
-                    "KMS requests are AWS's approximation for an encrypted stream read at the \
-                     tip with one set of credentials: about 12 calls every 5 minutes; each \
-                     further producer or consumer credential (every assume-role call) and reads \
-                     behind the tip add calls, so this is a lower bound; KMS's free requests \
-                     (20,000 a month per account) are left out",
-                )?;
+            AroundAssumption::KmsRequests { key, credentials } => {
+                match credentials {
+                    None => f.write_str(
+                        "KMS requests are AWS's approximation for an encrypted stream read at the \
+                         tip with one set of credentials: about 12 calls every 5 minutes; each \
+                         further producer or consumer credential (every assume-role call) and \
+                         reads behind the tip add calls, so this is a lower bound",
+                    )?,
+                    Some(n) => write!(
+                        f,
+                        "KMS requests are AWS's approximation for an encrypted stream read at the \
+                         tip, for each of {n} credentials: about 12 calls every 5 minutes each; \
+                         reads behind the tip add calls, so this is a lower bound"
+                    )?,
+                }
+                f.write_str("; KMS's free requests (20,000 a month per account) are left out")?;
                 match key {
                     crate::around::KmsKey::Aws => {
                         f.write_str("; the AWS managed key aws/kinesis has no monthly fee")

@@ -249,16 +249,23 @@ fn kms_lines(
     around: crate::around::Around,
     notes: &mut Notes,
 ) -> Result<(), Error> {
+    let periods = (
+        Op::Mul,
+        plain(HOURS_PER_MONTH * 12.0, "5-minute periods in a month"),
+    );
+    let credentials = around
+        .kms_credentials
+        .map(|n| (Op::Mul, plain(f64::from(n), "credentials calling KMS")));
     let requests = c.chain(
         "kms_requests",
         plain(
             KMS_CALLS_PER_5_MINUTES,
             "KMS calls every 5 minutes (AWS's approximation)",
         ),
-        &[(
-            Op::Mul,
-            plain(HOURS_PER_MONTH * 12.0, "5-minute periods in a month"),
-        )],
+        &[Some(periods), credentials]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>(),
         2,
         "KMS requests per month",
     )?;
@@ -286,6 +293,7 @@ fn kms_lines(
         .assumptions
         .push(Assumption::Around(AroundAssumption::KmsRequests {
             key: around.kms_key,
+            credentials: around.kms_credentials,
         }));
     Ok(())
 }
