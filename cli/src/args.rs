@@ -148,7 +148,7 @@ pub enum Command {
     /// Estimate many streams: one per row of a CSV (with a header) or JSON Lines file (`-` reads
     /// stdin), with totals by region and mode. Exit status 3 when some rows failed.
     #[command(
-        after_help = "Columns (the flags' names): name, mode, region, records, size-kb, consumers, efo-consumers,\nretention, long-term-reads-gb, aggregate, peak-records, target-utilization, profile,\nscaling, form, buffer, hot-key-share, max-record-size, discount. Empty cells take the flag's default. Advantage rows\nare priced last, together: one commitment per region.\n\nExample:\n  kcost batch streams.csv --format table"
+        after_help = batch_help()
     )]
     Batch {
         /// The CSV or JSON Lines file, or - for stdin.
@@ -676,6 +676,28 @@ pub enum RegionsFormat {
     Table,
     /// JSON.
     Json,
+}
+
+/// The batch's help after its options: its columns, which are the declared inputs' flags.
+fn batch_help() -> String {
+    let mut lines = vec![String::from("Columns (the flags' names):")];
+    for column in kcost_core::batch::columns() {
+        let line = lines.last_mut().filter(|l| l.len() + column.len() < 92);
+        match line {
+            Some(line) => {
+                line.push(' ');
+                line.push_str(column);
+                line.push(',');
+            }
+            None => lines.push(format!("{column},")),
+        }
+    }
+    let columns = lines.join("\n");
+    format!(
+        "{}. Empty cells take the flag's default. Advantage rows\nare priced last, together: one \
+         commitment per region.\n\nExample:\n  kcost batch streams.csv --format table",
+        columns.trim_end_matches(',')
+    )
 }
 
 /// The flag of an input, as the core declares it.
