@@ -458,8 +458,9 @@ fn parse_row(values: &Values<'_>, options: Options) -> Result<Row, String> {
     }
     let mut options = options;
     if let Some(v) = value(values, Input::Discount) {
-        options.discount_bp =
-            crate::calc::parse_discount(v).map_err(|e| field(Input::Discount, e))?;
+        options
+            .set(Input::Discount, v)
+            .map_err(|e| field(Input::Discount, e))?;
     }
     let mode: Mode = match value(values, Input::Mode) {
         Some(text) => text.parse().map_err(|e| field(Input::Mode, e))?,

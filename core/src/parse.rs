@@ -46,9 +46,8 @@ pub fn check(input: Input, text: &str) -> Result<(), InputError> {
     let one = Rate::new(1.0, Per::Second)?;
     match input.spec().scope {
         Scope::Every => match input {
-            Input::Rounding => text.parse::<crate::calc::Rounding>().map(drop),
-            Input::Discount => crate::calc::parse_discount(text).map(drop),
-            _ => Ok(()),
+            Input::Region => Ok(()),
+            _ => crate::calc::Options::default().set(input, text),
         },
         Scope::Stream if input == Input::Mode => match text {
             "compare" => Ok(()),

@@ -449,3 +449,24 @@ fn every_lambda_and_kcl_input_is_set_and_given_back() {
         Err(InputError::NotOf { .. })
     ));
 }
+
+/// The options of every estimate read and write their inputs as the workloads do: the rounding
+/// and the discount set from their examples, given back and set again make the same options;
+/// any other input is not theirs.
+#[test]
+fn the_options_are_set_and_given_back() {
+    let options = Input::ALL
+        .iter()
+        .copied()
+        .filter(|i| i.spec().scope == Scope::Every && *i != Input::Region);
+    let seen = round_trip(options, Options::default, Options::set, Options::given);
+    assert_eq!(seen, 2);
+    let mut o = Options::default();
+    o.set(Input::Discount, "12.5%").unwrap();
+    assert_eq!(o.discount_bp, 1250);
+    assert_eq!(o.given(), [(Input::Discount, "12.5".to_string())]);
+    assert!(matches!(
+        o.set(Input::Records, "1"),
+        Err(InputError::NotOf { .. })
+    ));
+}

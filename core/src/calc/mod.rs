@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::calc::money::Money;
 use crate::calc::trace::{Formula, NumFmt, Op, Step, Term};
 use crate::error::Error;
+use crate::input::Input;
 use fixed::MAX_MAGNITUDE;
 
 /// How intermediate values are rounded.
@@ -96,6 +97,40 @@ pub struct Options {
 }
 
 impl Options {
+    /// Sets an option of every estimate from its text, as every front end reads it (a flag, a
+    /// batch column, a scenario file's key, a field): the rounding or the discount. The region,
+    /// the third input of every estimate, says where it is priced and is given beside these.
+    ///
+    /// # Errors
+    /// The value's own error; [`crate::error::InputError::NotOf`] for any other input.
+    pub fn set(&mut self, input: Input, text: &str) -> Result<(), crate::error::InputError> {
+        match input {
+            Input::Rounding => self.rounding = text.parse()?,
+            Input::Discount => self.discount_bp = parse_discount(text)?,
+            _ => {
+                return Err(crate::error::InputError::NotOf {
+                    input,
+                    of: "the estimate's options",
+                })
+            }
+        }
+        Ok(())
+    }
+
+    /// The options given beyond their defaults, as they would be typed: what
+    /// [`Options::set`] reads back to the same options.
+    pub fn given(&self) -> Vec<(Input, String)> {
+        let mut given = Vec::new();
+        if self.rounding != Rounding::Calculator {
+            given.push((Input::Rounding, self.rounding.name().to_string()));
+        }
+        if self.discount_bp != 0 {
+            let percent = f64::from(self.discount_bp) / 100.0;
+            given.push((Input::Discount, percent.to_string()));
+        }
+        given
+    }
+
     /// The same options with the trace off: for the runs an analysis makes of a model, whose
     /// steps nobody reads.
     pub fn untraced(mut self) -> Options {
