@@ -712,7 +712,7 @@ const fn value_name(input: I) -> &'static str {
 
 /// The help line of an input.
 const fn help(input: I) -> &'static str {
-    input.spec().help
+    input.help()
 }
 
 /// The default of an input, as it would be typed.
@@ -875,7 +875,7 @@ mod tests {
                     .find(|a| a.get_long() == Some(spec.flag))
                     .unwrap_or_else(|| panic!("{name} has no --{} ({input:?})", spec.flag));
                 let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
-                assert_eq!(help, spec.help, "{name} --{}", spec.flag);
+                assert_eq!(help, input.help(), "{name} --{}", spec.flag);
                 let default: Vec<String> = arg
                     .get_default_values()
                     .iter()

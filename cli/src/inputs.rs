@@ -87,7 +87,7 @@ fn typed(m: &ArgMatches, input: Input) -> Option<(Input, String)> {
 /// The flag of one input, from its declaration.
 fn arg(input: Input) -> Arg {
     let spec = input.spec();
-    let arg = Arg::new(spec.key).long(spec.flag).help(spec.help);
+    let arg = Arg::new(spec.key).long(spec.flag).help(input.help());
     if spec.switch {
         return arg.action(ArgAction::SetTrue);
     }

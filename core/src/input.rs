@@ -43,8 +43,6 @@ pub struct Spec {
     /// The unit of the value in words, if it has one (`KB`, `% a month`); the page shows it
     /// after the label.
     pub unit: &'static str,
-    /// One line of help: what it is, its unit and its allowed range.
-    pub help: &'static str,
     /// The default as it would be typed, or `None` when the input is required or absent by
     /// default.
     pub default: Option<&'static str>,
@@ -125,6 +123,14 @@ macro_rules! inputs {
             /// Every input, in the order help lists them.
             pub const ALL: &'static [Input] = &[$(Input::$variant),*];
 
+            /// One line of help: what it is, its unit and its allowed range. Apart from the
+            /// declaration, so that a face that shows no help (the page) does not carry it.
+            pub const fn help(self) -> &'static str {
+                match self {
+                    $(Input::$variant => $help,)*
+                }
+            }
+
             /// The input's declaration.
             pub const fn spec(self) -> &'static Spec {
                 match self {
@@ -136,7 +142,6 @@ macro_rules! inputs {
                         label: $label,
                         value_name: $value,
                         unit: $unit,
-                        help: $help,
                         default: $default,
                         example: $example,
                         switch: $switch,
@@ -458,7 +463,7 @@ mod tests {
                 s.flag
             );
             assert!(
-                !s.help.ends_with('.'),
+                !i.help().ends_with('.'),
                 "{i:?}: help lines end without a period"
             );
         }

@@ -43,6 +43,7 @@ pub fn parse(query: &str) -> (Inputs, Vec<String>) {
 /// or `off`, never empty: an empty value reads as on.
 pub fn to_query(inputs: &Inputs) -> String {
     let parts: Vec<String> = Field::all()
+        .into_iter()
         .filter_map(|f| {
             let value = inputs.get(&f).map_or("", String::as_str);
             let written = match (f.is_switch(), value) {

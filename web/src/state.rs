@@ -60,19 +60,35 @@ const fn service(scope: Scope) -> &'static str {
 
 impl Field {
     /// Every field, in the order of the page: the stream's inputs and the estimate's options,
-    /// then each service's switch, what it reads, its inputs and its region.
-    pub fn all() -> impl Iterator<Item = Field> {
-        let stream = Input::of(Scope::Stream).chain(Input::of(Scope::Every));
-        let services = SERVICES.into_iter().flat_map(|scope| {
+    /// then each service's switch, what it reads, its inputs and its region. (Built as a list
+    /// by plain loops: chained iterators, inlined at each caller, cost the page kilobytes.)
+    pub fn all() -> Vec<Field> {
+        let mut all = Field::of(&[Scope::Stream, Scope::Every]);
+        for scope in SERVICES {
             let reads = matches!(scope, Scope::Analytics | Scope::Firehose);
-            let own = [Field::Add(scope)].into_iter();
-            let reads = reads.then_some(Field::Reads(scope));
-            let region = reads.map(|_| Field::Region(scope));
-            own.chain(reads)
-                .chain(Input::of(scope).map(Field::Input))
-                .chain(region)
-        });
-        stream.map(Field::Input).chain(services)
+            all.push(Field::Add(scope));
+            if reads {
+                all.push(Field::Reads(scope));
+            }
+            all.extend(Field::of(&[scope]));
+            if reads {
+                all.push(Field::Region(scope));
+            }
+        }
+        all
+    }
+
+    /// The fields of the inputs of `scopes`, in declared order, scope by scope.
+    pub fn of(scopes: &[Scope]) -> Vec<Field> {
+        let mut fields = Vec::new();
+        for &scope in scopes {
+            for &input in Input::ALL {
+                if input.spec().scope == scope {
+                    fields.push(Field::Input(input));
+                }
+            }
+        }
+        fields
     }
 
     /// The URL parameter: the input's CLI flag, prefixed by its service where the CLI's flag
@@ -81,7 +97,9 @@ impl Field {
         match self {
             Field::Input(input) => {
                 let spec = input.spec();
-                let stream_flag = Input::of(Scope::Stream).any(|i| i.spec().flag == spec.flag);
+                let stream_flag = Input::ALL
+                    .iter()
+                    .any(|i| i.spec().scope == Scope::Stream && i.spec().flag == spec.flag);
                 match spec.scope {
                     Scope::Lambda | Scope::Kcl => format!("{}-{}", service(spec.scope), spec.flag),
                     Scope::Firehose if stream_flag => format!("firehose-{}", spec.flag),
@@ -96,7 +114,7 @@ impl Field {
 
     /// The field with URL parameter `key`.
     pub fn from_key(key: &str) -> Option<Field> {
-        Field::all().find(|f| f.key() == key)
+        Field::all().into_iter().find(|f| f.key() == key)
     }
 
     /// The value a new page starts with (and that the URL leaves out): the declared default,
@@ -415,7 +433,9 @@ impl State {
     /// switch of the page's own.
     fn field_errors(&self) -> BTreeMap<Field, String> {
         let mut errors = BTreeMap::new();
-        let others = Field::all().filter(|f| self.in_use(*f) && !is_read(*f));
+        let others = Field::all()
+            .into_iter()
+            .filter(|f| self.in_use(*f) && !is_read(*f));
         for field in others {
             let value = self.value(field).trim();
             let result = match field.input() {
@@ -552,7 +572,7 @@ impl State {
         set: fn(&mut W, Input, &str) -> Result<(), kcost_core::InputError>,
         errors: &mut BTreeMap<Field, String>,
     ) {
-        for field in Field::all().filter(|f| self.in_use(*f)) {
+        for field in Field::all().into_iter().filter(|f| self.in_use(*f)) {
             let Some(input) = field.input().filter(|i| takes(*i)) else {
                 continue;
             };

@@ -355,7 +355,10 @@ fn the_pages_messages_name_its_fields_not_flags_or_commands() {
 #[wasm_bindgen_test]
 fn every_declared_input_is_a_field_under_its_own_parameter() {
     for &input in Input::ALL {
-        assert!(Field::all().any(|f| f == Field::Input(input)), "{input:?}");
+        assert!(
+            Field::all().into_iter().any(|f| f == Field::Input(input)),
+            "{input:?}"
+        );
     }
     for field in Field::all() {
         assert_eq!(Field::from_key(&field.key()), Some(field), "{field:?}");

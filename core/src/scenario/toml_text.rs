@@ -92,10 +92,13 @@ fn inputs(f: &mut dyn Write, given: Vec<(Input, String)>, skip: &[Input]) -> fmt
 /// An input's text as TOML writes it: a switch as `true`, a plain number bare, a list of
 /// numbers (a profile) as an array, anything else (a rate, a duration, a choice) as a string.
 fn value(input: Input, text: &str) -> String {
+    // An integer TOML holds (under 19 digits), or a finite decimal; written as they are typed.
     let number = |t: &str| {
-        let plain = t.parse::<i64>().is_ok()
-            || (t.contains(['.', 'e']) && t.parse::<f64>().is_ok_and(f64::is_finite));
-        plain && t.chars().all(|c| c.is_ascii_digit() || ".-+e".contains(c))
+        let digits = t.strip_prefix('-').unwrap_or(t);
+        let integer =
+            !digits.is_empty() && digits.len() < 19 && digits.bytes().all(|c| c.is_ascii_digit());
+        let decimal = t.contains(['.', 'e']) && t.parse::<f64>().is_ok_and(f64::is_finite);
+        (integer || decimal) && t.chars().all(|c| c.is_ascii_digit() || ".-+e".contains(c))
     };
     if input.spec().switch {
         return (text == "on").to_string();

@@ -224,11 +224,11 @@ fn summary(Section { state }: &Section) -> Html {
 #[function_component(StreamFields)]
 fn stream_fields(Section { state: s }: &Section) -> Html {
     let stream_regions = regions(s, "Data Streams", kcost_core::PriceKey::KdsShardHour);
-    let fields = Input::of(Scope::Stream).chain(Input::of(Scope::Every));
+    let fields = Field::of(&[Scope::Stream, Scope::Every]);
     html! {
         <fieldset>
             <legend>{ "Data stream" }</legend>
-            { placed(s, fields.map(Field::Input), &stream_regions) }
+            { placed(s, &fields, &stream_regions) }
         </fieldset>
     }
 }
@@ -241,9 +241,9 @@ fn consumer_fields(Section { state: s }: &Section) -> Html {
         <fieldset>
             <legend>{ "Consumers with their own bill" }</legend>
             { switch(s, Field::Add(Scope::Lambda), "a shared consumer of the stream") }
-            { placed(s, Input::of(Scope::Lambda).map(Field::Input), &none) }
+            { placed(s, &Field::of(&[Scope::Lambda]), &none) }
             { switch(s, Field::Add(Scope::Kcl), "an enhanced fan-out consumer; its DynamoDB tables") }
-            { placed(s, Input::of(Scope::Kcl).map(Field::Input), &none) }
+            { placed(s, &Field::of(&[Scope::Kcl]), &none) }
         </fieldset>
     }
 }
@@ -279,16 +279,15 @@ fn firehose_fields(Section { state: s }: &Section) -> Html {
 /// A service beside the stream: its switch, then (when on) whether it reads the stream, its
 /// inputs and its region, placed as they are declared.
 fn service(s: &UseReducerHandle<State>, scope: Scope, reads: &'static str, regions: &Kind) -> Html {
-    let fields = Input::of(scope)
-        .map(Field::Input)
-        .chain([Field::Region(scope)]);
+    let mut fields = Field::of(&[scope]);
+    fields.push(Field::Region(scope));
     html! {
         <>
         { switch(s, Field::Add(scope), "") }
         if s.value(Field::Add(scope)) == "on" {
             { switch(s, Field::Reads(scope), reads) }
         }
-        { placed(s, fields, regions) }
+        { placed(s, &fields, regions) }
         </>
     }
 }
@@ -296,12 +295,8 @@ fn service(s: &UseReducerHandle<State>, scope: Scope, reads: &'static str, regio
 /// The fields in use among `fields`, as their declarations place them: those shown first, in
 /// order, then each group of further fields folded under "More: " and its words. A region is a
 /// select of `regions`.
-fn placed(
-    s: &UseReducerHandle<State>,
-    fields: impl Iterator<Item = Field>,
-    regions: &Kind,
-) -> Html {
-    let shown: Vec<Field> = fields.filter(|f| s.in_use(*f)).collect();
+fn placed(s: &UseReducerHandle<State>, fields: &[Field], regions: &Kind) -> Html {
+    let shown: Vec<Field> = fields.iter().copied().filter(|f| s.in_use(*f)).collect();
     let more = |f: &Field| f.input().map_or("", |i| i.spec().more);
     let one = |f: &Field| match f.input() {
         Some(Input::Region) => select(s, *f, regions.clone()),
