@@ -314,3 +314,23 @@ fn a_function_reading_a_scheduled_stream_polls_its_average_shards() {
         ("lambda_requests", 132_714_000.0, 26_54)
     );
 }
+
+/// The keys that place a component say what they take when given something else: a region and
+/// a stream's name are text in quotes, `efo` is true or false.
+#[test]
+fn placing_keys_say_what_they_take() {
+    let refused = |text: &str| scenario::parse(text, "t.toml").unwrap_err().to_string();
+    let stream = "[streams.s]\nrecords = 1\nsize_kb = 1\n";
+    let message = refused(&format!("{stream}region = 5\n"));
+    assert!(
+        message.contains("`region` is text in quotes, such as region = \"eu-central-1\", not 5"),
+        "{message}"
+    );
+    let message = refused(&format!("{stream}[kcl.k]\nstream = \"s\"\nefo = \"yes\"\n"));
+    assert!(
+        message.contains("`efo` is true or false, not yes"),
+        "{message}"
+    );
+    let message = refused(&format!("{stream}[firehose.f]\nstream = 7\n"));
+    assert!(message.contains("`stream` is text in quotes"), "{message}");
+}

@@ -161,31 +161,44 @@ impl Values<'_> {
             .map_err(|e: InputError| self.fail(value.span(), e.to_string()))
     }
 
-    /// A key that places a component (its region, what it reads): a string.
+    /// A key that places a component, taken from `placing`: its region, or what it reads or
+    /// writes (a stream's name), as text in quotes.
     fn text(
         &self,
-        value: Option<Spanned<Scalar>>,
+        placing: &mut BTreeMap<&'static str, Spanned<Scalar>>,
+        key: &'static str,
     ) -> Result<Option<Spanned<String>>, ScenarioError> {
-        let Some(value) = value else {
+        let Some(value) = placing.remove(key) else {
             return Ok(None);
         };
         let span = value.span();
+        let example = match key {
+            "region" => "eu-central-1",
+            _ => "clicks",
+        };
         match value.into_inner() {
             Scalar::Text(text) => Ok(Some(Spanned::new(span, text))),
-            other => Err(self.fail(span, format!("invalid type: {other}, expected a string"))),
+            other => Err(self.fail(
+                span,
+                format!("`{key}` is text in quotes, such as {key} = \"{example}\", not {other}"),
+            )),
         }
     }
 
-    /// A key that is true or false (`efo`).
-    fn switch(&self, value: Option<Spanned<Scalar>>) -> Result<Option<bool>, ScenarioError> {
-        let Some(value) = value else {
+    /// A key that is true or false (`efo`), taken from `placing`.
+    fn switch(
+        &self,
+        placing: &mut BTreeMap<&'static str, Spanned<Scalar>>,
+        key: &'static str,
+    ) -> Result<Option<bool>, ScenarioError> {
+        let Some(value) = placing.remove(key) else {
             return Ok(None);
         };
         match value.get_ref() {
             Scalar::Switch(on) => Ok(Some(*on)),
             other => Err(self.fail(
                 value.span(),
-                format!("invalid type: {other}, expected a boolean"),
+                format!("`{key}` is true or false, not {other}"),
             )),
         }
     }
@@ -327,14 +340,14 @@ impl Consumer {
         efo: bool,
     ) -> Result<ConsumerSpec, ScenarioError> {
         let mut placing = std::mem::take(&mut self.read.placing);
-        let Some(reads) = reference(v.text(placing.remove("stream"))?) else {
+        let Some(reads) = reference(v.text(&mut placing, "stream")?) else {
             return Err(v.fail(self.at, "missing field `stream`"));
         };
         Ok(ConsumerSpec {
             app,
             reads,
-            efo: v.switch(placing.remove("efo"))?.unwrap_or(efo),
-            region: v.text(placing.remove("region"))?.map(Spanned::into_inner),
+            efo: v.switch(&mut placing, "efo")?.unwrap_or(efo),
+            region: v.text(&mut placing, "region")?.map(Spanned::into_inner),
             at: self.at,
         })
     }
@@ -378,7 +391,7 @@ fn stream(v: &Values<'_>, table: Spanned<Table>) -> Result<StreamSpec, ScenarioE
         size: read.has(Input::SizeKb).then_some(workload.record_size),
         workload,
         mode,
-        region: v.text(placing.remove("region"))?.map(Spanned::into_inner),
+        region: v.text(&mut placing, "region")?.map(Spanned::into_inner),
         at,
     })
 }
@@ -414,10 +427,10 @@ fn analytics(
     let mut placing = std::mem::take(&mut read.placing);
     Ok(AnalyticsSpec {
         workload,
-        reads: reference(v.text(placing.remove("stream"))?),
-        efo: v.switch(placing.remove("efo"))?.unwrap_or(false),
-        writes: reference(v.text(placing.remove("output"))?),
-        region: v.text(placing.remove("region"))?.map(Spanned::into_inner),
+        reads: reference(v.text(&mut placing, "stream")?),
+        efo: v.switch(&mut placing, "efo")?.unwrap_or(false),
+        writes: reference(v.text(&mut placing, "output")?),
+        region: v.text(&mut placing, "region")?.map(Spanned::into_inner),
         at,
     })
 }
@@ -440,7 +453,7 @@ fn firehose(v: &Values<'_>, table: Spanned<Table>) -> Result<FirehoseSpec, Scena
         |input, text| workload.set(input, text),
     )?;
     let mut placing = std::mem::take(&mut read.placing);
-    let reads = reference(v.text(placing.remove("stream"))?);
+    let reads = reference(v.text(&mut placing, "stream")?);
     match (read.span(Input::Source), reads.is_some()) {
         (Some(span), true) => {
             return Err(v.fail(
@@ -468,7 +481,7 @@ fn firehose(v: &Values<'_>, table: Spanned<Table>) -> Result<FirehoseSpec, Scena
         records,
         size,
         workload,
-        region: v.text(placing.remove("region"))?.map(Spanned::into_inner),
+        region: v.text(&mut placing, "region")?.map(Spanned::into_inner),
         at,
     })
 }
