@@ -503,10 +503,7 @@ impl State {
     /// stand-in of 0 records/s of 1 KB, so that every refused field is listed at once).
     fn read(&self) -> (Option<Workloads>, BTreeMap<Field, String>) {
         let mut errors = BTreeMap::new();
-        let stand_in = Rate {
-            count: 0.0,
-            per: Per::Second,
-        };
+        let stand_in = Rate::ZERO;
         let Ok(size) = RecordSize::from_kb(1.0) else {
             return (None, errors);
         };

@@ -15,7 +15,7 @@ use crate::estimate::{Line, Mode};
 use crate::firehose::{FirehoseWorkload, Source as FirehoseSource};
 use crate::notes::Warning;
 use crate::price::PriceBook;
-use crate::read::rate::{Per, Rate};
+use crate::read::rate::Rate;
 use crate::scenario::{
     self, AnalyticsSpec, ComponentEstimate, ConsumerSpec, FirehoseSpec, Locator, Scenario,
     StreamRef, StreamSpec,
@@ -795,13 +795,7 @@ fn not_priced(keys: &[&'static str]) -> Pending {
 
 /// No traffic: what a resource without usage is priced at (its fixed lines only).
 fn no_traffic() -> (Rate, RecordSize) {
-    (
-        Rate {
-            count: 0.0,
-            per: Per::Second,
-        },
-        RecordSize::ONE_KB,
-    )
+    (Rate::ZERO, RecordSize::ONE_KB)
 }
 
 /// A stream's spec on one side: its usage (or no traffic) in the mode, shard count and retention

@@ -81,6 +81,13 @@ pub struct Rate {
 }
 
 impl Rate {
+    /// No records: what stands in for a rate not given yet (a component whose traffic its
+    /// wiring sets, a page whose rate is refused).
+    pub const ZERO: Rate = Rate {
+        count: 0.0,
+        per: Per::Second,
+    };
+
     /// A rate of `count` records per `per`.
     ///
     /// # Errors

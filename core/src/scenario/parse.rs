@@ -16,7 +16,7 @@ use crate::error::InputError;
 use crate::estimate::Mode;
 use crate::firehose::{FirehoseWorkload, Source};
 use crate::input::{Input, Scope};
-use crate::read::rate::{Per, Rate};
+use crate::read::rate::Rate;
 use crate::streams::workload::{RecordSize, StreamWorkload};
 
 #[derive(Debug, Deserialize)]
@@ -365,10 +365,7 @@ fn reference(value: Option<Spanned<String>>) -> Option<StreamRef> {
 fn stream(v: &Values<'_>, table: Spanned<Table>) -> Result<StreamSpec, ScenarioError> {
     let at = table.span();
     // The records and size are the wiring's to set when not given; these stand in until then.
-    let stand_in = Rate {
-        count: 0.0,
-        per: Per::Second,
-    };
+    let stand_in = Rate::ZERO;
     let mut workload = StreamWorkload {
         consumers: Some(0),
         ..StreamWorkload::new(stand_in, RecordSize::ONE_KB)
@@ -439,10 +436,7 @@ fn analytics(
 /// takes its records from it and has the kinesis-stream source.
 fn firehose(v: &Values<'_>, table: Spanned<Table>) -> Result<FirehoseSpec, ScenarioError> {
     let at = table.span();
-    let stand_in = Rate {
-        count: 0.0,
-        per: Per::Second,
-    };
+    let stand_in = Rate::ZERO;
     let mut workload = FirehoseWorkload::new(stand_in, RecordSize::ONE_KB);
     let inputs = Input::of(Scope::Firehose);
     let mut read = read_table(
